@@ -1,0 +1,184 @@
+// Package abi holds the contract between the simulated machine's parts: the
+// system-call table (the names libc and user code call and the kernel
+// implements), the memory layout of a process, and Linux's numbers for
+// signals, errno values and wait statuses.
+//
+// It owns no behaviour. The compiler (kernel/cc) turns a call to a function
+// that is declared but not defined in C into a SYSCALL instruction with the
+// number from Syscalls; the kernel dispatches on the same number.
+package abi
+
+// Sys is a system-call (or Go-implemented library call) number.
+type Sys int
+
+// The system calls. Each is declared in the simulated headers with its
+// POSIX prototype; arguments reach the kernel as 64-bit slots in call order
+// (integers sign- or zero-extended by their C type, pointers as addresses,
+// doubles as IEEE-754 bits). A call that fails returns -1 (or NULL) and the
+// kernel stores the error number in libc's global `errno`.
+const (
+	SysExit         Sys = iota // void _exit(int status)
+	SysFork                    // pid_t fork(void)
+	SysExecve                  // int execve(const char *path, char *const argv[], char *const envp[])
+	SysWaitpid                 // pid_t waitpid(pid_t pid, int *status, int options)
+	SysGetpid                  // pid_t getpid(void)
+	SysGetppid                 // pid_t getppid(void)
+	SysKill                    // int kill(pid_t pid, int sig)
+	SysSleep                   // unsigned sleep(unsigned seconds)
+	SysUsleep                  // int usleep(useconds_t usec)
+	SysTime                    // time_t time(time_t *t)
+	SysGettimeofday            // int gettimeofday(struct timeval *tv, void *tz)
+	SysSchedYield              // int sched_yield(void)
+	SysOpen                    // int open(const char *path, int flags, ... /* mode_t mode */)
+	SysClose                   // int close(int fd)
+	SysRead                    // ssize_t read(int fd, void *buf, size_t n)
+	SysWrite                   // ssize_t write(int fd, const void *buf, size_t n)
+	SysLseek                   // off_t lseek(int fd, off_t off, int whence)
+	SysUnlink                  // int unlink(const char *path)
+	SysDup                     // int dup(int fd)
+	SysDup2                    // int dup2(int fd, int fd2)
+	SysStat                    // int stat(const char *path, struct stat *st)
+	SysFstat                   // int fstat(int fd, struct stat *st)
+	SysIsatty                  // int isatty(int fd)
+	SysGetcwd                  // char *getcwd(char *buf, size_t size)
+	SysSbrk                    // void *sbrk(intptr_t incr)
+	SysGetdents                // int __osplay_getdents(const char *dir, int index, struct __osplay_dirent *d): 1 entry, 0 end, -1 error
+	SysProcs                   // int __osplay_procs(struct __osplay_proc *buf, int max): fills a ps snapshot, returns count
+	SysFmtDouble               // int __osplay_fmt_double(char *buf, size_t n, double v, int conv, int prec, int flags)
+	SysStrtod                  // double strtod(const char *s, char **end)
+	SysNice                    // int nice(int inc)
+	SysSqrt                    // double sqrt(double)
+	SysPow                     // double pow(double, double)
+	SysSin                     // double sin(double)
+	SysCos                     // double cos(double)
+	SysExp                     // double exp(double)
+	SysLog                     // double log(double)
+	SysFloor                   // double floor(double)
+	SysCeil                    // double ceil(double)
+	SysFabs                    // double fabs(double)
+	SysFmod                    // double fmod(double, double)
+	NumSys
+)
+
+// Syscalls maps the C name of each system call to its number.
+var Syscalls = map[string]Sys{
+	"_exit": SysExit, "fork": SysFork, "execve": SysExecve, "waitpid": SysWaitpid,
+	"getpid": SysGetpid, "getppid": SysGetppid, "kill": SysKill, "sleep": SysSleep,
+	"usleep": SysUsleep, "time": SysTime, "gettimeofday": SysGettimeofday,
+	"sched_yield": SysSchedYield, "open": SysOpen, "close": SysClose, "read": SysRead,
+	"write": SysWrite, "lseek": SysLseek, "unlink": SysUnlink, "dup": SysDup,
+	"dup2": SysDup2, "stat": SysStat, "fstat": SysFstat, "isatty": SysIsatty,
+	"getcwd": SysGetcwd, "sbrk": SysSbrk, "__osplay_getdents": SysGetdents,
+	"__osplay_procs": SysProcs, "__osplay_fmt_double": SysFmtDouble, "strtod": SysStrtod,
+	"nice": SysNice, "sqrt": SysSqrt, "pow": SysPow, "sin": SysSin, "cos": SysCos,
+	"exp": SysExp, "log": SysLog, "floor": SysFloor, "ceil": SysCeil, "fabs": SysFabs,
+	"fmod": SysFmod,
+}
+
+// SyscallName returns the C name of a system call.
+func SyscallName(s Sys) string {
+	for name, n := range Syscalls {
+		if n == s {
+			return name
+		}
+	}
+	return "?"
+}
+
+// Process memory layout (LP64, addresses as on x86-64 Linux without ASLR).
+const (
+	PageSize  = 4096
+	NullLimit = 0x10000 // addresses below are never mapped: NULL dereference faults
+
+	// TextBase is where functions live: function i has address TextBase+i*FuncAlign.
+	// Text pages are mapped read-only so reading through a function pointer
+	// works and writing faults.
+	TextBase  = 0x400000
+	FuncAlign = 16
+
+	// DataBase starts the read-only data (string literals, const globals),
+	// followed on the next page by initialised data, then bss; the heap
+	// (sbrk) begins on the page after bss.
+	DataBase = 0x600000
+
+	// StackTop is one past the highest stack address; the stack grows down
+	// by at most the process's stack limit (default DefaultStackLimit).
+	StackTop          = 0x7ffffffff000
+	DefaultStackLimit = 8 << 20
+)
+
+// Linux signal numbers (x86-64).
+const (
+	SIGHUP  = 1
+	SIGINT  = 2
+	SIGQUIT = 3
+	SIGILL  = 4
+	SIGTRAP = 5
+	SIGABRT = 6
+	SIGBUS  = 7
+	SIGFPE  = 8
+	SIGKILL = 9
+	SIGUSR1 = 10
+	SIGSEGV = 11
+	SIGUSR2 = 12
+	SIGPIPE = 13
+	SIGALRM = 14
+	SIGTERM = 15
+	SIGCHLD = 17
+	SIGCONT = 18
+	SIGSTOP = 19
+	SIGTSTP = 20
+	NSIG    = 32
+)
+
+// Linux errno values.
+const (
+	EPERM   = 1
+	ENOENT  = 2
+	ESRCH   = 3
+	EINTR   = 4
+	EIO     = 5
+	ENOEXEC = 8
+	EBADF   = 9
+	ECHILD  = 10
+	EAGAIN  = 11
+	ENOMEM  = 12
+	EACCES  = 13
+	EFAULT  = 14
+	EEXIST  = 17
+	ENOTDIR = 20
+	EISDIR  = 21
+	EINVAL  = 22
+	EMFILE  = 24
+	ENOTTY  = 25
+	ESPIPE  = 29
+	EPIPE   = 32
+	ERANGE  = 34
+)
+
+// Wait options and status encoding, as Linux.
+const (
+	WNOHANG   = 1
+	WUNTRACED = 2
+)
+
+// ExitStatus encodes a normal exit as waitpid reports it.
+func ExitStatus(code int) int { return (code & 0xff) << 8 }
+
+// SignalStatus encodes death by a signal; core adds the 0x80 core-dump bit.
+func SignalStatus(sig int, core bool) int {
+	s := sig & 0x7f
+	if core {
+		s |= 0x80
+	}
+	return s
+}
+
+// CoreDumps reports whether a signal's default action dumps core.
+func CoreDumps(sig int) bool {
+	switch sig {
+	case SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,216 @@
+package cc
+
+import (
+	cc "modernc.org/cc/v4"
+
+	"osplay/kernel/vm"
+)
+
+// local is where a block-scope object lives: a value slot, or memory at an
+// offset in the frame. indirect means the slot holds the object's address
+// (a struct passed by value).
+type local struct {
+	slot     int
+	mem      bool
+	off      int64
+	indirect bool
+	t        cc.Type // adjusted type of a parameter (arrays decay), or nil
+}
+
+// fnc compiles one function body.
+type fnc struct {
+	u      *unit
+	f      *vm.Func
+	def    *cc.FunctionDefinition
+	ft     *cc.FunctionType
+	locals map[*cc.Declarator]local
+	nslots int
+	frame  int64
+	depth  int
+	line   int32
+
+	retSlot int // slot of the hidden result pointer for struct returns, or -1
+
+	breaks    []*[]int
+	continues []*[]int
+	labels    map[string]int
+	gotos     map[string][]gotoRef
+	switches  []*switchCtx
+}
+
+type gotoRef struct {
+	pc int
+	n  cc.Node
+}
+
+type switchCtx struct {
+	table int
+	cases map[*cc.LabeledStatement]bool
+}
+
+// emit appends an instruction and tracks the operand-stack depth.
+func (c *fnc) emit(op vm.Op, a int32, b int64) int {
+	pc := len(c.f.Code)
+	c.f.Code = append(c.f.Code, vm.Instr{Op: op, A: a, B: b})
+	c.f.Lines = append(c.f.Lines, c.line)
+	c.depth += stackEffect(op, b)
+	if c.depth > c.f.MaxStack {
+		c.f.MaxStack = c.depth
+	}
+	return pc
+}
+
+func (c *fnc) op(op vm.Op) { c.emit(op, 0, 0) }
+
+func (c *fnc) konst(v uint64) { c.emit(vm.CONST, 0, int64(v)) }
+
+func (c *fnc) here() int { return len(c.f.Code) }
+
+func (c *fnc) patch(pc int) { c.f.Code[pc].A = int32(len(c.f.Code)) }
+
+func (c *fnc) at(n cc.Node) {
+	if n != nil {
+		if p := n.Position(); p.Line > 0 {
+			c.line = int32(p.Line)
+		}
+	}
+}
+
+func stackEffect(op vm.Op, b int64) int {
+	switch op {
+	case vm.CONST, vm.DUP, vm.LOCAL, vm.FRAMEADDR, vm.VASTART:
+		return 1
+	case vm.POP, vm.SETLOCAL, vm.JZ, vm.JNZ, vm.SWITCH, vm.MEMCPYK, vm.MEMZERO, vm.RET,
+		vm.STK8, vm.STK16, vm.STK32, vm.STK64:
+		return -1
+	case vm.ST8, vm.ST16, vm.ST32, vm.ST64, vm.MEMCPY:
+		return -2
+	case vm.CALL, vm.SYSCALL:
+		return 1 - int(b)
+	case vm.CALLI:
+		return -int(b)
+	}
+	if op >= vm.ADD && op <= vm.GEU && op != vm.ADDI && op != vm.MULI && op != vm.NEG && op != vm.NOT && op != vm.LNOT && op != vm.BOOL {
+		return -1
+	}
+	switch op {
+	case vm.FADD, vm.FSUB, vm.FMUL, vm.FDIV, vm.FEQ, vm.FNE, vm.FLT, vm.FLE, vm.FGT, vm.FGE,
+		vm.F32ADD, vm.F32SUB, vm.F32MUL, vm.F32DIV, vm.F32EQ, vm.F32NE, vm.F32LT, vm.F32LE, vm.F32GT, vm.F32GE:
+		return -1
+	}
+	return 0
+}
+
+// function compiles one function definition.
+func (u *unit) function(fd *cc.FunctionDefinition) {
+	d := fd.Declarator
+	f := u.obj.funcs[u.obj.syms[d.Name()].fn]
+	ft, ok := d.Type().(*cc.FunctionType)
+	if !ok {
+		u.errorf(d, "not supported: this function declarator")
+		return
+	}
+	c := &fnc{u: u, f: f, def: fd, ft: ft, locals: map[*cc.Declarator]local{}, retSlot: -1,
+		labels: map[string]int{}, gotos: map[string][]gotoRef{}}
+	c.at(d)
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+		}
+	}()
+	f.Variadic = ft.IsVariadic()
+	enter := c.emit(vm.ENTER, 0, 0)
+	if isAggregate(ft.Result()) {
+		c.retSlot = c.nslots
+		c.nslots++
+	}
+	var copies []func()
+	for _, p := range ft.Parameters() {
+		pd := p.Declarator
+		slot := c.nslots
+		c.nslots++
+		if pd == nil || p.Type().Kind() == cc.Void {
+			if p.Type().Kind() == cc.Void {
+				c.nslots--
+			}
+			continue
+		}
+		t := pd.Type()
+		if k := t.Kind(); k == cc.Array || k == cc.Function {
+			t = t.Decay() // parameters of array type are pointers
+		}
+		switch {
+		case isAggregate(t):
+			c.locals[pd] = local{slot: slot, indirect: true}
+		case pd.AddressTaken():
+			off := c.alloc(t)
+			c.locals[pd] = local{mem: true, off: off, t: t}
+			s := classify(t)
+			copies = append(copies, func() {
+				c.emit(vm.FRAMEADDR, 0, off)
+				c.emit(vm.LOCAL, int32(slot), 0)
+				c.emit(storeOp(s, false), 0, 0)
+			})
+		default:
+			c.locals[pd] = local{slot: slot, t: t}
+		}
+	}
+	f.NParams = c.nslots
+	for _, cp := range copies {
+		cp()
+	}
+	c.compound(fd.CompoundStatement)
+	// Falling off the end returns 0 (main's implicit return, and harmless
+	// garbage for other functions, as on x86 where eax holds something).
+	c.at(fd.CompoundStatement.Token2)
+	c.konst(0)
+	c.emit(vm.RET, 0, 0)
+	for name, refs := range c.gotos {
+		target, ok := c.labels[name]
+		if !ok {
+			u.errorf(refs[0].n, "label '%s' used but not defined", name)
+			continue
+		}
+		for _, r := range refs {
+			f.Code[r.pc].A = int32(target)
+		}
+	}
+	f.NSlots = c.nslots
+	f.FrameSize = (c.frame + 15) &^ 15
+	f.Code[enter].A = int32(c.nslots)
+	f.Code[enter].B = f.FrameSize
+}
+
+// alloc reserves memory in the frame for an object of type t.
+func (c *fnc) alloc(t cc.Type) int64 {
+	size := t.Size()
+	if size <= 0 {
+		size = 8
+	}
+	align := int64(t.Align())
+	if align < 1 {
+		align = 1
+	}
+	if size >= 16 && align < 16 {
+		align = 16
+	}
+	c.frame = (c.frame + align - 1) &^ (align - 1)
+	off := c.frame
+	c.frame += size
+	return off
+}
+
+// temp reserves anonymous frame memory (struct temporaries).
+func (c *fnc) temp(size int64) int64 {
+	c.frame = (c.frame + 15) &^ 15
+	off := c.frame
+	c.frame += size
+	return off
+}
+
+func (c *fnc) fail(n cc.Node, format string, args ...any) {
+	c.u.errorf(n, format, args...)
+	panic(bailout{})
+}

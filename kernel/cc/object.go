@@ -1,0 +1,224 @@
+package cc
+
+import (
+	"fmt"
+
+	"osplay/kernel/abi"
+	"osplay/kernel/vm"
+)
+
+// segment kinds of an object file.
+const (
+	segNone = iota
+	segRodata
+	segData
+	segBSS
+)
+
+// symbol is a function or object that code refers to. Static symbols are
+// private to their object; others are resolved across objects at link time.
+type symbol struct {
+	name    string
+	isFunc  bool
+	static  bool
+	defined bool
+	seg     int   // data symbols: segment and offset
+	off     int64 // data symbols
+	fn      int   // function symbols: index in object.funcs
+	pos     *Error
+}
+
+// fixup patches instruction B (an address) or A (a function index) once
+// the symbol's final place is known.
+type fixup struct {
+	fn   *vm.Func
+	pc   int
+	sym  *symbol
+	call bool // patch A with the function index instead of B with an address
+}
+
+// reloc patches 8 bytes of the data image with a symbol's address.
+type reloc struct {
+	off    int64
+	sym    *symbol
+	addend int64
+}
+
+// object is one compiled translation unit.
+type object struct {
+	name    string
+	lib     bool
+	funcs   []*vm.Func
+	syms    map[string]*symbol // file-scope symbols by name
+	statics []*symbol          // block-scope statics and string literals
+	rodata  []byte
+	data    []byte
+	bss     int64
+	fixups  []fixup
+	relocs  []reloc
+}
+
+func (o *object) sym(name string) *symbol {
+	s := o.syms[name]
+	if s == nil {
+		s = &symbol{name: name}
+		o.syms[name] = s
+	}
+	return s
+}
+
+// link lays out the objects after base (libc, or nil when linking libc
+// itself) and resolves every reference.
+func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
+	p := &vm.Program{
+		Name:    name,
+		Globals: map[string]uint64{},
+		FuncIdx: map[string]int{},
+		Entry:   -1,
+		Main:    -1,
+	}
+	addr := uint64(abi.DataBase)
+	if base != nil {
+		p.Funcs = append(p.Funcs, base.Funcs...)
+		p.Segments = append(p.Segments, base.Segments...)
+		for k, v := range base.Globals {
+			p.Globals[k] = v
+		}
+		for k, v := range base.FuncIdx {
+			p.FuncIdx[k] = v
+		}
+		addr = base.End
+	}
+	page := func(a uint64) uint64 { return (a + abi.PageSize - 1) &^ (abi.PageSize - 1) }
+
+	type placed struct{ rodata, data, bss uint64 }
+	places := make([]placed, len(objs))
+	firstFunc := make([]int, len(objs))
+	var errs ErrorList
+	for i, o := range objs {
+		var pl placed
+		addr = page(addr)
+		pl.rodata = addr
+		if len(o.rodata) > 0 {
+			p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: addr, Size: uint64(len(o.rodata)), Bytes: o.rodata, ReadOnly: true})
+			addr = page(addr + uint64(len(o.rodata)))
+		}
+		pl.data = addr
+		if len(o.data) > 0 {
+			p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: addr, Size: uint64(len(o.data)), Bytes: o.data})
+			addr += uint64(len(o.data))
+		}
+		addr = (addr + 15) &^ 15
+		pl.bss = addr
+		if o.bss > 0 {
+			p.Segments = append(p.Segments, vm.Image{Name: "bss", Addr: addr, Size: uint64(o.bss)})
+			addr += uint64(o.bss)
+		}
+		places[i] = pl
+		firstFunc[i] = len(p.Funcs)
+		p.Funcs = append(p.Funcs, o.funcs...)
+		for _, s := range o.syms {
+			if !s.defined || s.static {
+				continue
+			}
+			if s.isFunc {
+				if _, dup := p.FuncIdx[s.name]; dup && (base == nil || base.FuncIdx[s.name] == 0) {
+					if _, inBase := baseFunc(base, s.name); !inBase {
+						errs = append(errs, &Error{File: o.name, Msg: fmt.Sprintf("multiple definition of `%s'", s.name)})
+						continue
+					}
+				}
+				p.FuncIdx[s.name] = firstFunc[i] + s.fn
+			} else {
+				p.Globals[s.name] = segAddr(pl, s)
+			}
+		}
+	}
+	p.End = addr
+
+	resolve := func(o *object, i int, s *symbol) (uint64, int, bool) {
+		if s.defined {
+			if s.isFunc {
+				return vm.FuncAddr(firstFunc[i] + s.fn), firstFunc[i] + s.fn, true
+			}
+			return segAddr(places[i], s), 0, true
+		}
+		if idx, ok := p.FuncIdx[s.name]; ok {
+			return vm.FuncAddr(idx), idx, true
+		}
+		if a, ok := p.Globals[s.name]; ok {
+			return a, 0, true
+		}
+		return 0, 0, false
+	}
+	for i, o := range objs {
+		for _, f := range o.fixups {
+			a, idx, ok := resolve(o, i, f.sym)
+			if !ok {
+				e := &Error{File: o.name, Msg: fmt.Sprintf("undefined reference to `%s'", f.sym.name)}
+				if f.sym.pos != nil {
+					e = &Error{File: f.sym.pos.File, Line: f.sym.pos.Line, Col: f.sym.pos.Col, Msg: e.Msg}
+				}
+				errs = appendOnce(errs, e)
+				continue
+			}
+			if f.call {
+				f.fn.Code[f.pc].A = int32(idx)
+			} else {
+				f.fn.Code[f.pc].B += int64(a)
+			}
+		}
+		for _, r := range o.relocs {
+			a, _, ok := resolve(o, i, r.sym)
+			if !ok {
+				errs = appendOnce(errs, &Error{File: o.name, Msg: fmt.Sprintf("undefined reference to `%s'", r.sym.name)})
+				continue
+			}
+			v := a + uint64(r.addend)
+			for k := 0; k < 8; k++ {
+				o.data[r.off+int64(k)] = byte(v >> (8 * k))
+			}
+		}
+	}
+	if idx, ok := p.FuncIdx["__libc_start"]; ok {
+		p.Entry = idx
+	}
+	if base != nil {
+		if idx, ok := p.FuncIdx["main"]; ok && idx >= len(base.Funcs) {
+			p.Main = idx
+		} else {
+			errs = appendOnce(errs, &Error{File: objs[0].name, Msg: "undefined reference to `main'"})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p, nil
+}
+
+func baseFunc(base *vm.Program, name string) (int, bool) {
+	if base == nil {
+		return 0, false
+	}
+	i, ok := base.FuncIdx[name]
+	return i, ok
+}
+
+func segAddr(pl struct{ rodata, data, bss uint64 }, s *symbol) uint64 {
+	switch s.seg {
+	case segRodata:
+		return pl.rodata + uint64(s.off)
+	case segData:
+		return pl.data + uint64(s.off)
+	}
+	return pl.bss + uint64(s.off)
+}
+
+func appendOnce(l ErrorList, e *Error) ErrorList {
+	for _, x := range l {
+		if x.Error() == e.Error() {
+			return l
+		}
+	}
+	return append(l, e)
+}

@@ -1,0 +1,240 @@
+package vm
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"osplay/kernel/abi"
+)
+
+// frame is a saved caller: what RET restores.
+type frame struct {
+	fn   *Func
+	pc   int
+	base int    // caller's first slot
+	fp   uint64 // caller's memory frame pointer
+	sp   uint64 // caller's memory stack pointer
+	va   uint64 // caller's variadic area
+}
+
+// Context is one thread of execution: the registers of the simulated CPU
+// (function, PC, value stack, frame and stack pointers) and the address
+// space. fork copies it; exec replaces it.
+type Context struct {
+	prog *Program
+	mem  *AddressSpace
+	lim  Limits
+
+	fn     *Func
+	pc     int
+	vals   []uint64 // value stack: frames' slots and operands
+	sp     int      // number of live slots in vals
+	base   int      // first slot of the current frame
+	fp     uint64   // memory frame pointer
+	msp    uint64   // memory stack pointer
+	va     uint64   // variadic area of the current frame
+	nargs  int      // argument slots of the call being entered
+	frames []frame
+
+	pendingArgs int // argument slots of the SYSCALL being served, -1 when none
+
+	instructions int64
+	libCallCost  int64
+}
+
+const maxSlots = 1 << 22
+
+// NewContext loads p into a fresh address space, copies argv and envp onto
+// the new stack and prepares the call __libc_start(argc, argv, envp, &main).
+func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
+	if lim.StackBytes == 0 {
+		lim.StackBytes = abi.DefaultStackLimit
+	}
+	if lim.MemBytes == 0 {
+		lim.MemBytes = 64 << 20
+	}
+	if lim.CallDepth == 0 {
+		lim.CallDepth = 100000
+	}
+	if p.Main < 0 {
+		return nil, fmt.Errorf("%s: undefined reference to `main'", p.Name)
+	}
+	a := newAddressSpace(lim.MemBytes)
+	textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
+	a.addRegion(region{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true})
+	for _, s := range p.Segments {
+		a.addRegion(region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
+		if s.Bytes != nil {
+			// Map the image's pages now; rodata becomes read-only after the copy.
+			for off := uint64(0); off < uint64(len(s.Bytes)); off += pageSize {
+				vpn := (s.Addr + off) >> pageShift
+				pg := &page{refs: 1}
+				copy(pg.data[:], s.Bytes[off:])
+				a.pages[vpn] = pte{p: pg, readOnly: s.ReadOnly}
+				a.resident += pageSize
+			}
+		}
+	}
+	heapStart := (p.End + pageMask) &^ pageMask
+	a.addRegion(region{name: "heap", start: heapStart, end: heapStart})
+	a.addRegion(region{name: "stack", start: abi.StackTop - lim.StackBytes, end: abi.StackTop, growsDown: true})
+
+	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 256), pendingArgs: -1, libCallCost: 1}
+
+	// The initial stack, as the Linux loader builds it: strings at the top,
+	// then the envp and argv pointer arrays.
+	sp := uint64(abi.StackTop - 16)
+	push := func(s string) (uint64, error) {
+		sp -= uint64(len(s) + 1)
+		return sp, a.Write(sp, append([]byte(s), 0))
+	}
+	ptrs := func(list []string) ([]uint64, error) {
+		out := make([]uint64, len(list))
+		for i := len(list) - 1; i >= 0; i-- {
+			addr, err := push(list[i])
+			if err != nil {
+				return nil, fmt.Errorf("argument list too long: %w", err)
+			}
+			out[i] = addr
+		}
+		return out, nil
+	}
+	envAddrs, err := ptrs(envp)
+	if err != nil {
+		return nil, err
+	}
+	argAddrs, err := ptrs(argv)
+	if err != nil {
+		return nil, err
+	}
+	sp &^= 15
+	table := append(append(append(argAddrs, 0), envAddrs...), 0)
+	sp -= uint64(8 * len(table))
+	sp &^= 15
+	buf := make([]byte, 8*len(table))
+	for i, v := range table {
+		binary.LittleEndian.PutUint64(buf[8*i:], v)
+	}
+	if err := a.Write(sp, buf); err != nil {
+		return nil, fmt.Errorf("argument list too long: %w", err)
+	}
+	c.msp = sp
+	c.fp = sp
+	argvAddr := sp
+	envpAddr := sp + uint64(8*(len(argv)+1))
+
+	// Call __libc_start(argc, argv, envp, main) from an empty frame.
+	c.push(uint64(len(argv)))
+	c.push(argvAddr)
+	c.push(envpAddr)
+	c.push(FuncAddr(p.Main))
+	c.fn = &Func{Name: "<start>", Code: []Instr{{Op: TRAP, A: abi.SIGSEGV}}, Lines: []int32{0}, Lib: true}
+	c.call(p.Funcs[p.Entry], 4)
+	return c, nil
+}
+
+// FuncAddr is the address of function i.
+func FuncAddr(i int) uint64 { return uint64(abi.TextBase + i*abi.FuncAlign) }
+
+func (c *Context) push(v uint64) {
+	if c.sp == len(c.vals) {
+		c.grow(1)
+	}
+	c.vals[c.sp] = v
+	c.sp++
+}
+
+func (c *Context) grow(n int) bool {
+	need := c.sp + n
+	if need <= len(c.vals) {
+		return true
+	}
+	if need > maxSlots {
+		return false
+	}
+	size := 2 * len(c.vals)
+	for size < need {
+		size *= 2
+	}
+	v := make([]uint64, size)
+	copy(v, c.vals[:c.sp])
+	c.vals = v
+	return true
+}
+
+// call transfers control to f with nargs argument slots on the stack; the
+// callee's ENTER finishes the frame.
+func (c *Context) call(f *Func, nargs int) {
+	c.frames = append(c.frames, frame{fn: c.fn, pc: c.pc, base: c.base, fp: c.fp, sp: c.msp, va: c.va})
+	c.base = c.sp - nargs
+	c.nargs = nargs
+	c.fn = f
+	c.pc = 0
+}
+
+// Program returns the program the context runs.
+func (c *Context) Program() *Program { return c.prog }
+
+// Mem returns the address space.
+func (c *Context) Mem() *AddressSpace { return c.mem }
+
+// Instructions counts every VM instruction executed, library code included.
+func (c *Context) Instructions() int64 { return c.instructions }
+
+// SetLibCallCost sets the ticks charged for one call into library code.
+func (c *Context) SetLibCallCost(t int64) { c.libCallCost = t }
+
+// SyscallArgs returns the arguments of the pending system call.
+func (c *Context) SyscallArgs() []uint64 {
+	if c.pendingArgs < 0 {
+		return nil
+	}
+	return c.vals[c.sp-c.pendingArgs : c.sp]
+}
+
+// Return completes the pending system call with result v.
+func (c *Context) Return(v uint64) {
+	if c.pendingArgs < 0 {
+		return
+	}
+	c.sp -= c.pendingArgs
+	c.pendingArgs = -1
+	c.push(v)
+}
+
+// Fork copies the context with a copy-on-write address space.
+func (c *Context) Fork() *Context {
+	d := *c
+	d.mem = c.mem.Clone()
+	d.vals = make([]uint64, len(c.vals))
+	copy(d.vals, c.vals[:c.sp])
+	d.frames = append([]frame(nil), c.frames...)
+	return &d
+}
+
+// Release drops the address space.
+func (c *Context) Release() {
+	if c.mem != nil {
+		c.mem.Release()
+	}
+}
+
+// Registers reports the context for the PCB view. Line is the line of the
+// innermost user (non-library) function, so a process blocked inside
+// printf shows the printf call in the student's code.
+func (c *Context) Registers() Registers {
+	r := Registers{PC: c.pc, SP: c.msp, FP: c.fp, Depth: len(c.frames), Slots: c.sp}
+	fn, pc := c.fn, c.pc
+	for i := len(c.frames); fn.Lib && i > 0; i-- {
+		f := c.frames[i-1]
+		fn, pc = f.fn, f.pc
+	}
+	r.Func, r.File = fn.Name, fn.File
+	if pc > 0 {
+		pc--
+	}
+	if pc < len(fn.Lines) {
+		r.Line = int(fn.Lines[pc])
+	}
+	return r
+}

@@ -1,0 +1,453 @@
+package vm
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+
+	"osplay/kernel/abi"
+)
+
+const (
+	pageShift = 12
+	pageSize  = abi.PageSize
+	pageMask  = pageSize - 1
+	tlbSize   = 16
+)
+
+// page is one 4 KiB page. refs counts the address spaces that map it: a
+// page with refs > 1 is copy-on-write. A session's processes all run on one
+// goroutine, so refs needs no lock.
+type page struct {
+	data [pageSize]byte
+	refs int32
+}
+
+type pte struct {
+	p        *page
+	readOnly bool
+}
+
+// region is a range that is mapped on first touch, zero-filled (bss, heap,
+// stack, text).
+type region struct {
+	name      string
+	start     uint64
+	end       uint64
+	readOnly  bool
+	execute   bool
+	growsDown bool
+}
+
+// Fault is a bad memory access: the address and what was tried.
+type Fault struct {
+	Addr  uint64
+	Write bool
+	Msg   string
+}
+
+func (f *Fault) Error() string {
+	return fmt.Sprintf("%s at address 0x%x", f.Msg, f.Addr)
+}
+
+type tlbEntry struct {
+	vpn  uint64
+	data *[pageSize]byte
+}
+
+// AddressSpace is a process's paged memory. fork shares every page
+// copy-on-write; a write to a shared page copies it first.
+type AddressSpace struct {
+	pages   map[uint64]pte
+	regions []region // lazily mapped ranges, sorted by start
+	heap    int      // index of the heap region
+	stack   int      // index of the stack region
+
+	limit    uint64 // bytes of data, bss, heap and stack allowed
+	resident uint64 // pages mapped * pageSize
+
+	rtlb [tlbSize]tlbEntry
+	wtlb [tlbSize]tlbEntry
+}
+
+func newAddressSpace(limit uint64) *AddressSpace {
+	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit}
+	a.flush()
+	return a
+}
+
+func (a *AddressSpace) flush() {
+	for i := range a.rtlb {
+		a.rtlb[i] = tlbEntry{vpn: ^uint64(0)}
+		a.wtlb[i] = tlbEntry{vpn: ^uint64(0)}
+	}
+}
+
+// Clone returns a copy-on-write copy, as fork makes.
+func (a *AddressSpace) Clone() *AddressSpace {
+	b := &AddressSpace{
+		pages:    make(map[uint64]pte, len(a.pages)),
+		regions:  append([]region(nil), a.regions...),
+		heap:     a.heap,
+		stack:    a.stack,
+		limit:    a.limit,
+		resident: a.resident,
+	}
+	for vpn, e := range a.pages {
+		e.p.refs++
+		b.pages[vpn] = e
+	}
+	// The parent's cached writable pages are now shared.
+	a.flush()
+	b.flush()
+	return b
+}
+
+// Release drops every page (exit, exec).
+func (a *AddressSpace) Release() {
+	for _, e := range a.pages {
+		e.p.refs--
+	}
+	a.pages = nil
+	a.regions = nil
+	a.resident = 0
+	a.flush()
+}
+
+// ResidentBytes is the memory the process has touched.
+func (a *AddressSpace) ResidentBytes() uint64 { return a.resident }
+
+// Segment describes a mapped range for the memory-map view.
+type Segment struct {
+	Name  string
+	Start uint64
+	End   uint64
+	Prot  string
+}
+
+// Segments lists the process's memory map in address order.
+func (a *AddressSpace) Segments() []Segment {
+	out := make([]Segment, 0, len(a.regions))
+	for _, r := range a.regions {
+		prot := "rw-"
+		if r.readOnly {
+			prot = "r--"
+		}
+		if r.execute {
+			prot = "r-x"
+		}
+		start := r.start
+		if r.growsDown {
+			// Show the part of the stack in use, not the whole reservation.
+			start = a.lowestPage(r)
+		}
+		out = append(out, Segment{Name: r.name, Start: start, End: r.end, Prot: prot})
+	}
+	return out
+}
+
+func (a *AddressSpace) lowestPage(r region) uint64 {
+	low := r.end
+	for vpn := range a.pages {
+		addr := vpn << pageShift
+		if addr >= r.start && addr < low {
+			low = addr
+		}
+	}
+	return low
+}
+
+func (a *AddressSpace) addRegion(r region) int {
+	a.regions = append(a.regions, r)
+	sort.Slice(a.regions, func(i, j int) bool { return a.regions[i].start < a.regions[j].start })
+	for i := range a.regions {
+		switch a.regions[i].name {
+		case "heap":
+			a.heap = i
+		case "stack":
+			a.stack = i
+		}
+	}
+	for i := range a.regions {
+		if a.regions[i].name == r.name && a.regions[i].start == r.start {
+			return i
+		}
+	}
+	return -1
+}
+
+func (a *AddressSpace) findRegion(addr uint64) *region {
+	for i := range a.regions {
+		r := &a.regions[i]
+		if addr >= r.start && addr < r.end {
+			return r
+		}
+	}
+	return nil
+}
+
+// lookup returns the page holding addr for reading or writing, mapping a
+// zero page on first touch and copying a shared page before a write.
+func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
+	vpn := addr >> pageShift
+	e, ok := a.pages[vpn]
+	if !ok {
+		r := a.findRegion(addr)
+		if r == nil || addr < abi.NullLimit {
+			return nil, a.fault(addr, write)
+		}
+		if a.resident+pageSize > a.limit && r.name == "stack" {
+			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)"}
+		}
+		e = pte{p: &page{refs: 1}, readOnly: r.readOnly || r.execute}
+		a.pages[vpn] = e
+		a.resident += pageSize
+	}
+	if write {
+		if e.readOnly {
+			return nil, &Fault{Addr: addr, Write: true, Msg: "write to read-only memory"}
+		}
+		if e.p.refs > 1 {
+			cp := &page{refs: 1}
+			cp.data = e.p.data
+			e.p.refs--
+			e.p = cp
+			a.pages[vpn] = e
+		}
+		a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+	}
+	a.rtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+	return &e.p.data, nil
+}
+
+func (a *AddressSpace) fault(addr uint64, write bool) *Fault {
+	if addr < abi.NullLimit {
+		return &Fault{Addr: addr, Write: write, Msg: "NULL pointer dereference"}
+	}
+	if s := a.regions; a.stack < len(s) && s[a.stack].name == "stack" {
+		st := s[a.stack]
+		if addr < st.start && addr >= st.start-(64<<20) {
+			return &Fault{Addr: addr, Write: write, Msg: "stack overflow"}
+		}
+	}
+	return &Fault{Addr: addr, Write: write, Msg: "access to unmapped memory"}
+}
+
+// Read copies len(p) bytes at addr into p.
+func (a *AddressSpace) Read(addr uint64, p []byte) error {
+	for len(p) > 0 {
+		pg, f := a.lookup(addr, false)
+		if f != nil {
+			return f
+		}
+		n := copy(p, pg[addr&pageMask:])
+		p = p[n:]
+		addr += uint64(n)
+	}
+	return nil
+}
+
+// Write copies p to memory at addr.
+func (a *AddressSpace) Write(addr uint64, p []byte) error {
+	for len(p) > 0 {
+		pg, f := a.lookup(addr, true)
+		if f != nil {
+			return f
+		}
+		n := copy(pg[addr&pageMask:], p)
+		p = p[n:]
+		addr += uint64(n)
+	}
+	return nil
+}
+
+// ReadCString reads a NUL-terminated string of at most max bytes.
+func (a *AddressSpace) ReadCString(addr uint64, max int) (string, error) {
+	var out []byte
+	for len(out) < max {
+		pg, f := a.lookup(addr, false)
+		if f != nil {
+			return "", f
+		}
+		chunk := pg[addr&pageMask:]
+		for i, c := range chunk {
+			if c == 0 {
+				return string(append(out, chunk[:i]...)), nil
+			}
+			if len(out)+i >= max {
+				break
+			}
+		}
+		out = append(out, chunk...)
+		addr += uint64(len(chunk))
+	}
+	return "", &Fault{Addr: addr, Msg: fmt.Sprintf("string longer than %d bytes", max)}
+}
+
+// ReadU64 reads a little-endian 64-bit word.
+func (a *AddressSpace) ReadU64(addr uint64) (uint64, error) {
+	var b [8]byte
+	err := a.Read(addr, b[:])
+	return binary.LittleEndian.Uint64(b[:]), err
+}
+
+// ReadU32 reads a little-endian 32-bit word.
+func (a *AddressSpace) ReadU32(addr uint64) (uint32, error) {
+	var b [4]byte
+	err := a.Read(addr, b[:])
+	return binary.LittleEndian.Uint32(b[:]), err
+}
+
+// WriteU64 writes a little-endian 64-bit word.
+func (a *AddressSpace) WriteU64(addr, v uint64) error {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	return a.Write(addr, b[:])
+}
+
+// WriteU32 writes a little-endian 32-bit word.
+func (a *AddressSpace) WriteU32(addr uint64, v uint32) error {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], v)
+	return a.Write(addr, b[:])
+}
+
+// Sbrk moves the program break by incr bytes and returns the old break.
+func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
+	h := &a.regions[a.heap]
+	old := h.end
+	if incr == 0 {
+		return old, nil
+	}
+	end := uint64(int64(old) + incr)
+	if incr < 0 {
+		if end < h.start {
+			return 0, fmt.Errorf("sbrk below the heap start")
+		}
+	} else {
+		used := a.committed() + uint64(incr)
+		if used > a.limit || end > abi.StackTop-(1<<32) {
+			return 0, fmt.Errorf("out of memory: limit %d bytes", a.limit)
+		}
+	}
+	h.end = end
+	if incr < 0 {
+		// Drop whole pages above the new break, so later touches fault.
+		for vpn := (end + pageMask) >> pageShift; vpn < (old+pageMask)>>pageShift; vpn++ {
+			if e, ok := a.pages[vpn]; ok {
+				e.p.refs--
+				delete(a.pages, vpn)
+				a.resident -= pageSize
+			}
+		}
+		a.flush()
+	}
+	return old, nil
+}
+
+// committed is what counts against the memory limit: everything mapped
+// except the lazily touched part of the heap, which counts in full.
+func (a *AddressSpace) committed() uint64 {
+	h := a.regions[a.heap]
+	var heapPages uint64
+	for vpn := range a.pages {
+		if addr := vpn << pageShift; addr >= h.start && addr < h.end {
+			heapPages += pageSize
+		}
+	}
+	return a.resident - heapPages + (h.end - h.start)
+}
+
+// load and store fast paths: a hit in the small TLB costs a compare.
+
+func (a *AddressSpace) rpage(addr uint64) (*[pageSize]byte, *Fault) {
+	vpn := addr >> pageShift
+	if e := &a.rtlb[vpn%tlbSize]; e.vpn == vpn {
+		return e.data, nil
+	}
+	return a.lookup(addr, false)
+}
+
+func (a *AddressSpace) wpage(addr uint64) (*[pageSize]byte, *Fault) {
+	vpn := addr >> pageShift
+	if e := &a.wtlb[vpn%tlbSize]; e.vpn == vpn {
+		return e.data, nil
+	}
+	return a.lookup(addr, true)
+}
+
+func (a *AddressSpace) load(addr uint64, size int) (uint64, *Fault) {
+	off := addr & pageMask
+	if off+uint64(size) <= pageSize {
+		pg, f := a.rpage(addr)
+		if f != nil {
+			return 0, f
+		}
+		switch size {
+		case 1:
+			return uint64(pg[off]), nil
+		case 2:
+			return uint64(binary.LittleEndian.Uint16(pg[off:])), nil
+		case 4:
+			return uint64(binary.LittleEndian.Uint32(pg[off:])), nil
+		default:
+			return binary.LittleEndian.Uint64(pg[off:]), nil
+		}
+	}
+	var b [8]byte
+	if err := a.Read(addr, b[:size]); err != nil {
+		return 0, err.(*Fault)
+	}
+	return binary.LittleEndian.Uint64(b[:]), nil
+}
+
+func (a *AddressSpace) store(addr uint64, size int, v uint64) *Fault {
+	off := addr & pageMask
+	if off+uint64(size) <= pageSize {
+		pg, f := a.wpage(addr)
+		if f != nil {
+			return f
+		}
+		switch size {
+		case 1:
+			pg[off] = byte(v)
+		case 2:
+			binary.LittleEndian.PutUint16(pg[off:], uint16(v))
+		case 4:
+			binary.LittleEndian.PutUint32(pg[off:], uint32(v))
+		default:
+			binary.LittleEndian.PutUint64(pg[off:], v)
+		}
+		return nil
+	}
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	if err := a.Write(addr, b[:size]); err != nil {
+		return err.(*Fault)
+	}
+	return nil
+}
+
+func (a *AddressSpace) copyBytes(dst, src uint64, n int64) *Fault {
+	if n <= 0 {
+		return nil
+	}
+	buf := make([]byte, n)
+	if err := a.Read(src, buf); err != nil {
+		return err.(*Fault)
+	}
+	if err := a.Write(dst, buf); err != nil {
+		return err.(*Fault)
+	}
+	return nil
+}
+
+func (a *AddressSpace) zero(dst uint64, n int64) *Fault {
+	if n <= 0 {
+		return nil
+	}
+	if err := a.Write(dst, make([]byte, n)); err != nil {
+		return err.(*Fault)
+	}
+	return nil
+}

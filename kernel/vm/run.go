@@ -1,0 +1,479 @@
+package vm
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"osplay/kernel/abi"
+)
+
+// libRunaway bounds the instructions a library call may run before Run
+// yields anyway, so a corrupted heap cannot hang a session inside malloc.
+const libRunaway = 1 << 24
+
+// Run executes until budget ticks are charged, a system call, or a fault.
+// User code is charged one tick per instruction; a call from user code into
+// library code is charged the library-call cost and the library runs
+// uncharged (it may still stop at a system call inside it).
+//
+// This is the VM's dispatch loop: one switch over opcodes, hot state in
+// locals. It is long on purpose.
+func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
+	if c.pendingArgs >= 0 {
+		// A system call is still being served: the kernel must Return first.
+		return 0, Stop{Kind: StopSyscall, Sys: abi.Sys(c.fn.Code[c.pc-1].A)}
+	}
+	fn := c.fn
+	code := fn.Code
+	pc := c.pc
+	vals := c.vals
+	sp := c.sp
+	base := c.base
+	mem := c.mem
+	var executed int64
+
+	defer func() {
+		c.instructions += executed
+		if r := recover(); r != nil {
+			// An internal error must never take the server down: it becomes a
+			// fault of this process, with the reason.
+			c.fn, c.pc, c.sp, c.base = fn, pc, sp, base
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("internal VM error: %v", r)}
+		}
+	}()
+
+	save := func() {
+		c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
+	}
+	fault := func(f *Fault, sig int) (int64, Stop) {
+		pc--
+		save()
+		if f == nil {
+			return ticks, Stop{Kind: StopFault, Signal: sig}
+		}
+		return ticks, Stop{Kind: StopFault, Signal: sig, Addr: f.Addr, Msg: f.Msg}
+	}
+	faultMsg := func(sig int, msg string) (int64, Stop) {
+		pc--
+		save()
+		return ticks, Stop{Kind: StopFault, Signal: sig, Msg: msg}
+	}
+
+	for {
+		if !fn.Lib {
+			if ticks >= budget {
+				save()
+				return ticks, Stop{Kind: StopBudget}
+			}
+			ticks++
+		} else if executed > libRunaway && ticks > 0 {
+			save()
+			return ticks, Stop{Kind: StopBudget}
+		}
+		executed++
+		in := &code[pc]
+		pc++
+		switch in.Op {
+		case NOP:
+		case CONST:
+			vals[sp] = uint64(in.B)
+			sp++
+		case POP:
+			sp--
+		case DUP:
+			vals[sp] = vals[sp-1]
+			sp++
+		case SWAP:
+			vals[sp-1], vals[sp-2] = vals[sp-2], vals[sp-1]
+		case LOCAL:
+			vals[sp] = vals[base+int(in.A)]
+			sp++
+		case SETLOCAL:
+			sp--
+			vals[base+int(in.A)] = vals[sp]
+		case TEELOCAL:
+			vals[base+int(in.A)] = vals[sp-1]
+		case FRAMEADDR:
+			vals[sp] = c.fp + uint64(in.B)
+			sp++
+		case ADDLOCAL:
+			vals[base+int(in.A)] += uint64(in.B)
+
+		case LDI8, LDU8, LDI16, LDU16, LDI32, LDU32, LD64:
+			size := loadSize[in.Op]
+			v, f := mem.load(vals[sp-1], size)
+			if f != nil {
+				return fault(f, abi.SIGSEGV)
+			}
+			switch in.Op {
+			case LDI8:
+				v = uint64(int64(int8(v)))
+			case LDI16:
+				v = uint64(int64(int16(v)))
+			case LDI32:
+				v = uint64(int64(int32(v)))
+			}
+			vals[sp-1] = v
+		case ST8, ST16, ST32, ST64, STK8, STK16, STK32, STK64:
+			if f := mem.store(vals[sp-2], storeSize[in.Op], vals[sp-1]); f != nil {
+				return fault(f, abi.SIGSEGV)
+			}
+			if in.Op >= STK8 {
+				vals[sp-2] = vals[sp-1]
+				sp--
+			} else {
+				sp -= 2
+			}
+		case MEMCPY, MEMCPYK:
+			if f := mem.copyBytes(vals[sp-2], vals[sp-1], in.B); f != nil {
+				return fault(f, abi.SIGSEGV)
+			}
+			if in.Op == MEMCPYK {
+				sp--
+			} else {
+				sp -= 2
+			}
+		case MEMZERO:
+			if f := mem.zero(vals[sp-1], in.B); f != nil {
+				return fault(f, abi.SIGSEGV)
+			}
+			sp--
+
+		case ADD:
+			sp--
+			vals[sp-1] += vals[sp]
+		case ADDI:
+			vals[sp-1] += uint64(in.B)
+		case SUB:
+			sp--
+			vals[sp-1] -= vals[sp]
+		case MUL:
+			sp--
+			vals[sp-1] *= vals[sp]
+		case MULI:
+			vals[sp-1] *= uint64(in.B)
+		case DIVS, REMS:
+			sp--
+			a, b := int64(vals[sp-1]), int64(vals[sp])
+			if b == 0 {
+				return faultMsg(abi.SIGFPE, "integer division by zero")
+			}
+			if b == -1 && ((in.A == 32 && a == math.MinInt32) || (in.A == 64 && a == math.MinInt64)) {
+				return faultMsg(abi.SIGFPE, "integer overflow in division")
+			}
+			if in.Op == DIVS {
+				vals[sp-1] = uint64(a / b)
+			} else {
+				vals[sp-1] = uint64(a % b)
+			}
+		case DIVU, REMU:
+			sp--
+			a, b := vals[sp-1], vals[sp]
+			if b == 0 {
+				return faultMsg(abi.SIGFPE, "integer division by zero")
+			}
+			if in.Op == DIVU {
+				vals[sp-1] = a / b
+			} else {
+				vals[sp-1] = a % b
+			}
+		case AND:
+			sp--
+			vals[sp-1] &= vals[sp]
+		case OR:
+			sp--
+			vals[sp-1] |= vals[sp]
+		case XOR:
+			sp--
+			vals[sp-1] ^= vals[sp]
+		case SHL:
+			sp--
+			vals[sp-1] <<= vals[sp] & 63
+		case SHRS:
+			sp--
+			vals[sp-1] = uint64(int64(vals[sp-1]) >> (vals[sp] & 63))
+		case SHRU:
+			sp--
+			vals[sp-1] >>= vals[sp] & 63
+		case NEG:
+			vals[sp-1] = -vals[sp-1]
+		case NOT:
+			vals[sp-1] = ^vals[sp-1]
+		case LNOT:
+			vals[sp-1] = b2u(vals[sp-1] == 0)
+		case BOOL:
+			vals[sp-1] = b2u(vals[sp-1] != 0)
+		case EQ:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] == vals[sp])
+		case NE:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] != vals[sp])
+		case LTS:
+			sp--
+			vals[sp-1] = b2u(int64(vals[sp-1]) < int64(vals[sp]))
+		case LTU:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] < vals[sp])
+		case LES:
+			sp--
+			vals[sp-1] = b2u(int64(vals[sp-1]) <= int64(vals[sp]))
+		case LEU:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] <= vals[sp])
+		case GTS:
+			sp--
+			vals[sp-1] = b2u(int64(vals[sp-1]) > int64(vals[sp]))
+		case GTU:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] > vals[sp])
+		case GES:
+			sp--
+			vals[sp-1] = b2u(int64(vals[sp-1]) >= int64(vals[sp]))
+		case GEU:
+			sp--
+			vals[sp-1] = b2u(vals[sp-1] >= vals[sp])
+		case SEXT8:
+			vals[sp-1] = uint64(int64(int8(vals[sp-1])))
+		case SEXT16:
+			vals[sp-1] = uint64(int64(int16(vals[sp-1])))
+		case SEXT32:
+			vals[sp-1] = uint64(int64(int32(vals[sp-1])))
+		case ZEXT8:
+			vals[sp-1] = uint64(uint8(vals[sp-1]))
+		case ZEXT16:
+			vals[sp-1] = uint64(uint16(vals[sp-1]))
+		case ZEXT32:
+			vals[sp-1] = uint64(uint32(vals[sp-1]))
+
+		case FADD, FSUB, FMUL, FDIV, FEQ, FNE, FLT, FLE, FGT, FGE:
+			sp--
+			a, b := math.Float64frombits(vals[sp-1]), math.Float64frombits(vals[sp])
+			vals[sp-1] = floatOp(in.Op, a, b)
+		case FNEG:
+			vals[sp-1] ^= 1 << 63
+		case F32ADD, F32SUB, F32MUL, F32DIV, F32EQ, F32NE, F32LT, F32LE, F32GT, F32GE:
+			sp--
+			a, b := math.Float32frombits(uint32(vals[sp-1])), math.Float32frombits(uint32(vals[sp]))
+			vals[sp-1] = float32Op(in.Op, a, b)
+		case F32NEG:
+			vals[sp-1] = uint64(uint32(vals[sp-1]) ^ 1<<31)
+		case I2D:
+			vals[sp-1] = math.Float64bits(float64(int64(vals[sp-1])))
+		case U2D:
+			vals[sp-1] = math.Float64bits(float64(vals[sp-1]))
+		case D2I:
+			vals[sp-1] = uint64(f2i(math.Float64frombits(vals[sp-1])))
+		case D2U:
+			vals[sp-1] = f2u(math.Float64frombits(vals[sp-1]))
+		case I2F:
+			vals[sp-1] = uint64(math.Float32bits(float32(int64(vals[sp-1]))))
+		case U2F:
+			vals[sp-1] = uint64(math.Float32bits(float32(vals[sp-1])))
+		case F2I:
+			vals[sp-1] = uint64(f2i(float64(math.Float32frombits(uint32(vals[sp-1])))))
+		case F2U:
+			vals[sp-1] = f2u(float64(math.Float32frombits(uint32(vals[sp-1]))))
+		case F2D:
+			vals[sp-1] = math.Float64bits(float64(math.Float32frombits(uint32(vals[sp-1]))))
+		case D2F:
+			vals[sp-1] = uint64(math.Float32bits(float32(math.Float64frombits(vals[sp-1]))))
+
+		case JMP:
+			pc = int(in.A)
+		case JZ:
+			sp--
+			if vals[sp] == 0 {
+				pc = int(in.A)
+			}
+		case JNZ:
+			sp--
+			if vals[sp] != 0 {
+				pc = int(in.A)
+			}
+		case SWITCH:
+			sp--
+			sw := &fn.Switches[in.A]
+			v := int64(vals[sp])
+			i := sort.Search(len(sw.Values), func(i int) bool { return sw.Values[i] >= v })
+			if i < len(sw.Values) && sw.Values[i] == v {
+				pc = int(sw.Targets[i])
+			} else {
+				pc = int(sw.Default)
+			}
+
+		case CALL, CALLI:
+			var callee *Func
+			nargs := int(in.B)
+			if in.Op == CALL {
+				callee = c.prog.Funcs[in.A]
+			} else {
+				sp--
+				addr := vals[sp]
+				idx := int((addr - abi.TextBase) / abi.FuncAlign)
+				if addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
+					return faultMsg(abi.SIGSEGV, fmt.Sprintf("call through a bad function pointer 0x%x", addr))
+				}
+				callee = c.prog.Funcs[idx]
+			}
+			if len(c.frames) >= c.lim.CallDepth {
+				return faultMsg(abi.SIGSEGV, "stack overflow (call depth)")
+			}
+			if callee.Lib && !fn.Lib {
+				ticks += c.libCallCost - 1
+			}
+			c.sp, c.pc, c.fn, c.base, c.vals = sp, pc, fn, base, vals
+			c.call(callee, nargs)
+			fn, code, pc, base = c.fn, c.fn.Code, 0, c.base
+		case ENTER:
+			// Make room for the frame's slots and operands, zero the locals,
+			// and carve the memory frame (plus the variadic area) off the stack.
+			need := base + fn.NSlots + fn.MaxStack + 8
+			if need > len(vals) {
+				c.sp = sp
+				if !c.grow(need - sp) {
+					return faultMsg(abi.SIGSEGV, "stack overflow (too many nested calls)")
+				}
+				vals = c.vals
+			}
+			for i := base + c.nargs; i < base+fn.NSlots; i++ {
+				vals[i] = 0
+			}
+			nextra := 0
+			if fn.Variadic && c.nargs > fn.NParams {
+				nextra = c.nargs - fn.NParams
+			}
+			size := uint64(in.B) + uint64(8*nextra)
+			size = (size + 15) &^ 15
+			newsp := c.msp - size
+			if newsp < abi.StackTop-c.lim.StackBytes || newsp > c.msp {
+				return faultMsg(abi.SIGSEGV, "stack overflow")
+			}
+			c.msp = newsp
+			c.fp = newsp
+			if fn.Variadic {
+				c.va = newsp + uint64(in.B)
+				for i := 0; i < nextra; i++ {
+					if f := mem.store(c.va+uint64(8*i), 8, vals[base+fn.NParams+i]); f != nil {
+						return fault(f, abi.SIGSEGV)
+					}
+				}
+			}
+			sp = base + fn.NSlots
+		case VASTART:
+			vals[sp] = c.va
+			sp++
+		case RET:
+			v := vals[sp-1]
+			sp = base
+			n := len(c.frames) - 1
+			f := c.frames[n]
+			c.frames = c.frames[:n]
+			fn, code, pc, base = f.fn, f.fn.Code, f.pc, f.base
+			c.fp, c.msp, c.va = f.fp, f.sp, f.va
+			vals[sp] = v
+			sp++
+		case SYSCALL:
+			c.pendingArgs = int(in.B)
+			save()
+			return ticks, Stop{Kind: StopSyscall, Sys: abi.Sys(in.A)}
+		case TRAP:
+			return faultMsg(int(in.A), trapMessage(int(in.A)))
+		default:
+			return faultMsg(abi.SIGILL, fmt.Sprintf("illegal instruction %d", in.Op))
+		}
+	}
+}
+
+func trapMessage(sig int) string {
+	switch sig {
+	case abi.SIGSEGV:
+		return "control reached a place with no code (did a function return without a value?)"
+	case abi.SIGILL:
+		return "illegal instruction"
+	}
+	return ""
+}
+
+var loadSize = [numOps]int{LDI8: 1, LDU8: 1, LDI16: 2, LDU16: 2, LDI32: 4, LDU32: 4, LD64: 8}
+var storeSize = [numOps]int{ST8: 1, ST16: 2, ST32: 4, ST64: 8, STK8: 1, STK16: 2, STK32: 4, STK64: 8}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func floatOp(op Op, a, b float64) uint64 {
+	switch op {
+	case FADD:
+		return math.Float64bits(a + b)
+	case FSUB:
+		return math.Float64bits(a - b)
+	case FMUL:
+		return math.Float64bits(a * b)
+	case FDIV:
+		return math.Float64bits(a / b)
+	case FEQ:
+		return b2u(a == b)
+	case FNE:
+		return b2u(a != b)
+	case FLT:
+		return b2u(a < b)
+	case FLE:
+		return b2u(a <= b)
+	case FGT:
+		return b2u(a > b)
+	default:
+		return b2u(a >= b)
+	}
+}
+
+func float32Op(op Op, a, b float32) uint64 {
+	switch op {
+	case F32ADD:
+		return uint64(math.Float32bits(a + b))
+	case F32SUB:
+		return uint64(math.Float32bits(a - b))
+	case F32MUL:
+		return uint64(math.Float32bits(a * b))
+	case F32DIV:
+		return uint64(math.Float32bits(a / b))
+	case F32EQ:
+		return b2u(a == b)
+	case F32NE:
+		return b2u(a != b)
+	case F32LT:
+		return b2u(a < b)
+	case F32LE:
+		return b2u(a <= b)
+	case F32GT:
+		return b2u(a > b)
+	default:
+		return b2u(a >= b)
+	}
+}
+
+// f2i converts like x86's cvttsd2si: out-of-range and NaN give the
+// "integer indefinite" value.
+func f2i(f float64) int64 {
+	if f != f || f >= 9223372036854775808.0 || f < -9223372036854775808.0 {
+		return math.MinInt64
+	}
+	return int64(f)
+}
+
+func f2u(f float64) uint64 {
+	if f != f || f < 0 {
+		return uint64(f2i(f))
+	}
+	if f >= 18446744073709551616.0 {
+		return 1 << 63
+	}
+	if f >= 9223372036854775808.0 {
+		return uint64(f-9223372036854775808.0) + 1<<63
+	}
+	return uint64(f)
+}
