@@ -36,6 +36,7 @@ type fnc struct {
 	labels    map[string]int
 	gotos     map[string][]gotoRef
 	switches  []*switchCtx
+	target    int // the latest jump target: never fused into its predecessor
 }
 
 type gotoRef struct {
@@ -48,8 +49,16 @@ type switchCtx struct {
 	cases map[*cc.LabeledStatement]bool
 }
 
-// emit appends an instruction and tracks the operand-stack depth.
+// emit appends an instruction and tracks the operand-stack depth. A small
+// peephole pass fuses common pairs (CONST+ADD, ADD+SEXT32, compare+branch)
+// unless a jump targets the second instruction.
 func (c *fnc) emit(op vm.Op, a int32, b int64) int {
+	if n := len(c.f.Code); n > 0 && c.target != n {
+		if fused, ok := c.fuse(&c.f.Code[n-1], op, a, b); ok {
+			c.depth += stackEffect(op, b)
+			return fused
+		}
+	}
 	pc := len(c.f.Code)
 	c.f.Code = append(c.f.Code, vm.Instr{Op: op, A: a, B: b})
 	c.f.Lines = append(c.f.Lines, c.line)
@@ -64,9 +73,51 @@ func (c *fnc) op(op vm.Op) { c.emit(op, 0, 0) }
 
 func (c *fnc) konst(v uint64) { c.emit(vm.CONST, 0, int64(v)) }
 
+// here returns the next instruction's index; label also marks it as a
+// jump target, so the peephole pass leaves it alone.
 func (c *fnc) here() int { return len(c.f.Code) }
 
-func (c *fnc) patch(pc int) { c.f.Code[pc].A = int32(len(c.f.Code)) }
+func (c *fnc) label() int {
+	c.target = len(c.f.Code)
+	return c.target
+}
+
+func (c *fnc) patch(pc int) { c.f.Code[pc].A = int32(c.label()) }
+
+var negate = map[vm.Op]vm.Op{
+	vm.EQ: vm.JNE, vm.NE: vm.JEQ, vm.LTS: vm.JGES, vm.LES: vm.JGTS, vm.GTS: vm.JLES, vm.GES: vm.JLTS,
+	vm.LTU: vm.JGEU, vm.LEU: vm.JGTU, vm.GTU: vm.JLEU, vm.GEU: vm.JLTU,
+}
+var direct = map[vm.Op]vm.Op{
+	vm.EQ: vm.JEQ, vm.NE: vm.JNE, vm.LTS: vm.JLTS, vm.LES: vm.JLES, vm.GTS: vm.JGTS, vm.GES: vm.JGES,
+	vm.LTU: vm.JLTU, vm.LEU: vm.JLEU, vm.GTU: vm.JGTU, vm.GEU: vm.JGEU,
+}
+
+// fuse merges op into the previous instruction when the pair has a fused
+// form; it returns the index of the merged instruction.
+func (c *fnc) fuse(prev *vm.Instr, op vm.Op, a int32, b int64) (int, bool) {
+	pc := len(c.f.Code) - 1
+	switch {
+	case prev.Op == vm.CONST && op == vm.ADD:
+		*prev = vm.Instr{Op: vm.ADDI, B: prev.B}
+	case prev.Op == vm.CONST && op == vm.SUB && !c.hasFixup(pc):
+		*prev = vm.Instr{Op: vm.ADDI, B: -prev.B}
+	case prev.Op == vm.ADD && op == vm.SEXT32:
+		prev.Op = vm.ADD32
+	case prev.Op == vm.SUB && op == vm.SEXT32:
+		prev.Op = vm.SUB32
+	case prev.Op == vm.ADDI && op == vm.SEXT32:
+		prev.Op = vm.ADDI32
+	case op == vm.JZ && negate[prev.Op] != 0:
+		*prev = vm.Instr{Op: negate[prev.Op], A: a}
+	case op == vm.JNZ && direct[prev.Op] != 0:
+		*prev = vm.Instr{Op: direct[prev.Op], A: a}
+	default:
+		return 0, false
+	}
+	c.f.Lines[pc] = c.line
+	return pc, true
+}
 
 func (c *fnc) at(n cc.Node) {
 	if n != nil {
@@ -89,6 +140,8 @@ func stackEffect(op vm.Op, b int64) int {
 		return 1 - int(b)
 	case vm.CALLI:
 		return -int(b)
+	case vm.JEQ, vm.JNE, vm.JLTS, vm.JLES, vm.JGTS, vm.JGES, vm.JLTU, vm.JLEU, vm.JGTU, vm.JGEU:
+		return -2
 	}
 	if op >= vm.ADD && op <= vm.GEU && op != vm.ADDI && op != vm.MULI && op != vm.NEG && op != vm.NOT && op != vm.LNOT && op != vm.BOOL {
 		return -1
@@ -213,4 +266,9 @@ func (c *fnc) temp(size int64) int64 {
 func (c *fnc) fail(n cc.Node, format string, args ...any) {
 	c.u.errorf(n, format, args...)
 	panic(bailout{})
+}
+
+func (c *fnc) hasFixup(pc int) bool {
+	fx := c.u.obj.fixups
+	return len(fx) > 0 && fx[len(fx)-1].fn == c.f && fx[len(fx)-1].pc == pc
 }

@@ -159,7 +159,7 @@ func (c *fnc) stmt(s *cc.Statement) {
 func (c *fnc) labeled(n *cc.LabeledStatement) {
 	switch n.Case {
 	case cc.LabeledStatementLabel:
-		c.labels[n.Token.SrcStr()] = c.here()
+		c.labels[n.Token.SrcStr()] = c.label()
 	case cc.LabeledStatementCaseLabel, cc.LabeledStatementDefault:
 		sw := c.innerSwitch(n)
 		if sw == nil {
@@ -167,14 +167,14 @@ func (c *fnc) labeled(n *cc.LabeledStatement) {
 		}
 		table := &c.f.Switches[sw.table]
 		if n.Case == cc.LabeledStatementDefault {
-			table.Default = int32(c.here())
+			table.Default = int32(c.label())
 		} else {
 			v, ok := constValue(n.ConstantExpression, i64)
 			if !ok {
 				c.fail(n, "case label does not reduce to an integer constant")
 			}
 			table.Values = append(table.Values, int64(v))
-			table.Targets = append(table.Targets, int32(c.here()))
+			table.Targets = append(table.Targets, int32(c.label()))
 		}
 	case cc.LabeledStatementRange:
 		c.fail(n, "not supported: case ranges")
@@ -217,7 +217,7 @@ func (c *fnc) selection(n *cc.SelectionStatement) {
 		c.stmt(n.Statement)
 		c.switches = c.switches[:len(c.switches)-1]
 		c.breaks = c.breaks[:len(c.breaks)-1]
-		end := c.here()
+		end := c.label()
 		table := &c.f.Switches[sw.table]
 		if table.Default < 0 {
 			table.Default = int32(end)
@@ -243,7 +243,6 @@ func sortSwitch(t *vm.Switch) {
 	t.Values, t.Targets = vals, tg
 }
 
-
 func (c *fnc) iteration(n *cc.IterationStatement) {
 	c.at(n)
 	var breaks, conts []int
@@ -252,16 +251,16 @@ func (c *fnc) iteration(n *cc.IterationStatement) {
 	var contTarget, top int
 	switch n.Case {
 	case cc.IterationStatementWhile:
-		top = c.here()
+		top = c.label()
 		c.cond(n.ExpressionList)
 		breaks = append(breaks, c.emit(vm.JZ, 0, 0))
 		c.stmt(n.Statement)
 		contTarget = top
 		c.emit(vm.JMP, int32(top), 0)
 	case cc.IterationStatementDo:
-		top = c.here()
+		top = c.label()
 		c.stmt(n.Statement)
-		contTarget = c.here()
+		contTarget = c.label()
 		c.at(n.ExpressionList)
 		c.cond(n.ExpressionList)
 		c.emit(vm.JNZ, int32(top), 0)
@@ -271,21 +270,21 @@ func (c *fnc) iteration(n *cc.IterationStatement) {
 		} else if n.ExpressionList != nil {
 			c.void(n.ExpressionList)
 		}
-		top = c.here()
+		top = c.label()
 		if n.ExpressionList2 != nil {
 			c.at(n.ExpressionList2)
 			c.cond(n.ExpressionList2)
 			breaks = append(breaks, c.emit(vm.JZ, 0, 0))
 		}
 		c.stmt(n.Statement)
-		contTarget = c.here()
+		contTarget = c.label()
 		if n.ExpressionList3 != nil {
 			c.at(n.ExpressionList3)
 			c.void(n.ExpressionList3)
 		}
 		c.emit(vm.JMP, int32(top), 0)
 	}
-	end := c.here()
+	end := c.label()
 	for _, b := range breaks {
 		c.f.Code[b].A = int32(end)
 	}

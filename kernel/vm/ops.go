@@ -137,6 +137,21 @@ const (
 	SYSCALL // system call A with B argument slots: stops Run
 	TRAP    // raise signal A (B: message index, unused)
 
+	// Fused instructions, produced by the compiler's peephole pass.
+	ADD32  // ADD then SEXT32
+	SUB32  // SUB then SEXT32
+	ADDI32 // ADDI then SEXT32
+	JEQ    // pop b, pop a; jump to A if a == b
+	JNE
+	JLTS
+	JLES
+	JGTS
+	JGES
+	JLTU
+	JLEU
+	JGTU
+	JGEU
+
 	numOps
 )
 
@@ -156,6 +171,8 @@ var opNames = [...]string{
 	I2D: "i2d", U2D: "u2d", D2I: "d2i", D2U: "d2u", I2F: "i2f", U2F: "u2f", F2I: "f2i", F2U: "f2u", F2D: "f2d", D2F: "d2f",
 	JMP: "jmp", JZ: "jz", JNZ: "jnz", SWITCH: "switch", CALL: "call", CALLI: "calli", RET: "ret", ENTER: "enter",
 	VASTART: "vastart", SYSCALL: "syscall", TRAP: "trap",
+	ADD32: "add32", SUB32: "sub32", ADDI32: "addi32", JEQ: "jeq", JNE: "jne", JLTS: "jlts", JLES: "jles",
+	JGTS: "jgts", JGES: "jges", JLTU: "jltu", JLEU: "jleu", JGTU: "jgtu", JGEU: "jgeu",
 }
 
 func (o Op) String() string {

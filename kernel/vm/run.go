@@ -31,45 +31,31 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	sp := c.sp
 	base := c.base
 	mem := c.mem
+	lib := fn.Lib
 	var executed int64
+	var fl *Fault // a memory fault to report at exit
 
+	// No closure may capture the hot locals above: that would keep them in
+	// memory instead of registers. Exits go through the labels at the end.
 	defer func() {
-		c.instructions += executed
 		if r := recover(); r != nil {
 			// An internal error must never take the server down: it becomes a
 			// fault of this process, with the reason.
-			c.fn, c.pc, c.sp, c.base = fn, pc, sp, base
+			ticks = 0
 			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("internal VM error: %v", r)}
 		}
 	}()
 
-	save := func() {
-		c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
-	}
-	fault := func(f *Fault, sig int) (int64, Stop) {
-		pc--
-		save()
-		if f == nil {
-			return ticks, Stop{Kind: StopFault, Signal: sig}
-		}
-		return ticks, Stop{Kind: StopFault, Signal: sig, Addr: f.Addr, Msg: f.Msg}
-	}
-	faultMsg := func(sig int, msg string) (int64, Stop) {
-		pc--
-		save()
-		return ticks, Stop{Kind: StopFault, Signal: sig, Msg: msg}
-	}
-
 	for {
-		if !fn.Lib {
+		if !lib {
 			if ticks >= budget {
-				save()
-				return ticks, Stop{Kind: StopBudget}
+				stop = Stop{Kind: StopBudget}
+				goto out
 			}
 			ticks++
 		} else if executed > libRunaway && ticks > 0 {
-			save()
-			return ticks, Stop{Kind: StopBudget}
+			stop = Stop{Kind: StopBudget}
+			goto out
 		}
 		executed++
 		in := &code[pc]
@@ -104,7 +90,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			size := loadSize[in.Op]
 			v, f := mem.load(vals[sp-1], size)
 			if f != nil {
-				return fault(f, abi.SIGSEGV)
+				fl = f
+				goto memFault
 			}
 			switch in.Op {
 			case LDI8:
@@ -117,7 +104,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			vals[sp-1] = v
 		case ST8, ST16, ST32, ST64, STK8, STK16, STK32, STK64:
 			if f := mem.store(vals[sp-2], storeSize[in.Op], vals[sp-1]); f != nil {
-				return fault(f, abi.SIGSEGV)
+				fl = f
+				goto memFault
 			}
 			if in.Op >= STK8 {
 				vals[sp-2] = vals[sp-1]
@@ -127,7 +115,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 		case MEMCPY, MEMCPYK:
 			if f := mem.copyBytes(vals[sp-2], vals[sp-1], in.B); f != nil {
-				return fault(f, abi.SIGSEGV)
+				fl = f
+				goto memFault
 			}
 			if in.Op == MEMCPYK {
 				sp--
@@ -136,7 +125,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 		case MEMZERO:
 			if f := mem.zero(vals[sp-1], in.B); f != nil {
-				return fault(f, abi.SIGSEGV)
+				fl = f
+				goto memFault
 			}
 			sp--
 
@@ -157,10 +147,12 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp--
 			a, b := int64(vals[sp-1]), int64(vals[sp])
 			if b == 0 {
-				return faultMsg(abi.SIGFPE, "integer division by zero")
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer division by zero"}
+				goto fault
 			}
 			if b == -1 && ((in.A == 32 && a == math.MinInt32) || (in.A == 64 && a == math.MinInt64)) {
-				return faultMsg(abi.SIGFPE, "integer overflow in division")
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer overflow in division"}
+				goto fault
 			}
 			if in.Op == DIVS {
 				vals[sp-1] = uint64(a / b)
@@ -171,7 +163,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp--
 			a, b := vals[sp-1], vals[sp]
 			if b == 0 {
-				return faultMsg(abi.SIGFPE, "integer division by zero")
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer division by zero"}
+				goto fault
 			}
 			if in.Op == DIVU {
 				vals[sp-1] = a / b
@@ -280,6 +273,43 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		case D2F:
 			vals[sp-1] = uint64(math.Float32bits(float32(math.Float64frombits(vals[sp-1]))))
 
+		case ADD32:
+			sp--
+			vals[sp-1] = uint64(int64(int32(vals[sp-1] + vals[sp])))
+		case SUB32:
+			sp--
+			vals[sp-1] = uint64(int64(int32(vals[sp-1] - vals[sp])))
+		case ADDI32:
+			vals[sp-1] = uint64(int64(int32(vals[sp-1] + uint64(in.B))))
+		case JEQ, JNE, JLTS, JLES, JGTS, JGES, JLTU, JLEU, JGTU, JGEU:
+			sp -= 2
+			a, b := vals[sp], vals[sp+1]
+			var t bool
+			switch in.Op {
+			case JEQ:
+				t = a == b
+			case JNE:
+				t = a != b
+			case JLTS:
+				t = int64(a) < int64(b)
+			case JLES:
+				t = int64(a) <= int64(b)
+			case JGTS:
+				t = int64(a) > int64(b)
+			case JGES:
+				t = int64(a) >= int64(b)
+			case JLTU:
+				t = a < b
+			case JLEU:
+				t = a <= b
+			case JGTU:
+				t = a > b
+			default:
+				t = a >= b
+			}
+			if t {
+				pc = int(in.A)
+			}
 		case JMP:
 			pc = int(in.A)
 		case JZ:
@@ -313,12 +343,14 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				addr := vals[sp]
 				idx := int((addr - abi.TextBase) / abi.FuncAlign)
 				if addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
-					return faultMsg(abi.SIGSEGV, fmt.Sprintf("call through a bad function pointer 0x%x", addr))
+					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: fmt.Sprintf("call through a bad function pointer 0x%x", addr)}
+				goto fault
 				}
 				callee = c.prog.Funcs[idx]
 			}
 			if len(c.frames) >= c.lim.CallDepth {
-				return faultMsg(abi.SIGSEGV, "stack overflow (call depth)")
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (call depth)"}
+				goto fault
 			}
 			if callee.Lib && !fn.Lib {
 				ticks += c.libCallCost - 1
@@ -326,6 +358,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			c.sp, c.pc, c.fn, c.base, c.vals = sp, pc, fn, base, vals
 			c.call(callee, nargs)
 			fn, code, pc, base = c.fn, c.fn.Code, 0, c.base
+			lib = fn.Lib
 		case ENTER:
 			// Make room for the frame's slots and operands, zero the locals,
 			// and carve the memory frame (plus the variadic area) off the stack.
@@ -333,7 +366,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			if need > len(vals) {
 				c.sp = sp
 				if !c.grow(need - sp) {
-					return faultMsg(abi.SIGSEGV, "stack overflow (too many nested calls)")
+					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (too many nested calls)"}
+				goto fault
 				}
 				vals = c.vals
 			}
@@ -348,7 +382,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			size = (size + 15) &^ 15
 			newsp := c.msp - size
 			if newsp < abi.StackTop-c.lim.StackBytes || newsp > c.msp {
-				return faultMsg(abi.SIGSEGV, "stack overflow")
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow"}
+				goto fault
 			}
 			c.msp = newsp
 			c.fp = newsp
@@ -356,7 +391,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				c.va = newsp + uint64(in.B)
 				for i := 0; i < nextra; i++ {
 					if f := mem.store(c.va+uint64(8*i), 8, vals[base+fn.NParams+i]); f != nil {
-						return fault(f, abi.SIGSEGV)
+						fl = f
+				goto memFault
 					}
 				}
 			}
@@ -371,19 +407,30 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			f := c.frames[n]
 			c.frames = c.frames[:n]
 			fn, code, pc, base = f.fn, f.fn.Code, f.pc, f.base
+			lib = fn.Lib
 			c.fp, c.msp, c.va = f.fp, f.sp, f.va
 			vals[sp] = v
 			sp++
 		case SYSCALL:
 			c.pendingArgs = int(in.B)
-			save()
-			return ticks, Stop{Kind: StopSyscall, Sys: abi.Sys(in.A)}
+			stop = Stop{Kind: StopSyscall, Sys: abi.Sys(in.A)}
+			goto out
 		case TRAP:
-			return faultMsg(int(in.A), trapMessage(int(in.A)))
+			stop = Stop{Kind: StopFault, Signal: int(in.A), Msg: trapMessage(int(in.A))}
+				goto fault
 		default:
-			return faultMsg(abi.SIGILL, fmt.Sprintf("illegal instruction %d", in.Op))
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("illegal instruction %d", in.Op)}
+				goto fault
 		}
 	}
+memFault:
+	stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Addr: fl.Addr, Msg: fl.Msg}
+fault:
+	pc-- // the faulting instruction
+out:
+	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
+	c.instructions += executed
+	return ticks, stop
 }
 
 func trapMessage(sig int) string {
