@@ -344,7 +344,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				idx := int((addr - abi.TextBase) / abi.FuncAlign)
 				if addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
 					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: fmt.Sprintf("call through a bad function pointer 0x%x", addr)}
-				goto fault
+					goto fault
 				}
 				callee = c.prog.Funcs[idx]
 			}
@@ -367,7 +367,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				c.sp = sp
 				if !c.grow(need - sp) {
 					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (too many nested calls)"}
-				goto fault
+					goto fault
 				}
 				vals = c.vals
 			}
@@ -392,7 +392,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				for i := 0; i < nextra; i++ {
 					if f := mem.store(c.va+uint64(8*i), 8, vals[base+fn.NParams+i]); f != nil {
 						fl = f
-				goto memFault
+						goto memFault
 					}
 				}
 			}
@@ -417,10 +417,10 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			goto out
 		case TRAP:
 			stop = Stop{Kind: StopFault, Signal: int(in.A), Msg: trapMessage(int(in.A))}
-				goto fault
+			goto fault
 		default:
 			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("illegal instruction %d", in.Op)}
-				goto fault
+			goto fault
 		}
 	}
 memFault:
