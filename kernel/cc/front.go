@@ -177,7 +177,13 @@ func translate(headers, dir fs.FS, name string, src []byte) (*cc.AST, error) {
 	}
 	sources := []cc.Source{
 		{Name: "<predefined>", Value: predefined},
-		{Name: "/src/" + name, Value: string(src)},
+		// The front end's scanner loops forever on a string literal cut off
+		// by the end of input; a final blank line always ends the literal.
+		{Name: "/src/" + name, Value: string(src) + "\n\n"},
+		// The front end can loop forever when a declarator is cut off at
+		// the end of input (`int *`); an identifier after the program
+		// always gives its parser a token to stop at.
+		{Name: "<end of input>", Value: "\nint __osplay_end_of_input;\n"},
 	}
 	ast, err := translateSafely(cfg, sources)
 	if err != nil {

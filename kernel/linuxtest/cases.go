@@ -1,0 +1,153 @@
+package linuxtest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Case is one program with a Linux answer: the folder that holds it (with
+// any sibling program it execs), how to run it, and which lines of its
+// output have a fixed order.
+type Case struct {
+	Dir   string   // program folder, relative to the repository root
+	Main  string   // the program to run: Dir/Main.c compiled to ./Main
+	Args  []string // argv[1:]
+	Stdin string   // standard input, closed at its end
+	// Order is a regular expression selecting the stdout lines (after
+	// masking) whose order the program fixes, whatever the scheduler does:
+	// InOrder for a program whose every line is ordered by wait or printed
+	// by one process, Unordered when only the multiset of lines is fixed.
+	Order string
+	Note  string // what the case shows, and anything a comparison must know
+}
+
+const (
+	InOrder   = "^" // every line
+	Unordered = ""  // no order beyond the multiset of lines
+)
+
+// Name names the case for a subtest: the folder, and the program when it
+// is not named after the folder.
+func (c Case) Name() string {
+	name := filepath.ToSlash(c.Dir)
+	if filepath.Base(c.Dir) != c.Main {
+		name += "/" + c.Main
+	}
+	return name
+}
+
+// Native runs the case on Linux; root is the repository root (see Root).
+func (c Case) Native(t testing.TB, root string) Result {
+	t.Helper()
+	return Native(t, filepath.Join(root, c.Dir), c.Main, c.Args, c.Stdin)
+}
+
+// Same compares a simulated run (got) of the case with the native one
+// (want): stdout as a multiset of lines and, for the lines Order selects,
+// in order; stderr as a multiset of lines; and the exit status as a shell
+// reports it. It reports every difference and returns whether there was
+// none. Status and PID are not compared: they are machine-specific.
+func (c Case) Same(t testing.TB, want, got Result) bool {
+	t.Helper()
+	ok := sameLines(t, "stdout", want.Stdout, got.Stdout)
+	if c.Order != Unordered {
+		ok = SameOrder(t, want.Stdout, got.Stdout, c.Order) && ok
+	}
+	ok = sameLines(t, "stderr", want.Stderr, got.Stderr) && ok
+	if want.Exit != got.Exit {
+		t.Errorf("exit status: Linux %d, simulator %d", want.Exit, got.Exit)
+		ok = false
+	}
+	return ok
+}
+
+// Root returns the repository root: the nearest directory above the
+// test's working directory that holds go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("linuxtest: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatalf("linuxtest: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// lsNote is shared by the cases whose child runs ls in the program folder.
+const lsNote = " ls lists the working directory: the folder's files (Files) and the programs compiled from them (Programs); Mask reduces each ls -l line to its name."
+
+// Cases lists every lecture example and every Linux test program, with the
+// arguments and input it is run with.
+var Cases = []Case{
+	// The lecture's Lab 3 programs (examples/), run unmodified.
+	{Dir: "examples/onetwo", Main: "onetwo", Order: InOrder,
+		Note: "slide 3.25: one line before fork, two after it (one per process)."},
+	{Dir: "examples/nfork", Main: "nfork", Order: Unordered,
+		Note: "slide 3.26 as printed (exit commented out): 4 processes; nobody waits, so only the multiset of lines is fixed."},
+	{Dir: "examples/nfork-exit", Main: "nfork", Order: `^\[(parent|child 2)\]`,
+		Note: "slide 3.26 with exit(0): 3 processes; the parent prints before it forks child 2."},
+	{Dir: "examples/forkexecl", Main: "forkexecl", Order: InOrder,
+		Note: "slides 3.22/3.28: execl ls -l, then the parent's \"child Complete\" after wait." + lsNote},
+	{Dir: "examples/forkexecv", Main: "forkexecv", Order: InOrder,
+		Note: "slides 3.22/3.28: execv ls -l, then \"child Complete\"." + lsNote},
+	{Dir: "examples/background", Main: "background", Args: []string{"ls", "-l"}, Order: InOrder,
+		Note: "slide 3.29, run as ./background ls -l: the parent exits at once, the orphaned child runs ls -l; the run ends when the child does." + lsNote},
+	{Dir: "examples/mystatus", Main: "mystatus",
+		Order: `^(I'm the parent process and my|I'm the child|ls -l:|total|A child with|PID <pid> terminates)`,
+		Note:  "slide 3.30: the child execs ls -li, the parent reports low 0, high 0; the parent's second line and the child's first may come in either order." + lsNote},
+	{Dir: "examples/mystatus", Main: "myexit", Order: InOrder,
+		Note: "slide 3.30's myexit run alone: exit status 33."},
+	{Dir: "examples/runls", Main: "runls", Order: InOrder,
+		Note: "slide 4.17: no #include at all; ls -l then \"ls completed\"." + lsNote},
+
+	// Feature by feature (kernel/testdata/linux/): the C language and libc.
+	{Dir: "kernel/testdata/linux/ints", Main: "ints", Order: InOrder, Note: "integer widths, limits, wrap-around, promotions, casts."},
+	{Dir: "kernel/testdata/linux/sizes", Main: "sizes", Order: InOrder, Note: "sizeof of types and expressions (LP64)."},
+	{Dir: "kernel/testdata/linux/bits", Main: "bits", Order: InOrder, Note: "bit operations and shifts."},
+	{Dir: "kernel/testdata/linux/chars", Main: "chars", Order: InOrder, Note: "char arithmetic, escapes, ctype.h."},
+	{Dir: "kernel/testdata/linux/pointers", Main: "pointers", Order: InOrder, Note: "pointer arithmetic, pointers to pointers, void*, byte order."},
+	{Dir: "kernel/testdata/linux/arrays", Main: "arrays", Order: InOrder, Note: "arrays, multi-dimensional arrays, initialisers, a VLA."},
+	{Dir: "kernel/testdata/linux/structs", Main: "structs", Order: InOrder, Note: "struct/union layout (sizeof, offsetof, alignment, bit-fields), structs by value."},
+	{Dir: "kernel/testdata/linux/typedefs", Main: "typedefs", Order: InOrder, Note: "typedef and enum."},
+	{Dir: "kernel/testdata/linux/funcptr", Main: "funcptr", Order: InOrder, Note: "function pointers and tables of them."},
+	{Dir: "kernel/testdata/linux/statics", Main: "statics", Order: InOrder, Note: "globals, static locals, string literals."},
+	{Dir: "kernel/testdata/linux/control", Main: "control", Order: InOrder, Note: "switch with fall-through, loops, break/continue, goto."},
+	{Dir: "kernel/testdata/linux/ops", Main: "ops", Order: InOrder, Note: "compound assignment, ++/--, comma, ternary, short-circuit side effects."},
+	{Dir: "kernel/testdata/linux/varargs", Main: "varargs", Order: InOrder, Note: "stdarg.h, va_copy, vsnprintf."},
+	{Dir: "kernel/testdata/linux/recursion", Main: "recursion", Order: InOrder, Note: "recursion, 10000 frames deep."},
+	{Dir: "kernel/testdata/linux/floats", Main: "floats", Order: InOrder, Note: "double/float arithmetic, printf %f %e %g, inf, -0, -nan, libm."},
+	{Dir: "kernel/testdata/linux/strings", Main: "strings", Order: InOrder, Note: "string.h."},
+	{Dir: "kernel/testdata/linux/heap", Main: "heap", Order: InOrder, Note: "malloc/calloc/realloc/free: list, dynamic array."},
+	{Dir: "kernel/testdata/linux/qsort", Main: "qsort", Order: InOrder, Note: "qsort with comparators, bsearch."},
+	{Dir: "kernel/testdata/linux/rand", Main: "rand", Order: InOrder, Note: "glibc's rand/srand and random/srandom sequences."},
+	{Dir: "kernel/testdata/linux/strtol", Main: "strtol", Order: InOrder, Note: "strtol/strtoul/atoi/strtod edge cases, ERANGE."},
+	{Dir: "kernel/testdata/linux/sprintf", Main: "sprintf", Order: InOrder, Note: "printf conversions, sprintf/snprintf lengths and truncation."},
+	{Dir: "kernel/testdata/linux/stdin", Main: "stdin", Order: InOrder,
+		Stdin: "3\n10 20 30\nhello world\n\n  two  spaces \nlast line",
+		Note:  "scanf, fgets, getchar at EOF; the last input line has no newline."},
+
+	// Processes, files and the kernel's answers.
+	{Dir: "kernel/testdata/linux/stdiofork", Main: "stdiofork", Order: InOrder, Note: "stdio buffers copied by fork; fflush; setvbuf _IOFBF; _exit."},
+	{Dir: "kernel/testdata/linux/forkwait", Main: "forkwait", Order: InOrder, Note: "fork, waitpid, WNOHANG, ECHILD, exit vs _exit."},
+	{Dir: "kernel/testdata/linux/exitstatus", Main: "exitstatus", Order: InOrder, Note: "wait status bits of normal exits; the program exits with 3."},
+	{Dir: "kernel/testdata/linux/signals", Main: "signals", Order: InOrder,
+		Note: "deaths by signal: SIGABRT, SIGTERM, SIGKILL, SIGFPE, SIGSEGV (NULL, read-only literal, NULL call, stack overflow); core bit set for the core-dumping signals."},
+	{Dir: "kernel/testdata/linux/orphan", Main: "orphan", Order: InOrder,
+		Note: "the child outlives its parent and is adopted; its last line comes after the parent has exited, so the run ends when every process has."},
+	{Dir: "kernel/testdata/linux/exec", Main: "exec", Order: InOrder,
+		Note: "execl/execv/execlp/execvp of /bin/echo and of the sibling ./showargs; exec failures with perror on stderr; /bin/true and /bin/false."},
+	{Dir: "kernel/testdata/linux/exec", Main: "showargs", Args: []string{"a", "b c"}, Order: InOrder,
+		Note: "the sibling program run directly."},
+	{Dir: "kernel/testdata/linux/files", Main: "files", Order: InOrder,
+		Note: "open/read/write/lseek/close/unlink, O_APPEND, O_EXCL, holes, dup, offsets shared across fork, dup2 redirection, /bin/cat."},
+	{Dir: "kernel/testdata/linux/errno", Main: "errno", Order: InOrder, Note: "errno values and strerror/perror texts of failing calls."},
+}
