@@ -11,6 +11,28 @@ import (
 type lvalue struct {
 	slot int // >= 0 for a slot local
 	t    cc.Type
+	bf   *cc.Field // a bit-field: the address is of its storage unit
+}
+
+// bitFieldOperand packs a bit-field for BFLD/BFST.
+func bitFieldOperand(f *cc.Field, keep bool) int32 {
+	a := int32(f.OffsetBits()) | int32(f.ValueBits())<<8 | int32(f.AccessBytes())<<16
+	if cc.IsSignedInteger(f.Type()) {
+		a |= 1 << 24
+	}
+	if keep {
+		a |= 1 << 25
+	}
+	return a
+}
+
+// store stores the value on the stack into the place below it.
+func (c *fnc) store(l lvalue, keep bool) {
+	if l.bf != nil {
+		c.emit(vm.BFST, bitFieldOperand(l.bf, keep), 0)
+		return
+	}
+	c.emit(storeOp(classify(l.t), keep), 0, 0)
 }
 
 func (l lvalue) inSlot() bool { return l.slot >= 0 }
@@ -346,8 +368,9 @@ func (c *fnc) load(l lvalue) {
 	if isAggregate(l.t) || l.t.Kind() == cc.Function {
 		return // the address is the value
 	}
-	if f := l.t.BitField(); f != nil {
-		c.fail(nil, "not supported: bit-fields")
+	if l.bf != nil {
+		c.emit(vm.BFLD, bitFieldOperand(l.bf, false), 0)
+		return
 	}
 	c.op(loadOp(classify(l.t)))
 }
@@ -401,27 +424,21 @@ func (c *fnc) lvalue(e cc.ExpressionNode) lvalue {
 			if f == nil {
 				c.fail(x, "no such member")
 			}
-			if f.IsBitfield() {
-				c.fail(x, "not supported: bit-field '%s'", f.Name())
-			}
 			c.structAddr(x.PostfixExpression)
 			if off := f.Offset(); off != 0 {
 				c.emit(vm.ADDI, 0, off)
 			}
-			return lvalue{slot: -1, t: t}
+			return lvalue{slot: -1, t: t, bf: bitFieldOf(f)}
 		case cc.PostfixExpressionPSelect:
 			f := x.Field()
 			if f == nil {
 				c.fail(x, "no such member")
 			}
-			if f.IsBitfield() {
-				c.fail(x, "not supported: bit-field '%s'", f.Name())
-			}
 			c.rvalue(x.PostfixExpression)
 			if off := f.Offset(); off != 0 {
 				c.emit(vm.ADDI, 0, off)
 			}
-			return lvalue{slot: -1, t: t}
+			return lvalue{slot: -1, t: t, bf: bitFieldOf(f)}
 		case cc.PostfixExpressionPrimary:
 			return c.lvalue(x.PrimaryExpression)
 		case cc.PostfixExpressionComplit:
@@ -498,4 +515,11 @@ func elemSize(t cc.Type) int64 {
 		return x.Elem().Size()
 	}
 	return 1
+}
+
+func bitFieldOf(f *cc.Field) *cc.Field {
+	if f.IsBitfield() {
+		return f
+	}
+	return nil
 }

@@ -15,6 +15,7 @@ type local struct {
 	off      int64
 	indirect bool
 	t        cc.Type // adjusted type of a parameter (arrays decay), or nil
+	vlaSize  int     // a variable-length array: the slot holding its size in bytes
 }
 
 // fnc compiles one function body.

@@ -118,6 +118,13 @@ int main(void) { double d = 1.5; float f = 2.25f; d = d * 4 + f; puti((long)d); 
 		{"switch", `#include <mini.h>
 int f(int x) { switch (x) { case 1: return 10; case 2: case 3: x += 100; break; default: x = -1; case 9: x *= 2; } return x; }
 int main(void) { puti(f(1)); puti(f(3)); puti(f(9)); puti(f(5)); return 0; }`, "10\n103\n18\n-2\n"},
+		{"bitfield", `#include <mini.h>
+struct bits { unsigned a : 3; unsigned b : 5; unsigned c : 9; int d : 4; };
+struct bits g = {5, 17, 400, -3};
+int main(void) { struct bits l = {1, 2, 3, -2}; puti(g.a + g.b * 10 + g.c * 1000); puti(g.d); puti(l.a + l.b * 10 + l.c * 100); puti(l.d);
+ struct bits bf = {0}; bf.a = 9; bf.b = 31; bf.c = 300; bf.d = 7; bf.d++; puti(bf.a); puti(bf.b); puti(bf.c); puti(bf.d);
+ puti(sizeof bf); puti(bf.b++); puti(bf.b); puti(bf.c += 250); int n = 5, vla[n]; int i; for (i = 0; i < n; i++) vla[i] = i * i; puti(sizeof vla); puti(vla[4]); return 0; }`,
+			"400175\n-3\n321\n-2\n1\n31\n300\n-8\n4\n31\n0\n38\n20\n16\n"},
 		{"goto", `#include <mini.h>
 int main(void) { int i = 0; again: i++; if (i < 5) goto again; puti(i); return 0; }`, "5\n"},
 		{"static", `#include <mini.h>

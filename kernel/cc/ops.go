@@ -245,11 +245,15 @@ func (c *fnc) assign(x *cc.AssignmentExpression, keep bool) {
 			c.setSlot(l.slot, keep)
 			return
 		}
+		if l.bf != nil {
+			c.rvalueAs(rhs, lt)
+			c.store(l, keep)
+			return
+		}
 		c.assignTo(lt, rhs, keep)
 		return
 	}
 	op := assignOps[x.Case]
-	ls := classify(lt)
 	if l.inSlot() {
 		c.emit(vm.LOCAL, int32(l.slot), 0)
 	} else {
@@ -260,7 +264,7 @@ func (c *fnc) assign(x *cc.AssignmentExpression, keep bool) {
 	if l.inSlot() {
 		c.setSlot(l.slot, keep)
 	} else {
-		c.emit(storeOp(ls, keep), 0, 0)
+		c.store(l, keep)
 	}
 }
 
@@ -361,13 +365,13 @@ func (c *fnc) incdec(e cc.ExpressionNode, inc, prefix, keep bool) {
 		c.op(vm.DUP)
 		c.load(l) // [old addr old]
 		step()
-		c.emit(storeOp(s, false), 0, 0)
+		c.store(l, false)
 		return
 	}
 	c.op(vm.DUP)
 	c.load(l)
 	step()
-	c.emit(storeOp(s, keep), 0, 0)
+	c.store(l, keep)
 }
 
 func (c *fnc) postfix(x *cc.PostfixExpression) {
@@ -432,6 +436,17 @@ func (c *fnc) unary(x *cc.UnaryExpression) {
 	case cc.UnaryExpressionNot:
 		c.cond(x.CastExpression)
 		c.op(vm.LNOT)
+	case cc.UnaryExpressionSizeofExpr:
+		// Only a variable-length array has no constant size.
+		if name, ok := x.UnaryExpression.(*cc.PrimaryExpression); ok && name.Case == cc.PrimaryExpressionIdent {
+			if d, ok := name.ResolvedTo().(*cc.Declarator); ok {
+				if loc, ok := c.locals[d]; ok && loc.vlaSize > 0 {
+					c.emit(vm.LOCAL, int32(loc.vlaSize), 0)
+					return
+				}
+			}
+		}
+		c.fail(x, "not supported: sizeof of this variable-length expression")
 	default:
 		c.fail(x, "not supported: this unary expression (variable-length sizeof?)")
 	}

@@ -50,7 +50,8 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			continue
 		}
 		if at, ok := t.(*cc.ArrayType); ok && at.IsVLA() {
-			c.fail(decl, "not supported: variable-length array '%s'", decl.Name())
+			c.vla(decl, at)
+			continue
 		}
 		if t.Size() < 0 && id.Initializer != nil {
 			t = id.Initializer.Type()
@@ -94,7 +95,13 @@ func (c *fnc) initMemory(off int64, t cc.Type, init *cc.Initializer) {
 	}
 	c.emit(vm.FRAMEADDR, 0, off)
 	c.emit(vm.MEMZERO, 0, t.Size())
-	c.u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode) {
+	c.u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode, bf *cc.Field) {
+		if bf != nil {
+			c.emit(vm.FRAMEADDR, 0, off+at)
+			c.rvalueAs(e, lt)
+			c.emit(vm.BFST, bitFieldOperand(bf, false), 0)
+			return
+		}
 		if lt.Kind() == cc.Array {
 			if b, ok := stringBytes(e); ok {
 				n := lt.Size()
@@ -111,6 +118,23 @@ func (c *fnc) initMemory(off int64, t cc.Type, init *cc.Initializer) {
 		c.emit(vm.FRAMEADDR, 0, off+at)
 		c.assignTo(lt, e, false)
 	})
+}
+
+// vla allocates a variable-length array on the memory stack; its address
+// and size live in slots. (The space is released when the function returns.)
+func (c *fnc) vla(decl *cc.Declarator, at *cc.ArrayType) {
+	size := at.SizeExpression()
+	if size == nil || at.Elem().Size() <= 0 {
+		c.fail(decl, "not supported: multi-dimensional variable-length array '%s'", decl.Name())
+	}
+	addr, sz := c.nslots, c.nslots+1
+	c.nslots += 2
+	c.rvalueScalar(size, u64)
+	c.emit(vm.MULI, 0, at.Elem().Size())
+	c.emit(vm.TEELOCAL, int32(sz), 0)
+	c.emit(vm.ALLOCA, 0, 0)
+	c.emit(vm.SETLOCAL, int32(addr), 0)
+	c.locals[decl] = local{slot: addr, indirect: true, vlaSize: sz}
 }
 
 func isStringInit(e cc.ExpressionNode) bool {

@@ -169,7 +169,23 @@ func (u *unit) stringLit(b []byte) *symbol {
 
 // staticInit writes an initializer for static storage into img at off.
 func (u *unit) staticInit(img []byte, off int64, t cc.Type, init *cc.Initializer) {
-	u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode) {
+	u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode, bf *cc.Field) {
+		if bf != nil {
+			v, ok := constValue(e, classify(lt))
+			if !ok {
+				u.errorf(e, "initializer element is not constant")
+				return
+			}
+			size := int(bf.AccessBytes())
+			var word uint64
+			for i := 0; i < size; i++ {
+				word |= uint64(img[off+at+int64(i)]) << (8 * i)
+			}
+			mask := uint64(1)<<uint(bf.ValueBits()) - 1
+			word = word&^(mask<<uint(bf.OffsetBits())) | (v&mask)<<uint(bf.OffsetBits())
+			putLE(img[off+at:], word, size)
+			return
+		}
 		u.constInto(img, off+at, lt, e)
 	})
 }
@@ -177,10 +193,10 @@ func (u *unit) staticInit(img []byte, off int64, t cc.Type, init *cc.Initializer
 // eachInit walks an initializer's leaves with their offsets relative to the
 // object and their types. A string literal initialising a char array is one
 // leaf with the array type.
-func (u *unit) eachInit(t cc.Type, init *cc.Initializer, leaf func(off int64, t cc.Type, e cc.ExpressionNode)) {
+func (u *unit) eachInit(t cc.Type, init *cc.Initializer, leaf func(off int64, t cc.Type, e cc.ExpressionNode, bf *cc.Field)) {
 	switch init.Case {
 	case cc.InitializerExpr:
-		leaf(0, t, init.AssignmentExpression)
+		leaf(0, t, init.AssignmentExpression, nil)
 	case cc.InitializerInitList:
 		base := init.Offset()
 		var walk func(l *cc.InitializerList)
@@ -192,11 +208,11 @@ func (u *unit) eachInit(t cc.Type, init *cc.Initializer, leaf func(off int64, t 
 				}
 				switch in.Case {
 				case cc.InitializerExpr:
+					var bf *cc.Field
 					if f := in.Field(); f != nil && f.IsBitfield() {
-						u.errorf(in, "not supported: initialising a bit-field")
-						continue
+						bf = f
 					}
-					leaf(in.Offset()-base, in.Type(), in.AssignmentExpression)
+					leaf(in.Offset()-base, in.Type(), in.AssignmentExpression, bf)
 				case cc.InitializerInitList:
 					walk(in.InitializerList)
 				}

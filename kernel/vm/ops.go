@@ -152,6 +152,12 @@ const (
 	JGTU
 	JGEU
 
+	// Bit-fields. A packs the field: bit offset | width<<8 | storage bytes<<16
+	// | signed<<24 | keep<<25.
+	BFLD   // pop address; push the field's value
+	BFST   // pop value, pop address; insert the field (keep: push its new value)
+	ALLOCA // pop size; carve it off the memory stack; push the address (VLAs)
+
 	numOps
 )
 
@@ -173,6 +179,7 @@ var opNames = [...]string{
 	VASTART: "vastart", SYSCALL: "syscall", TRAP: "trap",
 	ADD32: "add32", SUB32: "sub32", ADDI32: "addi32", JEQ: "jeq", JNE: "jne", JLTS: "jlts", JLES: "jles",
 	JGTS: "jgts", JGES: "jges", JLTU: "jltu", JLEU: "jleu", JGTU: "jgtu", JGEU: "jgeu",
+	BFLD: "bfld", BFST: "bfst", ALLOCA: "alloca",
 }
 
 func (o Op) String() string {

@@ -310,6 +310,42 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			if t {
 				pc = int(in.A)
 			}
+		case BFLD:
+			off, width, size, signed := bitField(in.A)
+			v, f := mem.load(vals[sp-1], size)
+			if f != nil {
+				fl = f
+				goto memFault
+			}
+			vals[sp-1] = extractBits(v, off, width, signed)
+		case BFST:
+			off, width, size, signed := bitField(in.A)
+			addr, nv := vals[sp-2], vals[sp-1]
+			old, f := mem.load(addr, size)
+			if f != nil {
+				fl = f
+				goto memFault
+			}
+			mask := uint64(1)<<width - 1
+			old = old&^(mask<<off) | (nv&mask)<<off
+			if f := mem.store(addr, size, old); f != nil {
+				fl = f
+				goto memFault
+			}
+			if in.A&(1<<25) != 0 {
+				vals[sp-2] = extractBits(old, off, width, signed)
+				sp--
+			} else {
+				sp -= 2
+			}
+		case ALLOCA:
+			size := (vals[sp-1] + 15) &^ 15
+			if size > c.lim.StackBytes || c.msp-size < abi.StackTop-c.lim.StackBytes {
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (variable-length array)"}
+				goto fault
+			}
+			c.msp -= size
+			vals[sp-1] = c.msp
 		case JMP:
 			pc = int(in.A)
 		case JZ:
@@ -431,6 +467,18 @@ out:
 	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
 	c.instructions += executed
 	return ticks, stop
+}
+
+func bitField(a int32) (off, width uint, size int, signed bool) {
+	return uint(a & 0xff), uint(a >> 8 & 0xff), int(a >> 16 & 0xff), a&(1<<24) != 0
+}
+
+func extractBits(v uint64, off, width uint, signed bool) uint64 {
+	v = v >> off & (uint64(1)<<width - 1)
+	if signed && v&(1<<(width-1)) != 0 {
+		v |= ^(uint64(1)<<width - 1)
+	}
+	return v
 }
 
 func trapMessage(sig int) string {
