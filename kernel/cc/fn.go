@@ -109,10 +109,35 @@ func (c *fnc) fuse(prev *vm.Instr, op vm.Op, a int32, b int64) (int, bool) {
 		prev.Op = vm.SUB32
 	case prev.Op == vm.ADDI && op == vm.SEXT32:
 		prev.Op = vm.ADDI32
-	case op == vm.JZ && negate[prev.Op] != 0:
-		*prev = vm.Instr{Op: negate[prev.Op], A: a}
-	case op == vm.JNZ && direct[prev.Op] != 0:
-		*prev = vm.Instr{Op: direct[prev.Op], A: a}
+		if pc >= 1 && c.target < pc && c.f.Code[pc-1].Op == vm.LOCAL && !c.hasFixup(pc) {
+			// LOCAL s; ADDI32 k → LOCALADDI32
+			c.f.Code[pc-1] = vm.Instr{Op: vm.LOCALADDI32, A: c.f.Code[pc-1].A, B: prev.B}
+			c.f.Code = c.f.Code[:pc]
+			c.f.Lines = c.f.Lines[:pc]
+			pc--
+		}
+	case (op == vm.JZ && negate[prev.Op] != 0) || (op == vm.JNZ && direct[prev.Op] != 0):
+		j := direct[prev.Op]
+		if op == vm.JZ {
+			j = negate[prev.Op]
+		}
+		*prev = vm.Instr{Op: j, A: a}
+		// LOCAL s; CONST k; Jcc → JccLK when k fits in 32 bits.
+		if pc >= 2 && c.target < pc-1 {
+			l, k := c.f.Code[pc-2], c.f.Code[pc-1]
+			if l.Op == vm.LOCAL && k.Op == vm.CONST && k.B == int64(int32(k.B)) && !c.hasFixup(pc-1) {
+				c.f.Code = c.f.Code[:pc-1]
+				c.f.Lines = c.f.Lines[:pc-1]
+				pc -= 2
+				c.f.Code[pc] = vm.Instr{Op: j + (vm.JEQLK - vm.JEQ), A: a, B: int64(uint32(l.A)) | k.B<<32}
+			}
+		}
+	case prev.Op == vm.LOCAL && op == vm.ADDI32:
+		*prev = vm.Instr{Op: vm.LOCALADDI32, A: prev.A, B: b}
+	case prev.Op == vm.LOCAL && op == vm.LOCAL:
+		*prev = vm.Instr{Op: vm.LOCAL2, A: prev.A, B: int64(a)}
+	case prev.Op == vm.LOCAL && op == vm.RET:
+		*prev = vm.Instr{Op: vm.RETL, A: prev.A}
 	default:
 		return 0, false
 	}

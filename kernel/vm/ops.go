@@ -158,6 +158,23 @@ const (
 	BFST   // pop value, pop address; insert the field (keep: push its new value)
 	ALLOCA // pop size; carve it off the memory stack; push the address (VLAs)
 
+	// More fused instructions: a slot compared with a constant and a branch
+	// (B = slot | constant<<32, A = target); LOCAL+ADDI32; LOCAL+LOCAL
+	// (A, B slots); LOCAL+RET.
+	JEQLK
+	JNELK
+	JLTSLK
+	JLESLK
+	JGTSLK
+	JGESLK
+	JLTULK
+	JLEULK
+	JGTULK
+	JGEULK
+	LOCALADDI32 // push slot A + B, as int
+	LOCAL2      // push slot A, then slot B
+	RETL        // return slot A
+
 	numOps
 )
 
@@ -180,6 +197,9 @@ var opNames = [...]string{
 	ADD32: "add32", SUB32: "sub32", ADDI32: "addi32", JEQ: "jeq", JNE: "jne", JLTS: "jlts", JLES: "jles",
 	JGTS: "jgts", JGES: "jges", JLTU: "jltu", JLEU: "jleu", JGTU: "jgtu", JGEU: "jgeu",
 	BFLD: "bfld", BFST: "bfst", ALLOCA: "alloca",
+	JEQLK: "jeqlk", JNELK: "jnelk", JLTSLK: "jltslk", JLESLK: "jleslk", JGTSLK: "jgtslk", JGESLK: "jgeslk",
+	JLTULK: "jltulk", JLEULK: "jleulk", JGTULK: "jgtulk", JGEULK: "jgeulk",
+	LOCALADDI32: "localaddi32", LOCAL2: "local2", RETL: "retl",
 }
 
 func (o Op) String() string {

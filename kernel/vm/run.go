@@ -32,7 +32,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	base := c.base
 	mem := c.mem
 	lib := fn.Lib
-	var executed int64
+	var executed int64 // library instructions; user instructions are counted by ticks
+	var charges int64  // ticks charged for library calls, not instructions
 	var fl *Fault // a memory fault to report at exit
 
 	// No closure may capture the hot locals above: that would keep them in
@@ -53,11 +54,13 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				goto out
 			}
 			ticks++
-		} else if executed > libRunaway && ticks > 0 {
-			stop = Stop{Kind: StopBudget}
-			goto out
+		} else {
+			executed++
+			if executed > libRunaway && ticks > 0 {
+				stop = Stop{Kind: StopBudget}
+				goto out
+			}
 		}
-		executed++
 		in := &code[pc]
 		pc++
 		switch in.Op {
@@ -310,6 +313,53 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			if t {
 				pc = int(in.A)
 			}
+		case JEQLK, JNELK, JLTSLK, JLESLK, JGTSLK, JGESLK, JLTULK, JLEULK, JGTULK, JGEULK:
+			a := vals[base+int(int32(in.B))]
+			b := uint64(in.B >> 32) // the constant, sign-extended
+			var t bool
+			switch in.Op {
+			case JEQLK:
+				t = a == b
+			case JNELK:
+				t = a != b
+			case JLTSLK:
+				t = int64(a) < int64(b)
+			case JLESLK:
+				t = int64(a) <= int64(b)
+			case JGTSLK:
+				t = int64(a) > int64(b)
+			case JGESLK:
+				t = int64(a) >= int64(b)
+			case JLTULK:
+				t = a < b
+			case JLEULK:
+				t = a <= b
+			case JGTULK:
+				t = a > b
+			default:
+				t = a >= b
+			}
+			if t {
+				pc = int(in.A)
+			}
+		case LOCALADDI32:
+			vals[sp] = uint64(int64(int32(vals[base+int(in.A)] + uint64(in.B))))
+			sp++
+		case LOCAL2:
+			vals[sp] = vals[base+int(in.A)]
+			vals[sp+1] = vals[base+int(in.B)]
+			sp += 2
+		case RETL:
+			v := vals[base+int(in.A)]
+			sp = base
+			n := len(c.frames) - 1
+			f := c.frames[n]
+			c.frames = c.frames[:n]
+			fn, code, pc, base = f.fn, f.fn.Code, f.pc, f.base
+			lib = fn.Lib
+			c.fp, c.msp, c.va = f.fp, f.sp, f.va
+			vals[sp] = v
+			sp++
 		case BFLD:
 			off, width, size, signed := bitField(in.A)
 			v, f := mem.load(vals[sp-1], size)
@@ -388,12 +438,14 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (call depth)"}
 				goto fault
 			}
-			if callee.Lib && !fn.Lib {
+			if callee.Lib && !lib {
 				ticks += c.libCallCost - 1
+				charges += c.libCallCost - 1
 			}
-			c.sp, c.pc, c.fn, c.base, c.vals = sp, pc, fn, base, vals
-			c.call(callee, nargs)
-			fn, code, pc, base = c.fn, c.fn.Code, 0, c.base
+			c.frames = append(c.frames, frame{fn: fn, pc: pc, base: base, fp: c.fp, sp: c.msp, va: c.va})
+			base = sp - nargs
+			c.nargs = nargs
+			fn, code, pc = callee, callee.Code, 0
 			lib = fn.Lib
 		case ENTER:
 			// Make room for the frame's slots and operands, zero the locals,
@@ -465,7 +517,7 @@ fault:
 	pc-- // the faulting instruction
 out:
 	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
-	c.instructions += executed
+	c.instructions += executed + ticks - charges
 	return ticks, stop
 }
 
