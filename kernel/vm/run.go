@@ -34,7 +34,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	lib := fn.Lib
 	var executed int64 // library instructions; user instructions are counted by ticks
 	var charges int64  // ticks charged for library calls, not instructions
-	var fl *Fault // a memory fault to report at exit
+	var fl *Fault      // a memory fault to report at exit
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
