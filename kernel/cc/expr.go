@@ -183,7 +183,7 @@ func (c *fnc) convertScalar(from, to scalar) {
 // structs and unions push the address of the object.
 func (c *fnc) rvalue(e cc.ExpressionNode) {
 	t := e.Type()
-	if t.Kind() != cc.Void && !isAggregate(t) && t.Kind() != cc.Function && t.Kind() != cc.Ptr {
+	if t.Kind() != cc.Void && !isAggregate(t) && t.Kind() != cc.Function && t.Kind() != cc.Ptr && foldable(e) {
 		if v, ok := constValue(e, classify(t)); ok {
 			c.konst(v)
 			return
@@ -522,4 +522,28 @@ func bitFieldOf(f *cc.Field) *cc.Field {
 		return f
 	}
 	return nil
+}
+
+// foldable reports whether a constant value the front end computed may
+// replace the code: never for an expression with side effects, such as
+// the assignment in `a = b = 0`, whose value is known but whose store is not.
+func foldable(e cc.ExpressionNode) bool {
+	switch x := e.(type) {
+	case *cc.AssignmentExpression:
+		return x.Case == cc.AssignmentExpressionCond && foldable(x.ConditionalExpression)
+	case *cc.ExpressionList:
+		return false
+	case *cc.PostfixExpression:
+		if x.Case == cc.PostfixExpressionCall || x.Case == cc.PostfixExpressionInc || x.Case == cc.PostfixExpressionDec {
+			return false
+		}
+	case *cc.UnaryExpression:
+		switch x.Case {
+		case cc.UnaryExpressionInc, cc.UnaryExpressionDec:
+			return false
+		case cc.UnaryExpressionSizeofExpr, cc.UnaryExpressionSizeofType, cc.UnaryExpressionAlignofExpr, cc.UnaryExpressionAlignofType:
+			return true // the operand is not evaluated
+		}
+	}
+	return e.Pure()
 }

@@ -407,6 +407,7 @@ func (c *fnc) unary(x *cc.UnaryExpression) {
 		}
 	case cc.UnaryExpressionDeref:
 		c.rvalue(x.CastExpression)
+		t = t.Undecay() // *f for a function f, *(m + 2) for an array row
 		if isAggregate(t) || t.Kind() == cc.Function || t.Kind() == cc.Void {
 			return
 		}
