@@ -125,6 +125,8 @@ int main(void) { struct bits l = {1, 2, 3, -2}; puti(g.a + g.b * 10 + g.c * 1000
  struct bits bf = {0}; bf.a = 9; bf.b = 31; bf.c = 300; bf.d = 7; bf.d++; puti(bf.a); puti(bf.b); puti(bf.c); puti(bf.d);
  puti(sizeof bf); puti(bf.b++); puti(bf.b); puti(bf.c += 250); int n = 5, vla[n]; int i; for (i = 0; i < n; i++) vla[i] = i * i; puti(sizeof vla); puti(vla[4]); return 0; }`,
 			"400175\n-3\n321\n-2\n1\n31\n300\n-8\n4\n31\n0\n38\n20\n16\n"},
+		{"fordecl", `#include <mini.h>
+int main(void) { int s = 0; for (int i = 0; i < 5; i++) s += i; for (int j = 3; j; j--) { if (j == 2) continue; s += 100; } puti(s); return 0; }`, "210\n"},
 		{"goto", `#include <mini.h>
 int main(void) { int i = 0; again: i++; if (i < 5) goto again; puti(i); return 0; }`, "5\n"},
 		{"static", `#include <mini.h>

@@ -104,15 +104,7 @@ func (c *fnc) arith(n cc.ExpressionNode, a, b cc.ExpressionNode, op string) {
 			return
 		case isPointerish(at):
 			c.rvalue(a)
-			c.rvalueScalar(b, i64)
-			if sz := elemSize(at.Decay()); sz != 1 {
-				c.emit(vm.MULI, 0, sz)
-			}
-			if op == "+" {
-				c.op(vm.ADD)
-			} else {
-				c.op(vm.SUB)
-			}
+			c.pointerStep(b, elemSize(at.Decay()), op)
 			return
 		case isPointerish(bt):
 			c.rvalueScalar(a, i64)
@@ -134,6 +126,20 @@ func (c *fnc) arith(n cc.ExpressionNode, a, b cc.ExpressionNode, op string) {
 	c.rvalueScalar(a, s)
 	c.rvalueScalar(b, s)
 	c.binop(n, op, s)
+}
+
+// pointerStep adds (op "+") or subtracts the integer n, scaled by the
+// element size, to the pointer on the stack.
+func (c *fnc) pointerStep(n cc.ExpressionNode, size int64, op string) {
+	c.rvalueScalar(n, i64)
+	if size != 1 {
+		c.emit(vm.MULI, 0, size)
+	}
+	if op == "+" {
+		c.op(vm.ADD)
+	} else {
+		c.op(vm.SUB)
+	}
 }
 
 // compare compiles a relational or equality operator.
@@ -273,15 +279,7 @@ func (c *fnc) assign(x *cc.AssignmentExpression, keep bool) {
 func (c *fnc) compoundOp(n cc.Node, lt cc.Type, rhs cc.ExpressionNode, op string) {
 	ls := classify(lt)
 	if isPointerish(lt) && (op == "+" || op == "-") {
-		c.rvalueScalar(rhs, i64)
-		if sz := elemSize(lt); sz != 1 {
-			c.emit(vm.MULI, 0, sz)
-		}
-		if op == "+" {
-			c.op(vm.ADD)
-		} else {
-			c.op(vm.SUB)
-		}
+		c.pointerStep(rhs, elemSize(lt), op)
 		return
 	}
 	var s scalar

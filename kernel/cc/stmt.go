@@ -289,22 +289,26 @@ func (c *fnc) iteration(n *cc.IterationStatement) {
 		c.cond(n.ExpressionList)
 		c.emit(vm.JNZ, int32(top), 0)
 	case cc.IterationStatementFor, cc.IterationStatementForDecl:
+		// for (init; cond; next) — with a declaration, the grammar puts
+		// cond in ExpressionList and next in ExpressionList2.
+		cond, next := n.ExpressionList2, n.ExpressionList3
 		if n.Case == cc.IterationStatementForDecl {
 			c.declaration(n.Declaration)
+			cond, next = n.ExpressionList, n.ExpressionList2
 		} else if n.ExpressionList != nil {
 			c.void(n.ExpressionList)
 		}
 		top = c.label()
-		if n.ExpressionList2 != nil {
-			c.at(n.ExpressionList2)
-			c.cond(n.ExpressionList2)
+		if cond != nil {
+			c.at(cond)
+			c.cond(cond)
 			breaks = append(breaks, c.emit(vm.JZ, 0, 0))
 		}
 		c.stmt(n.Statement)
 		contTarget = c.label()
-		if n.ExpressionList3 != nil {
-			c.at(n.ExpressionList3)
-			c.void(n.ExpressionList3)
+		if next != nil {
+			c.at(next)
+			c.void(next)
 		}
 		c.emit(vm.JMP, int32(top), 0)
 	}

@@ -56,7 +56,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			ticks++
 		} else {
 			executed++
-			if executed > libRunaway && ticks > 0 {
+			if executed > libRunaway {
 				stop = Stop{Kind: StopBudget}
 				goto out
 			}
@@ -286,60 +286,12 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			vals[sp-1] = uint64(int64(int32(vals[sp-1] + uint64(in.B))))
 		case JEQ, JNE, JLTS, JLES, JGTS, JGES, JLTU, JLEU, JGTU, JGEU:
 			sp -= 2
-			a, b := vals[sp], vals[sp+1]
-			var t bool
-			switch in.Op {
-			case JEQ:
-				t = a == b
-			case JNE:
-				t = a != b
-			case JLTS:
-				t = int64(a) < int64(b)
-			case JLES:
-				t = int64(a) <= int64(b)
-			case JGTS:
-				t = int64(a) > int64(b)
-			case JGES:
-				t = int64(a) >= int64(b)
-			case JLTU:
-				t = a < b
-			case JLEU:
-				t = a <= b
-			case JGTU:
-				t = a > b
-			default:
-				t = a >= b
-			}
-			if t {
+			if holds(in.Op, vals[sp], vals[sp+1]) {
 				pc = int(in.A)
 			}
 		case JEQLK, JNELK, JLTSLK, JLESLK, JGTSLK, JGESLK, JLTULK, JLEULK, JGTULK, JGEULK:
-			a := vals[base+int(int32(in.B))]
-			b := uint64(in.B >> 32) // the constant, sign-extended
-			var t bool
-			switch in.Op {
-			case JEQLK:
-				t = a == b
-			case JNELK:
-				t = a != b
-			case JLTSLK:
-				t = int64(a) < int64(b)
-			case JLESLK:
-				t = int64(a) <= int64(b)
-			case JGTSLK:
-				t = int64(a) > int64(b)
-			case JGESLK:
-				t = int64(a) >= int64(b)
-			case JLTULK:
-				t = a < b
-			case JLEULK:
-				t = a <= b
-			case JGTULK:
-				t = a > b
-			default:
-				t = a >= b
-			}
-			if t {
+			// B holds the slot in its low half and the constant, sign-extended, above.
+			if holds(in.Op-(JEQLK-JEQ), vals[base+int(int32(in.B))], uint64(in.B>>32)) {
 				pc = int(in.A)
 			}
 		case LOCALADDI32:
@@ -519,6 +471,31 @@ out:
 	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
 	c.instructions += executed + ticks - charges
 	return ticks, stop
+}
+
+// holds evaluates the condition of a compare-and-branch instruction.
+func holds(op Op, a, b uint64) bool {
+	switch op {
+	case JEQ:
+		return a == b
+	case JNE:
+		return a != b
+	case JLTS:
+		return int64(a) < int64(b)
+	case JLES:
+		return int64(a) <= int64(b)
+	case JGTS:
+		return int64(a) > int64(b)
+	case JGES:
+		return int64(a) >= int64(b)
+	case JLTU:
+		return a < b
+	case JLEU:
+		return a <= b
+	case JGTU:
+		return a > b
+	}
+	return a >= b
 }
 
 func bitField(a int32) (off, width uint, size int, signed bool) {

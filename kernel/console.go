@@ -1,0 +1,115 @@
+package kernel
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// console is the terminal: descriptors 0, 1 and 2 of the first process
+// refer to it. Its input is line-buffered as a terminal in canonical mode:
+// a read returns at most one line. Output goes to the configured writers
+// and, with the writing pid, into the event stream.
+type console struct {
+	in      []byte    // typed and not yet read
+	eof     bool      // the input is closed: reads return 0 once in is empty
+	reader  io.Reader // Config.Stdin, read lazily
+	readBuf [4096]byte
+}
+
+// maxCanon is the longest line a terminal holds (Linux's N_TTY_BUF_SIZE).
+const maxCanon = 4096
+
+// lineReady reports whether a read can be served: a whole line typed, the
+// end of input, or a full line buffer.
+func (c *console) lineReady() bool {
+	return c.eof || bytes.IndexByte(c.in, '\n') >= 0 || len(c.in) >= maxCanon
+}
+
+// readConsole serves a read of at most n bytes, or reports that the caller
+// must wait for input. As a terminal in canonical mode, it hands out input
+// only once a whole line has been typed, and at most that line.
+func (m *Machine) readConsole(n int) (data []byte, wait bool) {
+	cons := &m.console
+	for !cons.lineReady() {
+		if cons.reader == nil {
+			return nil, true
+		}
+		k, err := cons.reader.Read(cons.readBuf[:])
+		if k > 0 {
+			m.typed(cons.readBuf[:k])
+		}
+		if err != nil {
+			m.closeInput()
+		}
+	}
+	line := len(cons.in)
+	if i := bytes.IndexByte(cons.in, '\n'); i >= 0 {
+		line = i + 1
+	}
+	k := min(n, line)
+	data = cons.in[:k:k]
+	cons.in = cons.in[k:]
+	return data, false
+}
+
+// typed adds input and wakes the processes waiting for it.
+func (m *Machine) typed(data []byte) {
+	m.console.in = append(m.console.in, data...)
+	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
+	if m.console.lineReady() {
+		m.wakeup(waitChan{kind: "tty"}, "input arrived")
+	}
+}
+
+func (m *Machine) closeInput() {
+	if m.console.eof {
+		return
+	}
+	m.console.eof = true
+	m.emit(Event{CPU: -1, Kind: KindInput, Msg: "EOF"})
+	m.wakeup(waitChan{kind: "tty"}, "end of input")
+}
+
+// Input types data on the console, as the user at the keyboard.
+func (m *Machine) Input(data []byte) {
+	if m.halted || m.console.eof || len(data) == 0 {
+		return
+	}
+	m.t = m.now
+	m.typed(data)
+}
+
+// CloseInput ends the console input (Ctrl-D): reads return 0 from now on.
+func (m *Machine) CloseInput() {
+	if m.halted {
+		return
+	}
+	m.t = m.now
+	m.closeInput()
+}
+
+// writeConsole shows data written by p on a console stream (1 or 2).
+func (m *Machine) writeConsole(p *Process, stream int, data []byte) (int, error) {
+	room := m.cfg.MaxOutput - m.output
+	over := int64(len(data)) > room
+	if over {
+		data = data[:max(room, 0)]
+	}
+	m.output += int64(len(data))
+	if len(data) > 0 {
+		w := m.cfg.Stdout
+		if stream == 2 {
+			w = m.cfg.Stderr
+		}
+		if w != nil {
+			w.Write(data)
+		}
+		m.emit(Event{PID: p.PID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
+	}
+	if over {
+		msg := fmt.Sprintf("output limit of %d bytes reached", m.cfg.MaxOutput)
+		m.halt(KindLimit, msg, fmt.Errorf("%s", msg))
+	}
+	return len(data), nil
+}

@@ -1,0 +1,131 @@
+package kernel
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Kind is the kind of an event.
+type Kind int
+
+// The kinds of events. Each is produced at the moment of the change it
+// reports; the comment lists the Event fields it uses besides Tick, CPU and
+// PID.
+const (
+	KindCreate   Kind = iota // a process was created: Other = parent, Name = command, Argv
+	KindState                // a state transition: From, To, Cause
+	KindDispatch             // CPU starts running PID: Cause = the policy's reason
+	KindPreempt              // PID taken off CPU while runnable: Cause
+	KindSwitch               // a context switch from PID (0: idle CPU) to Other, Ticks long
+	KindIdle                 // CPU has nothing to run
+	KindSyscall              // PID entered a system call: Name, Args, Text
+	KindSysret               // the call returned: Name, Result, Errno
+	KindExec                 // PID now runs a new program: Name = path, Argv
+	KindExit                 // PID terminated: Status (wait status), Cause
+	KindReap                 // PID (the parent) reaped its zombie child Other: Status
+	KindAdopt                // orphan PID was adopted by Other (init)
+	KindSignal               // PID (0: the user) sent Signal to Other
+	KindFault                // PID faulted: Signal, Addr, Msg
+	KindOutput               // PID wrote Data to the console stream FD (1 or 2)
+	KindInput                // the user typed Data on the console (Msg "EOF" at end of input)
+	KindLimit                // a limit was hit: Msg; the machine stops
+	KindHalt                 // the machine stopped: Msg says why
+)
+
+var kindNames = [...]string{
+	KindCreate: "create", KindState: "state", KindDispatch: "dispatch", KindPreempt: "preempt",
+	KindSwitch: "switch", KindIdle: "idle", KindSyscall: "syscall", KindSysret: "sysret",
+	KindExec: "exec", KindExit: "exit", KindReap: "reap", KindAdopt: "adopt",
+	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
+	KindLimit: "limit", KindHalt: "halt",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Event is one change in the machine. Fields not used by its Kind are zero.
+type Event struct {
+	Tick int64 // simulated time
+	CPU  int   // the CPU it happened on, -1 for none
+	PID  int   // the process it is about (0: the machine)
+	Kind Kind
+
+	From, To State    // KindState
+	Cause    string   // why: state changes, dispatch, preempt, exit
+	Other    int      // a second pid: parent, child, target, next process
+	Name     string   // command, system call or path
+	Argv     []string // KindCreate, KindExec
+	Args     []uint64 // KindSyscall: raw argument slots
+	Text     string   // KindSyscall: the call as C, "open(\"out.txt\", 0101, 0644)"
+	Result   int64    // KindSysret
+	Errno    int      // KindSysret: error number when the call failed
+	Status   int      // KindExit, KindReap: wait status
+	Signal   int      // KindSignal, KindFault
+	Addr     uint64   // KindFault
+	Msg      string   // KindFault, KindLimit, KindHalt, KindInput
+	FD       int      // KindOutput
+	Data     []byte   // KindOutput, KindInput
+	Ticks    int64    // KindSwitch: its cost
+}
+
+// String formats the event on one line, as --trace prints it.
+func (e Event) String() string {
+	var b strings.Builder
+	cpu := "    "
+	if e.CPU >= 0 {
+		cpu = fmt.Sprintf("cpu%d", e.CPU)
+	}
+	fmt.Fprintf(&b, "%9d %s pid %-4d %-8s ", e.Tick, cpu, e.PID, e.Kind)
+	switch e.Kind {
+	case KindCreate:
+		fmt.Fprintf(&b, "%s (parent %d)", strings.Join(e.Argv, " "), e.Other)
+	case KindState:
+		fmt.Fprintf(&b, "%s -> %s: %s", e.From, e.To, e.Cause)
+	case KindDispatch, KindPreempt:
+		b.WriteString(e.Cause)
+	case KindSwitch:
+		from := "idle"
+		if e.PID != 0 {
+			from = "pid " + strconv.Itoa(e.PID)
+		}
+		fmt.Fprintf(&b, "%s -> pid %d (%d ticks)", from, e.Other, e.Ticks)
+	case KindIdle:
+		b.WriteString("nothing ready")
+	case KindSyscall:
+		b.WriteString(e.Text)
+	case KindSysret:
+		if e.Errno != 0 {
+			fmt.Fprintf(&b, "%s = %d %s", e.Name, e.Result, errnoName(e.Errno))
+		} else {
+			fmt.Fprintf(&b, "%s = %d", e.Name, e.Result)
+		}
+	case KindExec:
+		fmt.Fprintf(&b, "%s %q", e.Name, e.Argv)
+	case KindExit:
+		fmt.Fprintf(&b, "%s (status 0x%04x)", e.Cause, e.Status)
+	case KindReap:
+		fmt.Fprintf(&b, "child %d (status 0x%04x)", e.Other, e.Status)
+	case KindAdopt:
+		fmt.Fprintf(&b, "new parent %d", e.Other)
+	case KindSignal:
+		fmt.Fprintf(&b, "%s to pid %d", SignalName(e.Signal), e.Other)
+	case KindFault:
+		fmt.Fprintf(&b, "%s at 0x%x: %s", SignalName(e.Signal), e.Addr, e.Msg)
+	case KindOutput:
+		fmt.Fprintf(&b, "fd %d %q", e.FD, e.Data)
+	case KindInput:
+		if e.Msg != "" {
+			b.WriteString(e.Msg)
+		} else {
+			fmt.Fprintf(&b, "%q", e.Data)
+		}
+	case KindLimit, KindHalt:
+		b.WriteString(e.Msg)
+	}
+	return b.String()
+}

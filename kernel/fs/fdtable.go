@@ -1,0 +1,116 @@
+package fs
+
+// MaxFDs is the per-process descriptor limit (RLIMIT_NOFILE's usual soft limit).
+const MaxFDs = 1024
+
+// Table is a process's file-descriptor table: small integers naming shared
+// open-file descriptions.
+type Table struct {
+	fds []*OpenFile
+}
+
+// Get returns the description behind fd.
+func (t *Table) Get(fd int) (*OpenFile, error) {
+	if fd < 0 || fd >= len(t.fds) || t.fds[fd] == nil {
+		return nil, EBADF
+	}
+	return t.fds[fd], nil
+}
+
+// Install puts o in the lowest free descriptor, as open() and dup() do.
+func (t *Table) Install(o *OpenFile) (int, error) {
+	for fd, cur := range t.fds {
+		if cur == nil {
+			t.set(fd, o)
+			return fd, nil
+		}
+	}
+	if len(t.fds) >= MaxFDs {
+		return -1, EMFILE
+	}
+	t.fds = append(t.fds, nil)
+	t.set(len(t.fds)-1, o)
+	return len(t.fds) - 1, nil
+}
+
+func (t *Table) set(fd int, o *OpenFile) {
+	for fd >= len(t.fds) {
+		t.fds = append(t.fds, nil)
+	}
+	t.fds[fd] = o
+	o.refs++
+}
+
+// Close closes fd; the description dies with its last descriptor.
+func (t *Table) Close(fd int) error {
+	o, err := t.Get(fd)
+	if err != nil {
+		return err
+	}
+	t.fds[fd] = nil
+	for len(t.fds) > 0 && t.fds[len(t.fds)-1] == nil {
+		t.fds = t.fds[:len(t.fds)-1]
+	}
+	o.refs--
+	if o.refs == 0 && o.OnRelease != nil {
+		o.OnRelease()
+	}
+	return nil
+}
+
+// Dup gives fd's description a second, lowest free descriptor.
+func (t *Table) Dup(fd int) (int, error) {
+	o, err := t.Get(fd)
+	if err != nil {
+		return -1, err
+	}
+	return t.Install(o)
+}
+
+// Dup2 makes fd2 refer to fd's description, closing fd2 first.
+func (t *Table) Dup2(fd, fd2 int) (int, error) {
+	o, err := t.Get(fd)
+	if err != nil {
+		return -1, err
+	}
+	if fd2 < 0 || fd2 >= MaxFDs {
+		return -1, EBADF
+	}
+	if fd == fd2 {
+		return fd2, nil
+	}
+	if fd2 < len(t.fds) && t.fds[fd2] != nil {
+		t.Close(fd2)
+	}
+	t.set(fd2, o)
+	return fd2, nil
+}
+
+// Fork copies the table for a child: the same descriptions, shared.
+func (t *Table) Fork() *Table {
+	c := &Table{fds: make([]*OpenFile, len(t.fds))}
+	for fd, o := range t.fds {
+		if o != nil {
+			c.set(fd, o)
+		}
+	}
+	return c
+}
+
+// CloseAll closes every descriptor (exit).
+func (t *Table) CloseAll() {
+	for _, fd := range t.Open() {
+		t.Close(fd)
+	}
+}
+
+// Open lists the open descriptors in increasing order.
+func (t *Table) Open() []int {
+	var out []int
+	for fd, o := range t.fds {
+		if o != nil {
+			out = append(out, fd)
+		}
+	}
+	return out
+}

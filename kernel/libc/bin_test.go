@@ -1,0 +1,257 @@
+package libc
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sampleText exercises wc's notion of words and lines: tabs, control
+// characters, bytes above 127, a long line and no final newline.
+func sampleText() string {
+	var b strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "line %d\twith  some words %s\n", i, strings.Repeat("x", i*3))
+	}
+	b.WriteString("\n\n\ncontrol\x01chars\x7f and \xc3\xa9 bytes\r\n")
+	b.WriteString("\t\ttabbed\v\fend")
+	return b.String()
+}
+
+// sampleDir fills dir with files and a subdirectory for ls, cat and friends.
+func sampleDir(t *testing.T, dir string) {
+	writeFile(t, dir, "a.txt", "alpha\nbeta\ngamma\n")
+	writeFile(t, dir, "b.txt", sampleText())
+	writeFile(t, dir, "empty", "")
+	writeFile(t, dir, ".hidden", "secret\n")
+	writeFile(t, dir, "nolf", "one\ntwo\nthree")
+	writeFile(t, dir, "blank.txt", "x\n\n\n\ny\n\n")
+	for i := 0; i < 30; i++ {
+		writeFile(t, dir, fmt.Sprintf("file%02d%s", i, strings.Repeat("_", i%7)), strings.Repeat("z", i*100))
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "sub/inner", "inner\n")
+	if err := os.Chmod(filepath.Join(dir, "a.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Distinct times: an old file, and recent ones a minute apart.
+	old := time.Date(2020, 3, 4, 5, 6, 7, 0, time.UTC)
+	if err := os.Chtimes(filepath.Join(dir, "empty"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for i, name := range []string{"a.txt", "b.txt", "nolf", "blank.txt"} {
+		when := now.Add(time.Duration(i) * time.Minute)
+		if err := os.Chtimes(filepath.Join(dir, name), when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The numbered files share a time, so that -t falls back to names.
+	for i := 0; i < 30; i++ {
+		name := filepath.Join(dir, fmt.Sprintf("file%02d%s", i, strings.Repeat("_", i%7)))
+		if err := os.Chtimes(name, now, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// dirState describes the files of dir, for commands that change them.
+func dirState(t *testing.T, dir string) string {
+	var lines []string
+	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		if err != nil || path == dir {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if info.IsDir() {
+			lines = append(lines, rel+"/")
+			return nil
+		}
+		data, _ := os.ReadFile(path)
+		lines = append(lines, fmt.Sprintf("%s %v %q", rel, info.Mode(), data))
+		return nil
+	})
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// The programs of /bin, built with our libc, against the real ones.
+func TestBinMatchesLinux(t *testing.T) {
+	tc := native(t)
+	root := os.Getuid() == 0
+	cases := []struct {
+		prog    string
+		args    []string
+		stdin   string
+		env     []string
+		changes bool // compare the directory afterwards
+	}{
+		{prog: "echo", args: []string{"hello", "world"}},
+		{prog: "echo"},
+		{prog: "echo", args: []string{"-n", "no newline"}},
+		{prog: "echo", args: []string{"-e", `tab\there\nnewline \\ \a\x41\x4a2\0101\101 \q`}},
+		{prog: "echo", args: []string{"-E", `raw\tstring`}},
+		{prog: "echo", args: []string{"-neE", `x\ty`, "-n"}},
+		{prog: "echo", args: []string{"-nx", "-", "--"}},
+		{prog: "echo", args: []string{"-e", `stop\cnow`, "never"}},
+		{prog: "echo", args: []string{"-n"}},
+		{prog: "echo", args: []string{"-n", "-e", "posix"}, env: []string{"POSIXLY_CORRECT=1"}},
+		{prog: "cat", args: []string{"a.txt"}},
+		{prog: "cat", args: []string{"a.txt", "nolf", "a.txt"}},
+		{prog: "cat", args: []string{"-n", "a.txt", "nolf", "blank.txt"}},
+		{prog: "cat", args: []string{"-b", "blank.txt"}},
+		{prog: "cat", args: []string{"-s", "-E", "blank.txt"}},
+		{prog: "cat", args: []string{"-A", "b.txt"}},
+		{prog: "cat", args: []string{"-vT", "b.txt"}},
+		{prog: "cat", stdin: "from stdin\n"},
+		{prog: "cat", args: []string{"a.txt", "-", "nolf"}, stdin: "middle\n"},
+		{prog: "cat", args: []string{"missing", "a.txt"}},
+		{prog: "cat", args: []string{"sub"}},
+		{prog: "cat", args: []string{"-z"}},
+		{prog: "wc", args: []string{"b.txt"}},
+		{prog: "wc", args: []string{"a.txt", "b.txt", "empty", "nolf"}},
+		{prog: "wc", args: []string{"-l", "a.txt"}},
+		{prog: "wc", args: []string{"-w", "b.txt"}},
+		{prog: "wc", args: []string{"-c", "-l", "b.txt"}},
+		{prog: "wc", args: []string{"-L", "b.txt", "a.txt"}},
+		{prog: "wc", args: []string{"-m", "b.txt"}},
+		{prog: "wc", stdin: sampleText()},
+		{prog: "wc", args: []string{"-l"}, stdin: "a\nb\n"},
+		{prog: "wc", args: []string{"a.txt", "-"}, stdin: "x y z\n"},
+		{prog: "wc", args: []string{"a.txt", "missing", "nolf"}},
+		{prog: "wc", args: []string{"missing", "a.txt"}},
+		{prog: "wc", args: []string{"sub", "a.txt"}},
+		{prog: "head", args: []string{"b.txt"}},
+		{prog: "head", args: []string{"-n", "3", "b.txt"}},
+		{prog: "head", args: []string{"-2", "a.txt", "nolf"}},
+		{prog: "head", args: []string{"-c", "10", "b.txt"}},
+		{prog: "head", args: []string{"-n", "0", "a.txt"}},
+		{prog: "head", args: []string{"missing", "a.txt", "nolf"}},
+		{prog: "head", args: []string{"-q", "a.txt", "nolf"}},
+		{prog: "head", args: []string{"-n", "2"}, stdin: "1\n2\n3\n"},
+		{prog: "tail", args: []string{"b.txt"}},
+		{prog: "tail", args: []string{"-n", "2", "nolf"}},
+		{prog: "tail", args: []string{"-1", "a.txt", "nolf"}},
+		{prog: "tail", args: []string{"-1", "a.txt"}},
+		{prog: "tail", args: []string{"+2", "a.txt"}},
+		{prog: "tail", args: []string{"-3c", "a.txt"}},
+		{prog: "tail", args: []string{"-n", "+2", "a.txt"}},
+		{prog: "tail", args: []string{"-c", "7", "b.txt"}},
+		{prog: "tail", args: []string{"-n", "0", "a.txt"}},
+		{prog: "tail", args: []string{"-n", "100", "a.txt"}},
+		{prog: "tail", args: []string{"missing", "a.txt"}},
+		{prog: "tail", stdin: "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n"},
+		{prog: "true"},
+		{prog: "true", args: []string{"ignored", "--x"}},
+		{prog: "false"},
+		{prog: "pwd"},
+		{prog: "ls"},
+		{prog: "ls", args: []string{"-a"}},
+		{prog: "ls", args: []string{"-A", "-1"}},
+		{prog: "ls", args: []string{"-C"}},
+		{prog: "ls", args: []string{"-C"}, env: []string{"COLUMNS=40"}},
+		{prog: "ls", args: []string{"-Ci"}},
+		{prog: "ls", args: []string{"-CF", "-a"}},
+		{prog: "ls", args: []string{"-ln"}},
+		{prog: "ls", args: []string{"-lani"}},
+		{prog: "ls", args: []string{"-1rt"}},
+		{prog: "ls", args: []string{"-S", "-1"}},
+		{prog: "ls", args: []string{"-d", ".", "sub", "a.txt"}},
+		{prog: "ls", args: []string{"sub"}},
+		{prog: "ls", args: []string{"sub", "."}},
+		{prog: "ls", args: []string{"a.txt", "sub", "nolf"}},
+		{prog: "ls", args: []string{"-ln", "a.txt", "sub"}},
+		{prog: "ls", args: []string{"missing"}},
+		{prog: "ls", args: []string{"missing", "sub"}},
+		{prog: "ls", args: []string{"a.txt", "missing", "empty"}},
+		{prog: "ls", args: []string{"-z"}},
+		{prog: "ls", args: []string{"sub", "-l"}},
+		{prog: "kill", args: []string{"-l"}},
+		{prog: "kill", args: []string{"-L"}},
+		{prog: "kill", args: []string{"-l", "9"}},
+		{prog: "kill", args: []string{"-l", "SIGSEGV"}},
+		{prog: "kill", args: []string{"-l", "99"}},
+		{prog: "kill"},
+		{prog: "kill", args: []string{"-9"}},
+		{prog: "kill", args: []string{"abc"}},
+		{prog: "kill", args: []string{"-s"}},
+		{prog: "kill", args: []string{"2147483647"}},
+		{prog: "kill", args: []string{"-s", "KILL", "2147483647"}},
+		{prog: "kill", args: []string{"-TERM", "2147483647"}},
+		{prog: "sleep"},
+		{prog: "sleep", args: []string{"abc"}},
+		{prog: "sleep", args: []string{"0"}},
+		{prog: "sleep", args: []string{"0.01", "0s"}},
+		{prog: "cp", args: []string{"a.txt", "copy.txt"}, changes: true},
+		{prog: "cp", args: []string{"a.txt", "nolf", "sub"}, changes: true},
+		{prog: "cp", args: []string{"missing", "x"}, changes: true},
+		{prog: "cp", args: []string{"a.txt"}},
+		{prog: "cp"},
+		{prog: "cp", args: []string{"a.txt", "a.txt"}},
+		{prog: "cp", args: []string{"sub", "x"}},
+		{prog: "rm", args: []string{"a.txt", "nolf"}, changes: true},
+		{prog: "rm", args: []string{"missing", "a.txt"}, changes: true},
+		{prog: "rm", args: []string{"-f", "missing"}, changes: true},
+		{prog: "rm", args: []string{"sub"}, changes: true},
+		{prog: "rm"},
+		{prog: "touch", args: []string{"new", "a.txt"}, changes: true},
+		{prog: "touch", args: []string{"nodir/x"}, changes: true},
+		{prog: "touch"},
+	}
+	if root {
+		cases = append(cases, struct {
+			prog    string
+			args    []string
+			stdin   string
+			env     []string
+			changes bool
+		}{prog: "ls", args: []string{"-l"}})
+	}
+	for _, c := range cases {
+		name := strings.Join(append([]string{c.prog}, c.args...), " ")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			host, err := exec.LookPath(c.prog)
+			if err != nil {
+				t.Skipf("no %s on this machine", c.prog)
+			}
+			if c.prog == "kill" {
+				// The shell builtin is not the program; use procps's.
+				if host, err = exec.LookPath("/usr/bin/kill"); err != nil {
+					t.Skip("no /usr/bin/kill on this machine")
+				}
+			}
+			ours := tc.osplay(t, filepath.Join("bin", c.prog+".c"))
+			env := append(append([]string{}, baseEnv...), c.env...)
+			// Commands that only read share one directory, so that even
+			// inode numbers agree; the others get one each.
+			dirs := [2]string{tempDir(t, nil), ""}
+			sampleDir(t, dirs[0])
+			dirs[1] = dirs[0]
+			if c.changes {
+				dirs[1] = tempDir(t, nil)
+				sampleDir(t, dirs[1])
+			}
+			var results [2]result
+			for i, path := range []string{ours, host} {
+				results[i] = execute(t, path, run{argv0: c.prog, args: c.args, stdin: c.stdin, env: env, dir: dirs[i]})
+			}
+			got, want := results[0], results[1]
+			if got.status != want.status {
+				t.Errorf("status: got %s, Linux %s", got.status, want.status)
+			}
+			diffText(t, "stdout", strings.ReplaceAll(got.stdout, dirs[0], "DIR"), strings.ReplaceAll(want.stdout, dirs[1], "DIR"))
+			diffText(t, "stderr", got.stderr, want.stderr)
+			if c.changes {
+				diffText(t, "files", dirState(t, dirs[0]), dirState(t, dirs[1]))
+			}
+		})
+	}
+}

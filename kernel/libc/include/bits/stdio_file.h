@@ -1,0 +1,49 @@
+#ifndef _BITS_STDIO_FILE_H
+#define _BITS_STDIO_FILE_H
+
+/*
+ * The inside of a FILE, shared by the source files of stdio. A FILE and
+ * its buffer live in the process's own memory, so fork() copies any output
+ * still waiting in the buffer, exactly as on Linux.
+ */
+
+#define __NEED_size_t
+#define __NEED_FILE
+#include <bits/alltypes.h>
+
+struct _IO_FILE {
+	int fd;
+	int flags;           /* __F_* bits below */
+	int mode;            /* _IOFBF, _IOLBF or _IONBF; -1 until the first I/O decides */
+	unsigned char *buf;  /* the buffer; NULL until the first I/O */
+	size_t size;         /* its capacity */
+	size_t wlen;         /* output bytes waiting in buf[0..wlen) */
+	size_t rpos;         /* unread input is buf[rpos..rlen) */
+	size_t rlen;
+	int nunget;          /* bytes pushed back by ungetc, the last on top */
+	unsigned char unget[8];
+	unsigned char tiny[1]; /* the one-byte buffer of an unbuffered stream */
+	struct _IO_FILE *next; /* all open streams, for exit() and fflush(NULL) */
+};
+
+#define __F_READ 1      /* opened for reading */
+#define __F_WRITE 2     /* opened for writing */
+#define __F_APPEND 4    /* every write goes to the end (O_APPEND) */
+#define __F_EOF 8       /* end of file seen */
+#define __F_ERR 16      /* an I/O error happened */
+#define __F_OWNBUF 32   /* buf came from malloc and is freed by fclose */
+#define __F_STATIC 64   /* stdin, stdout or stderr: not freed by fclose */
+
+void __stdio_init(void);                 /* prepare stdin, stdout, stderr */
+void __stdio_exit(void);                 /* exit(): flush everything */
+int __stdio_flush_all(void);             /* fflush(NULL) */
+FILE *__stdio_new(int fd, int flags);    /* a new stream, linked in */
+void __stdio_unlink(FILE *f);
+void __stdio_setup(FILE *f);             /* choose mode, get a buffer */
+int __stdio_flush(FILE *f);              /* write out the waiting output */
+int __stdio_sync_input(FILE *f);         /* give back unread input */
+size_t __stdio_write(FILE *f, const void *data, size_t n);
+int __stdio_put(FILE *f, int c);
+int __stdio_fill(FILE *f);               /* read more input */
+
+#endif

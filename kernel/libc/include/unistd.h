@@ -1,0 +1,64 @@
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#define __NEED_size_t
+#define __NEED_ssize_t
+#define __NEED_pid_t
+#define __NEED_uid_t
+#define __NEED_gid_t
+#define __NEED_off_t
+#define __NEED_intptr_t
+#define __NEED_useconds_t
+#include <bits/alltypes.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#ifndef SEEK_SET
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#endif
+
+/* access() modes */
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+/* System calls: declared here, carried out by the kernel. */
+void _exit(int status);
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+pid_t getpid(void);
+pid_t getppid(void);
+unsigned int sleep(unsigned int seconds);
+int usleep(useconds_t usec);
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
+int unlink(const char *path);
+int dup(int fd);
+int dup2(int fd, int fd2);
+int isatty(int fd);
+char *getcwd(char *buf, size_t size);
+void *sbrk(intptr_t increment);
+int nice(int inc);
+
+/* Library functions built on them. */
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+int access(const char *path, int mode);
+
+extern char **environ;
+
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg;
+extern int optind, opterr, optopt;
+
+#endif

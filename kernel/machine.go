@@ -1,0 +1,412 @@
+// Package kernel is osplay's simulated machine: processes with their PCBs,
+// the system calls, the console and file system, the CPUs and the
+// scheduler that shares them, and the event stream that reports every
+// change. It runs real C programs compiled to bytecode (kernel/cc) on the
+// VM (kernel/vm) and behaves, as far as a program can tell, like Linux.
+//
+// A machine is deterministic: the same files, argv, configuration and
+// input give the same event stream, byte for byte. Nothing in it reads the
+// host clock or depends on map order. A Machine is used from one goroutine;
+// compiled programs are shared between machines safely.
+//
+// Time is counted in ticks. One instruction of the student's code on one
+// CPU is one tick; a call into library code (libc in C) costs a fixed
+// number of ticks (Config.LibCallCost, default 1) however long it runs, so
+// a printf does not drown the picture; a context switch costs
+// Config.ContextSwitch ticks. Simulated time runs at Config.TicksPerSecond
+// (default 1,000,000: one tick is one microsecond); sleep() and time() read
+// this clock, which starts at 2024-01-01T00:00:00Z.
+//
+// Several CPUs run in lock step, one tick at a time, in CPU order: in each
+// tick CPU 0 acts first, then CPU 1, and so on, so races between processes
+// on different CPUs are reproducible. With one CPU the machine runs a
+// process for as long as nothing else can happen (up to its quantum or the
+// next timer) in one go; the result is the same as stepping tick by tick.
+package kernel
+
+import (
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"path"
+	"strings"
+
+	"osplay/kernel/fs"
+	"osplay/kernel/sched"
+)
+
+// Epoch is the simulated wall-clock time at tick 0: 2024-01-01T00:00:00Z.
+const Epoch = 1704067200
+
+// Defaults of Config.
+const (
+	DefaultDir            = "/home/student"
+	DefaultSched          = "rr"
+	DefaultTicksPerSecond = 1_000_000
+	DefaultMaxProcs       = 64
+	DefaultMaxTicks       = 50_000_000
+	DefaultMaxMemory      = 64 << 20
+	DefaultMaxOutput      = 1 << 20
+	MaxCPUs               = 4
+)
+
+// DefaultEnv is the environment of the first process.
+var DefaultEnv = []string{
+	"HOME=/home/student", "LOGNAME=student", "PATH=/bin:/usr/bin", "PWD=/home/student",
+	"SHELL=/bin/sh", "TERM=xterm", "USER=student",
+}
+
+// Config describes a machine. The zero value of every field means its default.
+type Config struct {
+	Files iofs.FS // the program's folder: every file is copied into Dir
+	Dir   string  // working directory (DefaultDir)
+	Env   []string
+
+	Sched         string // scheduling policy: "fcfs" or "rr" (DefaultSched)
+	Quantum       int64  // RR time slice in ticks (sched.DefaultQuantum)
+	CPUs          int    // 1 to MaxCPUs
+	ContextSwitch int64  // ticks a CPU spends switching to another process
+	ChildFirst    bool   // after fork the child runs first (Linux default: the parent)
+	Seed          int64  // random seed for randomised policies
+
+	TicksPerSecond int64 // simulated clock rate (DefaultTicksPerSecond)
+	LibCallCost    int64 // ticks charged for one call into library code (1)
+	SyscallCost    int64 // ticks a system call keeps the CPU in the kernel (0)
+
+	MaxProcs        int    // processes alive or zombie at once; fork fails with EAGAIN beyond
+	MaxTicks        int64  // CPU ticks of all processes; the machine stops beyond
+	MaxInstructions int64  // VM instructions of all processes, library code included (20×MaxTicks)
+	MaxMemory       uint64 // bytes mapped per process; sbrk fails with ENOMEM beyond
+	MaxOutput       int64  // console bytes; the machine stops beyond
+
+	// Stdin, if set, is read when a process reads the console and no typed
+	// input is waiting; it is read lazily, only as far as processes ask.
+	// Without it, input comes from Input and CloseInput.
+	Stdin io.Reader
+	// Stdout and Stderr receive the console output of descriptors 1 and 2.
+	Stdout, Stderr io.Writer
+
+	// OnEvent, if set, receives every event as it happens.
+	OnEvent func(Event)
+	// Record keeps every event for Events.
+	Record bool
+}
+
+func (c *Config) setDefaults() {
+	if c.Dir == "" {
+		c.Dir = DefaultDir
+	}
+	if c.Env == nil {
+		c.Env = DefaultEnv
+	}
+	if c.Sched == "" {
+		c.Sched = DefaultSched
+	}
+	if c.CPUs <= 0 {
+		c.CPUs = 1
+	}
+	if c.TicksPerSecond <= 0 {
+		c.TicksPerSecond = DefaultTicksPerSecond
+	}
+	if c.LibCallCost <= 0 {
+		c.LibCallCost = 1
+	}
+	if c.MaxProcs <= 0 {
+		c.MaxProcs = DefaultMaxProcs
+	}
+	if c.MaxTicks <= 0 {
+		c.MaxTicks = DefaultMaxTicks
+	}
+	if c.MaxInstructions <= 0 {
+		c.MaxInstructions = 20 * c.MaxTicks
+	}
+	if c.MaxMemory == 0 {
+		c.MaxMemory = DefaultMaxMemory
+	}
+	if c.MaxOutput <= 0 {
+		c.MaxOutput = DefaultMaxOutput
+	}
+}
+
+// Machine is one simulated computer running one session's processes.
+type Machine struct {
+	cfg    Config
+	fs     *fs.FS
+	policy sched.Policy
+	cpus   []*CPU
+
+	procs   []*Process // every process not yet reaped, by pid
+	init    *Process
+	first   *Process // the process Start created
+	nextPID int
+
+	now    int64 // the machine's time: every CPU has run up to at least now
+	t      int64 // time of the kernel action in progress (a CPU's local time)
+	used   int64 // CPU ticks used by all processes
+	instrs int64 // VM instructions executed by all processes
+	output int64 // console bytes written
+
+	console console
+	events  []Event
+	result  Result
+	started bool
+	halted  bool // stopped for good: limit, error or everything finished
+	paused  bool // RunUntil's condition held: return at the next consistent point
+	stopAt  func(Event) bool
+	err     error
+}
+
+// New makes a machine. Configuration errors are reported by Start.
+func New(cfg Config) *Machine {
+	cfg.setDefaults()
+	m := &Machine{cfg: cfg, nextPID: 1}
+	m.fs = fs.New(m.fsClock)
+	m.console.reader = cfg.Stdin
+	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
+		m.cpus = append(m.cpus, &CPU{ID: i})
+	}
+	return m
+}
+
+func (m *Machine) fsClock() fs.Timespec {
+	tps := m.cfg.TicksPerSecond
+	return fs.Timespec{Sec: Epoch + m.t/tps, Nsec: (m.t % tps) * 1_000_000_000 / tps}
+}
+
+// FS returns the machine's file system.
+func (m *Machine) FS() *fs.FS { return m.fs }
+
+// Config returns the configuration with its defaults filled in.
+func (m *Machine) Config() Config { return m.cfg }
+
+// Start copies the program's folder into the working directory, creates
+// init (pid 1) and runs argv as pid 2, as a shell would run a command.
+// argv[0] is a path ("./onetwo", "/bin/ls") or the name of a C file of
+// the folder ("onetwo.c", which runs as "./onetwo").
+func (m *Machine) Start(argv []string) error {
+	if m.started {
+		return fmt.Errorf("machine already started")
+	}
+	m.started = true
+	if len(argv) == 0 {
+		return fmt.Errorf("no program to run")
+	}
+	if m.cfg.CPUs > MaxCPUs {
+		return fmt.Errorf("at most %d CPUs, not %d", MaxCPUs, m.cfg.CPUs)
+	}
+	pol, err := sched.New(m.cfg.Sched, sched.Options{Quantum: m.cfg.Quantum, CPUs: len(m.cpus), Seed: m.cfg.Seed})
+	if err != nil {
+		return err
+	}
+	m.policy = pol
+	if err := m.populate(); err != nil {
+		return err
+	}
+	argv = append([]string(nil), argv...)
+	if strings.HasSuffix(argv[0], ".c") && !strings.Contains(argv[0], "/") {
+		argv[0] = "./" + strings.TrimSuffix(argv[0], ".c")
+	}
+
+	m.init = m.newProcess(nil, "init", []string{"/sbin/init"})
+	m.init.State = StateWaiting
+	m.init.WaitOn = "child"
+	m.init.Cause = "init waits for orphans to reap"
+	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: m.init.Cause})
+
+	p := m.newProcess(m.init, path.Base(argv[0]), argv)
+	p.PGID = p.PID
+	p.cwd = m.cfg.Dir
+	p.files = m.consoleFiles()
+	prog, errno, msg := m.loadProgram(p, argv[0])
+	if errno != 0 {
+		if msg == "" {
+			msg = fmt.Sprintf("%s: %s", argv[0], errnoText(errno))
+		}
+		m.halted = true
+		m.err = fmt.Errorf("%s", msg)
+		return m.err
+	}
+	if err := m.execProgram(p, prog, argv[0], argv, m.cfg.Env); err != 0 {
+		m.halted = true
+		m.err = fmt.Errorf("%s: %s", argv[0], errnoText(err))
+		return m.err
+	}
+	m.first = p
+	m.admit(p, sched.Arrived)
+	return nil
+}
+
+// populate copies the program's folder into the working directory: every
+// file as the student's, and for every X.c an executable X built from it.
+// It also lists the built-in programs in /bin.
+func (m *Machine) populate() error {
+	home, err := m.fs.MkdirAll(m.cfg.Dir, 0755, fs.StudentUID)
+	if err != nil {
+		return fmt.Errorf("working directory %s: %w", m.cfg.Dir, err)
+	}
+	home.UID, home.GID = fs.StudentUID, fs.StudentUID
+	for _, name := range sortedKeys(builtinSources()) {
+		n, err := m.fs.Create("/bin/"+name, []byte("osplay built-in program "+name+"\n"), 0755, fs.RootUID)
+		if err != nil {
+			return err
+		}
+		n.Builtin = name
+	}
+	if m.cfg.Files == nil {
+		return nil
+	}
+	var sources []string
+	err = iofs.WalkDir(m.cfg.Files, ".", func(name string, d iofs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if name == "." {
+			return nil
+		}
+		target := path.Join(m.cfg.Dir, name)
+		if d.IsDir() {
+			_, err := m.fs.MkdirAll(target, 0755, fs.StudentUID)
+			return err
+		}
+		data, err := iofs.ReadFile(m.cfg.Files, name)
+		if err != nil {
+			return err
+		}
+		if _, err := m.fs.Create(target, data, 0644, fs.StudentUID); err != nil {
+			return fmt.Errorf("copy %s: %w", name, err)
+		}
+		if base := path.Base(name); strings.HasSuffix(base, ".c") && len(base) > 2 {
+			sources = append(sources, target)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Every X.c is built into X, as "gcc X.c -o X" would; a file X that
+	// was there (a native binary, say) is replaced.
+	for _, src := range sources {
+		n, err := m.fs.Create(strings.TrimSuffix(src, ".c"), []byte("osplay program built from "+path.Base(src)+"\n"), 0755, fs.StudentUID)
+		if err != nil {
+			if err == fs.EISDIR {
+				continue // a folder X: no program X
+			}
+			return err
+		}
+		n.Mode = fs.S_IFREG | 0755
+		n.Source = path.Base(src)
+	}
+	return nil
+}
+
+// consoleFiles opens descriptors 0, 1 and 2 on the console, as a terminal
+// hands them to the programs a shell starts.
+func (m *Machine) consoleFiles() *fs.Table {
+	tty, err := m.fs.Lookup("/", "/dev/tty", fs.RootUID)
+	if err != nil {
+		panic("no /dev/tty") // New always makes it
+	}
+	t := &fs.Table{}
+	for fd := 0; fd <= 2; fd++ {
+		o := m.fs.NewOpenFile(tty, fs.O_RDWR)
+		o.Stream = 1
+		if fd == 2 {
+			o.Stream = 2
+		}
+		t.Install(o)
+	}
+	return t
+}
+
+// newProcess makes a PCB in state new and announces it.
+func (m *Machine) newProcess(parent *Process, name string, argv []string) *Process {
+	p := &Process{PID: m.nextPID, Name: commName(name), Argv: argv, CPU: -1, Created: m.t, parent: parent}
+	m.nextPID++
+	p.task = sched.Task{PID: p.PID, Name: p.Name, LastCPU: -1}
+	if parent != nil {
+		p.PPID = parent.PID
+		p.PGID = parent.PGID
+		p.Nice = parent.Nice
+		p.task.Nice = parent.Nice
+		parent.children = append(parent.children, p)
+	}
+	m.procs = append(m.procs, p)
+	m.emit(Event{PID: p.PID, Kind: KindCreate, Other: p.PPID, Name: p.Name, Argv: argv})
+	return p
+}
+
+// commName is a command name as Linux keeps it: the base name, at most 15 bytes.
+func commName(s string) string {
+	s = path.Base(s)
+	if len(s) > 15 {
+		s = s[:15]
+	}
+	return s
+}
+
+// proc returns the live or zombie process with pid, or nil.
+func (m *Machine) proc(pid int) *Process {
+	for _, p := range m.procs {
+		if p.PID == pid {
+			return p
+		}
+	}
+	return nil
+}
+
+// emit timestamps an event, records it and hands it to the subscriber.
+func (m *Machine) emit(e Event) {
+	e.Tick = m.t
+	switch e.Kind {
+	case KindDispatch, KindPreempt, KindSwitch, KindIdle:
+		// about a CPU: the caller says which
+	default:
+		e.CPU = m.cpuOf(e.PID)
+	}
+	if m.cfg.Record {
+		m.events = append(m.events, e)
+	}
+	if m.cfg.OnEvent != nil {
+		m.cfg.OnEvent(e)
+	}
+	if m.stopAt != nil && m.stopAt(e) {
+		m.paused = true
+	}
+}
+
+// cpuOf is the CPU pid runs on, or -1.
+func (m *Machine) cpuOf(pid int) int {
+	for _, c := range m.cpus {
+		if c.cur != nil && c.cur.PID == pid {
+			return c.ID
+		}
+	}
+	return -1
+}
+
+// Events returns the recorded events (Config.Record).
+func (m *Machine) Events() []Event { return m.events }
+
+// Now is the simulated time in ticks.
+func (m *Machine) Now() int64 { return m.now }
+
+// Done reports whether the machine has stopped: every process finished, or
+// a limit or an error stopped it.
+func (m *Machine) Done() bool { return m.halted }
+
+// Err is why the machine stopped early (a limit, a deadlock), or nil.
+func (m *Machine) Err() error { return m.err }
+
+// halt stops the machine for good.
+func (m *Machine) halt(kind Kind, msg string, err error) {
+	if m.halted {
+		return
+	}
+	m.halted = true
+	m.err = err
+	m.now = max(m.now, m.t)
+	m.emit(Event{CPU: -1, Kind: kind, Msg: msg})
+	if kind != KindHalt {
+		m.emit(Event{CPU: -1, Kind: KindHalt, Msg: msg})
+	}
+}

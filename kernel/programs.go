@@ -1,0 +1,112 @@
+package kernel
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	iofs "io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"testing/fstest"
+
+	"osplay/kernel/fs"
+	"osplay/kernel/vm"
+)
+
+// Compiled programs are immutable and shared by every machine in the
+// server process: the /bin programs are compiled once, and a student's
+// program once per distinct source (and headers beside it).
+var programCache struct {
+	sync.Mutex
+	entries map[string]*cacheEntry
+	users   []string // keys of students' programs, oldest first
+}
+
+// maxUserPrograms bounds the students' programs kept compiled; the oldest
+// is forgotten first (it is compiled again if it runs again).
+const maxUserPrograms = 256
+
+type cacheEntry struct {
+	once sync.Once
+	prog *vm.Program
+	err  error
+}
+
+// cached compiles at most once per key, however many machines ask at once.
+func cached(key string, compile func() (*vm.Program, error)) (*vm.Program, error) {
+	programCache.Lock()
+	if programCache.entries == nil {
+		programCache.entries = map[string]*cacheEntry{}
+	}
+	e := programCache.entries[key]
+	if e == nil {
+		e = &cacheEntry{}
+		programCache.entries[key] = e
+		if strings.HasPrefix(key, "user/") {
+			programCache.users = append(programCache.users, key)
+			if len(programCache.users) > maxUserPrograms {
+				delete(programCache.entries, programCache.users[0])
+				programCache.users = programCache.users[1:]
+			}
+		}
+	}
+	programCache.Unlock()
+	e.once.Do(func() { e.prog, e.err = compile() })
+	return e.prog, e.err
+}
+
+// builtinProgram compiles /bin/name from libc's sources.
+func builtinProgram(name string) (*vm.Program, error) {
+	return cached("bin/"+name, func() (*vm.Program, error) {
+		src, ok := builtinSources()[name]
+		if !ok {
+			return nil, iofs.ErrNotExist
+		}
+		return compileC(name+".c", []byte(src), fstest.MapFS{})
+	})
+}
+
+// userProgram compiles the C file name in directory dir of the machine's
+// file system. The cache key covers the source and every header of the
+// directory, which is all that #include "x.h" can reach.
+func userProgram(dir *fs.Inode, f *fs.FS, name string) (*vm.Program, error) {
+	files := dirFiles(f, dir)
+	src, ok := files[name]
+	if !ok {
+		return nil, iofs.ErrNotExist
+	}
+	h := sha256.New()
+	io.WriteString(h, name+"\x00")
+	h.Write(src.Data)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		if strings.HasSuffix(n, ".h") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		io.WriteString(h, "\x00"+n+"\x00")
+		h.Write(files[n].Data)
+	}
+	key := "user/" + hex.EncodeToString(h.Sum(nil))
+	return cached(key, func() (*vm.Program, error) {
+		return compileC(name, src.Data, files)
+	})
+}
+
+// dirFiles is a read-only snapshot of a directory's regular files, as the
+// compiler's view of the program's folder.
+func dirFiles(f *fs.FS, dir *fs.Inode) fstest.MapFS {
+	out := fstest.MapFS{}
+	for i := 2; ; i++ {
+		e, ok := f.Entry(dir, i)
+		if !ok {
+			return out
+		}
+		if n := e.Node(); n.IsRegular() {
+			out[e.Name] = &fstest.MapFile{Data: n.Data, Mode: iofs.FileMode(n.Mode & 0777)}
+		}
+	}
+}

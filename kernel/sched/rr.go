@@ -1,0 +1,65 @@
+package sched
+
+import "fmt"
+
+// RR is round robin: one FIFO ready queue; a running task is preempted
+// when it has used its quantum and another task is waiting, and goes to the
+// tail of the queue. When nobody waits, it simply starts a new quantum.
+type RR struct {
+	q       queue
+	quantum int64
+}
+
+// NewRR returns a round-robin policy with the given quantum in ticks
+// (DefaultQuantum if q <= 0).
+func NewRR(q int64) *RR {
+	if q <= 0 {
+		q = DefaultQuantum
+	}
+	return &RR{quantum: q}
+}
+
+// Quantum is the time slice in ticks.
+func (p *RR) Quantum() int64 { return p.quantum }
+
+func (p *RR) Name() string { return "rr" }
+
+func (p *RR) Enqueue(t *Task, why Why, now int64) {
+	if why == ChildFirst {
+		p.q.pushFront(t)
+		return
+	}
+	p.q.pushBack(t)
+}
+
+func (p *RR) Remove(t *Task) { p.q.remove(t) }
+
+func (p *RR) Pick(cpu int, now int64) (*Task, string) {
+	t := p.q.popFront()
+	if t == nil {
+		return nil, ""
+	}
+	return t, fmt.Sprintf("RR: head of the ready queue (ready since tick %d)", t.ReadySince)
+}
+
+func (p *RR) Tick(t *Task, cpu int, now int64) string {
+	if t.Slice < p.quantum {
+		return ""
+	}
+	if p.q.len() == 0 {
+		t.Slice = 0 // nobody waits: a fresh quantum
+		return ""
+	}
+	return fmt.Sprintf("RR: quantum of %d ticks expired", p.quantum)
+}
+
+func (p *RR) Budget(t *Task, cpu int) int64 {
+	if b := p.quantum - t.Slice; b > 0 {
+		return b
+	}
+	return 1
+}
+
+func (p *RR) Left(t *Task, now int64)               {}
+func (p *RR) Preempts(cur, t *Task, cpu int) string { return "" }
+func (p *RR) Ready(cpu int) []*Task                 { return p.q.list() }

@@ -1,0 +1,261 @@
+package kernel
+
+import (
+	"encoding/binary"
+
+	"osplay/kernel/abi"
+	"osplay/kernel/fs"
+)
+
+// File system calls: descriptors, the console and the in-memory files.
+
+// maxIO bounds the bytes one read or write moves.
+const maxIO = 1 << 20
+
+// readPath reads a path argument.
+func readPath(p *Process, addr uint64) (string, int) {
+	s, err := p.ctx.Mem().ReadCString(addr, fs.PathMax)
+	if err != nil {
+		return "", abi.EFAULT
+	}
+	return s, 0
+}
+
+func sysOpen(m *Machine, p *Process, a []uint64) sysret {
+	name, e := readPath(p, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	o, err := m.fs.Open(p.cwd, name, int(int32(a[1])), uint32(a[2]), fs.StudentUID)
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	if o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY {
+		o.Stream = 1
+	}
+	fd, err := p.files.Install(o)
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(int64(fd))
+}
+
+func sysClose(m *Machine, p *Process, a []uint64) sysret {
+	if err := p.files.Close(int(int32(a[0]))); err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(0)
+}
+
+func isConsole(o *fs.OpenFile) bool { return o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY }
+
+func sysRead(m *Machine, p *Process, a []uint64) sysret {
+	o, err := p.files.Get(int(int32(a[0])))
+	if err != nil {
+		return fail(abi.EBADF)
+	}
+	if !o.Readable() {
+		return fail(abi.EBADF)
+	}
+	n := int(min(a[2], maxIO))
+	var data []byte
+	if isConsole(o) {
+		d, wait := m.readConsole(n)
+		if wait {
+			m.block(p, waitChan{kind: "tty"}, "tty", "read: waiting for input from the terminal")
+			return blocked()
+		}
+		data = d
+	} else {
+		buf := make([]byte, n)
+		k, err := o.Read(buf)
+		if err != nil {
+			return fail(fsErrno(err))
+		}
+		data = buf[:k]
+	}
+	if err := p.ctx.Mem().Write(a[1], data); err != nil {
+		return fail(abi.EFAULT)
+	}
+	return ok(int64(len(data)))
+}
+
+func sysWrite(m *Machine, p *Process, a []uint64) sysret {
+	fd := int(int32(a[0]))
+	n := int(min(a[2], maxIO))
+	buf := make([]byte, n)
+	if err := p.ctx.Mem().Read(a[1], buf); err != nil {
+		if _, ferr := p.files.Get(fd); ferr != nil {
+			return fail(abi.EBADF)
+		}
+		return fail(abi.EFAULT)
+	}
+	k, errno := m.writeFD(p, fd, buf)
+	if errno != 0 {
+		return fail(errno)
+	}
+	return ok(int64(k))
+}
+
+// writeFD writes data to p's descriptor fd.
+func (m *Machine) writeFD(p *Process, fd int, data []byte) (int, int) {
+	o, err := p.files.Get(fd)
+	if err != nil || !o.Writable() {
+		return 0, abi.EBADF
+	}
+	if isConsole(o) {
+		k, _ := m.writeConsole(p, o.Stream, data)
+		return k, 0
+	}
+	k, err := o.Write(data)
+	if err != nil {
+		return 0, fsErrno(err)
+	}
+	return k, 0
+}
+
+func sysLseek(m *Machine, p *Process, a []uint64) sysret {
+	o, err := p.files.Get(int(int32(a[0])))
+	if err != nil {
+		return fail(abi.EBADF)
+	}
+	pos, err := o.Seek(int64(a[1]), int(int32(a[2])))
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(pos)
+}
+
+func sysUnlink(m *Machine, p *Process, a []uint64) sysret {
+	name, e := readPath(p, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	if err := m.fs.Unlink(p.cwd, name, fs.StudentUID); err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(0)
+}
+
+func sysDup(m *Machine, p *Process, a []uint64) sysret {
+	fd, err := p.files.Dup(int(int32(a[0])))
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(int64(fd))
+}
+
+func sysDup2(m *Machine, p *Process, a []uint64) sysret {
+	fd, err := p.files.Dup2(int(int32(a[0])), int(int32(a[1])))
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	return ok(int64(fd))
+}
+
+// writeStat stores st as glibc's struct stat on x86-64 (144 bytes).
+func writeStat(p *Process, addr uint64, st fs.Stat) int {
+	var b [144]byte
+	le := binary.LittleEndian
+	le.PutUint64(b[0:], st.Dev)
+	le.PutUint64(b[8:], st.Ino)
+	le.PutUint64(b[16:], st.Nlink)
+	le.PutUint32(b[24:], st.Mode)
+	le.PutUint32(b[28:], st.UID)
+	le.PutUint32(b[32:], st.GID)
+	le.PutUint64(b[40:], st.Rdev)
+	le.PutUint64(b[48:], uint64(st.Size))
+	le.PutUint64(b[56:], uint64(st.Blksize))
+	le.PutUint64(b[64:], uint64(st.Blocks))
+	for i, ts := range []fs.Timespec{st.Atime, st.Mtime, st.Ctime} {
+		le.PutUint64(b[72+16*i:], uint64(ts.Sec))
+		le.PutUint64(b[80+16*i:], uint64(ts.Nsec))
+	}
+	if err := p.ctx.Mem().Write(addr, b[:]); err != nil {
+		return abi.EFAULT
+	}
+	return 0
+}
+
+func sysStat(m *Machine, p *Process, a []uint64) sysret {
+	name, e := readPath(p, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	n, err := m.fs.Lookup(p.cwd, name, fs.StudentUID)
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	if e := writeStat(p, a[1], n.Stat()); e != 0 {
+		return fail(e)
+	}
+	return ok(0)
+}
+
+func sysFstat(m *Machine, p *Process, a []uint64) sysret {
+	o, err := p.files.Get(int(int32(a[0])))
+	if err != nil {
+		return fail(abi.EBADF)
+	}
+	if e := writeStat(p, a[1], o.Node.Stat()); e != 0 {
+		return fail(e)
+	}
+	return ok(0)
+}
+
+func sysIsatty(m *Machine, p *Process, a []uint64) sysret {
+	o, err := p.files.Get(int(int32(a[0])))
+	if err != nil {
+		return sysret{val: 0, errno: abi.EBADF}
+	}
+	if isConsole(o) {
+		return ok(1)
+	}
+	return sysret{val: 0, errno: abi.ENOTTY}
+}
+
+func sysGetcwd(m *Machine, p *Process, a []uint64) sysret {
+	buf, size := a[0], a[1]
+	if size == 0 {
+		return failNull(abi.EINVAL)
+	}
+	if uint64(len(p.cwd)+1) > size {
+		return failNull(abi.ERANGE)
+	}
+	if err := p.ctx.Mem().Write(buf, append([]byte(p.cwd), 0)); err != nil {
+		return failNull(abi.EFAULT)
+	}
+	return ok(int64(buf))
+}
+
+// sysGetdents fills one struct __osplay_dirent { unsigned long d_ino;
+// unsigned char d_type; char d_name[256]; } with entry number index of a
+// directory: 1, or 0 past the end.
+func sysGetdents(m *Machine, p *Process, a []uint64) sysret {
+	name, e := readPath(p, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	d, err := m.fs.Lookup(p.cwd, name, fs.StudentUID)
+	if err != nil {
+		return fail(fsErrno(err))
+	}
+	if !d.IsDir() {
+		return fail(abi.ENOTDIR)
+	}
+	if !d.Permits(fs.StudentUID, 4) {
+		return fail(abi.EACCES)
+	}
+	ent, found := m.fs.Entry(d, int(int32(a[1])))
+	if !found {
+		return ok(0)
+	}
+	var b [8 + 1 + 256]byte
+	binary.LittleEndian.PutUint64(b[0:], ent.Ino)
+	b[8] = ent.Type
+	copy(b[9:9+255], ent.Name)
+	if err := p.ctx.Mem().Write(a[2], b[:]); err != nil {
+		return fail(abi.EFAULT)
+	}
+	return ok(1)
+}

@@ -1,0 +1,230 @@
+package kernel
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"osplay/kernel/abi"
+	"osplay/kernel/vm"
+)
+
+// sysret is how a system call ends.
+type sysret struct {
+	val    int64 // the return value
+	errno  int   // stored into errno when nonzero
+	block  bool  // the process sleeps; the call starts over when it wakes
+	noRet  bool  // exit, or a successful exec: there is nothing to return to
+	double bool  // val holds the bits of a double (for the trace)
+}
+
+func ok(v int64) sysret           { return sysret{val: v} }
+func fail(errno int) sysret       { return sysret{val: -1, errno: errno} }
+func failNull(errno int) sysret   { return sysret{val: 0, errno: errno} }
+func blocked() sysret             { return sysret{block: true} }
+func gone() sysret                { return sysret{noRet: true} }
+func okDouble(bits uint64) sysret { return sysret{val: int64(bits), double: true} }
+
+// syscallEntry is one row of the system-call table.
+type syscallEntry struct {
+	name string
+	// args describes the arguments for the trace, one letter each:
+	// i int, l long, u unsigned long, p pointer, s C string, b buffer whose
+	// length is the next argument, o octal, d double.
+	args string
+	fn   func(m *Machine, p *Process, a []uint64) sysret
+	// lib marks a library function carried out in Go (math, number
+	// formatting): it makes no events and never blocks.
+	lib bool
+}
+
+// syscalls is the system-call table, indexed by number, as xv6's syscalls[].
+var syscalls = [abi.NumSys]syscallEntry{
+	abi.SysExit:         {"_exit", "i", sysExit, false},
+	abi.SysFork:         {"fork", "", sysFork, false},
+	abi.SysExecve:       {"execve", "spp", sysExecve, false},
+	abi.SysWaitpid:      {"waitpid", "ipi", sysWaitpid, false},
+	abi.SysGetpid:       {"getpid", "", sysGetpid, false},
+	abi.SysGetppid:      {"getppid", "", sysGetppid, false},
+	abi.SysKill:         {"kill", "ii", sysKill, false},
+	abi.SysSleep:        {"sleep", "u", sysSleep, false},
+	abi.SysUsleep:       {"usleep", "u", sysUsleep, false},
+	abi.SysTime:         {"time", "p", sysTime, false},
+	abi.SysGettimeofday: {"gettimeofday", "pp", sysGettimeofday, false},
+	abi.SysSchedYield:   {"sched_yield", "", sysSchedYield, false},
+	abi.SysOpen:         {"open", "sio", sysOpen, false},
+	abi.SysClose:        {"close", "i", sysClose, false},
+	abi.SysRead:         {"read", "ipu", sysRead, false},
+	abi.SysWrite:        {"write", "ibu", sysWrite, false},
+	abi.SysLseek:        {"lseek", "ili", sysLseek, false},
+	abi.SysUnlink:       {"unlink", "s", sysUnlink, false},
+	abi.SysDup:          {"dup", "i", sysDup, false},
+	abi.SysDup2:         {"dup2", "ii", sysDup2, false},
+	abi.SysStat:         {"stat", "sp", sysStat, false},
+	abi.SysFstat:        {"fstat", "ip", sysFstat, false},
+	abi.SysIsatty:       {"isatty", "i", sysIsatty, false},
+	abi.SysGetcwd:       {"getcwd", "pu", sysGetcwd, false},
+	abi.SysSbrk:         {"sbrk", "l", sysSbrk, false},
+	abi.SysGetdents:     {"__osplay_getdents", "sip", sysGetdents, false},
+	abi.SysProcs:        {"__osplay_procs", "pi", sysProcs, false},
+	abi.SysFmtDouble:    {"__osplay_fmt_double", "pudiii", sysFmtDouble, true},
+	abi.SysStrtod:       {"strtod", "sp", sysStrtod, true},
+	abi.SysNice:         {"nice", "i", sysNice, false},
+	abi.SysSqrt:         {"sqrt", "d", mathFunc1(sqrt), true},
+	abi.SysPow:          {"pow", "dd", mathFunc2(pow), true},
+	abi.SysSin:          {"sin", "d", mathFunc1(sin), true},
+	abi.SysCos:          {"cos", "d", mathFunc1(cos), true},
+	abi.SysExp:          {"exp", "d", mathFunc1(exp), true},
+	abi.SysLog:          {"log", "d", mathFunc1(log), true},
+	abi.SysFloor:        {"floor", "d", mathFunc1(floor), true},
+	abi.SysCeil:         {"ceil", "d", mathFunc1(ceil), true},
+	abi.SysFabs:         {"fabs", "d", mathFunc1(fabs), true},
+	abi.SysFmod:         {"fmod", "dd", mathFunc2(fmod), true},
+}
+
+// syscall carries out system call sys for p, which runs on c. A call that
+// blocks is entered again from the start when the process is dispatched
+// after its wakeup; its enter event is made only once.
+func (m *Machine) syscall(c *CPU, p *Process, sys abi.Sys) {
+	if sys < 0 || int(sys) >= len(syscalls) || syscalls[sys].fn == nil {
+		p.ctx.Return(uint64(^uint64(0)))
+		m.setErrno(p, ENOSYS)
+		return
+	}
+	e := &syscalls[sys]
+	args := p.ctx.SyscallArgs()
+	if len(args) < len(e.args) {
+		// A variadic call may pass fewer (open without a mode): the
+		// missing arguments read as 0.
+		args = append(append([]uint64(nil), args...), make([]uint64, len(e.args)-len(args))...)
+	}
+	if !p.inSyscall {
+		p.inSyscall, p.sys = true, sys
+		if !e.lib {
+			m.emit(Event{PID: p.PID, Kind: KindSyscall, Name: e.name,
+				Args: append([]uint64(nil), args...), Text: m.callText(p, e, args)})
+		}
+	}
+	r := e.fn(m, p, args)
+	if r.block {
+		return
+	}
+	p.inSyscall = false
+	if r.noRet || p.State == StateTerminated {
+		return
+	}
+	if r.errno != 0 {
+		m.setErrno(p, r.errno)
+	}
+	p.ctx.Return(uint64(r.val))
+	if !e.lib {
+		m.emit(Event{PID: p.PID, Kind: KindSysret, Name: e.name, Result: r.val, Errno: r.errno})
+		if cost := m.cfg.SyscallCost; cost > 0 && c.cur == p {
+			// Time in the kernel is the process's CPU time; the CPU catches
+			// up on its next turns.
+			c.t += cost
+			c.Busy += cost
+			p.task.Slice += cost
+			p.task.Total += cost
+			m.used += cost
+		}
+	}
+	// Signals are acted on when the call returns to user mode.
+	if p.killSig != 0 {
+		m.die(p, p.killSig)
+		return
+	}
+	if why := p.yieldTo; why != "" && c.cur == p {
+		p.yieldTo = ""
+		m.preempt(c, p, why, p.yieldHow)
+	}
+}
+
+// setErrno stores e into the errno variable of p's program.
+func (m *Machine) setErrno(p *Process, e int) {
+	if addr, ok := p.ctx.Program().Globals["errno"]; ok {
+		p.ctx.Mem().WriteU32(addr, uint32(e))
+	}
+}
+
+// callText renders a call as C for the trace: write(1, "one\n", 4).
+func (m *Machine) callText(p *Process, e *syscallEntry, a []uint64) string {
+	var b strings.Builder
+	b.WriteString(e.name)
+	b.WriteByte('(')
+	mem := p.ctx.Mem()
+	for i, k := range e.args {
+		if i >= len(a) {
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		v := a[i]
+		switch k {
+		case 'i':
+			b.WriteString(strconv.Itoa(int(int32(v))))
+		case 'l':
+			b.WriteString(strconv.FormatInt(int64(v), 10))
+		case 'u':
+			b.WriteString(strconv.FormatUint(v, 10))
+		case 'o':
+			fmt.Fprintf(&b, "0%o", uint32(v))
+		case 's':
+			b.WriteString(quoteMem(mem, v, 64))
+		case 'b':
+			n := uint64(0)
+			if i+1 < len(a) {
+				n = a[i+1]
+			}
+			b.WriteString(quoteBuf(mem, v, n, 32))
+		default:
+			b.WriteString(pointer(v))
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+func pointer(v uint64) string {
+	if v == 0 {
+		return "NULL"
+	}
+	return fmt.Sprintf("0x%x", v)
+}
+
+// quoteMem quotes a C string in memory, at most max bytes of it.
+func quoteMem(mem *vm.AddressSpace, addr uint64, max int) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	var s []byte
+	var c [1]byte
+	for len(s) <= max {
+		if mem.Read(addr+uint64(len(s)), c[:]) != nil {
+			if len(s) == 0 {
+				return pointer(addr)
+			}
+			break
+		}
+		if c[0] == 0 {
+			return strconv.Quote(string(s))
+		}
+		s = append(s, c[0])
+	}
+	return strconv.Quote(string(s[:min(len(s), max)])) + "..."
+}
+
+// quoteBuf quotes the first bytes of a buffer of n bytes.
+func quoteBuf(mem *vm.AddressSpace, addr, n uint64, max int) string {
+	k := min(n, uint64(max))
+	buf := make([]byte, k)
+	if err := mem.Read(addr, buf); err != nil {
+		return pointer(addr)
+	}
+	s := strconv.Quote(string(buf))
+	if n > k {
+		s += "..."
+	}
+	return s
+}

@@ -1,0 +1,390 @@
+package kernel
+
+import (
+	"fmt"
+
+	"osplay/kernel/sched"
+	"osplay/kernel/vm"
+)
+
+// advance runs the machine until time target, a pause, a halt, or until
+// nothing can happen any more (every process waits for input that has not
+// come, or for nothing at all).
+func (m *Machine) advance(target int64) {
+	for m.now < target && !m.halted && !m.paused {
+		m.t = m.now
+		m.fireTimers()
+		h, ok := m.horizon(target)
+		if !ok {
+			m.checkStuck()
+			return
+		}
+		if len(m.cpus) > 1 && m.runSolo(target) {
+			continue
+		}
+		end := h
+		for _, c := range m.cpus {
+			reached := m.runCPU(c, h)
+			if len(m.cpus) == 1 {
+				end = reached
+			}
+			if m.halted {
+				return
+			}
+		}
+		m.now = end
+		m.t = m.now
+		if len(m.procs) <= 1 {
+			m.finish()
+			return
+		}
+	}
+}
+
+// runSolo is lock step's shortcut. When one process runs, nothing is ready
+// and every other CPU idles, nothing can happen on the others until that
+// process enters the kernel, its slice ends or a timer fires: it runs alone
+// until then, in one go. What follows is what ticking one by one would
+// have given; the stop is handled, as always, at its CPU's next turn.
+func (m *Machine) runSolo(target int64) bool {
+	var solo *CPU
+	for _, c := range m.cpus {
+		if c.t != m.now || c.switching || c.ran || c.preempt != "" || len(m.policy.Ready(c.ID)) > 0 {
+			return false
+		}
+		if c.cur == nil {
+			if !c.idle {
+				return false // its idle event is still to come
+			}
+			continue
+		}
+		if solo != nil {
+			return false
+		}
+		solo = c
+	}
+	if solo == nil {
+		return false
+	}
+	p := solo.cur
+	if p.State != StateRunning || p.killSig != 0 || p.inSyscall {
+		return false
+	}
+	h := min(target, m.nextTimer())
+	if h <= m.now+1 {
+		return false
+	}
+	m.t = m.now
+	m.run(solo, p, h)
+	now := min(solo.t, h)
+	for _, c := range m.cpus {
+		if c != solo {
+			c.Idle += now - c.t
+			c.t = now
+		}
+	}
+	m.now = now
+	return true
+}
+
+// horizon is how far the CPUs may run before the machine must look again:
+// the next tick with several CPUs (lock step), the next timer, the target.
+// ok is false when no CPU has anything to do and no timer is set.
+func (m *Machine) horizon(target int64) (h int64, ok bool) {
+	h = target
+	if next := m.nextTimer(); next < h {
+		h = next
+	}
+	if m.cpusBusy() {
+		if len(m.cpus) > 1 && m.now+1 < h {
+			h = m.now + 1
+		}
+		return h, true
+	}
+	return h, m.nextTimer() < sched.Forever || target < sched.Forever
+}
+
+// cpusBusy reports whether any CPU has work: a process, a switch, a result
+// to process, or something in the ready queue.
+func (m *Machine) cpusBusy() bool {
+	for _, c := range m.cpus {
+		if c.cur != nil || c.switching || c.ran || c.t > m.now {
+			return true
+		}
+		if len(m.policy.Ready(c.ID)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// runCPU lets CPU c work until its clock reaches h. With a single CPU it
+// may stop earlier, when RunUntil's condition held; it returns the time
+// the CPU reached.
+func (m *Machine) runCPU(c *CPU, h int64) int64 {
+	single := len(m.cpus) == 1
+	for !m.halted {
+		if single {
+			if next := m.nextTimer(); next < h && next > c.t {
+				h = next // a process went to sleep: wake it on time
+			}
+		}
+		if c.t >= h {
+			return h
+		}
+		m.t = c.t
+		if c.ran {
+			c.ran = false
+			m.finishRun(c)
+			continue
+		}
+		if single && m.paused {
+			return c.t
+		}
+		if c.switching {
+			if c.switchUntil > c.t {
+				step := min(c.switchUntil, h) - c.t
+				c.Switching += step
+				c.t += step
+				continue
+			}
+			c.switching = false
+			m.dispatch(c, c.cur, c.pickWhy)
+			continue
+		}
+		p := c.cur
+		if p == nil {
+			if !m.pick(c) {
+				if !c.idle {
+					c.idle = true
+					m.emit(Event{CPU: c.ID, Kind: KindIdle})
+				}
+				if h >= sched.Forever {
+					return c.t // nothing will ever happen here by itself
+				}
+				c.Idle += h - c.t
+				c.t = h
+			}
+			continue
+		}
+		if p.killSig != 0 {
+			m.die(p, p.killSig)
+			continue
+		}
+		if c.preempt != "" {
+			m.preempt(c, p, c.preempt, sched.Preempted)
+			continue
+		}
+		if p.inSyscall {
+			m.syscall(c, p, p.sys) // a blocked call starts over
+			continue
+		}
+		m.run(c, p, h)
+	}
+	return c.t
+}
+
+// run executes p on c for at most h-c.t ticks, less if the policy wants the
+// CPU back sooner; what stopped it is handled at c's next turn.
+func (m *Machine) run(c *CPU, p *Process, h int64) {
+	budget := h - c.t
+	if b := m.policy.Budget(&p.task, c.ID); b < budget {
+		budget = b
+	}
+	if rest := m.cfg.MaxTicks - m.used + 1; rest < budget {
+		budget = max(rest, 1)
+	}
+	before := p.ctx.Instructions()
+	ticks, stop := p.ctx.Run(budget)
+	m.instrs += p.ctx.Instructions() - before
+	c.t += ticks
+	c.Busy += ticks
+	p.task.Slice += ticks
+	p.task.Total += ticks
+	m.used += ticks
+	c.ran, c.stop = true, stop
+	m.t = c.t
+	switch {
+	case m.used > m.cfg.MaxTicks:
+		m.halt(KindLimit, fmt.Sprintf("instruction limit of %d ticks reached: is there an infinite loop?", m.cfg.MaxTicks),
+			fmt.Errorf("instruction limit of %d ticks reached: is there an infinite loop?", m.cfg.MaxTicks))
+	case m.instrs > m.cfg.MaxInstructions:
+		m.halt(KindLimit, fmt.Sprintf("instruction limit of %d VM instructions reached: is there an infinite loop?", m.cfg.MaxInstructions),
+			fmt.Errorf("instruction limit of %d VM instructions reached: is there an infinite loop?", m.cfg.MaxInstructions))
+	}
+}
+
+// finishRun handles how the last stretch of running on c ended: a system
+// call, a fault, or the end of its budget, after which the policy may take
+// the CPU away.
+func (m *Machine) finishRun(c *CPU) {
+	p := c.cur
+	if p == nil {
+		return
+	}
+	switch c.stop.Kind {
+	case vm.StopSyscall:
+		m.syscall(c, p, c.stop.Sys)
+	case vm.StopFault:
+		m.fault(p, c.stop)
+	}
+	if c.cur == p && p.State == StateRunning {
+		if why := m.policy.Tick(&p.task, c.ID, c.t); why != "" {
+			m.preempt(c, p, why, sched.Preempted)
+		}
+	}
+}
+
+// pick asks the policy for c's next process and dispatches it, after a
+// context switch if it costs anything.
+func (m *Machine) pick(c *CPU) bool {
+	t, why := m.policy.Pick(c.ID, c.t)
+	if t == nil {
+		return false
+	}
+	p := m.proc(t.PID)
+	c.idle = false
+	c.cur = p
+	p.CPU = c.ID
+	if cost := m.cfg.ContextSwitch; cost > 0 && c.last != p.PID {
+		c.switching = true
+		c.switchUntil = c.t + cost
+		c.pickWhy = why
+		m.emit(Event{CPU: c.ID, PID: c.last, Kind: KindSwitch, Other: p.PID, Ticks: cost})
+		return true
+	}
+	m.dispatch(c, p, why)
+	return true
+}
+
+// dispatch puts p to work on c.
+func (m *Machine) dispatch(c *CPU, p *Process, why string) {
+	c.cur, c.last = p, p.PID
+	c.idle = false
+	p.CPU = c.ID
+	p.task.Slice = 0
+	p.task.LastCPU = c.ID
+	m.setState(p, StateRunning, why)
+	m.emit(Event{CPU: c.ID, PID: p.PID, Kind: KindDispatch, Cause: why})
+}
+
+// preempt takes the running p off c and makes it ready again.
+func (m *Machine) preempt(c *CPU, p *Process, why string, how sched.Why) {
+	m.emit(Event{CPU: c.ID, PID: p.PID, Kind: KindPreempt, Cause: why})
+	c.cur = nil
+	c.preempt = ""
+	p.CPU = -1
+	m.makeReady(p, why, how)
+}
+
+// admit moves a new process into the ready queue.
+func (m *Machine) admit(p *Process, how sched.Why) {
+	m.makeReady(p, "admitted", how)
+}
+
+// makeReady puts p in the ready queue and lets a preemptive policy take a
+// CPU for it.
+func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
+	m.setState(p, StateReady, cause)
+	p.task.ReadySince = m.t
+	m.policy.Enqueue(&p.task, how, m.t)
+	if how == sched.Arrived || how == sched.Woken {
+		for _, c := range m.cpus {
+			if cur := c.cur; cur != nil && !c.switching && c.preempt == "" {
+				if why := m.policy.Preempts(&cur.task, &p.task, c.ID); why != "" {
+					c.preempt = why
+				}
+			}
+		}
+	}
+}
+
+// setState records a transition of the five-state diagram.
+func (m *Machine) setState(p *Process, to State, cause string) {
+	from := p.State
+	p.State, p.Cause = to, cause
+	m.emit(Event{PID: p.PID, Kind: KindState, From: from, To: to, Cause: cause})
+}
+
+// leaveCPU takes p off its CPU without making it ready (it blocks or exits).
+func (m *Machine) leaveCPU(p *Process) {
+	for _, c := range m.cpus {
+		if c.cur == p {
+			c.cur = nil
+			c.switching = false
+			c.preempt = ""
+			c.ran = false
+			m.policy.Left(&p.task, m.t)
+		}
+	}
+	p.CPU = -1
+}
+
+// block puts the running process p to sleep on key until wakeup(key).
+func (m *Machine) block(p *Process, key waitChan, label, cause string) {
+	p.waitKey = key
+	p.WaitOn = label
+	m.setState(p, StateWaiting, cause)
+	m.leaveCPU(p)
+}
+
+// wakeup makes every process sleeping on key ready, in pid order.
+func (m *Machine) wakeup(key waitChan, cause string) {
+	for _, p := range m.procs {
+		if p.State == StateWaiting && p.waitKey == key && !p.IsInit() {
+			p.waitKey = waitChan{}
+			p.WaitOn = ""
+			m.makeReady(p, cause, sched.Woken)
+		}
+	}
+}
+
+// nextTimer is the earliest tick a sleeping process wakes, or sched.Forever.
+func (m *Machine) nextTimer() int64 {
+	next := int64(sched.Forever)
+	for _, p := range m.procs {
+		if p.State == StateWaiting && p.waitKey.kind == "timer" && p.wakeAt < next {
+			next = p.wakeAt
+		}
+	}
+	return next
+}
+
+// fireTimers wakes the processes whose timer expired by now.
+func (m *Machine) fireTimers() {
+	for _, p := range m.procs {
+		if p.State == StateWaiting && p.waitKey.kind == "timer" && p.wakeAt <= m.now {
+			p.timerDone = true
+			p.waitKey = waitChan{}
+			p.WaitOn = ""
+			m.makeReady(p, "timer expired", sched.Woken)
+		}
+	}
+}
+
+// checkStuck is called when no CPU has work and no timer is set.
+func (m *Machine) checkStuck() {
+	if len(m.procs) <= 1 {
+		m.finish()
+		return
+	}
+	if m.WaitingForInput() {
+		return // the user may still type
+	}
+	m.halt(KindLimit, "deadlock: every process is waiting and nothing can wake them",
+		fmt.Errorf("deadlock: every process is waiting and nothing can wake them"))
+}
+
+// WaitingForInput reports whether the machine can go on only once the user
+// types (or closes the input): every process waits and one reads the console.
+func (m *Machine) WaitingForInput() bool {
+	if m.halted || m.console.eof {
+		return false
+	}
+	for _, p := range m.procs {
+		if p.State == StateWaiting && p.waitKey.kind == "tty" {
+			return !m.cpusBusy() && m.nextTimer() == sched.Forever
+		}
+	}
+	return false
+}

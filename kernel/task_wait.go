@@ -1,0 +1,48 @@
+package kernel
+
+import (
+	"osplay/kernel/abi"
+)
+
+// wait looks for a terminated child of p matching pid (> 0: that child;
+// -1, 0 or < -1: any child), reaps it and returns its pid and status. With
+// WNOHANG it returns 0 when children exist but none has terminated;
+// otherwise p sleeps until a child exits. ECHILD when there is no such child.
+func (m *Machine) wait(p *Process, pid int, statusAddr uint64, options int) sysret {
+	if options&^(abi.WNOHANG|abi.WUNTRACED|wcontinued) != 0 {
+		return fail(abi.EINVAL)
+	}
+	found := false
+	for _, c := range p.children {
+		if pid > 0 && c.PID != pid {
+			continue
+		}
+		found = true
+		if c.State != StateTerminated {
+			continue
+		}
+		if statusAddr != 0 {
+			if err := p.ctx.Mem().WriteU32(statusAddr, uint32(c.Status)); err != nil {
+				return fail(abi.EFAULT)
+			}
+		}
+		m.reap(p, c)
+		return ok(int64(c.PID))
+	}
+	if !found {
+		return fail(abi.ECHILD)
+	}
+	if options&abi.WNOHANG != 0 {
+		return ok(0)
+	}
+	cause := "waitpid: waiting for a child to exit"
+	if pid > 0 {
+		cause = "waitpid: waiting for child " + itoa(pid) + " to exit"
+	}
+	m.block(p, waitChan{kind: "child", pid: p.PID}, "child", cause)
+	return blocked()
+}
+
+// wcontinued is WCONTINUED: accepted; no process is ever stopped, so it
+// changes nothing.
+const wcontinued = 8

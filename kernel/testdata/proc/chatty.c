@@ -1,0 +1,8 @@
+/* Prints without end. */
+#include <stdio.h>
+
+int main(void)
+{
+	for (;;)
+		printf("again and again\n");
+}

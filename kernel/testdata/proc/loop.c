@@ -1,0 +1,7 @@
+/* Never ends. */
+int main(void)
+{
+	volatile unsigned long i = 0;
+	for (;;)
+		i++;
+}

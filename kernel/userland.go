@@ -1,0 +1,55 @@
+package kernel
+
+import (
+	iofs "io/fs"
+	"sync"
+
+	"osplay/kernel/cc"
+	"osplay/kernel/libc"
+	"osplay/kernel/vm"
+)
+
+// userlandSource gives the simulated system headers, the C library's
+// sources and the /bin programs' sources (name → C text).
+var userlandSource = func() (headers iofs.FS, lib []cc.Source, programs map[string]string, err error) {
+	for _, f := range libc.Sources() {
+		lib = append(lib, cc.Source{Name: f.Name, Text: f.Text})
+	}
+	return libc.Headers(), lib, libc.Programs(), nil
+}
+
+// The toolchain (headers plus compiled libc) is built once per server
+// process and shared by every machine.
+var userland struct {
+	once     sync.Once
+	tc       *cc.Toolchain
+	programs map[string]string
+	err      error
+}
+
+func loadUserland() {
+	userland.once.Do(func() {
+		headers, lib, programs, err := userlandSource()
+		if err != nil {
+			userland.err = err
+			return
+		}
+		userland.programs = programs
+		userland.tc, userland.err = cc.NewToolchain(headers, lib)
+	})
+}
+
+// compileC compiles one C file of a program's folder and links it with libc.
+func compileC(name string, src []byte, dir iofs.FS) (*vm.Program, error) {
+	loadUserland()
+	if userland.err != nil {
+		return nil, userland.err
+	}
+	return userland.tc.Compile(name, src, dir)
+}
+
+// builtinSources lists the /bin programs: name → C source.
+func builtinSources() map[string]string {
+	loadUserland()
+	return userland.programs
+}

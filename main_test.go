@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		args   []string
+		stdin  string
+		code   int
+		stdout string
+		stderr string // a substring of standard error
+	}{
+		{[]string{"run", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", ""},
+		{[]string{"run", "kernel/testdata/proc/segv.c"}, "", 139, "about to crash\n", "Segmentation fault (core dumped)\n"},
+		{[]string{"run", "kernel/testdata/proc/execself.c"}, "", 0,
+			"I'm going to exit with return code 33\nA child terminated with exit code low: 0, high: 33\n", ""},
+		{[]string{"run", "kernel/testdata/proc/upper.c"}, "shout\n", 0, "SHOUT\nbye\n", ""},
+		{[]string{"run", "--sched", "fcfs", "kernel/testdata/proc/race.c"}, "", 0,
+			"parent 0\nparent 1\nparent 2\nparent 3\nparent 4\nchild 0\nchild 1\nchild 2\nchild 3\nchild 4\n", ""},
+		{[]string{"run", "--max-ticks", "5000", "kernel/testdata/proc/loop.c"}, "", 124, "",
+			"osplay: instruction limit of 5000 ticks reached: is there an infinite loop?\n"},
+		{[]string{"run", "--gantt", "--cpus", "2", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", "cpu1 |"},
+		{[]string{"run", "--trace", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", "syscall  fork()"},
+		{[]string{"run", "kernel/testdata/proc/echo.c"}, "", 0, "hello from echo\nvia PATH\n", ""},
+		{[]string{"run", "kernel/testdata/proc/badprog.c"}, "", 1, "", "badprog.c:4:"},
+		{[]string{"run", "kernel/testdata/proc/nothere.c"}, "", 1, "", "no such file"},
+		{[]string{"run", "--sched", "sjf-ish", "kernel/testdata/proc/onetwo.c"}, "", 1, "", `unknown scheduler "sjf-ish"`},
+		{[]string{"run"}, "", 2, "", "usage: osplay run"},
+		{[]string{"run", "README"}, "", 2, "", "not a C file"},
+		{nil, "", 2, "", "usage:"},
+		{[]string{"serve"}, "", 2, "", "not available yet"},
+		{[]string{"frobnicate"}, "", 2, "", `unknown command "frobnicate"`},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := osplay(tt.args, strings.NewReader(tt.stdin), &out, &errb)
+		if code != tt.code {
+			t.Errorf("osplay %q: exit code %d, want %d (stderr %q)", tt.args, code, tt.code, errb.String())
+		}
+		if out.String() != tt.stdout {
+			t.Errorf("osplay %q: stdout %q, want %q", tt.args, out.String(), tt.stdout)
+		}
+		if !strings.Contains(errb.String(), tt.stderr) {
+			t.Errorf("osplay %q: stderr %q, want it to contain %q", tt.args, errb.String(), tt.stderr)
+		}
+	}
+}
+
+func TestOSTEPCommands(t *testing.T) {
+	for _, cmd := range []string{"sched", "mlfq", "process-run"} {
+		var out, errb bytes.Buffer
+		code := osplay([]string{cmd, "-h"}, strings.NewReader(""), &out, &errb)
+		if code != 0 || !strings.Contains(strings.ToLower(out.String()+errb.String()), "usage") {
+			t.Errorf("osplay %s -h: exit code %d, output %q %q", cmd, code, out.String(), errb.String())
+		}
+	}
+}
