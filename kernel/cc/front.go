@@ -113,7 +113,7 @@ func frontErrors(err error) ErrorList {
 			var ln, col int
 			fmt.Sscan(m[2], &ln)
 			fmt.Sscan(m[3], &col)
-			out = append(out, &Error{File: strings.TrimPrefix(strings.TrimPrefix(m[1], "/src/"), "/"), Line: ln, Col: col, Msg: m[4]})
+			out = append(out, &Error{File: strings.TrimPrefix(m[1], "/"), Line: ln, Col: col, Msg: m[4]})
 			continue
 		}
 		out = append(out, &Error{File: "cc", Msg: line})
@@ -137,27 +137,24 @@ func init() {
 	}
 }
 
-// overlayFS serves the program's folder at "/src" and the headers at
-// "/usr/include".
+// overlayFS serves the headers at "/usr/include" and the program's folder
+// everywhere else, so the program is compiled under its own name (gcc's
+// __FILE__ for `gcc onetwo.c` is "onetwo.c") and #include "x.h" finds its
+// neighbours.
 type overlayFS struct {
 	headers fs.FS
 	dir     fs.FS
-	name    string
-	src     []byte
 }
 
 func (o overlayFS) Open(name string) (fs.File, error) {
 	name = strings.TrimPrefix(name, "/")
-	switch {
-	case strings.HasPrefix(name, "usr/include/"):
-		return o.headers.Open(strings.TrimPrefix(name, "usr/include/"))
-	case strings.HasPrefix(name, "src/"):
-		if o.dir == nil {
-			return nil, fs.ErrNotExist
-		}
-		return o.dir.Open(strings.TrimPrefix(name, "src/"))
+	if rest, ok := strings.CutPrefix(name, "usr/include/"); ok {
+		return o.headers.Open(rest)
 	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	if o.dir == nil || !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.dir.Open(name)
 }
 
 // translate runs the front end on one source file.
@@ -166,7 +163,7 @@ func translate(headers, dir fs.FS, name string, src []byte) (*cc.AST, error) {
 		ABI:             abi64,
 		FS:              overlayFS{headers: headers, dir: dir},
 		FSOnly:          true,
-		IncludePaths:    []string{"", "/src", "/usr/include"},
+		IncludePaths:    []string{"", "/usr/include"},
 		SysIncludePaths: []string{"/usr/include"},
 		ExpansionLimit:  expansionLimit,
 		UnsignedEnums:   true,
@@ -179,7 +176,7 @@ func translate(headers, dir fs.FS, name string, src []byte) (*cc.AST, error) {
 		{Name: "<predefined>", Value: predefined},
 		// The front end's scanner loops forever on a string literal cut off
 		// by the end of input; a final blank line always ends the literal.
-		{Name: "/src/" + name, Value: string(src) + "\n\n"},
+		{Name: name, Value: string(src) + "\n\n"},
 		// The front end can loop forever when a declarator is cut off at
 		// the end of input (`int *`); an identifier after the program
 		// always gives its parser a token to stop at.

@@ -36,9 +36,6 @@ func (u *unit) errorf(n cc.Node, format string, args ...any) {
 }
 
 func trimSrc(s string) string {
-	if len(s) > 5 && s[:5] == "/src/" {
-		return s[5:]
-	}
 	if len(s) > 0 && s[0] == '/' {
 		return s[1:]
 	}

@@ -34,6 +34,8 @@ func TestProgramsMatchGlibc(t *testing.T) {
 		{name: "fork-buffers", prog: "fork_buffers.c", combined: true},
 		{name: "fork-buffers-status", prog: "fork_buffers.c", args: []string{"4"}},
 		{name: "wait-status", prog: "wait_status.c"},
+		{name: "atexit", prog: "atexit.c"},
+		{name: "atexit-exit", prog: "atexit.c", args: []string{"9"}},
 		{name: "exec-env", prog: "exec_env.c", combined: true},
 		{name: "scanf", prog: "scanf.c", stdin: "12 30\nAda Lovelace\nthe rest\n"},
 		{name: "scanf-eof", prog: "scanf.c", stdin: "7"},

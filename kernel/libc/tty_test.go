@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"unsafe"
@@ -72,6 +73,9 @@ func TestTerminal(t *testing.T) {
 		dir := t.TempDir()
 		got := onTerminal(t, tc.osplay(t, src), "./tty", dir)
 		want := onTerminal(t, tc.glibc(t, src), "./tty", dir)
+		if !strings.Contains(want, "isatty=1") {
+			t.Fatalf("not on a terminal: %q", want)
+		}
 		diffText(t, "terminal", got, want)
 	})
 	t.Run("ls-columns", func(t *testing.T) {
@@ -83,6 +87,9 @@ func TestTerminal(t *testing.T) {
 		sampleDir(t, dir)
 		got := onTerminal(t, tc.osplay(t, filepath.Join("bin", "ls.c")), "ls", dir)
 		want := onTerminal(t, host, "ls", dir)
+		if !strings.Contains(want, "\t") {
+			t.Fatalf("ls did not print columns: %q", want)
+		}
 		diffText(t, "terminal", got, want)
 	})
 }

@@ -4,11 +4,13 @@
  *   ps          PID TTY TIME CMD
  *   ps -f       UID PID PPID C STIME TTY TIME CMD
  *   ps -l       F S UID PID PPID C PRI NI ADDR SZ WCHAN TTY TIME CMD
- *   ps -e, -A   every process (all of them share the terminal, so the
- *               list is the same as without it)
+ *   ps -e, -A   every process
  *
- * The kernel reports a process's state and CPU time but not its memory
- * size, start time or what it waits for: those columns show placeholders.
+ * Every process runs as the user on the terminal pts/0, except init
+ * (pid 1), which belongs to root and has no terminal: like on Linux, plain
+ * ps leaves it out. The kernel reports a process's state and CPU time but
+ * not its memory size, start time or what it waits for: those columns
+ * show placeholders.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,7 @@ static void cpu_time(char *buf, long ticks)
 int main(int argc, char **argv)
 {
 	static struct __osplay_proc procs[MAX_PROCS];
-	int full = 0, longfmt = 0;
+	int full = 0, longfmt = 0, all = 0;
 	int n, i, opt;
 	char tbuf[32], stime[8];
 	time_t now = time(NULL);
@@ -44,6 +46,7 @@ int main(int argc, char **argv)
 		case 'a':
 		case 'e':
 		case 'A':
+			all = 1;
 			break;
 		case 'f':
 			full = 1;
@@ -72,19 +75,24 @@ int main(int argc, char **argv)
 		puts("    PID TTY          TIME CMD");
 	for (i = 0; i < n; i++) {
 		struct __osplay_proc *p = &procs[i];
+		int init = p->pid == 1;
+		const char *user = init ? "root" : "user";
+		const char *tty = init ? "?" : "pts/0";
 
+		if (init && !all)
+			continue;
 		cpu_time(tbuf, p->ticks);
 		if (longfmt && full)
-			printf("0 %c %-8s %7d %7d %2d %3d %3d %s %5s %-6s %5s %-8s %8s %s\n", p->state, "user",
-				p->pid, p->ppid, 0, 80, 0, "-", "-", "-", stime, "pts/0", tbuf, p->name);
+			printf("%d %c %-8s %7d %7d %2d %3d %3d %s %5s %-6s %5s %-8s %8s %s\n", init ? 4 : 0,
+				p->state, user, p->pid, p->ppid, 0, 80, 0, "-", "-", "-", stime, tty, tbuf, p->name);
 		else if (longfmt)
-			printf("0 %c %5d %7d %7d %2d %3d %3d %s %5s %-6s %-8s %8s %s\n", p->state, 1000, p->pid,
-				p->ppid, 0, 80, 0, "-", "-", "-", "pts/0", tbuf, p->name);
+			printf("%d %c %5d %7d %7d %2d %3d %3d %s %5s %-6s %-8s %8s %s\n", init ? 4 : 0, p->state,
+				init ? 0 : 1000, p->pid, p->ppid, 0, 80, 0, "-", "-", "-", tty, tbuf, p->name);
 		else if (full)
-			printf("%-8s %7d %7d %2d %5s %-8s %8s %s\n", "user", p->pid, p->ppid, 0, stime, "pts/0",
-				tbuf, p->name);
+			printf("%-8s %7d %7d %2d %5s %-8s %8s %s\n", user, p->pid, p->ppid, 0, stime, tty, tbuf,
+				p->name);
 		else
-			printf("%7d %-8s %8s %s\n", p->pid, "pts/0", tbuf, p->name);
+			printf("%7d %-8s %8s %s\n", p->pid, tty, tbuf, p->name);
 	}
 	return 0;
 }

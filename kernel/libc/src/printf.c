@@ -124,6 +124,11 @@ static void emit_padded(struct out *o, const struct spec *sp, const char *prefix
 		pad(o, ' ', fill);
 }
 
+/*
+ * An integer conversion: a sign or "0x" prefix, zeros up to the precision,
+ * then the digits (none for 0 with precision 0). %p is glibc's %#lx, which
+ * also takes the '+' and ' ' flags.
+ */
 static void format_int(struct out *o, const struct spec *sp, unsigned long long v, int negative)
 {
 	char digits[32];

@@ -1,4 +1,7 @@
-/* A malloc stress test: many sizes, frees in random order, realloc, data integrity. */
+/*
+ * A malloc stress test: many sizes, frees in random order, realloc, data
+ * integrity. The number of rounds may be given (20000 by default).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,14 +54,15 @@ static void fill(int i)
 		blocks[i][k] = (unsigned char)(tags[i] + k);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	int rounds = argc > 1 ? atoi(argv[1]) : 20000;
 	int i, round, bad = 0, misaligned = 0, nulls = 0;
 	size_t old, k;
 	unsigned char *p;
 	int *zeros;
 
-	for (round = 0; round < 20000; round++) {
+	for (round = 0; round < rounds; round++) {
 		i = next() % SLOTS;
 		if (blocks[i] != NULL && !check(i))
 			bad++;

@@ -55,10 +55,12 @@ int main(void)
 	tm.tm_year = 100;
 	tm.tm_mon = -1;
 	tm.tm_mday = 31;
-	printf("timegm: %ld %d\n", (long)timegm(&tm), tm.tm_year);
+	t = timegm(&tm);
+	printf("timegm: %ld %d\n", (long)t, tm.tm_year);
 	printf("difftime: %.1f\n", difftime(100, 40));
 	printf("strftime too small: %zu\n", strftime(buf, 5, "%Y-%m-%d", gmtime(&t)));
 	printf("strftime empty: %zu\n", strftime(buf, sizeof buf, "", gmtime(&t)));
-	printf("strftime unknown: %zu [%s]\n", strftime(buf, sizeof buf, "%Q|%E", gmtime(&t)), buf);
+	i = strftime(buf, sizeof buf, "%Q|%E", gmtime(&t));
+	printf("strftime unknown: %zu [%s]\n", i, buf);
 	return 0;
 }

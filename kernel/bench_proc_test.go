@@ -1,0 +1,63 @@
+package kernel
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strconv"
+	"testing"
+	"time"
+)
+
+func benchFiles(b *testing.B) Config {
+	return Config{Files: os.DirFS("testdata/bench"), MaxTicks: 1 << 40, MaxInstructions: 1 << 42, MaxProcs: 8}
+}
+
+// BenchmarkForkExitWait times one fork + _exit + wait round trip of a
+// simulated process, in host time.
+func BenchmarkForkExitWait(b *testing.B) {
+	cfg := benchFiles(b)
+	m := New(cfg)
+	if err := m.Start([]string{"forkloop.c", strconv.Itoa(b.N)}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	res := m.Run()
+	if res.Err != nil || res.Code != 0 {
+		b.Fatalf("run: %v, exit %d", res.Err, res.Code)
+	}
+}
+
+// BenchmarkFib32 runs fib(32) in C as `osplay run` does (compile, load,
+// run to exit) and, in the same benchmark, CPython on fib.py, and reports
+// the ratio of their times (below 1: osplay is faster).
+func BenchmarkFib32(b *testing.B) {
+	var osplay, python time.Duration
+	for i := 0; i < b.N; i++ {
+		var out bytes.Buffer
+		cfg := benchFiles(b)
+		cfg.Stdout = &out
+		start := time.Now()
+		m := New(cfg)
+		if err := m.Start([]string{"fib.c"}); err != nil {
+			b.Fatal(err)
+		}
+		if res := m.Run(); res.Err != nil || out.String() != "2178309\n" {
+			b.Fatalf("run: %v, output %q", res.Err, out.String())
+		}
+		osplay += time.Since(start)
+
+		start = time.Now()
+		py, err := exec.Command("python3", "testdata/bench/fib.py").Output()
+		if err != nil {
+			b.Skipf("python3: %v", err)
+		}
+		python += time.Since(start)
+		if string(py) != "2178309\n" {
+			b.Fatalf("python printed %q", py)
+		}
+	}
+	b.ReportMetric(osplay.Seconds()/float64(b.N), "osplay-s/op")
+	b.ReportMetric(python.Seconds()/float64(b.N), "cpython-s/op")
+	b.ReportMetric(osplay.Seconds()/python.Seconds(), "ratio")
+}
