@@ -43,6 +43,15 @@ func (p *RR) Pick(cpu int, now int64) (*Task, string) {
 }
 
 func (p *RR) Tick(t *Task, cpu int, now int64) string {
+	// With nobody waiting, a process runs on through several quanta in one
+	// stretch (see Budget): count its slice within the current quantum, as
+	// if a fresh quantum had begun at every boundary it crossed.
+	if t.Slice > p.quantum {
+		t.Slice %= p.quantum
+		if t.Slice == 0 {
+			t.Slice = p.quantum
+		}
+	}
 	if t.Slice < p.quantum {
 		return ""
 	}
@@ -53,11 +62,19 @@ func (p *RR) Tick(t *Task, cpu int, now int64) string {
 	return fmt.Sprintf("RR: quantum of %d ticks expired", p.quantum)
 }
 
+// Budget is the rest of the quantum; with an empty ready queue, many
+// quanta at once, since expiring them changes nothing until another
+// process is ready (which only a system call, a timer or input can cause,
+// and each of those ends the stretch).
 func (p *RR) Budget(t *Task, cpu int) int64 {
-	if b := p.quantum - t.Slice; b > 0 {
-		return b
+	b := p.quantum - t.Slice
+	if b <= 0 {
+		b = 1
 	}
-	return 1
+	if p.q.len() == 0 {
+		b += 1 << 20 * p.quantum
+	}
+	return b
 }
 
 func (p *RR) Left(t *Task, now int64)               {}
