@@ -16,6 +16,7 @@ type CPU struct {
 	ran         bool     // a stretch of running ended and awaits processing
 	stop        vm.Stop  // how it ended
 	preempt     string   // a preemption the policy asked for, done at the next chance
+	asked       bool     // the user was asked to choose who runs here, and has not yet
 
 	Busy, Switching, Idle int64 // ticks spent running processes, switching, idling
 }

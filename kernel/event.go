@@ -14,7 +14,7 @@ type Kind int
 // PID.
 const (
 	KindCreate   Kind = iota // a process was created: Other = parent, Name = command, Argv
-	KindState                // a state transition: From, To, Cause
+	KindState                // a state transition: From, To, Cause; Name = the device when it blocks on one
 	KindDispatch             // CPU starts running PID: Cause = the policy's reason
 	KindPreempt              // PID taken off CPU while runnable: Cause
 	KindSwitch               // a context switch from PID (0: idle CPU) to Other, Ticks long
@@ -31,6 +31,8 @@ const (
 	KindInput                // the user typed Data on the console (Msg "EOF" at end of input)
 	KindLimit                // a limit was hit: Msg; the machine stops
 	KindHalt                 // the machine stopped: Msg says why
+	KindSched                // the scheduler acted on its own (MLFQ boost, ticket transfer, swapping): PID (0: all), Cause
+	KindAsk                  // the manual policy waits for the user to choose who runs on CPU: Msg lists the ready pids
 )
 
 var kindNames = [...]string{
@@ -38,7 +40,7 @@ var kindNames = [...]string{
 	KindSwitch: "switch", KindIdle: "idle", KindSyscall: "syscall", KindSysret: "sysret",
 	KindExec: "exec", KindExit: "exit", KindReap: "reap", KindAdopt: "adopt",
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
-	KindLimit: "limit", KindHalt: "halt",
+	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask",
 }
 
 func (k Kind) String() string {
@@ -124,8 +126,10 @@ func (e Event) String() string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
-	case KindLimit, KindHalt:
+	case KindLimit, KindHalt, KindAsk:
 		b.WriteString(e.Msg)
+	case KindSched:
+		b.WriteString(e.Cause)
 	}
 	return b.String()
 }

@@ -102,8 +102,13 @@ func (g *Gantt) String() string {
 	scale := (g.end + ganttWidth - 1) / ganttWidth
 	cols := int((g.end + scale - 1) / scale)
 	letter := map[int]byte{}
-	for i, pid := range g.order {
+	i := 0
+	for _, pid := range g.order {
+		if pid == 1 {
+			continue // init never runs: the letters go to the processes that do
+		}
 		letter[pid] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[i%62]
+		i++
 	}
 	fmt.Fprintf(&b, "Gantt chart, ticks 0 to %d, one column = %d tick%s\n", g.end, scale, plural(scale))
 	for cpu := range g.cpus {

@@ -62,12 +62,20 @@ type Config struct {
 	Dir   string  // working directory (DefaultDir)
 	Env   []string
 
-	Sched         string // scheduling policy: "fcfs" or "rr" (DefaultSched)
-	Quantum       int64  // RR time slice in ticks (sched.DefaultQuantum)
+	Sched         string // scheduling policy and options as a spec, "rr" or "mlfq:boost=100" (sched.ParseSpec; DefaultSched)
+	Quantum       int64  // time slice in ticks when the spec gives none (sched.DefaultQuantum)
 	CPUs          int    // 1 to MaxCPUs
 	ContextSwitch int64  // ticks a CPU spends switching to another process
 	ChildFirst    bool   // after fork the child runs first (Linux default: the parent)
 	Seed          int64  // random seed for randomised policies
+
+	// The long-term scheduler admits at most Multiprogramming processes at
+	// once (the degree of multiprogramming); the others wait in the job
+	// queue, in state new. The medium-term scheduler keeps at most
+	// Resident processes in memory and swaps the others out (suspended
+	// ready, suspended waiting). 0 means no limit.
+	Multiprogramming int
+	Resident         int
 
 	TicksPerSecond int64 // simulated clock rate (DefaultTicksPerSecond)
 	LibCallCost    int64 // ticks charged for one call into library code (1)
@@ -136,6 +144,8 @@ type Machine struct {
 	cpus   []*CPU
 
 	procs   []*Process // every process not yet reaped, by pid
+	byPID   map[int]*Process
+	timers  timerHeap // processes waiting for a tick: sleeping, or doing I/O
 	init    *Process
 	first   *Process // the process Start created
 	nextPID int
@@ -145,6 +155,17 @@ type Machine struct {
 	used   int64 // CPU ticks used by all processes
 	instrs int64 // VM instructions executed by all processes
 	output int64 // console bytes written
+
+	noter   sched.Noter   // the policy, when it makes notes
+	decider sched.Decider // the policy, when the user decides
+	asking  bool          // a CPU waits for the user's choice (the manual policy)
+
+	arrivals  []arrival  // workload jobs still to arrive, in order of arrival
+	jobQueue  []*Process // created, waiting for the long-term scheduler
+	admitted  int        // processes admitted and not yet exited
+	swapQueue []*Process // suspended ready, in order of suspension
+	inMemory  int        // processes ready, running or waiting in memory
+	devices   []*device
 
 	console console
 	events  []Event
@@ -159,7 +180,7 @@ type Machine struct {
 // New makes a machine. Configuration errors are reported by Start.
 func New(cfg Config) *Machine {
 	cfg.setDefaults()
-	m := &Machine{cfg: cfg, nextPID: 1}
+	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}}
 	m.fs = fs.New(m.fsClock)
 	m.console.reader = cfg.Stdin
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
@@ -184,35 +205,17 @@ func (m *Machine) Config() Config { return m.cfg }
 // argv[0] is a path ("./onetwo", "/bin/ls") or the name of a C file of
 // the folder ("onetwo.c", which runs as "./onetwo").
 func (m *Machine) Start(argv []string) error {
-	if m.started {
-		return fmt.Errorf("machine already started")
-	}
-	m.started = true
-	if len(argv) == 0 {
+	if len(argv) == 0 && !m.started {
+		m.started = true
 		return fmt.Errorf("no program to run")
 	}
-	if m.cfg.CPUs > MaxCPUs {
-		return fmt.Errorf("at most %d CPUs, not %d", MaxCPUs, m.cfg.CPUs)
-	}
-	pol, err := sched.New(m.cfg.Sched, sched.Options{Quantum: m.cfg.Quantum, CPUs: len(m.cpus), Seed: m.cfg.Seed})
-	if err != nil {
-		return err
-	}
-	m.policy = pol
-	if err := m.populate(); err != nil {
+	if err := m.boot(); err != nil {
 		return err
 	}
 	argv = append([]string(nil), argv...)
 	if strings.HasSuffix(argv[0], ".c") && !strings.Contains(argv[0], "/") {
 		argv[0] = "./" + strings.TrimSuffix(argv[0], ".c")
 	}
-
-	m.init = m.newProcess(nil, "init", []string{"/sbin/init"})
-	m.init.State = StateWaiting
-	m.init.WaitOn = "child"
-	m.init.Cause = "init waits for orphans to reap"
-	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: m.init.Cause})
-
 	p := m.newProcess(m.init, path.Base(argv[0]), argv)
 	p.PGID = p.PID
 	p.cwd = m.cfg.Dir
@@ -233,6 +236,48 @@ func (m *Machine) Start(argv []string) error {
 	}
 	m.first = p
 	m.admit(p, sched.Arrived)
+	return nil
+}
+
+// boot makes the policy, fills the file system and creates init: what
+// every start has in common.
+func (m *Machine) boot() error {
+	if m.started {
+		return fmt.Errorf("machine already started")
+	}
+	m.started = true
+	if m.cfg.CPUs > MaxCPUs {
+		return fmt.Errorf("at most %d CPUs, not %d", MaxCPUs, m.cfg.CPUs)
+	}
+	if m.cfg.Multiprogramming < 0 || m.cfg.Resident < 0 {
+		return fmt.Errorf("the degree of multiprogramming and the processes in memory are 0 (no limit) or more")
+	}
+	name, o, err := sched.ParseSpec(m.cfg.Sched)
+	if err != nil {
+		return err
+	}
+	if o.Quantum == 0 {
+		o.Quantum = m.cfg.Quantum
+	}
+	if o.Seed == 0 {
+		o.Seed = m.cfg.Seed
+	}
+	o.CPUs = len(m.cpus)
+	pol, err := sched.New(name, o)
+	if err != nil {
+		return err
+	}
+	m.policy = pol
+	m.noter, _ = pol.(sched.Noter)
+	m.decider, _ = pol.(sched.Decider)
+	if err := m.populate(); err != nil {
+		return err
+	}
+	m.init = m.newProcess(nil, "init", []string{"/sbin/init"})
+	m.init.State = StateWaiting
+	m.init.WaitOn = "child"
+	m.init.Cause = "init waits for orphans to reap"
+	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: m.init.Cause})
 	return nil
 }
 
@@ -328,9 +373,11 @@ func (m *Machine) newProcess(parent *Process, name string, argv []string) *Proce
 		p.PGID = parent.PGID
 		p.Nice = parent.Nice
 		p.task.Nice = parent.Nice
+		p.task.Priority = parent.Nice
 		parent.children = append(parent.children, p)
 	}
 	m.procs = append(m.procs, p)
+	m.byPID[p.PID] = p
 	m.emit(Event{PID: p.PID, Kind: KindCreate, Other: p.PPID, Name: p.Name, Argv: argv})
 	return p
 }
@@ -345,20 +392,13 @@ func commName(s string) string {
 }
 
 // proc returns the live or zombie process with pid, or nil.
-func (m *Machine) proc(pid int) *Process {
-	for _, p := range m.procs {
-		if p.PID == pid {
-			return p
-		}
-	}
-	return nil
-}
+func (m *Machine) proc(pid int) *Process { return m.byPID[pid] }
 
 // emit timestamps an event, records it and hands it to the subscriber.
 func (m *Machine) emit(e Event) {
 	e.Tick = m.t
 	switch e.Kind {
-	case KindDispatch, KindPreempt, KindSwitch, KindIdle:
+	case KindDispatch, KindPreempt, KindSwitch, KindIdle, KindAsk:
 		// about a CPU: the caller says which
 	default:
 		e.CPU = m.cpuOf(e.PID)

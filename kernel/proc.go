@@ -16,11 +16,17 @@ const (
 	StateNew        State = iota // being created
 	StateReady                   // waiting for a CPU
 	StateRunning                 // on a CPU
-	StateWaiting                 // blocked until an event (child exit, input, timer)
+	StateWaiting                 // blocked until an event (child exit, input, timer, I/O)
 	StateTerminated              // exited; a zombie until its parent reaps it
+
+	// The two states the medium-term scheduler adds (Config.Resident):
+	// swapped out of memory while ready, or while waiting (the lecture's
+	// suspended-blocked).
+	StateSuspendedReady
+	StateSuspendedWaiting
 )
 
-var stateNames = [...]string{"new", "ready", "running", "waiting", "terminated"}
+var stateNames = [...]string{"new", "ready", "running", "waiting", "terminated", "suspended ready", "suspended waiting"}
 
 func (s State) String() string {
 	if int(s) < len(stateNames) {
@@ -33,13 +39,17 @@ func (s State) String() string {
 // Z zombie.
 func (s State) Letter() byte {
 	switch s {
-	case StateWaiting:
+	case StateWaiting, StateSuspendedWaiting:
 		return 'S'
 	case StateTerminated:
 		return 'Z'
 	}
 	return 'R'
 }
+
+// blocked reports whether a process in state s waits for an event, in
+// memory or swapped out.
+func (s State) blocked() bool { return s == StateWaiting || s == StateSuspendedWaiting }
 
 // Process is a process control block.
 //
@@ -54,7 +64,7 @@ type Process struct {
 	Argv      []string // command line
 	State     State
 	Cause     string // why it entered State
-	WaitOn    string // while waiting: what for ("child", "tty", "timer")
+	WaitOn    string // while waiting: what for ("child", "tty", "timer", or a device)
 	Nice      int
 	Created   int64 // tick of creation
 	Ended     int64 // tick of termination
@@ -78,12 +88,24 @@ type Process struct {
 	yieldHow  sched.Why
 	sys       abi.Sys // the call in progress
 	instrBase int64   // instructions of earlier programs (exec replaces the context)
+
+	job     *jobRun   // a workload job: bursts instead of a program
+	ioDev   *device   // the device of the I/O in progress
+	lentTo  []lend    // tickets lent while waiting (ticket transfer)
+	blocked int64     // tick it last blocked, for choosing whom to swap out
+	swapHow sched.Why // how it became ready before it was swapped out
 }
 
 // waitChan identifies what a waiting process sleeps on, as xv6's chan.
 type waitChan struct {
-	kind string // "child", "tty", "timer"
+	kind string // "child", "tty", "timer", "io"
 	pid  int    // "child": the waiting parent
+}
+
+// timed reports whether p waits for a moment in time: a timer or the end
+// of an I/O.
+func (p *Process) timed() bool {
+	return p.State.blocked() && (p.waitKey.kind == "timer" || p.waitKey.kind == "io")
 }
 
 // IsInit reports whether p is pid 1.

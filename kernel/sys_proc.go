@@ -39,6 +39,7 @@ func sysNice(m *Machine, p *Process, a []uint64) sysret {
 	}
 	p.Nice = min(p.Nice+inc, 19)
 	p.task.Nice = p.Nice
+	p.task.Priority = p.Nice
 	return ok(int64(p.Nice))
 }
 

@@ -80,6 +80,7 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysCeil:         {"ceil", "d", mathFunc1(ceil), true},
 	abi.SysFabs:         {"fabs", "d", mathFunc1(fabs), true},
 	abi.SysFmod:         {"fmod", "dd", mathFunc2(fmod), true},
+	abi.SysIO:           {"__osplay_io", "sl", sysIO, false},
 }
 
 // syscall carries out system call sys for p, which runs on c. A call that

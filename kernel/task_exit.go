@@ -16,6 +16,7 @@ func (m *Machine) exit(p *Process, status int, cause string) {
 	if p.State == StateReady {
 		m.policy.Remove(&p.task)
 	}
+	resident, admitted := m.leaving(p)
 	p.inSyscall = false
 	p.killSig = 0
 	p.waitKey = waitChan{}
@@ -57,6 +58,7 @@ func (m *Machine) exit(p *Process, status int, cause string) {
 	} else {
 		m.wakeup(waitChan{kind: "child", pid: p.parent.PID}, fmt.Sprintf("child %d exited", p.PID))
 	}
+	m.released(resident, admitted)
 }
 
 // die terminates p by the default action of a fatal signal.
@@ -78,8 +80,9 @@ func (m *Machine) reap(parent, c *Process) {
 			break
 		}
 	}
+	delete(m.byPID, c.PID)
 	m.emit(Event{PID: parent.PID, Kind: KindReap, Other: c.PID, Status: c.Status})
-	if len(m.procs) <= 1 {
-		m.finish() // init is alone: the run is over
+	if m.allDone() {
+		m.finish() // init is alone and no job is to come: the run is over
 	}
 }

@@ -9,10 +9,20 @@ import (
 
 // advance runs the machine until time target, a pause, a halt, or until
 // nothing can happen any more (every process waits for input that has not
-// come, or for nothing at all).
+// come, or for nothing at all, or for the user to choose who runs).
+//
+// At each tick, what ended with the last tick is dealt with first (a
+// quantum that ran out, a burst that ended), then what happens at this
+// tick: jobs arrive, timers and I/Os complete. So a task whose quantum
+// expires at tick t goes to the back of the ready queue before a task
+// arriving at t, as in OSTEP's simulators.
 func (m *Machine) advance(target int64) {
-	for m.now < target && !m.halted && !m.paused {
+	for m.now < target && !m.halted && !m.paused && !m.asking {
 		m.t = m.now
+		m.finishStretches()
+		if m.halted || m.paused && len(m.cpus) == 1 {
+			return
+		}
 		m.fireTimers()
 		h, ok := m.horizon(target)
 		if !ok {
@@ -32,14 +42,34 @@ func (m *Machine) advance(target int64) {
 				return
 			}
 		}
+		if m.asking && len(m.cpus) > 1 {
+			return // the CPU that asks has not reached the end of the tick
+		}
 		m.now = end
 		m.t = m.now
-		if len(m.procs) <= 1 {
+		if m.allDone() {
 			m.finish()
 			return
 		}
 	}
 }
+
+// finishStretches deals with the stretches of running that ended at the
+// current tick, before anything else happens at it.
+func (m *Machine) finishStretches() {
+	for _, c := range m.cpus {
+		if c.ran && c.t == m.now && !m.halted {
+			m.t = c.t
+			c.ran = false
+			m.finishRun(c)
+		}
+	}
+	m.t = m.now
+}
+
+// allDone reports whether the run is over: only init is left and no job
+// is still to arrive.
+func (m *Machine) allDone() bool { return len(m.procs) <= 1 && len(m.arrivals) == 0 }
 
 // runSolo is lock step's shortcut. When one process runs, nothing is ready
 // and every other CPU idles, nothing can happen on the others until that
@@ -49,7 +79,7 @@ func (m *Machine) advance(target int64) {
 func (m *Machine) runSolo(target int64) bool {
 	var solo *CPU
 	for _, c := range m.cpus {
-		if c.t != m.now || c.switching || c.ran || c.preempt != "" || len(m.policy.Ready(c.ID)) > 0 {
+		if c.t != m.now || c.switching || c.ran || c.preempt != "" || m.policy.Len(c.ID) > 0 {
 			return false
 		}
 		if c.cur == nil {
@@ -111,7 +141,7 @@ func (m *Machine) cpusBusy() bool {
 		if c.cur != nil || c.switching || c.ran || c.t > m.now {
 			return true
 		}
-		if len(m.policy.Ready(c.ID)) > 0 {
+		if m.policy.Len(c.ID) > 0 {
 			return true
 		}
 	}
@@ -155,6 +185,10 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 		p := c.cur
 		if p == nil {
 			if !m.pick(c) {
+				if m.decider != nil && m.decider.Undecided(c.ID) {
+					m.ask(c)
+					return c.t
+				}
 				if !c.idle {
 					c.idle = true
 					m.emit(Event{CPU: c.ID, Kind: KindIdle})
@@ -188,19 +222,27 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 // CPU back sooner; what stopped it is handled at c's next turn.
 func (m *Machine) run(c *CPU, p *Process, h int64) {
 	budget := h - c.t
-	if b := m.policy.Budget(&p.task, c.ID); b < budget {
+	if b := m.policy.Budget(&p.task, c.ID, c.t); b < budget {
 		budget = b
 	}
+	m.takeNotes()
 	if rest := m.cfg.MaxTicks - m.used + 1; rest < budget {
 		budget = max(rest, 1)
 	}
-	before := p.ctx.Instructions()
-	ticks, stop := p.ctx.Run(budget)
-	m.instrs += p.ctx.Instructions() - before
+	var ticks int64
+	var stop vm.Stop
+	if p.job != nil {
+		ticks, stop = p.job.run(budget)
+	} else {
+		before := p.ctx.Instructions()
+		ticks, stop = p.ctx.Run(budget)
+		m.instrs += p.ctx.Instructions() - before
+	}
 	c.t += ticks
 	c.Busy += ticks
 	p.task.Slice += ticks
 	p.task.Total += ticks
+	p.task.BurstRan += ticks
 	m.used += ticks
 	c.ran, c.stop = true, stop
 	m.t = c.t
@@ -222,14 +264,18 @@ func (m *Machine) finishRun(c *CPU) {
 	if p == nil {
 		return
 	}
-	switch c.stop.Kind {
-	case vm.StopSyscall:
+	switch {
+	case c.stop.Kind == vm.StopSyscall && p.job != nil:
+		m.burstEnded(p)
+	case c.stop.Kind == vm.StopSyscall:
 		m.syscall(c, p, c.stop.Sys)
-	case vm.StopFault:
+	case c.stop.Kind == vm.StopFault:
 		m.fault(p, c.stop)
 	}
 	if c.cur == p && p.State == StateRunning {
-		if why := m.policy.Tick(&p.task, c.ID, c.t); why != "" {
+		why := m.policy.Tick(&p.task, c.ID, c.t)
+		m.takeNotes()
+		if why != "" {
 			m.preempt(c, p, why, sched.Preempted)
 		}
 	}
@@ -239,9 +285,11 @@ func (m *Machine) finishRun(c *CPU) {
 // context switch if it costs anything.
 func (m *Machine) pick(c *CPU) bool {
 	t, why := m.policy.Pick(c.ID, c.t)
+	m.takeNotes()
 	if t == nil {
 		return false
 	}
+	c.asked = false
 	p := m.proc(t.PID)
 	c.idle = false
 	c.cur = p
@@ -277,17 +325,22 @@ func (m *Machine) preempt(c *CPU, p *Process, why string, how sched.Why) {
 	m.makeReady(p, why, how)
 }
 
-// admit moves a new process into the ready queue.
-func (m *Machine) admit(p *Process, how sched.Why) {
-	m.makeReady(p, "admitted", how)
-}
-
 // makeReady puts p in the ready queue and lets a preemptive policy take a
 // CPU for it.
 func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
+	if how == sched.Arrived || how == sched.Woken || how == sched.ChildFirst {
+		p.task.BurstRan = 0 // a new CPU burst begins
+	}
+	if how == sched.Woken {
+		m.takeBackTickets(p)
+	}
+	if !m.makeRoom(p, cause, how) {
+		return // swapped out: it waits for memory, suspended
+	}
 	m.setState(p, StateReady, cause)
 	p.task.ReadySince = m.t
 	m.policy.Enqueue(&p.task, how, m.t)
+	m.takeNotes()
 	if how == sched.Arrived || how == sched.Woken {
 		for _, c := range m.cpus {
 			if cur := c.cur; cur != nil && !c.switching && c.preempt == "" {
@@ -303,7 +356,21 @@ func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
 func (m *Machine) setState(p *Process, to State, cause string) {
 	from := p.State
 	p.State, p.Cause = to, cause
-	m.emit(Event{PID: p.PID, Kind: KindState, From: from, To: to, Cause: cause})
+	e := Event{PID: p.PID, Kind: KindState, From: from, To: to, Cause: cause}
+	if to.blocked() && p.waitKey.kind == "io" {
+		e.Name = p.WaitOn // the device
+	}
+	m.emit(e)
+}
+
+// takeNotes records what the policy did on its own since last asked.
+func (m *Machine) takeNotes() {
+	if m.noter == nil {
+		return
+	}
+	for _, n := range m.noter.Notes() {
+		m.emit(Event{PID: n.PID, Kind: KindSched, Cause: n.Text})
+	}
 }
 
 // leaveCPU takes p off its CPU without making it ready (it blocks or exits).
@@ -315,6 +382,7 @@ func (m *Machine) leaveCPU(p *Process) {
 			c.preempt = ""
 			c.ran = false
 			m.policy.Left(&p.task, m.t)
+			m.takeNotes()
 		}
 	}
 	p.CPU = -1
@@ -324,14 +392,19 @@ func (m *Machine) leaveCPU(p *Process) {
 func (m *Machine) block(p *Process, key waitChan, label, cause string) {
 	p.waitKey = key
 	p.WaitOn = label
+	p.blocked = m.t
+	if key.kind == "timer" || key.kind == "io" {
+		m.timers.add(p)
+	}
 	m.setState(p, StateWaiting, cause)
 	m.leaveCPU(p)
+	m.swapOutBlocked(p)
 }
 
 // wakeup makes every process sleeping on key ready, in pid order.
 func (m *Machine) wakeup(key waitChan, cause string) {
 	for _, p := range m.procs {
-		if p.State == StateWaiting && p.waitKey == key && !p.IsInit() {
+		if p.State.blocked() && p.waitKey == key && !p.IsInit() {
 			p.waitKey = waitChan{}
 			p.WaitOn = ""
 			m.makeReady(p, cause, sched.Woken)
@@ -339,32 +412,37 @@ func (m *Machine) wakeup(key waitChan, cause string) {
 	}
 }
 
-// nextTimer is the earliest tick a sleeping process wakes, or sched.Forever.
+// nextTimer is the earliest tick a sleeping process wakes, an I/O ends or
+// a job arrives, or sched.Forever.
 func (m *Machine) nextTimer() int64 {
 	next := int64(sched.Forever)
-	for _, p := range m.procs {
-		if p.State == StateWaiting && p.waitKey.kind == "timer" && p.wakeAt < next {
-			next = p.wakeAt
-		}
+	if len(m.arrivals) > 0 {
+		next = m.arrivals[0].at
 	}
-	return next
+	return min(next, m.timers.next())
 }
 
-// fireTimers wakes the processes whose timer expired by now.
+// fireTimers makes the jobs due by now arrive, then wakes the processes
+// whose timer expired or whose I/O completed by now, in pid order.
 func (m *Machine) fireTimers() {
-	for _, p := range m.procs {
-		if p.State == StateWaiting && p.waitKey.kind == "timer" && p.wakeAt <= m.now {
+	m.arrive()
+	for _, p := range m.timers.due(m.now) {
+		if p.timed() && p.wakeAt <= m.now {
+			cause := "timer expired"
+			if p.waitKey.kind == "io" {
+				cause = m.ioDone(p)
+			}
 			p.timerDone = true
 			p.waitKey = waitChan{}
 			p.WaitOn = ""
-			m.makeReady(p, "timer expired", sched.Woken)
+			m.makeReady(p, cause, sched.Woken)
 		}
 	}
 }
 
 // checkStuck is called when no CPU has work and no timer is set.
 func (m *Machine) checkStuck() {
-	if len(m.procs) <= 1 {
+	if m.allDone() {
 		m.finish()
 		return
 	}
@@ -382,7 +460,7 @@ func (m *Machine) WaitingForInput() bool {
 		return false
 	}
 	for _, p := range m.procs {
-		if p.State == StateWaiting && p.waitKey.kind == "tty" {
+		if p.State.blocked() && p.waitKey.kind == "tty" {
 			return !m.cpusBusy() && m.nextTimer() == sched.Forever
 		}
 	}

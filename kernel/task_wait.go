@@ -40,6 +40,7 @@ func (m *Machine) wait(p *Process, pid int, statusAddr uint64, options int) sysr
 		cause = "waitpid: waiting for child " + itoa(pid) + " to exit"
 	}
 	m.block(p, waitChan{kind: "child", pid: p.PID}, "child", cause)
+	m.lendTickets(p, pid)
 	return blocked()
 }
 

@@ -57,6 +57,7 @@ const (
 	SysCeil                    // double ceil(double)
 	SysFabs                    // double fabs(double)
 	SysFmod                    // double fmod(double, double)
+	SysIO                      // int __osplay_io(const char *device, long ticks): wait ticks ticks for an I/O on the device
 	NumSys
 )
 
@@ -72,7 +73,7 @@ var Syscalls = map[string]Sys{
 	"__osplay_procs": SysProcs, "__osplay_fmt_double": SysFmtDouble, "strtod": SysStrtod,
 	"nice": SysNice, "sqrt": SysSqrt, "pow": SysPow, "sin": SysSin, "cos": SysCos,
 	"exp": SysExp, "log": SysLog, "floor": SysFloor, "ceil": SysCeil, "fabs": SysFabs,
-	"fmod": SysFmod,
+	"fmod": SysFmod, "__osplay_io": SysIO,
 }
 
 // SyscallName returns the C name of a system call.

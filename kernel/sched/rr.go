@@ -35,7 +35,7 @@ func (p *RR) Enqueue(t *Task, why Why, now int64) {
 func (p *RR) Remove(t *Task) { p.q.remove(t) }
 
 func (p *RR) Pick(cpu int, now int64) (*Task, string) {
-	t := p.q.popFront()
+	t := p.q.popFor(cpu)
 	if t == nil {
 		return nil, ""
 	}
@@ -43,40 +43,27 @@ func (p *RR) Pick(cpu int, now int64) (*Task, string) {
 }
 
 func (p *RR) Tick(t *Task, cpu int, now int64) string {
-	// With nobody waiting, a process runs on through several quanta in one
-	// stretch (see Budget): count its slice within the current quantum, as
-	// if a fresh quantum had begun at every boundary it crossed.
-	if t.Slice > p.quantum {
-		t.Slice %= p.quantum
-		if t.Slice == 0 {
-			t.Slice = p.quantum
-		}
-	}
 	if t.Slice < p.quantum {
 		return ""
 	}
-	if p.q.len() == 0 {
+	if !p.q.anyFor(cpu) {
 		t.Slice = 0 // nobody waits: a fresh quantum
 		return ""
 	}
 	return fmt.Sprintf("RR: quantum of %d ticks expired", p.quantum)
 }
 
-// Budget is the rest of the quantum; with an empty ready queue, many
-// quanta at once, since expiring them changes nothing until another
-// process is ready (which only a system call, a timer or input can cause,
-// and each of those ends the stretch).
-func (p *RR) Budget(t *Task, cpu int) int64 {
-	b := p.quantum - t.Slice
-	if b <= 0 {
-		b = 1
-	}
-	if p.q.len() == 0 {
-		b += 1 << 20 * p.quantum
-	}
-	return b
-}
+func (p *RR) Budget(t *Task, cpu int, now int64) int64 { return sliceLeft(p.quantum, t) }
 
 func (p *RR) Left(t *Task, now int64)               {}
 func (p *RR) Preempts(cur, t *Task, cpu int) string { return "" }
-func (p *RR) Ready(cpu int) []*Task                 { return p.q.list() }
+func (p *RR) Ready(cpu int) []*Task                 { return p.q.listFor(cpu) }
+func (p *RR) Len(cpu int) int                       { return p.q.lenFor(cpu) }
+
+// sliceLeft is what remains of a quantum for the running t, at least 1.
+func sliceLeft(quantum int64, t *Task) int64 {
+	if b := quantum - t.Slice; b > 0 {
+		return b
+	}
+	return 1
+}

@@ -4,6 +4,18 @@
 // a running task must give the CPU back. Every decision comes with its
 // reason in words, which the kernel records as an event.
 //
+// The policies are the lecture's, one file each: FCFS, SJF (with the
+// exponential average as an option), STCF, round robin, priority
+// (preemptive or not, with aging), multilevel queue, MLFQ (OSTEP's rules),
+// lottery, stride, a CFS-like fair scheduler, and a manual policy in which
+// the student decides. Any of them can run with one shared queue or with
+// one queue per CPU (percpu.go).
+//
+// Ties are broken the same way everywhere: among tasks equal by the
+// policy's measure, the one that became ready first runs first, and among
+// those the lower pid. A FIFO queue (FCFS, RR, the levels of MLQ and MLFQ)
+// keeps the order tasks entered it, which is the same rule.
+//
 // A policy is deterministic: no map iteration, no host time; random
 // policies draw from the seed in Options. It is used by one machine on one
 // goroutine.
@@ -12,6 +24,7 @@ package sched
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -19,20 +32,57 @@ import (
 type Task struct {
 	PID  int
 	Name string
-	Nice int // -20 (most favoured) … 19
+	Nice int // -20 (most favoured) … 19: CFS's weight
+
+	// Attributes a workload gives (C programs: Priority is the nice value).
+	Priority int    // lower number = higher priority, as in the lecture
+	Tickets  int    // lottery and stride share; 0 means DefaultTickets
+	Affinity uint64 // CPUs it may run on (bit i = CPU i); 0 means any
 
 	// Maintained by the kernel before it calls the policy:
 	ReadySince int64 // tick the task last became ready
 	Slice      int64 // ticks run since it was last dispatched
 	Total      int64 // ticks run in all
 	LastCPU    int   // CPU it last ran on, -1 before its first dispatch
+	Burst      int64 // length of the current CPU burst when known in advance (workload jobs), else 0
+	BurstRan   int64 // ticks run in the current CPU burst
+	Borrowed   int   // tickets lent to it by tasks that wait for it (ticket transfer)
+
+	// Kept by the policy that holds the task.
+	charged   int64   // Total when the policy last accounted for the task
+	key       float64 // ordering key while in an ordered queue
+	pos       int     // 1 + index in an ordered queue; 0 when in none
+	known     bool    // the policy has set up its own fields below
+	estimate  float64 // SJF: τ, the predicted length of the next CPU burst
+	level     int     // MLQ, MLFQ: the queue; priority with aging: the priority it was dispatched with
+	sliceLeft int64   // MLFQ: ticks left of the time slice
+	allotLeft int64   // MLFQ: time slices left of the allotment at this level
+	epoch     int     // MLFQ: boosts seen
+	expired   bool    // MLFQ: its slice ran out and it must go to the back
+	held      bool    // MLFQ: a boost kept its place in a queue while it runs
+	pass      int64   // stride: pass value (ticks × stride); CFS: vruntime (ticks × 1024 × 1024 / weight)
+	home      int     // per-CPU queues: the CPU whose queue holds it
+}
+
+// Allowed reports whether t may run on cpu.
+func (t *Task) Allowed(cpu int) bool {
+	return t.Affinity == 0 || cpu < 64 && t.Affinity&(1<<uint(cpu)) != 0
+}
+
+// Remaining is the length of t's current CPU burst still to run when the
+// burst's length is known, or -1.
+func (t *Task) Remaining() int64 {
+	if t.Burst <= 0 {
+		return -1
+	}
+	return max(t.Burst-t.BurstRan, 0)
 }
 
 // Why says how a task became ready.
 type Why int
 
 const (
-	Arrived    Why = iota // just created (fork, or the first process)
+	Arrived    Why = iota // just created (fork, a workload job, the first process)
 	Woken                 // the event it waited for happened
 	Preempted             // taken off the CPU while still able to run
 	Yielded               // gave the CPU up itself (sched_yield)
@@ -75,42 +125,157 @@ type Policy interface {
 	// t.Total already count the new ticks. A non-empty result is the
 	// reason to preempt t now.
 	Tick(t *Task, cpu int, now int64) (preempt string)
-	// Budget is how many more ticks t may run on cpu before Tick would
-	// preempt it (at least 1), or Forever. The kernel runs that many ticks
-	// in one go when nothing else can happen meanwhile.
-	Budget(t *Task, cpu int) int64
+	// Budget is how many more ticks t may run on cpu from now before Tick
+	// would preempt it (at least 1), or Forever. The kernel runs that many
+	// ticks in one go when nothing else can happen meanwhile.
+	Budget(t *Task, cpu int, now int64) int64
 	// Left is told that the running task t left the CPU without becoming
 	// ready: it blocked or exited.
 	Left(t *Task, now int64)
 	// Preempts is asked when t becomes ready while cur runs on cpu; a
 	// non-empty result is the reason to preempt cur at once.
 	Preempts(cur, t *Task, cpu int) string
-	// Ready lists the tasks cpu could run, in the order it would pick them.
+	// Ready lists the tasks cpu could run, in the order it would pick them
+	// (lottery: in the order they entered the pool).
 	Ready(cpu int) []*Task
+	// Len is how many tasks wait in cpu's ready queue(s): len(Ready(cpu)),
+	// without building the list.
+	Len(cpu int) int
 }
 
-// Options configure a policy.
+// Note is something a policy did on its own, not as the answer to a call:
+// an MLFQ priority boost. The kernel records each as an event.
+type Note struct {
+	PID  int // the task concerned, 0 for all
+	Text string
+}
+
+// Noter is a Policy that makes notes. The kernel takes them after every
+// call; Notes returns them once.
+type Noter interface {
+	Notes() []Note
+}
+
+// Level is one ready queue of a policy with several (MLQ, MLFQ, per-CPU).
+type Level struct {
+	Name  string
+	Tasks []*Task
+}
+
+// Leveled is a Policy with several ready queues, which a view shows apart.
+type Leveled interface {
+	Levels(cpu int) []Level
+}
+
+// Describer says how a policy sees one task ("queue 2, 3 of 10 ticks of
+// its slice left"), for the PCB view.
+type Describer interface {
+	Describe(t *Task) string
+}
+
+// Decider is a policy in which someone outside the machine chooses (the
+// manual policy): Pick returns nil while a choice is pending.
+type Decider interface {
+	// Undecided reports whether cpu waits for a choice.
+	Undecided(cpu int) bool
+	// Choose makes pid the next task cpu runs.
+	Choose(cpu, pid int) error
+}
+
+// Lender is a policy under which a task that waits for another lends it
+// its tickets (lottery and stride with ticket transfer).
+type Lender interface {
+	Transfers() bool
+}
+
+// Options configure a policy. The zero value of every field means its
+// default.
 type Options struct {
-	Quantum int64 // time slice in ticks (RR); 0 means DefaultQuantum
+	Quantum int64 // time slice in ticks (RR, lottery, stride, manual, MLQ/MLFQ levels): DefaultQuantum
 	CPUs    int   // number of CPUs (1–4)
 	Seed    int64 // random seed for randomised policies
+
+	Preemptive bool    // priority: a more urgent arrival preempts; manual: the quantum preempts
+	WakeFirst  bool    // FCFS: a task whose wait ends runs at once (process-run.py's IO_RUN_IMMEDIATE)
+	Aging      int64   // priority: every Aging ticks in the ready queue raise a task's priority by one step
+	Estimate   bool    // SJF, STCF: predict bursts by exponential averaging even when their lengths are known
+	Alpha      float64 // SJF, STCF: weight of the last burst in the average (DefaultAlpha)
+	Tau0       float64 // SJF, STCF: the first prediction, τ₀ (DefaultTau0)
+
+	Levels     int     // MLQ, MLFQ: number of queues (DefaultLevels)
+	Quanta     []int64 // MLQ, MLFQ: time slice per queue, highest priority first (MLQ: 0 = FCFS)
+	Allotments []int64 // MLFQ: time slices a job may use at each level, highest first (1)
+	Boost      int64   // MLFQ: every Boost ticks, all jobs go back to the top queue (0: never)
+	Stay       bool    // MLFQ: issuing an I/O resets the job's slice and allotment (OSTEP's old rule 4b)
+	IOBump     bool    // MLFQ: a job back from I/O goes to the front of its queue
+
+	Transfer bool // lottery, stride: a task waiting for a child lends it its tickets
+
+	Latency        int64 // CFS: targeted latency, sched_latency (DefaultLatency)
+	MinGranularity int64 // CFS: the shortest slice, min_granularity (DefaultMinGranularity)
+
+	AskAlways bool // manual: ask even when only one task is ready
+
+	PerCPU bool // one ready queue per CPU, with affinity and migration
+	Pin    bool // per-CPU queues: never migrate (to show load imbalance)
 }
 
-// DefaultQuantum is RR's time slice when none is given.
-const DefaultQuantum = 10
+// Defaults of Options.
+const (
+	DefaultQuantum        = 10
+	DefaultTickets        = 100
+	DefaultAlpha          = 0.5
+	DefaultTau0           = 10
+	DefaultLevels         = 3
+	DefaultLatency        = 48
+	DefaultMinGranularity = 6
+	MaxLevels             = 16
+)
 
-var policies = map[string]func(Options) Policy{
-	"fcfs": func(Options) Policy { return NewFCFS() },
-	"rr":   func(o Options) Policy { return NewRR(o.Quantum) },
+// quantum is o.Quantum or its default.
+func (o Options) quantum() int64 {
+	if o.Quantum <= 0 {
+		return DefaultQuantum
+	}
+	return o.Quantum
 }
 
-// New returns the policy with the given name.
+type maker func(Options) (Policy, error)
+
+// policies maps the canonical names to their constructors.
+var policies = map[string]maker{
+	"fcfs":     func(o Options) (Policy, error) { return &FCFS{wakeFirst: o.WakeFirst}, nil },
+	"sjf":      func(o Options) (Policy, error) { return NewSJF(o), nil },
+	"stcf":     func(o Options) (Policy, error) { return NewSTCF(o), nil },
+	"rr":       func(o Options) (Policy, error) { return NewRR(o.Quantum), nil },
+	"priority": func(o Options) (Policy, error) { return NewPriority(o), nil },
+	"mlq":      func(o Options) (Policy, error) { return NewMLQ(o) },
+	"mlfq":     func(o Options) (Policy, error) { return NewMLFQ(o) },
+	"lottery":  func(o Options) (Policy, error) { return NewLottery(o), nil },
+	"stride":   func(o Options) (Policy, error) { return NewStride(o), nil },
+	"cfs":      func(o Options) (Policy, error) { return NewCFS(o), nil },
+	"manual":   func(o Options) (Policy, error) { return NewManual(o), nil },
+}
+
+// aliases are the other names the lectures use.
+var aliases = map[string]string{
+	"fifo": "fcfs", "srtf": "stcf", "psjf": "stcf", "roundrobin": "rr", "prio": "priority",
+	"fair": "cfs",
+}
+
+// New returns the policy with the given name (or alias).
 func New(name string, o Options) (Policy, error) {
+	if canon, ok := aliases[name]; ok {
+		name = canon
+	}
 	mk, ok := policies[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown scheduler %q (choose one of %v)", name, Names())
 	}
-	return mk(o), nil
+	if o.PerCPU && o.CPUs > 1 {
+		return newPerCPU(name, o, mk)
+	}
+	return mk(o)
 }
 
 // Names lists the policies New knows, sorted.
@@ -120,5 +285,41 @@ func Names() []string {
 		out = append(out, n)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// before is the tie-break rule of every ordered policy: the task ready
+// first, then the lower pid.
+func before(a, b *Task) bool {
+	if a.ReadySince != b.ReadySince {
+		return a.ReadySince < b.ReadySince
+	}
+	return a.PID < b.PID
+}
+
+// pids lists the pids of tasks, for reasons.
+func pidList(ts []*Task) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprint(t.PID)
+	}
+	return s
+}
+
+// sortedCopy returns ts ordered by less, ts unchanged.
+func sortedCopy(ts []*Task, less func(a, b *Task) bool) []*Task {
+	out := slices.Clone(ts)
+	slices.SortStableFunc(out, func(a, b *Task) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
+		}
+		return 0
+	})
 	return out
 }

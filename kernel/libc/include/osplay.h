@@ -22,4 +22,7 @@ struct __osplay_proc {
 /* Fills buf with up to max processes; returns how many processes there are. */
 int __osplay_procs(struct __osplay_proc *buf, int max);
 
+/* Waits ticks ticks for an I/O on the named device ("disk"); returns 0. */
+int __osplay_io(const char *device, long ticks);
+
 #endif

@@ -48,6 +48,21 @@ type mlfqEvent struct {
 }
 
 func runMLFQ(args []string, out *bufio.Writer) error {
+	cfg, jobs, solve, err := setupMLFQ(args, out)
+	if err != nil {
+		return err
+	}
+	printMLFQInputs(out, cfg, jobs)
+	if !solve {
+		fmt.Fprint(out, mlfqProblemText)
+		return nil
+	}
+	return simulateMLFQ(out, cfg, jobs)
+}
+
+// setupMLFQ reads the options and makes the queues and the jobs; out
+// receives the help, and the script's complaints about bad options.
+func setupMLFQ(args []string, out io.Writer) (cfg mlfqConfig, jobs []*mlfqJob, solve bool, err error) {
 	p := newOptionParser("mlfq.py")
 	seed := p.Int("-s", "--seed", "seed", 0, "the random seed")
 	numQueues := p.Int("-n", "--numQueues", "numQueues", 3,
@@ -72,17 +87,18 @@ func runMLFQ(args []string, out *bufio.Writer) error {
 	jobList := p.String("-l", "--jlist", "jlist", "",
 		"a comma-separated list of jobs to run, in the form x1,y1,z1:x2,y2,z2:... where x is "+
 			"start time, y is run time, and z is how often the job issues an I/O request")
-	solve := p.Flag("-c", "", "solve", "compute answers for me")
+	solveFlag := p.Flag("-c", "", "solve", "compute answers for me")
 	if err := p.Parse(args, out); err != nil {
-		return err
+		return cfg, nil, false, err
 	}
+	solve = *solveFlag
 
-	cfg := mlfqConfig{boost: *boost, ioTime: *ioTime, stay: *stay, ioBump: *ioBump}
-	var err error
+	cfg = mlfqConfig{boost: *boost, ioTime: *ioTime, stay: *stay, ioBump: *ioBump}
+	fail := func(e error) (mlfqConfig, []*mlfqJob, bool, error) { return cfg, nil, solve, e }
 	if *quantumList != "" {
 		// Listed from the highest priority down; stored by queue number.
 		if cfg.quantum, err = parseLevels(*quantumList); err != nil {
-			return err
+			return fail(err)
 		}
 	} else {
 		cfg.quantum = repeatLevel(*quantum, int(max(*numQueues, 0)))
@@ -92,15 +108,15 @@ func runMLFQ(args []string, out *bufio.Writer) error {
 		fields := strings.Split(*allotmentList, ",")
 		if len(fields) != levels {
 			fmt.Fprintln(out, "number of allotments specified must match number of quantums")
-			return exitWith(1)
+			return fail(exitWith(1))
 		}
 		if cfg.allotment, err = parseLevels(*allotmentList); err != nil {
-			return err
+			return fail(err)
 		}
 		for q := levels - 1; q > 0; q-- { // the script checks from the top down
 			if cfg.allotment[q] <= 0 {
 				fmt.Fprintln(out, "allotment must be positive integer")
-				return exitWith(1)
+				return fail(exitWith(1))
 			}
 		}
 	} else {
@@ -109,7 +125,6 @@ func runMLFQ(args []string, out *bufio.Writer) error {
 	hiQueue := levels - 1
 
 	// Every job starts at the top queue with a full slice and allotment.
-	var jobs []*mlfqJob
 	addJob := func(startTime, runTime, ioFreq int64) error {
 		if hiQueue < 0 {
 			return pyException("KeyError", "%d", hiQueue) // there is no queue to start in
@@ -125,16 +140,16 @@ func runMLFQ(args []string, out *bufio.Writer) error {
 			if len(fields) != 3 {
 				fmt.Fprintln(out, "Badly formatted job string. Should be x1,y1,z1:x2,y2,z2:...")
 				fmt.Fprintln(out, "where x is the startTime, y is the runTime, and z is the I/O frequency.")
-				return exitWith(1)
+				return fail(exitWith(1))
 			}
 			var values [3]int64
 			for i, f := range fields {
 				if values[i], err = pyInt(f); err != nil {
-					return err
+					return fail(err)
 				}
 			}
 			if err := addJob(values[0], values[1], values[2]); err != nil {
-				return err
+				return fail(err)
 			}
 		}
 	} else {
@@ -145,17 +160,11 @@ func runMLFQ(args []string, out *bufio.Writer) error {
 			runTime := float64(rng.random()*float64(*maxLen-1)) + 1
 			ioFreq := float64(rng.random()*float64(*maxIO-1)) + 1
 			if err := addJob(0, int64(math.Trunc(runTime)), int64(math.Trunc(ioFreq))); err != nil {
-				return err
+				return fail(err)
 			}
 		}
 	}
-
-	printMLFQInputs(out, cfg, jobs)
-	if !*solve {
-		fmt.Fprint(out, mlfqProblemText)
-		return nil
-	}
-	return simulateMLFQ(out, cfg, jobs)
+	return cfg, jobs, solve, nil
 }
 
 const mlfqProblemText = `Compute the execution trace for the given workloads.

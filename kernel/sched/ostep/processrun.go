@@ -56,6 +56,26 @@ type cpuSim struct {
 }
 
 func runProcessRun(args []string, out *bufio.Writer) error {
+	sim, solve, printStats, err := setupProcessRun(args, out)
+	if err != nil {
+		return err
+	}
+	if !solve {
+		sim.printProblem(out)
+		return nil
+	}
+	cpuBusy, ioBusy, ticks := sim.run(out)
+	if printStats {
+		fmt.Fprintf(out, "\nStats: Total Time %d\n", ticks)
+		fmt.Fprintf(out, "Stats: CPU Busy %d (%.2f%%)\n", cpuBusy, 100.0*float64(cpuBusy)/float64(ticks))
+		fmt.Fprintf(out, "Stats: IO Busy  %d (%.2f%%)\n\n", ioBusy, 100.0*float64(ioBusy)/float64(ticks))
+	}
+	return nil
+}
+
+// setupProcessRun reads the options and loads the processes; out receives
+// the help, and the script's complaints about bad programs.
+func setupProcessRun(args []string, out io.Writer) (sim *cpuSim, solve, printStats bool, err error) {
 	p := newOptionParser("process-run.py")
 	seed := p.Int("-s", "--seed", "seed", 0, "the random seed")
 	program := p.String("-P", "--program", "program", "", "more specific controls over programs")
@@ -68,52 +88,42 @@ func runProcessRun(args []string, out *bufio.Writer) error {
 		"when to switch between processes: SWITCH_ON_IO, SWITCH_ON_END")
 	ioDonePolicy := p.String("-I", "--iodone", "io_done_behavior", ioRunLater,
 		"type of behavior when IO ends: IO_RUN_LATER, IO_RUN_IMMEDIATE")
-	solve := p.Flag("-c", "", "solve", "compute answers for me")
-	printStats := p.Flag("-p", "--printstats", "print_stats",
+	solveFlag := p.Flag("-c", "", "solve", "compute answers for me")
+	printStatsFlag := p.Flag("-p", "--printstats", "print_stats",
 		"print statistics at end; only useful with -c flag (otherwise stats are not printed)")
 	if err := p.Parse(args, out); err != nil {
-		return err
+		return nil, false, false, err
 	}
+	solve, printStats = *solveFlag, *printStatsFlag
 	rng := newPyRandom(*seed)
 
 	if *switchPolicy != switchOnIO && *switchPolicy != switchOnEnd ||
 		*ioDonePolicy != ioRunImmediate && *ioDonePolicy != ioRunLater {
-		return pyException("AssertionError", "")
+		return nil, solve, printStats, pyException("AssertionError", "")
 	}
-	sim := &cpuSim{switchPolicy: *switchPolicy, ioDonePolicy: *ioDonePolicy, ioLength: *ioLength}
+	sim = &cpuSim{switchPolicy: *switchPolicy, ioDonePolicy: *ioDonePolicy, ioLength: *ioLength}
 	if *program != "" {
 		for _, text := range strings.Split(*program, ":") {
 			if err := sim.loadProgram(out, text); err != nil {
-				return err
+				return nil, solve, printStats, err
 			}
 		}
 	} else {
 		for _, desc := range strings.Split(*processList, ",") {
 			if err := sim.loadRandom(out, desc, rng); err != nil {
-				return err
+				return nil, solve, printStats, err
 			}
 		}
 	}
 	if *ioLength < 0 {
-		return pyException("AssertionError", "")
+		return nil, solve, printStats, pyException("AssertionError", "")
 	}
-
-	if !*solve {
-		sim.printProblem(out)
-		return nil
-	}
-	cpuBusy, ioBusy, ticks := sim.run(out)
-	if *printStats {
-		fmt.Fprintf(out, "\nStats: Total Time %d\n", ticks)
-		fmt.Fprintf(out, "Stats: CPU Busy %d (%.2f%%)\n", cpuBusy, 100.0*float64(cpuBusy)/float64(ticks))
-		fmt.Fprintf(out, "Stats: IO Busy  %d (%.2f%%)\n\n", ioBusy, 100.0*float64(ioBusy)/float64(ticks))
-	}
-	return nil
+	return sim, solve, printStats, nil
 }
 
 // loadProgram adds a process running an explicit program such as
 // "c7,i,c1,i": compute for 7 ticks, do an I/O, compute for 1, do an I/O.
-func (s *cpuSim) loadProgram(out *bufio.Writer, text string) error {
+func (s *cpuSim) loadProgram(out io.Writer, text string) error {
 	proc := s.newProcess()
 	for _, step := range strings.Split(text, ",") {
 		if step == "" {
@@ -141,7 +151,7 @@ func (s *cpuSim) loadProgram(out *bufio.Writer, text string) error {
 
 // loadRandom adds a process described as "X:Y": X instructions, each of
 // which computes with Y percent chance and is an I/O otherwise.
-func (s *cpuSim) loadRandom(out *bufio.Writer, desc string, rng *pyRandom) error {
+func (s *cpuSim) loadRandom(out io.Writer, desc string, rng *pyRandom) error {
 	proc := s.newProcess()
 	fields := strings.Split(desc, ":")
 	if len(fields) != 2 {

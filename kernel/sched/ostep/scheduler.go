@@ -27,7 +27,15 @@ type schedJob struct {
 	lengthText string
 }
 
-func runScheduler(args []string, out *bufio.Writer) error {
+// schedulerOptions are scheduler.py's options.
+type schedulerOptions struct {
+	seed, numJobs, maxLen, quantum int64
+	jobList, policy                string
+	solve                          bool
+}
+
+// parseScheduler reads the options; out receives the help when asked for.
+func parseScheduler(args []string, out io.Writer) (*schedulerOptions, error) {
 	p := newOptionParser("scheduler.py")
 	seed := p.Int("-s", "--seed", "seed", 0, "the random seed")
 	numJobs := p.Int("-j", "--jobs", "jobs", 3, "number of jobs in the system")
@@ -38,47 +46,64 @@ func runScheduler(args []string, out *bufio.Writer) error {
 	quantum := p.Int("-q", "--quantum", "quantum", 1, "length of time slice for RR policy")
 	solve := p.Flag("-c", "", "solve", "compute answers for me")
 	if err := p.Parse(args, out); err != nil {
+		return nil, err
+	}
+	return &schedulerOptions{seed: *seed, numJobs: *numJobs, maxLen: *maxLen, quantum: *quantum,
+		jobList: *jobList, policy: *policy, solve: *solve}, nil
+}
+
+// jobs makes the job list: the listed run times, or random ones.
+func (o *schedulerOptions) jobs() ([]schedJob, error) {
+	var jobs []schedJob
+	if o.jobList == "" {
+		rng := newPyRandom(o.seed)
+		for id := 0; int64(id) < o.numJobs; id++ {
+			n := int64(math.Trunc(float64(o.maxLen)*rng.random())) + 1
+			jobs = append(jobs, schedJob{id, float64(n), strconv.FormatInt(n, 10)})
+		}
+		return jobs, nil
+	}
+	for id, field := range strings.Split(o.jobList, ",") {
+		length, err := pyFloat(field)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, schedJob{id, length, pyFloatStr(length)})
+	}
+	return jobs, nil
+}
+
+func runScheduler(args []string, out *bufio.Writer) error {
+	o, err := parseScheduler(args, out)
+	if err != nil {
 		return err
 	}
-	rng := newPyRandom(*seed)
-
-	fmt.Fprintln(out, "ARG policy", *policy)
-	if *jobList == "" {
-		fmt.Fprintln(out, "ARG jobs", *numJobs)
-		fmt.Fprintln(out, "ARG maxlen", *maxLen)
-		fmt.Fprintln(out, "ARG seed", *seed)
+	fmt.Fprintln(out, "ARG policy", o.policy)
+	if o.jobList == "" {
+		fmt.Fprintln(out, "ARG jobs", o.numJobs)
+		fmt.Fprintln(out, "ARG maxlen", o.maxLen)
+		fmt.Fprintln(out, "ARG seed", o.seed)
 	} else {
-		fmt.Fprintln(out, "ARG jlist", *jobList)
+		fmt.Fprintln(out, "ARG jlist", o.jobList)
 	}
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "Here is the job list, with the run time of each job: ")
 
-	var jobs []schedJob
-	if *jobList == "" {
-		for id := 0; int64(id) < *numJobs; id++ {
-			n := int64(math.Trunc(float64(*maxLen)*rng.random())) + 1
-			jobs = append(jobs, schedJob{id, float64(n), strconv.FormatInt(n, 10)})
-		}
-	} else {
-		for id, field := range strings.Split(*jobList, ",") {
-			length, err := pyFloat(field)
-			if err != nil {
-				return err
-			}
-			jobs = append(jobs, schedJob{id, length, pyFloatStr(length)})
-		}
+	jobs, err := o.jobs()
+	if err != nil {
+		return err
 	}
 	for _, j := range jobs {
 		fmt.Fprintf(out, "  Job %d ( length = %s )\n", j.id, j.lengthText)
 	}
 	fmt.Fprint(out, "\n\n")
 
-	if !*solve {
+	if !o.solve {
 		fmt.Fprint(out, schedulerProblemText)
 		return nil
 	}
 	fmt.Fprint(out, "** Solutions **\n\n")
-	switch *policy {
+	switch o.policy {
 	case "SJF":
 		// A stable sort on length: equal jobs stay in list order.
 		slices.SortStableFunc(jobs, func(a, b schedJob) int { return pyCompare(a.length, b.length) })
@@ -86,9 +111,9 @@ func runScheduler(args []string, out *bufio.Writer) error {
 	case "FIFO":
 		return runFIFO(out, jobs)
 	case "RR":
-		return runRoundRobin(out, jobs, float64(*quantum))
+		return runRoundRobin(out, jobs, float64(o.quantum))
 	}
-	fmt.Fprintln(out, "Error: Policy", *policy, "is not available.")
+	fmt.Fprintln(out, "Error: Policy", o.policy, "is not available.")
 	return nil
 }
 

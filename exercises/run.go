@@ -1,0 +1,235 @@
+package exercises
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"osplay/kernel"
+)
+
+// Diagnostic is one compiler message, for the editor to underline.
+type Diagnostic struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+	Msg  string `json:"msg"`
+}
+
+// trace is what the checks know of a run: the output, the result, the
+// scheduling metrics (the kernel's Meter, as the views compute them), and
+// what the event stream said about every process.
+type trace struct {
+	compile  []Diagnostic
+	startErr string // the program could not start (not a compile error)
+	stdout   string
+	stderr   string
+	result   kernel.Result
+	halt     string // why the machine stopped early: a limit, a deadlock
+	deadlock bool
+	waiting  bool // stopped waiting for input that cannot come
+
+	meter   *kernel.Meter
+	metrics kernel.Metrics // filled in by finish
+	procs   map[int]*procTrace
+	order   []int // pids in order of creation, init left out
+	execs   []execTrace
+}
+
+// procTrace is one process's life as the events told it.
+type procTrace struct {
+	pid, parent int // parent: the process that created it
+	name        string
+	created     int64
+	ended       int64
+	exited      bool
+	status      int
+	adopted     bool  // orphaned while alive, adopted by init
+	zombieLeft  bool  // its parent exited without reaping it
+	reaped      int64 // tick its parent (or init) reaped it, -1 before
+	transitions map[[2]kernel.State]int
+}
+
+type execTrace struct {
+	pid  int
+	path string
+	argv []string
+}
+
+// Limits of a check run besides Run.MaxTicks: generous for any lecture
+// program, small enough that many evaluations fit in a server.
+const (
+	checkMaxProcs  = 32
+	checkMaxMemory = 8 << 20
+	checkMaxOutput = 256 << 10
+)
+
+// run executes files on a fresh machine with the exercise's settings and
+// records what the checks need.
+func (r Run) run(files []File, main string) *trace {
+	t := &trace{procs: map[int]*procTrace{}, meter: kernel.NewMeter(max(r.CPUs, 1))}
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Text), Mode: 0644}
+	}
+	var stdout, stderr limitedBuffer
+	maxTicks, maxProcs := r.MaxTicks, r.MaxProcs
+	if maxTicks == 0 {
+		maxTicks = DefaultMaxTicks
+	}
+	if maxProcs == 0 {
+		maxProcs = checkMaxProcs
+	}
+	cfg := kernel.Config{
+		Files: fsys, Sched: r.Sched, Quantum: r.Quantum, CPUs: r.CPUs, Seed: r.Seed,
+		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, MaxProcs: maxProcs,
+		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxOutput: checkMaxOutput,
+		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
+		OnEvent: t.add,
+	}
+	m := kernel.New(cfg)
+	if err := m.Start(append([]string{main}, r.Argv...)); err != nil {
+		t.compile = diagnostics(err.Error(), main, files)
+		if len(t.compile) == 0 {
+			t.startErr = err.Error()
+		}
+		return t
+	}
+	t.result = m.Run()
+	t.stdout, t.stderr = stdout.String(), stderr.String()
+	if err := t.result.Err; err != nil {
+		t.halt = err.Error()
+		t.deadlock = strings.HasPrefix(t.halt, "deadlock")
+	} else if !m.Done() {
+		t.waiting = true
+		t.halt = "the program waits for input that cannot come"
+	}
+	return t
+}
+
+// add updates the trace with one event.
+func (t *trace) add(e kernel.Event) {
+	t.meter.Add(e)
+	p := t.procs[e.PID]
+	switch e.Kind {
+	case kernel.KindCreate:
+		if e.PID == 1 {
+			return
+		}
+		t.procs[e.PID] = &procTrace{pid: e.PID, parent: e.Other, name: e.Name, created: e.Tick,
+			reaped: -1, transitions: map[[2]kernel.State]int{}}
+		t.order = append(t.order, e.PID)
+	case kernel.KindExec:
+		if p != nil {
+			p.name = commName(e.Name)
+		}
+		t.execs = append(t.execs, execTrace{pid: e.PID, path: e.Name, argv: e.Argv})
+	case kernel.KindState:
+		if p != nil {
+			p.transitions[[2]kernel.State{e.From, e.To}]++
+		}
+	case kernel.KindExit:
+		if p != nil {
+			p.exited, p.status, p.ended = true, e.Status, e.Tick
+		}
+	case kernel.KindAdopt:
+		if p != nil {
+			if p.exited {
+				p.zombieLeft = true
+			} else {
+				p.adopted = true
+			}
+		}
+	case kernel.KindReap:
+		if c := t.procs[e.Other]; c != nil {
+			c.reaped = e.Tick
+		}
+	}
+}
+
+// commName is the command name of a program path, as the kernel keeps it.
+func commName(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		path = path[i+1:]
+	}
+	if len(path) > 15 {
+		path = path[:15]
+	}
+	return path
+}
+
+// finish computes the metrics once the run is over.
+func (t *trace) finish() {
+	if t.meter != nil {
+		t.metrics = t.meter.Metrics()
+	}
+}
+
+// mainProc is the process the run started, or nil.
+func (t *trace) mainProc() *procTrace {
+	if len(t.order) == 0 {
+		return nil
+	}
+	return t.procs[t.order[0]]
+}
+
+// tree is the process tree by creation, rooted at the first process.
+func (t *trace) tree() *shapeNode {
+	nodes := map[int]*shapeNode{}
+	var root *shapeNode
+	for _, pid := range t.order {
+		p := t.procs[pid]
+		n := &shapeNode{name: p.name}
+		nodes[pid] = n
+		if parent := nodes[p.parent]; parent != nil {
+			parent.children = append(parent.children, n)
+		} else if root == nil {
+			root = n
+		}
+	}
+	return root
+}
+
+// ran reports whether the program ran at all.
+func (t *trace) ran() bool { return len(t.compile) == 0 && t.startErr == "" }
+
+var diagLine = regexp.MustCompile(`(?m)^([^:\n]+):(\d+):(\d+): (.*)$`)
+
+// diagnostics parses the compiler's "file:line:col: message" lines. The
+// compiler reports an unexpected end of file at "<end of input>": that is
+// the end of the main file.
+func diagnostics(msg, main string, files []File) []Diagnostic {
+	var out []Diagnostic
+	for _, m := range diagLine.FindAllStringSubmatch(msg, -1) {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		file := m[1]
+		if strings.HasPrefix(file, "<") {
+			file, line, col = main, 1, 1
+			for _, f := range files {
+				if f.Name == main {
+					line = max(1, strings.Count(strings.TrimRight(f.Text, "\n"), "\n")+1)
+				}
+			}
+		}
+		out = append(out, Diagnostic{File: file, Line: line, Col: col, Msg: m[4]})
+	}
+	return out
+}
+
+// limitedBuffer keeps the first maxOutput bytes written to it.
+type limitedBuffer struct {
+	b strings.Builder
+}
+
+const maxOutput = 64 << 10
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := maxOutput - l.b.Len(); room > 0 {
+		l.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+func (l *limitedBuffer) String() string { return l.b.String() }

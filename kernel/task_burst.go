@@ -1,0 +1,94 @@
+package kernel
+
+import (
+	"fmt"
+
+	"osplay/kernel/abi"
+	"osplay/kernel/sched"
+	"osplay/kernel/vm"
+)
+
+// How a workload job runs. Its process has no program: the kernel runs
+// its bursts itself. A CPU burst consumes ticks as the CPU gives them
+// (preemption may split it); when it ends the job starts its next I/O, or
+// exits with status 0 after its last burst.
+
+// jobRun is where a job is in its bursts.
+type jobRun struct {
+	bursts []Burst
+	i      int   // the current burst
+	left   int64 // ticks left of the current CPU burst
+}
+
+// run uses at most budget ticks of the current CPU burst. The end of the
+// burst stops it as a system call stops a program.
+func (j *jobRun) run(budget int64) (int64, vm.Stop) {
+	n := min(budget, j.left)
+	j.left -= n
+	if j.left == 0 {
+		return n, vm.Stop{Kind: vm.StopSyscall}
+	}
+	return n, vm.Stop{Kind: vm.StopBudget}
+}
+
+// arrival is a job still to arrive.
+type arrival struct {
+	at  int64
+	job Job
+}
+
+// StartWorkload creates init and schedules the jobs of w to arrive, each as
+// a process, at its arrival tick; the jobs arriving at tick 0 are created
+// at once.
+func (m *Machine) StartWorkload(w *Workload) error {
+	if err := w.Check(); err != nil {
+		m.started = true
+		return err
+	}
+	if err := m.boot(); err != nil {
+		return err
+	}
+	for _, d := range w.Devices {
+		m.device(d.Name).serial = d.Serial
+	}
+	for _, j := range w.byArrival() {
+		m.arrivals = append(m.arrivals, arrival{at: j.Arrival, job: j})
+	}
+	m.arrive()
+	return nil
+}
+
+// arrive creates the jobs due by now.
+func (m *Machine) arrive() {
+	for len(m.arrivals) > 0 && m.arrivals[0].at <= m.now {
+		j := m.arrivals[0].job
+		m.arrivals = m.arrivals[1:]
+		p := m.newProcess(m.init, j.Name, append([]string{j.Name}, j.burstText()...))
+		p.PGID = p.PID
+		p.Nice, p.task.Nice = j.Nice, j.Nice
+		p.task.Priority, p.task.Tickets, p.task.Affinity = j.Priority, j.Tickets, j.affinity()
+		p.job = &jobRun{bursts: j.Bursts, left: j.Bursts[0].Ticks}
+		p.task.Burst = j.Bursts[0].Ticks
+		m.admit(p, sched.Arrived)
+	}
+}
+
+// burstEnded moves the job p, whose CPU burst just ended, on to its I/O,
+// or ends it.
+func (m *Machine) burstEnded(p *Process) {
+	j := p.job
+	j.i++
+	if j.i >= len(j.bursts) {
+		m.exit(p, abi.ExitStatus(0), "exit(0): its last CPU burst is done")
+		return
+	}
+	io := j.bursts[j.i]
+	j.i++
+	j.left = j.bursts[j.i].Ticks
+	p.task.Burst = j.left // the next burst, known in advance
+	dev := io.Device
+	if dev == "" {
+		dev = DefaultDevice
+	}
+	m.startIO(p, dev, io.Ticks, fmt.Sprintf("I/O on %s for %d ticks", dev, io.Ticks))
+}
