@@ -1,6 +1,7 @@
 // Command osplay is the operating-systems playground.
 //
 //	osplay run [flags] FILE.c [ARGS...]    run a C program on the simulated machine
+//	osplay run [flags] --workload FILE     run a workload of CPU and I/O bursts
 //	osplay sched|mlfq|process-run ARGS...  the OSTEP homework simulators
 //	osplay [serve]                         the web playground (to come)
 //
@@ -24,6 +25,7 @@ import (
 
 const usage = `usage:
   osplay run [flags] FILE.c [ARGS...]   run a C program on the simulated machine
+  osplay run [flags] --workload FILE    run a workload of jobs (CPU and I/O bursts)
   osplay sched ARGS...                  OSTEP's scheduler.py
   osplay mlfq ARGS...                   OSTEP's mlfq.py
   osplay process-run ARGS...            OSTEP's process-run.py
@@ -66,8 +68,8 @@ func osplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("osplay run", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	policy := fl.String("sched", kernel.DefaultSched, "scheduling policy: "+strings.Join(sched.Names(), ", "))
-	quantum := fl.Int64("quantum", sched.DefaultQuantum, "round-robin time slice in ticks")
+	policy := fl.String("sched", kernel.DefaultSched, "scheduling policy, with options after a colon (rr:q=4, mlfq:boost=100): "+strings.Join(sched.Names(), ", "))
+	quantum := fl.Int64("quantum", sched.DefaultQuantum, "time slice in ticks, when the policy gives none")
 	cpus := fl.Int("cpus", 1, fmt.Sprintf("number of CPUs (1 to %d)", kernel.MaxCPUs))
 	seed := fl.Int64("seed", 0, "random seed for randomised policies")
 	ctxswitch := fl.Int64("ctxswitch", 0, "ticks a context switch costs")
@@ -76,8 +78,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
+	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
+	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")
+	metrics := fl.Bool("metrics", false, "print the scheduling metrics at the end (always for a workload)")
+	workload := fl.String("workload", "", "run the jobs of a workload file instead of a C program")
+	compare := fl.String("compare", "", "with a workload: run it under each of these policies (space-separated) in turn")
+	ostepProblem := fl.String("ostep", "", `run an OSTEP homework problem on the machine: "sched -p SJF -l 5,10,15" (or mlfq, process-run)`)
 	fl.Usage = func() {
-		fmt.Fprint(stderr, "usage: osplay run [flags] FILE.c [ARGS...]\n\nflags:\n")
+		fmt.Fprint(stderr, "usage: osplay run [flags] FILE.c [ARGS...]\n       osplay run [flags] --workload FILE | --ostep \"COMMAND OPTIONS\"\n\nflags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -85,6 +93,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	base := kernel.Config{
+		Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed, ContextSwitch: *ctxswitch,
+		ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
+		Multiprogramming: *multiprogramming, Resident: *resident,
+	}
+	if *workload != "" || *ostepProblem != "" {
+		if fl.NArg() > 0 {
+			fmt.Fprintf(stderr, "osplay: a workload runs no program: %s is one too many\n", fl.Arg(0))
+			return 2
+		}
+		return runWorkload(*workload, *ostepProblem, *compare, *trace, base, stdin, stdout, stderr)
 	}
 	if fl.NArg() == 0 {
 		fl.Usage()
@@ -105,25 +125,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	g := kernel.NewGantt()
-	cfg := kernel.Config{
-		Files: files, Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed,
-		ContextSwitch: *ctxswitch, ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
-		Stdin: stdin, Stdout: stdout, Stderr: stderr,
-		OnEvent: func(e kernel.Event) {
-			if *trace {
-				fmt.Fprintln(stderr, e)
-			}
-			g.Add(e)
-		},
+	meter := kernel.NewMeter(*cpus)
+	cfg := base
+	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
+	cfg.OnEvent = func(e kernel.Event) {
+		if *trace {
+			fmt.Fprintln(stderr, e)
+		}
+		g.Add(e)
+		meter.Add(e)
 	}
 	m := kernel.New(cfg)
 	if err := m.Start(append([]string{filepath.Base(file)}, fl.Args()[1:]...)); err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return 1
 	}
-	res := m.Run()
+	res := decide(m, stdin, stderr)
 	if *gantt {
 		fmt.Fprint(stderr, g)
+	}
+	if *metrics {
+		fmt.Fprint(stderr, meter.Metrics())
 	}
 	if res.Err != nil {
 		fmt.Fprintf(stderr, "osplay: %v\n", res.Err)
@@ -162,4 +184,111 @@ func folder(dir string) (fstest.MapFS, error) {
 		files[e.Name()] = &fstest.MapFile{Data: data, Mode: info.Mode().Perm()}
 	}
 	return files, nil
+}
+
+// runWorkload is "osplay run --workload FILE" and "osplay run --ostep …":
+// the jobs run under the policy, or under each policy compared, and the
+// Gantt chart and metrics of each run go to standard output.
+func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, stdin io.Reader, stdout, stderr io.Writer) int {
+	var w *kernel.Workload
+	if problem != "" {
+		fields := strings.Fields(problem)
+		p, err := kernel.OSTEPProblem(fields[0], fields[1:])
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: %v\n", err)
+			return 1
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintf(stderr, "osplay: note: %s\n", n)
+		}
+		w, cfg = p.Workload, p.Config(cfg)
+	} else {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: %v\n", err)
+			return 1
+		}
+		if w, err = kernel.ParseWorkload(string(text)); err != nil {
+			fmt.Fprintf(stderr, "osplay: %s: %v\n", file, err)
+			return 1
+		}
+	}
+	specs := strings.Fields(compare)
+	if len(specs) == 0 {
+		specs = []string{cfg.Sched}
+	}
+	status := 0
+	for i, spec := range specs {
+		c := cfg
+		c.Sched = spec
+		g := kernel.NewGantt()
+		meter := kernel.NewMeter(c.CPUs)
+		c.OnEvent = func(e kernel.Event) {
+			if trace {
+				fmt.Fprintln(stderr, e)
+			}
+			g.Add(e)
+			meter.Add(e)
+		}
+		m := kernel.New(c)
+		if err := m.StartWorkload(w); err != nil {
+			fmt.Fprintf(stderr, "osplay: %v\n", err)
+			return 1
+		}
+		res := decide(m, stdin, stderr)
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "scheduler %s\n%s%s", spec, g, meter.Metrics())
+		if res.Err != nil {
+			fmt.Fprintf(stderr, "osplay: %s: %v\n", spec, res.Err)
+			status = 124
+		}
+	}
+	return status
+}
+
+// decide runs m to the end; under the manual policy it asks on standard
+// error which process runs next and reads the pid from standard input.
+func decide(m *kernel.Machine, stdin io.Reader, stderr io.Writer) kernel.Result {
+	for {
+		res := m.Run()
+		q := m.Asking()
+		if m.Done() || len(q) == 0 {
+			return res
+		}
+		fmt.Fprintf(stderr, "tick %d: who runs next on cpu%d? ready: %v\n> ", m.Now(), q[0].CPU, q[0].Ready)
+		line, ok := readLine(stdin)
+		if !ok {
+			fmt.Fprintln(stderr, "\nosplay: no answer: the run stops here")
+			return res
+		}
+		var pid int
+		if _, err := fmt.Sscan(line, &pid); err != nil {
+			fmt.Fprintln(stderr, "osplay: answer with a pid from the ready queue")
+			continue
+		}
+		if err := m.Choose(pid); err != nil {
+			fmt.Fprintf(stderr, "osplay: %v\n", err)
+		}
+	}
+}
+
+// readLine reads one line, a byte at a time so that nothing after it is
+// taken from a program's input.
+func readLine(r io.Reader) (string, bool) {
+	var line []byte
+	var b [1]byte
+	for {
+		n, err := r.Read(b[:])
+		if n == 1 {
+			if b[0] == '\n' {
+				return string(line), true
+			}
+			line = append(line, b[0])
+		}
+		if err != nil {
+			return string(line), len(line) > 0
+		}
+	}
 }

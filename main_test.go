@@ -34,6 +34,12 @@ func TestRun(t *testing.T) {
 		{nil, "", 2, "", "usage:"},
 		{[]string{"serve"}, "", 2, "", "not available yet"},
 		{[]string{"frobnicate"}, "", 2, "", `unknown command "frobnicate"`},
+		{[]string{"run", "--sched", "rr:q=0", "kernel/testdata/proc/onetwo.c"}, "", 1, "", "rr: q=0: want a whole number of at least 1"},
+		{[]string{"run", "--metrics", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", "average over 2 completed"},
+		{[]string{"run", "--workload", "kernel/testdata/workload/nothere.txt"}, "", 1, "", "no such file"},
+		{[]string{"run", "--workload", "main.go"}, "", 1, "", "main.go: workload line"},
+		{[]string{"run", "--workload", "kernel/testdata/workload/srtf.txt", "extra.c"}, "", 2, "", "one too many"},
+		{[]string{"run", "--ostep", "sched -p LOTTERY -l 1,2"}, "", 1, "", "policy LOTTERY is not available"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer
@@ -46,6 +52,39 @@ func TestRun(t *testing.T) {
 		}
 		if !strings.Contains(errb.String(), tt.stderr) {
 			t.Errorf("osplay %q: stderr %q, want it to contain %q", tt.args, errb.String(), tt.stderr)
+		}
+	}
+}
+
+// TestRunWorkload checks "osplay run --workload", with a comparison, and
+// "osplay run --ostep", which gives scheduler.py's answers.
+func TestRunWorkload(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := osplay([]string{"run", "--workload", "kernel/testdata/workload/srtf.txt", "--compare", "sjf stcf"},
+		strings.NewReader(""), &out, &errb)
+	for _, want := range []string{"scheduler sjf\n", "cpu0 |AAAAAAAABBBBDDDDDCCCCCCCCC|",
+		"scheduler stcf\n", "cpu0 |ABBBBDDDDDAAAAAAACCCCCCCCC|", "turnaround 13.00, response 4.25, waiting 6.50"} {
+		if code != 0 || !strings.Contains(out.String(), want) {
+			t.Errorf("compare: exit %d, output lacks %q:\n%s%s", code, want, out.String(), errb.String())
+		}
+	}
+	out.Reset()
+	code = osplay([]string{"run", "--ostep", "sched -p RR -q 3 -l 3,15,16 -c"}, strings.NewReader(""), &out, &errb)
+	if code != 0 || !strings.Contains(out.String(), "average over 3 completed: turnaround 22.33, response 3.00, waiting 11.00") {
+		t.Errorf("ostep: exit %d:\n%s", code, out.String())
+	}
+	// The manual policy asks on standard error and reads the answers.
+	out.Reset()
+	errb.Reset()
+	code = osplay([]string{"run", "--sched", "manual", "--workload", "kernel/testdata/workload/srtf.txt"},
+		strings.NewReader("2\nx\n9\n5\n4\n"), &out, &errb)
+	if code != 0 || !strings.Contains(out.String(), "cpu0 |AAAAAAAADDDDDCCCCCCCCCBBBB|") {
+		t.Errorf("manual: exit %d:\n%s%s", code, out.String(), errb.String())
+	}
+	for _, want := range []string{"tick 8: who runs next on cpu0? ready: [3 4 5]", "pid 2 is not in the ready queue",
+		"answer with a pid", "tick 13: who runs next on cpu0? ready: [3 4]"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("manual: stderr lacks %q:\n%s", want, errb.String())
 		}
 	}
 }

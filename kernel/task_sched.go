@@ -334,7 +334,8 @@ func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
 	if how == sched.Woken {
 		m.takeBackTickets(p)
 	}
-	if !m.makeRoom(p, cause, how) {
+	cause, ok := m.makeRoom(p, cause, how)
+	if !ok {
 		return // swapped out: it waits for memory, suspended
 	}
 	m.setState(p, StateReady, cause)

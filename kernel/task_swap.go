@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"slices"
 
 	"osplay/kernel/sched"
 )
@@ -37,31 +38,38 @@ func (m *Machine) countInMemory() int {
 	return n
 }
 
-// makeRoom makes sure p, about to become ready, has a place in memory. It
-// returns false when p was swapped out instead.
-func (m *Machine) makeRoom(p *Process, cause string, how sched.Why) bool {
+// makeRoom makes sure p, about to become ready, has a place in memory.
+// It returns false when p was swapped out instead, and otherwise the cause
+// of its becoming ready.
+func (m *Machine) makeRoom(p *Process, cause string, how sched.Why) (string, bool) {
 	lim := m.cfg.Resident
 	if lim <= 0 || inMemory(p.State) {
-		return true
+		return cause, true
 	}
-	suspended := p.State == StateSuspendedReady || p.State == StateSuspendedWaiting
+	if p.State == StateSuspendedWaiting {
+		// Its event happened while it was out of memory.
+		m.setState(p, StateSuspendedReady, cause)
+		cause = "swapped in by the medium-term scheduler"
+	}
 	if m.countInMemory() >= lim {
 		if victim := m.longestWaiting(); victim != nil {
 			m.swapOut(victim, fmt.Sprintf("to make room for pid %d", p.PID))
 		}
 	}
 	if m.countInMemory() < lim {
-		if suspended {
+		if p.State == StateSuspendedReady {
 			m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped in", p.PID)})
 		}
-		return true
+		return cause, true
 	}
 	if p.State != StateSuspendedReady {
 		m.setState(p, StateSuspendedReady, fmt.Sprintf("%s; swapped out: memory holds %d processes", cause, lim))
-		m.swapQueue = append(m.swapQueue, p)
-		p.swapHow = how
 	}
-	return false
+	if !slices.Contains(m.swapQueue, p) {
+		m.swapQueue = append(m.swapQueue, p)
+	}
+	p.swapHow = how
+	return cause, false
 }
 
 // longestWaiting is the process in memory that has waited longest, or nil.

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
 
@@ -15,6 +16,9 @@ type ProcView struct {
 	WaitOn          string
 	CPU             int
 	Nice            int
+	Priority        int    // the scheduler's priority (lower is more urgent)
+	Tickets         int    // lottery and stride tickets held, lent ones included
+	Sched           string // how the policy sees it: "queue 2, 3 of 10 ticks of its slice left"
 	CPUTicks        int64
 	Created, Ended  int64
 	Status          int
@@ -43,6 +47,10 @@ func (m *Machine) Processes() []ProcView {
 			State: p.State, Cause: p.Cause, WaitOn: p.WaitOn, CPU: p.CPU, Nice: p.Nice,
 			CPUTicks: p.task.Total, Created: p.Created, Ended: p.Ended, Status: p.Status,
 			Children: p.Children(),
+			Priority: p.task.Priority, Tickets: int(p.task.HeldTickets()),
+		}
+		if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && p.State != StateTerminated {
+			v.Sched = d.Describe(&p.task)
 		}
 		if p.files != nil {
 			for _, fd := range p.files.Open() {
@@ -70,4 +78,40 @@ func (m *Machine) ReadyQueue(cpu int) []int {
 		out = append(out, t.PID)
 	}
 	return out
+}
+
+// LevelView is one ready queue of a policy with several.
+type LevelView struct {
+	Name string
+	PIDs []int
+}
+
+// ReadyLevels lists cpu's ready queues, the one served first first: the
+// levels of MLQ and MLFQ, or the single ready queue of other policies.
+func (m *Machine) ReadyLevels(cpu int) []LevelView {
+	if m.policy == nil {
+		return nil
+	}
+	l, ok := m.policy.(sched.Leveled)
+	if !ok {
+		return []LevelView{{Name: "ready queue", PIDs: m.ReadyQueue(cpu)}}
+	}
+	var out []LevelView
+	for _, lv := range l.Levels(cpu) {
+		v := LevelView{Name: lv.Name}
+		for _, t := range lv.Tasks {
+			v.PIDs = append(v.PIDs, t.PID)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Sched is the machine's policy as a spec, with its options.
+func (m *Machine) Sched() string {
+	s, err := canonicalSpec(m.cfg)
+	if err != nil {
+		return m.cfg.Sched
+	}
+	return s
 }

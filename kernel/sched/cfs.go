@@ -173,5 +173,6 @@ func (p *CFS) Len(cpu int) int       { return p.h.lenFor(cpu) }
 
 // Describe shows the task's vruntime and weight.
 func (p *CFS) Describe(t *Task) string {
-	return fmt.Sprintf("vruntime %s, weight %d (nice %d)", vruntime(t.pass), Weight(t.Nice), t.Nice)
+	v := t.pass + (t.Total-t.charged)*1024*vrScale/Weight(t.Nice)
+	return fmt.Sprintf("vruntime %s, weight %d (nice %d)", vruntime(v), Weight(t.Nice), t.Nice)
 }

@@ -283,7 +283,10 @@ func (p *MLFQ) Tick(t *Task, cpu int, now int64) string {
 			t.held, t.expired = false, false
 			return ""
 		}
-		return fmt.Sprintf("MLFQ: priority boost: every job back in the top queue %d, and pid %d is ahead", t.level, ahead.PID)
+		if p.boost > 0 && p.nextBoost-p.boost == now {
+			return fmt.Sprintf("MLFQ: priority boost: every job back in the top queue %d, and pid %d is ahead", t.level, ahead.PID)
+		}
+		return fmt.Sprintf("MLFQ: pid %d is ahead of it in queue %d", ahead.PID, t.level)
 	}
 	return why
 }
@@ -333,7 +336,6 @@ func (p *MLFQ) Left(t *Task, now int64) {
 		}
 	}
 	t.expired = false
-	p.catchUp(now)
 }
 
 func (p *MLFQ) Preempts(cur, t *Task, cpu int) string {
@@ -389,8 +391,9 @@ func (p *MLFQ) Describe(t *Task) string {
 	if !t.known {
 		return ""
 	}
+	left := t.sliceLeft - (t.Total - t.charged) // a running job's latest ticks are not yet charged
 	return fmt.Sprintf("queue %d, %d of %d ticks of its slice left, %d of %d slices of its allotment left",
-		t.level, t.sliceLeft, p.quanta[t.level], t.allotLeft, p.allots[t.level])
+		t.level, max(left, 0), p.quanta[t.level], t.allotLeft, p.allots[t.level])
 }
 
 // Notes returns the boosts and demotions since last asked.

@@ -43,6 +43,15 @@ func (p *RR) Pick(cpu int, now int64) (*Task, string) {
 }
 
 func (p *RR) Tick(t *Task, cpu int, now int64) string {
+	// With nobody waiting, a process runs through several quanta in one
+	// stretch (see Budget): count its slice within the current quantum, as
+	// if a fresh quantum had begun at every boundary it crossed.
+	if t.Slice > p.quantum {
+		t.Slice %= p.quantum
+		if t.Slice == 0 {
+			t.Slice = p.quantum
+		}
+	}
 	if t.Slice < p.quantum {
 		return ""
 	}
@@ -53,7 +62,17 @@ func (p *RR) Tick(t *Task, cpu int, now int64) string {
 	return fmt.Sprintf("RR: quantum of %d ticks expired", p.quantum)
 }
 
-func (p *RR) Budget(t *Task, cpu int, now int64) int64 { return sliceLeft(p.quantum, t) }
+// Budget is the rest of the quantum; with nobody waiting, many quanta at
+// once, since their expiry changes nothing until another process is ready,
+// and only a system call, a timer or input makes one ready, each of which
+// ends the stretch (Tick then counts the slice as if quantum by quantum).
+func (p *RR) Budget(t *Task, cpu int, now int64) int64 {
+	b := sliceLeft(p.quantum, t)
+	if !p.q.anyFor(cpu) {
+		b += 1 << 20 * p.quantum
+	}
+	return b
+}
 
 func (p *RR) Left(t *Task, now int64)               {}
 func (p *RR) Preempts(cur, t *Task, cpu int) string { return "" }

@@ -117,5 +117,6 @@ func (p *Stride) Len(cpu int) int                       { return p.h.lenFor(cpu)
 
 // Describe shows the task's tickets, stride and pass.
 func (p *Stride) Describe(t *Task) string {
-	return fmt.Sprintf("%s, stride %d, pass %s", describeTickets(t), stride(t), p.passes(t.pass))
+	pass := t.pass + (t.Total-t.charged)*stride(t)
+	return fmt.Sprintf("%s, stride %d, pass %s", describeTickets(t), stride(t), p.passes(pass))
 }

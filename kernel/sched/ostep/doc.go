@@ -9,4 +9,9 @@
 // generated workloads: the scripts draw them from Python's Mersenne Twister,
 // which pyrandom.go reproduces. The recorded outputs of the original scripts
 // under testdata/ are the specification.
+//
+// ParseProblem restates a simulator's problem as jobs of CPU and I/O bursts
+// and an osplay scheduling policy, so that the kernel can run the same
+// problem as a workload and the playground can open it; on the recorded
+// problems the kernel's metrics are the scripts' answers.
 package ostep
