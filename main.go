@@ -3,25 +3,38 @@
 //	osplay run [flags] FILE.c [ARGS...]    run a C program on the simulated machine
 //	osplay run [flags] --workload FILE     run a workload of CPU and I/O bursts
 //	osplay sched|mlfq|process-run ARGS...  the OSTEP homework simulators
-//	osplay [serve]                         the web playground (to come)
+//	osplay [serve] [--addr :8080]          the web playground (default)
 //
 // main only wires flags to the kernel.
 package main
 
 import (
+	"context"
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing/fstest"
 
 	"osplay/kernel"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
+	"osplay/web"
 )
+
+// examples are the lecture's programs, one folder each, shown on the home
+// page and opened by /play?example=NAME.
+//
+//go:embed examples
+var examples embed.FS
 
 const usage = `usage:
   osplay run [flags] FILE.c [ARGS...]   run a C program on the simulated machine
@@ -29,7 +42,7 @@ const usage = `usage:
   osplay sched ARGS...                  OSTEP's scheduler.py
   osplay mlfq ARGS...                   OSTEP's mlfq.py
   osplay process-run ARGS...            OSTEP's process-run.py
-  osplay serve                          the web playground (not yet available)
+  osplay [serve] [--addr ADDR]          the web playground (default; ADDR from $PORT or :8080)
 Run "osplay run -h" for the flags of run.
 `
 
@@ -38,9 +51,8 @@ func main() {
 }
 
 func osplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "-help" && args[0] != "--help" {
+		return serve(args, stderr)
 	}
 	switch args[0] {
 	case "run":
@@ -52,8 +64,7 @@ func osplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "process-run":
 		return ostep.ProcessRun(args[1:], stdout, stderr)
 	case "serve":
-		fmt.Fprint(stderr, "osplay: the web playground is not available yet\n\n"+usage)
-		return 2
+		return serve(args[1:], stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -291,4 +302,43 @@ func readLine(r io.Reader) (string, bool) {
 			return string(line), len(line) > 0
 		}
 	}
+}
+
+// serve is "osplay serve": the web playground until SIGINT or SIGTERM,
+// then a graceful shutdown.
+func serve(args []string, stderr io.Writer) int {
+	fl := flag.NewFlagSet("osplay serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	addr := fl.String("addr", "", "address to listen on (default $PORT, else :8080)")
+	frameAncestors := fl.String("frame-ancestors", "*", "who may embed the pages in an iframe (Content-Security-Policy frame-ancestors)")
+	trustProxy := fl.Bool("trust-proxy", false, "take client addresses from X-Forwarded-For (only behind a reverse proxy)")
+	staticDir := fl.String("static-dir", "", "serve static files from this folder instead of the embedded copy (development)")
+	idle := fl.Duration("idle", 0, "close sessions idle for this long (default from the API's limits)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if *addr == "" {
+		*addr = ":8080"
+		if port := os.Getenv("PORT"); port != "" {
+			*addr = ":" + port
+		}
+	}
+	sub, err := fs.Sub(examples, "examples")
+	if err != nil {
+		fmt.Fprintf(stderr, "osplay: %v\n", err)
+		return 1
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := web.Config{Addr: *addr, Logger: log, Examples: sub, FrameAncestors: *frameAncestors,
+		TrustProxy: *trustProxy, StaticDir: *staticDir}
+	if *idle > 0 {
+		cfg.Limits.Idle = *idle
+	}
+	if err := web.Serve(ctx, cfg); err != nil {
+		log.Error("server stopped", "err", err)
+		return 1
+	}
+	return 0
 }

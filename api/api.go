@@ -1,0 +1,128 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+
+	"github.com/gorilla/websocket"
+
+	"osplay/kernel/sched"
+)
+
+// Options configure the API.
+type Options struct {
+	Limits  Limits
+	Metrics *Metrics     // nil: count nothing
+	Log     *slog.Logger // nil: log nothing
+}
+
+// API serves POST /api/run and the playground's WebSocket. It counts the
+// open sessions, in all and per client address, and closes them all on
+// Close.
+type API struct {
+	lim     Limits
+	metrics *Metrics
+	log     *slog.Logger
+	up      websocket.Upgrader
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu    sync.Mutex
+	byIP  map[string]int
+	total int
+}
+
+// New makes the API.
+func New(o Options) *API {
+	a := &API{lim: o.Limits.WithDefaults(), metrics: o.Metrics, log: o.Log, byIP: map[string]int{}}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	a.ctx, a.cancel = context.WithCancel(context.Background())
+	a.up = websocket.Upgrader{
+		ReadBufferSize:  1024,
+		WriteBufferSize: 4096,
+		WriteBufferPool: &sync.Pool{},
+		CheckOrigin:     sameOrigin,
+		Error:           refuse,
+	}
+	return a
+}
+
+// Limits are the limits in force.
+func (a *API) Limits() Limits { return a.lim }
+
+// Close ends every session (each is told the server is shutting down) and
+// waits for them, or for ctx.
+func (a *API) Close(ctx context.Context) error {
+	a.cancel()
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Sessions is the number of open WebSocket sessions.
+func (a *API) Sessions() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.total
+}
+
+// admit counts a new session from ip, or says why it may not open.
+func (a *API) admit(ip string) (release func(), code, msg string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.ctx.Err() != nil {
+		return nil, "shutdown", "the server is shutting down; reload the page in a moment"
+	}
+	if a.total >= a.lim.MaxSessions {
+		return nil, "server_full", "the server is full; try again in a few minutes"
+	}
+	if a.byIP[ip] >= a.lim.SessionsPerIP {
+		return nil, "too_many_sessions", "too many playground tabs are open from your address: close some and reload this one"
+	}
+	a.total++
+	a.byIP[ip]++
+	once := sync.Once{}
+	return func() {
+		once.Do(func() {
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			a.total--
+			if a.byIP[ip]--; a.byIP[ip] <= 0 {
+				delete(a.byIP, ip)
+			}
+		})
+	}, "", ""
+}
+
+// clientIP is the address of the client (web's middleware has already
+// put a trusted proxy's X-Forwarded-For into RemoteAddr when configured).
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func newID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// schedulers lists the scheduling policies a program may choose.
+func schedulers() []string { return sched.Names() }

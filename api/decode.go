@@ -1,0 +1,206 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"osplay/kernel"
+)
+
+// command is one validated client message.
+type command struct {
+	op      string
+	id      *int64
+	program *Program // load
+	by      string   // step
+	speed   Speed    // speed
+	tick    int64    // seek
+	data    string   // input
+	pid     int      // signal, inspect
+	signal  int      // signal
+	seq     int64    // ack
+}
+
+// ops lists each op with the struct its fields decode into.
+var ops = map[string]func() any{
+	"load":      func() any { return &loadMsg{} },
+	"run":       func() any { return &emptyMsg{} },
+	"pause":     func() any { return &emptyMsg{} },
+	"step":      func() any { return &stepMsg{} },
+	"speed":     func() any { return &speedMsg{} },
+	"reset":     func() any { return &emptyMsg{} },
+	"seek":      func() any { return &seekMsg{} },
+	"input":     func() any { return &inputMsg{} },
+	"eof":       func() any { return &emptyMsg{} },
+	"signal":    func() any { return &signalMsg{} },
+	"interrupt": func() any { return &emptyMsg{} },
+	"inspect":   func() any { return &inspectMsg{} },
+	"choose":    func() any { return &chooseMsg{} },
+	"ack":       func() any { return &ackMsg{} },
+}
+
+func opNames() string {
+	names := make([]string, 0, len(ops))
+	for n := range ops {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// decode validates one client message. The error is the message to send
+// back; the connection stays open.
+func decode(raw []byte, l Limits) (command, *Error) {
+	var c command
+	var env map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &env); err != nil || env == nil {
+		return c, badMessage(nil, "a message must be one JSON object, as {\"op\":\"run\"}")
+	}
+	if idRaw, ok := env["id"]; ok {
+		var id int64
+		if err := json.Unmarshal(idRaw, &id); err != nil {
+			return c, badMessage(nil, "id must be a number")
+		}
+		c.id = &id
+		delete(env, "id")
+	}
+	opRaw, ok := env["op"]
+	if !ok {
+		return c, badMessage(c.id, "the message has no op; ops are "+opNames())
+	}
+	if err := json.Unmarshal(opRaw, &c.op); err != nil {
+		return c, badMessage(c.id, "op must be a string")
+	}
+	mk, ok := ops[c.op]
+	if !ok {
+		return c, badMessage(c.id, fmt.Sprintf("unknown op %q; ops are %s", c.op, opNames()))
+	}
+	delete(env, "op")
+	body, _ := json.Marshal(env)
+	v := mk()
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return c, badMessage(c.id, fmt.Sprintf("%s: %s", c.op, fieldError(err)))
+	}
+	if msg := c.fill(v, l); msg != "" {
+		return c, badMessage(c.id, c.op+": "+msg)
+	}
+	return c, nil
+}
+
+// fieldError rewords a decoding error for people.
+func fieldError(err error) string {
+	s := err.Error()
+	if f, ok := strings.CutPrefix(s, "json: unknown field "); ok {
+		return "unknown field " + f
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		want := "a " + te.Type.Kind().String()
+		switch te.Type.Kind() {
+		case reflect.Int, reflect.Int64:
+			want = "a whole number"
+		case reflect.String:
+			want = "a string"
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.Slice:
+			want = "a list"
+		case reflect.Struct, reflect.Pointer:
+			want = "an object"
+		}
+		return fmt.Sprintf("field %s must be %s, not %s", te.Field, want, te.Value)
+	}
+	return strings.TrimPrefix(s, "json: ")
+}
+
+// fill checks the op's fields and copies them into c; it returns what is
+// wrong, or "".
+func (c *command) fill(v any, l Limits) string {
+	switch m := v.(type) {
+	case *loadMsg:
+		if m.Program == nil {
+			return "missing program"
+		}
+		if err := m.Program.check(l); err != nil {
+			return err.Error()
+		}
+		c.program = m.Program
+	case *stepMsg:
+		if !slices.Contains([]string{"tick", "event", "syscall"}, m.By) {
+			return `by must be "tick", "event" or "syscall"`
+		}
+		c.by = m.By
+	case *speedMsg:
+		if m.Ticks < 1 || m.Ticks > 1_000_000 {
+			return "ticks must be 1 to 1000000"
+		}
+		if m.Interval != 0 && (m.Interval < 33 || m.Interval > 2000) {
+			return "interval must be 33 to 2000 milliseconds"
+		}
+		c.speed = Speed{Ticks: m.Ticks, Interval: m.Interval}
+	case *seekMsg:
+		if m.Tick == nil || *m.Tick < 0 {
+			return "tick must be a number ≥ 0"
+		}
+		c.tick = *m.Tick
+	case *inputMsg:
+		if m.Data == nil {
+			return "missing data"
+		}
+		if len(*m.Data) > l.MaxStdin {
+			return fmt.Sprintf("input too long (at most %d bytes)", l.MaxStdin)
+		}
+		c.data = *m.Data
+	case *signalMsg:
+		sig := signalNumber(m.Signal)
+		if sig == 0 {
+			return fmt.Sprintf("unknown signal %q (as SIGTERM or 15)", m.Signal)
+		}
+		if m.PID < 1 {
+			return "pid must be a process id ≥ 1"
+		}
+		c.pid, c.signal = m.PID, sig
+	case *inspectMsg:
+		if m.PID < 0 {
+			return "pid must be ≥ 0"
+		}
+		c.pid = m.PID
+	case *chooseMsg:
+		if m.PID < 1 {
+			return "pid must be a process id ≥ 1"
+		}
+		c.pid = m.PID
+	case *ackMsg:
+		c.seq = m.Seq
+	}
+	return ""
+}
+
+// signalNumber reads "SIGTERM", "TERM" or "15"; 0 if unknown.
+func signalNumber(s string) int {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if !strings.HasPrefix(s, "SIG") {
+		s = "SIG" + s
+	}
+	for n := 1; n < 32; n++ {
+		if kernel.SignalName(n) == s {
+			return n
+		}
+		if fmt.Sprintf("SIG%d", n) == s {
+			return n
+		}
+	}
+	return 0
+}
+
+func badMessage(id *int64, msg string) *Error {
+	return &Error{Type: "error", Code: "bad_message", Message: msg, ID: id}
+}

@@ -1,0 +1,89 @@
+// Package api owns osplay's wire: the JSON of POST /api/run, the WebSocket
+// protocol of the playground, the sessions behind it (one simulated
+// machine per WebSocket), and the limits that keep one visitor from
+// harming the others. It imports the kernel and nothing of the web pages;
+// package web mounts its handlers.
+//
+// # The WebSocket protocol, version 1
+//
+// The playground opens a WebSocket at /api/ws (same host only: the Origin
+// header must name the page's host). Every frame is one JSON object in a
+// text frame. The server speaks first, with hello; from then on the client
+// sends commands and the server answers with batches, errors and the
+// occasional notice. A session runs one kernel Machine in its own
+// goroutine; nothing a session does reaches another.
+//
+// Client → server. Every message has "op"; it may carry "id", a number the
+// server echoes in an error about that message. A message with an unknown
+// op, an unknown field, a field the op does not use, a bad value or more
+// than Limits.MaxMessage bytes is answered with an error message (code
+// "bad_message" or "too_large"); the connection stays open. Past
+// Limits.MaxFrame bytes the connection is closed with code 1009.
+//
+//	{"op":"load", "program":{...}}           compile and start a program, paused at tick 0
+//	{"op":"run"}                             run continuously at the current speed
+//	{"op":"pause"}                           stop running; the machine keeps its state
+//	{"op":"step", "by":"tick"}               advance one tick (one instruction on each CPU)
+//	{"op":"step", "by":"event"}              advance to the end of the tick of the next event
+//	{"op":"step", "by":"syscall"}            … of the next system call
+//	{"op":"speed", "ticks":N, "interval":MS} N ticks per batch (1…1000000), a batch every MS ms (33…2000)
+//	{"op":"reset"}                           the same program again from tick 0, inputs forgotten
+//	{"op":"seek", "tick":T}                  rewind (or go forward) to tick T, by deterministic replay
+//	{"op":"input", "data":"text\n"}          type on the console (stdin)
+//	{"op":"eof"}                             end the console input (Ctrl-D)
+//	{"op":"signal", "pid":P, "signal":"SIGTERM"}  send a signal to a process, as kill(1)
+//	{"op":"interrupt"}                       Ctrl-C: SIGINT to the foreground process group
+//	{"op":"choose", "pid":P}                 the manual scheduler: P runs next on the CPU that asks
+//	{"op":"inspect", "pid":P}                include P's full PCB in the snapshots (0: none)
+//	{"op":"ack", "seq":S}                    the client has drawn batch S
+//
+// A program is {"files":[{"name":"a.c","text":"…"}…], "main":"a.c",
+// "argv":["ls","-l"], "stdin":"…", "settings":{"sched":"rr", "quantum":10,
+// "cpus":1, "seed":0, "ctxswitch":0, "childFirst":false, "multiprogramming":0,
+// "resident":0}}; sched is a policy spec as "mlfq:boost=100". argv holds the
+// arguments after the program's name. A non-empty stdin is the program's
+// standard input as with "< file" (end of input after it); without it the
+// console is interactive and input comes from "input" and "eof".
+//
+// Server → client. Every message has "type".
+//
+//	hello   {"type":"hello","v":1,"session":"…","limits":{…},"schedulers":[…]}
+//	batch   {"type":"batch","seq":S,"events":[…],"state":{…}}
+//	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
+//	error   {"type":"error","code":"…","message":"…","id":I,"errors":[{"file","line","col","msg"}]}
+//
+// A batch carries the events since the previous batch and a snapshot of
+// the machine (Snapshot): status, tick, the processes with their current
+// source line, the CPUs, the ready queues and, for the inspected process,
+// the whole PCB. While running, a batch may leave the processes (and the
+// PCB) out: they are as in the last batch that had them (at most 100 ms
+// old); the events say every change as it happens. Events are numbered from 0 ("n") in the order the
+// machine emitted them; the numbering is the same in every replay. At high
+// speed the server may leave out syscall and sysret events from a crowded
+// batch (the batch's "dropped" counts them); every other event is sent.
+//
+// Pacing: while running, the server sends at most one batch per interval
+// (33 ms: ~30 per second) and never more than two batches ahead of the last
+// "ack": a slow browser slows the simulation instead of falling behind.
+// Commands (step, pause, seek, load…) are answered with a batch at once.
+//
+// Rewind: "seek" rebuilds the machine from the start, replaying the
+// program, its settings and the log of inputs (typed lines, end of input,
+// signals, scheduling choices) at the ticks they were given, up to tick T; the answer,
+// rewound, says how many events the machine has emitted by then: the
+// client keeps its events numbered below that and redraws. Inputs given
+// after T are replayed again as the machine passes their ticks, unless the
+// user gives a new input first, which discards them.
+//
+// Errors have a code a program can test and a message a person can read:
+// bad_message, too_large, compile (with errors), start, no_program,
+// machine (an internal error inside this session; the session stays),
+// busy, idle (closed after Limits.Idle without a command), too_many_sessions,
+// server_full, shutdown. Before closing the connection itself the server
+// sends the error, then a close frame with code 4000 + a small number and
+// the message as the reason (4001 idle, 4002 too_many_sessions, 4003
+// server_full, 4004 shutdown, 4005 slow client).
+package api
+
+// Version is the WebSocket protocol's version, sent in hello.
+const Version = 1

@@ -1,0 +1,85 @@
+package api
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"osplay/kernel"
+)
+
+// Event is a kernel event on the wire. Kind is the kernel's kind name
+// ("create", "state", "dispatch", …); the other fields are those the kind
+// uses (see kernel.Kind), zero ones left out.
+type Event struct {
+	N      int64    `json:"n"` // number in the machine's event stream, from 0
+	Tick   int64    `json:"t"`
+	CPU    int      `json:"cpu"`
+	PID    int      `json:"pid"`
+	Kind   string   `json:"k"`
+	From   string   `json:"from,omitempty"`
+	To     string   `json:"to,omitempty"`
+	Cause  string   `json:"cause,omitempty"`
+	Other  int      `json:"other,omitempty"`
+	Name   string   `json:"name,omitempty"`
+	Argv   []string `json:"argv,omitempty"`
+	Text   string   `json:"text,omitempty"`
+	Result int64    `json:"result,omitempty"`
+	Errno  string   `json:"errno,omitempty"`
+	Status int      `json:"status,omitempty"`
+	Signal string   `json:"signal,omitempty"`
+	Addr   uint64   `json:"addr,omitempty"`
+	Msg    string   `json:"msg,omitempty"`
+	FD     int      `json:"fd,omitempty"`
+	Data   string   `json:"data,omitempty"`
+	Ticks  int64    `json:"ticks,omitempty"`
+}
+
+// wireEvent converts the n-th kernel event.
+func wireEvent(n int64, e kernel.Event) Event {
+	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),
+		Cause: e.Cause, Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
+		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg, FD: e.FD, Ticks: e.Ticks}
+	if e.Kind == kernel.KindState {
+		w.From, w.To = e.From.String(), e.To.String()
+	}
+	if e.Errno != 0 {
+		w.Errno = errnoName(e.Errno)
+	}
+	if e.Signal != 0 {
+		w.Signal = kernel.SignalName(e.Signal)
+	}
+	if len(e.Data) > 0 {
+		w.Data = text(e.Data)
+	}
+	return w
+}
+
+// text makes console bytes valid UTF-8 for JSON, showing other bytes as
+// \xNN rather than losing them.
+func text(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var s strings.Builder
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&s, "\\x%02x", b[0])
+		} else {
+			s.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return s.String()
+}
+
+// errnoName is the name of an errno as Linux spells it, from the kernel's
+// own formatting of a failed call.
+func errnoName(errno int) string {
+	s := kernel.Event{Kind: kernel.KindSysret, Errno: errno}.String()
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return fmt.Sprintf("errno %d", errno)
+}

@@ -1,0 +1,94 @@
+package api
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the counters the server exports at /metrics. A nil *Metrics
+// counts nothing, so sessions and handlers work without one (in tests).
+type Metrics struct {
+	sessions     prometheus.Gauge
+	sessionsAll  prometheus.Counter
+	runs         *prometheus.CounterVec
+	ticks        prometheus.Counter
+	messages     *prometheus.CounterVec
+	errors       *prometheus.CounterVec
+	batchSeconds prometheus.Histogram
+}
+
+// NewMetrics makes the counters and registers them with reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		sessions: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "osplay_sessions", Help: "WebSocket sessions open now."}),
+		sessionsAll: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "osplay_sessions_total", Help: "WebSocket sessions opened."}),
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "osplay_runs_total", Help: "Programs started, by where (session, api) and outcome (ok, compile, error)."},
+			[]string{"where", "outcome"}),
+		ticks: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "osplay_ticks_total", Help: "Simulated ticks executed by all machines, replays included."}),
+		messages: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "osplay_ws_messages_total", Help: "WebSocket messages, by direction (in, out)."},
+			[]string{"direction"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "osplay_errors_total", Help: "Errors reported to clients, by code."},
+			[]string{"code"}),
+		batchSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "osplay_batch_seconds", Help: "Time to advance a machine and encode one batch.",
+			Buckets: []float64{.0001, .0005, .001, .005, .01, .05, .1, .5}}),
+	}
+	reg.MustRegister(m.sessions, m.sessionsAll, m.runs, m.ticks, m.messages, m.errors, m.batchSeconds)
+	// Series that exist from the start, at zero, so dashboards see them.
+	m.messages.WithLabelValues("in")
+	m.messages.WithLabelValues("out")
+	for _, where := range []string{"session", "api"} {
+		for _, outcome := range []string{"ok", "compile", "error"} {
+			m.runs.WithLabelValues(where, outcome)
+		}
+	}
+	return m
+}
+
+func (m *Metrics) sessionOpened() {
+	if m != nil {
+		m.sessions.Inc()
+		m.sessionsAll.Inc()
+	}
+}
+
+func (m *Metrics) sessionClosed() {
+	if m != nil {
+		m.sessions.Dec()
+	}
+}
+
+func (m *Metrics) run(where, outcome string) {
+	if m != nil {
+		m.runs.WithLabelValues(where, outcome).Inc()
+	}
+}
+
+func (m *Metrics) addTicks(n int64) {
+	if m != nil && n > 0 {
+		m.ticks.Add(float64(n))
+	}
+}
+
+func (m *Metrics) message(direction string) {
+	if m != nil {
+		m.messages.WithLabelValues(direction).Inc()
+	}
+}
+
+func (m *Metrics) error(code string) {
+	if m != nil {
+		m.errors.WithLabelValues(code).Inc()
+	}
+}
+
+func (m *Metrics) batch(seconds float64) {
+	if m != nil {
+		m.batchSeconds.Observe(seconds)
+	}
+}

@@ -1,0 +1,153 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"osplay/kernel"
+)
+
+// RunRequest is the body of POST /api/run: a program, and whether to
+// return its events too.
+type RunRequest struct {
+	Program
+	Events bool `json:"events,omitempty"`
+}
+
+// RunResponse is the answer of POST /api/run.
+type RunResponse struct {
+	OK        bool        `json:"ok"` // the program ran (whatever its exit status)
+	Error     *Error      `json:"error,omitempty"`
+	Stdout    string      `json:"stdout"` // the console's descriptor 1, all processes
+	Stderr    string      `json:"stderr"`
+	Exit      *Exit       `json:"exit,omitempty"` // the first process's
+	Halt      string      `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock, input)
+	Processes []ProcStats `json:"processes"`
+	Metrics   *RunMetrics `json:"metrics,omitempty"`
+	Events    []Event     `json:"events,omitempty"`
+}
+
+// ServeRun runs a program headless, to the end, and answers with JSON.
+func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		writeJSON(w, http.StatusMethodNotAllowed, RunResponse{Error: &Error{Type: "error", Code: "bad_request", Message: "use POST with a JSON program"}})
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.lim.MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			a.metrics.error("too_large")
+			writeJSON(w, http.StatusRequestEntityTooLarge, RunResponse{Error: &Error{Type: "error", Code: "too_large",
+				Message: fmt.Sprintf("request too large: at most %d bytes", a.lim.MaxBody)}})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, RunResponse{Error: &Error{Type: "error", Code: "bad_request", Message: "could not read the request"}})
+		return
+	}
+	var req RunRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		a.metrics.error("bad_request")
+		writeJSON(w, http.StatusBadRequest, RunResponse{Error: &Error{Type: "error", Code: "bad_request",
+			Message: "the body must be a JSON program: " + fieldError(err)}})
+		return
+	}
+	if err := req.Program.check(a.lim); err != nil {
+		a.metrics.error("bad_request")
+		writeJSON(w, http.StatusBadRequest, RunResponse{Error: &Error{Type: "error", Code: "bad_request", Message: err.Error()}})
+		return
+	}
+	resp := run(&req, a.lim, a.metrics, time.Now().Add(a.lim.RunTimeout))
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// Warm compiles the C library and a small program, so that the first
+// visitor does not wait for it.
+func Warm(log *slog.Logger) {
+	start := time.Now()
+	lim := Limits{}.WithDefaults()
+	r := run(&RunRequest{Program: Program{Files: []File{{Name: "warm.c",
+		Text: "#include <stdio.h>\nint main(void) { printf(\"ok\\n\"); return 0; }\n"}}}}, lim, nil, time.Now().Add(time.Minute))
+	if !r.OK || r.Stdout != "ok\n" {
+		log.Error("warm-up run failed", "response", fmt.Sprintf("%+v", r))
+		return
+	}
+	log.Info("C library compiled", "duration", time.Since(start).Round(time.Millisecond))
+}
+
+// run executes a program to its end, or to a limit or the deadline.
+func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunResponse {
+	st := newStats()
+	var events []Event
+	var stdout, stderr strings.Builder
+	n := int64(0)
+	m, diags, err := req.Program.start(lim, func(e kernel.Event) {
+		st.add(e)
+		if req.Events {
+			events = append(events, wireEvent(n, e))
+		}
+		n++
+		if e.Kind == kernel.KindOutput {
+			if e.FD == 2 {
+				stderr.Write(e.Data)
+			} else {
+				stdout.Write(e.Data)
+			}
+		}
+	})
+	if err != nil {
+		code, outcome := "start", "error"
+		if len(diags) > 0 {
+			code, outcome = "compile", "compile"
+		}
+		metrics.run("api", outcome)
+		return RunResponse{Error: &Error{Type: "error", Code: code, Message: err.Error(), Errors: diags}, Processes: []ProcStats{}}
+	}
+	metrics.run("api", "ok")
+	halt := ""
+	for !m.Done() {
+		before := m.Now()
+		m.RunTo(before + 200_000)
+		metrics.addTicks(m.Now() - before)
+		if m.WaitingForInput() {
+			halt = "the program waits for input: give its standard input in stdin"
+			break
+		}
+		if time.Now().After(deadline) {
+			halt = fmt.Sprintf("stopped after %s of server time at tick %d", lim.RunTimeout, m.Now())
+			break
+		}
+	}
+	if err := m.Err(); err != nil {
+		halt = err.Error()
+	}
+	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
+		Halt: halt, Processes: st.finish(m), Events: events}
+	for i := range resp.Processes {
+		p := &resp.Processes[i]
+		p.Stdout, p.Stderr = text([]byte(p.Stdout)), text([]byte(p.Stderr))
+	}
+	if r := m.Result(); r.Exited || r.Signaled {
+		resp.Exit = exitOf(r.Status)
+	}
+	resp.Metrics = &st.metrics
+	return resp
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}

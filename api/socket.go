@@ -1,0 +1,250 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Close codes the server uses (4000-4999 are the application's).
+const (
+	closeIdle       = 4001
+	closeTooMany    = 4002
+	closeServerFull = 4003
+	closeShutdown   = 4004
+)
+
+// sameOrigin accepts a WebSocket only from a page of this host. Clients
+// that send no Origin (not browsers) are accepted.
+func sameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true
+	}
+	u, err := url.Parse(origin)
+	if err != nil {
+		return false
+	}
+	return strings.EqualFold(u.Host, r.Host)
+}
+
+// refuse answers a WebSocket handshake that cannot be accepted.
+func refuse(w http.ResponseWriter, r *http.Request, status int, reason error) {
+	msg := reason.Error()
+	if status == http.StatusForbidden {
+		msg = fmt.Sprintf("WebSocket refused: a page from %q may not open a session on %s", r.Header.Get("Origin"), r.Host)
+	}
+	http.Error(w, msg, status)
+}
+
+// ServeWS serves the playground's WebSocket: one session per connection.
+func (a *API) ServeWS(w http.ResponseWriter, r *http.Request) {
+	conn, err := a.up.Upgrade(w, r, nil)
+	if err != nil {
+		a.metrics.error("handshake")
+		return // the upgrader has answered
+	}
+	// Refusals are sent over the socket, so the page can show them.
+	release, code, msg := a.admit(clientIP(r))
+	if code != "" {
+		a.metrics.error(code)
+		closeCode := map[string]int{"shutdown": closeShutdown, "server_full": closeServerFull}[code]
+		if closeCode == 0 {
+			closeCode = closeTooMany
+		}
+		conn.SetWriteDeadline(time.Now().Add(a.lim.WriteWait))
+		conn.WriteJSON(Error{Type: "error", Code: code, Message: msg})
+		conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, msg))
+		conn.Close()
+		return
+	}
+	a.wg.Add(1)
+	defer a.wg.Done()
+	defer release()
+	a.metrics.sessionOpened()
+	defer a.metrics.sessionClosed()
+	c := &socket{api: a, conn: conn, lim: a.lim}
+	c.s = NewSession(newID(), a.lim, c.write, a.metrics, a.log)
+	a.log.Info("session open", "session", c.s.ID, "ip", clientIP(r))
+	c.serve()
+	conn.Close()
+	a.log.Info("session closed", "session", c.s.ID, "why", c.why)
+}
+
+// socket is one WebSocket connection and its session. Only serve's
+// goroutine writes to the connection (pings use WriteControl, which may
+// run beside it); readLoop only reads.
+type socket struct {
+	api    *API
+	conn   *websocket.Conn
+	lim    Limits
+	s      *Session
+	broken bool   // a write failed: the connection is gone
+	why    string // why the session ended, for the log
+}
+
+// inbound is one frame from the client, or what was wrong with it.
+type inbound struct {
+	data     []byte
+	tooLarge int64 // size of a message over MaxMessage
+	binary   bool
+}
+
+// serve is the session's loop: client messages, the pacing timer, pings
+// and the idle timer, until the connection ends.
+func (c *socket) serve() {
+	c.conn.SetReadLimit(c.lim.MaxFrame)
+	c.conn.SetReadDeadline(time.Now().Add(c.lim.PongWait))
+	c.conn.SetPongHandler(func(string) error {
+		return c.conn.SetReadDeadline(time.Now().Add(c.lim.PongWait))
+	})
+	in := make(chan inbound, 8)
+	go c.readLoop(in)
+
+	c.write(c.s.Hello(schedulers()))
+	ping := time.NewTicker(c.lim.PingInterval)
+	defer ping.Stop()
+	idle := time.NewTimer(c.lim.Idle)
+	defer idle.Stop()
+	pace := time.NewTimer(time.Hour)
+	pace.Stop()
+	var paceOn bool
+	var due, last time.Time
+
+	for !c.broken {
+		if want := c.s.Wants(); want && !paceOn {
+			due = last.Add(c.s.Interval())
+			if now := time.Now(); due.Before(now) {
+				due = now
+			}
+			pace.Reset(time.Until(due))
+			paceOn = true
+		} else if !want && paceOn {
+			pace.Stop()
+			paceOn = false
+		}
+		select {
+		case <-c.api.ctx.Done():
+			c.bye(closeShutdown, "shutdown", "the server is shutting down; reload the page in a moment")
+			return
+		case m, ok := <-in:
+			if !ok {
+				c.why = "client gone"
+				return
+			}
+			if c.receive(m) {
+				idle.Reset(c.lim.Idle)
+			}
+		case <-pace.C:
+			paceOn = false
+			last = due
+			c.guard(func() { c.s.Tick(due) })
+		case <-ping.C:
+			c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.lim.WriteWait))
+		case <-idle.C:
+			c.bye(closeIdle, "idle", fmt.Sprintf("closed after %s without activity: reload the page to go on", c.lim.Idle))
+			return
+		}
+	}
+	c.why = "write failed"
+}
+
+// receive handles one client frame; it reports whether the user did
+// something (an ack does not count against idleness).
+func (c *socket) receive(m inbound) bool {
+	c.api.metrics.message("in")
+	switch {
+	case m.tooLarge > 0:
+		c.api.metrics.error("too_large")
+		c.write(Error{Type: "error", Code: "too_large",
+			Message: fmt.Sprintf("message too large: %d bytes (at most %d); make the program smaller", m.tooLarge, c.lim.MaxMessage)})
+		return true
+	case m.binary:
+		c.api.metrics.error("bad_message")
+		c.write(badMessage(nil, "send JSON in text frames"))
+		return true
+	}
+	cmd, bad := decode(m.data, c.lim)
+	if bad != nil {
+		c.api.metrics.error(bad.Code)
+		c.write(*bad)
+		return true
+	}
+	c.guard(func() { c.s.Handle(cmd) })
+	return cmd.op != "ack"
+}
+
+// guard runs f; a panic is reported to this session only and logged, and
+// the session drops its machine.
+func (c *socket) guard(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.api.log.Error("session panic", "session", c.s.ID, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			c.api.metrics.error("machine")
+			c.s.crash(fmt.Sprint(r))
+		}
+	}()
+	f()
+}
+
+// readLoop reads frames until the connection fails, and closes in.
+func (c *socket) readLoop(in chan<- inbound) {
+	defer close(in)
+	for {
+		typ, r, err := c.conn.NextReader()
+		if err != nil {
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(r, c.lim.MaxMessage+1))
+		if err != nil {
+			return // past MaxFrame: gorilla has closed with 1009
+		}
+		m := inbound{data: data, binary: typ == websocket.BinaryMessage}
+		if int64(len(data)) > c.lim.MaxMessage {
+			n, err := io.Copy(io.Discard, r)
+			if err != nil {
+				return
+			}
+			m = inbound{tooLarge: int64(len(data)) + n}
+		}
+		c.conn.SetReadDeadline(time.Now().Add(c.lim.PongWait))
+		in <- m
+	}
+}
+
+// write sends one message; a failure marks the connection broken.
+func (c *socket) write(v any) {
+	if c.broken {
+		return
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		c.api.log.Error("encode", "session", c.s.ID, "err", err)
+		return
+	}
+	c.conn.SetWriteDeadline(time.Now().Add(c.lim.WriteWait))
+	if err := c.conn.WriteMessage(websocket.TextMessage, data); err != nil {
+		c.broken = true
+		return
+	}
+	c.api.metrics.message("out")
+}
+
+// bye sends an error, then closes with code and the message as reason.
+func (c *socket) bye(code int, errCode, msg string) {
+	c.why = errCode
+	c.api.metrics.error(errCode)
+	c.write(Error{Type: "error", Code: errCode, Message: msg})
+	reason := msg
+	if len(reason) > 120 {
+		reason = reason[:120]
+	}
+	c.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(c.lim.WriteWait))
+}

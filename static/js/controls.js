@@ -1,0 +1,128 @@
+// The toolbar: Run, Pause, the three steps, Reset, the speed, the status
+// line and the timeline scrubber, with their keyboard shortcuts. It asks
+// play.js to act (actions) and shows the session's state.
+import {t} from "./i18n.js";
+
+// Speeds: ticks per frame and milliseconds between frames. The server
+// sends at most ~30 frames a second; below one tick per frame it slows the
+// frames instead.
+export const SPEEDS = [
+  {ticks: 1, interval: 500}, {ticks: 1, interval: 200}, {ticks: 1, interval: 100}, {ticks: 1, interval: 33},
+  {ticks: 3, interval: 33}, {ticks: 10, interval: 33}, {ticks: 30, interval: 33}, {ticks: 100, interval: 33},
+  {ticks: 1000, interval: 33}, {ticks: 10000, interval: 33}, {ticks: 100000, interval: 33},
+];
+export const DEFAULT_SPEED = 5;
+
+function perSecond(s) {
+  let n = (s.ticks * 1000) / s.interval;
+  const digits = 10 ** Math.max(Math.floor(Math.log10(n)) - 1, 0);
+  n = Math.round(n / digits) * digits;
+  return n >= 1000000 ? `${n / 1000000}M/s` : n >= 10000 ? `${Math.round(n / 1000)}k/s` : `${n}/s`;
+}
+
+export class Controls {
+  constructor(root, actions) {
+    this.root = root;
+    this.actions = actions;
+    this.q = (sel) => root.querySelector(sel);
+    this.status = this.q('[data-show="status"]');
+    this.tick = this.q('[data-show="tick"]');
+    this.speed = this.q('[data-control="speed"]');
+    this.speedOut = this.q('[data-show="speed"]');
+    this.timeline = this.q('[data-control="timeline"]');
+    this.timelineOut = this.q('[data-show="timeline"]');
+    this.scrubbing = false;
+    this.snap = null;
+    this.connected = false;
+    this.compileError = false;
+
+    for (const b of root.querySelectorAll("[data-action]")) {
+      const a = b.dataset.action;
+      if (["run", "pause", "step", "step-event", "step-syscall", "reset", "share"].includes(a)) {
+        b.addEventListener("click", () => this.actions[a]());
+      }
+    }
+    this.speed.max = String(SPEEDS.length - 1);
+    this.speed.addEventListener("input", () => {
+      this.showSpeed();
+      this.actions.speed(SPEEDS[+this.speed.value]);
+    });
+    this.timeline.addEventListener("input", () => {
+      this.scrubbing = true;
+      this.timelineOut.textContent = `${this.timeline.value} / ${this.timeline.max}`;
+    });
+    this.timeline.addEventListener("change", () => {
+      this.scrubbing = false;
+      this.actions.seek(+this.timeline.value);
+    });
+    document.addEventListener("keydown", (ev) => this.key(ev));
+  }
+
+  setSpeed(level) {
+    this.speed.value = String(level);
+    this.showSpeed();
+  }
+
+  speedValue() { return SPEEDS[+this.speed.value]; }
+
+  showSpeed() {
+    const s = SPEEDS[+this.speed.value];
+    this.speedOut.textContent = perSecond(s);
+    this.speed.setAttribute("aria-valuetext", `${perSecond(s)} ${t("speed.unit")}`);
+  }
+
+  key(ev) {
+    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
+      ev.preventDefault();
+      this.actions.run();
+      return;
+    }
+    const el = ev.target;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (el.closest && (el.closest("input, textarea, select, [contenteditable], .cm-editor"))) return;
+    const map = {s: "step", e: "step-event", c: "step-syscall", p: "pause", r: "run"};
+    const a = map[ev.key.toLowerCase()];
+    if (a && !this.q(`[data-action="${a}"]`).disabled) {
+      ev.preventDefault();
+      this.actions[a]();
+    }
+  }
+
+  // show updates the controls from the session's state.
+  show(snap) {
+    this.snap = snap;
+    this.update();
+  }
+
+  setConnected(on) {
+    this.connected = on;
+    this.update();
+  }
+
+  setCompileError(on) {
+    this.compileError = on;
+    this.update();
+  }
+
+  update() {
+    const snap = this.snap;
+    const status = !this.connected ? "offline" : this.compileError ? "compile" : snap ? snap.status : "connecting";
+    this.status.dataset.status = status;
+    this.status.textContent = t("status." + status);
+    const running = !!(snap && snap.running && this.connected);
+    const btn = (a) => this.q(`[data-action="${a}"]`);
+    btn("run").disabled = !this.connected || (running && snap.status !== "done");
+    btn("pause").disabled = !running;
+    for (const a of ["step", "step-event", "step-syscall"]) btn(a).disabled = !this.connected;
+    btn("reset").disabled = !this.connected || !snap || snap.status === "empty";
+    this.root.dataset.status = status;
+    if (!snap) return;
+    this.tick.textContent = String(snap.tick);
+    if (!this.scrubbing) {
+      this.timeline.max = String(snap.horizon);
+      this.timeline.value = String(snap.tick);
+      this.timeline.disabled = !this.connected || snap.horizon === 0;
+      this.timelineOut.textContent = `${snap.tick} / ${snap.horizon}`;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// The Gantt chart: each CPU's time, tick by tick — which process ran,
+// context switches (hatched) and idle time — built from dispatch, switch
+// and idle events, as the kernel's own Gantt does.
+import {svg, clear, titled} from "./svg.js";
+import {procClass} from "./palette.js";
+import {t} from "./i18n.js";
+
+const ROW = 34, TOP = 8, LABEL = 56, AXIS = 26, TICK_PX = 8, MAX_PX = 24000;
+
+export class Gantt {
+  constructor(canvas, onSelect) {
+    this.canvas = canvas;
+    this.onSelect = onSelect;
+    this.snap = null;
+    this.fit = false; // the whole run in the view's width, or TICK_PX per tick and a scroll bar
+    this.reset();
+  }
+
+  // setFit switches between the whole run at once and a readable scale.
+  setFit(on) {
+    this.fit = on;
+    this.dirty = true;
+    this.render();
+  }
+
+  reset() {
+    this.cpus = []; // per CPU: [{start, end, what: "run"|"switch"|"idle", pid}]
+    this.names = new Map();
+    this.switches = 0;
+    this.end = 0;
+    this.dirty = true;
+  }
+
+  event(e) {
+    if (e.t > this.end && e.t < 2 ** 52) this.end = e.t;
+    switch (e.k) {
+      case "create": case "exec":
+        this.names.set(e.pid, (e.name || "").split("/").pop());
+        break;
+      case "switch":
+        this.switches++;
+        this.open(e.cpu, e.t, "switch", e.other);
+        break;
+      case "dispatch":
+        this.open(e.cpu, e.t, "run", e.pid);
+        break;
+      case "idle":
+        this.open(e.cpu, e.t, "idle", 0);
+        break;
+      default:
+        return;
+    }
+    this.dirty = true;
+  }
+
+  open(cpu, time, what, pid) {
+    if (cpu < 0) return;
+    while (this.cpus.length <= cpu) this.cpus.push([]);
+    const segs = this.cpus[cpu];
+    const last = segs[segs.length - 1];
+    if (last) {
+      last.end = time;
+      if (last.start === time) segs.pop();
+    }
+    const prev = segs[segs.length - 1];
+    if (prev && prev.what === what && prev.pid === pid) {
+      prev.end = null;
+      return;
+    }
+    segs.push({start: time, end: null, what, pid});
+  }
+
+  state(snap) {
+    this.snap = snap;
+    if (snap.tick > this.end) this.end = snap.tick;
+    this.dirty = true;
+  }
+
+  render() {
+    if (!this.dirty) return;
+    this.dirty = false;
+    clear(this.canvas);
+    const ncpu = Math.max(this.cpus.length, this.snap ? this.snap.cpus.length : 1);
+    const end = Math.max(this.end, 1);
+    if (this.cpus.length === 0) {
+      this.canvas.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
+      if (this.statsEl) this.statsEl.textContent = "";
+      return;
+    }
+    const height = TOP + ncpu * (ROW + 6) + AXIS;
+    const avail = Math.max(this.canvas.clientWidth - 4, 300);
+    const px = this.fit ? (avail - LABEL - 10) / end : Math.max(Math.min(TICK_PX, MAX_PX / end), (avail - LABEL - 10) / end);
+    const W = LABEL + end * px + 10;
+    const follow = this.canvas.scrollLeft + this.canvas.clientWidth >= this.canvas.scrollWidth - 12;
+    const root = svg("svg", {viewBox: `0 0 ${W} ${height}`, width: W, height, class: "gantt", role: "group",
+      "aria-label": t("view.gantt")});
+    root.appendChild(svg("defs", {}, svg("pattern", {id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
+      patternTransform: "rotate(45)"}, svg("rect", {width: 6, height: 6, class: "hatch-bg"}),
+    svg("line", {x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line"}))));
+    const span = end * px;
+    const x = (tick) => LABEL + tick * px;
+    for (let c = 0; c < ncpu; c++) {
+      const y = TOP + c * (ROW + 6);
+      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: "cpu-label", text: `CPU${c}`}));
+      root.appendChild(svg("rect", {x: LABEL, y, width: span, height: ROW, class: "lane"}));
+      const row = svg("g", {class: "row", "data-cpu": c});
+      for (const s of this.merged(this.cpus[c] || [], end, span)) {
+        const x1 = x(s.start), x2 = x(s.end ?? end);
+        const w = Math.max(x2 - x1, 0.6);
+        const cls = s.what === "run" ? `seg run ${procClass(s.pid)}` : s.what === "switch" ? "seg switch" : s.what === "mixed" ? "seg mixed" : "seg idle";
+        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-what": s.what,
+          "data-start": s.start, "data-end": s.end ?? end});
+        g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
+        const name = this.names.get(s.pid) || "";
+        if (s.what === "run" && w > 30) {
+          g.appendChild(svg("text", {x: x1 + 4, y: y + ROW / 2 + 5, class: "seg-label",
+            text: w > 80 ? `${s.pid} ${name}` : String(s.pid)}));
+        }
+        const what = s.what === "run" ? `pid ${s.pid} ${name}` : s.what === "switch" ? `${t("gantt.switch")} → ${s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
+        titled(g, `${what}: ${s.start}–${s.end ?? end}`);
+        if (s.what === "run") g.addEventListener("click", () => this.onSelect(s.pid));
+        row.appendChild(g);
+      }
+      root.appendChild(row);
+    }
+    // Axis: a few round ticks.
+    const ay = TOP + ncpu * (ROW + 6) + 2;
+    const step = niceStep(60 / px);
+    for (let tk = 0; tk <= end; tk += step) {
+      root.appendChild(svg("line", {x1: x(tk), y1: ay, x2: x(tk), y2: ay + 5, class: "axis"}));
+      root.appendChild(svg("text", {x: x(tk), y: ay + 17, class: "axis-label", "text-anchor": tk === 0 ? "start" : "middle", text: String(tk)}));
+    }
+    root.appendChild(svg("line", {x1: x(end), y1: TOP - 4, x2: x(end), y2: ay, class: "now"}));
+    this.canvas.appendChild(root);
+    if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
+    if (this.statsEl) this.statsEl.textContent = this.stats(end);
+  }
+
+  // merged joins segments too narrow to see into one grey "mixed" one, so
+  // a long run stays a few hundred rectangles.
+  merged(segs, end, span) {
+    const min = end / span; // ticks per pixel
+    if (segs.length < 400 || min < 0.5) return segs;
+    const out = [];
+    for (const s of segs) {
+      const e = s.end ?? end;
+      const last = out[out.length - 1];
+      if (e - s.start < min && last && (last.end ?? end) - last.start < min * 2) {
+        last.end = e;
+        last.what = last.what === s.what && last.pid === s.pid ? last.what : "mixed";
+        continue;
+      }
+      out.push({...s});
+    }
+    return out;
+  }
+
+  stats(end) {
+    const parts = [`${t("gantt.ticks")}: ${end}`, `${t("gantt.switches")}: ${this.switches}`];
+    if (this.snap && this.snap.cpus.length && this.snap.tick > 0) {
+      const busy = this.snap.cpus.reduce((a, c) => a + c.busy, 0);
+      const util = (100 * busy) / (this.snap.tick * this.snap.cpus.length);
+      parts.push(`${t("gantt.util")}: ${util.toFixed(1)}%`);
+    }
+    return parts.join(" · ");
+  }
+}
+
+function niceStep(x) {
+  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}

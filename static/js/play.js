@@ -1,0 +1,245 @@
+// The playground page: it reads the page's start-up data, builds the
+// program, the editor and the views, connects the session, and turns
+// buttons into commands and server messages into pictures.
+import {setStrings, t} from "./i18n.js";
+import {Program} from "./program.js";
+import {EditorPane} from "./editor.js";
+import {ProcessTable} from "./procs.js";
+import {Dispatcher} from "./dispatcher.js";
+import {Connection} from "./socket.js";
+import {Controls, SPEEDS, DEFAULT_SPEED} from "./controls.js";
+import {Notice} from "./notice.js";
+import {ProcTree} from "./proctree.js";
+import {States} from "./states.js";
+import {Queues} from "./queues.js";
+import {Gantt} from "./gantt.js";
+import {Console} from "./console.js";
+import {PCB} from "./pcb.js";
+import {Trace} from "./trace.js";
+
+const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
+setStrings(boot.strings, boot.lang);
+
+const root = document.querySelector(".play");
+const $ = (sel) => root.querySelector(sel);
+const notice = new Notice($('[data-show="notice"]'));
+
+// The program: from the link (#code=), the example, or a blank one; then
+// the draft of this address, if the page was reloaded.
+const program = new Program();
+const params = new URLSearchParams(location.search);
+if (location.hash.includes("code=") && program.fromHash(location.hash)) {
+  program.source = "code";
+} else if (boot.example) {
+  program.setFiles(boot.example.files, boot.example.main);
+  program.argv = (boot.example.argv || []).join(" ");
+  program.source = "example:" + boot.example.name;
+}
+program.settings = {...boot.settings};
+const draftKey = (() => {
+  params.delete("lang");
+  return location.pathname + "?" + params.toString() + location.hash;
+})();
+program.restoreDraft(draftKey);
+
+// The form fields around the editor.
+const argvField = $('[data-control="argv"]');
+const stdinField = $('[data-control="stdin"]');
+const settingFields = [...root.querySelectorAll("[data-setting]")];
+argvField.value = program.argv;
+stdinField.value = program.stdin;
+{
+  const [policy, options] = String(program.settings.sched || "").split(/:(.*)/s);
+  const shown = {...program.settings, sched: policy || undefined, schedOptions: options || ""};
+  for (const f of settingFields) {
+    const v = shown[f.dataset.setting];
+    if (f.type === "checkbox") f.checked = !!v;
+    else if (v !== undefined && v !== "" && v !== 0) f.value = String(v);
+  }
+}
+
+function readFields() {
+  program.argv = argvField.value;
+  program.stdin = stdinField.value;
+  const s = {};
+  for (const f of settingFields) {
+    const k = f.dataset.setting;
+    if (f.type === "checkbox") s[k] = f.checked;
+    else if (f.type === "number") s[k] = f.value === "" ? 0 : Number(f.value);
+    else s[k] = f.value.trim();
+  }
+  if (s.schedOptions) s.sched += ":" + s.schedOptions;
+  delete s.schedOptions;
+  program.settings = s;
+}
+readFields();
+
+let saveTimer = 0;
+function changed() {
+  readFields();
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => program.saveDraft(draftKey), 300);
+  $('[data-show="settings-changed"]').hidden = !(program.loaded && program.dirty());
+}
+for (const f of [argvField, stdinField, ...settingFields]) f.addEventListener("input", changed);
+for (const f of settingFields) f.addEventListener("change", changed);
+
+// Selecting a process, from any view, shows its PCB.
+let selected = 0;
+function select(pid) {
+  selected = pid;
+  tree.select(pid);
+  pcb.select(pid);
+  conn.send({op: "inspect", pid});
+}
+
+const table = new ProcessTable();
+const canvas = (name) => $(`[data-canvas="${name}"]`);
+const tree = new ProcTree(canvas("proctree"), select);
+const states = new States(canvas("states"));
+const queues = new Queues(canvas("queues"), select, (pid) => send({op: "choose", pid}));
+const gantt = new Gantt(canvas("gantt"), select);
+gantt.statsEl = $('[data-show="gantt-stats"]');
+$('[data-control="gantt-fit"]').addEventListener("change", (ev) => gantt.setFit(ev.target.checked));
+const cons = new Console($('[data-view="console"]'), (cmd) => send(cmd));
+const pcb = new PCB($('[data-view="pcb"]'), (cmd) => send(cmd));
+const trace = new Trace(canvas("trace"));
+const editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
+  nonce: boot.nonce});
+const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
+
+let acked = 0;
+const dispatcher = new Dispatcher(table, [tree, states, queues, gantt, cons, pcb, trace, markers], (seq) => {
+  if (seq > acked) {
+    acked = seq;
+    conn.send({op: "ack", seq});
+  }
+});
+
+let snapshot = null;
+let speedLevel = DEFAULT_SPEED;
+if (boot.speed > 0) {
+  const i = SPEEDS.findIndex((s) => s.ticks >= boot.speed && s.interval === 33);
+  if (i >= 0) speedLevel = i;
+}
+
+function send(cmd) {
+  if (!conn.send(cmd)) notice.show(t("conn.lost"), "error", [{label: t("conn.reconnect"), run: reconnect}]);
+}
+
+// load sends the program when it changed or has ended; the views start over.
+function load(force) {
+  readFields();
+  const ended = !snapshot || snapshot.status === "empty" || snapshot.status === "done";
+  if (!force && !program.dirty() && !ended) return;
+  program.markLoaded();
+  $('[data-show="settings-changed"]').hidden = true;
+  editor.setErrors([]);
+  controls.setCompileError(false);
+  dispatcher.reset();
+  acked = 0;
+  send({op: "load", program: program.wire()});
+}
+
+const actions = {
+  run() { load(false); send({op: "run"}); },
+  pause() { send({op: "pause"}); },
+  step() { load(false); send({op: "step", by: "tick"}); },
+  "step-event"() { load(false); send({op: "step", by: "event"}); },
+  "step-syscall"() { load(false); send({op: "step", by: "syscall"}); },
+  reset() {
+    if (program.dirty()) load(true);
+    else { dispatcher.reset(); acked = 0; send({op: "reset"}); }
+  },
+  speed(s) { send({op: "speed", ticks: s.ticks, interval: s.interval}); },
+  seek(tick) { send({op: "seek", tick}); },
+  async share() {
+    readFields();
+    const url = program.shareURL();
+    try {
+      await navigator.clipboard.writeText(url);
+      notice.show(t("btn.copied"), "info");
+    } catch {
+      prompt(t("btn.shareTitle"), url);
+    }
+  },
+};
+const controls = new Controls(root, actions);
+controls.setSpeed(speedLevel);
+
+// Every view can be enlarged to the whole width, for a projector.
+for (const section of root.querySelectorAll(".views > .view")) {
+  const h = section.querySelector("h2");
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "small enlarge";
+  b.textContent = "⤢";
+  b.title = t("view.enlarge");
+  b.setAttribute("aria-label", `${t("view.enlarge")}: ${h.textContent}`);
+  b.setAttribute("aria-pressed", "false");
+  b.addEventListener("click", () => {
+    const on = section.classList.toggle("wide");
+    b.setAttribute("aria-pressed", String(on));
+    for (const v of [tree, states, queues, gantt]) v.dirty = true;
+    dispatcher.schedule();
+  });
+  h.after(b);
+}
+
+// The example picker opens another program.
+$('[data-control="example"]').addEventListener("change", (ev) => {
+  const v = ev.target.value;
+  if (v === "-blank") location.href = "/play?new=1";
+  else if (v) location.href = "/play?example=" + encodeURIComponent(v);
+});
+
+// The session.
+const errorText = {
+  idle: "err.idle", too_many_sessions: "err.too_many", server_full: "err.server_full",
+  shutdown: "err.shutdown", too_large: "err.too_large", machine: "err.machine",
+};
+const conn = new Connection(boot.socket, {
+  open() { controls.setConnected(true); notice.hide(); },
+  hello() {
+    const s = controls.speedValue();
+    conn.send({op: "speed", ticks: s.ticks, interval: s.interval});
+    load(true);
+  },
+  batch(b) {
+    snapshot = b.state;
+    dispatcher.batch(b);
+    controls.show(b.state);
+    if (b.state.status === "choose") notice.show(t("choose.notice"), "info");
+  },
+  rewound(m) {
+    snapshot = m.state;
+    dispatcher.rewound(m.events, m.state);
+    controls.show(m.state);
+  },
+  error(e) {
+    if (e.code === "compile") {
+      editor.setErrors(e.errors || []);
+      controls.setCompileError(true);
+      return;
+    }
+    const key = errorText[e.code];
+    notice.show(key ? t(key) : e.message, "error",
+      ["idle", "shutdown", "too_many_sessions", "server_full"].includes(e.code) ? [{label: t("conn.reconnect"), run: reconnect}] : []);
+  },
+  close(c) {
+    controls.setConnected(false);
+    if (c.code >= 4000 && c.code < 5000) return; // the error message came first
+    notice.show(c.opened ? t("conn.lost") : t("conn.refused") + (c.reason ? ` (${c.reason})` : ""), "error",
+      [{label: t("conn.reconnect"), run: reconnect}]);
+  },
+});
+
+function reconnect() {
+  notice.hide();
+  snapshot = null;
+  conn.connect();
+}
+
+conn.connect();
+window.osplay = {program, dispatcher, conn, select: (pid) => select(pid)};
+void selected;

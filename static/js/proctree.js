@@ -1,0 +1,123 @@
+// The process tree: every process of the run, parent above child, as
+// `ps -ef` and slide 3.21 draw it. Each node carries data-pid and
+// data-state (the kernel's state), shows its state by glyph and word as
+// well as colour, and marks zombies (exited, not yet reaped), reaped
+// processes and orphans adopted by init.
+import {svg, clear, titled} from "./svg.js";
+import {procClass, glyph, stateLabel, displayState} from "./palette.js";
+import {t} from "./i18n.js";
+
+const W = 132, H = 50, GAPX = 18, GAPY = 34, PAD = 10;
+
+export class ProcTree {
+  constructor(canvas, onSelect) {
+    this.canvas = canvas;
+    this.onSelect = onSelect;
+    this.selected = 0;
+    this.table = null;
+    this.dirty = true;
+    this.cpus = new Map();
+  }
+
+  reset() { this.dirty = true; }
+  event() { this.dirty = true; }
+
+  state(snap, table) {
+    this.table = table;
+    this.cpus = new Map(snap.procs.map((p) => [p.pid, p.cpu]));
+    this.dirty = true;
+  }
+
+  select(pid) { this.selected = pid; this.dirty = true; this.render(); }
+
+  // layout places leaves left to right and each parent above the middle
+  // of its children.
+  layout(table) {
+    const pos = new Map();
+    let next = 0;
+    let depthMax = 0;
+    const place = (pid, depth) => {
+      const p = table.get(pid);
+      depthMax = Math.max(depthMax, depth);
+      const kids = p.children.filter((c) => table.get(c));
+      if (kids.length === 0) {
+        pos.set(pid, {x: next++, y: depth});
+        return;
+      }
+      for (const c of kids) place(c, depth + 1);
+      const xs = kids.map((c) => pos.get(c).x);
+      pos.set(pid, {x: (Math.min(...xs) + Math.max(...xs)) / 2, y: depth});
+    };
+    const roots = table.list().filter((p) => !table.get(p.creator)).map((p) => p.pid);
+    for (const r of roots) place(r, 0);
+    return {pos, cols: Math.max(next, 1), rows: depthMax + 1};
+  }
+
+  render() {
+    if (!this.dirty || !this.table) return;
+    this.dirty = false;
+    const table = this.table;
+    clear(this.canvas);
+    if (table.list().length === 0) return;
+    const {pos, cols, rows} = this.layout(table);
+    const width = PAD * 2 + cols * W + (cols - 1) * GAPX;
+    const height = PAD * 2 + rows * H + (rows - 1) * GAPY;
+    const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "proctree", role: "group",
+      "aria-label": t("view.proctree"), style: null});
+    root.style.maxHeight = `${Math.max(height, 120)}px`;
+    root.style.minWidth = `${Math.round(width * 0.7)}px`; // scroll rather than shrink past reading
+    const at = (pid) => {
+      const p = pos.get(pid);
+      return {x: PAD + p.x * (W + GAPX), y: PAD + p.y * (H + GAPY)};
+    };
+    // Edges first, under the nodes.
+    for (const p of table.list()) {
+      if (!pos.has(p.pid) || !pos.has(p.creator)) continue;
+      const a = at(p.creator), b = at(p.pid);
+      const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
+      const my = (y1 + y2) / 2;
+      root.appendChild(svg("path", {
+        d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`,
+        class: p.orphan ? "edge orphan" : "edge",
+      }));
+    }
+    for (const p of table.list()) {
+      if (!pos.has(p.pid)) continue;
+      root.appendChild(this.node(p, at(p.pid)));
+    }
+    this.canvas.appendChild(root);
+  }
+
+  node(p, {x, y}) {
+    const shown = displayState(p);
+    const cpu = this.cpus.get(p.pid);
+    const label = `pid ${p.pid} ${p.name}: ${stateLabel(shown)}`;
+    const g = svg("g", {
+      class: `node ${procClass(p.pid)} state-${shown}${p.pid === this.selected ? " selected" : ""}`,
+      transform: `translate(${x},${y})`,
+      "data-pid": p.pid, "data-state": p.state, "data-zombie": shown === "zombie" ? "true" : null,
+      "data-reaped": p.reaped ? "true" : null, "data-orphan": p.orphan ? "true" : null,
+      role: "button", tabindex: 0, "aria-label": label,
+    });
+    g.addEventListener("click", () => this.onSelect(p.pid));
+    g.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); this.onSelect(p.pid); }
+    });
+    g.appendChild(svg("rect", {class: "box", width: W, height: H, rx: 7}));
+    g.appendChild(svg("rect", {class: "stripe", width: 7, height: H, rx: 3}));
+    g.appendChild(svg("text", {x: 14, y: 19, class: "pid"}, svg("tspan", {class: "num", text: String(p.pid)}), " ",
+      svg("tspan", {class: "name", text: p.name})));
+    const st = shown === "running" && cpu >= 0 ? `${stateLabel(shown)} · cpu${cpu}` : stateLabel(shown);
+    g.appendChild(svg("text", {x: 14, y: 39, class: "state"},
+      svg("tspan", {class: "glyph", text: glyph(shown)}), " ", st));
+    if (p.orphan) {
+      g.appendChild(titled(svg("text", {x: W - 6, y: 14, class: "orphan-tag", "text-anchor": "end",
+        text: `↑${p.ppid}`}), t("state.orphan")));
+    }
+    const details = [`pid ${p.pid}, ppid ${p.ppid}`, (p.argv || []).join(" "), p.cause];
+    if (p.orphan) details.push(t("state.orphan"));
+    if (p.exitCause) details.push(p.exitCause);
+    titled(g, details.filter(Boolean).join("\n"));
+    return g;
+  }
+}

@@ -1,0 +1,122 @@
+// The lecture's five-state diagram (slide 3.5): new, ready, running,
+// waiting, terminated. Each process is a token in its state; each arrow
+// counts how often a process took it.
+import {svg, clear, titled} from "./svg.js";
+import {procClass, glyph, stateLabel} from "./palette.js";
+import {t} from "./i18n.js";
+
+const NODES = {
+  new: {x: 80, y: 52},
+  terminated: {x: 560, y: 52},
+  ready: {x: 185, y: 165},
+  running: {x: 455, y: 165},
+  waiting: {x: 320, y: 272},
+};
+const RX = 66, RY = 28;
+
+// The arrows of the slide, with where their label sits.
+const ARROWS = [
+  {from: "new", to: "ready", label: "tr.admitted", d: "M118,74 L160,140", lx: 98, ly: 116},
+  {from: "ready", to: "running", label: "tr.dispatch", d: "M236,146 Q320,108 404,146", lx: 320, ly: 112},
+  {from: "running", to: "ready", label: "tr.interrupt", d: "M404,184 Q320,222 236,184", lx: 320, ly: 200},
+  {from: "running", to: "waiting", label: "tr.wait", d: "M470,192 L380,260", lx: 500, ly: 238},
+  {from: "waiting", to: "ready", label: "tr.wakeup", d: "M262,262 L170,192", lx: 140, ly: 238},
+  {from: "running", to: "terminated", label: "tr.exit", d: "M492,140 L530,76", lx: 532, ly: 116},
+];
+
+export class States {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.table = null;
+    this.reset();
+  }
+
+  reset() {
+    this.counts = new Map(); // "from>to" → count
+    this.dirty = true;
+  }
+
+  event(e) {
+    if (e.k !== "state") return;
+    const key = `${e.from}>${e.to}`;
+    this.counts.set(key, (this.counts.get(key) || 0) + 1);
+    this.dirty = true;
+  }
+
+  state(snap, table) { this.table = table; this.dirty = true; }
+
+  render() {
+    if (!this.dirty) return;
+    this.dirty = false;
+    clear(this.canvas);
+    const root = svg("svg", {viewBox: "0 0 640 330", class: "states", role: "img", "aria-label": this.summary()});
+    root.appendChild(svg("defs", {}, svg("marker", {id: "st-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
+      markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: "arrowhead"}))));
+    const known = new Set();
+    for (const a of ARROWS) {
+      const key = `${a.from}>${a.to}`;
+      known.add(key);
+      const n = this.counts.get(key) || 0;
+      const g = svg("g", {class: n ? "arrow used" : "arrow", "data-transition": key, "data-count": n});
+      g.appendChild(svg("path", {d: a.d, "marker-end": "url(#st-arrow)"}));
+      g.appendChild(svg("text", {x: a.lx, y: a.ly, class: "arrow-label"}, t(a.label),
+        svg("tspan", {class: "count", text: n ? ` ×${n}` : ""})));
+      root.appendChild(g);
+    }
+    const tokens = this.tokens();
+    for (const [name, c] of Object.entries(NODES)) {
+      const g = svg("g", {class: `state-node state-${name}`, "data-state": name});
+      g.appendChild(svg("ellipse", {cx: c.x, cy: c.y, rx: RX, ry: RY}));
+      g.appendChild(svg("text", {x: c.x, y: c.y - 6, class: "state-name", "text-anchor": "middle"},
+        svg("tspan", {class: "glyph", text: glyph(name) + " "}), stateLabel(name)));
+      const list = tokens.get(name) || [];
+      const shown = list.slice(0, 6);
+      const w = 22;
+      const x0 = c.x - ((shown.length - 1) * w) / 2;
+      shown.forEach((p, i) => {
+        const tok = svg("g", {class: `token ${procClass(p.pid)}${p.zombie ? " zombie" : ""}`, "data-pid": p.pid,
+          transform: `translate(${x0 + i * w},${c.y + 12})`});
+        tok.appendChild(svg("circle", {r: 10}));
+        tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.pid)}));
+        titled(tok, `pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}`);
+        g.appendChild(tok);
+      });
+      if (list.length > shown.length) {
+        g.appendChild(svg("text", {x: c.x + RX - 4, y: c.y + 26, class: "more", "text-anchor": "end",
+          text: `+${list.length - shown.length}`}));
+      }
+      root.appendChild(g);
+    }
+    // Transitions the slide does not draw (a process killed while ready or
+    // waiting, init waiting from the start) are listed, not hidden.
+    const others = [...this.counts.entries()].filter(([k]) => !known.has(k));
+    if (others.length) {
+      const text = others.map(([k, n]) => {
+        const [a, b] = k.split(">");
+        return `${stateLabel(a)} → ${stateLabel(b)} ×${n}`;
+      }).join(", ");
+      root.appendChild(svg("text", {x: 10, y: 322, class: "other-transitions", text: `${t("tr.other")}: ${text}`}));
+    }
+    this.canvas.appendChild(root);
+  }
+
+  // tokens groups the processes by state; reaped processes have left.
+  tokens() {
+    const out = new Map();
+    if (!this.table) return out;
+    for (const p of this.table.list()) {
+      if (p.reaped) continue;
+      if (!out.has(p.state)) out.set(p.state, []);
+      out.get(p.state).push({pid: p.pid, name: p.name, zombie: p.state === "terminated"});
+    }
+    return out;
+  }
+
+  summary() {
+    const parts = [];
+    for (const [state, list] of this.tokens()) {
+      parts.push(`${stateLabel(state)}: ${list.map((p) => p.pid).join(", ")}`);
+    }
+    return `${t("view.states")}. ${parts.join("; ")}`;
+  }
+}

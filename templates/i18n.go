@@ -1,0 +1,270 @@
+package templates
+
+// Every string of the user interface, in English and Korean, in one
+// place: the pages read them through Page.T, the scripts receive the same
+// table in the page (Strings) and read it through static/js/i18n.js.
+// Keys are grouped by where they appear.
+
+// Languages the interface speaks; the first is the default.
+var Languages = []string{"en", "ko"}
+
+type text struct{ en, ko string }
+
+var catalog = map[string]text{
+	// Site
+	"site.name":    {"osplay", "osplay"},
+	"site.tagline": {"the operating-systems playground", "운영체제 놀이터"},
+	"nav.home":     {"Home", "처음"},
+	"nav.play":     {"Playground", "놀이터"},
+	"nav.lang":     {"Language", "언어"},
+	"nav.skip":     {"Skip to the playground", "놀이터로 바로 가기"},
+	"footer.note": {"Every run is a simulation: the same program and inputs always give the same run.",
+		"모든 실행은 시뮬레이션입니다. 같은 프로그램과 입력은 언제나 같은 실행을 만듭니다."},
+
+	// Home page
+	"home.title": {"Watch the operating system work", "운영체제가 일하는 모습을 보세요"},
+	"home.lead": {"osplay runs real C programs — the lecture's fork, exec and wait programs, unmodified — on a simulated kernel in your browser, and shows what the operating system does with them.",
+		"osplay는 진짜 C 프로그램(강의의 fork, exec, wait 예제를 고치지 않은 그대로)을 브라우저 속 모의 커널에서 실행하고, 운영체제가 그 프로그램들로 무엇을 하는지 보여 줍니다."},
+	"home.point1": {"Edit C, press Run: processes appear in a tree, move between new, ready, running, waiting and terminated, and queue for the CPU.",
+		"C를 고치고 실행을 누르면 프로세스가 트리에 나타나고, 생성·준비·실행·대기·종료 상태 사이를 오가며 CPU를 기다리는 큐에 줄을 섭니다."},
+	"home.point2": {"Step one instruction, one event or one system call at a time; pause, rewind and change the scheduler.",
+		"명령어 하나, 사건 하나, 시스템 호출 하나씩 진행하고, 멈추고, 되감고, 스케줄러를 바꿔 보세요."},
+	"home.point3": {"Nothing to install and no account: a link opens a program, ready to run.",
+		"설치도 계정도 필요 없습니다. 링크 하나로 프로그램이 실행 준비된 채 열립니다."},
+	"home.start":     {"Open the playground", "놀이터 열기"},
+	"home.examples":  {"Programs from the lectures", "강의 예제 프로그램"},
+	"home.open":      {"Open", "열기"},
+	"home.files":     {"Files", "파일"},
+	"home.args":      {"Run with", "실행 인수"},
+	"home.howto":     {"How to use it", "사용법"},
+	"home.howto1":    {"Pick a program above, or write your own in the playground.", "위에서 프로그램을 고르거나 놀이터에서 직접 작성하세요."},
+	"home.howto2":    {"Press Run (Ctrl+Enter) to watch it at the chosen speed, or Step to go one instruction at a time.", "실행(Ctrl+Enter)을 눌러 정한 속도로 보거나, 한 단계를 눌러 명령어 하나씩 진행하세요."},
+	"home.howto3":    {"Click a process to inspect its PCB and memory map; send it a signal.", "프로세스를 눌러 PCB와 메모리 맵을 살펴보고 시그널을 보내 보세요."},
+	"home.howto4":    {"Drag the timeline to rewind: the run is replayed exactly.", "타임라인을 끌어 되감으면 실행이 똑같이 다시 재생됩니다."},
+	"home.embed":     {"Share a program: the playground's Share button makes a link that carries the source.", "프로그램 공유: 놀이터의 공유 버튼이 소스를 담은 링크를 만듭니다."},
+	"example.noDesc": {"A lecture program.", "강의 프로그램."},
+
+	// Playground: controls
+	"play.title":        {"Playground", "놀이터"},
+	"play.examples":     {"Example", "예제"},
+	"play.examplePick":  {"Open a lecture program…", "강의 프로그램 열기…"},
+	"play.blank":        {"Empty program", "빈 프로그램"},
+	"play.controls":     {"Run controls", "실행 제어"},
+	"btn.run":           {"Run", "실행"},
+	"btn.runTitle":      {"Compile and run (Ctrl+Enter)", "컴파일하고 실행 (Ctrl+Enter)"},
+	"btn.pause":         {"Pause", "일시 정지"},
+	"btn.step":          {"Step", "한 단계"},
+	"btn.stepTitle":     {"Run one instruction (S)", "명령어 하나 실행 (S)"},
+	"btn.stepEvent":     {"Next event", "다음 사건"},
+	"btn.stepEventT":    {"Run to the next kernel event (E)", "다음 커널 사건까지 실행 (E)"},
+	"btn.stepSyscall":   {"Next system call", "다음 시스템 호출"},
+	"btn.stepSyscallT":  {"Run to the next system call (C)", "다음 시스템 호출까지 실행 (C)"},
+	"btn.reset":         {"Reset", "처음으로"},
+	"btn.resetTitle":    {"Start the program again from tick 0", "틱 0부터 프로그램을 다시 시작"},
+	"btn.share":         {"Share", "공유"},
+	"btn.shareTitle":    {"Copy a link that opens this program", "이 프로그램을 여는 링크 복사"},
+	"btn.copied":        {"Link copied", "링크를 복사했습니다"},
+	"speed.label":       {"Speed", "속도"},
+	"speed.unit":        {"ticks per second", "초당 틱"},
+	"timeline.label":    {"Timeline", "타임라인"},
+	"timeline.help":     {"Drag to rewind: the run is replayed from the start", "끌어서 되감기: 처음부터 똑같이 다시 실행합니다"},
+	"tick":              {"tick", "틱"},
+	"status.connecting": {"connecting…", "연결 중…"},
+	"status.empty":      {"ready: press Run", "준비: 실행을 누르세요"},
+	"status.paused":     {"paused", "일시 정지"},
+	"status.running":    {"running", "실행 중"},
+	"status.input":      {"waiting for your input", "입력을 기다리는 중"},
+	"status.done":       {"finished", "끝남"},
+	"status.offline":    {"disconnected", "연결 끊김"},
+	"status.compile":    {"compile error", "컴파일 오류"},
+
+	// Playground: program
+	"editor.title":         {"Program", "프로그램"},
+	"editor.label":         {"C source", "C 소스"},
+	"editor.addFile":       {"Add a file", "파일 추가"},
+	"editor.newName":       {"Name of the new file (as util.c or util.h)", "새 파일 이름 (예: util.c, util.h)"},
+	"editor.badName":       {"Use letters, digits, _ - and ., as util.c", "영문자, 숫자, _ - . 로 된 이름을 쓰세요 (예: util.c)"},
+	"editor.closeFile":     {"Close", "닫기"},
+	"editor.main":          {"runs", "실행 파일"},
+	"editor.argv":          {"Arguments (argv[1] …)", "인수 (argv[1] …)"},
+	"editor.argvHelp":      {"Separated by spaces, as after the program's name in a shell", "셸에서 프로그램 이름 뒤에 쓰듯 빈칸으로 구분"},
+	"editor.stdin":         {"Standard input", "표준 입력"},
+	"editor.stdinHelp":     {"Given as with < file. Leave empty to type in the console while it runs.", "< file 처럼 주어집니다. 비워 두면 실행 중에 콘솔에 입력할 수 있습니다."},
+	"settings.title":       {"Machine settings", "기계 설정"},
+	"settings.sched":       {"Scheduler", "스케줄러"},
+	"settings.quantum":     {"Time quantum (ticks)", "타임 퀀텀 (틱)"},
+	"settings.cpus":        {"CPUs", "CPU 수"},
+	"settings.seed":        {"Random seed", "난수 시드"},
+	"settings.ctx":         {"Context-switch cost (ticks)", "문맥 교환 비용 (틱)"},
+	"settings.child":       {"Child runs first after fork", "fork 뒤 자식이 먼저 실행"},
+	"settings.note":        {"Changes apply at the next Run.", "바뀐 설정은 다음 실행부터 적용됩니다."},
+	"settings.options":     {"Scheduler options", "스케줄러 옵션"},
+	"settings.optionsHelp": {"As name=value, separated by commas: boost=100, queues=3, aging=50 …", "이름=값을 쉼표로 구분: boost=100, queues=3, aging=50 …"},
+	"settings.multi":       {"Degree of multiprogramming", "다중 프로그래밍 정도"},
+	"settings.resident":    {"Processes in memory (swapping)", "메모리에 둘 프로세스 수 (스와핑)"},
+	"settings.zeroNone":    {"0: no limit", "0: 제한 없음"},
+	"sched.rr":             {"Round robin (RR)", "라운드 로빈 (RR)"},
+	"sched.fcfs":           {"First come, first served (FCFS)", "선입 선처리 (FCFS)"},
+	"sched.sjf":            {"Shortest job first (SJF)", "최단 작업 우선 (SJF)"},
+	"sched.stcf":           {"Shortest time to completion (STCF, SRTF)", "최단 잔여 시간 우선 (STCF, SRTF)"},
+	"sched.priority":       {"Priority (with aging)", "우선순위 (에이징)"},
+	"sched.mlq":            {"Multilevel queue", "다단계 큐"},
+	"sched.mlfq":           {"Multilevel feedback queue (MLFQ)", "다단계 피드백 큐 (MLFQ)"},
+	"sched.lottery":        {"Lottery", "복권 스케줄링"},
+	"sched.stride":         {"Stride", "보폭 스케줄링 (Stride)"},
+	"sched.cfs":            {"Completely fair (CFS-like)", "완전 공정 (CFS 방식)"},
+	"sched.manual":         {"Manual: you choose who runs", "수동: 누가 실행될지 직접 선택"},
+	"choose.notice":        {"The scheduler waits for you: click a process in the ready queue to run it next.", "스케줄러가 기다립니다. 준비 큐에서 다음에 실행할 프로세스를 누르세요."},
+	"queue.jobs":           {"job queue (not yet admitted)", "작업 큐 (아직 승인 안 됨)"},
+	"queue.swapped":        {"swapped out (suspended)", "스왑 아웃 (보류)"},
+	"queue.device":         {"device", "장치"},
+	"status.choose":        {"waiting for your choice", "선택을 기다리는 중"},
+	"settings.changed":     {"changed: Run to apply", "바뀜: 실행하면 적용"},
+	"compile.title":        {"The program does not compile", "프로그램이 컴파일되지 않습니다"},
+	"compile.jump":         {"Go to the line", "해당 줄로 이동"},
+	"compile.fix":          {"Fix it and press Run again.", "고친 뒤 다시 실행을 누르세요."},
+	"keys.title":           {"Keyboard", "키보드"},
+	"keys.help":            {"Ctrl+Enter run · S step · E next event · C next system call · P pause · Esc then Tab leaves the editor", "Ctrl+Enter 실행 · S 한 단계 · E 다음 사건 · C 다음 시스템 호출 · P 일시 정지 · Esc 후 Tab으로 편집기 나가기"},
+	"view.enlarge":         {"Enlarge", "크게 보기"},
+	"views.title":          {"The operating system at work", "일하는 운영체제"},
+	"view.proctree":        {"Process tree", "프로세스 트리"},
+	"view.proctreeHelp":    {"Parent above child. Click a process to inspect it.", "부모가 자식 위에 있습니다. 프로세스를 눌러 살펴보세요."},
+	"view.states":          {"Process states", "프로세스 상태"},
+	"view.statesHelp":      {"Each process is a token; arrows count the transitions.", "프로세스마다 토큰 하나, 화살표의 숫자는 전이 횟수입니다."},
+	"view.queues":          {"Queues", "큐"},
+	"view.queuesHelp":      {"Who waits for the CPU, and who waits for an event.", "누가 CPU를 기다리고, 누가 사건을 기다리는지."},
+	"view.gantt":           {"CPU timeline (Gantt chart)", "CPU 타임라인 (간트 차트)"},
+	"view.ganttHelp":       {"Which process ran on each CPU, tick by tick.", "각 CPU에서 어느 프로세스가 실행됐는지 틱 단위로."},
+	"view.console":         {"Console", "콘솔"},
+	"view.pcb":             {"Process control block", "프로세스 제어 블록 (PCB)"},
+	"view.trace":           {"Kernel events", "커널 사건"},
+	"view.traceHelp":       {"Every event of the kernel, newest last.", "커널의 모든 사건, 최근 것이 아래."},
+
+	// Console
+	"console.input":     {"Type a line for stdin and press Enter", "표준 입력으로 보낼 줄을 입력하고 Enter"},
+	"console.send":      {"Send", "보내기"},
+	"console.eof":       {"End input (Ctrl-D)", "입력 끝 (Ctrl-D)"},
+	"console.ctrlc":     {"Ctrl-C", "Ctrl-C"},
+	"console.ctrlcHelp": {"Send SIGINT to the foreground process (Ctrl-C)", "전경 프로세스에 SIGINT 보내기 (Ctrl-C)"},
+	"console.empty":     {"Output of the processes appears here, in each process's colour.", "프로세스의 출력이 프로세스마다 다른 색으로 여기 나타납니다."},
+	"console.stderr":    {"standard error", "표준 오류"},
+	"console.typed":     {"you typed", "입력함"},
+	"console.eofShown":  {"end of input", "입력 끝"},
+	"console.exit":      {"exited", "종료"},
+
+	// Process states and transitions
+	"state.new":        {"new", "생성"},
+	"state.ready":      {"ready", "준비"},
+	"state.running":    {"running", "실행"},
+	"state.waiting":    {"waiting", "대기"},
+	"state.terminated": {"terminated", "종료"},
+	"state.zombie":     {"zombie", "좀비"},
+	"state.reaped":     {"reaped", "회수됨"},
+	"state.orphan":     {"orphan, adopted by init", "고아, init이 입양"},
+	"tr.admitted":      {"admitted", "승인"},
+	"tr.dispatch":      {"scheduler dispatch", "스케줄러 디스패치"},
+	"tr.interrupt":     {"interrupt", "인터럽트"},
+	"tr.wait":          {"I/O or event wait", "입출력 또는 사건 대기"},
+	"tr.wakeup":        {"I/O or event completion", "입출력 또는 사건 완료"},
+	"tr.exit":          {"exit", "종료"},
+	"tr.other":         {"other transitions", "그 밖의 전이"},
+
+	// Queues
+	"queue.ready":    {"ready queue", "준비 큐"},
+	"queue.cpu":      {"CPU", "CPU"},
+	"queue.idle":     {"idle", "유휴"},
+	"queue.switch":   {"context switch", "문맥 교환"},
+	"queue.child":    {"wait(): a child's exit", "wait(): 자식의 종료"},
+	"queue.tty":      {"terminal input (device queue)", "터미널 입력 (장치 큐)"},
+	"queue.timer":    {"timer: sleep()", "타이머: sleep()"},
+	"queue.other":    {"waiting for", "기다리는 것"},
+	"queue.zombies":  {"zombies: exited, not yet reaped", "좀비: 종료, 아직 회수 안 됨"},
+	"queue.empty":    {"empty", "비어 있음"},
+	"queue.exitArc":  {"exit", "종료"},
+	"queue.waitArc":  {"wait for an event", "사건 대기"},
+	"queue.wakeArc":  {"event occurs", "사건 발생"},
+	"queue.preempt":  {"time slice expired", "타임 슬라이스 만료"},
+	"gantt.fit":      {"Whole run", "전체 보기"},
+	"gantt.idle":     {"idle", "유휴"},
+	"gantt.switch":   {"context switch", "문맥 교환"},
+	"gantt.empty":    {"Run a program to fill the timeline.", "프로그램을 실행하면 타임라인이 채워집니다."},
+	"gantt.util":     {"CPU utilisation", "CPU 이용률"},
+	"gantt.switches": {"context switches", "문맥 교환"},
+	"gantt.ticks":    {"ticks", "틱"},
+
+	// PCB inspector
+	"pcb.none":     {"Click a process (in the tree, a queue or the timeline) to see its PCB.", "프로세스(트리, 큐, 타임라인)를 누르면 PCB를 볼 수 있습니다."},
+	"pcb.gone":     {"This process has been reaped: its PCB is gone.", "이 프로세스는 회수되어 PCB가 없습니다."},
+	"pcb.pid":      {"process id (pid)", "프로세스 ID (pid)"},
+	"pcb.ppid":     {"parent (ppid)", "부모 (ppid)"},
+	"pcb.pgid":     {"process group", "프로세스 그룹"},
+	"pcb.name":     {"command", "명령"},
+	"pcb.argv":     {"argv", "argv"},
+	"pcb.state":    {"state", "상태"},
+	"pcb.cause":    {"why", "이유"},
+	"pcb.waitOn":   {"waiting for", "기다리는 것"},
+	"pcb.cpu":      {"CPU", "CPU"},
+	"pcb.nice":     {"priority (nice)", "우선순위 (nice)"},
+	"pcb.cpuTicks": {"CPU time (ticks)", "CPU 시간 (틱)"},
+	"pcb.created":  {"created at tick", "생성 틱"},
+	"pcb.ended":    {"ended at tick", "종료 틱"},
+	"pcb.status":   {"wait status", "wait 상태값"},
+	"pcb.children": {"children", "자식"},
+	"pcb.pc":       {"program counter", "프로그램 카운터"},
+	"pcb.sp":       {"stack pointer", "스택 포인터"},
+	"pcb.fp":       {"frame pointer", "프레임 포인터"},
+	"pcb.depth":    {"call depth", "호출 깊이"},
+	"pcb.files":    {"open files", "열린 파일"},
+	"pcb.fd":       {"fd", "fd"},
+	"pcb.inode":    {"inode", "아이노드"},
+	"pcb.flags":    {"flags", "플래그"},
+	"pcb.offset":   {"offset", "오프셋"},
+	"pcb.refs":     {"shared by", "공유 수"},
+	"pcb.memory":   {"memory map", "메모리 맵"},
+	"pcb.resident": {"resident", "상주"},
+	"pcb.segment":  {"segment", "세그먼트"},
+	"pcb.range":    {"addresses", "주소"},
+	"pcb.prot":     {"access", "권한"},
+	"pcb.signal":   {"Send a signal", "시그널 보내기"},
+	"pcb.none.":    {"none", "없음"},
+
+	// Connection and errors
+	"conn.lost":        {"The connection to the server was lost.", "서버와의 연결이 끊겼습니다."},
+	"conn.reconnect":   {"Reconnect", "다시 연결"},
+	"conn.refused":     {"The server refused the connection.", "서버가 연결을 거부했습니다."},
+	"err.idle":         {"Closed after a long time without activity. Reconnect to go on.", "오랫동안 활동이 없어 연결을 닫았습니다. 다시 연결하세요."},
+	"err.too_many":     {"Too many playground tabs are open from your address. Close some, then reconnect.", "같은 주소에서 너무 많은 놀이터 탭이 열려 있습니다. 몇 개를 닫고 다시 연결하세요."},
+	"err.server_full":  {"The server is full. Try again in a few minutes.", "서버가 가득 찼습니다. 몇 분 뒤에 다시 시도하세요."},
+	"err.shutdown":     {"The server is restarting. Reconnect in a moment.", "서버가 다시 시작하는 중입니다. 잠시 뒤 다시 연결하세요."},
+	"err.too_large":    {"The program is too large to send.", "프로그램이 너무 커서 보낼 수 없습니다."},
+	"err.machine":      {"Something went wrong inside this session; press Run to start again.", "이 세션 안에서 문제가 생겼습니다. 실행을 눌러 다시 시작하세요."},
+	"err.dismiss":      {"Dismiss", "닫기"},
+	"halt.title":       {"The machine stopped", "기계가 멈췄습니다"},
+	"result.exit":      {"exit code", "종료 코드"},
+	"result.killed":    {"killed by", "시그널로 종료:"},
+	"result.title":     {"Program finished", "프로그램 종료"},
+	"notfound.title":   {"Page not found", "페이지를 찾을 수 없습니다"},
+	"notfound.example": {"There is no example of that name; here are the lecture's programs.", "그런 이름의 예제는 없습니다. 강의 프로그램은 다음과 같습니다."},
+}
+
+// T returns the string for key in lang (English if lang is unknown, the
+// key itself if the key is unknown, so a missing string shows).
+func T(lang, key string) string {
+	t, ok := catalog[key]
+	if !ok {
+		return key
+	}
+	if lang == "ko" {
+		return t.ko
+	}
+	return t.en
+}
+
+// Strings is the whole table in one language, for the scripts.
+func Strings(lang string) map[string]string {
+	out := make(map[string]string, len(catalog))
+	for k := range catalog {
+		out[k] = T(lang, k)
+	}
+	return out
+}

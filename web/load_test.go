@@ -1,0 +1,314 @@
+package web
+
+// The load benchmark: N WebSocket sessions over loopback, each running a
+// two-process program continuously at the default speed, against a server
+// in a child process (so that its memory is its own). It reports the batch
+// latency (from when a batch was due to when the client has it) and the
+// server's memory per idle session.
+//
+//	go test ./web -run '^$' -bench PlaygroundSessions -benchtime 1x -sessions 1000 -load-duration 20s
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"osplay/api"
+)
+
+var (
+	loadSessions = flag.Int("sessions", 1000, "load benchmark: concurrent WebSocket sessions")
+	loadDuration = flag.Duration("load-duration", 15*time.Second, "load benchmark: how long the sessions run")
+)
+
+// twoProcesses runs forever: a parent and a child, each computing and
+// printing a line now and then.
+const twoProcesses = `#include <stdio.h>
+#include <unistd.h>
+
+int main(void)
+{
+	int n = 0;
+	fork();
+	for (;;) {
+		for (int i = 0; i < 2000; i++)
+			;
+		printf("%d: %d\n", getpid(), n++);
+	}
+}
+`
+
+// serveForBenchmark is the child process: a server on a loopback port,
+// which it prints, serving until its standard input closes.
+func serveForBenchmark() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	s, err := New(Config{Logger: slog.New(slog.DiscardHandler),
+		Limits: api.Limits{SessionsPerIP: 1 << 20, MaxSessions: 1 << 20, Idle: time.Hour}})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { io.Copy(io.Discard, os.Stdin); cancel() }()
+	fmt.Println("listening", ln.Addr().String())
+	s.serve(ctx, ln)
+	os.Exit(0)
+}
+
+func init() {
+	if os.Getenv("OSPLAY_BENCH_SERVER") == "1" {
+		serveForBenchmark()
+	}
+}
+
+// startServerProcess runs this test binary as the benchmark's server.
+func startServerProcess(b *testing.B) (addr string, stop func()) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "OSPLAY_BENCH_SERVER=1")
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "listening ") {
+		b.Fatalf("server: %q %v", line, err)
+	}
+	return strings.TrimSpace(strings.TrimPrefix(line, "listening ")), func() {
+		stdin.Close()
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+		}
+	}
+}
+
+// serverMemory reads the server's resident memory and Go heap in use.
+func serverMemory(b *testing.B, addr string) (rss, heap float64) {
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 2 {
+			continue
+		}
+		v, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "process_resident_memory_bytes":
+			rss = v
+		case "go_memstats_heap_inuse_bytes":
+			heap = v
+		}
+	}
+	return rss, heap
+}
+
+// loadClient is one session of the benchmark.
+type loadClient struct {
+	conn      *websocket.Conn
+	latencies []time.Duration
+	batches   int
+}
+
+func (c *loadClient) read() ([]byte, error) {
+	_, data, err := c.conn.ReadMessage()
+	return data, err
+}
+
+// number reads the integer after key in a message, without decoding the
+// whole message: the client must not compete with the server for the CPU.
+func number(data []byte, key string, last bool) int64 {
+	i := bytes.Index(data, []byte(key))
+	if last {
+		i = bytes.LastIndex(data, []byte(key))
+	}
+	if i < 0 {
+		return -1
+	}
+	rest := data[i+len(key):]
+	j := bytes.IndexAny(rest, ",}")
+	n, _ := strconv.ParseInt(string(rest[:j]), 10, 64)
+	return n
+}
+
+// waitBatch reads until a batch comes.
+func (c *loadClient) waitBatch() error {
+	for {
+		data, err := c.read()
+		if err != nil {
+			return err
+		}
+		if bytes.HasPrefix(data, []byte(`{"type":"batch"`)) {
+			return nil
+		}
+		if bytes.HasPrefix(data, []byte(`{"type":"error"`)) {
+			return fmt.Errorf("%s", data)
+		}
+	}
+}
+
+// run reads batches until the deadline, acking each.
+func (c *loadClient) run(until time.Time) error {
+	c.conn.SetReadDeadline(until)
+	for {
+		data, err := c.read()
+		if err != nil {
+			if time.Now().After(until.Add(-10 * time.Millisecond)) {
+				return nil
+			}
+			return err
+		}
+		now := time.Now()
+		if !bytes.HasPrefix(data, []byte(`{"type":"batch"`)) {
+			continue
+		}
+		c.batches++
+		if sent := number(data, `"sent":`, true); sent > 0 {
+			c.latencies = append(c.latencies, now.Sub(time.UnixMicro(sent)))
+		}
+		seq := number(data, `"seq":`, false)
+		if err := c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"ack","seq":`+strconv.FormatInt(seq, 10)+`}`)); err != nil {
+			return err
+		}
+	}
+}
+
+func BenchmarkPlaygroundSessions(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		loadOnce(b, *loadSessions, *loadDuration)
+	}
+}
+
+func loadOnce(b *testing.B, n int, d time.Duration) {
+	addr, stop := startServerProcess(b)
+	defer stop()
+	time.Sleep(300 * time.Millisecond) // the C library compiles at start
+	rss0, heap0 := serverMemory(b, addr)
+
+	// Connect, a few at a time.
+	clients := make([]*loadClient, n)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 32)
+	errs := make(chan error, n)
+	dialer := websocket.Dialer{HandshakeTimeout: 30 * time.Second, ReadBufferSize: 4096, WriteBufferSize: 256}
+	for i := range clients {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			conn, _, err := dialer.Dial("ws://"+addr+"/api/ws", nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			c := &loadClient{conn: conn}
+			if _, err := c.read(); err != nil { // hello
+				errs <- err
+				return
+			}
+			clients[i] = c
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		b.Fatalf("connect: %v", err)
+	}
+	defer func() {
+		for _, c := range clients {
+			c.conn.Close()
+		}
+	}()
+	time.Sleep(500 * time.Millisecond)
+	rss1, heap1 := serverMemory(b, addr)
+
+	// Load the program in every session: idle sessions with a machine.
+	load := fmt.Sprintf(`{"op":"load","program":{"files":[{"name":"two.c","text":%q}]}}`, twoProcesses)
+	for _, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.conn.WriteMessage(websocket.TextMessage, []byte(load))
+			if err := c.waitBatch(); err != nil {
+				b.Errorf("load: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	time.Sleep(500 * time.Millisecond)
+	rss2, heap2 := serverMemory(b, addr)
+
+	// Run them all at the default speed.
+	b.ResetTimer()
+	until := time.Now().Add(d)
+	for _, c := range clients {
+		c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"run"}`))
+	}
+	for _, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := c.run(until); err != nil {
+				b.Errorf("run: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	rss3, _ := serverMemory(b, addr)
+
+	var all []time.Duration
+	batches := 0
+	for _, c := range clients {
+		all = append(all, c.latencies...)
+		batches += c.batches
+	}
+	slices.Sort(all)
+	pct := func(p float64) float64 {
+		if len(all) == 0 {
+			return 0
+		}
+		return float64(all[min(len(all)-1, int(p*float64(len(all))))]) / float64(time.Millisecond)
+	}
+	mib := float64(1 << 20)
+	b.ReportMetric(float64(n), "sessions")
+	b.ReportMetric(float64(batches)/d.Seconds(), "batches/s")
+	b.ReportMetric(float64(batches)/d.Seconds()/float64(n), "batches/s/session")
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(pct(1), "max-ms")
+	b.ReportMetric((rss1-rss0)/float64(n)/mib, "MiB-rss/idle-session")
+	b.ReportMetric((heap1-heap0)/float64(n)/mib, "MiB-heap/idle-session")
+	b.ReportMetric((rss2-rss0)/float64(n)/mib, "MiB-rss/loaded-session")
+	b.ReportMetric((heap2-heap0)/float64(n)/mib, "MiB-heap/loaded-session")
+	b.ReportMetric(rss3/mib, "MiB-rss-running")
+}

@@ -1,0 +1,176 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"osplay/api"
+	"osplay/kernel"
+	"osplay/kernel/sched"
+	"osplay/templates"
+)
+
+// page is the data every page needs.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, active, titleKey string) templates.Page {
+	lang := language(w, r)
+	q := r.URL.Query()
+	q.Del("lang")
+	return templates.Page{Lang: lang, Title: templates.T(lang, titleKey), Active: active, Path: r.URL.Path,
+		Query: q, Assets: s.assets.version}
+}
+
+// render writes a page with a status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", "Accept-Language, Cookie")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	if err := c.Render(r.Context(), w); err != nil && r.Context().Err() == nil {
+		s.log.Error("render", "path", r.URL.Path, "err", err)
+	}
+}
+
+// cards are the examples as the pages list them, in the page's language.
+func (s *Server) cards(lang string) []templates.ExampleCard {
+	out := make([]templates.ExampleCard, 0, len(s.examples))
+	for _, e := range s.examples {
+		c := templates.ExampleCard{Name: e.Name, Title: e.Title, Source: e.Source, Summary: e.English,
+			Args: strings.Join(e.Argv, " ")}
+		if lang == "ko" && e.Korean != "" {
+			c.Summary = e.Korean
+		}
+		if c.Summary == "" {
+			c.Summary = templates.T(lang, "example.noDesc")
+		}
+		for _, f := range e.Files {
+			c.Files = append(c.Files, f.Name)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (s *Server) example(name string) (api.Example, bool) {
+	for _, e := range s.examples {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return api.Example{}, false
+}
+
+// home is the front page.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	p := s.page(w, r, "home", "site.tagline")
+	s.render(w, r, http.StatusOK, templates.Home(p, s.cards(p.Lang)))
+}
+
+// boot is what the playground's scripts start from.
+type boot struct {
+	Lang       string            `json:"lang"`
+	Strings    map[string]string `json:"strings"`
+	Example    *api.Example      `json:"example,omitempty"`
+	Settings   api.Settings      `json:"settings"`
+	Speed      int64             `json:"speed,omitempty"`
+	Socket     string            `json:"socket"`
+	Nonce      string            `json:"nonce"` // for the editor's style sheets (CSP)
+	Schedulers []string          `json:"schedulers"`
+	MaxCPUs    int               `json:"maxCPUs"`
+}
+
+// play is the playground, opening ?example=NAME or the program in the
+// address's #code= (read by the page's script).
+func (s *Server) play(w http.ResponseWriter, r *http.Request) {
+	p := s.page(w, r, "play", "play.title")
+	q := r.URL.Query()
+	b := boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Socket: "/api/ws", Nonce: nonce(r), Schedulers: sched.Names(),
+		MaxCPUs: kernel.MaxCPUs, Settings: settingsFrom(q)}
+	b.Speed, _ = strconv.ParseInt(q.Get("speed"), 10, 64)
+	selected := q.Get("example")
+	if selected != "" {
+		e, ok := s.example(selected)
+		if !ok {
+			p.Title = templates.T(p.Lang, "notfound.title")
+			s.render(w, r, http.StatusNotFound, templates.NotFound(p, templates.T(p.Lang, "notfound.example"), s.cards(p.Lang)))
+			return
+		}
+		b.Example = &e
+	}
+	d := templates.PlayData{Examples: s.cards(p.Lang), Selected: selected, MaxCPUs: kernel.MaxCPUs, Boot: b}
+	policy, options, _ := strings.Cut(b.Settings.Sched, ":")
+	if policy == "" {
+		policy = kernel.DefaultSched
+	}
+	d.SchedOptions = options
+	for _, name := range sched.Names() {
+		label := templates.T(p.Lang, "sched."+name)
+		if label == "sched."+name {
+			label = strings.ToUpper(name)
+		}
+		d.Schedulers = append(d.Schedulers, templates.Option{Value: name, Label: label, Selected: name == policy})
+	}
+	s.render(w, r, http.StatusOK, templates.Play(p, d))
+}
+
+// settingsFrom reads machine settings from the address, as an instructor
+// fixes them in a link: ?sched=rr&quantum=2&cpus=2&seed=1&ctxswitch=1&childfirst=1.
+// Values out of range are left out; the server checks them again at load.
+func settingsFrom(q map[string][]string) api.Settings {
+	get := func(k string) string {
+		if v := q[k]; len(v) > 0 {
+			return v[0]
+		}
+		return ""
+	}
+	num := func(k string, lo, hi int64) int64 {
+		n, err := strconv.ParseInt(get(k), 10, 64)
+		if err != nil || n < lo || n > hi {
+			return 0
+		}
+		return n
+	}
+	st := api.Settings{Quantum: num("quantum", 1, 1_000_000), CPUs: int(num("cpus", 1, kernel.MaxCPUs)),
+		Seed: num("seed", -1<<62, 1<<62), CtxSwitch: num("ctxswitch", 0, 1_000_000),
+		ChildFirst:       get("childfirst") == "1" || get("childfirst") == "true",
+		Multiprogramming: int(num("multiprogramming", 0, 1000)), Resident: int(num("resident", 0, 1000))}
+	if v := get("sched"); v != "" && len(v) <= 200 {
+		if _, _, err := sched.ParseSpec(v); err == nil {
+			st.Sched = v
+		}
+	}
+	return st
+}
+
+// notFound is the page for an unknown address.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/static/") {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	p := s.page(w, r, "", "notfound.title")
+	s.render(w, r, http.StatusNotFound, templates.NotFound(p, r.URL.Path, s.cards(p.Lang)))
+}
+
+// exampleList is GET /api/examples: the lecture programs, with sources.
+func (s *Server) exampleList(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.examples)
+}
+
+// exampleOne is GET /api/examples/{name}.
+func (s *Server) exampleOne(w http.ResponseWriter, r *http.Request) {
+	e, ok := s.example(chi.URLParam(r, "name"))
+	if !ok {
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such example"})
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
+}
+
+// health is GET /healthz.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "sessions": s.api.Sessions()})
+}

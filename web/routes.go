@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// routes is the server's map of addresses.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID)
+	if s.cfg.TrustProxy {
+		r.Use(middleware.RealIP)
+	}
+	r.Use(s.logRequests)
+	r.Use(s.recoverPanics)
+	r.Use(securityHeaders(s.cfg.FrameAncestors))
+
+	// The WebSocket is long-lived: no timeout, no compression.
+	r.Get("/api/ws", s.api.ServeWS)
+
+	r.Group(func(r chi.Router) {
+		r.Use(middleware.Timeout(s.cfg.RequestTimeout))
+		r.Use(middleware.Compress(5, "text/html", "text/css", "text/javascript", "application/javascript",
+			"application/json", "image/svg+xml", "text/plain"))
+		r.Get("/", s.home)
+		r.Get("/play", s.play)
+		r.Get("/static/*", s.assets.ServeHTTP)
+		r.Get("/healthz", s.health)
+		r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+		r.Post("/api/run", s.api.ServeRun)
+		r.Get("/api/examples", s.exampleList)
+		r.Get("/api/examples/{name}", s.exampleOne)
+		r.NotFound(s.notFound)
+		r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		})
+	})
+	return r
+}

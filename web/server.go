@@ -1,0 +1,164 @@
+// Package web assembles osplay's HTTP server: the chi router and its
+// middleware, the pages (rendered with templates), the embedded static
+// files, health and metrics, and the API's handlers mounted under /api.
+// It owns no simulation: sessions and runs belong to package api.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"osplay/api"
+)
+
+// Config configures the server. The zero value of a field means its default.
+type Config struct {
+	Addr     string       // address to listen on (":8080")
+	Logger   *slog.Logger // structured log (slog.Default())
+	Limits   api.Limits   // per-session and per-client limits
+	Examples fs.FS        // the lecture programs: one folder per program, as examples/
+
+	// TrustProxy takes the client's address from X-Forwarded-For or
+	// X-Real-IP, for the per-address session cap behind a reverse proxy.
+	// Leave it off when clients connect directly: they could forge it.
+	TrustProxy bool
+	// FrameAncestors is the Content-Security-Policy's frame-ancestors: who
+	// may embed the pages in an iframe ("*": any course site).
+	FrameAncestors string
+	// RequestTimeout bounds pages and POST /api/run (30 s); WebSocket
+	// sessions have their own limits.
+	RequestTimeout time.Duration
+	// ShutdownTimeout is how long a graceful shutdown waits (10 s).
+	ShutdownTimeout time.Duration
+	// StaticDir, if set, serves the static files from that folder instead
+	// of the embedded copy, read afresh at every request (development).
+	StaticDir string
+}
+
+func (c Config) withDefaults() Config {
+	if c.Addr == "" {
+		c.Addr = ":8080"
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.FrameAncestors == "" {
+		c.FrameAncestors = "*"
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 30 * time.Second
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 10 * time.Second
+	}
+	c.Limits = c.Limits.WithDefaults()
+	return c
+}
+
+// Server is osplay's HTTP handler with its API and metrics.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	api      *api.API
+	registry *prometheus.Registry
+	examples []api.Example
+	assets   *assets
+	handler  http.Handler
+}
+
+// New builds the server's handler; it does not listen.
+func New(cfg Config) (*Server, error) {
+	cfg = cfg.withDefaults()
+	s := &Server{cfg: cfg, log: cfg.Logger, registry: prometheus.NewRegistry()}
+	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger})
+	var err error
+	if s.examples, err = api.LoadExamples(cfg.Examples); err != nil {
+		return nil, fmt.Errorf("examples: %w", err)
+	}
+	if s.assets, err = newAssets(cfg.StaticDir); err != nil {
+		return nil, fmt.Errorf("static files: %w", err)
+	}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Close ends every WebSocket session, telling each the server is going
+// away, and waits for them until ctx is done.
+func (s *Server) Close(ctx context.Context) error { return s.api.Close(ctx) }
+
+// API is the server's API (sessions, limits).
+func (s *Server) API() *api.API { return s.api }
+
+// Serve listens on cfg.Addr and serves until ctx is done, then shuts down
+// gracefully: no new connections, requests in progress finish, every
+// WebSocket session is told the server is going away.
+func Serve(ctx context.Context, cfg Config) error {
+	s, err := New(cfg)
+	if err != nil {
+		return err
+	}
+	cfg = s.cfg
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return s.serve(ctx, ln)
+}
+
+// serve serves on ln until ctx is done.
+func (s *Server) serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	go api.Warm(s.log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("osplay listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr())+"/play")
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if cerr := s.Close(sctx); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		srv.Close()
+	}
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
+
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
