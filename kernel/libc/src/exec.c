@@ -9,8 +9,8 @@
 #include <errno.h>
 #include <limits.h>
 
-/* Where execvp looks when PATH is not set. */
-#define DEFAULT_PATH "/bin:/usr/bin:."
+/* Where execvp looks when PATH is not set: glibc's default, without ".". */
+#define DEFAULT_PATH "/bin:/usr/bin"
 
 int execv(const char *path, char *const argv[])
 {
