@@ -314,6 +314,7 @@ func serve(args []string, stderr io.Writer) int {
 	trustProxy := fl.Bool("trust-proxy", false, "take client addresses from X-Forwarded-For (only behind a reverse proxy)")
 	staticDir := fl.String("static-dir", "", "serve static files from this folder instead of the embedded copy (development)")
 	idle := fl.Duration("idle", 0, "close sessions idle for this long (default from the API's limits)")
+	dataDir := fl.String("data", "", "folder of the SQLite database of shares and authored exercises (default $OSPLAY_DATA, else ./data); $DATABASE_URL chooses PostgreSQL instead")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -332,7 +333,7 @@ func serve(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := web.Config{Addr: *addr, Logger: log, Examples: sub, FrameAncestors: *frameAncestors,
-		TrustProxy: *trustProxy, StaticDir: *staticDir}
+		TrustProxy: *trustProxy, StaticDir: *staticDir, DataDir: *dataDir, DatabaseURL: os.Getenv("DATABASE_URL")}
 	if *idle > 0 {
 		cfg.Limits.Idle = *idle
 	}

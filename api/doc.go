@@ -45,6 +45,18 @@
 // standard input as with "< file" (end of input after it); without it the
 // console is interactive and input comes from "input" and "eof".
 //
+// Instead of files a program may carry a workload, jobs described by their
+// bursts (the text form of kernel.Workload, one job per line), or an OSTEP
+// homework problem; each job then runs as a process of the machine:
+//
+//	{"workload":"A 0 5 io:3 2\nB 2 8\n", "settings":{"sched":"rr:q=4"}}
+//	{"ostep":{"command":"sched", "args":"-p SJF -l 5,10,15"}, "settings":{}}
+//
+// ostep's command is sched (scheduler.py), mlfq (mlfq.py) or process-run
+// (process-run.py); the problem fixes one CPU and no switch cost, and a
+// settings.sched given replaces its policy. These fields are optional: a
+// client of the first version of the protocol is unaffected.
+//
 // Server → client. Every message has "type".
 //
 //	hello   {"type":"hello","v":1,"session":"…","limits":{…},"schedulers":[…]}
@@ -61,6 +73,11 @@
 // machine emitted them; the numbering is the same in every replay. At high
 // speed the server may leave out syscall and sysret events from a crowded
 // batch (the batch's "dropped" counts them); every other event is sent.
+// Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
+// a ticket transfer, swapping; "cause" says what), and "ask", the manual
+// policy waiting for the user to choose who runs on a CPU; the snapshot's
+// "asking" then lists, per CPU, the ready pids to choose from, and the
+// status is "choose" until a "choose" op answers.
 //
 // Pacing: while running, the server sends at most one batch per interval
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
@@ -75,6 +92,17 @@
 // after T are replayed again as the machine passes their ticks, unless the
 // user gives a new input first, which discards them.
 //
+// POST /api/run runs a program headless and answers with its output and
+// figures ("sched": the lecture's metrics per process). With a workload or
+// an OSTEP problem it takes "compare" (up to four policy specs, the
+// settings' policy if none) and "lang" ("en" or "ko") and answers
+// {"workload": its canonical text, "notes": […], "runs": [{"sched",
+// "error", "metrics": {…, "procs": […]}, "gantt": [[{start, end, what,
+// pid}]] per CPU, "questions": [{kind, job, text}]}]}; the questions come
+// without their answers. POST /api/check takes the same workload and
+// settings (settings.sched: the run asked about) with {"kind", "job",
+// "answer", "lang"}, runs it again and answers {"ok", "explanation"}.
+//
 // Errors have a code a program can test and a message a person can read:
 // bad_message, too_large, compile (with errors), start, no_program,
 // machine (an internal error inside this session; the session stays),
@@ -83,6 +111,20 @@
 // sends the error, then a close frame with code 4000 + a small number and
 // the message as the reason (4001 idle, 4002 too_many_sessions, 4003
 // server_full, 4004 shutdown, 4005 slow client).
+//
+// # Exercises and shares (JSON over HTTP)
+//
+//	GET  /api/exercises                    the built-in exercises: slug, kind, topic, titles in both languages, url, embed
+//	GET  /api/exercises/{slug}?lang=ko     an exercise as the student sees it (no answers, no solution)
+//	POST /api/exercises/{slug}/check       ExerciseCheck → the report: every check passed or not, with why
+//	POST /api/exercises/u/{id}/check       the same for an exercise authored in the browser
+//	POST /api/shares                       ShareRequest → ShareResponse (201): an immutable snapshot, /s/{id}
+//	GET  /api/shares/{id}                  the snapshot
+//
+// Errors are a Refusal {"error": code, "message": …}: not_found (404),
+// bad_request (400), invalid (400), too_large (413, past MaxCheckBody or
+// MaxShareBody or the store's limits), busy (503 with Retry-After: every
+// evaluation slot is taken; try again in a few seconds).
 package api
 
 // Version is the WebSocket protocol's version, sent in hello.

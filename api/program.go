@@ -16,6 +16,9 @@ var fileName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}$`)
 
 // check reports what is wrong with a program, in words for the student.
 func (p *Program) check(l Limits) error {
+	if p.isWorkload() {
+		return p.checkWorkload(l)
+	}
 	if len(p.Files) == 0 {
 		return fmt.Errorf("the program has no files")
 	}
@@ -123,6 +126,10 @@ func (p *Program) config(l Limits, onEvent func(kernel.Event)) kernel.Config {
 // start makes the program's machine and starts it. A compile error comes
 // back with its diagnostics.
 func (p *Program) start(l Limits, onEvent func(kernel.Event)) (*kernel.Machine, []CompileError, error) {
+	if p.isWorkload() {
+		m, err := p.startWorkload(l, onEvent)
+		return m, nil, err
+	}
 	m := kernel.New(p.config(l, onEvent))
 	if err := m.Start(p.argv()); err != nil {
 		diags := compileErrors(err.Error())

@@ -19,19 +19,24 @@ import (
 type RunRequest struct {
 	Program
 	Events bool `json:"events,omitempty"`
+	// A workload only: the policies to compare (the settings' policy if
+	// none), and the language of the questions ("en", "ko").
+	Compare []string `json:"compare,omitempty"`
+	Lang    string   `json:"lang,omitempty"`
 }
 
 // RunResponse is the answer of POST /api/run.
 type RunResponse struct {
-	OK        bool        `json:"ok"` // the program ran (whatever its exit status)
-	Error     *Error      `json:"error,omitempty"`
-	Stdout    string      `json:"stdout"` // the console's descriptor 1, all processes
-	Stderr    string      `json:"stderr"`
-	Exit      *Exit       `json:"exit,omitempty"` // the first process's
-	Halt      string      `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock, input)
-	Processes []ProcStats `json:"processes"`
-	Metrics   *RunMetrics `json:"metrics,omitempty"`
-	Events    []Event     `json:"events,omitempty"`
+	OK        bool          `json:"ok"` // the program ran (whatever its exit status)
+	Error     *Error        `json:"error,omitempty"`
+	Stdout    string        `json:"stdout"` // the console's descriptor 1, all processes
+	Stderr    string        `json:"stderr"`
+	Exit      *Exit         `json:"exit,omitempty"` // the first process's
+	Halt      string        `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock, input)
+	Processes []ProcStats   `json:"processes"`
+	Metrics   *RunMetrics   `json:"metrics,omitempty"`
+	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (kernel.Meter)
+	Events    []Event       `json:"events,omitempty"`
 }
 
 // ServeRun runs a program headless, to the end, and answers with JSON.
@@ -60,6 +65,10 @@ func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
 		a.metrics.error("bad_request")
 		writeJSON(w, http.StatusBadRequest, RunResponse{Error: &Error{Type: "error", Code: "bad_request",
 			Message: "the body must be a JSON program: " + fieldError(err)}})
+		return
+	}
+	if req.isWorkload() || len(req.Compare) > 0 {
+		a.runWorkload(w, &req)
 		return
 	}
 	if err := req.Program.check(a.lim); err != nil {
@@ -91,8 +100,10 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunR
 	var events []Event
 	var stdout, stderr strings.Builder
 	n := int64(0)
+	meter := kernel.NewMeter(req.Settings.CPUs)
 	m, diags, err := req.Program.start(lim, func(e kernel.Event) {
 		st.add(e)
+		meter.Add(e)
 		if req.Events {
 			events = append(events, wireEvent(n, e))
 		}
@@ -141,6 +152,8 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunR
 		resp.Exit = exitOf(r.Status)
 	}
 	resp.Metrics = &st.metrics
+	sm := schedMetrics(meter.Metrics())
+	resp.Sched = &sm
 	return resp
 }
 

@@ -30,6 +30,10 @@ type Program struct {
 	Argv     []string `json:"argv,omitempty"` // arguments after the program's name
 	Stdin    string   `json:"stdin,omitempty"`
 	Settings Settings `json:"settings"`
+	// Instead of files: a workload in the text form of kernel.Workload, or
+	// an OSTEP homework problem (workload.go).
+	Workload string    `json:"workload,omitempty"`
+	OSTEP    *OSTEPRef `json:"ostep,omitempty"`
 }
 
 // Client messages, one struct per op. Each lists exactly the fields the op

@@ -3,6 +3,7 @@ package kernel
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
@@ -15,25 +16,39 @@ const (
 	ENOSYS = 38
 )
 
+// errnoNames are Linux's error numbers with their names and glibc's
+// strerror texts: those the kernel returns, and the others a student may
+// meet in a man page.
 var errnoNames = map[int][2]string{
 	abi.EPERM: {"EPERM", "Operation not permitted"}, abi.ENOENT: {"ENOENT", "No such file or directory"},
 	abi.ESRCH: {"ESRCH", "No such process"}, abi.EINTR: {"EINTR", "Interrupted system call"},
-	abi.EIO: {"EIO", "Input/output error"}, E2BIG: {"E2BIG", "Argument list too long"},
-	abi.ENOEXEC: {"ENOEXEC", "Exec format error"}, abi.EBADF: {"EBADF", "Bad file descriptor"},
-	abi.ECHILD: {"ECHILD", "No child processes"}, abi.EAGAIN: {"EAGAIN", "Resource temporarily unavailable"},
-	abi.ENOMEM: {"ENOMEM", "Cannot allocate memory"}, abi.EACCES: {"EACCES", "Permission denied"},
-	abi.EFAULT: {"EFAULT", "Bad address"}, abi.EEXIST: {"EEXIST", "File exists"},
-	abi.ENOTDIR: {"ENOTDIR", "Not a directory"}, abi.EISDIR: {"EISDIR", "Is a directory"},
-	abi.EINVAL: {"EINVAL", "Invalid argument"}, abi.EMFILE: {"EMFILE", "Too many open files"},
-	abi.ENOTTY: {"ENOTTY", "Inappropriate ioctl for device"}, 27: {"EFBIG", "File too large"},
-	ENOSPC: {"ENOSPC", "No space left on device"}, abi.ESPIPE: {"ESPIPE", "Illegal seek"},
-	abi.EPIPE: {"EPIPE", "Broken pipe"}, abi.ERANGE: {"ERANGE", "Numerical result out of range"},
-	36: {"ENAMETOOLONG", "File name too long"}, ENOSYS: {"ENOSYS", "Function not implemented"},
-	39: {"ENOTEMPTY", "Directory not empty"},
+	abi.EIO: {"EIO", "Input/output error"}, 6: {"ENXIO", "No such device or address"},
+	E2BIG: {"E2BIG", "Argument list too long"}, abi.ENOEXEC: {"ENOEXEC", "Exec format error"},
+	abi.EBADF: {"EBADF", "Bad file descriptor"}, abi.ECHILD: {"ECHILD", "No child processes"},
+	abi.EAGAIN: {"EAGAIN", "Resource temporarily unavailable"}, abi.ENOMEM: {"ENOMEM", "Cannot allocate memory"},
+	abi.EACCES: {"EACCES", "Permission denied"}, abi.EFAULT: {"EFAULT", "Bad address"},
+	15: {"ENOTBLK", "Block device required"}, 16: {"EBUSY", "Device or resource busy"},
+	abi.EEXIST: {"EEXIST", "File exists"}, 18: {"EXDEV", "Invalid cross-device link"},
+	19: {"ENODEV", "No such device"}, abi.ENOTDIR: {"ENOTDIR", "Not a directory"},
+	abi.EISDIR: {"EISDIR", "Is a directory"}, abi.EINVAL: {"EINVAL", "Invalid argument"},
+	23: {"ENFILE", "Too many open files in system"}, abi.EMFILE: {"EMFILE", "Too many open files"},
+	abi.ENOTTY: {"ENOTTY", "Inappropriate ioctl for device"}, 26: {"ETXTBSY", "Text file busy"},
+	27: {"EFBIG", "File too large"}, ENOSPC: {"ENOSPC", "No space left on device"},
+	abi.ESPIPE: {"ESPIPE", "Illegal seek"}, 30: {"EROFS", "Read-only file system"},
+	31: {"EMLINK", "Too many links"}, abi.EPIPE: {"EPIPE", "Broken pipe"},
+	33: {"EDOM", "Numerical argument out of domain"}, abi.ERANGE: {"ERANGE", "Numerical result out of range"},
+	35: {"EDEADLK", "Resource deadlock avoided"}, 36: {"ENAMETOOLONG", "File name too long"},
+	37: {"ENOLCK", "No locks available"}, ENOSYS: {"ENOSYS", "Function not implemented"},
+	39: {"ENOTEMPTY", "Directory not empty"}, 40: {"ELOOP", "Too many levels of symbolic links"},
+	42: {"ENOMSG", "No message of desired type"}, 43: {"EIDRM", "Identifier removed"},
+	75: {"EOVERFLOW", "Value too large for defined data type"},
+	84: {"EILSEQ", "Invalid or incomplete multibyte or wide character"},
+	95: {"EOPNOTSUPP", "Operation not supported"}, 110: {"ETIMEDOUT", "Connection timed out"},
 }
 
-// errnoName is the symbolic name of an error number ("ENOENT").
-func errnoName(e int) string {
+// ErrnoName is the symbolic name of a Linux error number ("ENOENT" for 2),
+// as strace shows it; a number without a name is "E" and the number.
+func ErrnoName(e int) string {
 	if n, ok := errnoNames[e]; ok {
 		return n[0]
 	}
@@ -65,15 +80,64 @@ var signalNames = [...]string{
 	26: "SIGVTALRM", 27: "SIGPROF", 28: "SIGWINCH", 29: "SIGIO", 30: "SIGPWR", 31: "SIGSYS",
 }
 
-// SignalName is a signal's name ("SIGSEGV"), or "signal N".
+// Signals 34 to 64 are the real-time signals, SIGRTMIN to SIGRTMAX as
+// the kernel numbers them (glibc keeps the first two for itself).
+const (
+	sigRTMin = 34
+	sigRTMax = 64
+)
+
+// SignalName is a signal's Linux name ("SIGSEGV"; "SIGRTMIN+N" for the
+// real-time signals), or "signal N" for a number that is no signal.
 func SignalName(sig int) string {
 	if sig > 0 && sig < len(signalNames) && signalNames[sig] != "" {
 		return signalNames[sig]
 	}
-	if sig >= 34 && sig <= 64 {
-		return "SIGRTMIN+" + strconv.Itoa(sig-34)
+	if sig >= sigRTMin && sig <= sigRTMax {
+		return "SIGRTMIN+" + strconv.Itoa(sig-sigRTMin)
 	}
 	return "signal " + strconv.Itoa(sig)
+}
+
+// signalAliases are Linux's other names of signals, which kill(1) accepts.
+var signalAliases = map[string]int{"SIGIOT": abi.SIGABRT, "SIGCLD": abi.SIGCHLD, "SIGPOLL": 29,
+	"SIGRTMIN": sigRTMin, "SIGRTMAX": sigRTMax}
+
+// SignalNumber reads a signal as kill(1) does: by name with or without
+// SIG, in any case ("SIGINT", "int" → 2), by an alias ("SIGIOT" → 6), as
+// "SIGRTMIN+N" or "SIGRTMAX-N", or as its number ("15"). It returns 0 for
+// anything else (0 is no signal).
+func SignalNumber(s string) int {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if n, err := strconv.Atoi(s); err == nil {
+		if n > 0 && n <= sigRTMax {
+			return n
+		}
+		return 0
+	}
+	if !strings.HasPrefix(s, "SIG") {
+		s = "SIG" + s
+	}
+	for n, name := range signalNames {
+		if name != "" && name == s {
+			return n
+		}
+	}
+	if n, ok := signalAliases[s]; ok {
+		return n
+	}
+	for _, rt := range []struct {
+		prefix string
+		base   int
+		dir    int
+	}{{"SIGRTMIN+", sigRTMin, 1}, {"SIGRTMAX-", sigRTMax, -1}} {
+		if off, ok := strings.CutPrefix(s, rt.prefix); ok {
+			if k, err := strconv.Atoi(off); err == nil && k >= 0 && k <= sigRTMax-sigRTMin {
+				return rt.base + rt.dir*k
+			}
+		}
+	}
+	return 0
 }
 
 // signalDescriptions is what a shell prints when a command dies by a

@@ -17,7 +17,7 @@ const (
 	KindState                // a state transition: From, To, Cause; Name = the device when it blocks on one
 	KindDispatch             // CPU starts running PID: Cause = the policy's reason
 	KindPreempt              // PID taken off CPU while runnable: Cause
-	KindSwitch               // a context switch from PID (0: idle CPU) to Other, Ticks long
+	KindSwitch               // a context switch from PID, the process the CPU ran last, to Other, Ticks long (none before a CPU's first dispatch)
 	KindIdle                 // CPU has nothing to run
 	KindSyscall              // PID entered a system call: Name, Args, Text
 	KindSysret               // the call returned: Name, Result, Errno
@@ -102,7 +102,7 @@ func (e Event) String() string {
 		b.WriteString(e.Text)
 	case KindSysret:
 		if e.Errno != 0 {
-			fmt.Fprintf(&b, "%s = %d %s", e.Name, e.Result, errnoName(e.Errno))
+			fmt.Fprintf(&b, "%s = %d %s", e.Name, e.Result, ErrnoName(e.Errno))
 		} else {
 			fmt.Fprintf(&b, "%s = %d", e.Name, e.Result)
 		}

@@ -65,7 +65,7 @@ type Config struct {
 	Sched         string // scheduling policy and options as a spec, "rr" or "mlfq:boost=100" (sched.ParseSpec; DefaultSched)
 	Quantum       int64  // time slice in ticks when the spec gives none (sched.DefaultQuantum)
 	CPUs          int    // 1 to MaxCPUs
-	ContextSwitch int64  // ticks a CPU spends switching to another process
+	ContextSwitch int64  // ticks a CPU spends switching from one process to another (its first process loads free)
 	ChildFirst    bool   // after fork the child runs first (Linux default: the parent)
 	Seed          int64  // random seed for randomised policies
 

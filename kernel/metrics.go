@@ -15,8 +15,11 @@ import (
 // Arrival is the tick the process was created (a workload job's arrival).
 // Time in the job queue (state new) and swapped out counts in turnaround
 // and response but not in waiting, which is time ready for a CPU. A
-// context switch is a dispatch of another process than the one the CPU
-// ran last; the first process a CPU runs is no switch. Throughput is
+// context switch saves one process's state and loads another's: it is a
+// dispatch of another process than the one the CPU ran last. The first
+// process a CPU runs is no switch (there is nothing to save), and the
+// kernel charges Config.ContextSwitch for exactly the switches counted
+// here, so SwitchTicks = ContextSwitches × the cost. Throughput is
 // processes completed per tick; utilisation the share of the CPUs' time
 // spent running processes. Averages are over the completed processes.
 

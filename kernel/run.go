@@ -15,11 +15,33 @@ type errnoError int
 
 func (e errnoError) Error() string { return errnoText(int(e)) }
 
+// Running in pieces gives the same run as running in one go: for any
+// a <= b, RunTo(a) then RunTo(b) emits exactly the events RunTo(b) emits,
+// in the same order, with the same ticks; so does any sequence of RunTo,
+// Step, RunUntil and RunUntilTick calls that ends at the same point. The
+// views and the replay that rewinds a session depend on it: a batch
+// boundary is not an event. (TestSplitRunsMatchWholeRuns checks it.)
+//
+// RunTo(t) stops before tick t: every CPU has accounted for every tick
+// before t and nothing of tick t has happened yet, so its events all have
+// Tick < t (but for a limit reached at t, which stops the machine there).
+// A process whose last stretch ends at t exits with the next call, which
+// also ends the run.
+//
+// In particular, with the manual policy, a RunTo(t) that stops at tick t
+// has not asked the question of tick t, however the machine got there:
+// the next call asks it and stops there, Now() still t. So the machine
+// stands at tick t in one of two places: before the tick (after RunTo(t))
+// or at its question (Asking not empty). A replay must give each input at
+// the place the original run gave it: an input given while a question was
+// pending is given again after running to the question (RunTo(t+1) stops
+// there), one given before it right after RunTo(t).
+
 // Step runs the machine for one tick.
 func (m *Machine) Step() { m.RunTo(m.now + 1) }
 
 // RunTo runs the machine until tick t, or until it stops or can only wait
-// for input.
+// for input or for the user's choice.
 func (m *Machine) RunTo(t int64) {
 	if !m.started || m.halted {
 		return
@@ -32,12 +54,21 @@ func (m *Machine) RunTo(t int64) {
 // with several CPUs, at once with one). It also returns when the machine
 // stops or can only wait for input. It reports whether stop held.
 func (m *Machine) RunUntil(stop func(Event) bool) bool {
+	return m.RunUntilTick(sched.Forever, stop)
+}
+
+// RunUntilTick is RunUntil bounded by RunTo: it runs until tick t or until
+// stop returns true for an event, whichever comes first, and returns where
+// RunTo(t) or RunUntil(stop) would. A nil stop never holds. It reports
+// whether stop held. With several CPUs a stop that holds in tick t-1
+// returns at the end of that tick, at t, as RunTo(t) would.
+func (m *Machine) RunUntilTick(t int64, stop func(Event) bool) bool {
 	if !m.started || m.halted {
 		return false
 	}
 	m.stopAt, m.paused = stop, false
 	defer func() { m.stopAt, m.paused = nil, false }()
-	m.guard(func() { m.advance(sched.Forever) })
+	m.guard(func() { m.advance(t) })
 	return m.paused
 }
 

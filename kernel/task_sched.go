@@ -283,6 +283,12 @@ func (m *Machine) finishRun(c *CPU) {
 
 // pick asks the policy for c's next process and dispatches it, after a
 // context switch if it costs anything.
+//
+// A context switch saves one process's state and loads another's. The
+// first dispatch onto a CPU that has never run a process (c.last == 0)
+// loads only: it is no switch and costs nothing, as Meter counts it.
+// Dispatching again the process that ran last is free too: its state is
+// still on the CPU.
 func (m *Machine) pick(c *CPU) bool {
 	t, why := m.policy.Pick(c.ID, c.t)
 	m.takeNotes()
@@ -294,7 +300,7 @@ func (m *Machine) pick(c *CPU) bool {
 	c.idle = false
 	c.cur = p
 	p.CPU = c.ID
-	if cost := m.cfg.ContextSwitch; cost > 0 && c.last != p.PID {
+	if cost := m.cfg.ContextSwitch; cost > 0 && c.last != 0 && c.last != p.PID {
 		c.switching = true
 		c.switchUntil = c.t + cost
 		c.pickWhy = why

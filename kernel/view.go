@@ -38,34 +38,85 @@ type FileView struct {
 	Refs   int
 }
 
+// ProcBrief is the part of a PCB the process views need at every change:
+// the tree, the five-state diagram, the process table with its source line.
+// It leaves out what is dear to build (the memory map walks the page table),
+// so listing every process stays cheap enough to do in every batch.
+type ProcBrief struct {
+	PID, PPID int
+	Name      string
+	State     State
+	WaitOn    string
+	CPU       int
+	CPUTicks  int64
+	// Where the process is in its program: the innermost function of the
+	// student's code (a call into libc shows at its caller), as in
+	// ProcView.Regs. Empty for init and zombies.
+	File string
+	Line int
+	Func string
+}
+
+// ProcessList returns a brief of every process not yet reaped, by pid.
+func (m *Machine) ProcessList() []ProcBrief {
+	out := make([]ProcBrief, 0, len(m.procs))
+	for _, p := range m.procs {
+		b := ProcBrief{PID: p.PID, PPID: p.PPID, Name: p.Name, State: p.State, WaitOn: p.WaitOn,
+			CPU: p.CPU, CPUTicks: p.task.Total}
+		if p.ctx != nil {
+			r := p.ctx.Registers()
+			b.File, b.Line, b.Func = r.File, r.Line, r.Func
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// Process returns the whole PCB of pid, and false when no such process is
+// alive or a zombie.
+func (m *Machine) Process(pid int) (ProcView, bool) {
+	p := m.proc(pid)
+	if p == nil {
+		return ProcView{}, false
+	}
+	return m.view(p), true
+}
+
 // Processes returns a snapshot of every process not yet reaped, by pid.
+// It builds each memory map: ProcessList is the cheap list, Process the
+// view of one.
 func (m *Machine) Processes() []ProcView {
 	out := make([]ProcView, 0, len(m.procs))
 	for _, p := range m.procs {
-		v := ProcView{
-			PID: p.PID, PPID: p.PPID, PGID: p.PGID, Name: p.Name, Argv: p.Argv,
-			State: p.State, Cause: p.Cause, WaitOn: p.WaitOn, CPU: p.CPU, Nice: p.Nice,
-			CPUTicks: p.task.Total, Created: p.Created, Ended: p.Ended, Status: p.Status,
-			Children: p.Children(),
-			Priority: p.task.Priority, Tickets: int(p.task.HeldTickets()),
-		}
-		if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && p.State != StateTerminated {
-			v.Sched = d.Describe(&p.task)
-		}
-		if p.files != nil {
-			for _, fd := range p.files.Open() {
-				o, _ := p.files.Get(fd)
-				v.Files = append(v.Files, FileView{FD: fd, Ino: o.Node.Ino, Flags: o.Flags, Offset: o.Off, Refs: o.Refs()})
-			}
-		}
-		if p.ctx != nil {
-			v.Regs = p.ctx.Registers()
-			v.Segments = p.ctx.Mem().Segments()
-			v.Resident = p.ctx.Mem().ResidentBytes()
-		}
-		out = append(out, v)
+		out = append(out, m.view(p))
 	}
 	return out
+}
+
+// view is p's PCB as the views show it.
+func (m *Machine) view(p *Process) ProcView {
+	v := ProcView{
+		PID: p.PID, PPID: p.PPID, PGID: p.PGID, Name: p.Name, Argv: p.Argv,
+		State: p.State, Cause: p.Cause, WaitOn: p.WaitOn, CPU: p.CPU, Nice: p.Nice,
+		CPUTicks: p.task.Total, Created: p.Created, Ended: p.Ended, Status: p.Status,
+		Children: p.Children(),
+		Priority: p.task.Priority, Tickets: int(p.task.HeldTickets()),
+	}
+	if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && p.State != StateTerminated {
+		v.Sched = d.Describe(&p.task)
+	}
+	if p.files != nil {
+		for _, fd := range p.files.Open() {
+			o, _ := p.files.Get(fd)
+			v.Files = append(v.Files, FileView{FD: fd, Ino: o.Node.Ino, Flags: o.Flags, Offset: o.Off, Refs: o.Refs()})
+		}
+	}
+	if p.ctx != nil {
+		v.Regs = p.ctx.Registers()
+		v.Segments = p.ctx.Mem().Segments()
+		v.Resident = p.ctx.Mem().ResidentBytes()
+	}
+	return v
 }
 
 // ReadyQueue lists the pids the policy would dispatch on cpu, in order.

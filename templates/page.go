@@ -7,6 +7,8 @@ package templates
 import (
 	"net/url"
 	"strings"
+
+	"github.com/a-h/templ"
 )
 
 // Page is what every page needs: its language and where it is.
@@ -17,6 +19,7 @@ type Page struct {
 	Path   string     // the page's path
 	Query  url.Values // the page's query, for the language switch
 	Assets string     // assets' version, appended to their URLs
+	OEmbed string     // the page's oEmbed address, for discovery, or ""
 }
 
 // T is the page's string for key.
@@ -100,4 +103,9 @@ type PlayData struct {
 	SchedOptions string   // the policy's options, as "boost=100"
 	MaxCPUs      int
 	Boot         any // the page's start-up data for the scripts, as JSON
+	// Aside, if set, is shown above the playground: an exercise's text and
+	// checks, or what an embedded page adds.
+	Aside templ.Component
+	// Workload, if set, is run instead of C files: jobs without code.
+	Workload *WorkloadData
 }

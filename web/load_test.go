@@ -62,7 +62,7 @@ func serveForBenchmark() {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	s, err := New(Config{Logger: slog.New(slog.DiscardHandler),
+	s, err := New(Config{Logger: slog.New(slog.DiscardHandler), DataDir: os.TempDir() + "/osplay-bench",
 		Limits: api.Limits{SessionsPerIP: 1 << 20, MaxSessions: 1 << 20, Idle: time.Hour}})
 	if err != nil {
 		fmt.Println("error", err)

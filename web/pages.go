@@ -80,6 +80,10 @@ type boot struct {
 	Nonce      string            `json:"nonce"` // for the editor's style sheets (CSP)
 	Schedulers []string          `json:"schedulers"`
 	MaxCPUs    int               `json:"maxCPUs"`
+	// A workload (jobs without code) or an OSTEP problem to run instead of
+	// C files (compare.go).
+	Workload string        `json:"workload,omitempty"`
+	OSTEP    *api.OSTEPRef `json:"ostep,omitempty"`
 }
 
 // play is the playground, opening ?example=NAME or the program in the
@@ -90,6 +94,10 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	b := boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Socket: "/api/ws", Nonce: nonce(r), Schedulers: sched.Names(),
 		MaxCPUs: kernel.MaxCPUs, Settings: settingsFrom(q)}
 	b.Speed, _ = strconv.ParseInt(q.Get("speed"), 10, 64)
+	wd, done := s.openWorkload(w, r, p, &b)
+	if done {
+		return
+	}
 	selected := q.Get("example")
 	if selected != "" {
 		e, ok := s.example(selected)
@@ -101,6 +109,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 		b.Example = &e
 	}
 	d := templates.PlayData{Examples: s.cards(p.Lang), Selected: selected, MaxCPUs: kernel.MaxCPUs, Boot: b}
+	d.Workload = wd
 	policy, options, _ := strings.Cut(b.Settings.Sched, ":")
 	if policy == "" {
 		policy = kernel.DefaultSched

@@ -32,8 +32,10 @@ func (s *Server) routes() http.Handler {
 		r.Get("/healthz", s.health)
 		r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 		r.Post("/api/run", s.api.ServeRun)
+		r.Post("/api/check", s.api.ServeCheck)
 		r.Get("/api/examples", s.exampleList)
 		r.Get("/api/examples/{name}", s.exampleOne)
+		s.exerciseRoutes(r)
 		r.NotFound(s.notFound)
 		r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

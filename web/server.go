@@ -12,12 +12,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"osplay/api"
+	"osplay/api/store"
 )
 
 // Config configures the server. The zero value of a field means its default.
@@ -42,6 +45,14 @@ type Config struct {
 	// StaticDir, if set, serves the static files from that folder instead
 	// of the embedded copy, read afresh at every request (development).
 	StaticDir string
+	// DataDir holds the SQLite database of shares and authored exercises
+	// ($OSPLAY_DATA, else ./data). DatabaseURL, if set, is a PostgreSQL
+	// URL used instead, for several replicas.
+	DataDir     string
+	DatabaseURL string
+	// MaxChecks bounds the exercise checks evaluated at once (one per
+	// CPU); a check beyond waits a moment, then is told to try again.
+	MaxChecks int
 }
 
 func (c Config) withDefaults() Config {
@@ -60,6 +71,15 @@ func (c Config) withDefaults() Config {
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 10 * time.Second
 	}
+	if c.DataDir == "" {
+		c.DataDir = os.Getenv("OSPLAY_DATA")
+	}
+	if c.DataDir == "" {
+		c.DataDir = "data"
+	}
+	if c.MaxChecks <= 0 {
+		c.MaxChecks = runtime.GOMAXPROCS(0)
+	}
 	c.Limits = c.Limits.WithDefaults()
 	return c
 }
@@ -73,6 +93,8 @@ type Server struct {
 	examples []api.Example
 	assets   *assets
 	handler  http.Handler
+	store    store.Store   // shares and authored exercises
+	checks   chan struct{} // a slot per exercise check evaluated at once
 }
 
 // New builds the server's handler; it does not listen.
@@ -88,6 +110,9 @@ func New(cfg Config) (*Server, error) {
 	if s.assets, err = newAssets(cfg.StaticDir); err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
+	if err := s.openStore(); err != nil {
+		return nil, err
+	}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -96,8 +121,14 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // Close ends every WebSocket session, telling each the server is going
-// away, and waits for them until ctx is done.
-func (s *Server) Close(ctx context.Context) error { return s.api.Close(ctx) }
+// away, and waits for them until ctx is done; then it closes the store.
+func (s *Server) Close(ctx context.Context) error {
+	err := s.api.Close(ctx)
+	if cerr := s.store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // API is the server's API (sessions, limits).
 func (s *Server) API() *api.API { return s.api }

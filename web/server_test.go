@@ -17,7 +17,7 @@ import (
 
 func testServer(t testing.TB, lim api.Limits) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(Config{Examples: os.DirFS("../examples"), Logger: slog.New(slog.DiscardHandler), Limits: lim})
+	s, err := New(Config{Examples: os.DirFS("../examples"), Logger: slog.New(slog.DiscardHandler), Limits: lim, DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Config{Logger: slog.New(slog.DiscardHandler)})
+	s, err := New(Config{Logger: slog.New(slog.DiscardHandler), DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

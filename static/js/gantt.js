@@ -26,7 +26,8 @@ export class Gantt {
   reset() {
     this.cpus = []; // per CPU: [{start, end, what: "run"|"switch"|"idle", pid}]
     this.names = new Map();
-    this.switches = 0;
+    this.switches = 0; // dispatches of another process than the CPU ran last, as the kernel's metrics count
+    this.last = [];    // per CPU: the process it last dispatched
     this.end = 0;
     this.dirty = true;
   }
@@ -38,10 +39,11 @@ export class Gantt {
         this.names.set(e.pid, (e.name || "").split("/").pop());
         break;
       case "switch":
-        this.switches++;
         this.open(e.cpu, e.t, "switch", e.other);
         break;
       case "dispatch":
+        if (this.last[e.cpu] && this.last[e.cpu] !== e.pid) this.switches++;
+        this.last[e.cpu] = e.pid;
         this.open(e.cpu, e.t, "run", e.pid);
         break;
       case "idle":

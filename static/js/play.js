@@ -16,6 +16,9 @@ import {Gantt} from "./gantt.js";
 import {Console} from "./console.js";
 import {PCB} from "./pcb.js";
 import {Trace} from "./trace.js";
+import {openShare} from "./share.js";
+import {WorkloadMode} from "./workload.js";
+import {AskPanel} from "./ask.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -33,6 +36,7 @@ if (location.hash.includes("code=") && program.fromHash(location.hash)) {
 } else if (boot.example) {
   program.setFiles(boot.example.files, boot.example.main);
   program.argv = (boot.example.argv || []).join(" ");
+  program.stdin = boot.example.stdin || "";
   program.source = "example:" + boot.example.name;
 }
 program.settings = {...boot.settings};
@@ -41,6 +45,8 @@ const draftKey = (() => {
   return location.pathname + "?" + params.toString() + location.hash;
 })();
 program.restoreDraft(draftKey);
+// A workload (jobs without code) or an OSTEP problem instead of C files.
+const workload = boot.workload || boot.ostep ? new WorkloadMode(root, program, boot, () => changed()) : null;
 
 // The form fields around the editor.
 const argvField = $('[data-control="argv"]');
@@ -108,8 +114,10 @@ const editor = new EditorPane($(".program"), program, {onChange: changed, onRun:
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
 
+const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
+
 let acked = 0;
-const dispatcher = new Dispatcher(table, [tree, states, queues, gantt, cons, pcb, trace, markers], (seq) => {
+const dispatcher = new Dispatcher(table, [tree, states, queues, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
   if (seq > acked) {
     acked = seq;
     conn.send({op: "ack", seq});
@@ -153,15 +161,9 @@ const actions = {
   },
   speed(s) { send({op: "speed", ticks: s.ticks, interval: s.interval}); },
   seek(tick) { send({op: "seek", tick}); },
-  async share() {
+  share() {
     readFields();
-    const url = program.shareURL();
-    try {
-      await navigator.clipboard.writeText(url);
-      notice.show(t("btn.copied"), "info");
-    } catch {
-      prompt(t("btn.shareTitle"), url);
-    }
+    openShare(program);
   },
 };
 const controls = new Controls(root, actions);
@@ -209,7 +211,7 @@ const conn = new Connection(boot.socket, {
     snapshot = b.state;
     dispatcher.batch(b);
     controls.show(b.state);
-    if (b.state.status === "choose") notice.show(t("choose.notice"), "info");
+    if (b.state.status === "choose" && !$('[data-view="ask"]')) notice.show(t("choose.notice"), "info");
   },
   rewound(m) {
     snapshot = m.state;
@@ -220,6 +222,10 @@ const conn = new Connection(boot.socket, {
     if (e.code === "compile") {
       editor.setErrors(e.errors || []);
       controls.setCompileError(true);
+      return;
+    }
+    if (workload && e.code === "start") {
+      workload.error(e.message);
       return;
     }
     const key = errorText[e.code];
@@ -241,5 +247,5 @@ function reconnect() {
 }
 
 conn.connect();
-window.osplay = {program, dispatcher, conn, select: (pid) => select(pid)};
+window.osplay = {program, dispatcher, conn, editor, select: (pid) => select(pid)};
 void selected;

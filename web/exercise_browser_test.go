@@ -1,0 +1,144 @@
+package web
+
+// Real-browser tests of exercises, sharing and embedding, in the style of
+// browser_test.go.
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"osplay/api"
+	"osplay/exercises"
+)
+
+const xSummary = `document.querySelector('[data-show="x-summary"]')`
+
+func TestBrowserExerciseCheckPasses(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	x := exercises.Get("onetwo-getpid")
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/"+x.Slug), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	if got := eval[string](t, ctx, `osplay.program.file(osplay.program.main).text`); got != x.Files[0].Text {
+		t.Fatalf("the editor holds %q, not the starter", got)
+	}
+	// The starter fails.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the report", xSummary+`.dataset.kind === "failed"`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('.x-check[data-result="failed"]').length`); n == 0 {
+		t.Errorf("no check fails with the starter")
+	}
+	msg := eval[string](t, ctx, `document.querySelector('.x-check[data-result="failed"] [data-show="message"]').textContent`)
+	if msg == "" {
+		t.Errorf("a failed check has no explanation")
+	}
+	screenshot(t, ctx, "exercise-starter-fails")
+	// A hint, one at a time.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="hint"]`)))
+	if eval[bool](t, ctx, `document.querySelector('[data-hint="0"]').hidden`) {
+		t.Errorf("the hint is still hidden")
+	}
+	// Fixed: the reference solution typed in the editor, the question answered.
+	typeProgram(t, ctx, x.SolutionFiles()[0].Text)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`[data-answer="child-pid"]`), x.Answers()["child-pid"]))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "all checks passing", xSummary+`.dataset.kind === "passed"`)
+	passed := eval[int](t, ctx, `document.querySelectorAll('.x-check[data-result="passed"]').length`)
+	if passed != len(x.Checks) {
+		t.Errorf("%d of %d checks pass", passed, len(x.Checks))
+	}
+	if mark := eval[string](t, ctx, `document.querySelector('.x-check .x-mark').textContent`); mark != "✓" {
+		t.Errorf("a passed check is marked %q", mark)
+	}
+	screenshot(t, ctx, "exercise-all-pass")
+	// A compile error is marked in the editor.
+	typeProgram(t, ctx, "int main() {\n  return y;\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the error list", `!document.querySelector('[data-show="errors"]').hidden`)
+	if text := eval[string](t, ctx, `document.querySelector('[data-show="errors"]').textContent`); !strings.Contains(text, "onetwo.c:2:") {
+		t.Errorf("compile errors: %q", text)
+	}
+}
+
+func TestBrowserEmbedPostsChecks(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	// A course page on another origin (localhost, not 127.0.0.1) embeds
+	// the exercise, presses Check by message, and records what it hears.
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	embed := "http://127.0.0.1:" + port + "/embed/x/nfork-children?lang=en"
+	course := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html><head><title>Course</title></head><body><h1>OS course, week 3</h1>
+<iframe id="lab" src="%s" width="1200" height="900"></iframe>
+<script>
+window.msgs = [];
+window.addEventListener("message", (ev) => {
+  window.msgs.push({origin: ev.origin, data: ev.data});
+  if (ev.data.type === "osplay:ready") document.getElementById("lab").contentWindow.postMessage({type: "osplay:check"}, "*");
+});
+</script></body></html>`, embed)
+	}))
+	defer course.Close()
+	_, cport, _ := net.SplitHostPort(strings.TrimPrefix(course.URL, "http://"))
+	do(t, ctx, chromedp.Navigate("http://localhost:"+cport+"/"))
+	waitFor(t, ctx, "osplay:ready", `window.msgs.some(m => m.data.type === "osplay:ready")`)
+	waitFor(t, ctx, "osplay:checks", `window.msgs.some(m => m.data.type === "osplay:checks")`)
+	origin := eval[string](t, ctx, `window.msgs.find(m => m.data.type === "osplay:checks").origin`)
+	if origin != "http://127.0.0.1:"+port {
+		t.Errorf("the message came from %s", origin)
+	}
+	total := eval[int](t, ctx, `window.msgs.find(m => m.data.type === "osplay:checks").data.total`)
+	ids := eval[[]string](t, ctx, `window.msgs.find(m => m.data.type === "osplay:checks").data.checks.map(c => c.id)`)
+	if x := exercises.Get("nfork-children"); total != len(x.Checks) || len(ids) != total {
+		t.Errorf("osplay:checks: %d checks %v, want %d", total, ids, len(x.Checks))
+	}
+	screenshot(t, ctx, "embedded-exercise")
+}
+
+func TestBrowserShareReopens(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&sched=fcfs&cpus=2"))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	src := "#include <stdio.h>\nint main(void) { printf(\"shared\\n\"); return 0; }\n"
+	typeProgram(t, ctx, src)
+	do(t, ctx, chromedp.SetValue(chromedp.CSS(`[data-control="argv"]`), "a b"))
+	eval[bool](t, ctx, `document.querySelector('[data-control="argv"]').dispatchEvent(new Event("input")), true`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="share"]`)))
+	waitFor(t, ctx, "the link", `(document.querySelector('[data-show="share-url"]') || {}).value`)
+	waitFor(t, ctx, "the embed HTML", `(document.querySelector('[data-show="share-embed"]') || {}).value`)
+	link := eval[string](t, ctx, `document.querySelector('[data-show="share-url"]').value`)
+	if !strings.Contains(link, "/s/") {
+		t.Fatalf("share link %q", link)
+	}
+	if e := eval[string](t, ctx, `document.querySelector('[data-show="share-embed"]').value`); !strings.Contains(e, "<iframe") || !strings.Contains(e, "/embed/s/") {
+		t.Errorf("embed HTML %q", e)
+	}
+	if l := eval[string](t, ctx, `document.querySelector('[data-show="share-long"]').value`); !strings.Contains(l, "#code=") {
+		t.Errorf("long link %q", l)
+	}
+	screenshot(t, ctx, "share-dialog")
+	do(t, ctx, chromedp.Navigate(link))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	if got := eval[string](t, ctx, `osplay.program.file(osplay.program.main).text`); got != src {
+		t.Errorf("the shared program is %q", got)
+	}
+	if s := eval[string](t, ctx, `document.querySelector('[data-setting="sched"]').value`); s != "fcfs" {
+		t.Errorf("scheduler %q", s)
+	}
+	if s := eval[string](t, ctx, `document.querySelector('[data-setting="cpus"]').value`); s != "2" {
+		t.Errorf("cpus %q", s)
+	}
+	if s := eval[string](t, ctx, `document.querySelector('[data-control="argv"]').value`); s != "a b" {
+		t.Errorf("argv %q", s)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the output", consoleText+`.includes("shared")`)
+}
