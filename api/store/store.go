@@ -39,6 +39,10 @@ type Store interface {
 	// edit token, and returns it with its new version. A wrong token is
 	// ErrForbidden; an unknown id ErrNotFound.
 	UpdateExercise(ctx context.Context, id, token, source string) (Authored, error)
+	// CheckToken reports whether token is the edit token of exercise id,
+	// changing nothing: nil when it is, ErrForbidden when it is not,
+	// ErrNotFound for an unknown id.
+	CheckToken(ctx context.Context, id, token string) error
 
 	// Close releases the database.
 	Close() error
@@ -67,6 +71,11 @@ type Settings struct {
 	Seed       int64  `json:"seed,omitempty"`
 	CtxSwitch  int64  `json:"ctxswitch,omitempty"`
 	ChildFirst bool   `json:"childFirst,omitempty"`
+	// Degree of multiprogramming (long-term scheduler) and processes kept
+	// in memory (medium-term scheduler); 0, or absent in snapshots stored
+	// before they existed: no limit.
+	Multiprogramming int `json:"multiprogramming,omitempty"`
+	Resident         int `json:"resident,omitempty"`
 }
 
 // Snapshot is a shared program: its files, how it runs, and the exercise

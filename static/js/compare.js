@@ -149,7 +149,12 @@ function draw(data, base) {
   for (const run of data.runs) {
     const canvas = html("div", {class: "canvas", "data-canvas": "gantt"});
     const watch = new URLSearchParams();
-    watch.set("workload", data.workload);
+    if (base.ostep) {
+      watch.set("ostep", base.ostep.command);
+      watch.set("args", base.ostep.args);
+    } else {
+      watch.set("workload", data.workload);
+    }
     watch.set("sched", run.sched);
     const lang = new URLSearchParams(location.search).get("lang");
     if (lang) watch.set("lang", lang);
