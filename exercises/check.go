@@ -23,7 +23,7 @@ const (
 	CheckStates    = "states"    // how many state transitions (from → to) happened
 	CheckMetric    = "metric"    // a scheduling metric: turnaround, waiting, response, switches…
 	CheckDeadlock  = "deadlock"  // no deadlock, or a deadlock expected
-	CheckGlobals   = "globals"   // an expression over final globals (reserved: see Check)
+	CheckGlobals   = "globals"   // an expression over the globals of the processes, as they ended
 	CheckQuestion  = "question"  // a question the student answers: number, choice or short text
 )
 
@@ -38,9 +38,8 @@ const (
 // question's Answer to equal it, so an answer never disagrees with what the
 // playground shows.
 //
-// The type "globals" is reserved for an expression over the final values of
-// global variables; the kernel does not yet let anyone read a process's
-// memory after it exits, so exercises may not use it yet.
+// A globals check (globals.go) evaluates Expr over the Globals of the
+// processes Process names, read from their memory as they terminated.
 type Check struct {
 	ID    string `json:"id"`
 	Type  string `json:"type"`
@@ -84,8 +83,10 @@ type Check struct {
 	Metric string `json:"metric,omitempty"` // see Metrics
 	Agg    string `json:"agg,omitempty"`    // avg (default), sum, min, max over the processes
 
-	// globals (reserved)
-	Expr string `json:"expr,omitempty"`
+	// globals
+	Expr    string  `json:"expr,omitempty"`    // "count == 0 && in == out"
+	Globals Globals `json:"globals,omitempty"` // the variables Expr reads, with their C types
+	Process string  `json:"process,omitempty"` // first (default), all, any
 
 	// question
 	Ask     Text     `json:"ask,omitzero"`
@@ -173,7 +174,7 @@ var checkFields = map[string][]string{
 	CheckStates:    {"of", "from", "to", "equals", "min", "max"},
 	CheckMetric:    {"metric", "of", "agg", "equals", "min", "max", "tolerance"},
 	CheckDeadlock:  {"expect"},
-	CheckGlobals:   {"expr"},
+	CheckGlobals:   {"expr", "globals", "process"},
 	CheckQuestion:  {"ask", "format", "answer", "accept", "choices", "verify", "tolerance"},
 }
 
@@ -369,7 +370,7 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 			bad("expect", "%q: use none or deadlock", c.Expect)
 		}
 	case CheckGlobals:
-		bad("type", "checks of globals are not supported yet: the kernel does not let the evaluation read a process's memory; check what the program prints instead")
+		c.validateGlobals(verify, bad)
 	case CheckQuestion:
 		if verify {
 			bad("type", "a question cannot verify a question")

@@ -55,6 +55,10 @@
 //	    ask: {ko: 프로세스는 모두 몇 개?, en: How many processes in all?}
 //	    answer: 4
 //	    verify: {type: processes}
+//	  - id: counted               the parent's globals as it ended
+//	    type: globals             (globals.go: C types, process, expr)
+//	    expr: "count == 0 && in == out"
+//	    globals: {count: int, in: int, out: int}
 //
 // Every text has both languages. A check may carry title, pass (shown
 // when it passes) and fail (shown when it fails; a hint, never the answer).

@@ -72,7 +72,7 @@ func (x *Exercise) Evaluate(files map[string]string, answers map[string]string, 
 		rep.Error = tr(lang, "프로그램을 실행할 수 없습니다: "+msg, "The program cannot run: "+msg)
 		return x.judge(rep, &trace{startErr: msg}, answers)
 	}
-	return x.judge(rep, x.Run.run(program, x.MainFile()), answers)
+	return x.judge(rep, x.Run.run(program, x.MainFile(), x.keepsMemory()), answers)
 }
 
 // judge evaluates every check against trace t.
@@ -199,6 +199,8 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 			return false, tr(lang, "교착 상태: 모든 프로세스가 서로를 기다립니다.", "Deadlock: every process waits and nothing can wake them.")
 		}
 		return true, tr(lang, "교착 상태 없이 끝났습니다.", "The run ended without a deadlock.")
+	case CheckGlobals:
+		return c.evalGlobals(t, lang)
 	case CheckQuestion:
 		return c.evalQuestion(answer, lang)
 	}

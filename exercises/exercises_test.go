@@ -112,7 +112,7 @@ func verifyAnswers(t *testing.T, x *Exercise) {
 			continue
 		}
 		if tr == nil {
-			tr = x.Run.run(x.SolutionFiles(), x.MainFile())
+			tr = x.Run.run(x.SolutionFiles(), x.MainFile(), x.keepsMemory())
 			tr.finish()
 		}
 		got, ok := c.Verify.measure(tr)

@@ -66,11 +66,18 @@ func writeFields(b *strings.Builder, v reflect.Value, indent int) {
 
 var textType = reflect.TypeFor[Text]()
 
+// oneLiner is a value written on its key's line in its own form.
+type oneLiner interface{ frontMatter() string }
+
 // writeValue writes the value of a key whose line is indented by indent:
 // on the same line when it fits there, else as a block below.
 func writeValue(b *strings.Builder, v reflect.Value, indent int) {
 	if v.Kind() == reflect.Pointer {
 		v = v.Elem()
+	}
+	if w, ok := v.Interface().(oneLiner); ok {
+		b.WriteString(" " + w.frontMatter() + "\n")
+		return
 	}
 	switch {
 	case v.Type() == textType || v.Kind() != reflect.Struct && v.Kind() != reflect.Slice:

@@ -35,6 +35,8 @@ type trace struct {
 	procs   map[int]*procTrace
 	order   []int // pids in order of creation, init left out
 	execs   []execTrace
+
+	memory *kernel.Machine // the machine, when it kept the processes' final memory
 }
 
 // procTrace is one process's life as the events told it.
@@ -66,8 +68,9 @@ const (
 )
 
 // run executes files on a fresh machine with the exercise's settings and
-// records what the checks need.
-func (r Run) run(files []File, main string) *trace {
+// records what the checks need; keepMemory keeps every process's final
+// memory for the globals checks.
+func (r Run) run(files []File, main string, keepMemory bool) *trace {
 	t := &trace{procs: map[int]*procTrace{}, meter: kernel.NewMeter(max(r.CPUs, 1))}
 	fsys := fstest.MapFS{}
 	for _, f := range files {
@@ -86,9 +89,12 @@ func (r Run) run(files []File, main string) *trace {
 		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, MaxProcs: maxProcs,
 		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxOutput: checkMaxOutput,
 		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
-		OnEvent: t.add,
+		OnEvent: t.add, KeepFinalMemory: keepMemory,
 	}
 	m := kernel.New(cfg)
+	if keepMemory {
+		t.memory = m
+	}
 	if err := m.Start(append([]string{main}, r.Argv...)); err != nil {
 		t.compile = diagnostics(err.Error(), main, files)
 		if len(t.compile) == 0 {

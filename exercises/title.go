@@ -58,6 +58,8 @@ func (c *Check) title(lang string) string {
 			return tr(lang, "교착 상태가 일어난다", "A deadlock happens")
 		}
 		return tr(lang, "교착 상태가 없다", "No deadlock")
+	case CheckGlobals:
+		return c.globalsTitle(lang)
 	case CheckQuestion:
 		return c.Ask.In(lang)
 	}

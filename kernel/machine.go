@@ -98,6 +98,10 @@ type Config struct {
 	OnEvent func(Event)
 	// Record keeps every event for Events.
 	Record bool
+	// KeepFinalMemory keeps a copy-on-write snapshot of every process's
+	// memory when it terminates, for FinalGlobal (checks of an exercise
+	// that read globals after the run).
+	KeepFinalMemory bool
 }
 
 func (c *Config) setDefaults() {
@@ -175,6 +179,8 @@ type Machine struct {
 	paused  bool // RunUntil's condition held: return at the next consistent point
 	stopAt  func(Event) bool
 	err     error
+
+	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
 }
 
 // New makes a machine. Configuration errors are reported by Start.

@@ -267,3 +267,35 @@ func TestManualAsksAfterRunTo(t *testing.T) {
 		}
 	}
 }
+
+// TestRunUntilStopsAtTheEndOfTheTick checks that with several CPUs a stop
+// returns at the end of the tick in which it held, also when one process
+// runs alone while the others idle (lock step's shortcut) and when every
+// CPU is left idle (they would idle on to the limit).
+func TestRunUntilStopsAtTheEndOfTheTick(t *testing.T) {
+	for _, name := range []string{"forkwait", "onetwo", "execself", "hog", "upper"} {
+		for _, cpus := range []int{2, 3} {
+			m, _ := startTestdata(t, Config{CPUs: cpus}, name)
+			at := int64(-1)
+			stop := func(e Event) bool {
+				if e.Kind == KindSyscall || e.Kind == KindState {
+					at = e.Tick
+					return true
+				}
+				return false
+			}
+			for calls := 0; !m.Done(); calls++ {
+				if calls > 100_000 {
+					t.Fatalf("%s on %d CPUs: the stops never end", name, cpus)
+				}
+				from := m.Now()
+				if !m.RunUntilTick(from+1_000_000, stop) {
+					break // waiting for input
+				}
+				if m.Now() != at+1 && !m.Done() {
+					t.Fatalf("%s on %d CPUs: an event at tick %d stopped the machine at %d, want %d", name, cpus, at, m.Now(), at+1)
+				}
+			}
+		}
+	}
+}

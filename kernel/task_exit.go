@@ -24,6 +24,7 @@ func (m *Machine) exit(p *Process, status int, cause string) {
 	if p.files != nil {
 		p.files.CloseAll()
 	}
+	m.keepFinalMemory(p)
 	if p.ctx != nil {
 		p.instrBase += p.ctx.Instructions()
 		p.ctx.Release()

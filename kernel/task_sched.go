@@ -24,6 +24,11 @@ func (m *Machine) advance(target int64) {
 			return
 		}
 		m.fireTimers()
+		if m.paused {
+			// RunUntil's stop held: only the rest of this tick runs (idle
+			// CPUs and lock step's shortcut would run on past it).
+			target = min(target, m.now+1)
+		}
 		h, ok := m.horizon(target)
 		if !ok {
 			m.checkStuck()

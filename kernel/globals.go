@@ -1,0 +1,87 @@
+package kernel
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"osplay/kernel/vm"
+)
+
+// ErrNoGlobal is the error of FinalGlobal for a name the program does not
+// define as a global variable.
+var ErrNoGlobal = errors.New("no global variable named")
+
+// finalMemory is a process's memory as it was when it terminated: a
+// copy-on-write clone of its address space, kept beside the program that
+// gives its globals' addresses. The clone shares every page with whoever
+// still maps it, so keeping it costs a page table, not a copy of memory.
+type finalMemory struct {
+	mem  *vm.AddressSpace
+	prog *vm.Program
+}
+
+// keepFinalMemory records p's memory before exit releases it, when the
+// configuration asks for it (Config.KeepFinalMemory).
+func (m *Machine) keepFinalMemory(p *Process) {
+	if !m.cfg.KeepFinalMemory || p.ctx == nil {
+		return
+	}
+	if m.finals == nil {
+		m.finals = map[int]finalMemory{}
+	}
+	m.finals[p.PID] = finalMemory{mem: p.ctx.Mem().Clone(), prog: p.ctx.Program()}
+}
+
+// memoryOf is pid's final memory, or its memory now if it is still alive.
+func (m *Machine) memoryOf(pid int) (finalMemory, error) {
+	if f, ok := m.finals[pid]; ok {
+		return f, nil
+	}
+	if p := m.byPID[pid]; p != nil && p.ctx != nil && p.State != StateTerminated {
+		return finalMemory{mem: p.ctx.Mem(), prog: p.ctx.Program()}, nil
+	}
+	if !m.cfg.KeepFinalMemory {
+		return finalMemory{}, fmt.Errorf("process %d: its memory was not kept (Config.KeepFinalMemory is off)", pid)
+	}
+	return finalMemory{}, fmt.Errorf("process %d: no such process ran a program on this machine", pid)
+}
+
+// FinalGlobalBytes returns the first n bytes of the global variable name
+// of process pid as they were when it terminated (or as they are, if it
+// has not). Only external globals have names: static variables do not.
+func (m *Machine) FinalGlobalBytes(pid int, name string, n int) ([]byte, error) {
+	f, err := m.memoryOf(pid)
+	if err != nil {
+		return nil, err
+	}
+	addr, ok := f.prog.Globals[name]
+	if !ok {
+		return nil, fmt.Errorf("process %d (%s): %w %q", pid, f.prog.Name, ErrNoGlobal, name)
+	}
+	if n < 0 {
+		return nil, fmt.Errorf("global %s: cannot read %d bytes", name, n)
+	}
+	b := make([]byte, n)
+	if err := f.mem.Read(addr, b); err != nil {
+		return nil, fmt.Errorf("process %d: global %s: %w", pid, name, err)
+	}
+	return b, nil
+}
+
+// FinalGlobal returns the little-endian integer of size bytes (1, 2, 4
+// or 8) at the global variable name of process pid, as FinalGlobalBytes
+// reads it. It is not sign-extended: that is the caller's business.
+func (m *Machine) FinalGlobal(pid int, name string, size int) (uint64, error) {
+	if !slices.Contains([]int{1, 2, 4, 8}, size) {
+		return 0, fmt.Errorf("global %s: an integer has 1, 2, 4 or 8 bytes, not %d", name, size)
+	}
+	b, err := m.FinalGlobalBytes(pid, name, size)
+	if err != nil {
+		return 0, err
+	}
+	var word [8]byte
+	copy(word[:], b)
+	return binary.LittleEndian.Uint64(word[:]), nil
+}
