@@ -1,9 +1,11 @@
 #ifndef _DIRENT_H
 #define _DIRENT_H
 
-#define __NEED_ino_t
-#define __NEED_off_t
-#include <bits/alltypes.h>
+#include <bits/types/ino_t.h>
+#include <bits/types/off_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* One directory entry as the kernel hands it out (see __osplay_getdents). */
 struct __osplay_dirent {

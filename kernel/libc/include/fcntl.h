@@ -1,10 +1,12 @@
 #ifndef _FCNTL_H
 #define _FCNTL_H
 
-#define __NEED_mode_t
-#define __NEED_off_t
-#define __NEED_pid_t
-#include <bits/alltypes.h>
+#include <bits/types/mode_t.h>
+#include <bits/types/off_t.h>
+#include <bits/types/pid_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* open() flags, Linux's octal values. */
 #define O_ACCMODE 03

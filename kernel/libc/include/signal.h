@@ -1,9 +1,11 @@
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
-#define __NEED_pid_t
-#define __NEED_uid_t
-#include <bits/alltypes.h>
+#include <bits/types/pid_t.h>
+#include <bits/types/uid_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* Linux's signal numbers on x86-64. */
 #define SIGHUP 1

@@ -1,8 +1,10 @@
 #ifndef _STDARG_H
 #define _STDARG_H
 
-#define __NEED_va_list
-#include <bits/alltypes.h>
+#include <bits/types/va_list.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 typedef __osplay_va_list va_list;
 

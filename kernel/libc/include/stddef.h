@@ -1,10 +1,12 @@
 #ifndef _STDDEF_H
 #define _STDDEF_H
 
-#define __NEED_size_t
-#define __NEED_ptrdiff_t
-#define __NEED_wchar_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/ptrdiff_t.h>
+#include <bits/types/wchar_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 #define offsetof(type, member) ((size_t)&((type *)0)->member)
 

@@ -1,8 +1,10 @@
 #ifndef _STDINT_H
 #define _STDINT_H
 
-#define __NEED_intptr_t
-#include <bits/alltypes.h>
+#include <bits/types/intptr_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 typedef signed char int8_t;
 typedef short int16_t;

@@ -1,12 +1,14 @@
 #ifndef _STDIO_H
 #define _STDIO_H
 
-#define __NEED_size_t
-#define __NEED_ssize_t
-#define __NEED_off_t
-#define __NEED_va_list
-#define __NEED_FILE
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/ssize_t.h>
+#include <bits/types/off_t.h>
+#include <bits/types/va_list.h>
+#include <bits/types/FILE.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 #define EOF (-1)
 #define BUFSIZ 8192

@@ -1,9 +1,11 @@
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
-#define __NEED_size_t
-#define __NEED_wchar_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/wchar_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* As glibc: the types of <sys/types.h> and the wait-status macros come along. */
 #include <sys/types.h>

@@ -1,8 +1,10 @@
 #ifndef _STRING_H
 #define _STRING_H
 
-#define __NEED_size_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* As glibc: strcasecmp and friends come along. */
 #include <strings.h>

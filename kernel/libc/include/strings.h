@@ -1,8 +1,10 @@
 #ifndef _STRINGS_H
 #define _STRINGS_H
 
-#define __NEED_size_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);

@@ -1,12 +1,14 @@
 #ifndef _TIME_H
 #define _TIME_H
 
-#define __NEED_size_t
-#define __NEED_time_t
-#define __NEED_clock_t
-#define __NEED_clockid_t
-#define __NEED_struct_timespec
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/time_t.h>
+#include <bits/types/clock_t.h>
+#include <bits/types/clockid_t.h>
+#include <bits/types/struct_timespec.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* Broken-down time, in glibc's field order. */
 struct tm {

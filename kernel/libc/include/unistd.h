@@ -1,15 +1,17 @@
 #ifndef _UNISTD_H
 #define _UNISTD_H
 
-#define __NEED_size_t
-#define __NEED_ssize_t
-#define __NEED_pid_t
-#define __NEED_uid_t
-#define __NEED_gid_t
-#define __NEED_off_t
-#define __NEED_intptr_t
-#define __NEED_useconds_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/ssize_t.h>
+#include <bits/types/pid_t.h>
+#include <bits/types/uid_t.h>
+#include <bits/types/gid_t.h>
+#include <bits/types/off_t.h>
+#include <bits/types/intptr_t.h>
+#include <bits/types/useconds_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1

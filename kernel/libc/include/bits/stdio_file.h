@@ -7,9 +7,11 @@
  * still waiting in the buffer, exactly as on Linux.
  */
 
-#define __NEED_size_t
-#define __NEED_FILE
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/FILE.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 struct _IO_FILE {
 	int fd;

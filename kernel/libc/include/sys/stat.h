@@ -1,18 +1,20 @@
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
-#define __NEED_dev_t
-#define __NEED_ino_t
-#define __NEED_nlink_t
-#define __NEED_mode_t
-#define __NEED_uid_t
-#define __NEED_gid_t
-#define __NEED_off_t
-#define __NEED_blksize_t
-#define __NEED_blkcnt_t
-#define __NEED_time_t
-#define __NEED_struct_timespec
-#include <bits/alltypes.h>
+#include <bits/types/dev_t.h>
+#include <bits/types/ino_t.h>
+#include <bits/types/nlink_t.h>
+#include <bits/types/mode_t.h>
+#include <bits/types/uid_t.h>
+#include <bits/types/gid_t.h>
+#include <bits/types/off_t.h>
+#include <bits/types/blksize_t.h>
+#include <bits/types/blkcnt_t.h>
+#include <bits/types/time_t.h>
+#include <bits/types/struct_timespec.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* glibc's layout on x86-64: 144 bytes. */
 struct stat {

@@ -1,10 +1,12 @@
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 
-#define __NEED_time_t
-#define __NEED_suseconds_t
-#define __NEED_struct_timeval
-#include <bits/alltypes.h>
+#include <bits/types/time_t.h>
+#include <bits/types/suseconds_t.h>
+#include <bits/types/struct_timeval.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /* System call; tz is obsolete and ignored, as on Linux. */
 int gettimeofday(struct timeval *tv, void *tz);

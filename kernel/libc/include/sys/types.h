@@ -1,25 +1,27 @@
 #ifndef _SYS_TYPES_H
 #define _SYS_TYPES_H
 
-#define __NEED_size_t
-#define __NEED_ssize_t
-#define __NEED_pid_t
-#define __NEED_uid_t
-#define __NEED_gid_t
-#define __NEED_id_t
-#define __NEED_mode_t
-#define __NEED_off_t
-#define __NEED_dev_t
-#define __NEED_ino_t
-#define __NEED_nlink_t
-#define __NEED_blksize_t
-#define __NEED_blkcnt_t
-#define __NEED_time_t
-#define __NEED_clock_t
-#define __NEED_clockid_t
-#define __NEED_suseconds_t
-#define __NEED_useconds_t
-#include <bits/alltypes.h>
+#include <bits/types/size_t.h>
+#include <bits/types/ssize_t.h>
+#include <bits/types/pid_t.h>
+#include <bits/types/uid_t.h>
+#include <bits/types/gid_t.h>
+#include <bits/types/id_t.h>
+#include <bits/types/mode_t.h>
+#include <bits/types/off_t.h>
+#include <bits/types/dev_t.h>
+#include <bits/types/ino_t.h>
+#include <bits/types/nlink_t.h>
+#include <bits/types/blksize_t.h>
+#include <bits/types/blkcnt_t.h>
+#include <bits/types/time_t.h>
+#include <bits/types/clock_t.h>
+#include <bits/types/clockid_t.h>
+#include <bits/types/suseconds_t.h>
+#include <bits/types/useconds_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 typedef unsigned char u_char;
 typedef unsigned short u_short;

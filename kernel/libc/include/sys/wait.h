@@ -1,8 +1,10 @@
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 
-#define __NEED_pid_t
-#include <bits/alltypes.h>
+#include <bits/types/pid_t.h>
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 #define WNOHANG 1
 #define WUNTRACED 2
