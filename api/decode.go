@@ -160,7 +160,7 @@ func (c *command) fill(v any, l Limits) string {
 		}
 		c.data = *m.Data
 	case *signalMsg:
-		sig := signalNumber(m.Signal)
+		sig := kernel.SignalNumber(m.Signal)
 		if sig == 0 {
 			return fmt.Sprintf("unknown signal %q (as SIGTERM or 15)", m.Signal)
 		}
@@ -182,23 +182,6 @@ func (c *command) fill(v any, l Limits) string {
 		c.seq = m.Seq
 	}
 	return ""
-}
-
-// signalNumber reads "SIGTERM", "TERM" or "15"; 0 if unknown.
-func signalNumber(s string) int {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	if !strings.HasPrefix(s, "SIG") {
-		s = "SIG" + s
-	}
-	for n := 1; n < 32; n++ {
-		if kernel.SignalName(n) == s {
-			return n
-		}
-		if fmt.Sprintf("SIG%d", n) == s {
-			return n
-		}
-	}
-	return 0
 }
 
 func badMessage(id *int64, msg string) *Error {

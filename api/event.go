@@ -44,7 +44,7 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.From, w.To = e.From.String(), e.To.String()
 	}
 	if e.Errno != 0 {
-		w.Errno = errnoName(e.Errno)
+		w.Errno = kernel.ErrnoName(e.Errno)
 	}
 	if e.Signal != 0 {
 		w.Signal = kernel.SignalName(e.Signal)
@@ -72,14 +72,4 @@ func text(b []byte) string {
 		b = b[n:]
 	}
 	return s.String()
-}
-
-// errnoName is the name of an errno as Linux spells it, from the kernel's
-// own formatting of a failed call.
-func errnoName(errno int) string {
-	s := kernel.Event{Kind: kernel.KindSysret, Errno: errno}.String()
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		return s[i+1:]
-	}
-	return fmt.Sprintf("errno %d", errno)
 }

@@ -12,9 +12,6 @@ import (
 // window is how many batches the server sends ahead of the client's ack.
 const window = 2
 
-// procsEvery is how often a running session lists its processes.
-const procsEvery = 100 * time.Millisecond
-
 // Session is one visitor's playground: a program, its machine, the log of
 // inputs, and the controls (run, pause, step, speed, seek). It knows
 // nothing of the transport: it sends messages through send, and is driven
@@ -33,13 +30,10 @@ type Session struct {
 	n       int64   // events the machine has emitted
 	pending []Event // events not yet sent
 	dropped int
-	stepFor string // while stepping: the kind of event that ends the step
-	stepHit bool
 	inputs  inputLog
 	horizon int64
 
 	running bool
-	procsAt time.Time // when the last snapshot listed the processes
 	speed   Speed
 	chunk   int64 // ticks per machine call within a batch, adapted to the event rate
 	seq     int64 // last batch sent
@@ -198,9 +192,6 @@ func (s *Session) rebuild() error {
 func (s *Session) onEvent(e kernel.Event) {
 	n := s.n
 	s.n++
-	if s.stepFor != "" && matchStep(s.stepFor, e) {
-		s.stepHit = true
-	}
 	if s.replay {
 		return
 	}
@@ -211,13 +202,13 @@ func (s *Session) onEvent(e kernel.Event) {
 	s.pending = append(s.pending, wireEvent(n, e))
 }
 
-// matchStep reports whether e ends a step "by".
-func matchStep(by string, e kernel.Event) bool {
+// matchStep reports whether an event of kind ends a step "by".
+func matchStep(by, kind string) bool {
 	switch by {
 	case "syscall":
-		return e.Kind == kernel.KindSyscall
+		return kind == kernel.KindSyscall.String()
 	case "event":
-		return e.Kind != kernel.KindInput
+		return kind != kernel.KindInput.String()
 	}
 	return false
 }
@@ -259,19 +250,11 @@ func (s *Session) snapshot() Snapshot {
 	st.Jobs, st.Swapped = orEmpty(m.JobQueue()), orEmpty(m.SwapQueue())
 	st.Devices = devices(m)
 	st.Asking = asking(m)
-	// Listing the processes is the dearest part of a batch: while running
-	// it is done ten times a second, and the client keeps the last list
-	// meanwhile (Snapshot.Procs absent). The views that must follow every
-	// change (tree, states, Gantt, console) follow the events.
-	if !s.running || time.Since(s.procsAt) >= procsEvery || m.Done() {
-		views := m.Processes()
-		st.Procs = procs(views)
-		if s.inspect > 0 {
-			st.PCB = pcb(views, s.inspect)
-		}
-		s.procsAt = time.Now()
-	} else {
-		st.Procs = nil
+	// Every batch lists the processes: the brief list is cheap, and only
+	// the inspected process's PCB walks a memory map.
+	st.Procs = procs(m.ProcessList())
+	if s.inspect > 0 {
+		st.PCB = pcb(m, s.inspect)
 	}
 	switch {
 	case m.Done():
@@ -337,9 +320,9 @@ func (s *Session) advance(target int64) {
 	s.metrics.addTicks(s.m.Now() - before)
 }
 
-// step advances one tick, or tick by tick to the end of the tick in which
-// the next event (or system call) happens. A step that finds nothing
-// within stepLimit ticks or stepTime stops and says so.
+// step advances one tick, or to the end of the tick in which the next
+// event (or system call) happens. A step that finds nothing within
+// stepLimit ticks stops and says so.
 func (s *Session) step(by string) {
 	if s.m.Done() {
 		return
@@ -348,23 +331,50 @@ func (s *Session) step(by string) {
 		s.advance(s.m.Now() + 1)
 		return
 	}
-	const stepLimit, stepTime = 200_000, 300 * time.Millisecond
-	s.stepFor, s.stepHit = by, false
-	defer func() { s.stepFor = "" }()
-	start, from := time.Now(), s.m.Now()
-	for !s.stepHit && !s.m.Done() && !s.stuck() {
-		at := s.m.Now()
-		s.advance(s.m.Now() + 1)
-		if s.m.Now() == at {
-			return
+	const stepLimit = 200_000
+	from := s.m.Now()
+	hit := int64(-1) // the tick of the event that ends the step
+	match := func(e kernel.Event) bool {
+		if hit < 0 && matchStep(by, e.Kind.String()) {
+			hit = e.Tick
 		}
-		if s.m.Now()-from >= stepLimit || time.Since(start) > stepTime {
+		return hit >= 0
+	}
+	s.applyInputs()
+	for !s.m.Done() && !s.stuck() {
+		at := s.m.Now()
+		if at-from >= stepLimit {
 			what := "event"
 			if by == "syscall" {
 				what = "system call"
 			}
-			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, s.m.Now()-from))
+			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, at-from))
 			return
+		}
+		// Run to the next logged input at most: it is given at its tick.
+		next := from + stepLimit
+		if t, ok := s.inputs.next(); ok && t < next {
+			next = t
+		}
+		s.m.RunUntilTick(next, match)
+		s.metrics.addTicks(s.m.Now() - at)
+		if hit >= 0 {
+			if s.m.Now() <= hit {
+				s.advance(hit + 1) // the rest of the event's tick
+			}
+			return
+		}
+		if s.m.Now() == at {
+			return // nothing can happen until the user acts
+		}
+		// A logged input (replayed after a rewind) may wake a process:
+		// that too ends the step.
+		sent := len(s.pending)
+		s.applyInputs()
+		for _, e := range s.pending[sent:] {
+			if matchStep(by, e.Kind) {
+				return
+			}
 		}
 	}
 }
@@ -451,7 +461,7 @@ func (s *Session) apply(in input) error {
 // crash drops the machine after an internal error in this session and
 // tells the client; no other session is affected.
 func (s *Session) crash(why string) {
-	s.m, s.running, s.replay, s.stepFor = nil, false, false, ""
+	s.m, s.running, s.replay = nil, false, false
 	s.pending, s.dropped = s.pending[:0], 0
 	s.send(Error{Type: "error", Code: "machine",
 		Message: "internal error in this session (" + why + "): press Run to start again"})

@@ -308,3 +308,33 @@ func TestManualSchedulerWaitsForAChoice(t *testing.T) {
 		t.Errorf("replayed run stopped at %s", st.Status)
 	}
 }
+
+// A step by event or by system call ends at the end of the tick of the
+// first such event, on one CPU or several.
+func TestStepEndsAtTheEndOfTheEventsTick(t *testing.T) {
+	for _, cpus := range []int{1, 2, 3} {
+		for _, by := range []string{"event", "syscall"} {
+			p := example(t, "mystatus")
+			p.Settings.CPUs = cpus
+			s, r := newTestSession()
+			s.Handle(command{op: "load", program: p})
+			for i := 0; i < 200 && !s.m.Done(); i++ {
+				s.Handle(command{op: "step", by: by})
+				b := r.last()
+				first := int64(-1)
+				for _, e := range b.Events {
+					if matchStep(by, e.Kind) {
+						first = e.Tick
+						break
+					}
+				}
+				if b.State.Status == StatusDone {
+					break
+				}
+				if first < 0 || b.State.Tick != first+1 {
+					t.Fatalf("%d CPUs, step by %s: stopped at tick %d, first event at tick %d", cpus, by, b.State.Tick, first)
+				}
+			}
+		}
+	}
+}

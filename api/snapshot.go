@@ -7,41 +7,39 @@ import (
 )
 
 // procs lists every process not yet reaped, with its current source line.
-func procs(views []kernel.ProcView) []Proc {
-	out := make([]Proc, 0, len(views))
-	for _, v := range views {
-		out = append(out, Proc{PID: v.PID, PPID: v.PPID, Name: v.Name, State: v.State.String(),
-			WaitOn: v.WaitOn, CPU: v.CPU, File: v.Regs.File, Line: v.Regs.Line, Func: v.Regs.Func,
-			CPUTicks: v.CPUTicks})
+func procs(list []kernel.ProcBrief) []Proc {
+	out := make([]Proc, 0, len(list))
+	for _, b := range list {
+		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
+			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
+			CPUTicks: b.CPUTicks})
 	}
 	return out
 }
 
 // pcb is the whole PCB of pid, or nil when it is gone.
-func pcb(views []kernel.ProcView, pid int) *PCB {
-	for _, v := range views {
-		if v.PID != pid {
-			continue
-		}
-		p := &PCB{PID: v.PID, PPID: v.PPID, PGID: v.PGID, Name: v.Name, Argv: v.Argv,
-			State: v.State.String(), Cause: v.Cause, WaitOn: v.WaitOn, CPU: v.CPU, Nice: v.Nice,
-			CPUTicks: v.CPUTicks, Created: v.Created, Ended: v.Ended, Status: v.Status,
-			Children: v.Children, Resident: v.Resident,
-			Regs: Registers{PC: v.Regs.PC, Func: v.Regs.Func, File: v.Regs.File, Line: v.Regs.Line,
-				SP: v.Regs.SP, FP: v.Regs.FP, Depth: v.Regs.Depth},
-			Files: []OpenFD{}, Segments: []Segment{}}
-		if p.Children == nil {
-			p.Children = []int{}
-		}
-		for _, f := range v.Files {
-			p.Files = append(p.Files, OpenFD{FD: f.FD, Ino: f.Ino, Flags: f.Flags, Offset: f.Offset, Refs: f.Refs})
-		}
-		for _, s := range v.Segments {
-			p.Segments = append(p.Segments, Segment{Name: s.Name, Start: s.Start, End: s.End, Prot: s.Prot})
-		}
-		return p
+func pcb(m *kernel.Machine, pid int) *PCB {
+	v, ok := m.Process(pid)
+	if !ok {
+		return nil
 	}
-	return nil
+	p := &PCB{PID: v.PID, PPID: v.PPID, PGID: v.PGID, Name: v.Name, Argv: v.Argv,
+		State: v.State.String(), Cause: v.Cause, WaitOn: v.WaitOn, CPU: v.CPU, Nice: v.Nice,
+		CPUTicks: v.CPUTicks, Created: v.Created, Ended: v.Ended, Status: v.Status,
+		Children: v.Children, Resident: v.Resident,
+		Regs: Registers{PC: v.Regs.PC, Func: v.Regs.Func, File: v.Regs.File, Line: v.Regs.Line,
+			SP: v.Regs.SP, FP: v.Regs.FP, Depth: v.Regs.Depth},
+		Files: []OpenFD{}, Segments: []Segment{}}
+	if p.Children == nil {
+		p.Children = []int{}
+	}
+	for _, f := range v.Files {
+		p.Files = append(p.Files, OpenFD{FD: f.FD, Ino: f.Ino, Flags: f.Flags, Offset: f.Offset, Refs: f.Refs})
+	}
+	for _, s := range v.Segments {
+		p.Segments = append(p.Segments, Segment{Name: s.Name, Start: s.Start, End: s.End, Prot: s.Prot})
+	}
+	return p
 }
 
 // cpus reports the processors.

@@ -373,5 +373,6 @@ func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.
 // snapshotSettings are a snapshot's settings as the playground's.
 func snapshotSettings(st store.Settings) api.Settings {
 	return api.Settings{Sched: st.Sched, Quantum: st.Quantum, CPUs: st.CPUs, Seed: st.Seed,
-		CtxSwitch: st.CtxSwitch, ChildFirst: st.ChildFirst}
+		CtxSwitch: st.CtxSwitch, ChildFirst: st.ChildFirst,
+		Multiprogramming: st.Multiprogramming, Resident: st.Resident}
 }

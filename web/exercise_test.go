@@ -202,6 +202,77 @@ func TestShareRoundTrip(t *testing.T) {
 }
 
 // authorForm is a filled authoring form.
+// The long- and medium-term schedulers' settings travel with a share: in
+// its JSON and in the page that reopens it.
+func TestShareKeepsMultiprogramming(t *testing.T) {
+	_, srv := testServer(t, api.Limits{})
+	req := api.ShareRequest{Program: api.Program{Files: []api.File{{Name: "main.c", Text: "int main(void) { return 0; }\n"}},
+		Settings: api.Settings{Sched: "rr", Multiprogramming: 2, Resident: 1}}}
+	r := post(t, srv.URL+"/api/shares", "application/json", jsonBody(t, req))
+	if r.status != http.StatusCreated {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var res api.ShareResponse
+	json.Unmarshal([]byte(r.body), &res)
+	var snap api.ShareRequest
+	if g := get(t, srv.URL+"/api/shares/"+res.ID, nil); g.status != 200 || json.Unmarshal([]byte(g.body), &snap) != nil {
+		t.Fatalf("/api/shares/%s: %d %s", res.ID, g.status, g.body)
+	}
+	if snap.Settings != req.Settings {
+		t.Errorf("shared settings %+v, want %+v", snap.Settings, req.Settings)
+	}
+	page := get(t, srv.URL+"/s/"+res.ID, nil)
+	for _, w := range []string{`"multiprogramming":2`, `"resident":1`} {
+		if !strings.Contains(page.body, w) {
+			t.Errorf("/s/%s: no %q", res.ID, w)
+		}
+	}
+	// Without them the program is another snapshot.
+	req.Settings.Multiprogramming, req.Settings.Resident = 0, 0
+	var plain api.ShareResponse
+	json.Unmarshal([]byte(post(t, srv.URL+"/api/shares", "application/json", jsonBody(t, req)).body), &plain)
+	if plain.ID == "" || plain.ID == res.ID {
+		t.Errorf("ids %q and %q for different settings", plain.ID, res.ID)
+	}
+}
+
+// Opening the edit page checks the token without rewriting the exercise.
+func TestAuthorEditKeepsVersion(t *testing.T) {
+	s, srv := testServer(t, api.Limits{})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.PostForm(srv.URL+"/x/u/new", authorForm("Hello", "Say hello."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: status %d", resp.StatusCode)
+	}
+	loc, _ := url.Parse(resp.Header.Get("Location"))
+	id, token := strings.TrimSuffix(strings.TrimPrefix(loc.Path, "/x/u/"), "/edit"), loc.Query().Get("token")
+	ctx := context.Background()
+	before, err := s.store.Exercise(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if g := get(t, srv.URL+"/x/u/"+id+"/edit?token="+url.QueryEscape(token), nil); g.status != 200 {
+			t.Fatalf("edit page, opening %d: %d", i+1, g.status)
+		}
+	}
+	if g := get(t, srv.URL+"/x/u/"+id+"/edit?token=wrong", nil); g.status != http.StatusForbidden {
+		t.Errorf("edit page with a wrong token: %d", g.status)
+	}
+	after, err := s.store.Exercise(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Version != before.Version || !after.Updated.Equal(before.Updated) {
+		t.Errorf("after opening the edit page twice: version %d (updated %v), want %d (%v)",
+			after.Version, after.Updated, before.Version, before.Updated)
+	}
+}
+
 func authorForm(title, text string) url.Values {
 	return url.Values{
 		"titleKo": {title}, "titleEn": {title}, "textKo": {text}, "textEn": {""}, "topic": {"fork"},

@@ -146,6 +146,8 @@ func TestStore(t *testing.T) {
 		{"ShareLimits", testShareLimits},
 		{"ExerciseLifecycle", testExerciseLifecycle},
 		{"ExerciseLimits", testExerciseLimits},
+		{"CheckToken", testCheckToken},
+		{"SettingsCompatible", testSettingsCompatible},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
 		{"CrashWhileWriting", testCrashWhileWriting},
@@ -169,7 +171,8 @@ func sample(n int) Snapshot {
 			{Name: "input.txt", Text: "한국어 텍스트\n"},
 		},
 		Main: "nfork.c", Argv: []string{"ls", "-l"}, Stdin: "3\n",
-		Settings: Settings{Sched: "rr", Quantum: 4, CPUs: 2, Seed: 7, CtxSwitch: 1, ChildFirst: true},
+		Settings: Settings{Sched: "rr", Quantum: 4, CPUs: 2, Seed: 7, CtxSwitch: 1, ChildFirst: true,
+			Multiprogramming: 2, Resident: 1},
 		Exercise: "nfork-children",
 	}
 }
@@ -295,6 +298,93 @@ func testExerciseLifecycle(t *testing.T, s Store, _ func() Store, _ string) {
 	}
 	if n != 0 {
 		t.Error("the edit token is stored in clear")
+	}
+}
+
+func testCheckToken(t *testing.T, s Store, _ func() Store, _ string) {
+	ctx := context.Background()
+	a, err := s.CreateExercise(ctx, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.CreateExercise(ctx, "theirs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name      string
+		id, token string
+		want      error
+	}{
+		{"its own token", a.ID, a.Token, nil},
+		{"another exercise's token", a.ID, b.Token, ErrForbidden},
+		{"no token", a.ID, "", ErrForbidden},
+		{"the token's hash", a.ID, tokenHash(a.Token), ErrForbidden},
+		{"a token one character short", a.ID, a.Token[:len(a.Token)-1], ErrForbidden},
+		{"unknown id", "nosuchexercise00", a.Token, ErrNotFound},
+		{"odd id", "' OR 1=1 --", a.Token, ErrNotFound},
+	} {
+		if err := s.CheckToken(ctx, tc.id, tc.token); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	// Checking changes nothing.
+	got, err := s.Exercise(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != 1 || got.Source != "mine" || !got.Updated.Equal(a.Updated) {
+		t.Errorf("after checking tokens: %+v, want version 1 unchanged", got)
+	}
+	if _, err := s.UpdateExercise(ctx, a.ID, a.Token, "edited"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckToken(ctx, a.ID, a.Token); err != nil {
+		t.Errorf("the token after an update: %v", err)
+	}
+}
+
+// testSettingsCompatible reads a snapshot stored before Settings had
+// multiprogramming and resident: they are zero, and the rest is kept.
+func testSettingsCompatible(t *testing.T, s Store, _ func() Store, _ string) {
+	ctx := context.Background()
+	raw := s.(*sqlStore)
+	old := `{"files":[{"name":"a.c","text":"int main() {}\n"}],"settings":{"sched":"rr","quantum":4,"childFirst":true}}`
+	if _, err := raw.db.ExecContext(ctx, raw.d.q(`INSERT INTO shares (id, content, created) VALUES (?, ?, ?)`),
+		"oldsnapshot", old, time.Now().UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Share(ctx, "oldsnapshot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Snapshot{Files: []File{{Name: "a.c", Text: "int main() {}\n"}},
+		Settings: Settings{Sched: "rr", Quantum: 4, ChildFirst: true}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("old snapshot = %+v, want %+v", got, want)
+	}
+	// Without the new settings a snapshot is stored as before, so it keeps
+	// its id.
+	content, err := raw.encodeSnapshot(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(content), "multiprogramming") || strings.Contains(string(content), "resident") {
+		t.Errorf("unset settings are stored: %s", content)
+	}
+	// With them they survive the round trip (and make another snapshot).
+	with := want
+	with.Settings.Multiprogramming, with.Settings.Resident = 3, 2
+	id, err := s.PutShare(ctx, with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Share(ctx, id); err != nil || got.Settings != with.Settings {
+		t.Errorf("settings after the round trip: %+v, %v; want %+v", got.Settings, err, with.Settings)
+	}
+	plain, err := s.PutShare(ctx, want)
+	if err != nil || plain == id {
+		t.Errorf("the same program without the new settings: %q, %v; want an id other than %q", plain, err, id)
 	}
 }
 
