@@ -142,14 +142,18 @@ func init() {
 // __FILE__ for `gcc onetwo.c` is "onetwo.c") and #include "x.h" finds its
 // neighbours.
 type overlayFS struct {
-	headers fs.FS
+	headers *headerSet
+	used    map[string]bool // identifiers of the program, for headerSet
 	dir     fs.FS
 }
 
 func (o overlayFS) Open(name string) (fs.File, error) {
 	name = strings.TrimPrefix(name, "/")
 	if rest, ok := strings.CutPrefix(name, "usr/include/"); ok {
-		return o.headers.Open(rest)
+		if o.used == nil {
+			return o.headers.fs.Open(rest)
+		}
+		return o.headers.open(rest, o.used)
 	}
 	if o.dir == nil || !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -158,10 +162,12 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 }
 
 // translate runs the front end on one source file.
-func translate(headers, dir fs.FS, name string, src []byte) (*cc.AST, error) {
+// With a nil used set, the headers are read whole (the library's own
+// sources define what the headers declare).
+func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) (*cc.AST, error) {
 	cfg := &cc.Config{
 		ABI:             abi64,
-		FS:              overlayFS{headers: headers, dir: dir},
+		FS:              overlayFS{headers: headers, used: used, dir: dir},
 		FSOnly:          true,
 		IncludePaths:    []string{"", "/usr/include"},
 		SysIncludePaths: []string{"/usr/include"},
