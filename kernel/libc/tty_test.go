@@ -81,6 +81,9 @@ func TestTerminal(t *testing.T) {
 	t.Run("ls-columns", func(t *testing.T) {
 		host, err := exec.LookPath("ls")
 		if err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("ls (coreutils) is required: %v", err)
+			}
 			t.Skip("no ls")
 		}
 		dir := t.TempDir()
