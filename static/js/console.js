@@ -6,6 +6,7 @@
 import {html, clear} from "./svg.js";
 import {procClass, describe} from "./consolefmt.js";
 import {t} from "./i18n.js";
+import {kernelText} from "./kerneltext.js";
 
 const MAX_LINES = 2000;
 
@@ -65,7 +66,7 @@ export class Console {
         }
         break;
       case "limit":
-        this.queue.push({pid: 0, text: `■ ${e.msg}\n`, cls: "system alert"});
+        this.queue.push({pid: 0, text: `■ ${kernelText(e.msg)}\n`, cls: "system alert"});
         break;
     }
   }

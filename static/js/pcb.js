@@ -5,6 +5,7 @@ import {svg, html, clear} from "./svg.js";
 import {procClass, glyph, stateLabel, displayState} from "./palette.js";
 import {describeStatus} from "./procs.js";
 import {t} from "./i18n.js";
+import {kernelText} from "./kerneltext.js";
 
 const hex = (n) => "0x" + Number(n).toString(16);
 
@@ -83,7 +84,7 @@ export class PCB {
       ["pcb.name", p.name],
       ["pcb.argv", p.argv.map((a) => JSON.stringify(a)).join(" ")],
       ["pcb.state", html("span", {class: `statechip state-${shown}`, text: `${glyph(shown)} ${stateLabel(shown)}`})],
-      ["pcb.cause", p.cause || "—"],
+      ["pcb.cause", kernelText(p.cause) || "—"],
       ["pcb.waitOn", p.waitOn || "—"],
       ["pcb.cpu", p.cpu >= 0 ? `cpu${p.cpu}` : "—"],
       ["pcb.nice", String(p.nice)],

@@ -6,6 +6,7 @@
 import {svg, clear, titled} from "./svg.js";
 import {procClass, glyph, stateLabel, displayState} from "./palette.js";
 import {t} from "./i18n.js";
+import {kernelText} from "./kerneltext.js";
 
 const W = 132, H = 50, GAPX = 18, GAPY = 34, PAD = 10;
 
@@ -114,9 +115,9 @@ export class ProcTree {
       g.appendChild(titled(svg("text", {x: W - 6, y: 14, class: "orphan-tag", "text-anchor": "end",
         text: `↑${p.ppid}`}), t("state.orphan")));
     }
-    const details = [`pid ${p.pid}, ppid ${p.ppid}`, (p.argv || []).join(" "), p.cause];
+    const details = [`pid ${p.pid}, ppid ${p.ppid}`, (p.argv || []).join(" "), kernelText(p.cause)];
     if (p.orphan) details.push(t("state.orphan"));
-    if (p.exitCause) details.push(p.exitCause);
+    if (p.exitCause) details.push(kernelText(p.exitCause));
     titled(g, details.filter(Boolean).join("\n"));
     return g;
   }

@@ -2,27 +2,28 @@
 // them: a window on what every other view is drawn from.
 import {html, clear} from "./svg.js";
 import {procClass} from "./palette.js";
+import {kernelText} from "./kerneltext.js";
 
 const KEEP = 400;
 
 function detail(e) {
   switch (e.k) {
     case "create": return `${(e.argv || []).join(" ")} (parent ${e.other || 0})`;
-    case "state": return `${e.from} → ${e.to}: ${e.cause || ""}`;
-    case "dispatch": case "preempt": return e.cause || "";
+    case "state": return `${e.from} → ${e.to}: ${kernelText(e.cause || "")}`;
+    case "dispatch": case "preempt": case "sched": return kernelText(e.cause || "");
     case "switch": return `${e.pid ? "pid " + e.pid : "idle"} → pid ${e.other} (${e.ticks || 0} ticks)`;
     case "idle": return "nothing ready";
     case "syscall": return e.text || e.name;
     case "sysret": return `${e.name} = ${e.result || 0}${e.errno ? " " + e.errno : ""}`;
     case "exec": return `${e.name} ${JSON.stringify(e.argv || [])}`;
-    case "exit": return `${e.cause || ""} (status 0x${(e.status || 0).toString(16).padStart(4, "0")})`;
+    case "exit": return `${kernelText(e.cause || "")} (status 0x${(e.status || 0).toString(16).padStart(4, "0")})`;
     case "reap": return `child ${e.other} (status 0x${(e.status || 0).toString(16).padStart(4, "0")})`;
     case "adopt": return `new parent ${e.other}`;
     case "signal": return `${e.signal} to pid ${e.other}`;
-    case "fault": return `${e.signal} at 0x${(e.addr || 0).toString(16)}: ${e.msg || ""}`;
+    case "fault": return `${e.signal} at 0x${(e.addr || 0).toString(16)}: ${kernelText(e.msg || "")}`;
     case "output": return `fd ${e.fd || 1} ${JSON.stringify(e.data || "")}`;
     case "input": return e.msg || JSON.stringify(e.data || "");
-    default: return e.msg || "";
+    default: return kernelText(e.msg || "");
   }
 }
 
