@@ -355,18 +355,7 @@ func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.
 	b := pageBoot{boot: boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Socket: "/api/ws", Nonce: nonce(r),
 		Schedulers: sched.Names(), MaxCPUs: kernel.MaxCPUs, Settings: st}, Example: prog}
 	d := templates.PlayData{Examples: s.cards(p.Lang), MaxCPUs: kernel.MaxCPUs, Boot: b, Aside: aside}
-	policy, options, _ := strings.Cut(st.Sched, ":")
-	if policy == "" {
-		policy = kernel.DefaultSched
-	}
-	d.SchedOptions = options
-	for _, name := range sched.Names() {
-		label := templates.T(p.Lang, "sched."+name)
-		if label == "sched."+name {
-			label = strings.ToUpper(name)
-		}
-		d.Schedulers = append(d.Schedulers, templates.Option{Value: name, Label: label, Selected: name == policy})
-	}
+	d.Schedulers, d.SchedOptions = schedulerOptions(p.Lang, st.Sched)
 	s.render(w, r, http.StatusOK, templates.Play(p, d))
 }
 

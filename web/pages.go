@@ -110,18 +110,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	}
 	d := templates.PlayData{Examples: s.cards(p.Lang), Selected: selected, MaxCPUs: kernel.MaxCPUs, Boot: b}
 	d.Workload = wd
-	policy, options, _ := strings.Cut(b.Settings.Sched, ":")
-	if policy == "" {
-		policy = kernel.DefaultSched
-	}
-	d.SchedOptions = options
-	for _, name := range sched.Names() {
-		label := templates.T(p.Lang, "sched."+name)
-		if label == "sched."+name {
-			label = strings.ToUpper(name)
-		}
-		d.Schedulers = append(d.Schedulers, templates.Option{Value: name, Label: label, Selected: name == policy})
-	}
+	d.Schedulers, d.SchedOptions = schedulerOptions(p.Lang, b.Settings.Sched)
 	s.render(w, r, http.StatusOK, templates.Play(p, d))
 }
 
@@ -182,4 +171,22 @@ func (s *Server) exampleOne(w http.ResponseWriter, r *http.Request) {
 // health is GET /healthz.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "sessions": s.api.Sessions()})
+}
+
+// schedulerOptions lists the policies for the settings drawer, with the
+// one spec names selected, and returns the spec's options (after ':').
+func schedulerOptions(lang, spec string) ([]templates.Option, string) {
+	policy, options, _ := strings.Cut(spec, ":")
+	if policy == "" {
+		policy = kernel.DefaultSched
+	}
+	var opts []templates.Option
+	for _, name := range sched.Names() {
+		label := templates.T(lang, "sched."+name)
+		if label == "sched."+name {
+			label = strings.ToUpper(name)
+		}
+		opts = append(opts, templates.Option{Value: name, Label: label, Selected: name == policy})
+	}
+	return opts, options
 }

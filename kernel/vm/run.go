@@ -301,17 +301,6 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			vals[sp] = vals[base+int(in.A)]
 			vals[sp+1] = vals[base+int(in.B)]
 			sp += 2
-		case RETL:
-			v := vals[base+int(in.A)]
-			sp = base
-			n := len(c.frames) - 1
-			f := c.frames[n]
-			c.frames = c.frames[:n]
-			fn, code, pc, base = f.fn, f.fn.Code, f.pc, f.base
-			lib = fn.Lib
-			c.fp, c.msp, c.va = f.fp, f.sp, f.va
-			vals[sp] = v
-			sp++
 		case BFLD:
 			off, width, size, signed := bitField(in.A)
 			v, f := mem.load(vals[sp-1], size)
@@ -440,8 +429,11 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		case VASTART:
 			vals[sp] = c.va
 			sp++
-		case RET:
+		case RET, RETL:
 			v := vals[sp-1]
+			if in.Op == RETL {
+				v = vals[base+int(in.A)]
+			}
 			sp = base
 			n := len(c.frames) - 1
 			f := c.frames[n]
