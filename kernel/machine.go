@@ -85,7 +85,11 @@ type Config struct {
 	MaxTicks        int64  // CPU ticks of all processes; the machine stops beyond
 	MaxInstructions int64  // VM instructions of all processes, library code included (20×MaxTicks)
 	MaxMemory       uint64 // bytes mapped per process; sbrk fails with ENOMEM beyond
-	MaxOutput       int64  // console bytes; the machine stops beyond
+	// MaxTotalMemory bounds the memory all processes of the machine have
+	// touched together; beyond it the kernel kills the largest process
+	// with SIGKILL, as Linux's out-of-memory killer does. 0: no bound.
+	MaxTotalMemory uint64
+	MaxOutput      int64 // console bytes; the machine stops beyond
 
 	// Stdin, if set, is read when a process reads the console and no typed
 	// input is waiting; it is read lazily, only as far as processes ask.
@@ -181,6 +185,8 @@ type Machine struct {
 	err     error
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
+
+	intr interruptFlag // Interrupt, from another goroutine
 }
 
 // New makes a machine. Configuration errors are reported by Start.

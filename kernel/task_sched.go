@@ -18,6 +18,9 @@ import (
 // arriving at t, as in OSTEP's simulators.
 func (m *Machine) advance(target int64) {
 	for m.now < target && !m.halted && !m.paused && !m.asking {
+		if m.interrupted() {
+			return
+		}
 		m.t = m.now
 		m.finishStretches()
 		if m.halted || m.paused && len(m.cpus) == 1 {
