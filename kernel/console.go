@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 )
 
@@ -108,8 +107,7 @@ func (m *Machine) writeConsole(p *Process, stream int, data []byte) (int, error)
 		m.emit(Event{PID: p.PID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
 	}
 	if over {
-		msg := fmt.Sprintf("output limit of %d bytes reached", m.cfg.MaxOutput)
-		m.halt(KindLimit, msg, fmt.Errorf("%s", msg))
+		m.stopAtLimit(LimitOutput, m.cfg.MaxOutput)
 	}
 	return len(data), nil
 }
