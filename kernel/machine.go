@@ -83,9 +83,9 @@ type Config struct {
 	LibCallCost    int64 // ticks charged for one call into library code (1)
 	SyscallCost    int64 // ticks a system call keeps the CPU in the kernel (0)
 
-	MaxProcs        int    // processes alive or zombie at once; fork fails with EAGAIN beyond
-	MaxTicks        int64  // CPU ticks of all processes; the machine stops beyond
-	MaxInstructions int64  // VM instructions of all processes, library code included (20×MaxTicks); see runProgram for when it is checked
+	MaxProcs        int   // processes alive or zombie at once; fork fails with EAGAIN beyond
+	MaxTicks        int64 // CPU ticks of all processes; the machine stops beyond
+	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); see runProgram for when it is checked
 	// MaxMemory bounds the memory of one process, as Linux's RLIMIT_DATA:
 	// its code and static data and its heap in full, and its stack as far
 	// as it is touched. Beyond it sbrk (malloc) fails with ENOMEM, the
@@ -193,11 +193,11 @@ type Machine struct {
 	console  console
 	recorded recording // Config.Record
 	result   Result
-	started bool
-	halted  bool // stopped for good: limit, error or everything finished
-	paused  bool // RunUntil's condition held: return at the next consistent point
-	stopAt  func(Event) bool
-	err     error
+	started  bool
+	halted   bool // stopped for good: limit, error or everything finished
+	paused   bool // RunUntil's condition held: return at the next consistent point
+	stopAt   func(Event) bool
+	err      error
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
 
