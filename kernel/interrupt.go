@@ -26,6 +26,11 @@ import "sync/atomic"
 type interruptFlag struct {
 	requested atomic.Bool
 	last      bool // the last run call returned because of an interrupt
+
+	// For tests: every is how often an interrupt arrives, counted in the
+	// times the machine looks for one (0: never). It interrupts at every
+	// kind of place, as a host's timer would, but reproducibly.
+	every, polls int
 }
 
 // Interrupt asks the run call in progress (or, if none is, the next one)
@@ -40,7 +45,7 @@ func (m *Machine) Interrupted() bool { return m.intr.last }
 
 // interrupted reports, and consumes, a pending interrupt.
 func (m *Machine) interrupted() bool {
-	if m.intr.requested.Load() && m.intr.requested.CompareAndSwap(true, false) {
+	if m.intr.pending() && m.intr.requested.CompareAndSwap(true, false) {
 		m.intr.last = true
 		return true
 	}
@@ -49,7 +54,14 @@ func (m *Machine) interrupted() bool {
 
 // pending reports an interrupt without consuming it: the loops inside a
 // turn of the machine's loop return, and the turn's end consumes it.
-func (f *interruptFlag) pending() bool { return f.requested.Load() }
+func (f *interruptFlag) pending() bool {
+	if f.every > 0 {
+		if f.polls++; f.polls%f.every == 0 {
+			f.requested.Store(true)
+		}
+	}
+	return f.requested.Load()
+}
 
 // MemoryInUse is the memory the machine's processes have touched, in
 // bytes: the page frames in use, each counted once however many processes

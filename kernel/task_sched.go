@@ -16,9 +16,19 @@ import (
 // tick: jobs arrive, timers and I/Os complete. So a task whose quantum
 // expires at tick t goes to the back of the ready queue before a task
 // arriving at t, as in OSTEP's simulators.
+//
+// An interrupt is taken at the top of the loop when the machine stands at
+// a tick where nothing has happened yet (where RunTo would stop), and
+// where a library call was cut short; the loops inside one turn take it
+// at their own such places (see interruptFlag).
 func (m *Machine) advance(target int64) {
+	fresh := m.now // a tick at which nothing has happened yet
 	for m.now < target && !m.halted && !m.paused && !m.asking {
-		if m.interrupted() || !m.finishLibCalls() {
+		if (m.now >= fresh || midCall(m)) && m.interrupted() {
+			return
+		}
+		fresh = m.now + 1
+		if !m.finishLibCalls() {
 			return
 		}
 		m.t = m.now

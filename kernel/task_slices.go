@@ -40,6 +40,16 @@ func (m *Machine) runProgram(p *Process, budget int64) (ticks int64, stop vm.Sto
 // that has not finished (an interrupt cut it short).
 func (c *CPU) midCall() bool { return c.ran && c.stop.Kind == vm.StopInstructions && c.cur != nil }
 
+// midCall reports whether a library call on some CPU waits to be finished.
+func midCall(m *Machine) bool {
+	for _, c := range m.cpus {
+		if c.midCall() {
+			return true
+		}
+	}
+	return false
+}
+
 // finishLibCalls completes the library calls that an interrupt cut short,
 // first thing in the next turn of the machine's loop: they belong to the
 // tick in which they were called. It returns false when another interrupt
