@@ -63,11 +63,10 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	a := newAddressSpace(lim.MemBytes, lim.Memory)
 	textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
 	a.addRegion(region{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true})
-	a.static = (textEnd+pageMask)&^pageMask - abi.TextBase
 	for _, s := range p.Segments {
 		a.addRegion(region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
-		a.static += s.Size
 	}
+	a.static = a.staticPages() // before the heap and the stack exist
 	if a.static > lim.MemBytes {
 		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)
 	}

@@ -413,7 +413,7 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 			return 0, fmt.Errorf("sbrk below the heap start")
 		}
 	} else {
-		used := a.committed() + uint64(incr)
+		used := a.static + (end+pageMask)&^pageMask - h.start + a.resident - a.counted
 		if used > a.limit || end > abi.StackTop-(1<<32) {
 			return 0, fmt.Errorf("out of memory: limit %d bytes", a.limit)
 		}
@@ -434,11 +434,27 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 	return old, nil
 }
 
-// committed is what counts against the memory limit: text, static data
-// and the heap in full, and the pages of the stack touched.
+// committed is what counts against the memory limit: the pages of text,
+// static data and the heap in full, and the pages of the stack touched.
+// It is never less than what is resident.
 func (a *AddressSpace) committed() uint64 {
 	h := a.regions[a.heap]
-	return a.static + (h.end - h.start) + a.resident - a.counted
+	return a.static + (h.end+pageMask)&^pageMask - h.start + a.resident - a.counted
+}
+
+// staticPages is the memory of the pages that the text and the static
+// data span (a page that two of them share counts once): what counts of
+// them against the limit.
+func (a *AddressSpace) staticPages() uint64 {
+	var n, covered uint64         // covered: the end of the last page counted
+	for _, r := range a.regions { // in address order
+		start, end := max(r.start&^pageMask, covered), (r.end+pageMask)&^pageMask
+		if end > start {
+			n += end - start
+			covered = end
+		}
+	}
+	return n
 }
 
 // Committed is what counts against the process's memory limit, in bytes.
