@@ -85,7 +85,7 @@ type Config struct {
 
 	MaxProcs        int   // processes alive or zombie at once; fork fails with EAGAIN beyond
 	MaxTicks        int64 // CPU ticks of all processes; the machine stops beyond
-	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); see runProgram for when it is checked
+	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); checkRunLimits says where it is checked
 	// MaxMemory bounds the memory of one process, as Linux's RLIMIT_DATA:
 	// its code and static data and its heap in full, and its stack as far
 	// as it is touched. Beyond it sbrk (malloc) fails with ENOMEM, the

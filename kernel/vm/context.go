@@ -224,11 +224,15 @@ func (c *Context) Return(v uint64) {
 	c.push(v)
 }
 
-// Fork copies the context with a copy-on-write address space.
+// Fork copies the context with a copy-on-write address space. The value
+// stack is copied as far as it is in use (with the room the current
+// function was promised), not as far as it once grew: a parent that
+// recursed deeply once does not make every child that large.
 func (c *Context) Fork() *Context {
 	d := *c
 	d.mem = c.mem.Clone()
-	d.vals = make([]uint64, len(c.vals))
+	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 256)
+	d.vals = make([]uint64, min(need, len(c.vals)))
 	copy(d.vals, c.vals[:c.sp])
 	d.frames = append([]frame(nil), c.frames...)
 	return &d
