@@ -87,8 +87,8 @@ type Inode struct {
 	// descriptor: once unlinked, its bytes count against MaxBytes until the
 	// last of them is closed, so that a file nobody can name cannot grow
 	// without bound.
-	opens int
-	parent  *Inode   // directory: its parent (the root is its own)
+	opens  int
+	parent *Inode // directory: its parent (the root is its own)
 }
 
 // Dirent is one directory entry.
