@@ -83,12 +83,13 @@ type Inode struct {
 	Builtin string
 
 	entries []Dirent // directory: sorted by name, without "." and ".."
+	parent  *Inode   // directory: its parent (the root is its own)
+
 	// opens counts the open-file descriptions of the file that have a
 	// descriptor: once unlinked, its bytes count against MaxBytes until the
 	// last of them is closed, so that a file nobody can name cannot grow
 	// without bound.
-	opens  int
-	parent *Inode // directory: its parent (the root is its own)
+	opens int
 }
 
 // Dirent is one directory entry.
