@@ -75,6 +75,11 @@ func (m *Machine) Input(data []byte) {
 	if m.halted || m.console.eof || len(data) == 0 {
 		return
 	}
+	if m.unsettled() {
+		data = bytes.Clone(data)
+		m.later(func() { m.Input(data) })
+		return
+	}
 	m.t = m.now
 	m.typed(data)
 }
@@ -82,6 +87,10 @@ func (m *Machine) Input(data []byte) {
 // CloseInput ends the console input (Ctrl-D): reads return 0 from now on.
 func (m *Machine) CloseInput() {
 	if m.halted {
+		return
+	}
+	if m.unsettled() {
+		m.later(m.CloseInput)
 		return
 	}
 	m.t = m.now

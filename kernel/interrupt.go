@@ -22,7 +22,10 @@ import "sync/atomic"
 // called, so the machine stops within that tick, and the next call
 // finishes the library call before anything else happens. Nothing of it
 // shows in the events; with several CPUs, the other CPUs' share of that
-// tick comes with the next call.
+// tick comes with the next call. Until then the machine is not settled:
+// Now is the end of that tick, and what the user does meanwhile (Input,
+// CloseInput, Signal) is kept and done when the machine gets there, which
+// is where a replay that runs to Now and does it then does it too.
 type interruptFlag struct {
 	requested atomic.Bool
 	last      bool // the last run call returned because of an interrupt
@@ -70,3 +73,24 @@ func (f *interruptFlag) pending() bool {
 // Config.MaxTotalMemory. It costs nothing: the count is kept as pages are
 // touched and freed.
 func (m *Machine) MemoryInUse() uint64 { return m.phys.InUse() }
+
+// unsettled reports whether the machine stands inside a tick: a library
+// call cut short waits to be finished, or the tick's other work to be done.
+func (m *Machine) unsettled() bool { return m.settleAt > m.now || midCall(m) }
+
+// later keeps f, something the user did while the machine was not
+// settled, to do when it is.
+func (m *Machine) later(f func()) { m.deferred = append(m.deferred, f) }
+
+// settle does what the user did while the machine was not settled, once
+// it is, in the order it was done.
+func (m *Machine) settle() {
+	if len(m.deferred) == 0 || m.unsettled() {
+		return
+	}
+	todo := m.deferred
+	m.deferred = nil
+	for _, f := range todo {
+		f()
+	}
+}

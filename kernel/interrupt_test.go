@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"errors"
+	"fmt"
 	"math/rand"
 	"sort"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"osplay/kernel/abi"
 	"osplay/kernel/sched"
 )
 
@@ -219,4 +221,64 @@ func TestInstructionLimitDoesNotDependOnCuts(t *testing.T) {
 // asLimit is errors.As for a *LimitError.
 func asLimit(err error, le **LimitError) bool {
 	return errors.As(err, le)
+}
+
+// TestInputWhileUnsettledIsReplayed gives input, a signal and the end of
+// input right after interrupts, some inside library calls (the machine is
+// then not settled), and logs each with Now(), as the server does; a
+// replay that runs to each logged tick and gives it there must be the
+// original run.
+func TestInputWhileUnsettledIsReplayed(t *testing.T) {
+	give := func(m *Machine, k int) {
+		switch {
+		case k < 6:
+			m.Input([]byte(fmt.Sprintf("line %d\n", k)))
+		case k == 6:
+			m.Signal(3, abi.SIGTERM) // the child, if it is still there
+		default:
+			m.CloseInput()
+		}
+	}
+	for _, cpus := range []int{1, 2, 3} {
+		for _, every := range []int{2, 5, 13} {
+			cfg := Config{CPUs: cpus}
+			orig, _ := startTestdata(t, cfg, "typist")
+			orig.intr.every = every
+			var log []int64 // the tick at which the k-th was given
+			unsettled := 0
+			for interrupts := 0; len(log) < 8; {
+				orig.RunTo(sched.Forever)
+				if !orig.Interrupted() {
+					t.Fatalf("%d CPUs, every %d: stopped at %d after %d of 8 given", cpus, every, orig.Now(), len(log))
+				}
+				if interrupts++; interrupts%2 != 0 {
+					continue
+				}
+				if orig.unsettled() {
+					unsettled++
+				}
+				log = append(log, orig.Now())
+				give(orig, len(log)-1)
+			}
+			for !orig.Done() {
+				orig.RunTo(sched.Forever)
+			}
+			if orig.Err() != nil {
+				t.Fatalf("%d CPUs, every %d: %v", cpus, every, orig.Err())
+			}
+
+			m, _ := startTestdata(t, cfg, "typist")
+			for k, tick := range log {
+				m.RunTo(tick)
+				give(m, k)
+			}
+			m.Run()
+			if got, want := traceOf(m.Events()), traceOf(orig.Events()); got != want {
+				t.Fatalf("%d CPUs, every %d (%d given unsettled): the replay differs:\n%s", cpus, every, unsettled, firstDiff(want, got))
+			}
+			if unsettled == 0 {
+				t.Errorf("%d CPUs, every %d: nothing given while not settled", cpus, every)
+			}
+		}
+	}
 }

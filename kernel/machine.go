@@ -201,6 +201,9 @@ type Machine struct {
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
 
+	settleAt int64    // after an interrupt inside a tick: the tick at which the machine is settled again
+	deferred []func() // what the user did while it was not settled, to do then
+
 	phys    *vm.PhysicalMemory // the frames of every process's pages (Config.MaxTotalMemory)
 	current *Process           // the process whose system call or exec the kernel is carrying out
 
@@ -466,8 +469,10 @@ func (m *Machine) Events() []Event { return m.recorded.events() }
 // DroppedEvents is how many of the oldest events Events no longer holds.
 func (m *Machine) DroppedEvents() int64 { return m.recorded.dropped }
 
-// Now is the simulated time in ticks.
-func (m *Machine) Now() int64 { return m.now }
+// Now is the simulated time in ticks: every tick before Now has happened.
+// After an interrupt inside a tick (see Interrupt), it is the end of that
+// tick, where the machine is settled again.
+func (m *Machine) Now() int64 { return max(m.now, m.settleAt) }
 
 // Done reports whether the machine has stopped: every process finished, or
 // a limit or an error stopped it.

@@ -38,7 +38,7 @@ func (e errnoError) Error() string { return errnoText(int(e)) }
 // there), one given before it right after RunTo(t).
 
 // Step runs the machine for one tick.
-func (m *Machine) Step() { m.RunTo(m.now + 1) }
+func (m *Machine) Step() { m.RunTo(m.Now() + 1) }
 
 // RunTo runs the machine until tick t, or until it stops or can only wait
 // for input or for the user's choice.

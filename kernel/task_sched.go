@@ -22,6 +22,7 @@ import (
 // where a library call was cut short; the loops inside one turn take it
 // at their own such places (see interruptFlag).
 func (m *Machine) advance(target int64) {
+	defer m.settle()
 	fresh := m.now // a tick at which nothing has happened yet
 	for m.now < target && !m.halted && !m.paused && !m.asking {
 		if (m.now >= fresh || midCall(m)) && m.interrupted() {
@@ -31,6 +32,7 @@ func (m *Machine) advance(target int64) {
 		if !m.finishLibCalls() {
 			return
 		}
+		m.settle()
 		m.t = m.now
 		m.finishStretches()
 		if m.halted || m.paused && len(m.cpus) == 1 {
@@ -42,12 +44,16 @@ func (m *Machine) advance(target int64) {
 			// CPUs and lock step's shortcut would run on past it).
 			target = min(target, m.now+1)
 		}
-		h, ok := m.horizon(target)
+		limit := target
+		if m.settleAt > m.now {
+			limit = min(limit, m.settleAt) // settle there first: see interruptFlag
+		}
+		h, ok := m.horizon(limit)
 		if !ok {
 			m.checkStuck()
 			return
 		}
-		if len(m.cpus) > 1 && m.runSolo(target) {
+		if len(m.cpus) > 1 && m.runSolo(limit) {
 			continue
 		}
 		end := h
@@ -63,6 +69,7 @@ func (m *Machine) advance(target int64) {
 				// An interrupt cut a library call short in the middle of
 				// the tick: the call, then the other CPUs' share of the
 				// tick, come with the next call.
+				m.settleAt = m.now + 1
 				m.interrupted()
 				return
 			}
@@ -130,8 +137,11 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	m.t = m.now
-	m.run(solo, p, h)
+	ran := m.run(solo, p, h)
 	now := min(solo.t, h)
+	if solo.midCall() {
+		m.settleAt = settlesAt(now, ran)
+	}
 	for _, c := range m.cpus {
 		if c != solo {
 			c.Idle += now - c.t
@@ -240,7 +250,11 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 		}
 		ran := m.run(c, p, h)
 		if c.midCall() {
-			return c.t // interrupted inside a library call, or halted there
+			// Interrupted inside a library call (or halted there).
+			if single {
+				m.settleAt = settlesAt(c.t, ran)
+			}
+			return c.t
 		}
 		if single && ran > 0 && m.intr.pending() {
 			// Nothing of tick c.t has happened yet: the machine stands

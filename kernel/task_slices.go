@@ -50,6 +50,18 @@ func midCall(m *Machine) bool {
 	return false
 }
 
+// settlesAt is where a machine that one CPU runs is settled again when an
+// interrupt cut a library call short at tick t, after a stretch of ran
+// ticks: at t once the call is finished if the stretch began before t (the
+// call belongs to tick t-1), at the end of tick t if it began at t (other
+// things happened at t before it).
+func settlesAt(t, ran int64) int64 {
+	if ran > 0 {
+		return t
+	}
+	return t + 1
+}
+
 // finishLibCalls completes the library calls that an interrupt cut short,
 // first thing in the next turn of the machine's loop: they belong to the
 // tick in which they were called. It returns false when another interrupt
