@@ -159,16 +159,26 @@ func TestInterruptFromAnotherGoroutine(t *testing.T) {
 // TestInterruptStopsRunsPromptly checks, in host time, that an interrupt
 // takes effect within 100 ms whatever the program does: fork and wait in
 // a loop, count in a loop, clear 32 MiB in one library call charged one
-// tick, sort with a comparison in the program. The programs never end by
-// themselves; the bound is generous, for a loaded machine: the checks come
-// every millisecond or so.
+// tick, sort with a comparison in the program; or a workload of two
+// endless jobs. None ends by itself; the bound is generous, for a loaded
+// machine: the checks come every millisecond or so.
 func TestInterruptStopsRunsPromptly(t *testing.T) {
 	const bound = 100 * time.Millisecond
-	for _, mode := range []string{"fork", "loop", "memset", "qsort"} {
+	for _, mode := range []string{"fork", "loop", "memset", "qsort", "workload"} {
 		for _, cpus := range []int{1, 2} {
 			t.Run(mode+"/"+map[int]string{1: "1cpu", 2: "2cpus"}[cpus], func(t *testing.T) {
 				cfg := Config{CPUs: cpus, MaxTicks: 1 << 50, MaxInstructions: 1 << 60}
-				m, _ := startTestdata(t, cfg, "forever", mode)
+				var m *Machine
+				if mode == "workload" {
+					// Two jobs of a trillion ticks: lock step with two CPUs.
+					cfg.Record = true
+					m = New(cfg)
+					if err := m.StartWorkload(mustWorkload(t, "A 0 1000000000000\nB 0 1000000000000")); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					m, _ = startTestdata(t, cfg, "forever", mode)
+				}
 				for round := 0; round < 3; round++ {
 					var at atomic.Int64
 					timer := time.AfterFunc(20*time.Millisecond, func() {

@@ -97,7 +97,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 		if f, ok := err.(*Fault); ok && f.OutOfMemory {
 			return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
 		}
-		if f, ok := err.(*Fault); ok && f.Msg == "stack overflow (memory limit)" {
+		if f, ok := err.(*Fault); ok && f.OverLimit {
 			return nil, fmt.Errorf("%s: arguments on the stack: %w", p.Name, ErrMemoryLimit)
 		}
 		return nil, fmt.Errorf("argument list too long: %w", err)

@@ -48,6 +48,8 @@ type Fault struct {
 	// physical memory had none free. It is no fault of the program: once
 	// memory is freed the access can be tried again.
 	OutOfMemory bool
+	// OverLimit: the stack would grow past the process's memory limit.
+	OverLimit bool
 }
 
 func (f *Fault) Error() string {
@@ -143,9 +145,6 @@ func (a *AddressSpace) Release() {
 // included (its resident set size).
 func (a *AddressSpace) ResidentBytes() uint64 { return a.resident }
 
-// Physical is the machine memory whose frames the address space maps.
-func (a *AddressSpace) Physical() *PhysicalMemory { return a.phys }
-
 // Segment describes a mapped range for the memory-map view.
 type Segment struct {
 	Name  string
@@ -228,7 +227,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			return nil, a.fault(addr, write)
 		}
 		if r.growsDown && a.committed()+pageSize > a.limit {
-			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)"}
+			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)", OverLimit: true}
 		}
 		if !a.phys.take() {
 			return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
