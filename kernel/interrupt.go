@@ -71,7 +71,7 @@ func (f *interruptFlag) pending() bool {
 // share it copy-on-write (and the frames kept for FinalGlobal). It is
 // what the server accounts for the session, and is bounded by
 // Config.MaxTotalMemory. It costs nothing: the count is kept as pages are
-// touched and freed.
+// touched and freed. It is safe to call from any goroutine, as Interrupt.
 func (m *Machine) MemoryInUse() uint64 { return m.phys.InUse() }
 
 // unsettled reports whether the machine stands inside a tick: a library

@@ -102,8 +102,9 @@ func TestInterruptedRunsMatchWholeRuns(t *testing.T) {
 }
 
 // TestInterruptFromAnotherGoroutine interrupts runs as the server does,
-// from another goroutine at moments the host's timing decides, and checks
-// that the runs are still the uninterrupted ones. It also calls RunTo and
+// from another goroutine at moments the host's timing decides (and reads
+// MemoryInUse there, as the server's accounting does), and checks that the
+// runs are still the uninterrupted ones. It also calls RunTo and
 // RunUntilTick in pieces between the interrupts.
 func TestInterruptFromAnotherGoroutine(t *testing.T) {
 	cases := []splitCase{
@@ -130,6 +131,9 @@ func TestInterruptFromAnotherGoroutine(t *testing.T) {
 				for !done.Load() {
 					time.Sleep(time.Duration(r.Intn(300)) * time.Microsecond)
 					m.Interrupt()
+					if m.MemoryInUse() > 64<<20 {
+						t.Errorf("%d bytes in use", m.MemoryInUse())
+					}
 				}
 			}()
 			interrupts := 0

@@ -1,16 +1,18 @@
 package vm
 
+import "sync/atomic"
+
 // PhysicalMemory is the memory of one machine: the page frames that its
 // address spaces map. A frame that several address spaces share
 // copy-on-write (after fork) is one frame and counts once; it is freed
 // when the last of them lets it go. The count is kept as frames are taken
 // and freed, so asking for it costs nothing.
 //
-// The frames of one machine are used from one goroutine, as its address
-// spaces are: there is no lock.
+// The frames of one machine are taken and freed on one goroutine, as its
+// address spaces are used; InUse may be asked from any.
 type PhysicalMemory struct {
-	frames uint64 // frames in use
-	limit  uint64 // frames there are; 0: as many as asked for
+	frames atomic.Uint64 // frames in use
+	limit  uint64        // frames there are; 0: as many as asked for
 
 	// Reclaim, if set, is called when the kernel's own access (Read,
 	// Write, the loading of a program) needs a frame and none is free. It
@@ -33,18 +35,19 @@ func NewPhysicalMemory(limit uint64) *PhysicalMemory {
 	return pm
 }
 
-// InUse is the memory of the frames in use, in bytes.
-func (pm *PhysicalMemory) InUse() uint64 { return pm.frames * pageSize }
+// InUse is the memory of the frames in use, in bytes. It is safe to ask
+// from any goroutine.
+func (pm *PhysicalMemory) InUse() uint64 { return pm.frames.Load() * pageSize }
 
 // Limit is the memory there is, in bytes; 0 means no limit.
 func (pm *PhysicalMemory) Limit() uint64 { return pm.limit * pageSize }
 
 // take claims a frame, if one is free.
 func (pm *PhysicalMemory) take() bool {
-	if pm.limit != 0 && pm.frames >= pm.limit {
+	if pm.limit != 0 && pm.frames.Load() >= pm.limit {
 		return false
 	}
-	pm.frames++
+	pm.frames.Add(1)
 	return true
 }
 
@@ -52,7 +55,7 @@ func (pm *PhysicalMemory) take() bool {
 func (pm *PhysicalMemory) drop(pg *page) {
 	pg.refs--
 	if pg.refs == 0 {
-		pm.frames--
+		pm.frames.Add(^uint64(0))
 	}
 }
 

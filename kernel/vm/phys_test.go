@@ -147,7 +147,7 @@ func TestOutOfMemoryStopRunsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pm.limit = pm.frames // full
+	pm.limit = pm.frames.Load() // full
 	ticks, stop := c.Run(100)
 	if stop.Kind != StopOutOfMemory || stop.Addr == 0 || ticks != 3 {
 		t.Fatalf("stop %+v after %d ticks, want StopOutOfMemory after 3 (enter, frameaddr, const)", stop, ticks)
