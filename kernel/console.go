@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 )
 
@@ -76,6 +75,11 @@ func (m *Machine) Input(data []byte) {
 	if m.halted || m.console.eof || len(data) == 0 {
 		return
 	}
+	if m.unsettled() {
+		data = bytes.Clone(data)
+		m.later(func() { m.Input(data) })
+		return
+	}
 	m.t = m.now
 	m.typed(data)
 }
@@ -83,6 +87,10 @@ func (m *Machine) Input(data []byte) {
 // CloseInput ends the console input (Ctrl-D): reads return 0 from now on.
 func (m *Machine) CloseInput() {
 	if m.halted {
+		return
+	}
+	if m.unsettled() {
+		m.later(m.CloseInput)
 		return
 	}
 	m.t = m.now
@@ -108,8 +116,7 @@ func (m *Machine) writeConsole(p *Process, stream int, data []byte) (int, error)
 		m.emit(Event{PID: p.PID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
 	}
 	if over {
-		msg := fmt.Sprintf("output limit of %d bytes reached", m.cfg.MaxOutput)
-		m.halt(KindLimit, msg, fmt.Errorf("%s", msg))
+		m.stopAtLimit(LimitOutput, m.cfg.MaxOutput)
 	}
 	return len(data), nil
 }

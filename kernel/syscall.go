@@ -87,6 +87,8 @@ var syscalls = [abi.NumSys]syscallEntry{
 // blocks is entered again from the start when the process is dispatched
 // after its wakeup; its enter event is made only once.
 func (m *Machine) syscall(c *CPU, p *Process, sys abi.Sys) {
+	m.current = p // the process whose memory the kernel may need to grow (reclaim)
+	defer func() { m.current = nil }()
 	if sys < 0 || int(sys) >= len(syscalls) || syscalls[sys].fn == nil {
 		p.ctx.Return(uint64(^uint64(0)))
 		m.setErrno(p, ENOSYS)

@@ -53,7 +53,10 @@ func (m *Machine) loadProgram(p *Process, file string) (prog *vm.Program, errno 
 // execProgram replaces p's program: a fresh address space with argv and
 // envp on its stack, the same pid, parent and open files.
 func (m *Machine) execProgram(p *Process, prog *vm.Program, file string, argv, envp []string) int {
-	ctx, err := vm.NewContext(prog, argv, envp, vm.Limits{MemBytes: m.cfg.MaxMemory})
+	ctx, err := vm.NewContext(prog, argv, envp, vm.Limits{MemBytes: m.cfg.MaxMemory, Memory: m.phys})
+	if errors.Is(err, vm.ErrMemoryLimit) || errors.Is(err, vm.ErrOutOfMemory) {
+		return abi.ENOMEM
+	}
 	if err != nil {
 		return E2BIG
 	}

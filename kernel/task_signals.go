@@ -23,6 +23,18 @@ func (m *Machine) kill(from *Process, pid, sig int) sysret {
 	if sig < 0 || sig >= 65 {
 		return fail(abi.EINVAL)
 	}
+	targets := m.killTargets(from, pid)
+	if len(targets) == 0 {
+		return fail(abi.ESRCH)
+	}
+	for _, q := range targets {
+		m.signal(from, q, sig)
+	}
+	return ok(0)
+}
+
+// killTargets lists the processes kill's pid names, as kill(2) reads it.
+func (m *Machine) killTargets(from *Process, pid int) []*Process {
 	var targets []*Process
 	for _, q := range m.procs {
 		switch {
@@ -33,13 +45,7 @@ func (m *Machine) kill(from *Process, pid, sig int) sysret {
 			targets = append(targets, q)
 		}
 	}
-	if len(targets) == 0 {
-		return fail(abi.ESRCH)
-	}
-	for _, q := range targets {
-		m.signal(from, q, sig)
-	}
-	return ok(0)
+	return targets
 }
 
 // signal delivers sig to q with its default action. A running process
@@ -68,6 +74,18 @@ func (m *Machine) signal(from *Process, q *Process, sig int) {
 func (m *Machine) Signal(pid, sig int) error {
 	if !m.started || m.halted {
 		return errNotRunning
+	}
+	if m.unsettled() {
+		// Sent when the machine is settled; a target gone by then is
+		// spared, as a replay that sends it then finds it gone.
+		switch {
+		case sig < 0 || sig >= 65:
+			return errnoError(abi.EINVAL)
+		case len(m.killTargets(nil, pid)) == 0:
+			return errnoError(abi.ESRCH)
+		}
+		m.later(func() { m.Signal(pid, sig) })
+		return nil
 	}
 	m.t = m.now
 	if r := m.kill(nil, pid, sig); r.errno != 0 {
