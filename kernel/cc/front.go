@@ -6,13 +6,21 @@
 //
 // It knows nothing of processes or the kernel: system calls are calls to
 // functions declared but not defined, which become SYSCALL instructions.
+//
+// A student's program is untrusted input, and the front end can hang or
+// panic on some (FRONTEND-BUGS.md keeps the reproducers and the fixes
+// upstream would need). So it is compiled in a compiler worker: this same
+// executable, started again, killed at the compile's deadline or memory
+// budget (Limits). Sizes the program declares are checked against the
+// process's memory before the compiler allocates anything for them.
 package cc
 
 import (
-	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"regexp"
+	"runtime/debug"
 	"strings"
 
 	cc "modernc.org/cc/v4"
@@ -101,8 +109,9 @@ func (l ErrorList) Error() string {
 
 var posRE = regexp.MustCompile(`^(.*?):(\d+):(\d+): (.*)$`)
 
-// frontErrors turns the front end's error text into positioned errors.
-func frontErrors(err error) ErrorList {
+// frontErrors turns the front end's error text into positioned errors;
+// file is the program's, for the lines that have no position.
+func frontErrors(err error, file string) ErrorList {
 	var out ErrorList
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
@@ -113,10 +122,10 @@ func frontErrors(err error) ErrorList {
 			var ln, col int
 			fmt.Sscan(m[2], &ln)
 			fmt.Sscan(m[3], &col)
-			out = append(out, &Error{File: strings.TrimPrefix(m[1], "/"), Line: ln, Col: col, Msg: m[4]})
+			out = append(out, &Error{File: strings.TrimPrefix(m[1], "/"), Line: ln, Col: col, Msg: plainMessage(m[4])})
 			continue
 		}
-		out = append(out, &Error{File: "cc", Msg: line})
+		out = append(out, &Error{File: file, Msg: plainMessage(strings.TrimPrefix(line, "-: "))})
 	}
 	if len(out) > 20 {
 		out = append(out[:20], &Error{File: out[20].File, Msg: "too many errors"})
@@ -124,53 +133,50 @@ func frontErrors(err error) ErrorList {
 	return out
 }
 
+var expansionRE = regexp.MustCompile(`^macro expansion limit exceeded \(Config\.ExpansionLimit (\d+)\)$`)
+
+// plainMessage words a front-end message that speaks of the front end's
+// configuration in terms of the program.
+func plainMessage(msg string) string {
+	if m := expansionRE.FindStringSubmatch(msg); m != nil {
+		return "too much macro expansion (more than " + m[1] + " tokens): the preprocessor stopped here; simplify the macros"
+	}
+	return msg
+}
+
 // expansionLimit bounds macro expansion work for untrusted programs.
 const expansionLimit = 2_000_000
 
-var abi64 *cc.ABI
-
-func init() {
-	var err error
-	abi64, err = cc.NewABI("linux", "amd64")
+var abi64 = func() *cc.ABI {
+	abi, err := cc.NewABI("linux", "amd64")
 	if err != nil {
 		panic(err)
 	}
-}
+	return abi
+}()
 
-// overlayFS serves the headers at "/usr/include" and the program's folder
-// everywhere else, so the program is compiled under its own name (gcc's
-// __FILE__ for `gcc onetwo.c` is "onetwo.c") and #include "x.h" finds its
-// neighbours.
-type overlayFS struct {
+// frontEnd is one run of the front end on one source file. With a nil used
+// set, the headers are read whole (the library's own sources define what
+// the headers declare).
+type frontEnd struct {
 	headers *headerSet
-	used    map[string]bool // identifiers of the program, for headerSet
+	used    map[string]bool
 	dir     fs.FS
+	name    string
+	src     []byte
+
+	includes *includeTracker
 }
 
-func (o overlayFS) Open(name string) (fs.File, error) {
-	name = strings.TrimPrefix(name, "/")
-	if rest, ok := strings.CutPrefix(name, "usr/include/"); ok {
-		if o.used == nil {
-			return o.headers.fs.Open(rest)
-		}
-		return o.headers.open(rest, o.used)
-	}
-	if o.dir == nil || !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return o.dir.Open(name)
-}
-
-// translate runs the front end on one source file.
-// With a nil used set, the headers are read whole (the library's own
-// sources define what the headers declare).
-func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) (*cc.AST, error) {
-	cfg := &cc.Config{
+func (f *frontEnd) config() *cc.Config {
+	f.includes = newIncludeTracker(f.name, f.src)
+	return &cc.Config{
 		ABI:             abi64,
-		FS:              overlayFS{headers: headers, used: used, dir: dir},
+		FS:              overlayFS{headers: f.headers, used: f.used, dir: f.dir, includes: f.includes},
 		FSOnly:          true,
 		IncludePaths:    []string{"", "/usr/include"},
 		SysIncludePaths: []string{"/usr/include"},
+		PragmaHandler:   f.includes.pragma,
 		ExpansionLimit:  expansionLimit,
 		UnsignedEnums:   true,
 		DefaultSizeT:    cc.ULong,
@@ -178,29 +184,78 @@ func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string,
 		DefaultWcharT:   cc.Int,
 		HasBuiltin:      func(string) bool { return false },
 	}
-	sources := []cc.Source{
+}
+
+func (f *frontEnd) sources() []cc.Source {
+	return []cc.Source{
 		{Name: "<predefined>", Value: predefined},
 		// The front end's scanner loops forever on a string literal cut off
 		// by the end of input; a final blank line always ends the literal.
-		{Name: name, Value: string(src) + "\n\n"},
+		{Name: f.name, Value: string(f.src) + "\n\n"},
 		// The front end can loop forever when a declarator is cut off at
 		// the end of input (`int *`); an identifier after the program
 		// always gives its parser a token to stop at.
 		{Name: "<end of input>", Value: "\nint __osplay_end_of_input;\n"},
 	}
-	ast, err := translateSafely(cfg, sources)
+}
+
+// translate runs the front end on one source file.
+func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) (*cc.AST, error) {
+	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
+	cfg := f.config()
+	var ast *cc.AST
+	err := f.safely(func() (err error) {
+		ast, err = cc.Translate(cfg, f.sources())
+		return err
+	})
 	if err != nil {
-		return nil, frontErrors(err)
+		return nil, err
 	}
 	return ast, nil
 }
 
-// translateSafely converts a front-end panic on hostile input into an error.
-func translateSafely(cfg *cc.Config, sources []cc.Source) (ast *cc.AST, err error) {
+// preprocessErrors runs only the preprocessor on a source file and returns
+// its errors. It cannot hang where the parser can, so it tells why a
+// compile that takes too long is stuck.
+func preprocessErrors(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) ErrorList {
+	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
+	cfg := f.config()
+	err := f.safely(func() error { return cc.Preprocess(cfg, f.sources(), io.Discard) })
+	if err == nil {
+		return nil
+	}
+	return err.(ErrorList)
+}
+
+// safely runs the front end, merging the include tracker's errors with its
+// own, and turns a front-end panic on hostile input into an error at the
+// last place the tracker knows the preprocessor reached.
+func (f *frontEnd) safely(run func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ast, err = nil, errors.New(fmt.Sprint("internal front-end error: ", r))
+			e := f.includes.position()
+			e.Msg = panicMessage(r, string(debug.Stack()))
+			err = append(f.includes.errs, e)
 		}
 	}()
-	return cc.Translate(cfg, sources)
+	err = run()
+	inc := f.includes
+	switch {
+	case inc.fatalErr:
+		return inc.errs
+	case err != nil:
+		return append(inc.errs, frontErrors(err, f.name)...)
+	case len(inc.errs) > 0:
+		return inc.errs
+	}
+	return nil
+}
+
+// panicMessage explains a front-end panic. The one known (FRONTEND-BUGS.md)
+// comes from an #include read after the expansion limit was reached.
+func panicMessage(r any, stack string) string {
+	if strings.Contains(stack, "(*cpp).includeArg") {
+		return "the preprocessor gave up at this #include: too much macro expansion or too many #includes before it; simplify the program"
+	}
+	return fmt.Sprintf("internal compiler error (%v): the front end gave up near here; simplify the code around this line", r)
 }

@@ -60,7 +60,7 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			if t.Size() < 0 {
 				c.fail(decl, "storage size of '%s' isn't known", decl.Name())
 			}
-			off := c.alloc(t)
+			off := c.alloc(decl, t)
 			c.locals[decl] = local{mem: true, off: off}
 			if id.Initializer != nil {
 				c.initMemory(off, t, id.Initializer)
@@ -127,6 +127,7 @@ func (c *fnc) vla(decl *cc.Declarator, at *cc.ArrayType) {
 	if size == nil || at.Elem().Size() <= 0 {
 		c.fail(decl, "not supported: multi-dimensional variable-length array '%s'", decl.Name())
 	}
+	c.reserveFrame(decl, at.Elem(), at.Elem().Size())
 	addr, sz := c.nslots, c.nslots+1
 	c.nslots += 2
 	c.rvalueScalar(size, u64)
@@ -254,6 +255,9 @@ func (c *fnc) selection(n *cc.SelectionStatement) {
 }
 
 func sortSwitch(t *vm.Switch) {
+	if len(t.Values) == 0 {
+		return // nil tables stay nil, as the worker's wire gives them back
+	}
 	idx := make([]int, len(t.Values))
 	for i := range idx {
 		idx[i] = i

@@ -1,0 +1,196 @@
+package cc
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	cc "modernc.org/cc/v4"
+)
+
+// Bounds on #include. gcc refuses nesting deeper than 200; the front end
+// has no bound that works (FRONTEND-BUGS.md), so a header that includes
+// itself nests until its macro-expansion limit makes it panic. A tree of
+// headers that each include the next twice doubles the work at every
+// level; maxIncludes stops it long before the expansion limit would stop
+// the preprocessor (which can leave the parser looping for ever).
+const (
+	maxIncludeDepth = 200
+	maxIncludes     = 20000
+)
+
+// includeTracker follows the preprocessor through the files it includes,
+// told by the pragmas overlayFS wraps every file in. It refuses missing
+// headers, nesting deeper than maxIncludeDepth and more than maxIncludes
+// files, each as an error at the #include; it implements #pragma once; and
+// it knows where the preprocessor is, for errors the front end gives
+// without a position.
+type includeTracker struct {
+	stack    []*includeFrame
+	sites    map[string][]includeSite // the #include lines of each file read, by the front end's name for it
+	missing  map[string]bool          // files served empty because they exist nowhere
+	once     map[string]bool          // files that said #pragma once
+	entered  int
+	stopped  bool // an include bound was exceeded: every further #include is skipped
+	errs     ErrorList
+	fatalErr bool // a header is missing: as with gcc, that is the only error worth reporting
+}
+
+// includeFrame is a file the preprocessor is reading.
+type includeFrame struct {
+	name string
+	at   *Error // the #include that entered it, if known
+	next int    // index in its sites of the next #include the preprocessor reaches
+}
+
+// includeSite is one #include line: where its header name starts, and the
+// name ("" when a macro gives it).
+type includeSite struct {
+	line, col int
+	header    string
+}
+
+var includeRE = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*include(?:_next)?\b[ \t]*`)
+
+// scanIncludes lists the #include lines of a file's text.
+func scanIncludes(text []byte) []includeSite {
+	var out []includeSite
+	for _, m := range includeRE.FindAllIndex(text, -1) {
+		line := 1 + strings.Count(string(text[:m[0]]), "\n")
+		lineStart := strings.LastIndexByte(string(text[:m[0]]), '\n') + 1
+		s := includeSite{line: line, col: m[1] - lineStart + 1}
+		rest := string(text[m[1]:])
+		if end := strings.IndexByte(rest, '\n'); end >= 0 {
+			rest = rest[:end]
+		}
+		if len(rest) > 0 && (rest[0] == '"' || rest[0] == '<') {
+			close := byte('"')
+			if rest[0] == '<' {
+				close = '>'
+			}
+			if end := strings.IndexByte(rest[1:], close); end >= 0 {
+				s.header = rest[1 : 1+end]
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func newIncludeTracker(mainName string, mainSrc []byte) *includeTracker {
+	t := &includeTracker{
+		sites:   map[string][]includeSite{mainName: scanIncludes(mainSrc)},
+		missing: map[string]bool{},
+		once:    map[string]bool{},
+	}
+	t.stack = []*includeFrame{{name: mainName}}
+	return t
+}
+
+// read records a file overlayFS serves, before the preprocessor reads it.
+func (t *includeTracker) read(name string, data []byte, missing bool) {
+	t.sites[name] = scanIncludes(data)
+	t.missing[name] = missing
+}
+
+// pragma is the front end's PragmaHandler.
+func (t *includeTracker) pragma(toks []cc.Token) error {
+	if len(toks) == 0 {
+		return nil
+	}
+	switch toks[0].SrcStr() {
+	case enterPragma:
+		return t.enter(toks[0].Position().Filename)
+	case leavePragma:
+		if len(t.stack) > 1 {
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+	case "once":
+		t.once[t.top().name] = true
+	}
+	return nil
+}
+
+func (t *includeTracker) top() *includeFrame { return t.stack[len(t.stack)-1] }
+
+// enter is the preprocessor starting to read the file name; returning
+// cc.SkipSource makes it skip the file.
+func (t *includeTracker) enter(name string) error {
+	parent := t.top()
+	at := t.siteOf(parent, name)
+	t.entered++
+	switch {
+	case t.stopped:
+		return cc.SkipSource
+	case t.missing[name]:
+		t.fatalErr = true
+		t.errs = append(t.errs, at.with(fmt.Sprintf("%s: No such file or directory", headerName(at, name))))
+		return cc.SkipSource
+	case t.once[name]:
+		return cc.SkipSource
+	case len(t.stack) > maxIncludeDepth:
+		t.stop(at.with(fmt.Sprintf("#include nested too deeply: more than %d levels (does a header include itself?)", maxIncludeDepth)))
+		return cc.SkipSource
+	case t.entered > maxIncludes:
+		t.stop(at.with(fmt.Sprintf("too many #includes: more than %d files (do headers include each other over and over?)", maxIncludes)))
+		return cc.SkipSource
+	}
+	t.stack = append(t.stack, &includeFrame{name: name, at: at.err})
+	return nil
+}
+
+// stop reports an exceeded include bound: the compile has failed, and
+// skipping every further #include ends the preprocessor's work quickly.
+func (t *includeTracker) stop(e *Error) {
+	t.stopped, t.fatalErr = true, true
+	t.errs = append(t.errs, e)
+}
+
+// siteRef is an #include site in a file, or just the file when the site is
+// not known.
+type siteRef struct {
+	err  *Error
+	site includeSite
+}
+
+func (r siteRef) with(msg string) *Error {
+	e := *r.err
+	e.Msg = msg
+	return &e
+}
+
+func headerName(at siteRef, name string) string {
+	if at.site.header != "" {
+		return at.site.header
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(name, "/"), "usr/include/")
+}
+
+// siteOf finds the #include of parent that names file name: the first one
+// from where the preprocessor is in parent whose header name ends name, or
+// whose name comes from a macro.
+func (t *includeTracker) siteOf(parent *includeFrame, name string) siteRef {
+	sites := t.sites[parent.name]
+	for i := parent.next; i < len(sites); i++ {
+		s := sites[i]
+		if s.header == "" || name == s.header || strings.HasSuffix(name, "/"+s.header) {
+			parent.next = i + 1
+			return siteRef{err: &Error{File: trimSrc(parent.name), Line: s.line, Col: s.col}, site: s}
+		}
+	}
+	return siteRef{err: &Error{File: trimSrc(parent.name)}}
+}
+
+// position is where the preprocessor is, as well as the tracker knows: the
+// next #include of the file it reads, or the #include that entered it.
+func (t *includeTracker) position() *Error {
+	f := t.top()
+	if sites := t.sites[f.name]; f.next < len(sites) {
+		return &Error{File: trimSrc(f.name), Line: sites[f.next].line, Col: sites[f.next].col}
+	}
+	if f.at != nil {
+		e := *f.at
+		return &e
+	}
+	return &Error{File: trimSrc(f.name)}
+}

@@ -1,0 +1,108 @@
+package cc
+
+import (
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// pool is a process's compiler workers: at most size at once, started when
+// first needed and reused; a worker that is killed, crashes or abandons a
+// compile is replaced by a fresh one on the next compile.
+//
+// The deadline of a compile counts from when a worker starts on it. A
+// compile that finds every worker busy waits for one, at most its
+// Limits.Wait, and then fails: a slot is never held for longer than a
+// deadline, and a queue never grows for ever.
+type pool struct {
+	slots chan struct{} // one per worker that may be compiling
+	mu    sync.Mutex
+	idle  []*worker
+
+	fallbackOnce sync.Once
+}
+
+// The process's shared pool, created at the first compile.
+var shared struct {
+	once sync.Once
+	p    *pool
+}
+
+func sharedPool() *pool {
+	shared.once.Do(func() { shared.p = newPool(runtime.GOMAXPROCS(0)) })
+	return shared.p
+}
+
+func newPool(size int) *pool {
+	if size < 1 {
+		size = 1
+	}
+	return &pool{slots: make(chan struct{}, size)}
+}
+
+// grace is how long after its deadline a worker is killed: the worker
+// enforces the deadline itself, with a reason; the kill is for a worker
+// too wedged to answer.
+const grace = time.Second
+
+// compile compiles a job in a worker, or in this process if no worker can
+// be started.
+func (p *pool) compile(t *Toolchain, job *compileJob) (*object, error) {
+	wait := time.NewTimer(job.limits.Wait)
+	defer wait.Stop()
+	select {
+	case p.slots <- struct{}{}:
+	case <-wait.C:
+		return nil, ErrorList{{File: job.name, Msg: fmt.Sprintf(
+			"compile waited %v for a free compiler: the server is busy; try again in a moment", job.limits.Wait)}}
+	}
+	defer func() { <-p.slots }()
+
+	w, err := p.take()
+	if err != nil {
+		p.fallbackOnce.Do(func() {
+			slog.Warn("cc: cannot start a compiler worker; compiling in this process, where a stuck compile cannot be stopped", "err", err)
+		})
+		o, err, _ := watch(job, t.headers)
+		return o, err
+	}
+	o, err, keep := w.compile(t, job)
+	if keep {
+		p.put(w)
+	} else {
+		w.stop()
+	}
+	return o, err
+}
+
+// take returns an idle worker, or starts one.
+func (p *pool) take() (*worker, error) {
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		w := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return w, nil
+	}
+	p.mu.Unlock()
+	return startWorker()
+}
+
+func (p *pool) put(w *worker) {
+	p.mu.Lock()
+	p.idle = append(p.idle, w)
+	p.mu.Unlock()
+}
+
+// close stops the idle workers (tests with a pool of their own).
+func (p *pool) close() {
+	p.mu.Lock()
+	idle := p.idle
+	p.idle = nil
+	p.mu.Unlock()
+	for _, w := range idle {
+		w.stop()
+	}
+}
