@@ -1,6 +1,8 @@
 package cc
 
 import (
+	"fmt"
+
 	cc "modernc.org/cc/v4"
 
 	"osplay/kernel/vm"
@@ -195,7 +197,9 @@ func (u *unit) function(fd *cc.FunctionDefinition) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
-				panic(r)
+				// A bug of the compiler, not of the program: say where.
+				u.errs = appendOnce(u.errs, &Error{File: f.File, Line: int(c.line),
+					Msg: fmt.Sprintf("internal compiler error (%v) in '%s'; simplify the code around this line", r, f.Name)})
 			}
 		}
 	}()

@@ -16,6 +16,7 @@
 package cc
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -204,7 +205,7 @@ func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string,
 	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
 	cfg := f.config()
 	var ast *cc.AST
-	err := f.safely(func() (err error) {
+	err := f.safely(true, func() (err error) {
 		ast, err = cc.Translate(cfg, f.sources())
 		return err
 	})
@@ -220,7 +221,7 @@ func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string,
 func preprocessErrors(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) ErrorList {
 	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
 	cfg := f.config()
-	err := f.safely(func() error { return cc.Preprocess(cfg, f.sources(), io.Discard) })
+	err := f.safely(false, func() error { return cc.Preprocess(cfg, f.sources(), io.Discard) })
 	if err == nil {
 		return nil
 	}
@@ -229,12 +230,19 @@ func preprocessErrors(headers *headerSet, used map[string]bool, dir fs.FS, name 
 
 // safely runs the front end, merging the include tracker's errors with its
 // own, and turns a front-end panic on hostile input into an error at the
-// last place the tracker knows the preprocessor reached.
-func (f *frontEnd) safely(run func() error) (err error) {
+// last place the tracker knows the preprocessor reached: in a header, its
+// next #include; in the program, with locate, the line where the program
+// starts to make the front end panic.
+func (f *frontEnd) safely(locate bool, run func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e := f.includes.position()
 			e.Msg = panicMessage(r, string(debug.Stack()))
+			if locate && len(f.includes.stack) == 1 {
+				if line := f.panicLine(); line > 0 {
+					e.Line, e.Col = line, 1
+				}
+			}
 			err = append(f.includes.errs, e)
 		}
 	}()
@@ -244,11 +252,62 @@ func (f *frontEnd) safely(run func() error) (err error) {
 	case inc.fatalErr:
 		return inc.errs
 	case err != nil:
-		return append(inc.errs, frontErrors(err, f.name)...)
+		return append(inc.errs, f.endOfInput(frontErrors(err, f.name))...)
 	case len(inc.errs) > 0:
 		return inc.errs
 	}
 	return nil
+}
+
+// endOfInput words the errors the front end finds in the guard after the
+// program (sources): they follow from an error in the program, or mean
+// that it ends too early.
+func (f *frontEnd) endOfInput(errs ErrorList) ErrorList {
+	var out, guard ErrorList
+	for _, e := range errs {
+		if e.File == "<end of input>" {
+			guard = append(guard, e)
+		} else {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 && len(guard) > 0 {
+		out = ErrorList{{File: f.name, Line: bytes.Count(f.src, []byte("\n")) + 1, Col: 1, Msg: "unexpected end of file"}}
+	}
+	return out
+}
+
+// panicLine finds the first line of the program at which the front end
+// panics, by running it on ever shorter beginnings of the program: a panic
+// leaves no other trace of how far the front end got. It gives 0 for a
+// program too long to search.
+func (f *frontEnd) panicLine() int {
+	lines := bytes.SplitAfter(f.src, []byte("\n"))
+	if len(lines) > 10000 {
+		return 0
+	}
+	lo, hi := 1, len(lines) // the whole program panics
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if f.panicsOn(bytes.Join(lines[:mid], nil)) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+func (f *frontEnd) panicsOn(src []byte) (panicked bool) {
+	g := &frontEnd{headers: f.headers, used: f.used, dir: f.dir, name: f.name, src: src}
+	cfg := g.config()
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	cc.Translate(cfg, g.sources())
+	return false
 }
 
 // panicMessage explains a front-end panic. The one known (FRONTEND-BUGS.md)

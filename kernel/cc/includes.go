@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -55,12 +56,14 @@ var includeRE = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*include(?:_next)?\b[ \t]*`
 // scanIncludes lists the #include lines of a file's text.
 func scanIncludes(text []byte) []includeSite {
 	var out []includeSite
+	line, lineStart, counted := 1, 0, 0
 	for _, m := range includeRE.FindAllIndex(text, -1) {
-		line := 1 + strings.Count(string(text[:m[0]]), "\n")
-		lineStart := strings.LastIndexByte(string(text[:m[0]]), '\n') + 1
+		line += bytes.Count(text[counted:m[0]], []byte{'\n'})
+		counted = m[0]
+		lineStart = bytes.LastIndexByte(text[:m[0]], '\n') + 1
 		s := includeSite{line: line, col: m[1] - lineStart + 1}
-		rest := string(text[m[1]:])
-		if end := strings.IndexByte(rest, '\n'); end >= 0 {
+		rest := text[m[1]:]
+		if end := bytes.IndexByte(rest, '\n'); end >= 0 {
 			rest = rest[:end]
 		}
 		if len(rest) > 0 && (rest[0] == '"' || rest[0] == '<') {
@@ -68,8 +71,8 @@ func scanIncludes(text []byte) []includeSite {
 			if rest[0] == '<' {
 				close = '>'
 			}
-			if end := strings.IndexByte(rest[1:], close); end >= 0 {
-				s.header = rest[1 : 1+end]
+			if end := bytes.IndexByte(rest[1:], close); end >= 0 {
+				s.header = string(rest[1 : 1+end])
 			}
 		}
 		out = append(out, s)
@@ -102,13 +105,18 @@ func (t *includeTracker) pragma(toks []cc.Token) error {
 	case enterPragma:
 		return t.enter(toks[0].Position().Filename)
 	case leavePragma:
-		if len(t.stack) > 1 {
-			t.stack = t.stack[:len(t.stack)-1]
-		}
+		t.leave()
 	case "once":
 		t.once[t.top().name] = true
 	}
 	return nil
+}
+
+// leave is the preprocessor done with the file it reads.
+func (t *includeTracker) leave() {
+	if len(t.stack) > 1 {
+		t.stack = t.stack[:len(t.stack)-1]
+	}
 }
 
 func (t *includeTracker) top() *includeFrame { return t.stack[len(t.stack)-1] }

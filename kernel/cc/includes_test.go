@@ -80,3 +80,45 @@ func TestIncludes(t *testing.T) {
 		})
 	}
 }
+
+// TestFrontEndPanicHasPosition: a panic in the front end becomes an error
+// at the last place the include tracker saw the preprocessor reach.
+func TestFrontEndPanicHasPosition(t *testing.T) {
+	dir := fstest.MapFS{
+		"a.h": {Data: []byte("int a;\n#include \"b.h\"\n#include \"c.h\"\n")},
+		"b.h": {Data: []byte("int b;\n")},
+		"c.h": {Data: []byte("int c;\n")},
+	}
+	cases := []struct {
+		name  string
+		steps []string // files the preprocessor entered ("-": left) before the panic
+		want  string
+	}{
+		{"in the program, at its next #include", nil, "p.c:1:10: internal compiler error (boom)"},
+		{"in a header, at its next #include", []string{"a.h"}, "a.h:2:10: internal compiler error (boom)"},
+		{"in a header without #include", []string{"a.h", "b.h"}, "a.h:2:10: internal compiler error (boom)"},
+		{"after every #include", []string{"a.h", "b.h", "-", "c.h", "-", "-"}, "p.c: internal compiler error (boom)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := &frontEnd{headers: newHeaderSet(miniHeaders), dir: dir, name: "p.c", src: []byte("#include \"a.h\"\nint main(void) { return 0; }\n")}
+			fs := f.config().FS
+			err := f.safely(false, func() error {
+				for _, name := range c.steps {
+					if name == "-" {
+						f.includes.leave()
+						continue
+					}
+					if _, err := fs.Open(name); err != nil {
+						t.Fatal(err)
+					}
+					f.includes.enter(name)
+				}
+				panic("boom")
+			})
+			if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}

@@ -54,7 +54,12 @@ func posOf(n cc.Node, file string) *Error {
 
 // compileUnit compiles a translated AST into an object. limit is the memory
 // of one process: no object, nor all static storage together, may be larger.
-func compileUnit(name string, ast *cc.AST, lib bool, limit int64) (*object, error) {
+func compileUnit(name string, ast *cc.AST, lib bool, limit int64) (o *object, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			o, err = nil, ErrorList{{File: name, Msg: fmt.Sprintf("internal compiler error (%v); simplify the program", r)}}
+		}
+	}()
 	u := &unit{
 		obj:     &object{name: name, lib: lib, syms: map[string]*symbol{}},
 		ast:     ast,
@@ -159,7 +164,7 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	off := (u.dataSize + align - 1) &^ (align - 1)
 	u.dataSize = off + size
 	s.seg, s.off = segData, off
-	u.dataInits = append(u.dataInits, func(img []byte) { u.staticInit(img, off, t, init) })
+	u.dataInits = append(u.dataInits, func(img []byte) { u.staticInit(img, off, size, t, init) })
 }
 
 // writeData allocates the data image, once and at its final size, and
@@ -187,9 +192,21 @@ func (u *unit) stringLit(b []byte) *symbol {
 	return s
 }
 
-// staticInit writes an initializer for static storage into img at off.
-func (u *unit) staticInit(img []byte, off int64, t cc.Type, init *cc.Initializer) {
+// staticInit writes an initializer for static storage into the data image
+// img, for the object of size bytes at off.
+func (u *unit) staticInit(img []byte, off, size int64, t cc.Type, init *cc.Initializer) {
 	u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode, bf *cc.Field) {
+		need := int64(classify(lt).size)
+		switch {
+		case bf != nil:
+			need = int64(bf.AccessBytes())
+		case lt.Kind() == cc.Array:
+			need = lt.Size()
+		}
+		if at < 0 || need < 0 || at+need > size {
+			u.errorf(e, "not supported: an initializer beyond the object (of a flexible array member?)")
+			return
+		}
 		if bf != nil {
 			v, ok := constValue(e, classify(lt))
 			if !ok {
