@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"time"
@@ -50,10 +51,13 @@ type wireObject struct {
 	Symbols []wireSymbol
 	Statics []int
 	Rodata  []byte
-	Data    []byte
-	BSS     int64
-	Fixups  []wireFixup
-	Relocs  []wireReloc
+	// Data is the data image without its trailing zeros, which are most
+	// of a large array initialised with a few values; DataSize is its size.
+	Data     []byte
+	DataSize int64
+	BSS      int64
+	Fixups   []wireFixup
+	Relocs   []wireReloc
 }
 
 type wireSymbol struct {
@@ -81,7 +85,8 @@ type wireReloc struct {
 
 // toWire flattens an object for the pipe.
 func toWire(o *object) *wireObject {
-	w := &wireObject{Name: o.name, Lib: o.lib, Funcs: o.funcs, Rodata: o.rodata, Data: o.data, BSS: o.bss}
+	w := &wireObject{Name: o.name, Lib: o.lib, Funcs: o.funcs, Rodata: o.rodata,
+		Data: bytes.TrimRight(o.data, "\x00"), DataSize: int64(len(o.data)), BSS: o.bss}
 	index := map[*symbol]int{}
 	add := func(s *symbol, global bool) int {
 		if i, ok := index[s]; ok {
@@ -116,11 +121,20 @@ func toWire(o *object) *wireObject {
 	return w
 }
 
-// fromWire rebuilds an object, checking every index: a worker is trusted
-// no more than the program it compiled.
-func fromWire(w *wireObject) (*object, error) {
+// fromWire rebuilds an object, checking every index and size: a worker is
+// trusted no more than the program it compiled. limit is the process
+// memory the program was compiled for.
+func fromWire(w *wireObject, limit int64) (*object, error) {
+	if w.DataSize < int64(len(w.Data)) || w.DataSize > limit {
+		return nil, fmt.Errorf("data image of %d bytes (%d sent)", w.DataSize, len(w.Data))
+	}
+	var data []byte
+	if w.DataSize > 0 {
+		data = make([]byte, w.DataSize)
+		copy(data, w.Data)
+	}
 	o := &object{name: w.Name, lib: w.Lib, funcs: w.Funcs, syms: map[string]*symbol{},
-		rodata: w.Rodata, data: w.Data, bss: w.BSS}
+		rodata: w.Rodata, data: data, bss: w.BSS}
 	syms := make([]*symbol, len(w.Symbols))
 	for i, s := range w.Symbols {
 		syms[i] = &symbol{name: s.Name, isFunc: s.IsFunc, static: s.Static, defined: s.Defined,
@@ -160,8 +174,8 @@ func fromWire(w *wireObject) (*object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if r.Off < 0 || r.Off+8 > int64(len(w.Data)) {
-			return nil, fmt.Errorf("relocation at %d of %d bytes of data", r.Off, len(w.Data))
+		if r.Off < 0 || r.Off+8 > int64(len(data)) {
+			return nil, fmt.Errorf("relocation at %d of %d bytes of data", r.Off, len(data))
 		}
 		o.relocs = append(o.relocs, reloc{off: r.Off, sym: s, addend: r.Addend})
 	}

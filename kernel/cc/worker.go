@@ -27,7 +27,8 @@ type worker struct {
 	status error         // of the exited process
 }
 
-// workerExecutable finds the program a worker runs: this one.
+// workerExecutable finds the program a worker runs: this one
+// (worker_linux.go has a better way).
 var workerExecutable = os.Executable
 
 // startWorker starts a worker process: this executable, with workerEnv set.
@@ -108,7 +109,7 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, err error, k
 			}
 			return nil, a.rep.Errors, !a.rep.Abandoned
 		}
-		o, err := fromWire(a.rep.Object)
+		o, err := fromWire(a.rep.Object, job.limits.ProcessMemory)
 		if err != nil {
 			slog.Error("cc: a compiler worker sent a malformed object", "program", job.name, "err", err)
 			return nil, ErrorList{{File: job.name, Msg: "internal compiler error: the compiler's answer was malformed"}}, false
