@@ -230,17 +230,20 @@ func preprocessErrors(headers *headerSet, used map[string]bool, dir fs.FS, name 
 
 // safely runs the front end, merging the include tracker's errors with its
 // own, and turns a front-end panic on hostile input into an error at the
-// last place the tracker knows the preprocessor reached: in a header, its
-// next #include; in the program, with locate, the line where the program
-// starts to make the front end panic.
+// last place the tracker knows the preprocessor reached: the #include it
+// was reading, or in a header its next #include. A panic elsewhere in the
+// program is put, with locate, at the line where the program starts to
+// make the front end panic.
 func (f *frontEnd) safely(locate bool, run func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e := f.includes.position()
-			e.Msg = panicMessage(r, string(debug.Stack()))
-			if locate && len(f.includes.stack) == 1 {
-				if line := f.panicLine(); line > 0 {
-					e.Line, e.Col = line, 1
+			atInclude := strings.Contains(string(debug.Stack()), "(*cpp).includeArg")
+			e.Msg = panicMessage(r, atInclude)
+			if locate && !atInclude && len(f.includes.stack) == 1 {
+				e.Line, e.Col = f.panicLine(), 1
+				if e.Line == 0 {
+					e.Col = 0
 				}
 			}
 			err = append(f.includes.errs, e)
@@ -312,8 +315,8 @@ func (f *frontEnd) panicsOn(src []byte) (panicked bool) {
 
 // panicMessage explains a front-end panic. The one known (FRONTEND-BUGS.md)
 // comes from an #include read after the expansion limit was reached.
-func panicMessage(r any, stack string) string {
-	if strings.Contains(stack, "(*cpp).includeArg") {
+func panicMessage(r any, atInclude bool) string {
+	if atInclude {
 		return "the preprocessor gave up at this #include: too much macro expansion or too many #includes before it; simplify the program"
 	}
 	return fmt.Sprintf("internal compiler error (%v): the front end gave up near here; simplify the code around this line", r)

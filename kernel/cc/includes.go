@@ -27,14 +27,17 @@ const (
 // it knows where the preprocessor is, for errors the front end gives
 // without a position.
 type includeTracker struct {
-	stack    []*includeFrame
-	sites    map[string][]includeSite // the #include lines of each file read, by the front end's name for it
-	missing  map[string]bool          // files served empty because they exist nowhere
-	once     map[string]bool          // files that said #pragma once
-	entered  int
-	stopped  bool // an include bound was exceeded: every further #include is skipped
-	errs     ErrorList
-	fatalErr bool // a header is missing: as with gcc, that is the only error worth reporting
+	stack   []*includeFrame
+	sites   map[string][]includeSite // the #include lines of each file read, by the front end's name for it
+	missing map[string]bool          // files served empty because they exist nowhere
+	once    map[string]bool          // files that said #pragma once
+	entered int
+	stopped bool // an include bound was exceeded: every further #include is skipped
+	errs    ErrorList
+	// fatalErr: a header is missing, or an include bound was exceeded. As
+	// gcc stops there, the front end's other errors are left out: they
+	// are its consequences (undeclared names, unknown types).
+	fatalErr bool
 }
 
 // includeFrame is a file the preprocessor is reading.
