@@ -131,10 +131,14 @@ func (w *worker) failure(job *compileJob, ioErr error) error {
 		w.kill()
 	}
 	var exit *exec.ExitError
-	if errors.As(w.status, &exit) && exit.ExitCode() == exitMemory || strings.Contains(w.stderr.String(), "out of memory") {
+	stderr := w.stderr.String()
+	switch {
+	case errors.As(w.status, &exit) && exit.ExitCode() == exitMemory || strings.Contains(stderr, "out of memory"):
 		return ErrorList{{File: job.name, Msg: memoryMessage(job.limits.CompilerMemory)}}
+	case strings.Contains(stderr, "goroutine stack exceeds"):
+		return ErrorList{{File: job.name, Msg: "compile stopped: the program nests too deeply (parentheses, blocks or declarators) for the compiler; simplify it"}}
 	}
-	slog.Error("cc: a compiler worker crashed", "program", job.name, "err", ioErr, "status", w.status, "stderr", w.stderr.String())
+	slog.Error("cc: a compiler worker crashed", "program", job.name, "err", ioErr, "status", w.status, "stderr", stderr)
 	return ErrorList{{File: job.name, Msg: "internal compiler error: the compiler crashed on this program; simplify it"}}
 }
 

@@ -36,9 +36,10 @@ func serveWorker(in, out *os.File) int {
 	if runtime.GOMAXPROCS(0) > 2 {
 		runtime.GOMAXPROCS(2) // a compile, its watcher, and the collector
 	}
-	// A runaway recursion in the front end crashes the worker at 256 MiB
-	// of stack, not 1 GiB.
-	debug.SetMaxStack(256 << 20)
+	// A runaway recursion in the front end (a few hundred thousand nested
+	// parentheses) crashes the worker at 64 MiB of stack, not 1 GiB: the
+	// memory budget counts the heap only. Ten thousand levels fit.
+	debug.SetMaxStack(64 << 20)
 	go exitWithParent()
 	var mem memoryWatch
 	go mem.run()
