@@ -46,6 +46,10 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			s := &symbol{name: decl.Name(), static: true}
 			c.u.blockStatics[decl] = s
 			c.u.obj.statics = append(c.u.obj.statics, s)
+			if lit := c.funcName(decl, id.Initializer); lit != nil {
+				s.defined, s.seg, s.off = true, segRodata, lit.off
+				continue
+			}
 			c.u.place(s, t, id.Initializer, decl)
 			continue
 		}
@@ -84,6 +88,21 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			c.emit(vm.SETLOCAL, int32(slot), 0)
 		}
 	}
+}
+
+// funcName returns the string literal that is __func__, which the front
+// end declares in every function: it lives in rodata, as with gcc, not
+// after the program's initialised data, where its few bytes would keep a
+// large array's zeros in the data image.
+func (c *fnc) funcName(decl *cc.Declarator, init *cc.Initializer) *symbol {
+	if decl.Name() != "__func__" || init == nil || init.Case != cc.InitializerExpr {
+		return nil
+	}
+	b, ok := stringBytes(init.AssignmentExpression)
+	if !ok {
+		return nil
+	}
+	return c.u.stringLit(b)
 }
 
 // initMemory initialises an automatic aggregate (or addressable scalar).
