@@ -33,6 +33,9 @@ var frontEndBugs = []struct {
 	{"self-including header", "#include \"s.h\"\n", fstest.MapFS{"s.h": {Data: []byte("#include \"s.h\"\n")}},
 		"panics: index out of range in (*cpp).includeArg once the expansion limit is reached",
 		"s.h:1:10: #include nested too deeply: more than 200 levels (does a header include itself?)"},
+	{"typed nil in the parser's scope", "int x;\n0(i!{int i !i", nil,
+		"panics: nil dereference in (*parser).checkTypeName",
+		"h.c:2:1: internal compiler error (runtime error: invalid memory address or nil pointer dereference)"},
 }
 
 func TestFrontEndBugsAreErrors(t *testing.T) {
