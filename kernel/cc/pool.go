@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -23,6 +24,15 @@ type pool struct {
 
 	fallbackOnce sync.Once
 }
+
+// ErrBusy is the error of a compile that found every worker busy for
+// longer than its Limits.Wait (errors.Is): unlike any other compile error,
+// it says nothing of the program, and the same compile may succeed later.
+var ErrBusy = errors.New("every compiler worker is busy")
+
+type busyError struct{ ErrorList }
+
+func (busyError) Unwrap() error { return ErrBusy }
 
 // The process's shared pool, created at the first compile.
 var shared struct {
@@ -55,8 +65,8 @@ func (p *pool) compile(t *Toolchain, job *compileJob) (*object, error) {
 	select {
 	case p.slots <- struct{}{}:
 	case <-wait.C:
-		return nil, ErrorList{{File: job.name, Msg: fmt.Sprintf(
-			"compile waited %v for a free compiler: the server is busy; try again in a moment", job.limits.Wait)}}
+		return nil, busyError{ErrorList{{File: job.name, Msg: fmt.Sprintf(
+			"compile waited %v for a free compiler: the server is busy; try again in a moment", job.limits.Wait)}}}
 	}
 	defer func() { <-p.slots }()
 

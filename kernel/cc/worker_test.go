@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -152,7 +153,7 @@ func TestWorkerConcurrency(t *testing.T) {
 	impatient := tc.WithLimits(Limits{Wait: 200 * time.Millisecond})
 	impatient.pool = p
 	_, err := impatient.Compile("t.c", []byte(fibSrc), nil)
-	if err == nil || !strings.Contains(err.Error(), "compile waited 200ms for a free compiler") {
+	if err == nil || !strings.Contains(err.Error(), "compile waited 200ms for a free compiler") || !errors.Is(err, ErrBusy) {
 		t.Errorf("got %v", err)
 	}
 	if d := time.Since(start); d > time.Second {
