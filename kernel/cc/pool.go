@@ -87,12 +87,20 @@ func (p *pool) compile(t *Toolchain, job *compileJob) (*object, error) {
 	return o, err
 }
 
-// take returns an idle worker, or starts one.
+// take returns an idle worker, or starts one. An idle worker that has
+// exited meanwhile (killed from outside) is dropped, not blamed on the
+// next program.
 func (p *pool) take() (*worker, error) {
 	p.mu.Lock()
-	if n := len(p.idle); n > 0 {
-		w := p.idle[n-1]
-		p.idle = p.idle[:n-1]
+	for len(p.idle) > 0 {
+		w := p.idle[len(p.idle)-1]
+		p.idle = p.idle[:len(p.idle)-1]
+		select {
+		case <-w.done:
+			w.close()
+			continue
+		default:
+		}
 		p.mu.Unlock()
 		return w, nil
 	}

@@ -116,6 +116,26 @@ func TestWorkerLimits(t *testing.T) {
 	}
 }
 
+// TestIdleWorkerKilled: a worker killed while idle is replaced, and the
+// next compile does not notice.
+func TestIdleWorkerKilled(t *testing.T) {
+	tc := miniToolchain(t)
+	p := newPool(1)
+	defer p.close()
+	tc.pool = p
+	if _, err := tc.Compile("t.c", []byte(fibSrc), nil); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	w := p.idle[0]
+	p.mu.Unlock()
+	w.cmd.Process.Kill()
+	<-w.done
+	if _, err := tc.Compile("t.c", []byte(fibSrc), nil); err != nil {
+		t.Errorf("after the idle worker was killed: %v", err)
+	}
+}
+
 // TestWorkerConcurrency: more compiles than workers all complete; a
 // compile that waits too long for a busy worker gives up.
 func TestWorkerConcurrency(t *testing.T) {
