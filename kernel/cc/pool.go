@@ -75,10 +75,10 @@ func (p *pool) compile(t *Toolchain, job *compileJob) (*object, error) {
 		p.fallbackOnce.Do(func() {
 			slog.Warn("cc: cannot start a compiler worker; compiling in this process, where a stuck compile cannot be stopped", "err", err)
 		})
-		o, err, _ := watch(job, t.headers)
+		o, _, err := watch(job, t.headers)
 		return o, err
 	}
-	o, err, keep := w.compile(t, job)
+	o, keep, err := w.compile(t, job)
 	if keep {
 		p.put(w)
 	} else {

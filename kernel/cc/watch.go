@@ -12,7 +12,7 @@ import "time"
 // error. So a compile still running after diagnoseAfter is checked by the
 // preprocessor alone, which cannot hang: if it finds errors, the compile
 // fails with them at once, rather than at the deadline with no reason.
-func watch(job *compileJob, headers *headerSet) (o *object, err error, abandoned bool) {
+func watch(job *compileJob, headers *headerSet) (o *object, abandoned bool, err error) {
 	type result struct {
 		o   *object
 		err error
@@ -32,19 +32,19 @@ func watch(job *compileJob, headers *headerSet) (o *object, err error, abandoned
 	for {
 		select {
 		case r := <-done:
-			return r.o, r.err, false
+			return r.o, false, r.err
 		case <-look.C:
 			errs := job.diagnose(headers)
 			select {
 			case r := <-done:
-				return r.o, r.err, false
+				return r.o, false, r.err
 			default:
 			}
 			if len(errs) > 0 {
-				return nil, errs, true
+				return nil, true, errs
 			}
 		case <-deadline.C:
-			return nil, ErrorList{{File: job.name, Msg: deadlineMessage(job.limits.Deadline)}}, true
+			return nil, true, ErrorList{{File: job.name, Msg: deadlineMessage(job.limits.Deadline)}}
 		}
 	}
 }

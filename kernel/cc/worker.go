@@ -72,10 +72,10 @@ func startWorker() (*worker, error) {
 
 // compile sends a job to the worker and waits for its reply, killing it at
 // the deadline. keep is false when the worker must not be used again.
-func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, err error, keep bool) {
+func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, keep bool, err error) {
 	files, err := readFolder(job.dir)
 	if err != nil {
-		return nil, ErrorList{{File: job.name, Msg: fmt.Sprintf("reading the program's folder: %v", err)}}, true
+		return nil, true, ErrorList{{File: job.name, Msg: fmt.Sprintf("reading the program's folder: %v", err)}}
 	}
 	req := &compileRequest{Name: job.name, Src: job.src, Files: files, HeadersKey: t.headersKey,
 		ProcessMemory: job.limits.ProcessMemory, Deadline: job.limits.Deadline,
@@ -100,25 +100,25 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, err error, k
 	select {
 	case a := <-answered:
 		if a.err != nil {
-			return nil, w.failure(job, a.err), false
+			return nil, false, w.failure(job, a.err)
 		}
 		w.known[t.headersKey] = true
 		if a.rep.Object == nil {
 			if len(a.rep.Errors) == 0 {
-				return nil, ErrorList{{File: job.name, Msg: "compile failed without an error message"}}, false
+				return nil, false, ErrorList{{File: job.name, Msg: "compile failed without an error message"}}
 			}
-			return nil, a.rep.Errors, !a.rep.Abandoned
+			return nil, !a.rep.Abandoned, a.rep.Errors
 		}
 		o, err := fromWire(a.rep.Object, job.limits.ProcessMemory)
 		if err != nil {
 			slog.Error("cc: a compiler worker sent a malformed object", "program", job.name, "err", err)
-			return nil, ErrorList{{File: job.name, Msg: "internal compiler error: the compiler's answer was malformed"}}, false
+			return nil, false, ErrorList{{File: job.name, Msg: "internal compiler error: the compiler's answer was malformed"}}
 		}
-		return o, nil, true
+		return o, true, nil
 	case <-kill.C:
 		w.kill()
 		slog.Warn("cc: killed a compiler worker at its deadline", "program", job.name, "deadline", job.limits.Deadline)
-		return nil, ErrorList{{File: job.name, Msg: deadlineMessage(job.limits.Deadline)}}, false
+		return nil, false, ErrorList{{File: job.name, Msg: deadlineMessage(job.limits.Deadline)}}
 	}
 }
 

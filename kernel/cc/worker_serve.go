@@ -83,7 +83,7 @@ func compileRequested(req *compileRequest, headers *headerSet) *compileReply {
 	job := &compileJob{name: req.Name, src: req.Src, dir: dir, limits: Limits{
 		ProcessMemory: req.ProcessMemory, Deadline: req.Deadline, CompilerMemory: req.CompilerMemory, stall: req.Stall,
 	}.withDefaults()}
-	o, err, abandoned := watch(job, headers)
+	o, abandoned, err := watch(job, headers)
 	if err != nil {
 		return &compileReply{Errors: asList(err), Abandoned: abandoned}
 	}
