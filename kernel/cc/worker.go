@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -49,6 +50,7 @@ func startWorker() (*worker, error) {
 	}
 	w := &worker{toW: reqW, fromW: repR, known: map[string]bool{}, stderr: &headBuffer{max: 4096}, done: make(chan struct{})}
 	w.cmd = exec.Command(exe)
+	w.cmd.Args = []string{filepath.Base(os.Args[0]) + "-cc-worker"} // as ps shows it
 	w.cmd.Env = append(os.Environ(), workerEnv+"=1")
 	w.cmd.ExtraFiles = []*os.File{reqR, repW}
 	w.cmd.Stderr = w.stderr
