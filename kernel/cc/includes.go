@@ -3,7 +3,6 @@ package cc
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	cc "modernc.org/cc/v4"
@@ -54,33 +53,63 @@ type includeSite struct {
 	header    string
 }
 
-var includeRE = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*include(?:_next)?\b[ \t]*`)
-
-// scanIncludes lists the #include lines of a file's text.
+// scanIncludes lists the #include lines of a file's text. It reads every
+// header of every compile, so it scans bytes rather than run a regexp.
 func scanIncludes(text []byte) []includeSite {
 	var out []includeSite
-	line, lineStart, counted := 1, 0, 0
-	for _, m := range includeRE.FindAllIndex(text, -1) {
-		line += bytes.Count(text[counted:m[0]], []byte{'\n'})
-		counted = m[0]
-		lineStart = bytes.LastIndexByte(text[:m[0]], '\n') + 1
-		s := includeSite{line: line, col: m[1] - lineStart + 1}
-		rest := text[m[1]:]
-		if end := bytes.IndexByte(rest, '\n'); end >= 0 {
-			rest = rest[:end]
+	for line, start := 1, 0; start < len(text); line++ {
+		end := bytes.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
 		}
-		if len(rest) > 0 && (rest[0] == '"' || rest[0] == '<') {
-			close := byte('"')
-			if rest[0] == '<' {
-				close = '>'
-			}
-			if end := bytes.IndexByte(rest[1:], close); end >= 0 {
-				s.header = string(rest[1 : 1+end])
-			}
+		if s, ok := includeAt(text[start:end]); ok {
+			s.line = line
+			out = append(out, s)
 		}
-		out = append(out, s)
+		start = end + 1
 	}
 	return out
+}
+
+// includeAt reads an #include (or #include_next) line: the column of its
+// argument and the header it names.
+func includeAt(l []byte) (includeSite, bool) {
+	i := skipBlanks(l, 0)
+	if i == len(l) || l[i] != '#' {
+		return includeSite{}, false
+	}
+	i = skipBlanks(l, i+1)
+	if !bytes.HasPrefix(l[i:], []byte("include")) {
+		return includeSite{}, false
+	}
+	i += len("include")
+	if bytes.HasPrefix(l[i:], []byte("_next")) {
+		i += len("_next")
+	}
+	if i < len(l) && (l[i] == '_' || 'a' <= l[i]|0x20 && l[i]|0x20 <= 'z' || '0' <= l[i] && l[i] <= '9') {
+		return includeSite{}, false // #includes, #include2: another directive
+	}
+	i = skipBlanks(l, i)
+	s := includeSite{col: i + 1}
+	if i < len(l) && (l[i] == '"' || l[i] == '<') {
+		close := byte('"')
+		if l[i] == '<' {
+			close = '>'
+		}
+		if end := bytes.IndexByte(l[i+1:], close); end >= 0 {
+			s.header = string(l[i+1 : i+1+end])
+		}
+	}
+	return s, true
+}
+
+func skipBlanks(l []byte, i int) int {
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 func newIncludeTracker(mainName string, mainSrc []byte) *includeTracker {

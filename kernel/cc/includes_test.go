@@ -2,6 +2,7 @@ package cc
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -120,5 +121,13 @@ func TestFrontEndPanicHasPosition(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, c.want)
 			}
 		})
+	}
+}
+
+func TestScanIncludes(t *testing.T) {
+	text := "#include <a.h>\n  #  include\t\"b/c.h\"\nint x;\n#include_next <d.h>\n#define X\n#includes\n#include H\n#include"
+	want := []includeSite{{1, 10, "a.h"}, {2, 14, "b/c.h"}, {4, 15, "d.h"}, {7, 10, ""}, {8, 9, ""}}
+	if got := scanIncludes([]byte(text)); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
