@@ -315,8 +315,22 @@ func serve(args []string, stderr io.Writer) int {
 	staticDir := fl.String("static-dir", "", "serve static files from this folder instead of the embedded copy (development)")
 	idle := fl.Duration("idle", 0, "close sessions idle for this long (default from the API's limits)")
 	dataDir := fl.String("data", "", "folder of the SQLite database of shares and authored exercises (default $OSPLAY_DATA, else ./data); $DATABASE_URL chooses PostgreSQL instead")
+	memoryLimit := fl.String("memory-limit", os.Getenv("OSPLAY_MEMORY_LIMIT"), "memory the server may use, as 2GiB: new sessions and runs are refused near it (default $OSPLAY_MEMORY_LIMIT, else the container's limit)")
+	programCache := fl.String("program-cache", os.Getenv("OSPLAY_PROGRAM_CACHE"), "memory for compiled programs kept for reuse, as 64MiB (default $OSPLAY_PROGRAM_CACHE, else 64MiB)")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	sizes := map[string]uint64{}
+	for name, v := range map[string]string{"memory-limit": *memoryLimit, "program-cache": *programCache} {
+		if v == "" {
+			continue
+		}
+		n, err := web.ParseSize(v)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: --%s: %v\n", name, err)
+			return 2
+		}
+		sizes[name] = n
 	}
 	if *addr == "" {
 		*addr = ":8080"
@@ -333,7 +347,8 @@ func serve(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := web.Config{Addr: *addr, Logger: log, Examples: sub, FrameAncestors: *frameAncestors,
-		TrustProxy: *trustProxy, StaticDir: *staticDir, DataDir: *dataDir, DatabaseURL: os.Getenv("DATABASE_URL")}
+		TrustProxy: *trustProxy, StaticDir: *staticDir, DataDir: *dataDir, DatabaseURL: os.Getenv("DATABASE_URL"),
+		MemoryLimit: sizes["memory-limit"], ProgramCache: int64(sizes["program-cache"])}
 	if *idle > 0 {
 		cfg.Limits.Idle = *idle
 	}

@@ -127,5 +127,10 @@
 // evaluation slot is taken; try again in a few seconds).
 package api
 
-// Version is the WebSocket protocol's version, sent in hello.
-const Version = 1
+// Version is the WebSocket protocol's version, sent in hello; Minor counts
+// the fields and codes added since, which a client of an older minor
+// version may ignore.
+const (
+	Version = 1
+	Minor   = 1
+)

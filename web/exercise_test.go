@@ -138,24 +138,22 @@ func TestExerciseCheckEvaluates(t *testing.T) {
 }
 
 func TestExerciseCheckBusy(t *testing.T) {
-	s, srv := testServer(t, api.Limits{})
-	old := checkWait
-	checkWait = 50 * time.Millisecond
-	defer func() { checkWait = old }()
-	for range cap(s.checks) {
-		s.checks <- struct{}{}
+	s, srv := testServer(t, api.Limits{Workers: 1, RunQueue: 1, QueueWait: 50 * time.Millisecond})
+	job, no := s.api.StartJob(context.Background()) // the only worker
+	if no != nil {
+		t.Fatalf("the first job is refused: %+v", no)
 	}
-	defer func() {
-		for range cap(s.checks) {
-			<-s.checks
-		}
-	}()
 	r := post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json", `{"lang":"ko"}`)
-	if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, "busy") || !strings.Contains(r.body, "다시 시도") {
+	if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, `"busy"`) || !strings.Contains(r.body, "다시 시도") {
 		t.Errorf("status %d: %s", r.status, r.body)
 	}
-	if r.header.Get("Retry-After") == "" {
-		t.Errorf("no Retry-After")
+	if r.header.Get("Retry-After") != "1" {
+		t.Errorf("Retry-After %q, want 1", r.header.Get("Retry-After"))
+	}
+	job.Done()
+	r = post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json", `{"lang":"ko"}`)
+	if r.status != http.StatusOK {
+		t.Errorf("once the worker is free: status %d: %s", r.status, r.body)
 	}
 }
 
