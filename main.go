@@ -89,6 +89,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
+	maxMemory := fl.String("max-memory", "", "memory of one process, as 64MiB (malloc fails with ENOMEM beyond; default 64MiB)")
+	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
 	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
 	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")
 	metrics := fl.Bool("metrics", false, "print the scheduling metrics at the end (always for a workload)")
@@ -109,6 +111,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed, ContextSwitch: *ctxswitch,
 		ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
 		Multiprogramming: *multiprogramming, Resident: *resident,
+	}
+	for _, f := range []struct {
+		name, value string
+		to          *uint64
+	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
+		if f.value == "" {
+			continue
+		}
+		n, err := web.ParseSize(f.value)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: --%s: %v\n", f.name, err)
+			return 2
+		}
+		*f.to = n
 	}
 	if *workload != "" || *ostepProblem != "" {
 		if fl.NArg() > 0 {

@@ -86,8 +86,9 @@ func (j *Job) Drive(m *kernel.Machine) (stop string) {
 	defer timer.Stop()
 	defer j.seat.give()
 	// The machine runs in chunks of a fraction of a slice, between which
-	// the seat looks at the clock: the slice timer only backs that up.
-	chunk := int64(1 << 14)
+	// the seat looks at the clock: the slice timer only backs that up. The
+	// first chunk is one tick, as a tick may hold a long library call.
+	chunk := int64(1)
 	for !m.Done() {
 		select {
 		case <-expired:

@@ -31,6 +31,7 @@ type Limits struct {
 	MaxSessionMemory uint64 // bytes (256 MiB)
 	MaxPendingEvents int    // events a session keeps for its next batch; the oldest are left out beyond (20,000)
 	MaxRunEvents     int    // events POST /api/run returns with "events": true (100,000)
+	MaxRunProcesses  int    // processes POST /api/run describes one by one (1,000)
 	MaxInputBytes    int    // bytes typed into one run in all (1 MiB)
 	MaxInputs        int    // inputs (lines, signals, choices) logged for the replay of one run (10,000)
 
@@ -96,6 +97,7 @@ func (l Limits) WithDefaults() Limits {
 	defInt(&l.MaxPendingEvents, 20_000)
 	l.MaxPendingEvents = max(l.MaxPendingEvents, l.MaxEventsSent)
 	defInt(&l.MaxRunEvents, 100_000)
+	defInt(&l.MaxRunProcesses, 1000)
 	defInt(&l.MaxInputBytes, 1<<20)
 	l.MaxInputBytes = max(l.MaxInputBytes, l.MaxStdin)
 	defInt(&l.MaxInputs, 10_000)

@@ -46,6 +46,10 @@ type RunResponse struct {
 	// EventsTotal how many the run emitted.
 	EventsTruncated bool  `json:"eventsTruncated,omitempty"`
 	EventsTotal     int64 `json:"eventsTotal,omitempty"`
+	// Processes (and sched.procs) list the first MaxRunProcesses
+	// processes created; ProcessesTruncated says others were left out
+	// (metrics.processes counts them all).
+	ProcessesTruncated bool `json:"processesTruncated,omitempty"`
 }
 
 // ServeRun runs a program headless, to the end, and answers with JSON.
@@ -111,7 +115,7 @@ func Warm(log *slog.Logger) {
 
 // run executes a program to its end, or to a limit or the job's deadline.
 func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
-	st := newStats()
+	st := newStats(lim.MaxRunProcesses)
 	var events []Event
 	var stdout, stderr strings.Builder
 	n := int64(0)
@@ -156,6 +160,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	}
 	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
 		Halt: halt, HaltCode: code, Processes: st.finish(m), Events: events}
+	resp.ProcessesTruncated = st.metrics.Processes > len(resp.Processes)
 	if req.Events && n > int64(len(events)) {
 		resp.EventsTruncated, resp.EventsTotal = true, n
 		metrics.error(codeEventsLimit)
@@ -171,6 +176,9 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	}
 	resp.Metrics = &st.metrics
 	sm := schedMetrics(meter.Metrics())
+	if len(sm.Procs) > lim.MaxRunProcesses {
+		sm.Procs, resp.ProcessesTruncated = sm.Procs[:lim.MaxRunProcesses], true
+	}
 	resp.Sched = &sm
 	return resp
 }

@@ -64,7 +64,7 @@ func NewSession(id string, lim Limits, send func(v any), metrics *Metrics, log *
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Session{ID: id, lim: lim, send: send, metrics: metrics, log: log,
-		speed: Speed{Ticks: lim.DefaultTicks, Interval: int(lim.BatchInterval / time.Millisecond)}, chunk: 64,
+		speed: Speed{Ticks: lim.DefaultTicks, Interval: int(lim.BatchInterval / time.Millisecond)}, chunk: 1,
 		seat: newCPUSeat(nil), wake: make(chan struct{}, 1)}
 }
 
@@ -337,6 +337,9 @@ func (s *Session) flush(due time.Time) {
 		State: s.snapshot(), Sent: due.UnixMicro()}
 	if b.Events == nil {
 		b.Events = []Event{}
+	}
+	if s.skipped > 0 {
+		s.metrics.error(codeEventsLimit)
 	}
 	s.out(b)
 	s.pending, s.dropped, s.skipped = nil, 0, 0 // the batch keeps its slice

@@ -338,3 +338,31 @@ func TestStepEndsAtTheEndOfTheEventsTick(t *testing.T) {
 		}
 	}
 }
+
+// A session keeps at most MaxPendingEvents events for its next batch: a
+// seek forward over thousands of events sends the newest and counts the
+// others, and the numbering still says where each event belongs.
+func TestPendingEventsAreBounded(t *testing.T) {
+	lim := Limits{MaxEventsSent: 100, MaxPendingEvents: 500}
+	r := &recorder{}
+	s := NewSession("test", lim, r.send, nil, nil)
+	src := "#include <sys/wait.h>\n#include <unistd.h>\nint main(void) { for (int i = 0; i < 200; i++) { if (fork() == 0) _exit(0); wait(NULL); } return 0; }\n"
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "forks.c", Text: src}}}})
+	s.Handle(command{op: "speed", speed: Speed{Ticks: 1000000}})
+	runToEnd(t, s, r)
+	end := r.last().State
+	s.Handle(command{op: "seek", tick: 0})
+	before := r.msgs[len(r.msgs)-1].(Rewound).Events // emitted again by the replay, not sent
+	r.msgs = nil
+	s.Handle(command{op: "seek", tick: end.Tick})
+	b := r.last()
+	if len(b.Events) > 500 || b.Skipped == 0 {
+		t.Fatalf("seek over %d events: a batch of %d, %d skipped", end.Events, len(b.Events), b.Skipped)
+	}
+	if first := b.Events[0].N; first < before+int64(b.Skipped) {
+		t.Errorf("the first event sent is number %d, want ≥ %d: the oldest are left out", first, before+int64(b.Skipped))
+	}
+	if got := int64(len(b.Events) + b.Skipped + b.Dropped); got != b.State.Events-before {
+		t.Errorf("%d sent + %d skipped + %d dropped = %d, want the %d events after tick 0", len(b.Events), b.Skipped, b.Dropped, got, b.State.Events-before)
+	}
+}

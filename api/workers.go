@@ -30,34 +30,51 @@ func newWorkerPool(workers, line int, wait time.Duration) *workerPool {
 // function that gives the place back, or nil when the line is full, the
 // wait too long, or ctx done.
 func (p *workerPool) enter(ctx context.Context) (leave func()) {
-	leave = func() { <-p.places }
 	select {
 	case p.places <- struct{}{}:
-		return leave
+		return p.leave
 	default:
 	}
-	p.mu.Lock()
-	if p.waiting >= p.line {
-		p.mu.Unlock()
+	if !p.join() {
 		return nil
 	}
+	defer p.quit()
+	return p.await(ctx)
+}
+
+// join stands in line; false if the line is full.
+func (p *workerPool) join() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.waiting >= p.line {
+		return false
+	}
 	p.waiting++
-	p.mu.Unlock()
-	defer func() {
-		p.mu.Lock()
-		p.waiting--
-		p.mu.Unlock()
-	}()
+	return true
+}
+
+// quit leaves the line.
+func (p *workerPool) quit() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.waiting--
+}
+
+// await waits for a place, at most p.wait.
+func (p *workerPool) await(ctx context.Context) (leave func()) {
 	timer := time.NewTimer(p.wait)
 	defer timer.Stop()
 	select {
 	case p.places <- struct{}{}:
-		return leave
+		return p.leave
 	case <-timer.C:
 	case <-ctx.Done():
 	}
 	return nil
 }
+
+// leave gives a place back.
+func (p *workerPool) leave() { <-p.places }
 
 // queued is the number of runs waiting for a place.
 func (p *workerPool) queued() int {
