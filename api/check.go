@@ -70,6 +70,12 @@ func (a *API) ServeCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	defer job.Done()
 	resp, err := check(&req, a.lim, job)
+	var stop *stopError
+	if errors.As(err, &stop) {
+		a.metrics.error(stop.code)
+		writeJSON(w, http.StatusOK, CheckResponse{Error: &Error{Type: "error", Code: stop.code, Message: stop.msg}})
+		return
+	}
 	if err != nil {
 		fail(http.StatusBadRequest, "bad_request", err.Error())
 		return

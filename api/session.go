@@ -154,7 +154,7 @@ func (s *Session) Handle(c command) {
 		return
 	}
 	if s.m == nil {
-		s.fail(c.id, "no_program", "no program is loaded: press Run to compile and start one")
+		s.fail(c.id, "no_program", "no program is loaded: press Run to compile and start one", nil)
 		return
 	}
 	switch c.op {
@@ -184,8 +184,8 @@ func (s *Session) Handle(c command) {
 		return
 	case "input", "eof", "signal", "interrupt", "choose":
 		in := input{op: c.op, data: c.data, pid: c.pid, signal: c.signal}
-		if code, msg := s.give(in); code != "" {
-			s.fail(c.id, code, msg)
+		if e := s.give(in); e != nil {
+			s.fail(c.id, e.Code, e.Message, e.Args)
 		}
 	}
 	s.flush(time.Now())
@@ -246,7 +246,7 @@ func (s *Session) overMemory() bool {
 	}
 	s.running = false
 	s.stopCode, s.stopMsg = codeMemoryLimit, memoryLimitMessage(s.lim.MaxSessionMemory)
-	s.fail(nil, s.stopCode, s.stopMsg)
+	s.fail(nil, s.stopCode, s.stopMsg, map[string]any{"limit": sizeText(s.lim.MaxSessionMemory)})
 	return true
 }
 
@@ -345,10 +345,11 @@ func (s *Session) flush(due time.Time) {
 	s.pending, s.dropped, s.skipped = nil, 0, 0 // the batch keeps its slice
 }
 
-// fail reports an error about a command.
-func (s *Session) fail(id *int64, code, msg string) {
+// fail reports an error about a command, with the values its message
+// carries (nil: none).
+func (s *Session) fail(id *int64, code, msg string, args map[string]any) {
 	s.metrics.error(code)
-	s.out(Error{Type: "error", Code: code, Message: msg, ID: id})
+	s.out(Error{Type: "error", Code: code, Message: msg, ID: id, Args: args})
 }
 
 // snapshot is the machine's state for the views.
@@ -478,7 +479,8 @@ func (s *Session) step(by string) {
 			if by == "syscall" {
 				what = "system call"
 			}
-			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, at-from))
+			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, at-from),
+				map[string]any{"what": by, "ticks": at - from})
 			return
 		}
 		// Run to the next logged input at most: it is given at its tick.
@@ -545,20 +547,25 @@ func (s *Session) seek(t int64) {
 
 // give applies a user's input now and logs it for replays; inputs logged
 // for later ticks (after a rewind) are forgotten, as the run now differs.
-// It returns the code and message of an error, if the input is refused.
-func (s *Session) give(in input) (code, msg string) {
+// It returns the error to send if the input is refused.
+func (s *Session) give(in input) *Error {
 	if s.ended() {
-		return "bad_message", "the program has ended"
+		return &Error{Code: "ended", Message: "the program has ended: press Run to start it again"}
 	}
 	if !s.inputs.fits(in, s.lim) {
-		return codeInputLimit, inputLimitMessage(s.lim)
+		return &Error{Code: codeInputLimit, Message: inputLimitMessage(s.lim),
+			Args: map[string]any{"limit": sizeText(uint64(s.lim.MaxInputBytes)), "inputs": s.lim.MaxInputs}}
 	}
 	in.tick = s.m.Now()
 	if err := s.apply(in); err != nil {
-		return "bad_message", err.Error()
+		code := "no_process" // a signal, or Ctrl-C, with no process to take it
+		if in.op == "choose" {
+			code = "bad_choice"
+		}
+		return &Error{Code: code, Message: err.Error(), Args: map[string]any{"pid": in.pid}}
 	}
 	s.inputs.record(in)
-	return "", ""
+	return nil
 }
 
 // applyInputs applies the logged inputs whose tick has come.

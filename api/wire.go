@@ -129,6 +129,10 @@ type Error struct {
 	Message string         `json:"message"`
 	ID      *int64         `json:"id,omitempty"`
 	Errors  []CompileError `json:"errors,omitempty"`
+	// Args are the values the message carries, by name, for a client that
+	// words the code itself (since 1.1): "limit" ("256 MiB"), "inputs",
+	// "ticks", "what".
+	Args map[string]any `json:"args,omitempty"`
 }
 
 // CompileError is one diagnostic of the C compiler.

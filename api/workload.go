@@ -10,6 +10,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -286,7 +287,12 @@ func (a *API) runWorkload(ctx context.Context, w http.ResponseWriter, req *RunRe
 	resp, err := runWorkload(&req.Program, req.Compare, language(req.Lang), a.lim, job)
 	if err != nil {
 		a.metrics.run("api", "compile")
-		writeJSON(w, http.StatusOK, WorkloadResponse{Error: &Error{Type: "error", Code: "workload", Message: err.Error()},
+		code := "workload"
+		var stop *stopError
+		if errors.As(err, &stop) {
+			code = stop.code
+		}
+		writeJSON(w, http.StatusOK, WorkloadResponse{Error: &Error{Type: "error", Code: code, Message: err.Error()},
 			Notes: []string{}, Runs: []WorkloadRun{}})
 		return
 	}
@@ -313,7 +319,7 @@ func runWorkload(p *Program, specs []string, lang string, l Limits, job *Job) (W
 		c.Sched = spec
 		o, err := runPolicy(wl, c, job)
 		if err != nil {
-			return WorkloadResponse{}, fmt.Errorf("%s: %v", spec, err)
+			return WorkloadResponse{}, fmt.Errorf("%s: %w", spec, err)
 		}
 		run := WorkloadRun{Sched: o.sched, Metrics: schedMetrics(o.metrics), Questions: questionTexts(o.metrics, lang)}
 		run.Gantt, run.GanttCut = ganttOf(o.gantt, o.metrics.CPUs)
@@ -324,6 +330,12 @@ func runWorkload(p *Program, specs []string, lang string, l Limits, job *Job) (W
 	}
 	return resp, nil
 }
+
+// stopError is a run the server stopped at one of its limits: the code
+// (deadline, memory_limit) and the message.
+type stopError struct{ code, msg string }
+
+func (e *stopError) Error() string { return e.msg }
 
 // policyRun is a workload run to its end under one policy.
 type policyRun struct {
@@ -349,9 +361,9 @@ func runPolicy(wl *kernel.Workload, cfg kernel.Config, job *Job) (*policyRun, er
 	}
 	switch job.Drive(m) {
 	case codeDeadline:
-		return nil, fmt.Errorf("the runs took more than %s of server time: try a shorter workload", job.lim.RunTimeout)
+		return nil, &stopError{codeDeadline, fmt.Sprintf("the runs took more than %s of server time: try a shorter workload", job.lim.RunTimeout)}
 	case codeMemoryLimit:
-		return nil, fmt.Errorf("%s", memoryLimitMessage(job.lim.MaxSessionMemory))
+		return nil, &stopError{codeMemoryLimit, memoryLimitMessage(job.lim.MaxSessionMemory)}
 	}
 	out.sched, out.metrics, out.err = m.Sched(), meter.Metrics(), m.Err()
 	return out, nil
