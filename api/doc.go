@@ -65,7 +65,7 @@
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
 //
 // Version 1.1 added, all optional for a client of 1.0: hello's "minor";
-// limits' "maxMemory" and "maxInputBytes"; a batch's "skipped"; the
+// limits' "maxRunMemory" and "maxInputBytes"; a batch's "skipped"; the
 // snapshot's "haltCode"; an error's "args"; the error codes memory_limit,
 // input_limit, ended, no_process, bad_choice; and, over HTTP, busy,
 // deadline, eventsTruncated, eventsTotal, processesTruncated, haltCode.
@@ -97,7 +97,7 @@
 // reached).
 //
 // Budgets. A run's processes may touch Limits.MaxSessionMemory bytes
-// together (256 MiB; the hello's "maxMemory"): beyond it the kernel's
+// together (256 MiB; the hello's "maxRunMemory"): beyond it the kernel's
 // out-of-memory killer ends the largest process with SIGKILL (an "oom"
 // event), and should the server find the machine above it, it stops the
 // run: error memory_limit, and a snapshot with status done and haltCode

@@ -125,5 +125,5 @@ func (l Limits) WithDefaults() Limits {
 func (l Limits) client() ClientLimit {
 	return ClientLimit{MaxMessage: l.MaxMessage, MaxFiles: l.MaxFiles, MaxFileSize: l.MaxFileSize,
 		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxCPUs: kernel.MaxCPUs, IdleSeconds: int(l.Idle / time.Second),
-		MaxMemory: l.MaxSessionMemory, MaxInputBytes: l.MaxInputBytes}
+		MaxRunMemory: l.MaxSessionMemory, MaxInputBytes: l.MaxInputBytes}
 }

@@ -92,7 +92,7 @@ type ClientLimit struct {
 	MaxCPUs     int   `json:"maxCPUs"`
 	IdleSeconds int   `json:"idleSeconds"`
 	// Since 1.1.
-	MaxMemory     uint64 `json:"maxMemory"`     // bytes all the processes of a run may touch together
+	MaxRunMemory  uint64 `json:"maxRunMemory"`  // bytes all the processes of a run may touch together
 	MaxInputBytes int    `json:"maxInputBytes"` // bytes typed into one run in all
 }
 

@@ -157,6 +157,32 @@ func TestExerciseCheckBusy(t *testing.T) {
 	}
 }
 
+// A check is a headless run: a program that forks for ever is stopped at
+// the deadline, and the report says so in the student's language.
+func TestExerciseCheckStopsAtTheDeadline(t *testing.T) {
+	_, srv := testServer(t, api.Limits{RunTimeout: 200 * time.Millisecond})
+	forks := "#include <sys/wait.h>\n#include <unistd.h>\nint main(void) { for (;;) { if (fork() == 0) _exit(0); wait(NULL); } }\n"
+	x := exercises.Get("nfork-children")
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "took longer than the server allows"},
+		{"ko", "허용하는 시간을 넘겨"},
+	} {
+		start := time.Now()
+		r := post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json",
+			jsonBody(t, api.ExerciseCheck{Files: []api.File{{Name: x.MainFile(), Text: forks}}, Lang: tc.lang}))
+		var rep exercises.Report
+		if err := json.Unmarshal([]byte(r.body), &rep); err != nil || r.status != 200 {
+			t.Fatalf("%s: status %d: %s", tc.lang, r.status, r.body)
+		}
+		if !strings.Contains(rep.Error, tc.want) || rep.Passed {
+			t.Errorf("%s: report error %q, passed %v", tc.lang, rep.Error, rep.Passed)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s: answered after %v", tc.lang, took)
+		}
+	}
+}
+
 func TestShareRoundTrip(t *testing.T) {
 	_, srv := testServer(t, api.Limits{})
 	req := api.ShareRequest{Program: api.Program{Files: []api.File{{Name: "main.c", Text: "int main(void) { return 3; }\n"}},
