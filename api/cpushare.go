@@ -5,8 +5,6 @@ import (
 	"runtime"
 	"sync"
 	"time"
-
-	"osplay/kernel"
 )
 
 // The CPU share. Every machine the server runs — a session's batches and
@@ -44,8 +42,9 @@ type cpuShare struct {
 	mu      sync.Mutex
 	free    int
 	holders []*cpuAccount
-	waiting []*cpuWaiter
+	line    cpuLine
 	floor   cpuAccount // the use of the account served last from the line
+	yield   bool       // the slots are all the processors: let others run at each hand-over
 }
 
 // cpuAccount is the CPU one session or one run has used lately.
@@ -62,10 +61,17 @@ type cpuWaiter struct {
 	acct    *cpuAccount
 	ready   chan struct{} // closed when the slot is given
 	granted bool
+
+	rank  float64 // place in the line (cpuline.go)
+	seq   uint64
+	index int
 }
 
 func newCPUShare(slots int, slice time.Duration) *cpuShare {
-	return &cpuShare{slice: slice, free: max(slots, 1), floor: cpuAccount{at: time.Now()}}
+	now := time.Now()
+	slots = max(slots, 1)
+	return &cpuShare{slice: slice, free: slots, floor: cpuAccount{at: now}, line: cpuLine{epoch: now},
+		yield: slots >= runtime.GOMAXPROCS(0)}
 }
 
 // decayed is the account's use at now.
@@ -93,21 +99,21 @@ func (s *cpuShare) account() *cpuAccount {
 // acquire takes a slot for a, waiting in line if none is free; it gives up
 // and returns false when stop is signalled first.
 func (s *cpuShare) acquire(a *cpuAccount, stop <-chan struct{}) bool {
-	w := s.line(a)
+	w := s.enter(a)
 	return w == nil || s.await(w, stop)
 }
 
-// line takes a free slot for a and returns nil, or puts a in line.
-func (s *cpuShare) line(a *cpuAccount) *cpuWaiter {
+// enter takes a free slot for a and returns nil, or puts a in line.
+func (s *cpuShare) enter(a *cpuAccount) *cpuWaiter {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.free > 0 && len(s.waiting) == 0 {
+	if s.free > 0 && s.line.len() == 0 {
 		s.free--
 		s.hold(a)
 		return nil
 	}
 	w := &cpuWaiter{acct: a, ready: make(chan struct{})}
-	s.waiting = append(s.waiting, w)
+	s.line.join(w)
 	s.preemptFor(a)
 	return w
 }
@@ -147,12 +153,7 @@ func (s *cpuShare) await(w *cpuWaiter, stop <-chan struct{}) bool {
 		if w.granted {
 			return true // given meanwhile: the caller gives it back
 		}
-		for i, x := range s.waiting {
-			if x == w {
-				s.waiting = append(s.waiting[:i], s.waiting[i+1:]...)
-				break
-			}
-		}
+		s.line.leave(w)
 		return false
 	}
 }
@@ -170,144 +171,27 @@ func (s *cpuShare) release(a *cpuAccount, used time.Duration) {
 			break
 		}
 	}
-	if len(s.waiting) == 0 {
+	if s.line.len() == 0 {
 		s.free++
 		return
 	}
-	best, least := 0, math.Inf(1)
-	for i, w := range s.waiting {
-		if u := w.acct.decayed(now); u < least {
-			best, least = i, u
-		}
-	}
-	w := s.waiting[best]
-	s.waiting = append(s.waiting[:best], s.waiting[best+1:]...)
-	s.floor = cpuAccount{use: least, at: now}
+	w := s.line.first()
+	s.floor = cpuAccount{use: w.acct.decayed(now), at: now}
 	w.granted = true
 	s.hold(w.acct)
 	close(w.ready)
+}
+
+// charge adds time computed without a slot to a's use.
+func (s *cpuShare) charge(a *cpuAccount, used time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a.charge(used, time.Now())
 }
 
 // queued is the number of accounts waiting for a slot.
 func (s *cpuShare) queued() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.waiting)
-}
-
-// cpuSeat is one session's or run's use of the share: it holds at most one
-// slot, arms the timer that interrupts its machine at the slice's end, and
-// adds up the time it held slots (used) for the caller's budgets. A nil
-// share (tests of a session alone) never waits and never slices. Only the
-// owner's goroutine calls take and give.
-type cpuSeat struct {
-	share *cpuShare
-	acct  *cpuAccount
-
-	held  bool
-	since time.Time
-	used  time.Duration // slot time since the owner last reset it
-
-	mu    sync.Mutex // guards m, armed and over against the slice timer and preemption
-	m     *kernel.Machine
-	armed bool
-	over  bool // the slice was ended early, or by the timer
-	timer *time.Timer
-}
-
-func newCPUSeat(share *cpuShare) *cpuSeat {
-	c := &cpuSeat{share: share}
-	if share != nil {
-		c.acct = share.account()
-		c.acct.preempt = c.expire
-	}
-	return c
-}
-
-// take makes sure the seat holds a slot for m, waiting in line if needed;
-// it returns false if stop was signalled first. A slot whose slice is over
-// is given back first, so that the next in line goes ahead.
-func (c *cpuSeat) take(m *kernel.Machine, stop <-chan struct{}) bool {
-	if c.held && (c.share == nil || time.Since(c.since) < c.share.slice && !c.ended()) {
-		c.point(m)
-		return true
-	}
-	c.give()
-	if c.share != nil && !c.share.acquire(c.acct, stop) {
-		return false
-	}
-	if c.share != nil {
-		// Let whatever else is ready to run on this CPU (a neighbour's
-		// socket, a batch to encode, a timer) go first: the machine is
-		// about to take it for a slice, and the Go scheduler would only
-		// take it back after 10 ms.
-		runtime.Gosched()
-	}
-	c.held, c.since = true, time.Now()
-	c.point(m)
-	if c.share != nil {
-		c.mu.Lock()
-		c.armed, c.over = true, false
-		if c.timer == nil {
-			c.timer = time.AfterFunc(c.share.slice, c.expire)
-		} else {
-			c.timer.Reset(c.share.slice)
-		}
-		c.mu.Unlock()
-	}
-	return true
-}
-
-// point makes m the machine the slice timer interrupts.
-func (c *cpuSeat) point(m *kernel.Machine) {
-	c.mu.Lock()
-	c.m = m
-	c.mu.Unlock()
-}
-
-// expire ends the slice: the machine returns at its next consistent
-// point, and the seat gives its slot up at its next take.
-func (c *cpuSeat) expire() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.armed {
-		return
-	}
-	c.over = true
-	if c.m != nil {
-		c.m.Interrupt()
-	}
-}
-
-// ended reports whether the slice was ended before its time was up.
-func (c *cpuSeat) ended() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.over
-}
-
-// give gives the slot back, if the seat holds one.
-func (c *cpuSeat) give() {
-	if !c.held {
-		return
-	}
-	held := time.Since(c.since)
-	c.held = false
-	c.used += held
-	if c.share == nil {
-		return
-	}
-	c.mu.Lock()
-	c.armed = false
-	c.timer.Stop()
-	c.mu.Unlock()
-	c.share.release(c.acct, held)
-}
-
-// spent is the slot time since the last reset, the current hold included.
-func (c *cpuSeat) spent() time.Duration {
-	if c.held {
-		return c.used + time.Since(c.since)
-	}
-	return c.used
+	return s.line.len()
 }

@@ -13,14 +13,17 @@ import (
 // A freed slot goes to the waiting account that used the least CPU
 // lately, whatever the order of arrival.
 func TestCPUShareServesTheLeastUsedFirst(t *testing.T) {
+	type use struct{ cpu, ago time.Duration } // CPU used, that long ago
 	for _, tc := range []struct {
 		name string
-		uses []time.Duration // CPU each waiting account has used, in order of arrival
-		want []int           // the order in which they get the slot
+		uses []use // of each waiting account, in order of arrival
+		want []int // the order in which they get the slot
 	}{
-		{"least first", []time.Duration{300 * time.Millisecond, 0, 100 * time.Millisecond}, []int{1, 2, 0}},
-		{"the heavy one last", []time.Duration{time.Second, 0}, []int{1, 0}},
-		{"already in order", []time.Duration{0, time.Millisecond, time.Second}, []int{0, 1, 2}},
+		{"least first", []use{{300 * time.Millisecond, 0}, {0, 0}, {100 * time.Millisecond, 0}}, []int{1, 2, 0}},
+		{"the heavy one last", []use{{time.Second, 0}, {0, 0}}, []int{1, 0}},
+		{"already in order", []use{{0, 0}, {time.Millisecond, 0}, {time.Second, 0}}, []int{0, 1, 2}},
+		{"ties in order of arrival", []use{{0, 0}, {0, 0}, {0, 0}}, []int{0, 1, 2}},
+		{"old use is forgiven", []use{{200 * time.Millisecond, 0}, {time.Second, 3 * cpuHalfLife}}, []int{1, 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newCPUShare(1, time.Hour)
@@ -31,10 +34,10 @@ func TestCPUShareServesTheLeastUsedFirst(t *testing.T) {
 			var mu sync.Mutex
 			var order []int
 			var wg sync.WaitGroup
-			for i, use := range tc.uses {
-				a := s.account()
-				a.charge(use, time.Now())
-				w := s.line(a)
+			for i, u := range tc.uses {
+				a := &cpuAccount{at: s.floor.at}
+				a.charge(u.cpu, time.Now().Add(-u.ago))
+				w := s.enter(a)
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
@@ -59,7 +62,7 @@ func TestCPUShareWaitCanBeStopped(t *testing.T) {
 	s := newCPUShare(1, time.Hour)
 	holder := s.account()
 	s.acquire(holder, nil)
-	w := s.line(s.account())
+	w := s.enter(s.account())
 	stop := make(chan struct{})
 	close(stop)
 	if s.await(w, stop) {

@@ -56,7 +56,7 @@ func (a *API) StartJob(ctx context.Context) (*Job, *JobRefusal) {
 }
 
 func newJob(lim Limits, metrics *Metrics, cpu *cpuShare, memory *memoryBudget) *Job {
-	return &Job{lim: lim, metrics: metrics, seat: newCPUSeat(cpu), deadline: time.Now().Add(lim.RunTimeout),
+	return &Job{lim: lim, metrics: metrics, seat: newCPUSeat(cpu, lim.CPUGrace), deadline: time.Now().Add(lim.RunTimeout),
 		memory: machineMemory{budget: memory}}
 }
 
@@ -95,11 +95,10 @@ func (j *Job) Drive(m *kernel.Machine) (stop string) {
 			return codeDeadline
 		default:
 		}
-		if !j.seat.take(m, expired) {
+		from, start, target := m.Now(), time.Now(), m.Now()+chunk
+		if !j.seat.run(m, expired, func() { m.RunTo(target) }) {
 			continue
 		}
-		from, start, target := m.Now(), time.Now(), m.Now()+chunk
-		m.RunTo(target)
 		j.metrics.addTicks(m.Now() - from)
 		use := m.MemoryInUse()
 		j.memory.update(use)

@@ -35,13 +35,15 @@ type Limits struct {
 	MaxInputBytes    int    // bytes typed into one run in all (1 MiB)
 	MaxInputs        int    // inputs (lines, signals, choices) logged for the replay of one run (10,000)
 
-	// CPU. Machines compute only while holding one of CPUSlots slots, a
-	// CPUSlice at a time (cpushare.go); a batch of a running session
-	// computes for BatchCPU at most. Headless runs (POST /api/run, checks)
+	// CPU. A batch or a command computes its first CPUGrace freely, then
+	// only while holding one of CPUSlots slots, a CPUSlice at a time
+	// (cpushare.go, cpuseat.go); a batch of a running session computes
+	// for BatchCPU at most. Headless runs (POST /api/run, checks)
 	// take one of Workers places; up to RunQueue more wait, at most
 	// QueueWait, before being told the server is busy.
 	CPUSlots  int           // (GOMAXPROCS − 1, at least 1)
 	CPUSlice  time.Duration // (5 ms)
+	CPUGrace  time.Duration // (1 ms)
 	BatchCPU  time.Duration // (20 ms)
 	Workers   int           // (GOMAXPROCS)
 	RunQueue  int           // (2 × Workers)
@@ -107,6 +109,7 @@ func (l Limits) WithDefaults() Limits {
 	// neighbour's step waited ~20 ms instead of ~5 ms (cpushare_test.go).
 	defInt(&l.CPUSlots, max(1, runtime.GOMAXPROCS(0)-1))
 	defDur(&l.CPUSlice, 5*time.Millisecond)
+	defDur(&l.CPUGrace, time.Millisecond)
 	defDur(&l.BatchCPU, 20*time.Millisecond)
 	defInt(&l.Workers, runtime.GOMAXPROCS(0))
 	defInt(&l.RunQueue, 2*l.Workers)

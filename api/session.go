@@ -65,13 +65,13 @@ func NewSession(id string, lim Limits, send func(v any), metrics *Metrics, log *
 	}
 	return &Session{ID: id, lim: lim, send: send, metrics: metrics, log: log,
 		speed: Speed{Ticks: lim.DefaultTicks, Interval: int(lim.BatchInterval / time.Millisecond)}, chunk: 1,
-		seat: newCPUSeat(nil), wake: make(chan struct{}, 1)}
+		seat: newCPUSeat(nil, 0), wake: make(chan struct{}, 1)}
 }
 
 // share makes the session compute on the server's CPU share and count its
 // machine's memory in the server's budget.
 func (s *Session) share(cpu *cpuShare, memory *memoryBudget) {
-	s.seat = newCPUSeat(cpu)
+	s.seat = newCPUSeat(cpu, s.lim.CPUGrace)
 	s.memory = machineMemory{budget: memory}
 }
 
@@ -222,10 +222,9 @@ func (s *Session) compute(f func()) bool {
 		if s.stopCode != "" || s.waiting.Load() > 0 || s.seat.spent() >= s.budget {
 			return false
 		}
-		if !s.seat.take(s.m, s.wake) {
+		if !s.seat.run(s.m, s.wake, f) {
 			continue // woken: look again whether a command waits
 		}
-		f()
 		if s.overMemory() {
 			return false
 		}
@@ -277,8 +276,10 @@ func (s *Session) rebuild() error {
 	s.memory.update(0)
 	s.stopCode, s.stopMsg = "", ""
 	s.inputs.applied = 0
-	s.seat.take(nil, nil) // a compile takes a CPU too
-	m, diags, err := s.prog.start(s.lim, s.onEvent)
+	var m *kernel.Machine
+	var diags []CompileError
+	var err error
+	s.seat.run(nil, nil, func() { m, diags, err = s.prog.start(s.lim, s.onEvent) }) // a compile takes a CPU too
 	if err != nil {
 		s.pending = nil
 		code := "start"
