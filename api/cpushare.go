@@ -8,10 +8,12 @@ import (
 )
 
 // The CPU share. Every machine the server runs — a session's batches and
-// steps, a headless run, an exercise check — computes only while it holds
-// one of a few CPU slots (GOMAXPROCS by default), and for one slice of a
-// few milliseconds at a time: the machine is interrupted at the slice's
-// end and its holder goes back in line. When a slot frees, it goes to the
+// steps, a headless run, an exercise check — computes, past a short grace
+// (cpuseat.go), only while it holds one of a few CPU slots (one fewer than
+// the processors by default: the last is the server's own, for sockets
+// and encoding), and for one slice of a few milliseconds at a time: the
+// machine is interrupted at the slice's end and its holder goes back in
+// line. When a slot frees, it goes to the
 // waiting account that has used the least CPU lately. Each account's use
 // decays by half every second, as in the decay-usage schedulers of
 // classic Unix and like CFS's virtual runtime, so a visitor stepping a

@@ -77,6 +77,44 @@ func TestCPUShareWaitCanBeStopped(t *testing.T) {
 	}
 }
 
+// A newcomer that has used much less than the holder takes its slot at
+// once (the holder is preempted); one with about the holder's use waits
+// for the slice's end.
+func TestCPUShareNewcomerPreemptsAHeavyHolder(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		holder, comer time.Duration
+		want          bool
+	}{
+		{"a looper and a neighbour", 140 * time.Millisecond, 0, true},
+		{"two loopers", 140 * time.Millisecond, 130 * time.Millisecond, false},
+		{"the newcomer used more", 0, 140 * time.Millisecond, false},
+	} {
+		s := newCPUShare(1, time.Hour)
+		holder := &cpuAccount{at: s.floor.at}
+		holder.charge(tc.holder, time.Now())
+		preempted := 0
+		holder.preempt = func() { preempted++ }
+		s.acquire(holder, nil)
+		comer := &cpuAccount{at: s.floor.at}
+		comer.charge(tc.comer, time.Now())
+		w := s.enter(comer)
+		if got := preempted > 0; got != tc.want {
+			t.Errorf("%s: preempted %v, want %v", tc.name, got, tc.want)
+		}
+		if tc.want {
+			s.enter(&cpuAccount{at: s.floor.at}) // another light one: the holder is already going
+			if preempted != 1 {
+				t.Errorf("%s: preempted %d times", tc.name, preempted)
+			}
+		}
+		s.release(holder, 0)
+		if !w.granted && tc.comer == 0 {
+			t.Errorf("%s: the newcomer did not get the slot", tc.name)
+		}
+	}
+}
+
 // Use decays by half every cpuHalfLife.
 func TestCPUAccountDecays(t *testing.T) {
 	now := time.Now()
