@@ -3,6 +3,7 @@ package web
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 )
 
@@ -61,5 +62,20 @@ func TestCgroupLimit(t *testing.T) {
 		if got := cgroupLimit(tc.files); got != tc.want {
 			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
 		}
+	}
+}
+
+// A configured budget sets the Go runtime's soft limit to 90% of it.
+func TestApplyMemorySetsTheSoftLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "") // a limit set there is left alone
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	budget := uint64(1 << 30)
+	cfg := Config{MemoryLimit: budget}
+	if from := applyMemory(&cfg); from != "configuration" || cfg.MemoryLimit != budget {
+		t.Errorf("budget %d from %s", cfg.MemoryLimit, from)
+	}
+	if got, want := debug.SetMemoryLimit(-1), int64(gcShare*float64(budget)); got != want {
+		t.Errorf("GOMEMLIMIT %d, want %d", got, want)
 	}
 }
