@@ -18,20 +18,24 @@ func TestPauseStopsARunningSessionAtOnce(t *testing.T) {
 		c.next() // hello
 		c.send(map[string]any{"op": "load", "program": program(tc.name, tc.text)})
 		c.send(map[string]any{"op": "speed", "ticks": 1000000, "interval": 33})
-		c.send(map[string]any{"op": "run"})
-		// Pause once the session computes batch after batch.
-		for batches := 0; batches < 3; {
-			if m := c.until("batch", nil); status(m) == StatusRunning {
-				batches++
+		// Five times: run, let the session compute batch after batch, pause.
+		var worst time.Duration
+		for range 5 {
+			c.send(map[string]any{"op": "run"})
+			for batches := 0; batches < 2; {
+				if m := c.until("batch", nil); status(m) == StatusRunning {
+					batches++
+				}
 			}
+			start := time.Now()
+			c.send(map[string]any{"op": "pause"})
+			c.until("batch", func(m map[string]any) bool { return m["state"].(map[string]any)["running"] == false })
+			worst = max(worst, time.Since(start))
 		}
-		start := time.Now()
-		c.send(map[string]any{"op": "pause"})
-		c.until("batch", func(m map[string]any) bool { return m["state"].(map[string]any)["running"] == false })
-		if took := time.Since(start); took > 100*time.Millisecond {
-			t.Errorf("%s: paused after %v, want within 100 ms", tc.name, took)
+		if worst > 100*time.Millisecond {
+			t.Errorf("%s: paused after %v, want within 100 ms", tc.name, worst)
 		} else {
-			t.Logf("%s: paused after %v", tc.name, took)
+			t.Logf("%s: paused within %v", tc.name, worst)
 		}
 		c.conn.Close()
 	}
