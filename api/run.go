@@ -158,6 +158,9 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	if err := m.Err(); err != nil {
 		code, halt = "", err.Error()
 	}
+	if code == codeDeadline || code == codeMemoryLimit {
+		metrics.error(code)
+	}
 	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
 		Halt: halt, HaltCode: code, Processes: st.finish(m), Events: events}
 	resp.ProcessesTruncated = st.metrics.Processes > len(resp.Processes)
