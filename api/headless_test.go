@@ -75,6 +75,7 @@ func TestRunStopsAtItsDeadline(t *testing.T) {
 		{"loop.c", "int main(void) { for (;;) ; }\n"},
 		{"forks.c", forkLoop},
 		{"bomb.c", "#include <unistd.h>\nint main(void) { for (;;) fork(); }\n"},
+		{"memset.c", bigMemset}, // stopped inside memset: needs the kernel's interrupts in library calls
 	} {
 		// A first run compiles the program: what is timed is the run.
 		postRun(t, srv, RunRequest{Program: program(tc.name, tc.text)})

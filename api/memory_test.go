@@ -92,6 +92,7 @@ func TestSessionIsHeldToItsMemoryBudget(t *testing.T) {
 		name, text string
 	}{
 		{"pages.c", pageTree},
+		{"memset.c", forkTree}, // inside one memset: needs the kernel's own budget (Config.MaxTotalMemory)
 	} {
 		t.Run(tc.name, func(t *testing.T) { sessionMemory(t, tc.name, tc.text) })
 	}

@@ -13,6 +13,7 @@ func TestPauseStopsARunningSessionAtOnce(t *testing.T) {
 	for _, tc := range []struct{ name, text string }{
 		{"loop.c", "int main(void) { for (;;) ; }\n"},
 		{"forks.c", forkLoop},
+		{"memset.c", bigMemset}, // inside memset: needs the kernel's interrupts in library calls
 	} {
 		c := dial(t, srv, nil)
 		c.next() // hello
