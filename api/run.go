@@ -110,6 +110,7 @@ func Warm(log *slog.Logger) {
 		log.Error("warm-up run failed", "response", fmt.Sprintf("%+v", r))
 		return
 	}
+	warmed.Store(true)
 	log.Info("C library compiled", "duration", time.Since(start).Round(time.Millisecond))
 }
 
