@@ -35,7 +35,19 @@ import (
 var (
 	loadSessions = flag.Int("sessions", 1000, "load benchmark: concurrent WebSocket sessions")
 	loadDuration = flag.Duration("load-duration", 15*time.Second, "load benchmark: how long the sessions run")
+	hostileEvery = flag.Int("hostile-every", 0, "load benchmark: every Nth session runs a hostile program at full speed (0: none)")
 )
+
+// hostilePrograms are what a careless or hostile student runs, at full
+// speed: an endless loop, a fork bomb, a tree of processes touching all
+// the memory they may, and endless library calls over megabytes. The
+// sessions that run them are left out of the latency figures.
+var hostilePrograms = []string{
+	"int main(void) { for (;;) ; }\n",
+	"#include <unistd.h>\nint main(void) { for (;;) fork(); }\n",
+	"#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\nint main(void) { for (int i = 0; i < 31; i++) if (fork() == 0) break; for (;;) { char *p = malloc(64 << 20); if (p) memset(p, 1, 64 << 20); } }\n",
+	"#include <stdlib.h>\n#include <string.h>\nint main(void) { char *p = malloc(32 << 20); for (;;) memset(p, 1, 32 << 20); }\n",
+}
 
 // twoProcesses runs forever: a parent and a child, each computing and
 // printing a line now and then.
@@ -134,6 +146,7 @@ func serverMemory(b *testing.B, addr string) (rss, heap float64) {
 // loadClient is one session of the benchmark.
 type loadClient struct {
 	conn      *websocket.Conn
+	hostile   bool
 	latencies []time.Duration
 	batches   int
 }
@@ -253,11 +266,21 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 
 	// Load the program in every session: idle sessions with a machine.
 	load := fmt.Sprintf(`{"op":"load","program":{"files":[{"name":"two.c","text":%q}]}}`, twoProcesses)
-	for _, c := range clients {
+	hostiles := 0
+	for i, c := range clients {
+		msg := load
+		if *hostileEvery > 0 && i%*hostileEvery == *hostileEvery-1 {
+			c.hostile = true
+			msg = fmt.Sprintf(`{"op":"load","program":{"files":[{"name":"h.c","text":%q}]}}`, hostilePrograms[hostiles%len(hostilePrograms)])
+			hostiles++
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.conn.WriteMessage(websocket.TextMessage, []byte(load))
+			if c.hostile {
+				c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"speed","ticks":1000000,"interval":33}`))
+			}
+			c.conn.WriteMessage(websocket.TextMessage, []byte(msg))
 			if err := c.waitBatch(); err != nil {
 				b.Errorf("load: %v", err)
 			}
@@ -289,9 +312,13 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	var all []time.Duration
 	batches := 0
 	for _, c := range clients {
+		if c.hostile {
+			continue
+		}
 		all = append(all, c.latencies...)
 		batches += c.batches
 	}
+	others := n - hostiles
 	slices.Sort(all)
 	pct := func(p float64) float64 {
 		if len(all) == 0 {
@@ -301,8 +328,9 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	}
 	mib := float64(1 << 20)
 	b.ReportMetric(float64(n), "sessions")
+	b.ReportMetric(float64(hostiles), "hostile-sessions")
 	b.ReportMetric(float64(batches)/d.Seconds(), "batches/s")
-	b.ReportMetric(float64(batches)/d.Seconds()/float64(n), "batches/s/session")
+	b.ReportMetric(float64(batches)/d.Seconds()/float64(others), "batches/s/session")
 	b.ReportMetric(pct(0.50), "p50-ms")
 	b.ReportMetric(pct(0.99), "p99-ms")
 	b.ReportMetric(pct(1), "max-ms")
