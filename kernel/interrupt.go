@@ -37,8 +37,8 @@ func (m *Machine) interrupted() bool {
 func (m *Machine) MemoryInUse() uint64 {
 	var n uint64
 	for _, p := range m.procs {
-		if p.ctx != nil {
-			n += p.ctx.Mem().ResidentBytes()
+		if p.mem != nil {
+			n += p.mem.ResidentBytes()
 		}
 	}
 	return n
