@@ -30,7 +30,7 @@ type syscallEntry struct {
 	name string
 	// args describes the arguments for the trace, one letter each:
 	// i int, l long, u unsigned long, p pointer, s C string, b buffer whose
-	// length is the next argument, o octal, d double.
+	// length is the next argument, o octal, x hexadecimal int, d double.
 	args string
 	fn   func(m *Machine, t *Thread, a []uint64) sysret
 	// lib marks a library function carried out in Go (math, number
@@ -81,6 +81,14 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysFabs:         {"fabs", "d", mathFunc1(fabs), true},
 	abi.SysFmod:         {"fmod", "dd", mathFunc2(fmod), true},
 	abi.SysIO:           {"__osplay_io", "sl", sysIO, false},
+	abi.SysClone:        {"__osplay_clone", "pppp", sysClone, false},
+	abi.SysThreadExit:   {"__osplay_thread_exit", "p", sysThreadExit, false},
+	abi.SysThreadJoin:   {"__osplay_thread_join", "ip", sysThreadJoin, false},
+	abi.SysGettid:       {"gettid", "", sysGettid, false},
+	abi.SysPthreadSelf:  {"pthread_self", "", sysGettid, true},
+	abi.SysCAS:          {"__osplay_cas", "pxx", sysCAS, true},
+	abi.SysFutexWait:    {"__osplay_futex_wait", "pxi", sysFutexWait, false},
+	abi.SysFutexWake:    {"__osplay_futex_wake", "pi", sysFutexWake, false},
 }
 
 // syscall carries out system call sys for thread t, which runs on c. A
@@ -176,6 +184,8 @@ func (m *Machine) callText(p *Process, e *syscallEntry, a []uint64) string {
 			b.WriteString(strconv.FormatUint(v, 10))
 		case 'o':
 			fmt.Fprintf(&b, "0%o", uint32(v))
+		case 'x':
+			fmt.Fprintf(&b, "0x%x", uint32(v))
 		case 's':
 			b.WriteString(quoteMem(mem, v, 64))
 		case 'b':

@@ -62,7 +62,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	ctx.SetLibCallCost(m.cfg.LibCallCost)
 	m.soleThread(t)
 	m.releaseMemory(p)
-	p.stacks = nil
+	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
 	p.mem, p.prog = ctx.Mem(), prog
 	p.Name = commName(file)

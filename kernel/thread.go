@@ -38,7 +38,7 @@ type Thread struct {
 	waiter waiter    // what it waits for, while it waits
 	exited WaitQueue // threads joining it wait here for it to exit
 	retval uint64    // its exit value, for pthread_join
-	joined bool      // a thread has joined it, or is joining it
+	joiner *Thread   // the thread that joins it, once one does
 
 	// System-call state.
 	inSyscall bool    // entered, not yet returned: a blocked call restarts

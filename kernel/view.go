@@ -1,6 +1,8 @@
 package kernel
 
 import (
+	"slices"
+
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -208,4 +210,45 @@ func (m *Machine) Sched() string {
 		return m.cfg.Sched
 	}
 	return s
+}
+
+// WaitQueueView is a wait queue that threads wait on: what for, and who,
+// in the order they began to wait.
+type WaitQueueView struct {
+	Object  WaitObject
+	Waiters []int // tids
+}
+
+// WaitQueues lists every wait queue a thread waits on: the terminal's, the
+// sleepers', each device's in order of first use, then each process's in
+// pid order — its children's exits, its threads' exits (by tid), its futex
+// words (by address). Who waits for what, held by whom: the queue views
+// and a wait-for graph are drawn from it.
+func (m *Machine) WaitQueues() []WaitQueueView {
+	var out []WaitQueueView
+	add := func(q *WaitQueue) {
+		if q.Len() > 0 {
+			out = append(out, WaitQueueView{Object: q.Object, Waiters: q.Waiters()})
+		}
+	}
+	add(&m.console.readers)
+	add(&m.sleepers)
+	for _, d := range m.devices {
+		add(&d.queue)
+	}
+	for _, p := range m.procs {
+		add(&p.childExit)
+		for _, t := range p.threads {
+			add(&t.exited)
+		}
+		addrs := make([]uint64, 0, len(p.futexes))
+		for a := range p.futexes {
+			addrs = append(addrs, a)
+		}
+		slices.Sort(addrs)
+		for _, a := range addrs {
+			add(p.futexes[a])
+		}
+	}
+	return out
 }
