@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -275,5 +276,111 @@ func TestThreadViews(t *testing.T) {
 		return th.TID == c.TID && th.State == StateRunning && th.CPU == 0
 	}) {
 		t.Errorf("a tick later the CPU runs %d/%d, want a running thread of pid 2", c.PID, c.TID)
+	}
+}
+
+// TestMutexDeadlock locks a mutex twice in one thread while main joins
+// it: nothing can go on, the machine says so, and the wait queues show
+// the cycle's data: the thread waits for a mutex it holds itself, main
+// for that thread.
+func TestMutexDeadlock(t *testing.T) {
+	m := startMain(t, Config{}, `#include <pthread.h>
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *twice(void *arg) {
+	pthread_mutex_lock(&m);
+	pthread_mutex_lock(&m);
+	return NULL;
+}
+int main(void) {
+	pthread_t th;
+	pthread_create(&th, NULL, twice, NULL);
+	pthread_join(th, NULL);
+	return 0;
+}
+`)
+	res := m.Run()
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "deadlock") {
+		t.Fatalf("result %+v, want a deadlock", res)
+	}
+	var got []string
+	for _, q := range m.WaitQueues() {
+		got = append(got, fmt.Sprintf("%v: %v", q.Object, q.Waiters))
+	}
+	if len(got) != 3 || got[0] != "a child of pid 1: [1]" || got[1] != "thread 3 to exit: [2]" ||
+		!strings.HasPrefix(got[2], "mutex 0x") || !strings.HasSuffix(got[2], " held by thread 3: [3]") {
+		t.Errorf("wait queues %q, want init's, main joining thread 3, thread 3 waiting for a mutex it holds", got)
+	}
+}
+
+// TestKillThreads kills, from outside, a process whose threads wait in
+// every way (a join, a mutex, a sleep) or are ready: it dies at once, all
+// its threads with it, and no queue keeps any of them.
+func TestKillThreads(t *testing.T) {
+	m := startMain(t, Config{}, `#include <pthread.h>
+#include <unistd.h>
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *sleeper(void *arg) { sleep(10); return NULL; }
+static void *locker(void *arg) { pthread_mutex_lock(&m); return NULL; }
+static void *spinner(void *arg) { for (;;) ; }
+int main(void) {
+	pthread_t a, b, c;
+	pthread_mutex_lock(&m);
+	pthread_create(&a, NULL, sleeper, NULL);
+	pthread_create(&b, NULL, locker, NULL);
+	pthread_create(&c, NULL, spinner, NULL);
+	pthread_join(a, NULL);
+	return 0;
+}
+`)
+	m.RunTo(5000)
+	if err := m.Signal(2, 15); err != nil {
+		t.Fatal(err)
+	}
+	res := m.Run()
+	if !res.Signaled || res.Signal != 15 || res.Err != nil {
+		t.Fatalf("result %+v, want killed by SIGTERM", res)
+	}
+	if q := m.WaitQueues(); len(q) != 1 || q[0].Object.Kind != WaitChild {
+		t.Errorf("wait queues %+v, want init's alone", q)
+	}
+	terminated := map[int]bool{}
+	for _, e := range m.Events() {
+		if e.Kind == KindState && e.To == StateTerminated {
+			terminated[e.TID] = true
+		}
+	}
+	if len(terminated) != 4 {
+		t.Errorf("threads terminated: %v, want the 4 of pid 2", terminated)
+	}
+}
+
+// TestManualChoosesThreads lets the student be the scheduler of the
+// counter: the ready queue offers threads by tid, and choosing always
+// the last one offered still ends with the right count.
+func TestManualChoosesThreads(t *testing.T) {
+	var out strings.Builder
+	m := startMain(t, Config{Sched: "manual:preemptive", Stdout: &out}, counterProgram(t))
+	offered := map[int]bool{}
+	for i := 0; !m.Done(); i++ {
+		if i > 200_000 {
+			t.Fatal("the run never ends")
+		}
+		m.Run()
+		for _, d := range m.Asking() {
+			for _, tid := range d.Ready {
+				offered[tid] = true
+			}
+			if err := m.Choose(d.Ready[len(d.Ready)-1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if out.String() != counterOutput {
+		t.Errorf("output\n%s\nwant\n%s", out.String(), counterOutput)
+	}
+	for tid := 2; tid <= 6; tid++ {
+		if !offered[tid] {
+			t.Errorf("thread %d was never offered (offered %v)", tid, offered)
+		}
 	}
 }
