@@ -384,3 +384,56 @@ func TestManualChoosesThreads(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadMetrics checks the lecture's figures for a process with
+// threads: its CPU time is its threads' together, it completes when it
+// exits, every switch from one thread to another (of the same process or
+// not) is charged and counted once, and the Gantt chart shows each
+// thread's stretches apart.
+func TestThreadMetrics(t *testing.T) {
+	for _, cfg := range []Config{{ContextSwitch: 2}, {CPUs: 2, ContextSwitch: 1, Sched: "rr:q=5"}} {
+		m := startMain(t, cfg, counterProgram(t))
+		res := m.Run()
+		events := m.Events()
+		mt := MetricsOf(events, max(cfg.CPUs, 1))
+		p, ok := mt.Proc("2")
+		if !ok {
+			t.Fatal("no metrics for pid 2")
+		}
+		var sum ProcSummary
+		for _, s := range res.Procs {
+			if s.PID == 2 {
+				sum = s
+			}
+		}
+		if p.CPU != sum.CPUTicks || p.Completion != sum.Ended || mt.Busy != res.CPUTicks {
+			t.Errorf("cpu %d (kernel %d), completion %d (ended %d), busy %d (kernel %d)",
+				p.CPU, sum.CPUTicks, p.Completion, sum.Ended, mt.Busy, res.CPUTicks)
+		}
+		switches := 0
+		g := NewGantt()
+		for _, e := range events {
+			g.Add(e)
+			if e.Kind == KindSwitch {
+				switches++
+			}
+		}
+		var cpuSwitch int64
+		for _, c := range m.CPUs() {
+			cpuSwitch += c.Switch
+		}
+		if switches == 0 || switches != mt.ContextSwitches || mt.SwitchTicks != cpuSwitch {
+			t.Errorf("%d switch events, the meter counts %d for %d ticks, the CPUs switched %d ticks",
+				switches, mt.ContextSwitches, mt.SwitchTicks, cpuSwitch)
+		}
+		tids := map[int]bool{}
+		for _, s := range g.Segments(0) {
+			if s.What == Running {
+				tids[s.TID] = true
+			}
+		}
+		if len(tids) != 5 {
+			t.Errorf("the Gantt chart of cpu0 shows threads %v, want the 5 of pid 2", tids)
+		}
+	}
+}
