@@ -196,7 +196,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		if r == nil || addr < abi.NullLimit {
 			return nil, a.fault(addr, write)
 		}
-		if a.resident+pageSize > a.limit && r.name == "stack" {
+		if a.resident+pageSize > a.limit && r.growsDown { // a stack, the main thread's or another's
 			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)"}
 		}
 		e = pte{p: &page{refs: 1}, readOnly: r.readOnly || r.execute}

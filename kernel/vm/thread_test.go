@@ -90,3 +90,28 @@ func TestMapStackAndUnmap(t *testing.T) {
 		t.Error("the heap index was lost")
 	}
 }
+
+// TestThreadStackCountsAgainstTheLimit touches a thread's stack past the
+// memory limit: it faults as the main stack does, so threads cannot take
+// more memory than their process may.
+func TestThreadStackCountsAgainstTheLimit(t *testing.T) {
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{MemBytes: 64 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	const low, high = abi.StackTop - 16<<20, abi.StackTop - 15<<20
+	if err := a.MapStack("thread stack", low, high); err != nil {
+		t.Fatal(err)
+	}
+	var fault error
+	for addr := uint64(high - 8); addr >= low && fault == nil; addr -= 4096 {
+		fault = a.WriteU64(addr, 1)
+	}
+	if f, ok := fault.(*Fault); !ok || f.Msg != "stack overflow (memory limit)" {
+		t.Errorf("fault %v, want a stack overflow at the memory limit", fault)
+	}
+	if a.ResidentBytes() > 64<<10 {
+		t.Errorf("resident %d bytes, over the limit", a.ResidentBytes())
+	}
+}
