@@ -43,6 +43,7 @@ const usage = `usage:
   osplay mlfq ARGS...                   OSTEP's mlfq.py
   osplay process-run ARGS...            OSTEP's process-run.py
   osplay [serve] [--addr ADDR]          the web playground (default; ADDR from $PORT or :8080)
+  osplay healthcheck [--url URL]        exit 0 if a running server's /healthz answers
 Run "osplay run -h" for the flags of run.
 `
 
@@ -65,6 +66,8 @@ func osplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ostep.ProcessRun(args[1:], stdout, stderr)
 	case "serve":
 		return serve(args[1:], stderr)
+	case "healthcheck":
+		return healthcheck(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
