@@ -86,7 +86,7 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 	if q == nil {
 		return ok(0)
 	}
-	cause := fmt.Sprintf("%s woken by thread %d", q.Object.Kind, t.TID)
+	cause := fmt.Sprintf("futex 0x%x woken by thread %d", addr, t.TID)
 	if q.Object.Kind == WaitMutex {
 		cause = fmt.Sprintf("mutex 0x%x unlocked by thread %d", addr, t.TID)
 	}
