@@ -57,8 +57,9 @@ func (t *Thread) isMain() bool { return t.TID == t.proc.PID }
 // live reports whether t has not terminated.
 func (t *Thread) live() bool { return t.State != StateTerminated }
 
-// newThread makes a TCB in state new for p, with id tid, and announces it
-// unless it is the main thread (whose creation is the process's).
+// newThread makes a TCB in state new for p, with id tid. Its creation is
+// announced by the caller: a main thread's is its process's (KindCreate),
+// another's is KindThreadCreate.
 func (m *Machine) newThread(p *Process, tid int) *Thread {
 	t := &Thread{TID: tid, CPU: -1, Created: m.t, proc: p}
 	t.task = sched.Task{PID: p.PID, TID: tid, Name: p.Name, LastCPU: -1, Nice: p.Nice, Priority: p.Nice}
