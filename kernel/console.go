@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 )
 
@@ -77,6 +76,11 @@ func (m *Machine) Input(data []byte) {
 	if m.halted || m.console.eof || len(data) == 0 {
 		return
 	}
+	if m.unsettled() {
+		data = bytes.Clone(data)
+		m.later(func() { m.Input(data) })
+		return
+	}
 	m.t = m.now
 	m.typed(data)
 }
@@ -84,6 +88,10 @@ func (m *Machine) Input(data []byte) {
 // CloseInput ends the console input (Ctrl-D): reads return 0 from now on.
 func (m *Machine) CloseInput() {
 	if m.halted {
+		return
+	}
+	if m.unsettled() {
+		m.later(m.CloseInput)
 		return
 	}
 	m.t = m.now
@@ -109,8 +117,7 @@ func (m *Machine) writeConsole(t *Thread, stream int, data []byte) (int, error) 
 		m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
 	}
 	if over {
-		msg := fmt.Sprintf("output limit of %d bytes reached", m.cfg.MaxOutput)
-		m.halt(KindLimit, msg, fmt.Errorf("%s", msg))
+		m.stopAtLimit(LimitOutput, m.cfg.MaxOutput)
 	}
 	return len(data), nil
 }

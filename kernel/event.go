@@ -33,6 +33,12 @@ const (
 	KindHalt                 // the machine stopped: Msg says why
 	KindSched                // the scheduler acted on its own (MLFQ boost, ticket transfer, swapping): PID (0: all), Cause
 	KindAsk                  // the manual policy waits for the user to choose who runs on CPU: Msg lists the ready pids
+	// KindOOM: the processes together needed more memory than the machine
+	// has (Config.MaxTotalMemory, in Limit and Value): the kernel kills
+	// PID, the process with the most memory resident (Bytes), with
+	// SIGKILL; its exit follows. Other is the process that needed a page
+	// (0 when none did: the kernel, loading a program).
+	KindOOM
 
 	// Threads. A process's main thread comes and goes with the process
 	// (KindCreate, KindExit); these are about the others.
@@ -46,7 +52,7 @@ var kindNames = [...]string{
 	KindSwitch: "switch", KindIdle: "idle", KindSyscall: "syscall", KindSysret: "sysret",
 	KindExec: "exec", KindExit: "exit", KindReap: "reap", KindAdopt: "adopt",
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
-	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask",
+	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join",
 }
 
@@ -89,6 +95,9 @@ type Event struct {
 	FD       int      // KindOutput
 	Data     []byte   // KindOutput, KindInput
 	Ticks    int64    // KindSwitch: its cost
+	Limit    Limit    // KindLimit and KindHalt at a limit, KindOOM: which limit
+	Value    int64    // with Limit: the limit's value (ticks, instructions, bytes)
+	Bytes    int64    // KindOOM: memory resident in the process killed
 }
 
 // String formats the event on one line, as --trace prints it.
@@ -152,6 +161,11 @@ func (e Event) String() string {
 		}
 	case KindLimit, KindHalt, KindAsk:
 		b.WriteString(e.Msg)
+	case KindOOM:
+		fmt.Fprintf(&b, "out of memory (%d bytes for all processes): killed, %d bytes resident", e.Value, e.Bytes)
+		if e.Other != 0 {
+			fmt.Fprintf(&b, " (pid %d needed a page)", e.Other)
+		}
 	case KindSched:
 		b.WriteString(e.Cause)
 	case KindThreadCreate:

@@ -64,7 +64,7 @@ func (m *Machine) FinalGlobalBytes(pid int, name string, n int) ([]byte, error) 
 		return nil, fmt.Errorf("global %s: cannot read %d bytes", name, n)
 	}
 	b := make([]byte, n)
-	if err := f.mem.Read(addr, b); err != nil {
+	if err := f.mem.Peek(addr, b); err != nil {
 		return nil, fmt.Errorf("process %d: global %s: %w", pid, name, err)
 	}
 	return b, nil

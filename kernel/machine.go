@@ -42,6 +42,7 @@ import (
 
 	"osplay/kernel/fs"
 	"osplay/kernel/sched"
+	"osplay/kernel/vm"
 )
 
 // Epoch is the simulated wall-clock time at tick 0: 2024-01-01T00:00:00Z.
@@ -57,6 +58,7 @@ const (
 	DefaultMaxTicks       = 50_000_000
 	DefaultMaxMemory      = 64 << 20
 	DefaultMaxOutput      = 1 << 20
+	DefaultMaxRecorded    = 1_000_000
 	MaxCPUs               = 4
 )
 
@@ -91,14 +93,22 @@ type Config struct {
 	LibCallCost    int64 // ticks charged for one call into library code (1)
 	SyscallCost    int64 // ticks a system call keeps the CPU in the kernel (0)
 
-	MaxProcs        int    // processes alive or zombie at once; fork fails with EAGAIN beyond
-	MaxThreads      int    // threads of one process not yet joined; creating one fails with EAGAIN beyond
-	MaxTicks        int64  // CPU ticks of all processes; the machine stops beyond
-	MaxInstructions int64  // VM instructions of all processes, library code included (20×MaxTicks)
-	MaxMemory       uint64 // bytes mapped per process; sbrk fails with ENOMEM beyond
+	MaxProcs        int   // processes alive or zombie at once; fork fails with EAGAIN beyond
+	MaxThreads      int   // threads of one process not yet joined; creating one fails with EAGAIN beyond
+	MaxTicks        int64 // CPU ticks of all processes; the machine stops beyond
+	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); checkRunLimits says where it is checked
+	// MaxMemory bounds the memory of one process, as Linux's RLIMIT_DATA:
+	// its code and static data and its heap in full, and its stack as far
+	// as it is touched. Beyond it sbrk (malloc) fails with ENOMEM, the
+	// stack overflows (SIGSEGV), and exec of a program whose static data
+	// alone is larger fails with ENOMEM.
+	MaxMemory uint64
 	// MaxTotalMemory bounds the memory all processes of the machine have
-	// touched together; beyond it the kernel kills the largest process
-	// with SIGKILL, as Linux's out-of-memory killer does. 0: no bound.
+	// touched together, counted in page frames: a page that processes
+	// share copy-on-write after fork counts once (MemoryInUse). When a
+	// page is needed beyond it the kernel kills the process with the most
+	// memory resident with SIGKILL, as Linux's out-of-memory killer does
+	// (KindOOM). 0: no bound.
 	MaxTotalMemory uint64
 	MaxOutput      int64 // console bytes; the machine stops beyond
 
@@ -111,8 +121,10 @@ type Config struct {
 
 	// OnEvent, if set, receives every event as it happens.
 	OnEvent func(Event)
-	// Record keeps every event for Events.
-	Record bool
+	// Record keeps the events for Events: the last MaxRecorded of them
+	// (DefaultMaxRecorded); older ones are dropped, and counted.
+	Record      bool
+	MaxRecorded int
 	// KeepFinalMemory keeps a copy-on-write snapshot of every process's
 	// memory when it terminates, for FinalGlobal (checks of an exercise
 	// that read globals after the run).
@@ -156,6 +168,9 @@ func (c *Config) setDefaults() {
 	if c.MaxOutput <= 0 {
 		c.MaxOutput = DefaultMaxOutput
 	}
+	if c.MaxRecorded <= 0 {
+		c.MaxRecorded = DefaultMaxRecorded
+	}
 }
 
 // Machine is one simulated computer running one session's processes.
@@ -191,16 +206,22 @@ type Machine struct {
 	inMemory  int        // processes ready, running or waiting in memory
 	devices   []*device
 
-	console console
-	events  []Event
-	result  Result
-	started bool
-	halted  bool // stopped for good: limit, error or everything finished
-	paused  bool // RunUntil's condition held: return at the next consistent point
-	stopAt  func(Event) bool
-	err     error
+	console  console
+	recorded recording // Config.Record
+	result   Result
+	started  bool
+	halted   bool // stopped for good: limit, error or everything finished
+	paused   bool // RunUntil's condition held: return at the next consistent point
+	stopAt   func(Event) bool
+	err      error
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
+
+	settleAt int64    // after an interrupt inside a tick: the tick at which the machine is settled again
+	deferred []func() // what the user did while it was not settled, to do then
+
+	phys    *vm.PhysicalMemory // the frames of every process's pages (Config.MaxTotalMemory)
+	current *Process           // the process whose system call or exec the kernel is carrying out
 
 	intr interruptFlag // Interrupt, from another goroutine
 }
@@ -209,6 +230,8 @@ type Machine struct {
 func New(cfg Config) *Machine {
 	cfg.setDefaults()
 	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}, byTID: map[int]*Thread{}}
+	m.phys = vm.NewPhysicalMemory(cfg.MaxTotalMemory)
+	m.phys.Reclaim = m.reclaim
 	m.fs = fs.New(m.fsClock)
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
@@ -250,6 +273,8 @@ func (m *Machine) Start(argv []string) error {
 	p.PGID = p.PID
 	p.cwd = m.cfg.Dir
 	p.files = m.consoleFiles()
+	m.current = p
+	defer func() { m.current = nil }()
 	prog, errno, msg := m.loadProgram(p, argv[0])
 	if errno != 0 {
 		if msg == "" {
@@ -442,7 +467,7 @@ func (m *Machine) emit(e Event) {
 		e.CPU = m.cpuOf(e.TID)
 	}
 	if m.cfg.Record {
-		m.events = append(m.events, e)
+		m.recorded.add(e, m.cfg.MaxRecorded)
 	}
 	if m.cfg.OnEvent != nil {
 		m.cfg.OnEvent(e)
@@ -462,11 +487,18 @@ func (m *Machine) cpuOf(tid int) int {
 	return -1
 }
 
-// Events returns the recorded events (Config.Record).
-func (m *Machine) Events() []Event { return m.events }
+// Events returns the recorded events (Config.Record): all of them, or the
+// last Config.MaxRecorded when there were more (DroppedEvents counts the
+// others). The slice is the machine's: it is valid until the next event.
+func (m *Machine) Events() []Event { return m.recorded.events() }
 
-// Now is the simulated time in ticks.
-func (m *Machine) Now() int64 { return m.now }
+// DroppedEvents is how many of the oldest events Events no longer holds.
+func (m *Machine) DroppedEvents() int64 { return m.recorded.dropped }
+
+// Now is the simulated time in ticks: every tick before Now has happened.
+// After an interrupt inside a tick (see Interrupt), it is the end of that
+// tick, where the machine is settled again.
+func (m *Machine) Now() int64 { return max(m.now, m.settleAt) }
 
 // Done reports whether the machine has stopped: every process finished, or
 // a limit or an error stopped it.
@@ -483,8 +515,13 @@ func (m *Machine) halt(kind Kind, msg string, err error) {
 	m.halted = true
 	m.err = err
 	m.now = max(m.now, m.t)
-	m.emit(Event{CPU: -1, Kind: kind, Msg: msg})
+	e := Event{CPU: -1, Kind: kind, Msg: msg}
+	if le, ok := err.(*LimitError); ok {
+		e.Limit, e.Value = le.Limit, le.Value
+	}
+	m.emit(e)
 	if kind != KindHalt {
-		m.emit(Event{CPU: -1, Kind: KindHalt, Msg: msg})
+		e.Kind = KindHalt
+		m.emit(e)
 	}
 }

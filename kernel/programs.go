@@ -16,21 +16,21 @@ import (
 
 // Compiled programs are immutable and shared by every machine in the
 // server process: the /bin programs are compiled once, and a student's
-// program once per distinct source (and headers beside it).
+// program once per distinct source (and headers beside it). The students'
+// programs kept are bounded in bytes (SetProgramCacheBudget): the oldest
+// is forgotten first, and compiled again if it runs again.
 var programCache struct {
 	sync.Mutex
 	entries map[string]*cacheEntry
 	users   []string // keys of students' programs, oldest first
+	bytes   int64    // their estimated size
 }
 
-// maxUserPrograms bounds the students' programs kept compiled; the oldest
-// is forgotten first (it is compiled again if it runs again).
-const maxUserPrograms = 256
-
 type cacheEntry struct {
-	once sync.Once
-	prog *vm.Program
-	err  error
+	once  sync.Once
+	prog  *vm.Program
+	err   error
+	bytes int64 // estimated size, once compiled (students' programs)
 }
 
 // cached compiles at most once per key, however many machines ask at once.
@@ -40,19 +40,21 @@ func cached(key string, compile func() (*vm.Program, error)) (*vm.Program, error
 		programCache.entries = map[string]*cacheEntry{}
 	}
 	e := programCache.entries[key]
+	user := strings.HasPrefix(key, "user/")
 	if e == nil {
 		e = &cacheEntry{}
 		programCache.entries[key] = e
-		if strings.HasPrefix(key, "user/") {
+		if user {
 			programCache.users = append(programCache.users, key)
-			if len(programCache.users) > maxUserPrograms {
-				delete(programCache.entries, programCache.users[0])
-				programCache.users = programCache.users[1:]
-			}
 		}
 	}
 	programCache.Unlock()
-	e.once.Do(func() { e.prog, e.err = compile() })
+	e.once.Do(func() {
+		e.prog, e.err = compile()
+		if user {
+			keepCompiled(key, e)
+		}
+	})
 	return e.prog, e.err
 }
 

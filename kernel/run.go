@@ -20,7 +20,9 @@ func (e errnoError) Error() string { return errnoText(int(e)) }
 // in the same order, with the same ticks; so does any sequence of RunTo,
 // Step, RunUntil and RunUntilTick calls that ends at the same point. The
 // views and the replay that rewinds a session depend on it: a batch
-// boundary is not an event. (TestSplitRunsMatchWholeRuns checks it.)
+// boundary is not an event. (TestSplitRunsMatchWholeRuns checks it.) A
+// call cut short by Interrupt is one more piece: see interruptFlag
+// (TestInterruptedRunsMatchWholeRuns).
 //
 // RunTo(t) stops before tick t: every CPU has accounted for every tick
 // before t and nothing of tick t has happened yet, so its events all have
@@ -38,7 +40,7 @@ func (e errnoError) Error() string { return errnoText(int(e)) }
 // there), one given before it right after RunTo(t).
 
 // Step runs the machine for one tick.
-func (m *Machine) Step() { m.RunTo(m.now + 1) }
+func (m *Machine) Step() { m.RunTo(m.Now() + 1) }
 
 // RunTo runs the machine until tick t, or until it stops or can only wait
 // for input or for the user's choice.

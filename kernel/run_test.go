@@ -12,6 +12,7 @@ import (
 // testdata/proc (or a workload) under a policy on some CPUs.
 type splitCase struct {
 	prog     string // a testdata/proc program, or "" for the workload
+	args     []string
 	workload string
 	cfg      Config
 }
@@ -21,6 +22,9 @@ func (c splitCase) String() string {
 	if name == "" {
 		name = "workload"
 	}
+	for _, a := range c.args {
+		name += "_" + a
+	}
 	return fmt.Sprintf("%s/%s/%dcpu/cs%d", name, c.cfg.Sched, max(c.cfg.CPUs, 1), c.cfg.ContextSwitch)
 }
 
@@ -28,7 +32,7 @@ func (c splitCase) String() string {
 func (c splitCase) start(t *testing.T) *Machine {
 	t.Helper()
 	if c.prog != "" {
-		m, _ := startTestdata(t, c.cfg, c.prog)
+		m, _ := startTestdata(t, c.cfg, c.prog, c.args...)
 		return m
 	}
 	cfg := c.cfg

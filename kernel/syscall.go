@@ -95,6 +95,8 @@ var syscalls = [abi.NumSys]syscallEntry{
 // call that blocks is entered again from the start when the thread is
 // dispatched after its wakeup; its enter event is made only once.
 func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
+	m.current = t.proc // the process whose memory the kernel may need to grow (reclaim)
+	defer func() { m.current = nil }()
 	if sys < 0 || int(sys) >= len(syscalls) || syscalls[sys].fn == nil {
 		t.ctx.Return(uint64(^uint64(0)))
 		m.setErrno(t, ENOSYS)

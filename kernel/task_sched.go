@@ -16,11 +16,23 @@ import (
 // tick: jobs arrive, timers and I/Os complete. So a task whose quantum
 // expires at tick t goes to the back of the ready queue before a task
 // arriving at t, as in OSTEP's simulators.
+//
+// An interrupt is taken at the top of the loop when the machine stands at
+// a tick where nothing has happened yet (where RunTo would stop), and
+// where a library call was cut short; the loops inside one turn take it
+// at their own such places (see interruptFlag).
 func (m *Machine) advance(target int64) {
+	defer m.settle()
+	fresh := m.now // a tick at which nothing has happened yet
 	for m.now < target && !m.halted && !m.paused && !m.asking {
-		if m.interrupted() {
+		if (m.now >= fresh || midCall(m)) && m.interrupted() {
 			return
 		}
+		fresh = m.now + 1
+		if !m.finishLibCalls() {
+			return
+		}
+		m.settle()
 		m.t = m.now
 		m.finishStretches()
 		if m.halted || m.paused && len(m.cpus) == 1 {
@@ -32,12 +44,16 @@ func (m *Machine) advance(target int64) {
 			// CPUs and lock step's shortcut would run on past it).
 			target = min(target, m.now+1)
 		}
-		h, ok := m.horizon(target)
+		limit := target
+		if m.settleAt > m.now {
+			limit = min(limit, m.settleAt) // settle there first: see interruptFlag
+		}
+		h, ok := m.horizon(limit)
 		if !ok {
 			m.checkStuck()
 			return
 		}
-		if len(m.cpus) > 1 && m.runSolo(target) {
+		if len(m.cpus) > 1 && m.runSolo(limit) {
 			continue
 		}
 		end := h
@@ -47,6 +63,14 @@ func (m *Machine) advance(target int64) {
 				end = reached
 			}
 			if m.halted {
+				return
+			}
+			if len(m.cpus) > 1 && c.midCall() {
+				// An interrupt cut a library call short in the middle of
+				// the tick: the call, then the other CPUs' share of the
+				// tick, come with the next call.
+				m.settleAt = m.now + 1
+				m.interrupted()
 				return
 			}
 		}
@@ -113,8 +137,11 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	m.t = m.now
-	m.run(solo, t, h)
+	ran := m.run(solo, t, h)
 	now := min(solo.t, h)
+	if solo.midCall() {
+		m.settleAt = settlesAt(now, ran)
+	}
 	for _, c := range m.cpus {
 		if c != solo {
 			c.Idle += now - c.t
@@ -221,14 +248,27 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.syscall(c, t, t.sys) // a blocked call starts over
 			continue
 		}
-		m.run(c, t, h)
+		ran := m.run(c, t, h)
+		if c.midCall() {
+			// Interrupted inside a library call (or halted there).
+			if single {
+				m.settleAt = settlesAt(c.t, ran)
+			}
+			return c.t
+		}
+		if single && ran > 0 && m.intr.pending() {
+			// Nothing of tick c.t has happened yet: the machine stands
+			// where RunTo(c.t) would have left it.
+			return c.t
+		}
 	}
 	return c.t
 }
 
 // run executes t on c for at most h-c.t ticks, less if the policy wants the
-// CPU back sooner; what stopped it is handled at c's next turn.
-func (m *Machine) run(c *CPU, t *Thread, h int64) {
+// CPU back sooner; what stopped it is handled at c's next turn. It returns
+// the ticks it ran.
+func (m *Machine) run(c *CPU, t *Thread, h int64) int64 {
 	budget := h - c.t
 	if b := m.policy.Budget(&t.task, c.ID, c.t); b < budget {
 		budget = b
@@ -242,25 +282,41 @@ func (m *Machine) run(c *CPU, t *Thread, h int64) {
 	if t.job != nil {
 		ticks, stop = t.job.run(budget)
 	} else {
-		before := t.ctx.Instructions()
-		ticks, stop = t.ctx.Run(budget)
-		m.instrs += t.ctx.Instructions() - before
+		ticks, stop = m.runProgram(t, budget)
 	}
+	m.charge(c, t, ticks)
+	c.ran, c.stop = true, stop
+	m.t = c.t
+	m.checkRunLimits(stop)
+	return ticks
+}
+
+// charge accounts ticks that t ran on c.
+func (m *Machine) charge(c *CPU, t *Thread, ticks int64) {
 	c.t += ticks
 	c.Busy += ticks
 	t.task.Slice += ticks
 	t.task.Total += ticks
 	t.task.BurstRan += ticks
 	m.used += ticks
-	c.ran, c.stop = true, stop
-	m.t = c.t
+}
+
+// checkRunLimits stops the machine when a stretch of running that ended
+// with stop passed the tick or the instruction limit.
+//
+// The tick limit is exact: the stretch's budget ends at it. The
+// instruction limit is checked where the program stops by itself (a
+// system call, a fault, every vm.LibSlice library instructions, the want
+// of memory), never at the end of a budget, which depends on how the run
+// was cut into calls: so it stops the machine at the same tick however
+// the run is cut or interrupted. (The student's own code runs one
+// instruction per tick: the tick limit bounds it.)
+func (m *Machine) checkRunLimits(stop vm.Stop) {
 	switch {
 	case m.used > m.cfg.MaxTicks:
-		m.halt(KindLimit, fmt.Sprintf("instruction limit of %d ticks reached: is there an infinite loop?", m.cfg.MaxTicks),
-			fmt.Errorf("instruction limit of %d ticks reached: is there an infinite loop?", m.cfg.MaxTicks))
-	case m.instrs > m.cfg.MaxInstructions:
-		m.halt(KindLimit, fmt.Sprintf("instruction limit of %d VM instructions reached: is there an infinite loop?", m.cfg.MaxInstructions),
-			fmt.Errorf("instruction limit of %d VM instructions reached: is there an infinite loop?", m.cfg.MaxInstructions))
+		m.stopAtLimit(LimitTicks, m.cfg.MaxTicks)
+	case stop.Kind != vm.StopBudget && m.instrs > m.cfg.MaxInstructions:
+		m.stopAtLimit(LimitInstructions, m.cfg.MaxInstructions)
 	}
 }
 
@@ -279,6 +335,8 @@ func (m *Machine) finishRun(c *CPU) {
 		m.syscall(c, t, c.stop.Sys)
 	case c.stop.Kind == vm.StopFault:
 		m.fault(t, c.stop)
+	case c.stop.Kind == vm.StopOutOfMemory:
+		m.outOfMemory(t)
 	}
 	if c.cur == t && t.State == StateRunning {
 		why := m.policy.Tick(&t.task, c.ID, c.t)

@@ -28,16 +28,7 @@ func (m *Machine) kill(from *Thread, pid, sig int) sysret {
 	if from != nil {
 		sender = from.proc
 	}
-	var targets []*Process
-	for _, q := range m.procs {
-		switch {
-		case pid > 0 && q.PID == pid,
-			pid == 0 && sender != nil && q.PGID == sender.PGID && !q.IsInit(),
-			pid == -1 && !q.IsInit() && q != sender,
-			pid < -1 && q.PGID == -pid:
-			targets = append(targets, q)
-		}
-	}
+	targets := m.killTargets(sender, pid)
 	if len(targets) == 0 {
 		return fail(abi.ESRCH)
 	}
@@ -45,6 +36,22 @@ func (m *Machine) kill(from *Thread, pid, sig int) sysret {
 		m.signal(from, q, sig)
 	}
 	return ok(0)
+}
+
+// killTargets lists the processes kill's pid names, as kill(2) reads it;
+// from is the sender's process, nil for the user.
+func (m *Machine) killTargets(from *Process, pid int) []*Process {
+	var targets []*Process
+	for _, q := range m.procs {
+		switch {
+		case pid > 0 && q.PID == pid,
+			pid == 0 && from != nil && q.PGID == from.PGID && !q.IsInit(),
+			pid == -1 && !q.IsInit() && q != from,
+			pid < -1 && q.PGID == -pid:
+			targets = append(targets, q)
+		}
+	}
+	return targets
 }
 
 // signal delivers sig to the process q with its default action. A process
@@ -75,6 +82,18 @@ func (m *Machine) signal(from *Thread, q *Process, sig int) {
 func (m *Machine) Signal(pid, sig int) error {
 	if !m.started || m.halted {
 		return errNotRunning
+	}
+	if m.unsettled() {
+		// Sent when the machine is settled; a target gone by then is
+		// spared, as a replay that sends it then finds it gone.
+		switch {
+		case sig < 0 || sig >= 65:
+			return errnoError(abi.EINVAL)
+		case len(m.killTargets(nil, pid)) == 0:
+			return errnoError(abi.ESRCH)
+		}
+		m.later(func() { m.Signal(pid, sig) })
+		return nil
 	}
 	m.t = m.now
 	if r := m.kill(nil, pid, sig); r.errno != 0 {

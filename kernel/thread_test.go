@@ -60,6 +60,9 @@ func TestMutexCounter(t *testing.T) {
 			if n := len(m.byTID); n != 1 {
 				t.Errorf("%d threads left, want init's only", n)
 			}
+			if n := m.MemoryInUse(); n != 0 {
+				t.Errorf("%d bytes of memory in use after the run, want none", n)
+			}
 		})
 	}
 }

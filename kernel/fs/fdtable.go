@@ -38,6 +38,9 @@ func (t *Table) set(fd int, o *OpenFile) {
 		t.fds = append(t.fds, nil)
 	}
 	t.fds[fd] = o
+	if o.refs == 0 && o.Node != nil {
+		o.Node.opens++
+	}
 	o.refs++
 }
 
@@ -52,6 +55,13 @@ func (t *Table) Close(fd int) error {
 		t.fds = t.fds[:len(t.fds)-1]
 	}
 	o.refs--
+	if o.refs == 0 && o.Node != nil {
+		n := o.Node
+		n.opens--
+		if n.opens == 0 && n.Nlink == 0 && n.IsRegular() && o.fs != nil {
+			o.fs.forget(n)
+		}
+	}
 	if o.refs == 0 && o.OnRelease != nil {
 		o.OnRelease()
 	}

@@ -84,6 +84,12 @@ type Inode struct {
 
 	entries []Dirent // directory: sorted by name, without "." and ".."
 	parent  *Inode   // directory: its parent (the root is its own)
+
+	// opens counts the open-file descriptions of the file that have a
+	// descriptor: once unlinked, its bytes count against MaxBytes until the
+	// last of them is closed, so that a file nobody can name cannot grow
+	// without bound.
+	opens int
 }
 
 // Dirent is one directory entry.
@@ -376,8 +382,8 @@ func (f *FS) Unlink(cwd, path string, uid int) error {
 	n.Nlink--
 	now := f.clock()
 	parent.Mtime, parent.Ctime, n.Ctime = now, now, now
-	if n.Nlink == 0 && n.IsRegular() {
-		f.used -= int64(len(n.Data)) // open descriptions may still read it; it no longer counts
+	if n.Nlink == 0 && n.IsRegular() && n.opens == 0 {
+		f.forget(n)
 	}
 	return nil
 }
@@ -407,10 +413,15 @@ func (d *Inode) Names() []string {
 	return out
 }
 
+// forget stops counting the bytes of a regular file that no name and no
+// descriptor reaches any more (a description may still read it).
+func (f *FS) forget(n *Inode) { f.used -= int64(len(n.Data)) }
+
 // resize sets a regular file's length, zero-filling growth, within MaxBytes.
 func (f *FS) resize(n *Inode, size int64) error {
 	old := int64(len(n.Data))
-	if n.Nlink > 0 && f.MaxBytes > 0 && f.used-old+size > f.MaxBytes {
+	counted := n.Nlink > 0 || n.opens > 0
+	if counted && f.MaxBytes > 0 && f.used-old+size > f.MaxBytes {
 		return ENOSPC
 	}
 	switch {
@@ -424,7 +435,7 @@ func (f *FS) resize(n *Inode, size int64) error {
 		copy(d, n.Data)
 		n.Data = d
 	}
-	if n.Nlink > 0 {
+	if counted {
 		f.used += size - old
 	}
 	now := f.clock()

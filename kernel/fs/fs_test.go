@@ -287,3 +287,37 @@ func TestTable(t *testing.T) {
 		t.Errorf("child's CloseAll released %d, want 2", released-before)
 	}
 }
+
+// TestUnlinkedFileStillCounts checks that a file unlinked while open
+// counts against MaxBytes until its last descriptor is closed: a file no
+// name reaches cannot grow without bound.
+func TestUnlinkedFileStillCounts(t *testing.T) {
+	f := newHome(t)
+	f.MaxBytes = 100
+	o, err := f.Open(home, "tmp", O_RDWR|O_CREAT, 0644, StudentUID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab Table
+	fd, _ := tab.Install(o)
+	if err := f.Unlink(home, "tmp", StudentUID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Write(make([]byte, 60)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Seek(1<<40, SEEK_SET); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Write([]byte{1}); !errors.Is(err, ENOSPC) {
+		t.Errorf("a write far past MaxBytes into an unlinked file: %v, want ENOSPC", err)
+	}
+	b, _ := f.Open(home, "b", O_WRONLY|O_CREAT, 0644, StudentUID)
+	if _, err := b.Write(make([]byte, 60)); !errors.Is(err, ENOSPC) {
+		t.Errorf("60 more bytes beside an unlinked file of 60: %v, want ENOSPC", err)
+	}
+	tab.Close(fd)
+	if _, err := b.Write(make([]byte, 60)); err != nil {
+		t.Errorf("after the last close: %v", err)
+	}
+}

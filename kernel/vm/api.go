@@ -1,6 +1,10 @@
 package vm
 
-import "osplay/kernel/abi"
+import (
+	"errors"
+
+	"osplay/kernel/abi"
+)
 
 // StopKind says why Run returned.
 type StopKind int
@@ -9,6 +13,31 @@ const (
 	StopBudget  StopKind = iota // the tick budget ran out (preemption point)
 	StopSyscall                 // a SYSCALL instruction: Stop.Sys, args in SyscallArgs
 	StopFault                   // a hardware fault: Stop.Signal (SIGSEGV, SIGFPE, SIGILL…)
+	// StopInstructions: library code ran LibSlice more instructions. The
+	// library call has not finished; Run again goes on with it. (A library
+	// call is charged a fixed number of ticks however long it runs: this
+	// stop lets the kernel look up in the middle of a long one.)
+	StopInstructions
+	// StopOutOfMemory: the next instruction needs a page frame (Stop.Addr)
+	// and none is free. The instruction has not run and is not charged;
+	// Run again, once the kernel has freed memory, runs it.
+	StopOutOfMemory
+)
+
+// LibSlice is how many instructions library code runs before Run stops
+// with StopInstructions. The stops fall every LibSlice library
+// instructions of the context's life, wherever its runs began, so they
+// are the same in any run of the same program.
+const LibSlice = 1 << 16
+
+// Errors of NewContext.
+var (
+	// ErrMemoryLimit: the program's code and static data, or its arguments
+	// on the stack, do not fit in Limits.MemBytes.
+	ErrMemoryLimit = errors.New("larger than the memory limit")
+	// ErrOutOfMemory: the machine's physical memory has no frame free for
+	// the program's image or arguments.
+	ErrOutOfMemory = errors.New("no free page frame")
 )
 
 // Stop describes why Run returned.
@@ -16,7 +45,7 @@ type Stop struct {
 	Kind   StopKind
 	Sys    abi.Sys // StopSyscall
 	Signal int     // StopFault
-	Addr   uint64  // StopFault: faulting address, when there is one
+	Addr   uint64  // StopFault: faulting address, when there is one; StopOutOfMemory: the address that needs a frame
 	Msg    string  // StopFault: a human explanation ("stack overflow", "write to read-only memory")
 }
 
@@ -35,6 +64,9 @@ type Registers struct {
 // Limits bound one context.
 type Limits struct {
 	StackBytes uint64 // memory stack limit (default abi.DefaultStackLimit)
-	MemBytes   uint64 // all mapped pages of the process (0 = 64 MiB)
+	MemBytes   uint64 // memory committed by the process (0 = 64 MiB): see AddressSpace
 	CallDepth  int    // maximum nested calls (0 = 100000)
+	// Memory is the machine's physical memory, shared by its processes;
+	// nil: a memory of its own, without bound.
+	Memory *PhysicalMemory
 }

@@ -38,8 +38,9 @@ type Context struct {
 
 	pendingArgs int // argument slots of the SYSCALL being served, -1 when none
 
-	instructions int64
-	libCallCost  int64
+	instructions    int64
+	libInstructions int64 // of library code: where the StopInstructions fall
+	libCallCost     int64
 }
 
 const maxSlots = 1 << 22
@@ -59,20 +60,31 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	if p.Main < 0 {
 		return nil, fmt.Errorf("%s: undefined reference to `main'", p.Name)
 	}
-	a := newAddressSpace(lim.MemBytes)
+	a := newAddressSpace(lim.MemBytes, lim.Memory)
 	textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
 	a.addRegion(region{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true})
 	for _, s := range p.Segments {
 		a.addRegion(region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
-		if s.Bytes != nil {
-			// Map the image's pages now; rodata becomes read-only after the copy.
-			for off := uint64(0); off < uint64(len(s.Bytes)); off += pageSize {
-				vpn := (s.Addr + off) >> pageShift
-				pg := &page{refs: 1}
-				copy(pg.data[:], s.Bytes[off:])
-				a.pages[vpn] = pte{p: pg, readOnly: s.ReadOnly}
-				a.resident += pageSize
+	}
+	a.static = a.staticPages() // before the heap and the stack exist
+	if a.static > lim.MemBytes {
+		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)
+	}
+	for _, s := range p.Segments {
+		// Map the image's pages now (images start on a page); rodata
+		// becomes read-only after the copy.
+		for off := uint64(0); off < uint64(len(s.Bytes)); off += pageSize {
+			for !a.phys.take() {
+				if !a.phys.reclaim(a) {
+					a.Release()
+					return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
+				}
 			}
+			pg := &page{refs: 1}
+			copy(pg.data[:], s.Bytes[off:])
+			a.pages[(s.Addr+off)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
+			a.resident += pageSize
+			a.counted += pageSize
 		}
 	}
 	heapStart := (p.End + pageMask) &^ pageMask
@@ -80,6 +92,16 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	a.addRegion(region{name: "stack", start: abi.StackTop - lim.StackBytes, end: abi.StackTop, growsDown: true})
 
 	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 256), pendingArgs: -1, libCallCost: 1}
+	fail := func(err error) (*Context, error) {
+		a.Release()
+		if f, ok := err.(*Fault); ok && f.OutOfMemory {
+			return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
+		}
+		if f, ok := err.(*Fault); ok && f.OverLimit {
+			return nil, fmt.Errorf("%s: arguments on the stack: %w", p.Name, ErrMemoryLimit)
+		}
+		return nil, fmt.Errorf("argument list too long: %w", err)
+	}
 
 	// The initial stack, as the Linux loader builds it: strings at the top,
 	// then the envp and argv pointer arrays.
@@ -93,7 +115,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 		for i := len(list) - 1; i >= 0; i-- {
 			addr, err := push(list[i])
 			if err != nil {
-				return nil, fmt.Errorf("argument list too long: %w", err)
+				return nil, err
 			}
 			out[i] = addr
 		}
@@ -101,11 +123,11 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	}
 	envAddrs, err := ptrs(envp)
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
 	argAddrs, err := ptrs(argv)
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
 	sp &^= 15
 	table := append(append(append(argAddrs, 0), envAddrs...), 0)
@@ -116,7 +138,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 		binary.LittleEndian.PutUint64(buf[8*i:], v)
 	}
 	if err := a.Write(sp, buf); err != nil {
-		return nil, fmt.Errorf("argument list too long: %w", err)
+		return fail(err)
 	}
 	c.msp = sp
 	c.fp = sp
@@ -202,11 +224,15 @@ func (c *Context) Return(v uint64) {
 	c.push(v)
 }
 
-// Fork copies the context with a copy-on-write address space.
+// Fork copies the context with a copy-on-write address space. The value
+// stack is copied as far as it is in use (with the room the current
+// function was promised), not as far as it once grew: a parent that
+// recursed deeply once does not make every child that large.
 func (c *Context) Fork() *Context {
 	d := *c
 	d.mem = c.mem.Clone()
-	d.vals = make([]uint64, len(c.vals))
+	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 256)
+	d.vals = make([]uint64, min(need, len(c.vals)))
 	copy(d.vals, c.vals[:c.sp])
 	d.frames = append([]frame(nil), c.frames...)
 	return &d

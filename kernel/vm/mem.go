@@ -36,7 +36,7 @@ type region struct {
 	end       uint64
 	readOnly  bool
 	execute   bool
-	growsDown bool
+	growsDown bool // the stack: it alone counts against the limit as it is touched
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -44,9 +44,18 @@ type Fault struct {
 	Addr  uint64
 	Write bool
 	Msg   string
+	// OutOfMemory: the access needed a page frame and the machine's
+	// physical memory had none free. It is no fault of the program: once
+	// memory is freed the access can be tried again.
+	OutOfMemory bool
+	// OverLimit: the stack would grow past the process's memory limit.
+	OverLimit bool
 }
 
 func (f *Fault) Error() string {
+	if f.OutOfMemory {
+		return fmt.Sprintf("no free page frame for address 0x%x", f.Addr)
+	}
 	return fmt.Sprintf("%s at address 0x%x", f.Msg, f.Addr)
 }
 
@@ -56,22 +65,35 @@ type tlbEntry struct {
 }
 
 // AddressSpace is a process's paged memory. fork shares every page
-// copy-on-write; a write to a shared page copies it first.
+// copy-on-write; a write to a shared page copies it first. Its pages are
+// frames of the machine's PhysicalMemory.
+//
+// What counts against the process's limit (committed) is, as Linux counts
+// a process's data against RLIMIT_DATA, the program's text and static
+// data and the heap up to the break in full, whether touched or not, and
+// the stack as far as it is touched: so malloc fails (sbrk, ENOMEM) and
+// the stack overflows (SIGSEGV) before the process's pages exceed it.
 type AddressSpace struct {
 	pages   map[uint64]pte
 	regions []region // lazily mapped ranges, sorted by start
 	heap    int      // index of the heap region
 	stack   int      // index of the stack region
+	phys    *PhysicalMemory
 
-	limit    uint64 // bytes of data, bss, heap and stack allowed
+	limit    uint64 // bytes that may be committed
 	resident uint64 // pages mapped * pageSize
+	static   uint64 // bytes of text and static data, counted in full
+	counted  uint64 // bytes of the pages mapped in text, static data and heap: counted in full already
 
 	rtlb [tlbSize]tlbEntry
 	wtlb [tlbSize]tlbEntry
 }
 
-func newAddressSpace(limit uint64) *AddressSpace {
-	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit}
+func newAddressSpace(limit uint64, phys *PhysicalMemory) *AddressSpace {
+	if phys == nil {
+		phys = NewPhysicalMemory(0)
+	}
+	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit, phys: phys}
 	a.flush()
 	return a
 }
@@ -90,8 +112,11 @@ func (a *AddressSpace) Clone() *AddressSpace {
 		regions:  append([]region(nil), a.regions...),
 		heap:     a.heap,
 		stack:    a.stack,
+		phys:     a.phys,
 		limit:    a.limit,
 		resident: a.resident,
+		static:   a.static,
+		counted:  a.counted,
 	}
 	for vpn, e := range a.pages {
 		e.p.refs++
@@ -103,18 +128,21 @@ func (a *AddressSpace) Clone() *AddressSpace {
 	return b
 }
 
-// Release drops every page (exit, exec).
+// Release drops every page (exit, exec); the frames no other address
+// space maps are free again.
 func (a *AddressSpace) Release() {
 	for _, e := range a.pages {
-		e.p.refs--
+		a.phys.drop(e.p)
 	}
 	a.pages = nil
 	a.regions = nil
 	a.resident = 0
+	a.counted = 0
 	a.flush()
 }
 
-// ResidentBytes is the memory the process has touched.
+// ResidentBytes is the memory the process has touched, shared pages
+// included (its resident set size).
 func (a *AddressSpace) ResidentBytes() uint64 { return a.resident }
 
 // Segment describes a mapped range for the memory-map view.
@@ -187,7 +215,9 @@ func (a *AddressSpace) findRegion(addr uint64) *region {
 }
 
 // lookup returns the page holding addr for reading or writing, mapping a
-// zero page on first touch and copying a shared page before a write.
+// zero page on first touch and copying a shared page before a write. When
+// that needs a frame and none is free it returns a fault with OutOfMemory
+// set and changes nothing.
 func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
 	e, ok := a.pages[vpn]
@@ -196,18 +226,27 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		if r == nil || addr < abi.NullLimit {
 			return nil, a.fault(addr, write)
 		}
-		if a.resident+pageSize > a.limit && r.growsDown { // a stack, the main thread's or another's
-			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)"}
+		if r.growsDown && a.committed()+pageSize > a.limit {
+			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)", OverLimit: true}
+		}
+		if !a.phys.take() {
+			return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
 		}
 		e = pte{p: &page{refs: 1}, readOnly: r.readOnly || r.execute}
 		a.pages[vpn] = e
 		a.resident += pageSize
+		if !r.growsDown {
+			a.counted += pageSize
+		}
 	}
 	if write {
 		if e.readOnly {
 			return nil, &Fault{Addr: addr, Write: true, Msg: "write to read-only memory"}
 		}
 		if e.p.refs > 1 {
+			if !a.phys.take() {
+				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
+			}
 			cp := &page{refs: 1}
 			cp.data = e.p.data
 			e.p.refs--
@@ -218,6 +257,18 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 	}
 	a.rtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
 	return &e.p.data, nil
+}
+
+// kernelLookup is lookup for the kernel's accesses: when no frame is free
+// it asks the kernel to make room (PhysicalMemory.Reclaim) and tries
+// again.
+func (a *AddressSpace) kernelLookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
+	for {
+		pg, f := a.lookup(addr, write)
+		if f == nil || !f.OutOfMemory || !a.phys.reclaim(a) {
+			return pg, f
+		}
+	}
 }
 
 func (a *AddressSpace) fault(addr uint64, write bool) *Fault {
@@ -235,8 +286,25 @@ func (a *AddressSpace) fault(addr uint64, write bool) *Fault {
 
 // Read copies len(p) bytes at addr into p.
 func (a *AddressSpace) Read(addr uint64, p []byte) error {
+	if f := a.read(addr, p, a.kernelLookup); f != nil {
+		return f
+	}
+	return nil
+}
+
+// Write copies p to memory at addr.
+func (a *AddressSpace) Write(addr uint64, p []byte) error {
+	if f := a.write(addr, p, a.kernelLookup); f != nil {
+		return f
+	}
+	return nil
+}
+
+// read and write copy page by page with the lookup given: the kernel's,
+// or the VM's own.
+func (a *AddressSpace) read(addr uint64, p []byte, look func(uint64, bool) (*[pageSize]byte, *Fault)) *Fault {
 	for len(p) > 0 {
-		pg, f := a.lookup(addr, false)
+		pg, f := look(addr, false)
 		if f != nil {
 			return f
 		}
@@ -247,10 +315,9 @@ func (a *AddressSpace) Read(addr uint64, p []byte) error {
 	return nil
 }
 
-// Write copies p to memory at addr.
-func (a *AddressSpace) Write(addr uint64, p []byte) error {
+func (a *AddressSpace) write(addr uint64, p []byte, look func(uint64, bool) (*[pageSize]byte, *Fault)) *Fault {
 	for len(p) > 0 {
-		pg, f := a.lookup(addr, true)
+		pg, f := look(addr, true)
 		if f != nil {
 			return f
 		}
@@ -261,11 +328,31 @@ func (a *AddressSpace) Write(addr uint64, p []byte) error {
 	return nil
 }
 
+// Peek copies len(p) bytes at addr into p as Read does, but maps nothing:
+// an untouched page reads as zeros. It looks at memory from outside (the
+// checks of an exercise after the run) without changing it.
+func (a *AddressSpace) Peek(addr uint64, p []byte) error {
+	for len(p) > 0 {
+		off := addr & pageMask
+		n := min(uint64(len(p)), pageSize-off)
+		if e, ok := a.pages[addr>>pageShift]; ok {
+			copy(p[:n], e.p.data[off:])
+		} else if a.findRegion(addr) == nil || addr < abi.NullLimit {
+			return a.fault(addr, false)
+		} else {
+			clear(p[:n])
+		}
+		p = p[n:]
+		addr += n
+	}
+	return nil
+}
+
 // ReadCString reads a NUL-terminated string of at most max bytes.
 func (a *AddressSpace) ReadCString(addr uint64, max int) (string, error) {
 	var out []byte
 	for len(out) < max {
-		pg, f := a.lookup(addr, false)
+		pg, f := a.kernelLookup(addr, false)
 		if f != nil {
 			return "", f
 		}
@@ -325,7 +412,7 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 			return 0, fmt.Errorf("sbrk below the heap start")
 		}
 	} else {
-		used := a.committed() + uint64(incr)
+		used := a.static + (end+pageMask)&^pageMask - h.start + a.resident - a.counted
 		if used > a.limit || end > abi.StackTop-(1<<32) {
 			return 0, fmt.Errorf("out of memory: limit %d bytes", a.limit)
 		}
@@ -335,9 +422,10 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 		// Drop whole pages above the new break, so later touches fault.
 		for vpn := (end + pageMask) >> pageShift; vpn < (old+pageMask)>>pageShift; vpn++ {
 			if e, ok := a.pages[vpn]; ok {
-				e.p.refs--
+				a.phys.drop(e.p)
 				delete(a.pages, vpn)
 				a.resident -= pageSize
+				a.counted -= pageSize
 			}
 		}
 		a.flush()
@@ -345,18 +433,31 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 	return old, nil
 }
 
-// committed is what counts against the memory limit: everything mapped
-// except the lazily touched part of the heap, which counts in full.
+// committed is what counts against the memory limit: the pages of text,
+// static data and the heap in full, and the pages of the stack touched.
+// It is never less than what is resident.
 func (a *AddressSpace) committed() uint64 {
 	h := a.regions[a.heap]
-	var heapPages uint64
-	for vpn := range a.pages {
-		if addr := vpn << pageShift; addr >= h.start && addr < h.end {
-			heapPages += pageSize
+	return a.static + (h.end+pageMask)&^pageMask - h.start + a.resident - a.counted
+}
+
+// staticPages is the memory of the pages that the text and the static
+// data span (a page that two of them share counts once): what counts of
+// them against the limit.
+func (a *AddressSpace) staticPages() uint64 {
+	var n, covered uint64         // covered: the end of the last page counted
+	for _, r := range a.regions { // in address order
+		start, end := max(r.start&^pageMask, covered), (r.end+pageMask)&^pageMask
+		if end > start {
+			n += end - start
+			covered = end
 		}
 	}
-	return a.resident - heapPages + (h.end - h.start)
+	return n
 }
+
+// Committed is what counts against the process's memory limit, in bytes.
+func (a *AddressSpace) Committed() uint64 { return a.committed() }
 
 // load and store fast paths: a hit in the small TLB costs a compare.
 
@@ -395,8 +496,8 @@ func (a *AddressSpace) load(addr uint64, size int) (uint64, *Fault) {
 		}
 	}
 	var b [8]byte
-	if err := a.Read(addr, b[:size]); err != nil {
-		return 0, err.(*Fault)
+	if f := a.read(addr, b[:size], a.lookup); f != nil {
+		return 0, f
 	}
 	return binary.LittleEndian.Uint64(b[:]), nil
 }
@@ -422,32 +523,77 @@ func (a *AddressSpace) store(addr uint64, size int, v uint64) *Fault {
 	}
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], v)
-	if err := a.Write(addr, b[:size]); err != nil {
-		return err.(*Fault)
-	}
-	return nil
+	return a.write(addr, b[:size], a.lookup)
 }
 
+// copyBytes copies n bytes as memmove does. It first maps every page of
+// the source and then of the destination, so that a fault (or the want of
+// a frame) stops it before it has written anything, as reading the whole
+// source first did; then it copies a page at a time, never holding more
+// than a page on the host however large n is.
 func (a *AddressSpace) copyBytes(dst, src uint64, n int64) *Fault {
 	if n <= 0 {
 		return nil
 	}
-	buf := make([]byte, n)
-	if err := a.Read(src, buf); err != nil {
-		return err.(*Fault)
+	size := uint64(n)
+	if f := a.touchRange(src, size, false); f != nil {
+		return f
 	}
-	if err := a.Write(dst, buf); err != nil {
-		return err.(*Fault)
+	if f := a.touchRange(dst, size, true); f != nil {
+		return f
+	}
+	var buf [pageSize]byte
+	step := func(off, k uint64) *Fault {
+		if f := a.read(src+off, buf[:k], a.lookup); f != nil {
+			return f
+		}
+		return a.write(dst+off, buf[:k], a.lookup)
+	}
+	if dst > src && dst < src+size {
+		// The destination overlaps the end of the source: back to front.
+		for end := size; end > 0; {
+			k := min(end, pageSize)
+			end -= k
+			if f := step(end, k); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for off := uint64(0); off < size; off += pageSize {
+		if f := step(off, min(size-off, pageSize)); f != nil {
+			return f
+		}
 	}
 	return nil
 }
 
-func (a *AddressSpace) zero(dst uint64, n int64) *Fault {
-	if n <= 0 {
-		return nil
+// touchRange maps every page of [addr, addr+n) for reading or writing.
+func (a *AddressSpace) touchRange(addr, n uint64, write bool) *Fault {
+	if addr+n < addr {
+		return a.fault(addr, write)
 	}
-	if err := a.Write(dst, make([]byte, n)); err != nil {
-		return err.(*Fault)
+	for p := addr &^ pageMask; p < addr+n; p += pageSize {
+		at := max(p, addr)
+		if _, f := a.lookup(at, write); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// zero clears n bytes a page at a time. Cut short by a fault, it can
+// simply be done again.
+func (a *AddressSpace) zero(dst uint64, n int64) *Fault {
+	for left := uint64(max(n, 0)); left > 0; {
+		pg, f := a.lookup(dst, true)
+		if f != nil {
+			return f
+		}
+		k := min(left, pageSize-dst&pageMask)
+		clear(pg[dst&pageMask : dst&pageMask+k])
+		dst += k
+		left -= k
 	}
 	return nil
 }

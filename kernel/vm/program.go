@@ -3,6 +3,7 @@ package vm
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 )
 
 // Program is a linked, immutable program: libc's functions and data followed
@@ -59,4 +60,42 @@ func (f *Func) Disassemble() string {
 		fmt.Fprintf(&b, "%4d  line %-4d %-10s %d %d\n", i, f.Lines[i], in.Op, in.A, in.B)
 	}
 	return b.String()
+}
+
+// SizeBeyond estimates the host memory, in bytes, that p holds beyond what
+// it shares with base, the library it was linked after (nil: none): its
+// own functions (code, line tables, jump tables), its own data images, and
+// its tables of names, which every program has a copy of. It is an
+// estimate, to bound a cache of programs: Go's own overheads are guessed.
+func (p *Program) SizeBeyond(base *Program) int64 {
+	const (
+		funcOverhead = 160 // the Func and its slice headers
+		nameOverhead = 48  // a map entry and its string header
+	)
+	shared := 0
+	if base != nil && len(base.Funcs) <= len(p.Funcs) && (len(base.Funcs) == 0 || base.Funcs[0] == p.Funcs[0]) {
+		shared = len(base.Funcs)
+	}
+	n := int64(len(p.Funcs)) * 8
+	for _, f := range p.Funcs[shared:] {
+		n += funcOverhead + int64(len(f.Name)+len(f.File))
+		n += int64(len(f.Code))*int64(unsafe.Sizeof(Instr{})) + int64(len(f.Lines))*4
+		for _, s := range f.Switches {
+			n += int64(len(s.Values))*8 + int64(len(s.Targets))*4
+		}
+	}
+	segs := p.Segments
+	if shared > 0 && len(base.Segments) <= len(segs) {
+		segs = segs[len(base.Segments):]
+	}
+	for _, s := range segs {
+		n += 64 + int64(len(s.Name)+len(s.Bytes))
+	}
+	for name := range p.Globals {
+		n += nameOverhead + int64(len(name))
+	}
+	for name := range p.FuncIdx {
+		n += nameOverhead + int64(len(name))
+	}
+	return n
 }

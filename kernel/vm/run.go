@@ -8,14 +8,12 @@ import (
 	"osplay/kernel/abi"
 )
 
-// libRunaway bounds the instructions a library call may run before Run
-// yields anyway, so a corrupted heap cannot hang a session inside malloc.
-const libRunaway = 1 << 24
-
 // Run executes until budget ticks are charged, a system call, or a fault.
 // User code is charged one tick per instruction; a call from user code into
 // library code is charged the library-call cost and the library runs
-// uncharged (it may still stop at a system call inside it).
+// uncharged (it may still stop at a system call inside it). Library code
+// also stops every LibSlice instructions (StopInstructions), so that no
+// call of Run lasts long on the host whatever the budget.
 //
 // This is the VM's dispatch loop: one switch over opcodes, hot state in
 // locals. It is long on purpose.
@@ -35,6 +33,9 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	var executed int64 // library instructions; user instructions are counted by ticks
 	var charges int64  // ticks charged for library calls, not instructions
 	var fl *Fault      // a memory fault to report at exit
+	// Library code stops when the context's library instructions reach the
+	// next multiple of LibSlice.
+	libLeft := LibSlice - c.libInstructions%LibSlice
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
@@ -55,11 +56,11 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 			ticks++
 		} else {
-			executed++
-			if executed > libRunaway {
-				stop = Stop{Kind: StopBudget}
+			if executed == libLeft {
+				stop = Stop{Kind: StopInstructions}
 				goto out
 			}
+			executed++
 		}
 		in := &code[pc]
 		pc++
@@ -414,17 +415,21 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow"}
 				goto fault
 			}
-			c.msp = newsp
-			c.fp = newsp
 			if fn.Variadic {
-				c.va = newsp + uint64(in.B)
+				// Store the variadic arguments before the frame is made, so
+				// that an instruction cut short for want of memory can be
+				// run again from the start.
+				va := newsp + uint64(in.B)
 				for i := 0; i < nextra; i++ {
-					if f := mem.store(c.va+uint64(8*i), 8, vals[base+fn.NParams+i]); f != nil {
+					if f := mem.store(va+uint64(8*i), 8, vals[base+fn.NParams+i]); f != nil {
 						fl = f
 						goto memFault
 					}
 				}
+				c.va = va
 			}
+			c.msp = newsp
+			c.fp = newsp
 			sp = base + fn.NSlots
 		case VASTART:
 			vals[sp] = c.va
@@ -456,12 +461,24 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		}
 	}
 memFault:
+	if fl.OutOfMemory {
+		// Not the program's fault: the instruction runs again once the
+		// kernel has freed memory. It has not run, so it is not charged.
+		stop = Stop{Kind: StopOutOfMemory, Addr: fl.Addr}
+		if lib {
+			executed--
+		} else {
+			ticks--
+		}
+		goto fault
+	}
 	stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Addr: fl.Addr, Msg: fl.Msg}
 fault:
 	pc-- // the faulting instruction
 out:
 	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
 	c.instructions += executed + ticks - charges
+	c.libInstructions += executed
 	return ticks, stop
 }
 

@@ -62,9 +62,12 @@ func (a *AddressSpace) Unmap(start uint64) {
 		}
 		for vpn := r.start >> pageShift; vpn < (r.end+pageMask)>>pageShift; vpn++ {
 			if e, ok := a.pages[vpn]; ok {
-				e.p.refs--
+				a.phys.drop(e.p)
 				delete(a.pages, vpn)
 				a.resident -= pageSize
+				if !r.growsDown {
+					a.counted -= pageSize
+				}
 			}
 		}
 		a.regions = append(a.regions[:i:i], a.regions[i+1:]...)

@@ -72,7 +72,7 @@ func TestMapStackAndUnmap(t *testing.T) {
 	if err := a.MapStack("again", low+4096, high+4096); err == nil {
 		t.Error("an overlapping stack was mapped")
 	}
-	before := a.ResidentBytes()
+	before, frames := a.ResidentBytes(), a.phys.InUse()
 	if err := a.WriteU64(high-8, 7); err != nil {
 		t.Fatal(err)
 	}
@@ -80,8 +80,8 @@ func TestMapStackAndUnmap(t *testing.T) {
 		t.Error("the guard page below the stack was writable")
 	}
 	a.Unmap(low)
-	if a.ResidentBytes() != before {
-		t.Errorf("resident %d after unmap, want %d", a.ResidentBytes(), before)
+	if a.ResidentBytes() != before || a.phys.InUse() != frames {
+		t.Errorf("resident %d, frames %d after unmap; want %d, %d", a.ResidentBytes(), a.phys.InUse(), before, frames)
 	}
 	if _, err := a.ReadU64(high - 8); err == nil {
 		t.Error("the stack was readable after unmap")

@@ -1,0 +1,65 @@
+package vm
+
+import "sync/atomic"
+
+// PhysicalMemory is the memory of one machine: the page frames that its
+// address spaces map. A frame that several address spaces share
+// copy-on-write (after fork) is one frame and counts once; it is freed
+// when the last of them lets it go. The count is kept as frames are taken
+// and freed, so asking for it costs nothing.
+//
+// The frames of one machine are taken and freed on one goroutine, as its
+// address spaces are used; InUse may be asked from any.
+type PhysicalMemory struct {
+	frames atomic.Uint64 // frames in use
+	limit  uint64        // frames there are; 0: as many as asked for
+
+	// Reclaim, if set, is called when the kernel's own access (Read,
+	// Write, the loading of a program) needs a frame and none is free. It
+	// may free memory, as an out-of-memory killer ends a process, and
+	// reports whether it did; the access is then tried again. needer is
+	// the address space that needs the frame: one that cannot be freed
+	// while the kernel works on it. The VM's own accesses never call it:
+	// Run stops with StopOutOfMemory before the instruction that needed
+	// the frame, and runs it again once the kernel has made room.
+	Reclaim func(needer *AddressSpace) bool
+}
+
+// NewPhysicalMemory makes a machine's memory of limit bytes (rounded down
+// to whole pages); 0 means no limit.
+func NewPhysicalMemory(limit uint64) *PhysicalMemory {
+	pm := &PhysicalMemory{limit: limit / pageSize}
+	if limit > 0 && pm.limit == 0 {
+		pm.limit = 1
+	}
+	return pm
+}
+
+// InUse is the memory of the frames in use, in bytes. It is safe to ask
+// from any goroutine.
+func (pm *PhysicalMemory) InUse() uint64 { return pm.frames.Load() * pageSize }
+
+// Limit is the memory there is, in bytes; 0 means no limit.
+func (pm *PhysicalMemory) Limit() uint64 { return pm.limit * pageSize }
+
+// take claims a frame, if one is free.
+func (pm *PhysicalMemory) take() bool {
+	if pm.limit != 0 && pm.frames.Load() >= pm.limit {
+		return false
+	}
+	pm.frames.Add(1)
+	return true
+}
+
+// drop lets go of one mapping of pg, and of its frame with the last one.
+func (pm *PhysicalMemory) drop(pg *page) {
+	pg.refs--
+	if pg.refs == 0 {
+		pm.frames.Add(^uint64(0))
+	}
+}
+
+// reclaim asks the kernel to free a frame for a.
+func (pm *PhysicalMemory) reclaim(a *AddressSpace) bool {
+	return pm.Reclaim != nil && pm.Reclaim(a)
+}
