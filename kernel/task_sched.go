@@ -138,6 +138,13 @@ func (m *Machine) runSolo(target int64) bool {
 	}
 	m.t = m.now
 	ran := m.run(solo, t, h)
+	if ran == 0 && !solo.midCall() {
+		// It stopped again before its first tick (library code, resumed
+		// after a system call, made another): that stop belongs to its
+		// turn in this tick, after the CPUs before it have had theirs, as
+		// ticking one by one has it. The tick goes on in lock step.
+		return false
+	}
 	now := min(solo.t, h)
 	if solo.midCall() {
 		m.settleAt = settlesAt(now, ran)
