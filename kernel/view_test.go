@@ -18,6 +18,7 @@ func TestProcessListAgreesWithProcesses(t *testing.T) {
 		{"orphan", Config{CPUs: 2}},
 		{"race", Config{Sched: "rr:q=3", CPUs: 2}},
 		{"procs", Config{}},
+		{"threads", Config{CPUs: 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.prog, func(t *testing.T) {
