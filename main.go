@@ -92,6 +92,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
+	maxMemory := fl.String("max-memory", "", "memory of one process, as 64MiB (malloc fails with ENOMEM beyond; default 64MiB)")
+	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
 	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
 	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")
 	metrics := fl.Bool("metrics", false, "print the scheduling metrics at the end (always for a workload)")
@@ -112,6 +114,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed, ContextSwitch: *ctxswitch,
 		ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
 		Multiprogramming: *multiprogramming, Resident: *resident,
+	}
+	for _, f := range []struct {
+		name, value string
+		to          *uint64
+	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
+		if f.value == "" {
+			continue
+		}
+		n, err := web.ParseSize(f.value)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: --%s: %v\n", f.name, err)
+			return 2
+		}
+		*f.to = n
 	}
 	if *workload != "" || *ostepProblem != "" {
 		if fl.NArg() > 0 {
@@ -318,8 +334,22 @@ func serve(args []string, stderr io.Writer) int {
 	staticDir := fl.String("static-dir", "", "serve static files from this folder instead of the embedded copy (development)")
 	idle := fl.Duration("idle", 0, "close sessions idle for this long (default from the API's limits)")
 	dataDir := fl.String("data", "", "folder of the SQLite database of shares and authored exercises (default $OSPLAY_DATA, else ./data); $DATABASE_URL chooses PostgreSQL instead")
+	memoryLimit := fl.String("memory-limit", os.Getenv("OSPLAY_MEMORY_LIMIT"), "memory the server may use, as 2GiB: new sessions and runs are refused near it (default $OSPLAY_MEMORY_LIMIT, else the container's limit)")
+	programCache := fl.String("program-cache", os.Getenv("OSPLAY_PROGRAM_CACHE"), "memory for compiled programs kept for reuse, as 64MiB (default $OSPLAY_PROGRAM_CACHE, else 64MiB)")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	sizes := map[string]uint64{}
+	for name, v := range map[string]string{"memory-limit": *memoryLimit, "program-cache": *programCache} {
+		if v == "" {
+			continue
+		}
+		n, err := web.ParseSize(v)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: --%s: %v\n", name, err)
+			return 2
+		}
+		sizes[name] = n
 	}
 	if *addr == "" {
 		*addr = ":8080"
@@ -336,7 +366,8 @@ func serve(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := web.Config{Addr: *addr, Logger: log, Examples: sub, FrameAncestors: *frameAncestors,
-		TrustProxy: *trustProxy, StaticDir: *staticDir, DataDir: *dataDir, DatabaseURL: os.Getenv("DATABASE_URL")}
+		TrustProxy: *trustProxy, StaticDir: *staticDir, DataDir: *dataDir, DatabaseURL: os.Getenv("DATABASE_URL"),
+		MemoryLimit: sizes["memory-limit"], ProgramCache: int64(sizes["program-cache"])}
 	if *idle > 0 {
 		cfg.Limits.Idle = *idle
 	}

@@ -19,6 +19,9 @@ type Options struct {
 	Limits  Limits
 	Metrics *Metrics     // nil: count nothing
 	Log     *slog.Logger // nil: log nothing
+	// MemoryBudget is the memory the whole process may use, in bytes;
+	// new sessions and runs are refused near it (memory.go). 0: no budget.
+	MemoryBudget uint64
 }
 
 // API serves POST /api/run and the playground's WebSocket. It counts the
@@ -34,6 +37,10 @@ type API struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
+	cpu     *cpuShare    // every machine computes on it
+	workers *workerPool  // headless runs
+	memory  memoryBudget // the process's
+
 	mu    sync.Mutex
 	byIP  map[string]int
 	total int
@@ -45,6 +52,10 @@ func New(o Options) *API {
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
+	a.cpu = newCPUShare(a.lim.CPUSlots, a.lim.CPUSlice)
+	a.workers = newWorkerPool(a.lim.Workers, a.lim.RunQueue, a.lim.QueueWait)
+	a.memory.limit.Store(o.MemoryBudget)
+	a.metrics.observe(a)
 	a.ctx, a.cancel = context.WithCancel(context.Background())
 	a.up = websocket.Upgrader{
 		ReadBufferSize:  1024,
@@ -88,7 +99,10 @@ func (a *API) admit(ip string) (release func(), code, msg string) {
 		return nil, "shutdown", "the server is shutting down; reload the page in a moment"
 	}
 	if a.total >= a.lim.MaxSessions {
-		return nil, "server_full", "the server is full; try again in a few minutes"
+		return nil, codeServerFull, "the server is full; try again in a few minutes"
+	}
+	if a.memory.full() {
+		return nil, codeServerFull, serverFullMessage()
 	}
 	if a.byIP[ip] >= a.lim.SessionsPerIP {
 		return nil, "too_many_sessions", "too many playground tabs are open from your address: close some and reload this one"

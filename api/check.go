@@ -63,7 +63,19 @@ func (a *API) ServeCheck(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "bad_request", "the body must be a JSON question: "+fieldError(err))
 		return
 	}
-	resp, err := check(&req, a.lim)
+	job, no := a.StartJob(r.Context())
+	if no != nil {
+		no.Write(w, CheckResponse{Error: &Error{Type: "error", Code: no.Code, Message: no.Message}})
+		return
+	}
+	defer job.Done()
+	resp, err := check(&req, a.lim, job)
+	var stop *stopError
+	if errors.As(err, &stop) {
+		a.metrics.error(stop.code)
+		writeJSON(w, http.StatusOK, CheckResponse{Error: &Error{Type: "error", Code: stop.code, Message: stop.msg}})
+		return
+	}
 	if err != nil {
 		fail(http.StatusBadRequest, "bad_request", err.Error())
 		return
@@ -72,7 +84,7 @@ func (a *API) ServeCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 // check runs the workload and checks the answer against its metrics.
-func check(req *CheckRequest, l Limits) (CheckResponse, error) {
+func check(req *CheckRequest, l Limits, job *Job) (CheckResponse, error) {
 	if !req.isWorkload() {
 		return CheckResponse{}, fmt.Errorf("questions are asked about a workload (or an OSTEP problem): give one")
 	}
@@ -99,11 +111,11 @@ func check(req *CheckRequest, l Limits) (CheckResponse, error) {
 	if err := checkSpecs([]string{cfg.Sched}); err != nil {
 		return CheckResponse{}, err
 	}
-	o, err := kernel.RunWorkload(wl, cfg)
+	o, err := runPolicy(wl, cfg, job)
 	if err != nil {
 		return CheckResponse{}, err
 	}
-	q, err := kernel.NewQuestion(o.Metrics, kind, req.Job, language(req.Lang))
+	q, err := kernel.NewQuestion(o.metrics, kind, req.Job, language(req.Lang))
 	if err != nil {
 		return CheckResponse{}, err
 	}

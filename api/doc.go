@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1
+// # The WebSocket protocol, version 1.1
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -59,10 +59,16 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"session":"…","limits":{…},"schedulers":[…]}
-//	batch   {"type":"batch","seq":S,"events":[…],"state":{…}}
+//	hello   {"type":"hello","v":1,"minor":1,"session":"…","limits":{…},"schedulers":[…]}
+//	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
-//	error   {"type":"error","code":"…","message":"…","id":I,"errors":[{"file","line","col","msg"}]}
+//	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
+//
+// Version 1.1 added, all optional for a client of 1.0: hello's "minor";
+// limits' "maxRunMemory" and "maxInputBytes"; a batch's "skipped"; the
+// snapshot's "haltCode"; an error's "args"; the error codes memory_limit,
+// input_limit, ended, no_process, bad_choice; and, over HTTP, busy,
+// deadline, eventsTruncated, eventsTotal, processesTruncated, haltCode.
 //
 // A batch carries the events since the previous batch and a snapshot of
 // the machine (Snapshot): status, tick, the processes with their current
@@ -72,12 +78,33 @@
 // old); the events say every change as it happens. Events are numbered from 0 ("n") in the order the
 // machine emitted them; the numbering is the same in every replay. At high
 // speed the server may leave out syscall and sysret events from a crowded
-// batch (the batch's "dropped" counts them); every other event is sent.
+// batch (the batch's "dropped" counts them). A session keeps at most
+// Limits.MaxPendingEvents events for its next batch: when more come at once
+// (a seek forward over a long stretch), the oldest are left out and
+// "skipped" counts them; the snapshot says where things stand, and the
+// numbering says where each event sent belongs.
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual
 // policy waiting for the user to choose who runs on a CPU; the snapshot's
 // "asking" then lists, per CPU, the ready pids to choose from, and the
 // status is "choose" until a "choose" op answers.
+//
+// The machine computes on the server's CPU share, a few milliseconds at a
+// time, for at most Limits.BatchCPU per batch. A command arriving while it
+// computes (pause, step, seek, anything but ack) interrupts it: the
+// command is handled within milliseconds, and a step or a seek that was
+// under way stops where it got to (a seek answers rewound with the tick it
+// reached).
+//
+// Budgets. A run's processes may touch Limits.MaxSessionMemory bytes
+// together (256 MiB; the hello's "maxRunMemory"): beyond it the kernel's
+// out-of-memory killer ends the largest process with SIGKILL (an "oom"
+// event), and should the server find the machine above it, it stops the
+// run: error memory_limit, and a snapshot with status done and haltCode
+// memory_limit. Input typed into one run is bounded in all
+// (Limits.MaxInputBytes, 1 MiB, "maxInputBytes"; and Limits.MaxInputs
+// inputs), as the replay log keeps it: beyond, input, eof, signal and
+// choose are refused with input_limit until Reset or Run starts afresh.
 //
 // Pacing: while running, the server sends at most one batch per interval
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
@@ -103,11 +130,34 @@
 // settings (settings.sched: the run asked about) with {"kind", "job",
 // "answer", "lang"}, runs it again and answers {"ok", "explanation"}.
 //
-// Errors have a code a program can test and a message a person can read:
-// bad_message, too_large, compile (with errors), start, no_program,
-// machine (an internal error inside this session; the session stays),
-// busy, idle (closed after Limits.Idle without a command), too_many_sessions,
-// server_full, shutdown. Before closing the connection itself the server
+// POST /api/run computes on the same CPU share as the sessions, with a
+// deadline of Limits.RunTimeout (10 s) that interrupts the machine
+// whatever it does: the answer then has halt and haltCode deadline. Other
+// halt codes: memory_limit, input (the program waits for standard input:
+// give it in stdin), choose (the manual scheduler waits). With "events":
+// true the answer carries at most Limits.MaxRunEvents events (100,000),
+// the first ones; beyond, "eventsTruncated": true and "eventsTotal" says
+// how many the run emitted (the metrics count code events_limit). The
+// answer lists the first Limits.MaxRunProcesses processes (1,000;
+// "processesTruncated" says others were left out). Headless runs — POST
+// /api/run, /api/check and the exercise checks — take one of
+// Limits.Workers places (GOMAXPROCS); up to Limits.RunQueue more wait for
+// at most Limits.QueueWait (3 s). Beyond, the answer is 503 with
+// Retry-After: 1 and the error code busy. Near the server's memory budget
+// new runs get 503 with Retry-After: 60 and server_full, and a new
+// WebSocket gets error server_full and close 4003.
+//
+// Errors have a code a program can test and a message a person can read;
+// args, when present, carry the values of the message by name, for a
+// client that words the code itself (the page does, in Korean and
+// English): bad_message, too_large, compile (with errors), start,
+// no_program, machine (an internal error inside this session; the session
+// stays), step (args what, ticks), ended (input to a program that has
+// ended), no_process (a signal, or Ctrl-C, with no process to take it;
+// args pid), bad_choice (args pid), memory_limit (args limit),
+// input_limit (args limit, inputs), busy, idle (closed after Limits.Idle
+// without a command), too_many_sessions, server_full, shutdown. Before
+// closing the connection itself the server
 // sends the error, then a close frame with code 4000 + a small number and
 // the message as the reason (4001 idle, 4002 too_many_sessions, 4003
 // server_full, 4004 shutdown, 4005 slow client).
@@ -123,9 +173,18 @@
 //
 // Errors are a Refusal {"error": code, "message": …}: not_found (404),
 // bad_request (400), invalid (400), too_large (413, past MaxCheckBody or
-// MaxShareBody or the store's limits), busy (503 with Retry-After: every
-// evaluation slot is taken; try again in a few seconds).
+// MaxShareBody or the store's limits), busy (503 with Retry-After: 1:
+// every worker is taken and the line is full; try again in a second),
+// server_full (503 with Retry-After: 60). A check runs as a headless run
+// (the same workers, CPU share, deadline and memory budget): a check
+// stopped at its deadline or memory budget is a report with an error that
+// says so.
 package api
 
-// Version is the WebSocket protocol's version, sent in hello.
-const Version = 1
+// Version is the WebSocket protocol's version, sent in hello; Minor counts
+// the fields and codes added since, which a client of an older minor
+// version may ignore.
+const (
+	Version = 1
+	Minor   = 1
+)

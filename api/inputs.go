@@ -17,6 +17,7 @@ type input struct {
 type inputLog struct {
 	list    []input
 	applied int
+	bytes   int // typed bytes in list
 }
 
 // next is the tick of the next input to apply.
@@ -37,6 +38,29 @@ func (l *inputLog) take() input {
 // record logs an input given now, after those applied; inputs that were
 // waiting for a later tick are dropped: the run has taken another course.
 func (l *inputLog) record(in input) {
+	if l.applied < len(l.list) {
+		l.bytes = typed(l.list[:l.applied])
+	}
 	l.list = append(l.list[:l.applied], in)
 	l.applied++
+	l.bytes += len(in.data)
+}
+
+// fits reports whether in may be recorded: a run keeps at most MaxInputs
+// inputs and MaxInputBytes typed bytes, as its replay log holds them all.
+func (l *inputLog) fits(in input, lim Limits) bool {
+	bytes := l.bytes
+	if l.applied < len(l.list) {
+		bytes = typed(l.list[:l.applied]) // those waiting will be forgotten
+	}
+	return l.applied+1 <= lim.MaxInputs && bytes+len(in.data) <= lim.MaxInputBytes
+}
+
+// typed is the bytes typed in list.
+func typed(list []input) int {
+	n := 0
+	for _, in := range list {
+		n += len(in.data)
+	}
+	return n
 }

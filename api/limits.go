@@ -1,6 +1,7 @@
 package api
 
 import (
+	"runtime"
 	"time"
 
 	"osplay/kernel"
@@ -23,6 +24,30 @@ type Limits struct {
 	MaxOutput     int64 // console bytes of one run (256 KiB)
 	MaxEventsSent int   // events in one batch before syscall events are left out (2,000)
 	RunTimeout    time.Duration
+
+	// Memory. MaxSessionMemory bounds what all the processes of one
+	// machine touch together (the kernel's out-of-memory killer acts
+	// beyond; the kernel's own MaxMemory bounds each process).
+	MaxSessionMemory uint64 // bytes (256 MiB)
+	MaxPendingEvents int    // events a session keeps for its next batch; the oldest are left out beyond (20,000)
+	MaxRunEvents     int    // events POST /api/run returns with "events": true (100,000)
+	MaxRunProcesses  int    // processes POST /api/run describes one by one (1,000)
+	MaxInputBytes    int    // bytes typed into one run in all (1 MiB)
+	MaxInputs        int    // inputs (lines, signals, choices) logged for the replay of one run (10,000)
+
+	// CPU. A batch or a command computes its first CPUGrace freely, then
+	// only while holding one of CPUSlots slots, a CPUSlice at a time
+	// (cpushare.go, cpuseat.go); a batch of a running session computes
+	// for BatchCPU at most. Headless runs (POST /api/run, checks)
+	// take one of Workers places; up to RunQueue more wait, at most
+	// QueueWait, before being told the server is busy.
+	CPUSlots  int           // (GOMAXPROCS − 1, at least 1)
+	CPUSlice  time.Duration // (5 ms)
+	CPUGrace  time.Duration // (1 ms)
+	BatchCPU  time.Duration // (20 ms)
+	Workers   int           // (GOMAXPROCS)
+	RunQueue  int           // (2 × Workers)
+	QueueWait time.Duration // (3 s)
 
 	Idle         time.Duration // a session without a command for this long is closed (15 min)
 	PingInterval time.Duration // the server pings this often (20 s)
@@ -68,6 +93,27 @@ func (l Limits) WithDefaults() Limits {
 	def(&l.MaxOutput, 256<<10)
 	defInt(&l.MaxEventsSent, 2000)
 	defDur(&l.RunTimeout, 10*time.Second)
+	if l.MaxSessionMemory == 0 {
+		l.MaxSessionMemory = 256 << 20
+	}
+	defInt(&l.MaxPendingEvents, 20_000)
+	l.MaxPendingEvents = max(l.MaxPendingEvents, l.MaxEventsSent)
+	defInt(&l.MaxRunEvents, 100_000)
+	defInt(&l.MaxRunProcesses, 1000)
+	defInt(&l.MaxInputBytes, 1<<20)
+	l.MaxInputBytes = max(l.MaxInputBytes, l.MaxStdin)
+	defInt(&l.MaxInputs, 10_000)
+	// One processor is kept for the server's own work (sockets, encoding,
+	// timers), which the Go scheduler runs only where a processor is free
+	// or every 10 ms: with every processor computing machines, a
+	// neighbour's step waited ~20 ms instead of ~5 ms (cpushare_test.go).
+	defInt(&l.CPUSlots, max(1, runtime.GOMAXPROCS(0)-1))
+	defDur(&l.CPUSlice, 5*time.Millisecond)
+	defDur(&l.CPUGrace, time.Millisecond)
+	defDur(&l.BatchCPU, 20*time.Millisecond)
+	defInt(&l.Workers, runtime.GOMAXPROCS(0))
+	defInt(&l.RunQueue, 2*l.Workers)
+	defDur(&l.QueueWait, 3*time.Second)
 	defDur(&l.Idle, 15*time.Minute)
 	defDur(&l.PingInterval, 20*time.Second)
 	defDur(&l.PongWait, 45*time.Second)
@@ -81,5 +127,6 @@ func (l Limits) WithDefaults() Limits {
 
 func (l Limits) client() ClientLimit {
 	return ClientLimit{MaxMessage: l.MaxMessage, MaxFiles: l.MaxFiles, MaxFileSize: l.MaxFileSize,
-		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxCPUs: kernel.MaxCPUs, IdleSeconds: int(l.Idle / time.Second)}
+		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxCPUs: kernel.MaxCPUs, IdleSeconds: int(l.Idle / time.Second),
+		MaxRunMemory: l.MaxSessionMemory, MaxInputBytes: l.MaxInputBytes}
 }

@@ -7,6 +7,7 @@ import (
 // Metrics are the counters the server exports at /metrics. A nil *Metrics
 // counts nothing, so sessions and handlers work without one (in tests).
 type Metrics struct {
+	reg          prometheus.Registerer
 	sessions     prometheus.Gauge
 	sessionsAll  prometheus.Counter
 	runs         *prometheus.CounterVec
@@ -19,6 +20,7 @@ type Metrics struct {
 // NewMetrics makes the counters and registers them with reg.
 func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
+		reg: reg,
 		sessions: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "osplay_sessions", Help: "WebSocket sessions open now."}),
 		sessionsAll: prometheus.NewCounter(prometheus.CounterOpts{
@@ -48,6 +50,28 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}
 	}
 	return m
+}
+
+// observe exports the API's gauges: the machines' memory against the
+// budget, and the lines for the CPU and for the workers.
+func (m *Metrics) observe(a *API) {
+	if m == nil {
+		return
+	}
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "osplay_machine_memory_bytes", Help: "Memory the processes of every live machine have touched, in all."},
+			func() float64 { return float64(a.memory.machines.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "osplay_memory_budget_bytes", Help: "The memory the process may use (0: no budget); new work is refused past 85%."},
+			func() float64 { return float64(a.memory.limit.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "osplay_cpu_waiting", Help: "Sessions and runs waiting for a CPU slot."},
+			func() float64 { return float64(a.cpu.queued()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "osplay_run_queue", Help: "Headless runs waiting for a worker."},
+			func() float64 { return float64(a.workers.queued()) }),
+	)
 }
 
 func (m *Metrics) sessionOpened() {

@@ -116,6 +116,7 @@ func (p *Program) config(l Limits, onEvent func(kernel.Event)) kernel.Config {
 		Seed: p.Settings.Seed, ContextSwitch: p.Settings.CtxSwitch, ChildFirst: p.Settings.ChildFirst,
 		Multiprogramming: p.Settings.Multiprogramming, Resident: p.Settings.Resident,
 		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxOutput: l.MaxOutput, OnEvent: onEvent,
+		MaxTotalMemory: l.MaxSessionMemory,
 	}
 	if p.Stdin != "" {
 		cfg.Stdin = bytes.NewReader([]byte(p.Stdin))

@@ -27,16 +27,29 @@ type RunRequest struct {
 
 // RunResponse is the answer of POST /api/run.
 type RunResponse struct {
-	OK        bool          `json:"ok"` // the program ran (whatever its exit status)
-	Error     *Error        `json:"error,omitempty"`
-	Stdout    string        `json:"stdout"` // the console's descriptor 1, all processes
-	Stderr    string        `json:"stderr"`
-	Exit      *Exit         `json:"exit,omitempty"` // the first process's
-	Halt      string        `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock, input)
+	OK     bool   `json:"ok"` // the program ran (whatever its exit status)
+	Error  *Error `json:"error,omitempty"`
+	Stdout string `json:"stdout"` // the console's descriptor 1, all processes
+	Stderr string `json:"stderr"`
+	Exit   *Exit  `json:"exit,omitempty"` // the first process's
+	Halt   string `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock, input)
+	// HaltCode is the code of a halt the server decided: deadline,
+	// memory_limit, input, choose. A halt of the kernel's (the tick limit,
+	// a deadlock) has none.
+	HaltCode  string        `json:"haltCode,omitempty"`
 	Processes []ProcStats   `json:"processes"`
 	Metrics   *RunMetrics   `json:"metrics,omitempty"`
 	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (kernel.Meter)
 	Events    []Event       `json:"events,omitempty"`
+	// With "events": true, at most MaxRunEvents events come back, the
+	// first ones; EventsTruncated then says the rest were left out, and
+	// EventsTotal how many the run emitted.
+	EventsTruncated bool  `json:"eventsTruncated,omitempty"`
+	EventsTotal     int64 `json:"eventsTotal,omitempty"`
+	// Processes (and sched.procs) list the first MaxRunProcesses
+	// processes created; ProcessesTruncated says others were left out
+	// (metrics.processes counts them all).
+	ProcessesTruncated bool `json:"processesTruncated,omitempty"`
 }
 
 // ServeRun runs a program headless, to the end, and answers with JSON.
@@ -68,7 +81,7 @@ func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.isWorkload() || len(req.Compare) > 0 {
-		a.runWorkload(w, &req)
+		a.runWorkload(r.Context(), w, &req)
 		return
 	}
 	if err := req.Program.check(a.lim); err != nil {
@@ -76,8 +89,13 @@ func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, RunResponse{Error: &Error{Type: "error", Code: "bad_request", Message: err.Error()}})
 		return
 	}
-	resp := run(&req, a.lim, a.metrics, time.Now().Add(a.lim.RunTimeout))
-	writeJSON(w, http.StatusOK, resp)
+	job, no := a.StartJob(r.Context())
+	if no != nil {
+		no.Write(w, RunResponse{Error: &Error{Type: "error", Code: no.Code, Message: no.Message}, Processes: []ProcStats{}})
+		return
+	}
+	defer job.Done()
+	writeJSON(w, http.StatusOK, run(&req, a.lim, a.metrics, job))
 }
 
 // Warm compiles the C library and a small program, so that the first
@@ -85,8 +103,9 @@ func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
 func Warm(log *slog.Logger) {
 	start := time.Now()
 	lim := Limits{}.WithDefaults()
+	lim.RunTimeout = time.Minute
 	r := run(&RunRequest{Program: Program{Files: []File{{Name: "warm.c",
-		Text: "#include <stdio.h>\nint main(void) { printf(\"ok\\n\"); return 0; }\n"}}}}, lim, nil, time.Now().Add(time.Minute))
+		Text: "#include <stdio.h>\nint main(void) { printf(\"ok\\n\"); return 0; }\n"}}}}, lim, nil, newJob(lim, nil, nil, nil))
 	if !r.OK || r.Stdout != "ok\n" {
 		log.Error("warm-up run failed", "response", fmt.Sprintf("%+v", r))
 		return
@@ -94,9 +113,9 @@ func Warm(log *slog.Logger) {
 	log.Info("C library compiled", "duration", time.Since(start).Round(time.Millisecond))
 }
 
-// run executes a program to its end, or to a limit or the deadline.
-func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunResponse {
-	st := newStats()
+// run executes a program to its end, or to a limit or the job's deadline.
+func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
+	st := newStats(lim.MaxRunProcesses)
 	var events []Event
 	var stdout, stderr strings.Builder
 	n := int64(0)
@@ -104,7 +123,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunR
 	m, diags, err := req.Program.start(lim, func(e kernel.Event) {
 		st.add(e)
 		meter.Add(e)
-		if req.Events {
+		if req.Events && len(events) < lim.MaxRunEvents {
 			events = append(events, wireEvent(n, e))
 		}
 		n++
@@ -125,25 +144,32 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunR
 		return RunResponse{Error: &Error{Type: "error", Code: code, Message: err.Error(), Errors: diags}, Processes: []ProcStats{}}
 	}
 	metrics.run("api", "ok")
-	halt := ""
-	for !m.Done() {
-		before := m.Now()
-		m.RunTo(before + 200_000)
-		metrics.addTicks(m.Now() - before)
-		if m.WaitingForInput() {
-			halt = "the program waits for input: give its standard input in stdin"
-			break
-		}
-		if time.Now().After(deadline) {
-			halt = fmt.Sprintf("stopped after %s of server time at tick %d", lim.RunTimeout, m.Now())
-			break
-		}
+	code, halt := job.Drive(m), ""
+	switch {
+	case code == codeDeadline:
+		halt = fmt.Sprintf("stopped after %s of server time at tick %d", lim.RunTimeout, m.Now())
+	case code == codeMemoryLimit:
+		halt = memoryLimitMessage(lim.MaxSessionMemory)
+	case m.WaitingForInput():
+		code, halt = codeInput, "the program waits for input: give its standard input in stdin"
+	case !m.Done() && len(m.Asking()) > 0:
+		code, halt = codeChoose, "the manual scheduler waits for a choice: run the program in the playground to choose"
 	}
 	if err := m.Err(); err != nil {
-		halt = err.Error()
+		code, halt = "", err.Error()
+	}
+	if code == codeDeadline || code == codeMemoryLimit {
+		metrics.error(code)
 	}
 	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
-		Halt: halt, Processes: st.finish(m), Events: events}
+		Halt: halt, HaltCode: code, Processes: st.finish(m), Events: events}
+	resp.ProcessesTruncated = st.metrics.Processes > len(resp.Processes)
+	if req.Events && n > int64(len(events)) {
+		resp.EventsTruncated, resp.EventsTotal = true, n
+		metrics.error(codeEventsLimit)
+	} else if req.Events {
+		resp.EventsTotal = n
+	}
 	for i := range resp.Processes {
 		p := &resp.Processes[i]
 		p.Stdout, p.Stderr = text([]byte(p.Stdout)), text([]byte(p.Stderr))
@@ -153,6 +179,9 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, deadline time.Time) RunR
 	}
 	resp.Metrics = &st.metrics
 	sm := schedMetrics(meter.Metrics())
+	if len(sm.Procs) > lim.MaxRunProcesses {
+		sm.Procs, resp.ProcessesTruncated = sm.Procs[:lim.MaxRunProcesses], true
+	}
 	resp.Sched = &sm
 	return resp
 }

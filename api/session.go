@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"osplay/kernel"
@@ -16,7 +17,12 @@ const window = 2
 // inputs, and the controls (run, pause, step, speed, seek). It knows
 // nothing of the transport: it sends messages through send, and is driven
 // by Handle (client commands) and Tick (the pacing timer) from one
-// goroutine.
+// goroutine; only Preempt may be called from another.
+//
+// The machine computes on the server's CPU share (cpushare.go), a slice
+// at a time, within a budget: BatchCPU for a batch, RunTimeout for a
+// command. A command arriving meanwhile (Preempt) interrupts the machine,
+// which stops at its next consistent point, and is handled at once.
 type Session struct {
 	ID      string
 	lim     Limits
@@ -24,14 +30,24 @@ type Session struct {
 	metrics *Metrics
 	log     *slog.Logger
 
-	prog    *Program
-	m       *kernel.Machine
-	replay  bool    // rebuilding by replay: events are counted, not sent
-	n       int64   // events the machine has emitted
-	pending []Event // events not yet sent
-	dropped int
-	inputs  inputLog
-	horizon int64
+	prog     *Program
+	m        *kernel.Machine
+	replay   bool    // rebuilding by replay: events are counted, not sent
+	n        int64   // events the machine has emitted
+	pending  []Event // events not yet sent
+	dropped  int     // syscall events left out of the pending batch
+	skipped  int     // events left out of the pending batch for want of room, the oldest first
+	inputs   inputLog
+	horizon  int64
+	stopCode string // the server stopped this run at a limit (memory_limit): why
+	stopMsg  string
+
+	seat    *cpuSeat
+	budget  time.Duration                  // slot time the batch or command in progress may use
+	waiting atomic.Int64                   // commands received (Preempt) and not yet handled
+	wake    chan struct{}                  // signalled by Preempt, for a wait for a CPU slot
+	live    atomic.Pointer[kernel.Machine] // m, for Preempt
+	memory  machineMemory
 
 	running bool
 	speed   Speed
@@ -48,12 +64,41 @@ func NewSession(id string, lim Limits, send func(v any), metrics *Metrics, log *
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Session{ID: id, lim: lim, send: send, metrics: metrics, log: log,
-		speed: Speed{Ticks: lim.DefaultTicks, Interval: int(lim.BatchInterval / time.Millisecond)}, chunk: 64}
+		speed: Speed{Ticks: lim.DefaultTicks, Interval: int(lim.BatchInterval / time.Millisecond)}, chunk: 1,
+		seat: newCPUSeat(nil, 0), wake: make(chan struct{}, 1)}
+}
+
+// share makes the session compute on the server's CPU share and count its
+// machine's memory in the server's budget.
+func (s *Session) share(cpu *cpuShare, memory *memoryBudget) {
+	s.seat = newCPUSeat(cpu, s.lim.CPUGrace)
+	s.memory = machineMemory{budget: memory}
+}
+
+// Preempt says a command is on its way: the computation in progress (a
+// batch, a step, a rewind) stops at the machine's next consistent point,
+// so that the command is handled within milliseconds. It is safe to call
+// from any goroutine; Handle counts the command as arrived.
+func (s *Session) Preempt() {
+	s.waiting.Add(1)
+	if m := s.live.Load(); m != nil {
+		m.Interrupt()
+	}
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Close takes the session's machine out of the server's count.
+func (s *Session) Close() {
+	s.seat.give()
+	s.memory.close()
 }
 
 // Hello is the first message of a session.
 func (s *Session) Hello(schedulers []string) Hello {
-	return Hello{Type: "hello", V: Version, Session: s.ID, Limits: s.lim.client(), Schedulers: schedulers, Speed: s.speed}
+	return Hello{Type: "hello", V: Version, Minor: Minor, Session: s.ID, Limits: s.lim.client(), Schedulers: schedulers, Speed: s.speed}
 }
 
 // Interval is the time between batches while running.
@@ -63,8 +108,12 @@ func (s *Session) Interval() time.Duration { return time.Duration(s.speed.Interv
 // machine can go on without the user, and the client has drawn enough of
 // what was sent.
 func (s *Session) Wants() bool {
-	return s.running && s.m != nil && !s.m.Done() && !s.stuck() && s.seq-s.acked < window
+	return s.running && s.m != nil && !s.ended() && !s.stuck() && s.seq-s.acked < window
 }
+
+// ended reports whether the run is over: the machine stopped, or the
+// server stopped it at a limit.
+func (s *Session) ended() bool { return s.m.Done() || s.stopCode != "" }
 
 // stuck reports whether the machine can go on only once the user acts:
 // types input, or chooses who runs (manual scheduler).
@@ -78,6 +127,11 @@ func (s *Session) Running() bool { return s.running }
 
 // Handle carries out one client command.
 func (s *Session) Handle(c command) {
+	if c.op != "ack" && s.waiting.Load() > 0 {
+		s.waiting.Add(-1)
+	}
+	s.begin(s.lim.RunTimeout)
+	defer s.seat.give()
 	switch c.op {
 	case "ack":
 		if c.seq > s.acked && c.seq <= s.seq {
@@ -100,12 +154,12 @@ func (s *Session) Handle(c command) {
 		return
 	}
 	if s.m == nil {
-		s.fail(c.id, "no_program", "no program is loaded: press Run to compile and start one")
+		s.fail(c.id, "no_program", "no program is loaded: press Run to compile and start one", nil)
 		return
 	}
 	switch c.op {
 	case "run":
-		if s.m.Done() {
+		if s.ended() {
 			s.inputs = inputLog{} // Run after the end starts afresh
 			s.horizon = 0
 			if s.rebuild() != nil {
@@ -130,8 +184,8 @@ func (s *Session) Handle(c command) {
 		return
 	case "input", "eof", "signal", "interrupt", "choose":
 		in := input{op: c.op, data: c.data, pid: c.pid, signal: c.signal}
-		if err := s.give(in); err != nil {
-			s.fail(c.id, "bad_message", err.Error())
+		if e := s.give(in); e != nil {
+			s.fail(c.id, e.Code, e.Message, e.Args)
 		}
 	}
 	s.flush(time.Now())
@@ -140,16 +194,66 @@ func (s *Session) Handle(c command) {
 // Tick advances a running session by one batch and sends it; due is when
 // the batch was due.
 func (s *Session) Tick(due time.Time) {
-	if !s.Wants() {
-		return
+	if !s.Wants() || s.waiting.Load() > 0 {
+		return // a command first
 	}
 	start := time.Now()
+	s.begin(s.lim.BatchCPU)
 	s.advanceBatch(s.speed.Ticks)
-	if s.m.Done() {
+	if s.ended() {
 		s.running = false
 	}
 	s.flush(due)
 	s.metrics.batch(time.Since(start).Seconds())
+}
+
+// begin starts a batch or a command that may compute for budget.
+func (s *Session) begin(budget time.Duration) {
+	s.budget, s.seat.used = budget, 0
+}
+
+// compute makes one machine call f on a CPU slot. f is made again, going
+// on from where it stopped, each time a slice ends in the middle of it.
+// compute gives up, leaving the machine where f stopped, when a command is
+// waiting, the budget is spent or the machine uses more memory than
+// allowed. It reports whether f completed.
+func (s *Session) compute(f func()) bool {
+	for {
+		if s.stopCode != "" || s.waiting.Load() > 0 || s.seat.spent() >= s.budget {
+			return false
+		}
+		if !s.seat.run(s.m, s.wake, f) {
+			continue // woken: look again whether a command waits
+		}
+		if s.overMemory() {
+			return false
+		}
+		if !s.m.Interrupted() {
+			return true
+		}
+	}
+}
+
+// overMemory stops the run when its processes use more memory together
+// than MaxSessionMemory. The kernel's out-of-memory killer should have
+// acted before (Config.MaxTotalMemory): this is the server's backstop.
+func (s *Session) overMemory() bool {
+	use := s.m.MemoryInUse()
+	s.memory.update(use)
+	if use <= s.lim.MaxSessionMemory {
+		return false
+	}
+	s.running = false
+	s.stopCode, s.stopMsg = codeMemoryLimit, memoryLimitMessage(s.lim.MaxSessionMemory)
+	s.fail(nil, s.stopCode, s.stopMsg, map[string]any{"limit": sizeText(s.lim.MaxSessionMemory)})
+	return true
+}
+
+// out sends a message; the CPU slot is given back first, as a slow client
+// must not hold a CPU.
+func (s *Session) out(v any) {
+	s.seat.give()
+	s.send(v)
 }
 
 // load compiles a program and starts its machine, paused at tick 0.
@@ -167,9 +271,15 @@ func (s *Session) load(p *Program) {
 
 // rebuild starts the program afresh on a new machine.
 func (s *Session) rebuild() error {
-	s.m, s.n, s.pending, s.dropped = nil, 0, nil, 0
+	s.m, s.n, s.pending, s.dropped, s.skipped = nil, 0, nil, 0, 0
+	s.live.Store(nil)
+	s.memory.update(0)
+	s.stopCode, s.stopMsg = "", ""
 	s.inputs.applied = 0
-	m, diags, err := s.prog.start(s.lim, s.onEvent)
+	var m *kernel.Machine
+	var diags []CompileError
+	var err error
+	s.seat.run(nil, nil, func() { m, diags, err = s.prog.start(s.lim, s.onEvent) }) // a compile takes a CPU too
 	if err != nil {
 		s.pending = nil
 		code := "start"
@@ -180,11 +290,12 @@ func (s *Session) rebuild() error {
 			s.metrics.run("session", "error")
 		}
 		s.metrics.error(code)
-		s.send(Error{Type: "error", Code: code, Message: err.Error(), Errors: diags})
+		s.out(Error{Type: "error", Code: code, Message: err.Error(), Errors: diags})
 		s.flush(time.Now())
 		return err
 	}
 	s.m = m
+	s.live.Store(m)
 	return nil
 }
 
@@ -198,6 +309,13 @@ func (s *Session) onEvent(e kernel.Event) {
 	if len(s.pending) >= s.lim.MaxEventsSent && (e.Kind == kernel.KindSyscall || e.Kind == kernel.KindSysret) {
 		s.dropped++
 		return
+	}
+	if len(s.pending) >= s.lim.MaxPendingEvents {
+		// Keep the newest: the snapshot says where things stand, and the
+		// batch says how many were left out.
+		half := len(s.pending) / 2
+		s.skipped += half
+		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
 	s.pending = append(s.pending, wireEvent(n, e))
 }
@@ -216,19 +334,23 @@ func matchStep(by, kind string) bool {
 // flush sends the pending events and the machine's state as a batch.
 func (s *Session) flush(due time.Time) {
 	s.seq++
-	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, State: s.snapshot(),
-		Sent: due.UnixMicro()}
+	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
+		State: s.snapshot(), Sent: due.UnixMicro()}
 	if b.Events == nil {
 		b.Events = []Event{}
 	}
-	s.send(b)
-	s.pending, s.dropped = nil, 0 // the batch keeps its slice
+	if s.skipped > 0 {
+		s.metrics.error(codeEventsLimit)
+	}
+	s.out(b)
+	s.pending, s.dropped, s.skipped = nil, 0, 0 // the batch keeps its slice
 }
 
-// fail reports an error about a command.
-func (s *Session) fail(id *int64, code, msg string) {
+// fail reports an error about a command, with the values its message
+// carries (nil: none).
+func (s *Session) fail(id *int64, code, msg string, args map[string]any) {
 	s.metrics.error(code)
-	s.send(Error{Type: "error", Code: code, Message: msg, ID: id})
+	s.out(Error{Type: "error", Code: code, Message: msg, ID: id, Args: args})
 }
 
 // snapshot is the machine's state for the views.
@@ -257,6 +379,8 @@ func (s *Session) snapshot() Snapshot {
 		st.PCB = pcb(m, s.inspect)
 	}
 	switch {
+	case s.stopCode != "":
+		st.Status, st.Halt, st.HaltCode = StatusDone, s.stopMsg, s.stopCode
 	case m.Done():
 		st.Status = StatusDone
 		if err := m.Err(); err != nil {
@@ -278,21 +402,25 @@ func (s *Session) snapshot() Snapshot {
 }
 
 // advanceBatch runs the machine for up to ticks ticks, in chunks sized so
-// that a batch carries about MaxEventsSent events at most: a chunk that
-// produced few events doubles, one that produced many halves.
+// that a batch carries about MaxEventsSent events at most, and that a
+// chunk computes for a fraction of a CPU slice (between chunks the session
+// looks at the clock and gives its slot up on time): a chunk that produced
+// few events quickly doubles, one that produced many or took long halves.
 func (s *Session) advanceBatch(ticks int64) {
 	target := s.m.Now() + ticks
-	for s.m.Now() < target && !s.m.Done() && !s.stuck() {
-		before, from := len(s.pending), s.m.Now()
-		s.advance(min(target, s.m.Now()+s.chunk))
+	for s.m.Now() < target && !s.ended() && !s.stuck() {
+		before, from, start := len(s.pending), s.m.Now(), time.Now()
+		if !s.advance(min(target, s.m.Now()+s.chunk)) {
+			break // a command waits, or the batch has had its CPU time
+		}
 		if s.m.Now() == from {
 			break // nothing can happen until the user acts
 		}
-		got := len(s.pending) - before
+		got, took := len(s.pending)-before, time.Since(start)
 		switch {
-		case got > s.lim.MaxEventsSent/2:
+		case got > s.lim.MaxEventsSent/2 || took > s.lim.CPUSlice/4:
 			s.chunk = max(1, s.chunk/2)
-		case got < s.lim.MaxEventsSent/8:
+		case got < s.lim.MaxEventsSent/8 && took < s.lim.CPUSlice/16:
 			s.chunk = min(s.chunk*2, 1<<20)
 		}
 		if len(s.pending) >= s.lim.MaxEventsSent {
@@ -302,29 +430,33 @@ func (s *Session) advanceBatch(ticks int64) {
 }
 
 // advance runs the machine to tick target, applying the logged inputs at
-// their ticks.
-func (s *Session) advance(target int64) {
+// their ticks. It reports false when it stopped short because a command
+// waits, the budget is spent or a limit was hit (compute).
+func (s *Session) advance(target int64) bool {
 	before := s.m.Now()
+	defer func() { s.metrics.addTicks(s.m.Now() - before) }()
 	s.applyInputs()
 	for s.m.Now() < target && !s.m.Done() {
 		next := target
 		if t, ok := s.inputs.next(); ok && t < next {
 			next = t
 		}
-		s.m.RunTo(next)
+		if !s.compute(func() { s.m.RunTo(next) }) {
+			return false
+		}
 		s.applyInputs()
 		if s.m.Now() < next {
-			break
+			break // waiting for input or for a choice
 		}
 	}
-	s.metrics.addTicks(s.m.Now() - before)
+	return true
 }
 
 // step advances one tick, or to the end of the tick in which the next
 // event (or system call) happens. A step that finds nothing within
 // stepLimit ticks stops and says so.
 func (s *Session) step(by string) {
-	if s.m.Done() {
+	if s.ended() {
 		return
 	}
 	if by == "tick" {
@@ -348,7 +480,8 @@ func (s *Session) step(by string) {
 			if by == "syscall" {
 				what = "system call"
 			}
-			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, at-from))
+			s.fail(nil, "step", fmt.Sprintf("no %s in the next %d ticks: the processes compute without calling the kernel", what, at-from),
+				map[string]any{"what": by, "ticks": at - from})
 			return
 		}
 		// Run to the next logged input at most: it is given at its tick.
@@ -356,8 +489,19 @@ func (s *Session) step(by string) {
 		if t, ok := s.inputs.next(); ok && t < next {
 			next = t
 		}
-		s.m.RunUntilTick(next, match)
+		done := s.compute(func() {
+			if hit >= 0 {
+				// Interrupted after the event: a call that does nothing
+				// says the step is over, as RunUntilTick would have.
+				s.m.RunTo(s.m.Now())
+				return
+			}
+			s.m.RunUntilTick(next, match)
+		})
 		s.metrics.addTicks(s.m.Now() - at)
+		if !done {
+			return // a command waits: the step ends where it is
+		}
 		if hit >= 0 {
 			if s.m.Now() <= hit {
 				s.advance(hit + 1) // the rest of the event's tick
@@ -380,7 +524,8 @@ func (s *Session) step(by string) {
 }
 
 // seek brings the machine to tick t: forward by running, backward by
-// replaying from the start with the same inputs.
+// replaying from the start with the same inputs. A command arriving
+// meanwhile stops it where it is: the answer says which tick it reached.
 func (s *Session) seek(t int64) {
 	t = min(t, s.horizon)
 	if t >= s.m.Now() {
@@ -394,22 +539,31 @@ func (s *Session) seek(t int64) {
 		s.advance(t)
 	}
 	s.replay = false
-	s.pending, s.dropped = s.pending[:0], 0
+	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
 	if err != nil {
 		return
 	}
-	s.send(Rewound{Type: "rewound", Tick: s.m.Now(), Events: s.n, State: s.snapshot()})
+	s.out(Rewound{Type: "rewound", Tick: s.m.Now(), Events: s.n, State: s.snapshot()})
 }
 
 // give applies a user's input now and logs it for replays; inputs logged
 // for later ticks (after a rewind) are forgotten, as the run now differs.
-func (s *Session) give(in input) error {
-	if s.m.Done() {
-		return fmt.Errorf("the program has ended")
+// It returns the error to send if the input is refused.
+func (s *Session) give(in input) *Error {
+	if s.ended() {
+		return &Error{Code: "ended", Message: "the program has ended: press Run to start it again"}
+	}
+	if !s.inputs.fits(in, s.lim) {
+		return &Error{Code: codeInputLimit, Message: inputLimitMessage(s.lim),
+			Args: map[string]any{"limit": sizeText(uint64(s.lim.MaxInputBytes)), "inputs": s.lim.MaxInputs}}
 	}
 	in.tick = s.m.Now()
 	if err := s.apply(in); err != nil {
-		return err
+		code := "no_process" // a signal, or Ctrl-C, with no process to take it
+		if in.op == "choose" {
+			code = "bad_choice"
+		}
+		return &Error{Code: code, Message: err.Error(), Args: map[string]any{"pid": in.pid}}
 	}
 	s.inputs.record(in)
 	return nil
@@ -440,9 +594,13 @@ func (s *Session) apply(in input) error {
 		}
 	case "choose":
 		// In a replay the machine stands at the tick of the choice but may
-		// not have asked yet: asking stops it within that tick.
-		if len(s.m.Asking()) == 0 {
-			s.m.RunTo(s.m.Now() + 1)
+		// not have asked yet: asking stops it within that tick. An
+		// interrupt (a slice's end, a command) may stop it sooner: go on.
+		for target := s.m.Now() + 1; len(s.m.Asking()) == 0 && !s.m.Done(); {
+			s.m.RunTo(target)
+			if !s.m.Interrupted() {
+				break
+			}
 		}
 		if err := s.m.Choose(in.pid); err != nil {
 			return err
@@ -462,8 +620,10 @@ func (s *Session) apply(in input) error {
 // tells the client; no other session is affected.
 func (s *Session) crash(why string) {
 	s.m, s.running, s.replay = nil, false, false
-	s.pending, s.dropped = s.pending[:0], 0
-	s.send(Error{Type: "error", Code: "machine",
+	s.live.Store(nil)
+	s.memory.update(0)
+	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
+	s.out(Error{Type: "error", Code: "machine",
 		Message: "internal error in this session (" + why + "): press Run to start again"})
 	s.flush(time.Now())
 }

@@ -338,3 +338,67 @@ func TestStepEndsAtTheEndOfTheEventsTick(t *testing.T) {
 		}
 	}
 }
+
+// A session keeps at most MaxPendingEvents events for its next batch: a
+// seek forward over thousands of events sends the newest and counts the
+// others, and the numbering still says where each event belongs.
+func TestPendingEventsAreBounded(t *testing.T) {
+	lim := Limits{MaxEventsSent: 100, MaxPendingEvents: 500}
+	r := &recorder{}
+	s := NewSession("test", lim, r.send, nil, nil)
+	src := "#include <sys/wait.h>\n#include <unistd.h>\nint main(void) { for (int i = 0; i < 200; i++) { if (fork() == 0) _exit(0); wait(NULL); } return 0; }\n"
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "forks.c", Text: src}}}})
+	s.Handle(command{op: "speed", speed: Speed{Ticks: 1000000}})
+	runToEnd(t, s, r)
+	end := r.last().State
+	s.Handle(command{op: "seek", tick: 0})
+	before := r.msgs[len(r.msgs)-1].(Rewound).Events // emitted again by the replay, not sent
+	r.msgs = nil
+	s.Handle(command{op: "seek", tick: end.Tick})
+	b := r.last()
+	if len(b.Events) > 500 || b.Skipped == 0 {
+		t.Fatalf("seek over %d events: a batch of %d, %d skipped", end.Events, len(b.Events), b.Skipped)
+	}
+	if first := b.Events[0].N; first < before+int64(b.Skipped) {
+		t.Errorf("the first event sent is number %d, want ≥ %d: the oldest are left out", first, before+int64(b.Skipped))
+	}
+	if got := int64(len(b.Events) + b.Skipped + b.Dropped); got != b.State.Events-before {
+		t.Errorf("%d sent + %d skipped + %d dropped = %d, want the %d events after tick 0", len(b.Events), b.Skipped, b.Dropped, got, b.State.Events-before)
+	}
+}
+
+// A session cut into slices of microseconds by the CPU share emits the
+// same events as one that computes undisturbed: interrupts change where a
+// machine call returns, never what the machine does.
+func TestSlicedRunsAreTheSame(t *testing.T) {
+	forks := &Program{Files: []File{{Name: "forks.c", Text: "#include <stdio.h>\n#include <sys/wait.h>\n#include <unistd.h>\n" +
+		"int main(void) { for (int n = 0; n < 300; n++) { if (fork() == 0) { printf(\"child %d\\n\", n); return 0; } wait(NULL); } return 0; }\n"}}}
+	programs := map[string]*Program{"forks": forks}
+	for _, name := range []string{"forkexecl", "nfork", "mystatus"} {
+		programs[name] = example(t, name)
+	}
+	for name, p := range programs {
+		var streams []string
+		for _, sliced := range []bool{false, true} {
+			// Every event is sent (none dropped from crowded batches), and
+			// every slice and grace is as short as the timers allow.
+			lim := Limits{CPUSlice: 20 * time.Microsecond, CPUGrace: time.Nanosecond, MaxEventsSent: 1 << 20}
+			s, r := NewSession("test", lim, (&recorder{}).send, nil, nil), &recorder{}
+			s.send = r.send
+			if sliced {
+				s.share(newCPUShare(1, lim.CPUSlice), nil)
+			}
+			s.Handle(command{op: "load", program: p})
+			s.Handle(command{op: "speed", speed: Speed{Ticks: 1000000}})
+			runToEnd(t, s, r)
+			if st := r.last().State.Status; st != StatusDone {
+				t.Fatalf("%s (sliced %v): status %s", name, sliced, st)
+			}
+			js, _ := json.Marshal(r.events())
+			streams = append(streams, string(js))
+		}
+		if streams[0] != streams[1] {
+			t.Errorf("%s: the sliced run differs", name)
+		}
+	}
+}

@@ -72,6 +72,8 @@ func (a *API) ServeWS(w http.ResponseWriter, r *http.Request) {
 	defer a.metrics.sessionClosed()
 	c := &socket{api: a, conn: conn, lim: a.lim}
 	c.s = NewSession(newID(), a.lim, c.write, a.metrics, a.log)
+	c.s.share(a.cpu, &a.memory)
+	defer c.s.Close()
 	a.log.Info("session open", "session", c.s.ID, "ip", clientIP(r))
 	c.serve()
 	conn.Close()
@@ -90,11 +92,11 @@ type socket struct {
 	why    string // why the session ended, for the log
 }
 
-// inbound is one frame from the client, or what was wrong with it.
+// inbound is one command from the client, or what was wrong with its
+// frame.
 type inbound struct {
-	data     []byte
-	tooLarge int64 // size of a message over MaxMessage
-	binary   bool
+	cmd command
+	bad *Error // the answer to a frame that is not a valid command
 }
 
 // serve is the session's loop: client messages, the pacing timer, pings
@@ -156,29 +158,17 @@ func (c *socket) serve() {
 	c.why = "write failed"
 }
 
-// receive handles one client frame; it reports whether the user did
+// receive handles one client command; it reports whether the user did
 // something (an ack does not count against idleness).
 func (c *socket) receive(m inbound) bool {
 	c.api.metrics.message("in")
-	switch {
-	case m.tooLarge > 0:
-		c.api.metrics.error("too_large")
-		c.write(Error{Type: "error", Code: "too_large",
-			Message: fmt.Sprintf("message too large: %d bytes (at most %d); make the program smaller", m.tooLarge, c.lim.MaxMessage)})
-		return true
-	case m.binary:
-		c.api.metrics.error("bad_message")
-		c.write(badMessage(nil, "send JSON in text frames"))
+	if m.bad != nil {
+		c.api.metrics.error(m.bad.Code)
+		c.write(*m.bad)
 		return true
 	}
-	cmd, bad := decode(m.data, c.lim)
-	if bad != nil {
-		c.api.metrics.error(bad.Code)
-		c.write(*bad)
-		return true
-	}
-	c.guard(func() { c.s.Handle(cmd) })
-	return cmd.op != "ack"
+	c.guard(func() { c.s.Handle(m.cmd) })
+	return m.cmd.op != "ack"
 }
 
 // guard runs f; a panic is reported to this session only and logged, and
@@ -194,7 +184,9 @@ func (c *socket) guard(f func()) {
 	f()
 }
 
-// readLoop reads frames until the connection fails, and closes in.
+// readLoop reads and decodes frames until the connection fails, and
+// closes in. A command (not an ack) preempts the session's computation in
+// progress, so that serve can handle it within milliseconds.
 func (c *socket) readLoop(in chan<- inbound) {
 	defer close(in)
 	for {
@@ -206,15 +198,24 @@ func (c *socket) readLoop(in chan<- inbound) {
 		if err != nil {
 			return // past MaxFrame: gorilla has closed with 1009
 		}
-		m := inbound{data: data, binary: typ == websocket.BinaryMessage}
-		if int64(len(data)) > c.lim.MaxMessage {
+		var m inbound
+		switch {
+		case int64(len(data)) > c.lim.MaxMessage:
 			n, err := io.Copy(io.Discard, r)
 			if err != nil {
 				return
 			}
-			m = inbound{tooLarge: int64(len(data)) + n}
+			m.bad = &Error{Type: "error", Code: "too_large",
+				Message: fmt.Sprintf("message too large: %d bytes (at most %d); make the program smaller", int64(len(data))+n, c.lim.MaxMessage)}
+		case typ == websocket.BinaryMessage:
+			m.bad = badMessage(nil, "send JSON in text frames")
+		default:
+			m.cmd, m.bad = decode(data, c.lim)
 		}
 		c.conn.SetReadDeadline(time.Now().Add(c.lim.PongWait))
+		if m.bad == nil && m.cmd.op != "ack" {
+			c.s.Preempt()
+		}
 		in <- m
 	}
 }

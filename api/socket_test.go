@@ -373,12 +373,13 @@ func TestRunEndpoint(t *testing.T) {
 func TestRunWaitsForInputIsReported(t *testing.T) {
 	src := "#include <stdio.h>\nint main() { char b[9]; if (fgets(b, 9, stdin)) printf(\"got %s\", b); return 0; }"
 	req := &RunRequest{Program: Program{Files: []File{{Name: "in.c", Text: src}}}}
-	r := run(req, Limits{}.WithDefaults(), nil, time.Now().Add(time.Minute))
-	if !strings.Contains(r.Halt, "waits for input") {
+	lim := Limits{}.WithDefaults()
+	r := run(req, lim, nil, newJob(lim, nil, nil, nil))
+	if !strings.Contains(r.Halt, "waits for input") || r.HaltCode != "input" {
 		t.Errorf("without stdin: halt %q", r.Halt)
 	}
 	req.Stdin = "hello\n"
-	r = run(req, Limits{}.WithDefaults(), nil, time.Now().Add(time.Minute))
+	r = run(req, lim, nil, newJob(lim, nil, nil, nil))
 	if r.Stdout != "got hello\n" {
 		t.Errorf("with stdin: %q (halt %q)", r.Stdout, r.Halt)
 	}

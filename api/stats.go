@@ -39,26 +39,32 @@ type RunMetrics struct {
 	Events          int64   `json:"events"`
 }
 
-// stats gathers a run's figures from its events, as a view would.
+// stats gathers a run's figures from its events, as a view would. It
+// follows the first maxProcs processes created; the others are counted
+// only (a fork loop creates thousands).
 type stats struct {
-	procs   map[int]*ProcStats
-	order   []int
-	ready   map[int]int64 // pid → tick it became ready
-	metrics RunMetrics
-	out     map[int]*[2]strings.Builder
+	maxProcs int
+	procs    map[int]*ProcStats
+	order    []int
+	ready    map[int]int64 // pid → tick it became ready
+	metrics  RunMetrics
+	out      map[int]*[2]strings.Builder
 }
 
-func newStats() *stats {
-	return &stats{procs: map[int]*ProcStats{}, ready: map[int]int64{}, out: map[int]*[2]strings.Builder{}}
+func newStats(maxProcs int) *stats {
+	return &stats{maxProcs: maxProcs, procs: map[int]*ProcStats{}, ready: map[int]int64{}, out: map[int]*[2]strings.Builder{}}
 }
 
 func (s *stats) add(e kernel.Event) {
 	s.metrics.Events++
 	switch e.Kind {
 	case kernel.KindCreate:
+		s.metrics.Processes++
+		if len(s.order) >= s.maxProcs {
+			return
+		}
 		s.procs[e.PID] = &ProcStats{PID: e.PID, PPID: e.Other, Name: e.Name, Argv: e.Argv, Created: e.Tick, FirstRun: -1}
 		s.order = append(s.order, e.PID)
-		s.metrics.Processes++
 	case kernel.KindExec:
 		if p := s.procs[e.PID]; p != nil {
 			p.Argv = e.Argv
@@ -88,6 +94,9 @@ func (s *stats) add(e kernel.Event) {
 			p.PPID = e.Other
 		}
 	case kernel.KindOutput:
+		if s.procs[e.PID] == nil {
+			return
+		}
 		b := s.out[e.PID]
 		if b == nil {
 			b = &[2]strings.Builder{}

@@ -75,6 +75,7 @@ type (
 type Hello struct {
 	Type       string      `json:"type"` // "hello"
 	V          int         `json:"v"`
+	Minor      int         `json:"minor"` // fields and codes added since V's first release
 	Session    string      `json:"session"`
 	Limits     ClientLimit `json:"limits"`
 	Schedulers []string    `json:"schedulers"`
@@ -90,6 +91,9 @@ type ClientLimit struct {
 	MaxProcs    int   `json:"maxProcs"`
 	MaxCPUs     int   `json:"maxCPUs"`
 	IdleSeconds int   `json:"idleSeconds"`
+	// Since 1.1.
+	MaxRunMemory  uint64 `json:"maxRunMemory"`  // bytes all the processes of a run may touch together
+	MaxInputBytes int    `json:"maxInputBytes"` // bytes typed into one run in all
 }
 
 // Speed is how fast a running session advances.
@@ -104,6 +108,7 @@ type Batch struct {
 	Seq     int64    `json:"seq"`
 	Events  []Event  `json:"events"`
 	Dropped int      `json:"dropped,omitempty"` // syscall events left out of a crowded batch
+	Skipped int      `json:"skipped,omitempty"` // events left out before these, too many at once (since 1.1)
 	State   Snapshot `json:"state"`
 	Sent    int64    `json:"sent"` // server time the batch was due, Unix microseconds (for latency measurements)
 }
@@ -124,6 +129,10 @@ type Error struct {
 	Message string         `json:"message"`
 	ID      *int64         `json:"id,omitempty"`
 	Errors  []CompileError `json:"errors,omitempty"`
+	// Args are the values the message carries, by name, for a client that
+	// words the code itself (since 1.1): "limit" ("256 MiB"), "inputs",
+	// "ticks", "what".
+	Args map[string]any `json:"args,omitempty"`
 }
 
 // CompileError is one diagnostic of the C compiler.
@@ -160,9 +169,11 @@ type Snapshot struct {
 	Devices []Device `json:"devices"`          // device queues
 	Asking  []Ask    `json:"asking,omitempty"` // CPUs waiting for the user to choose who runs (manual scheduler)
 	PCB     *PCB     `json:"pcb,omitempty"`
-	Halt    string   `json:"halt,omitempty"`   // why the machine stopped early (limit, deadlock), if it did
-	Result  *Exit    `json:"result,omitempty"` // once done: how the first process ended
-	Program string   `json:"program,omitempty"`
+	Halt    string   `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock), if it did
+	// The code of a halt the server decided (memory_limit), since 1.1.
+	HaltCode string `json:"haltCode,omitempty"`
+	Result   *Exit  `json:"result,omitempty"` // once done: how the first process ended
+	Program  string `json:"program,omitempty"`
 }
 
 // Proc is one process not yet reaped, as the views need it at every batch.

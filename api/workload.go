@@ -9,10 +9,11 @@ package api
 // checks an answer).
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"osplay/kernel"
 	"osplay/kernel/sched"
@@ -254,7 +255,7 @@ func checkSpecs(specs []string) error {
 }
 
 // runWorkload answers POST /api/run for a workload.
-func (a *API) runWorkload(w http.ResponseWriter, req *RunRequest) {
+func (a *API) runWorkload(ctx context.Context, w http.ResponseWriter, req *RunRequest) {
 	bad := func(msg string) {
 		a.metrics.error("bad_request")
 		writeJSON(w, http.StatusBadRequest, WorkloadResponse{Error: &Error{Type: "error", Code: "bad_request", Message: msg},
@@ -276,10 +277,22 @@ func (a *API) runWorkload(w http.ResponseWriter, req *RunRequest) {
 		bad(err.Error())
 		return
 	}
-	resp, err := runWorkload(&req.Program, req.Compare, language(req.Lang), a.lim)
+	job, no := a.StartJob(ctx)
+	if no != nil {
+		no.Write(w, WorkloadResponse{Error: &Error{Type: "error", Code: no.Code, Message: no.Message},
+			Notes: []string{}, Runs: []WorkloadRun{}})
+		return
+	}
+	defer job.Done()
+	resp, err := runWorkload(&req.Program, req.Compare, language(req.Lang), a.lim, job)
 	if err != nil {
 		a.metrics.run("api", "compile")
-		writeJSON(w, http.StatusOK, WorkloadResponse{Error: &Error{Type: "error", Code: "workload", Message: err.Error()},
+		code := "workload"
+		var stop *stopError
+		if errors.As(err, &stop) {
+			code = stop.code
+		}
+		writeJSON(w, http.StatusOK, WorkloadResponse{Error: &Error{Type: "error", Code: code, Message: err.Error()},
 			Notes: []string{}, Runs: []WorkloadRun{}})
 		return
 	}
@@ -289,7 +302,7 @@ func (a *API) runWorkload(w http.ResponseWriter, req *RunRequest) {
 
 // runWorkload runs the workload under each policy of specs (the settings'
 // policy if none) and gathers what the comparison shows.
-func runWorkload(p *Program, specs []string, lang string, l Limits) (WorkloadResponse, error) {
+func runWorkload(p *Program, specs []string, lang string, l Limits, job *Job) (WorkloadResponse, error) {
 	wl, cfg, notes, err := p.setup(l, nil)
 	if err != nil {
 		return WorkloadResponse{}, err
@@ -301,23 +314,57 @@ func runWorkload(p *Program, specs []string, lang string, l Limits) (WorkloadRes
 		}
 	}
 	resp := WorkloadResponse{OK: true, Workload: wl.String(), Notes: notes, Runs: []WorkloadRun{}}
-	deadline := time.Now().Add(l.RunTimeout)
 	for _, spec := range specs {
-		if time.Now().After(deadline) {
-			return WorkloadResponse{}, fmt.Errorf("the runs took more than %s of server time: try a shorter workload", l.RunTimeout)
-		}
 		c := cfg
 		c.Sched = spec
-		o, err := kernel.RunWorkload(wl, c)
+		o, err := runPolicy(wl, c, job)
 		if err != nil {
-			return WorkloadResponse{}, fmt.Errorf("%s: %v", spec, err)
+			return WorkloadResponse{}, fmt.Errorf("%s: %w", spec, err)
 		}
-		run := WorkloadRun{Sched: o.Sched, Metrics: schedMetrics(o.Metrics), Questions: questionTexts(o.Metrics, lang)}
-		run.Gantt, run.GanttCut = ganttOf(o.Gantt, o.Metrics.CPUs)
-		if o.Err != nil {
-			run.Error = o.Err.Error()
+		run := WorkloadRun{Sched: o.sched, Metrics: schedMetrics(o.metrics), Questions: questionTexts(o.metrics, lang)}
+		run.Gantt, run.GanttCut = ganttOf(o.gantt, o.metrics.CPUs)
+		if o.err != nil {
+			run.Error = o.err.Error()
 		}
 		resp.Runs = append(resp.Runs, run)
 	}
 	return resp, nil
+}
+
+// stopError is a run the server stopped at one of its limits: the code
+// (deadline, memory_limit) and the message.
+type stopError struct{ code, msg string }
+
+func (e *stopError) Error() string { return e.msg }
+
+// policyRun is a workload run to its end under one policy.
+type policyRun struct {
+	sched   string // the policy as a canonical spec
+	metrics kernel.Metrics
+	gantt   *kernel.Gantt
+	err     error // why the run stopped early (a limit of the kernel's)
+}
+
+// runPolicy runs the workload under cfg's policy on the job's machine
+// time, as kernel.RunWorkload does but interrupted at the job's deadline
+// (or its memory limit), which is an error: no figures come back then.
+func runPolicy(wl *kernel.Workload, cfg kernel.Config, job *Job) (*policyRun, error) {
+	out := &policyRun{gantt: kernel.NewGantt()}
+	meter := kernel.NewMeter(max(cfg.CPUs, 1))
+	cfg.OnEvent = func(e kernel.Event) {
+		meter.Add(e)
+		out.gantt.Add(e)
+	}
+	m := kernel.New(cfg)
+	if err := m.StartWorkload(wl); err != nil {
+		return nil, err
+	}
+	switch job.Drive(m) {
+	case codeDeadline:
+		return nil, &stopError{codeDeadline, fmt.Sprintf("the runs took more than %s of server time: try a shorter workload", job.lim.RunTimeout)}
+	case codeMemoryLimit:
+		return nil, &stopError{codeMemoryLimit, memoryLimitMessage(job.lim.MaxSessionMemory)}
+	}
+	out.sched, out.metrics, out.err = m.Sched(), meter.Metrics(), m.Err()
+	return out, nil
 }

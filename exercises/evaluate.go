@@ -51,6 +51,12 @@ type RunSummary struct {
 // is a report too: Compile lists the errors with line and column, and
 // the checks that need a run fail.
 func (x *Exercise) Evaluate(files map[string]string, answers map[string]string, lang string) Report {
+	return x.EvaluateWith(nil, files, answers, lang)
+}
+
+// EvaluateWith is Evaluate with the run's machine driven by drive (the
+// server's deadline, memory budget and CPU share).
+func (x *Exercise) EvaluateWith(drive Drive, files map[string]string, answers map[string]string, lang string) Report {
 	lang = Lang(lang)
 	rep := Report{Slug: x.Slug, Lang: lang}
 	program := cloneFiles(x.Files)
@@ -72,7 +78,7 @@ func (x *Exercise) Evaluate(files map[string]string, answers map[string]string, 
 		rep.Error = tr(lang, "프로그램을 실행할 수 없습니다: "+msg, "The program cannot run: "+msg)
 		return x.judge(rep, &trace{startErr: msg}, answers)
 	}
-	return x.judge(rep, x.Run.run(program, x.MainFile(), x.keepsMemory()), answers)
+	return x.judge(rep, x.Run.runWith(drive, program, x.MainFile(), x.keepsMemory()), answers)
 }
 
 // judge evaluates every check against trace t.
@@ -85,6 +91,12 @@ func (x *Exercise) judge(rep Report, t *trace, answers map[string]string) Report
 		rep.Error = tr(lang, "컴파일 오류가 있습니다. 먼저 오류를 고치세요.", "The program does not compile: fix the errors first.")
 	case t.startErr != "" && rep.Error == "":
 		rep.Error = tr(lang, "프로그램을 시작할 수 없습니다: ", "The program could not start: ") + t.startErr
+	case t.stopped == StopDeadline:
+		rep.Error = tr(lang, "서버가 채점 한 번에 허용하는 시간을 넘겨 실행을 멈췄습니다. 프로그램이 더 빨리 끝나도록 고친 뒤 다시 채점하세요.",
+			"The run took longer than the server allows for one check and was stopped: make the program finish sooner, then check again.")
+	case t.stopped == StopMemory:
+		rep.Error = tr(lang, "프로세스들이 함께 쓰는 메모리가 채점 한 번에 허용되는 양을 넘어 실행을 멈췄습니다. 메모리를 덜 쓰도록 고친 뒤 다시 채점하세요.",
+			"The processes used more memory together than one check allows, and the run was stopped: use less memory, then check again.")
 	case t.deadlock:
 		rep.Error = tr(lang, "교착 상태: 모든 프로세스가 기다리고 있고 아무도 깨울 수 없습니다.", "Deadlock: every process is waiting and nothing can wake them.")
 	case t.halt != "":

@@ -28,7 +28,8 @@ type trace struct {
 	result   kernel.Result
 	halt     string // why the machine stopped early: a limit, a deadlock
 	deadlock bool
-	waiting  bool // stopped waiting for input that cannot come
+	waiting  bool   // stopped waiting for input that cannot come
+	stopped  string // the server stopped the run at a limit: StopDeadline, StopMemory
 
 	meter   *kernel.Meter
 	metrics kernel.Metrics // filled in by finish
@@ -62,15 +63,35 @@ type execTrace struct {
 // Limits of a check run besides Run.MaxTicks: generous for any lecture
 // program, small enough that many evaluations fit in a server.
 const (
-	checkMaxProcs  = 32
-	checkMaxMemory = 8 << 20
-	checkMaxOutput = 256 << 10
+	checkMaxProcs       = 32
+	checkMaxMemory      = 8 << 20  // per process
+	checkMaxTotalMemory = 64 << 20 // all processes together
+	checkMaxOutput      = 256 << 10
+)
+
+// Drive runs a started machine until it ends or can only wait for input.
+// The server passes one that stops the machine at a deadline, or when its
+// memory passes a budget, and takes turns on the CPU with everything else
+// it runs; it returns "" when the machine got to its end, else the code of
+// what stopped it (StopDeadline, StopMemory). A nil Drive runs the machine
+// to its end.
+type Drive func(m *kernel.Machine) (stopped string)
+
+// The codes a Drive returns: the server's words for its limits.
+const (
+	StopDeadline = "deadline"
+	StopMemory   = "memory_limit"
 )
 
 // run executes files on a fresh machine with the exercise's settings and
 // records what the checks need; keepMemory keeps every process's final
 // memory for the globals checks.
 func (r Run) run(files []File, main string, keepMemory bool) *trace {
+	return r.runWith(nil, files, main, keepMemory)
+}
+
+// runWith is run with the machine driven by drive.
+func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *trace {
 	t := &trace{procs: map[int]*procTrace{}, meter: kernel.NewMeter(max(r.CPUs, 1))}
 	fsys := fstest.MapFS{}
 	for _, f := range files {
@@ -87,7 +108,7 @@ func (r Run) run(files []File, main string, keepMemory bool) *trace {
 	cfg := kernel.Config{
 		Files: fsys, Sched: r.Sched, Quantum: r.Quantum, CPUs: r.CPUs, Seed: r.Seed,
 		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, MaxProcs: maxProcs,
-		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxOutput: checkMaxOutput,
+		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxTotalMemory: checkMaxTotalMemory, MaxOutput: checkMaxOutput,
 		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
 		OnEvent: t.add, KeepFinalMemory: keepMemory,
 	}
@@ -102,9 +123,16 @@ func (r Run) run(files []File, main string, keepMemory bool) *trace {
 		}
 		return t
 	}
-	t.result = m.Run()
+	if drive == nil {
+		m.Run()
+	} else {
+		t.stopped = drive(m)
+	}
+	t.result = m.Result()
 	t.stdout, t.stderr = stdout.String(), stderr.String()
-	if err := t.result.Err; err != nil {
+	if t.stopped != "" {
+		t.halt = t.stopped
+	} else if err := t.result.Err; err != nil {
 		t.halt = err.Error()
 		t.deadlock = strings.HasPrefix(t.halt, "deadlock")
 	} else if !m.Done() {

@@ -60,7 +60,11 @@ const deepC = `static int deep(int n)
 // static data too large to load (exec fails with ENOMEM). A process never
 // commits more than the limit.
 func TestMemoryLimitPerProcess(t *testing.T) {
-	big := "static char big[80 << 20];\nint main(void) { big[1] = 1; return 0; }\n"
+	// big's static data fits what the compiler allows any process (the
+	// default limit) but not these machines' limit; huge's fits nothing,
+	// and the compiler refuses it at its declaration.
+	big := "static char big[32 << 20];\nint main(void) { big[1] = 1; return 0; }\n"
+	huge := "static char huge[80 << 20];\nint main(void) { huge[1] = 1; return 0; }\n"
 	tests := []struct {
 		name     string
 		limit    uint64
@@ -76,9 +80,12 @@ func TestMemoryLimitPerProcess(t *testing.T) {
 			files: map[string]string{"deep.c": deepC + "int main(void) { return deep(0); }\n"}},
 		{name: "heap then stack", limit: 8 << 20, argv: "both.c", fault: "stack overflow (memory limit)",
 			files: map[string]string{"both.c": "#include <stdlib.h>\n" + deepC + "int main(void) { while (malloc(1 << 16)) ; return deep(0); }\n"}},
-		{name: "static data", limit: 64 << 20, argv: "big.c", startErr: "./big: Cannot allocate memory",
+		{name: "static data", limit: 16 << 20, argv: "big.c", startErr: "./big: Cannot allocate memory",
 			files: map[string]string{"big.c": big}},
-		{name: "exec of static data", limit: 64 << 20, argv: "run.c", stdout: "exec: Cannot allocate memory\n",
+		{name: "static data beyond any process", limit: 16 << 20, argv: "huge.c",
+			startErr: "huge.c:1:13: array too large: 80 MiB; a process may use at most 64 MiB",
+			files:    map[string]string{"huge.c": huge}},
+		{name: "exec of static data", limit: 16 << 20, argv: "run.c", stdout: "exec: Cannot allocate memory\n",
 			files: map[string]string{"big.c": big, "run.c": "#include <errno.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n" +
 				"int main(void) { execl(\"./big\", \"big\", (char *)0); printf(\"exec: %s\\n\", strerror(errno)); return 0; }\n"}},
 	}

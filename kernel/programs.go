@@ -3,13 +3,16 @@ package kernel
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	iofs "io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing/fstest"
 
+	"osplay/kernel/cc"
 	"osplay/kernel/fs"
 	"osplay/kernel/vm"
 )
@@ -51,11 +54,29 @@ func cached(key string, compile func() (*vm.Program, error)) (*vm.Program, error
 	programCache.Unlock()
 	e.once.Do(func() {
 		e.prog, e.err = compile()
-		if user {
+		switch {
+		case errors.Is(e.err, cc.ErrBusy):
+			forgetBusy(key, e)
+		case user:
 			keepCompiled(key, e)
 		}
 	})
 	return e.prog, e.err
+}
+
+// forgetBusy drops the entry of a compile that found every compiler busy:
+// that says nothing of the program, so the next run compiles it again.
+func forgetBusy(key string, e *cacheEntry) {
+	programCache.Lock()
+	defer programCache.Unlock()
+	if programCache.entries[key] != e {
+		return
+	}
+	if i := slices.Index(programCache.users, key); i >= 0 {
+		forgetProgram(i)
+		return
+	}
+	delete(programCache.entries, key)
 }
 
 // builtinProgram compiles /bin/name from libc's sources.

@@ -1,9 +1,13 @@
 package kernel
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
+
+	"osplay/kernel/cc"
+	"osplay/kernel/vm"
 )
 
 // TestProgramCacheBoundedInBytes compiles programs with 8 MiB of data
@@ -22,7 +26,9 @@ func TestProgramCacheBoundedInBytes(t *testing.T) {
 	bigProgram := func(i int) {
 		t.Helper()
 		before := users()
-		src := fmt.Sprintf("char g[8 << 20] = {%d};\nint main(void) { return g[0]; }\n", i)
+		// The last byte initialised: the whole data image is kept (only the
+		// zeros after the last initialised byte are left out of it).
+		src := fmt.Sprintf("char g[8 << 20] = {[(8 << 20) - 1] = %d};\nint main(void) { return g[(8 << 20) - 1]; }\n", i)
 		r := runFiles(t, Config{}, map[string]string{"big.c": src}, "big.c")
 		if r.res.Err != nil || r.res.Code != i {
 			t.Fatalf("program %d: exit %d, err %v", i, r.res.Code, r.res.Err)
@@ -64,5 +70,22 @@ func TestProgramCacheBoundedInBytes(t *testing.T) {
 	lib := libraryProgram()
 	if n := lib.SizeBeyond(lib); n > 64<<10 {
 		t.Errorf("the library beyond itself is %d bytes", n)
+	}
+}
+
+// TestBusyCompileNotCached: a compile that found every compiler busy is
+// not remembered as the program's result, for a student's program or a
+// built-in one; the next run compiles it.
+func TestBusyCompileNotCached(t *testing.T) {
+	for _, key := range []string{"user/busy-test", "bin/busy-test"} {
+		busy := fmt.Errorf("compile: %w", cc.ErrBusy)
+		if _, err := cached(key, func() (*vm.Program, error) { return nil, busy }); !errors.Is(err, cc.ErrBusy) {
+			t.Fatalf("%s: first compile gave %v, want the busy error", key, err)
+		}
+		want := &vm.Program{Name: "./busy"}
+		got, err := cached(key, func() (*vm.Program, error) { return want, nil })
+		if err != nil || got != want {
+			t.Fatalf("%s: after a busy compile, the next gave %v, %v: the busy error was kept", key, got, err)
+		}
 	}
 }

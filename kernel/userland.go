@@ -35,11 +35,23 @@ func loadUserland() {
 			return
 		}
 		userland.programs = programs
-		userland.tc, userland.err = cc.NewToolchain(headers, lib)
+		tc, err := cc.NewToolchain(headers, lib)
+		if err != nil {
+			userland.err = err
+			return
+		}
+		// One limit for every machine: the memory a process is given by
+		// default, which no machine exceeds. The compile refuses any object
+		// larger, before allocating it; a machine that gives less refuses
+		// the program when it runs. (So the program cache needs no limit
+		// in its key.)
+		userland.tc = tc.WithLimits(cc.Limits{ProcessMemory: DefaultMaxMemory})
 	})
 }
 
-// compileC compiles one C file of a program's folder and links it with libc.
+// compileC compiles one C file of a program's folder and links it with
+// libc, in a compiler worker process under the deadline and memory bounds
+// of cc.Limits.
 func compileC(name string, src []byte, dir iofs.FS) (*vm.Program, error) {
 	loadUserland()
 	if userland.err != nil {

@@ -360,9 +360,13 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 		}
 		return nil, errs
 	}
-	s.checks <- struct{}{}
-	rep := parsed.Evaluate(solutionMap(parsed), parsed.Answers(), lang)
-	<-s.checks
+	job, no := s.api.StartJob(ctx)
+	if no != nil {
+		say(refusalKey(no.Code))
+		return nil, errs
+	}
+	rep := parsed.EvaluateWith(job.Drive, solutionMap(parsed), parsed.Answers(), lang)
+	job.Done()
 	for i, c := range rep.Checks {
 		if !c.Passed {
 			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+c.Message)

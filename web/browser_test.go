@@ -8,6 +8,8 @@ package web
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -375,4 +377,62 @@ func TestBrowserShowsRefusals(t *testing.T) {
 	if !strings.Contains(text, "Too many playground tabs") {
 		t.Errorf("notice: %q", text)
 	}
+}
+
+// memoryHog forks children that each touch 48 MiB, a page at a time.
+const memoryHog = `#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+int main(void)
+{
+	for (int i = 0; i < 8; i++) {
+		if (fork() == 0) {
+			char *p = malloc(48 << 20);
+			for (long j = 0; p && j < 48 << 20; j += 4096)
+				p[j] = 1;
+			for (;;)
+				;
+		}
+	}
+	while (wait(NULL) > 0)
+		;
+	return 0;
+}
+`
+
+// The limits speak the page's language: a server near its memory budget,
+// and a run past its own, in Korean.
+func TestBrowserShowsLimitsInKorean(t *testing.T) {
+	t.Run("server_full", func(t *testing.T) {
+		ctx := browserTab(t)
+		s, err := New(Config{Examples: os.DirFS("../examples"), Logger: slog.New(slog.DiscardHandler), DataDir: t.TempDir(),
+			MemoryLimit: 1 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(s)
+		defer srv.Close()
+		do(t, ctx, chromedp.Navigate(srv.URL+"/play?lang=ko"))
+		waitFor(t, ctx, "the notice", `!document.querySelector('[data-show="notice"]').hidden`)
+		if text := eval[string](t, ctx, `document.querySelector('[data-show="notice"]').textContent`); !strings.Contains(text, "서버가 가득 찼습니다") {
+			t.Errorf("notice: %q", text)
+		}
+	})
+	t.Run("memory_limit", func(t *testing.T) {
+		ctx := browserTab(t)
+		_, srv := testServer(t, api.Limits{MaxSessionMemory: 4 << 20, MaxTicks: 1 << 40})
+		do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&lang=ko"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+		waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+		typeProgram(t, ctx, memoryHog)
+		do(t, ctx, chromedp.SetValue(chromedp.CSS(`[data-control="speed"]`), "10"))
+		eval[bool](t, ctx, `document.querySelector('[data-control="speed"]').dispatchEvent(new Event("input")), true`)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+		// The server stops the run (memory_limit), or the kernel's
+		// out-of-memory killer ends processes: either is said in Korean.
+		notice := `document.querySelector('[data-show="notice"]')`
+		trace := `document.querySelector('[data-canvas="trace"]').textContent`
+		waitFor(t, ctx, "the limit shown in Korean", `(!`+notice+`.hidden && `+notice+`.textContent.includes("4 MiB를 넘어서")) || `+trace+`.includes("메모리 부족")`)
+		screenshot(t, ctx, "memory-limit-ko")
+	})
 }

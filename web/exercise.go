@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
@@ -117,14 +116,10 @@ func exerciseSlug(r *http.Request) string {
 	return chi.URLParam(r, "slug")
 }
 
-// checkWait is how long a check waits for a free slot before the student
-// is told to try again.
-var checkWait = 3 * time.Second
-
 // exerciseCheck is POST /api/exercises/{slug}/check: the student's files
 // and answers are evaluated on a fresh machine with the exercise's own
-// settings. Evaluations take a CPU for up to a second; at most
-// Config.MaxChecks run at once.
+// settings, as a headless run of the API: a place among its workers, turns
+// on the CPU share, a deadline.
 func (s *Server) exerciseCheck(w http.ResponseWriter, r *http.Request) {
 	var req api.ExerciseCheck
 	lang := exercises.Lang(acceptLanguage(r.Header.Get("Accept-Language")))
@@ -147,19 +142,21 @@ func (s *Server) exerciseCheck(w http.ResponseWriter, r *http.Request) {
 	for _, f := range req.Files {
 		files[f.Name] = f.Text
 	}
-	timer := time.NewTimer(checkWait)
-	defer timer.Stop()
-	select {
-	case s.checks <- struct{}{}:
-	case <-timer.C:
-		w.Header().Set("Retry-After", "5")
-		refuse(w, http.StatusServiceUnavailable, "busy", templates.T(lang, "x.busy"))
-		return
-	case <-r.Context().Done():
+	job, no := s.api.StartJob(r.Context())
+	if no != nil {
+		no.Write(w, api.Refusal{Error: no.Code, Message: templates.T(lang, refusalKey(no.Code))})
 		return
 	}
-	defer func() { <-s.checks }()
-	writeJSON(w, http.StatusOK, x.Evaluate(files, req.Answers, lang))
+	defer job.Done()
+	writeJSON(w, http.StatusOK, x.EvaluateWith(job.Drive, files, req.Answers, lang))
+}
+
+// refusalKey is the message of a refused headless run, by its code.
+func refusalKey(code string) string {
+	if code == "server_full" {
+		return "err.server_full"
+	}
+	return "x.busy"
 }
 
 // decodeBody reads a JSON body of at most limit bytes into v; on failure

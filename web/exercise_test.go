@@ -138,24 +138,48 @@ func TestExerciseCheckEvaluates(t *testing.T) {
 }
 
 func TestExerciseCheckBusy(t *testing.T) {
-	s, srv := testServer(t, api.Limits{})
-	old := checkWait
-	checkWait = 50 * time.Millisecond
-	defer func() { checkWait = old }()
-	for range cap(s.checks) {
-		s.checks <- struct{}{}
+	s, srv := testServer(t, api.Limits{Workers: 1, RunQueue: 1, QueueWait: 50 * time.Millisecond})
+	job, no := s.api.StartJob(context.Background()) // the only worker
+	if no != nil {
+		t.Fatalf("the first job is refused: %+v", no)
 	}
-	defer func() {
-		for range cap(s.checks) {
-			<-s.checks
-		}
-	}()
 	r := post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json", `{"lang":"ko"}`)
-	if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, "busy") || !strings.Contains(r.body, "다시 시도") {
+	if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, `"busy"`) || !strings.Contains(r.body, "다시 시도") {
 		t.Errorf("status %d: %s", r.status, r.body)
 	}
-	if r.header.Get("Retry-After") == "" {
-		t.Errorf("no Retry-After")
+	if r.header.Get("Retry-After") != "1" {
+		t.Errorf("Retry-After %q, want 1", r.header.Get("Retry-After"))
+	}
+	job.Done()
+	r = post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json", `{"lang":"ko"}`)
+	if r.status != http.StatusOK {
+		t.Errorf("once the worker is free: status %d: %s", r.status, r.body)
+	}
+}
+
+// A check is a headless run: a program that forks for ever is stopped at
+// the deadline, and the report says so in the student's language.
+func TestExerciseCheckStopsAtTheDeadline(t *testing.T) {
+	_, srv := testServer(t, api.Limits{RunTimeout: 200 * time.Millisecond})
+	forks := "#include <sys/wait.h>\n#include <unistd.h>\nint main(void) { for (;;) { if (fork() == 0) _exit(0); wait(NULL); } }\n"
+	x := exercises.Get("nfork-children")
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "took longer than the server allows"},
+		{"ko", "허용하는 시간을 넘겨"},
+	} {
+		start := time.Now()
+		r := post(t, srv.URL+"/api/exercises/nfork-children/check", "application/json",
+			jsonBody(t, api.ExerciseCheck{Files: []api.File{{Name: x.MainFile(), Text: forks}}, Lang: tc.lang}))
+		var rep exercises.Report
+		if err := json.Unmarshal([]byte(r.body), &rep); err != nil || r.status != 200 {
+			t.Fatalf("%s: status %d: %s", tc.lang, r.status, r.body)
+		}
+		if !strings.Contains(rep.Error, tc.want) || rep.Passed {
+			t.Errorf("%s: report error %q, passed %v", tc.lang, rep.Error, rep.Passed)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s: answered after %v", tc.lang, took)
+		}
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -50,9 +50,14 @@ type Config struct {
 	// URL used instead, for several replicas.
 	DataDir     string
 	DatabaseURL string
-	// MaxChecks bounds the exercise checks evaluated at once (one per
-	// CPU); a check beyond waits a moment, then is told to try again.
-	MaxChecks int
+	// MemoryLimit is the memory the process may use, in bytes: the
+	// server refuses new sessions and runs near it, and Serve sets the Go
+	// runtime's soft limit (GOMEMLIMIT) to 90% of it. 0: the container's
+	// limit (cgroup), if any (memlimit.go).
+	MemoryLimit uint64
+	// ProgramCache bounds, in bytes, the compiled programs kept for reuse
+	// (kernel.SetProgramCacheBudget); 0: the kernel's default.
+	ProgramCache int64
 }
 
 func (c Config) withDefaults() Config {
@@ -77,9 +82,6 @@ func (c Config) withDefaults() Config {
 	if c.DataDir == "" {
 		c.DataDir = "data"
 	}
-	if c.MaxChecks <= 0 {
-		c.MaxChecks = runtime.GOMAXPROCS(0)
-	}
 	c.Limits = c.Limits.WithDefaults()
 	return c
 }
@@ -93,8 +95,7 @@ type Server struct {
 	examples []api.Example
 	assets   *assets
 	handler  http.Handler
-	store    store.Store   // shares and authored exercises
-	checks   chan struct{} // a slot per exercise check evaluated at once
+	store    store.Store // shares and authored exercises
 }
 
 // New builds the server's handler; it does not listen.
@@ -102,7 +103,8 @@ func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, log: cfg.Logger, registry: prometheus.NewRegistry()}
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger})
+	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger,
+		MemoryBudget: cfg.MemoryLimit})
 	var err error
 	if s.examples, err = api.LoadExamples(cfg.Examples); err != nil {
 		return nil, fmt.Errorf("examples: %w", err)
@@ -137,11 +139,13 @@ func (s *Server) API() *api.API { return s.api }
 // gracefully: no new connections, requests in progress finish, every
 // WebSocket session is told the server is going away.
 func Serve(ctx context.Context, cfg Config) error {
+	source := applyMemory(&cfg)
 	s, err := New(cfg)
 	if err != nil {
 		return err
 	}
 	cfg = s.cfg
+	s.log.Info("memory budget", "bytes", cfg.MemoryLimit, "from", source, "gomemlimit", debug.SetMemoryLimit(-1))
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 )
 
 // openStore opens the database of shares and authored exercises that the
-// configuration names, and the slots of the exercise checks.
+// configuration names.
 func (s *Server) openStore() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -19,7 +19,6 @@ func (s *Server) openStore() error {
 		return fmt.Errorf("store: %w", err)
 	}
 	s.store = &closeOnce{Store: st}
-	s.checks = make(chan struct{}, s.cfg.MaxChecks)
 	return nil
 }
 

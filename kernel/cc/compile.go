@@ -1,9 +1,13 @@
 package cc
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
+	"testing/fstest"
 
 	"osplay/kernel/vm"
 )
@@ -15,16 +19,29 @@ type Source struct {
 }
 
 // Toolchain compiles programs against one set of headers and one library.
-// The library is compiled once; programs link to its immutable bytecode.
+// The library is compiled once, in this process, from trusted sources;
+// programs link to its immutable bytecode. A program is compiled in a
+// compiler worker process (pool.go), under its Limits.
 type Toolchain struct {
 	headers *headerSet
-	lib     *vm.Program
+	// headerFiles are the headers as a worker receives them, and
+	// headersKey their digest: a worker is sent each set once.
+	headerFiles []wireFile
+	headersKey  string
+	lib         *vm.Program
+	limits      Limits
+	pool        *pool // nil: the process's shared pool
+	inProcess   bool  // compile in this process, unwatched (tests and benchmarks)
 }
 
 // NewToolchain compiles the library sources (each its own translation
 // unit) and links them.
 func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
-	t := &Toolchain{headers: newHeaderSet(headers)}
+	files, err := readFolder(headers)
+	if err != nil {
+		return nil, fmt.Errorf("reading the system headers: %w", err)
+	}
+	t := &Toolchain{headers: newHeaderSet(headers), headerFiles: files, headersKey: digest(files)}
 	var objs []*object
 	var errs ErrorList
 	for _, s := range lib {
@@ -33,7 +50,7 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 			errs = append(errs, asList(err)...)
 			continue
 		}
-		o, err := compileUnit(s.Name, ast, true)
+		o, err := compileUnit(s.Name, ast, true, DefaultProcessMemory)
 		if err != nil {
 			errs = append(errs, asList(err)...)
 			continue
@@ -51,6 +68,14 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 	return t, nil
 }
 
+// WithLimits returns the toolchain compiling under other limits; it shares
+// the headers and the library.
+func (t *Toolchain) WithLimits(l Limits) *Toolchain {
+	c := *t
+	c.limits = l
+	return &c
+}
+
 func asList(err error) ErrorList {
 	if l, ok := err.(ErrorList); ok {
 		return l
@@ -65,17 +90,46 @@ func (t *Toolchain) Library() *vm.Program { return t.lib }
 // #include "x.h") and links it with the library. The program is named
 // "./onetwo". Errors are an ErrorList of "file:line:col: message".
 func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, error) {
-	ast, err := translate(t.headers, programIdentifiers(src, dir), dir, name, src)
-	if err != nil {
-		return nil, err
+	job := &compileJob{name: name, src: src, dir: dir, limits: t.limits.withDefaults()}
+	var o *object
+	var err error
+	if t.inProcess {
+		o, err = job.run(t.headers)
+	} else {
+		p := t.pool
+		if p == nil {
+			p = sharedPool()
+		}
+		o, err = p.compile(t, job)
 	}
-	o, err := compileUnit(name, ast, false)
 	if err != nil {
 		return nil, err
 	}
 	base := path.Base(name)
 	prog := "./" + base[:len(base)-len(path.Ext(base))]
 	return link(prog, t.lib, []*object{o})
+}
+
+// compileJob is one program to compile to an object.
+type compileJob struct {
+	name   string
+	src    []byte
+	dir    fs.FS
+	limits Limits
+}
+
+// run compiles the job in this goroutine.
+func (j *compileJob) run(headers *headerSet) (*object, error) {
+	ast, err := translate(headers, programIdentifiers(j.src, j.dir), j.dir, j.name, j.src)
+	if err != nil {
+		return nil, err
+	}
+	return compileUnit(j.name, ast, false, j.limits.ProcessMemory)
+}
+
+// diagnose is what the preprocessor alone finds wrong with the job.
+func (j *compileJob) diagnose(headers *headerSet) ErrorList {
+	return preprocessErrors(headers, programIdentifiers(j.src, j.dir), j.dir, j.name, j.src)
 }
 
 // programIdentifiers is every identifier of the source and of the headers
@@ -97,4 +151,44 @@ func programIdentifiers(src []byte, dir fs.FS) map[string]bool {
 		}
 	}
 	return used
+}
+
+// readFolder lists every regular file under dir, in name order, for a
+// worker: it reads a program's folder from the request, not from disk.
+func readFolder(dir fs.FS) ([]wireFile, error) {
+	if dir == nil {
+		return nil, nil
+	}
+	var out []wireFile
+	err := fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(dir, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, wireFile{Name: p, Data: data})
+		return nil
+	})
+	sort.Slice(out, func(i, k int) bool { return out[i].Name < out[k].Name })
+	return out, err
+}
+
+// folder is the file system of files read by readFolder.
+func folder(files []wireFile) fs.FS {
+	m := fstest.MapFS{}
+	for _, f := range files {
+		m[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o444}
+	}
+	return m
+}
+
+func digest(files []wireFile) string {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+		h.Write(f.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -442,7 +442,7 @@ func (c *fnc) lvalue(e cc.ExpressionNode) lvalue {
 		case cc.PostfixExpressionPrimary:
 			return c.lvalue(x.PrimaryExpression)
 		case cc.PostfixExpressionComplit:
-			off := c.temp(t.Size())
+			off := c.temp(x, t)
 			c.initMemory(off, t, &cc.Initializer{Case: cc.InitializerInitList, InitializerList: x.InitializerList})
 			c.emit(vm.FRAMEADDR, 0, off)
 			return lvalue{slot: -1, t: t}

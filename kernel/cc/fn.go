@@ -1,6 +1,8 @@
 package cc
 
 import (
+	"fmt"
+
 	cc "modernc.org/cc/v4"
 
 	"osplay/kernel/vm"
@@ -195,7 +197,9 @@ func (u *unit) function(fd *cc.FunctionDefinition) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
-				panic(r)
+				// A bug of the compiler, not of the program: say where.
+				u.errs = appendOnce(u.errs, &Error{File: f.File, Line: int(c.line),
+					Msg: fmt.Sprintf("internal compiler error (%v) in '%s'; simplify the code around this line", r, f.Name)})
 			}
 		}
 	}()
@@ -224,7 +228,7 @@ func (u *unit) function(fd *cc.FunctionDefinition) {
 		case isAggregate(t):
 			c.locals[pd] = local{slot: slot, indirect: true}
 		case pd.AddressTaken():
-			off := c.alloc(t)
+			off := c.alloc(pd, t)
 			c.locals[pd] = local{mem: true, off: off, t: t}
 			s := classify(t)
 			copies = append(copies, func() {
@@ -262,12 +266,13 @@ func (u *unit) function(fd *cc.FunctionDefinition) {
 	f.Code[enter].B = f.FrameSize
 }
 
-// alloc reserves memory in the frame for an object of type t.
-func (c *fnc) alloc(t cc.Type) int64 {
+// alloc reserves memory in the frame for an object of type t declared at n.
+func (c *fnc) alloc(n cc.Node, t cc.Type) int64 {
 	size := t.Size()
-	if size <= 0 {
+	if size == 0 || t.IsIncomplete() {
 		size = 8
 	}
+	c.reserveFrame(n, t, size)
 	align := int64(t.Align())
 	if align < 1 {
 		align = 1
@@ -281,8 +286,11 @@ func (c *fnc) alloc(t cc.Type) int64 {
 	return off
 }
 
-// temp reserves anonymous frame memory (struct temporaries).
-func (c *fnc) temp(size int64) int64 {
+// temp reserves anonymous frame memory for a temporary of type t at n
+// (compound literals, struct results and arguments).
+func (c *fnc) temp(n cc.Node, t cc.Type) int64 {
+	size := t.Size()
+	c.reserveFrame(n, t, size)
 	c.frame = (c.frame + 15) &^ 15
 	off := c.frame
 	c.frame += size

@@ -6,13 +6,22 @@
 //
 // It knows nothing of processes or the kernel: system calls are calls to
 // functions declared but not defined, which become SYSCALL instructions.
+//
+// A student's program is untrusted input, and the front end can hang or
+// panic on some (FRONTEND-BUGS.md keeps the reproducers and the fixes
+// upstream would need). So it is compiled in a compiler worker: this same
+// executable, started again, killed at the compile's deadline or memory
+// budget (Limits). Sizes the program declares are checked against the
+// process's memory before the compiler allocates anything for them.
 package cc
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"regexp"
+	"runtime/debug"
 	"strings"
 
 	cc "modernc.org/cc/v4"
@@ -101,8 +110,9 @@ func (l ErrorList) Error() string {
 
 var posRE = regexp.MustCompile(`^(.*?):(\d+):(\d+): (.*)$`)
 
-// frontErrors turns the front end's error text into positioned errors.
-func frontErrors(err error) ErrorList {
+// frontErrors turns the front end's error text into positioned errors;
+// file is the program's, for the lines that have no position.
+func frontErrors(err error, file string) ErrorList {
 	var out ErrorList
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
@@ -113,10 +123,10 @@ func frontErrors(err error) ErrorList {
 			var ln, col int
 			fmt.Sscan(m[2], &ln)
 			fmt.Sscan(m[3], &col)
-			out = append(out, &Error{File: strings.TrimPrefix(m[1], "/"), Line: ln, Col: col, Msg: m[4]})
+			out = append(out, &Error{File: strings.TrimPrefix(m[1], "/"), Line: ln, Col: col, Msg: plainMessage(m[4])})
 			continue
 		}
-		out = append(out, &Error{File: "cc", Msg: line})
+		out = append(out, &Error{File: file, Msg: plainMessage(strings.TrimPrefix(line, "-: "))})
 	}
 	if len(out) > 20 {
 		out = append(out[:20], &Error{File: out[20].File, Msg: "too many errors"})
@@ -124,53 +134,50 @@ func frontErrors(err error) ErrorList {
 	return out
 }
 
+var expansionRE = regexp.MustCompile(`^macro expansion limit exceeded \(Config\.ExpansionLimit (\d+)\)$`)
+
+// plainMessage words a front-end message that speaks of the front end's
+// configuration in terms of the program.
+func plainMessage(msg string) string {
+	if m := expansionRE.FindStringSubmatch(msg); m != nil {
+		return "too much macro expansion (more than " + m[1] + " tokens): the preprocessor stopped here; simplify the macros"
+	}
+	return msg
+}
+
 // expansionLimit bounds macro expansion work for untrusted programs.
 const expansionLimit = 2_000_000
 
-var abi64 *cc.ABI
-
-func init() {
-	var err error
-	abi64, err = cc.NewABI("linux", "amd64")
+var abi64 = func() *cc.ABI {
+	abi, err := cc.NewABI("linux", "amd64")
 	if err != nil {
 		panic(err)
 	}
-}
+	return abi
+}()
 
-// overlayFS serves the headers at "/usr/include" and the program's folder
-// everywhere else, so the program is compiled under its own name (gcc's
-// __FILE__ for `gcc onetwo.c` is "onetwo.c") and #include "x.h" finds its
-// neighbours.
-type overlayFS struct {
+// frontEnd is one run of the front end on one source file. With a nil used
+// set, the headers are read whole (the library's own sources define what
+// the headers declare).
+type frontEnd struct {
 	headers *headerSet
-	used    map[string]bool // identifiers of the program, for headerSet
+	used    map[string]bool
 	dir     fs.FS
+	name    string
+	src     []byte
+
+	includes *includeTracker
 }
 
-func (o overlayFS) Open(name string) (fs.File, error) {
-	name = strings.TrimPrefix(name, "/")
-	if rest, ok := strings.CutPrefix(name, "usr/include/"); ok {
-		if o.used == nil {
-			return o.headers.fs.Open(rest)
-		}
-		return o.headers.open(rest, o.used)
-	}
-	if o.dir == nil || !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return o.dir.Open(name)
-}
-
-// translate runs the front end on one source file.
-// With a nil used set, the headers are read whole (the library's own
-// sources define what the headers declare).
-func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) (*cc.AST, error) {
-	cfg := &cc.Config{
+func (f *frontEnd) config() *cc.Config {
+	f.includes = newIncludeTracker(f.name, f.src)
+	return &cc.Config{
 		ABI:             abi64,
-		FS:              overlayFS{headers: headers, used: used, dir: dir},
+		FS:              overlayFS{headers: f.headers, used: f.used, dir: f.dir, includes: f.includes},
 		FSOnly:          true,
 		IncludePaths:    []string{"", "/usr/include"},
 		SysIncludePaths: []string{"/usr/include"},
+		PragmaHandler:   f.includes.pragma,
 		ExpansionLimit:  expansionLimit,
 		UnsignedEnums:   true,
 		DefaultSizeT:    cc.ULong,
@@ -178,29 +185,139 @@ func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string,
 		DefaultWcharT:   cc.Int,
 		HasBuiltin:      func(string) bool { return false },
 	}
-	sources := []cc.Source{
+}
+
+func (f *frontEnd) sources() []cc.Source {
+	return []cc.Source{
 		{Name: "<predefined>", Value: predefined},
 		// The front end's scanner loops forever on a string literal cut off
 		// by the end of input; a final blank line always ends the literal.
-		{Name: name, Value: string(src) + "\n\n"},
+		{Name: f.name, Value: string(f.src) + "\n\n"},
 		// The front end can loop forever when a declarator is cut off at
 		// the end of input (`int *`); an identifier after the program
 		// always gives its parser a token to stop at.
 		{Name: "<end of input>", Value: "\nint __osplay_end_of_input;\n"},
 	}
-	ast, err := translateSafely(cfg, sources)
+}
+
+// translate runs the front end on one source file.
+func translate(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) (*cc.AST, error) {
+	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
+	cfg := f.config()
+	var ast *cc.AST
+	err := f.safely(true, func() (err error) {
+		ast, err = cc.Translate(cfg, f.sources())
+		return err
+	})
 	if err != nil {
-		return nil, frontErrors(err)
+		return nil, err
 	}
 	return ast, nil
 }
 
-// translateSafely converts a front-end panic on hostile input into an error.
-func translateSafely(cfg *cc.Config, sources []cc.Source) (ast *cc.AST, err error) {
+// preprocessErrors runs only the preprocessor on a source file and returns
+// its errors. It cannot hang where the parser can, so it tells why a
+// compile that takes too long is stuck.
+func preprocessErrors(headers *headerSet, used map[string]bool, dir fs.FS, name string, src []byte) ErrorList {
+	f := &frontEnd{headers: headers, used: used, dir: dir, name: name, src: src}
+	cfg := f.config()
+	err := f.safely(false, func() error { return cc.Preprocess(cfg, f.sources(), io.Discard) })
+	if err == nil {
+		return nil
+	}
+	return err.(ErrorList)
+}
+
+// safely runs the front end, merging the include tracker's errors with its
+// own, and turns a front-end panic on hostile input into an error at the
+// last place the tracker knows the preprocessor reached: the #include it
+// was reading, or in a header its next #include. A panic elsewhere in the
+// program is put, with locate, at the line where the program starts to
+// make the front end panic.
+func (f *frontEnd) safely(locate bool, run func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ast, err = nil, errors.New(fmt.Sprint("internal front-end error: ", r))
+			e := f.includes.position()
+			atInclude := strings.Contains(string(debug.Stack()), "(*cpp).includeArg")
+			e.Msg = panicMessage(r, atInclude)
+			if locate && !atInclude && len(f.includes.stack) == 1 {
+				e.Line, e.Col = f.panicLine(), 1
+				if e.Line == 0 {
+					e.Col = 0
+				}
+			}
+			err = append(f.includes.errs, e)
 		}
 	}()
-	return cc.Translate(cfg, sources)
+	err = run()
+	inc := f.includes
+	switch {
+	case inc.fatalErr:
+		return inc.errs
+	case err != nil:
+		return append(inc.errs, f.endOfInput(frontErrors(err, f.name))...)
+	case len(inc.errs) > 0:
+		return inc.errs
+	}
+	return nil
+}
+
+// endOfInput words the errors the front end finds in the guard after the
+// program (sources): they follow from an error in the program, or mean
+// that it ends too early.
+func (f *frontEnd) endOfInput(errs ErrorList) ErrorList {
+	var out, guard ErrorList
+	for _, e := range errs {
+		if e.File == "<end of input>" {
+			guard = append(guard, e)
+		} else {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 && len(guard) > 0 {
+		out = ErrorList{{File: f.name, Line: bytes.Count(f.src, []byte("\n")) + 1, Col: 1, Msg: "unexpected end of file"}}
+	}
+	return out
+}
+
+// panicLine finds the first line of the program at which the front end
+// panics, by running it on ever shorter beginnings of the program: a panic
+// leaves no other trace of how far the front end got. It gives 0 for a
+// program too long to search.
+func (f *frontEnd) panicLine() int {
+	lines := bytes.SplitAfter(f.src, []byte("\n"))
+	if len(lines) > 10000 {
+		return 0
+	}
+	lo, hi := 1, len(lines) // the whole program panics
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if f.panicsOn(bytes.Join(lines[:mid], nil)) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+func (f *frontEnd) panicsOn(src []byte) (panicked bool) {
+	g := &frontEnd{headers: f.headers, used: f.used, dir: f.dir, name: f.name, src: src}
+	cfg := g.config()
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	cc.Translate(cfg, g.sources())
+	return false
+}
+
+// panicMessage explains a front-end panic. The one known (FRONTEND-BUGS.md)
+// comes from an #include read after the expansion limit was reached.
+func panicMessage(r any, atInclude bool) string {
+	if atInclude {
+		return "the preprocessor gave up at this #include: too much macro expansion or too many #includes before it; simplify the program"
+	}
+	return fmt.Sprintf("internal compiler error (%v): the front end gave up near here; simplify the code around this line", r)
 }

@@ -132,6 +132,10 @@ int main(void) { int i = 0; again: i++; if (i < 5) goto again; puti(i); return 0
 		{"static", `#include <mini.h>
 int counter(void) { static int n = 10; return n++; }
 int main(void) { counter(); counter(); puti(counter()); return 0; }`, "12\n"},
+		{"__func__", `#include <mini.h>
+char big[1 << 20] = {1};
+static void f(void) { puts_(__func__); }
+int main(void) { f(); puts_(__func__); puti(sizeof __func__); return big[0]; }`, "fmain5\n"},
 		{"logic", `#include <mini.h>
 int calls; int t(int v) { calls++; return v; }
 int main(void) { int r = t(0) && t(1); r += t(1) || t(0); r += !t(5); puti(r); puti(calls); int x = 5; x <<= 2; x |= 1; x ^= 3; puti(x);

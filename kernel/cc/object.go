@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"bytes"
 	"fmt"
 
 	"osplay/kernel/abi"
@@ -94,6 +95,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	type placed struct{ rodata, data, bss uint64 }
 	places := make([]placed, len(objs))
 	firstFunc := make([]int, len(objs))
+	dataSeg := make([]int, len(objs)) // index of each object's data segment, or -1
 	var errs ErrorList
 	for i, o := range objs {
 		var pl placed
@@ -104,8 +106,10 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 			addr = page(addr + uint64(len(o.rodata)))
 		}
 		pl.data = addr
+		dataSeg[i] = -1
 		if len(o.data) > 0 {
-			p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: addr, Size: uint64(len(o.data)), Bytes: o.data})
+			dataSeg[i] = len(p.Segments)
+			p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: addr, Size: uint64(len(o.data))})
 			addr += uint64(len(o.data))
 		}
 		addr = (addr + 15) &^ 15
@@ -179,6 +183,9 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 				o.data[r.off+int64(k)] = byte(v >> (8 * k))
 			}
 		}
+		if d := dataSeg[i]; d >= 0 {
+			p.Segments[d].Bytes = dataImage(o.data)
+		}
 	}
 	if idx, ok := p.FuncIdx["__libc_start"]; ok {
 		p.Entry = idx
@@ -194,6 +201,17 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		return nil, errs
 	}
 	return p, nil
+}
+
+// dataImage is the image of a data segment: the bytes up to the last
+// non-zero one, when that is much less than the segment. The rest is
+// zero-filled when touched, as bss is, so a large array initialised with a
+// few values costs no memory in the program or in a process running it.
+func dataImage(data []byte) []byte {
+	if used := bytes.TrimRight(data, "\x00"); len(used) < len(data)/2 {
+		return bytes.Clone(used)
+	}
+	return data
 }
 
 func baseFunc(base *vm.Program, name string) (int, bool) {

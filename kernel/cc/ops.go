@@ -497,7 +497,7 @@ func (c *fnc) call(x *cc.PostfixExpression) {
 	rt := ft.Result()
 	nslots := 0
 	if isAggregate(rt) {
-		off := c.temp(rt.Size())
+		off := c.temp(x, rt)
 		c.emit(vm.FRAMEADDR, 0, off)
 		nslots++
 	}
@@ -516,7 +516,7 @@ func (c *fnc) call(x *cc.PostfixExpression) {
 		}
 		switch {
 		case pt != nil && isAggregate(pt):
-			off := c.temp(pt.Size())
+			off := c.temp(arg, pt)
 			c.emit(vm.FRAMEADDR, 0, off)
 			c.rvalue(arg)
 			c.emit(vm.MEMCPYK, 0, pt.Size())

@@ -46,6 +46,10 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			s := &symbol{name: decl.Name(), static: true}
 			c.u.blockStatics[decl] = s
 			c.u.obj.statics = append(c.u.obj.statics, s)
+			if lit := c.funcName(decl, id.Initializer); lit != nil {
+				s.defined, s.seg, s.off = true, segRodata, lit.off
+				continue
+			}
 			c.u.place(s, t, id.Initializer, decl)
 			continue
 		}
@@ -60,7 +64,7 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			if t.Size() < 0 {
 				c.fail(decl, "storage size of '%s' isn't known", decl.Name())
 			}
-			off := c.alloc(t)
+			off := c.alloc(decl, t)
 			c.locals[decl] = local{mem: true, off: off}
 			if id.Initializer != nil {
 				c.initMemory(off, t, id.Initializer)
@@ -84,6 +88,21 @@ func (c *fnc) declaration(d *cc.Declaration) {
 			c.emit(vm.SETLOCAL, int32(slot), 0)
 		}
 	}
+}
+
+// funcName returns the string literal that is __func__, which the front
+// end declares in every function: it lives in rodata, as with gcc, not
+// after the program's initialised data, where its few bytes would keep a
+// large array's zeros in the data image.
+func (c *fnc) funcName(decl *cc.Declarator, init *cc.Initializer) *symbol {
+	if decl.Name() != "__func__" || init == nil || init.Case != cc.InitializerExpr {
+		return nil
+	}
+	b, ok := stringBytes(init.AssignmentExpression)
+	if !ok {
+		return nil
+	}
+	return c.u.stringLit(b)
 }
 
 // initMemory initialises an automatic aggregate (or addressable scalar).
@@ -127,6 +146,7 @@ func (c *fnc) vla(decl *cc.Declarator, at *cc.ArrayType) {
 	if size == nil || at.Elem().Size() <= 0 {
 		c.fail(decl, "not supported: multi-dimensional variable-length array '%s'", decl.Name())
 	}
+	c.reserveFrame(decl, at.Elem(), at.Elem().Size())
 	addr, sz := c.nslots, c.nslots+1
 	c.nslots += 2
 	c.rvalueScalar(size, u64)
@@ -254,6 +274,9 @@ func (c *fnc) selection(n *cc.SelectionStatement) {
 }
 
 func sortSwitch(t *vm.Switch) {
+	if len(t.Values) == 0 {
+		return // nil tables stay nil, as the worker's wire gives them back
+	}
 	idx := make([]int, len(t.Values))
 	for i := range idx {
 		idx[i] = i

@@ -11,11 +11,16 @@ import (
 
 // unit compiles one translation unit into an object.
 type unit struct {
-	obj     *object
-	ast     *cc.AST
-	errs    ErrorList
-	strs    map[string]*symbol
-	funcDef map[string]*cc.FunctionDefinition
+	obj   *object
+	ast   *cc.AST
+	errs  ErrorList
+	limit int64 // bytes a process may use: no object, nor all static storage, may be larger
+	// The data image is allocated once its size is known: dataSize is its
+	// size so far, dataInits write the objects' initial values into it.
+	dataSize  int64
+	dataInits []func(img []byte)
+	strs      map[string]*symbol
+	funcDef   map[string]*cc.FunctionDefinition
 	// blockStatics are static locals, keyed by their declarator.
 	blockStatics map[*cc.Declarator]*symbol
 }
@@ -47,11 +52,18 @@ func posOf(n cc.Node, file string) *Error {
 	return &Error{File: trimSrc(pos.Filename), Line: pos.Line, Col: pos.Column}
 }
 
-// compileUnit compiles a translated AST into an object.
-func compileUnit(name string, ast *cc.AST, lib bool) (*object, error) {
+// compileUnit compiles a translated AST into an object. limit is the memory
+// of one process: no object, nor all static storage together, may be larger.
+func compileUnit(name string, ast *cc.AST, lib bool, limit int64) (o *object, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			o, err = nil, ErrorList{{File: name, Msg: fmt.Sprintf("internal compiler error (%v); simplify the program", r)}}
+		}
+	}()
 	u := &unit{
 		obj:     &object{name: name, lib: lib, syms: map[string]*symbol{}},
 		ast:     ast,
+		limit:   limit,
 		strs:    map[string]*symbol{},
 		funcDef: map[string]*cc.FunctionDefinition{},
 
@@ -83,6 +95,7 @@ func compileUnit(name string, ast *cc.AST, lib bool) (*object, error) {
 	for _, fd := range defs {
 		u.function(fd)
 	}
+	u.writeData()
 	if len(u.errs) > 0 {
 		return nil, u.errs
 	}
@@ -131,6 +144,9 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 		size = init.Type().Size()
 		t = init.Type()
 	}
+	if !u.fitsStatic(n, t, size) {
+		return
+	}
 	align := int64(t.Align())
 	if align < 1 {
 		align = 1
@@ -145,10 +161,22 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 		u.obj.bss += size
 		return
 	}
-	off := (int64(len(u.obj.data)) + align - 1) &^ (align - 1)
-	u.obj.data = append(u.obj.data, make([]byte, off+size-int64(len(u.obj.data)))...)
+	off := (u.dataSize + align - 1) &^ (align - 1)
+	u.dataSize = off + size
 	s.seg, s.off = segData, off
-	u.staticInit(u.obj.data, off, t, init)
+	u.dataInits = append(u.dataInits, func(img []byte) { u.staticInit(img, off, size, t, init) })
+}
+
+// writeData allocates the data image, once and at its final size, and
+// writes the initial values of the objects placed in it.
+func (u *unit) writeData() {
+	if u.dataSize == 0 {
+		return
+	}
+	u.obj.data = make([]byte, u.dataSize)
+	for _, write := range u.dataInits {
+		write(u.obj.data)
+	}
 }
 
 // stringLit returns the symbol of a string literal's bytes in rodata.
@@ -164,9 +192,21 @@ func (u *unit) stringLit(b []byte) *symbol {
 	return s
 }
 
-// staticInit writes an initializer for static storage into img at off.
-func (u *unit) staticInit(img []byte, off int64, t cc.Type, init *cc.Initializer) {
+// staticInit writes an initializer for static storage into the data image
+// img, for the object of size bytes at off.
+func (u *unit) staticInit(img []byte, off, size int64, t cc.Type, init *cc.Initializer) {
 	u.eachInit(t, init, func(at int64, lt cc.Type, e cc.ExpressionNode, bf *cc.Field) {
+		need := int64(classify(lt).size)
+		switch {
+		case bf != nil:
+			need = int64(bf.AccessBytes())
+		case lt.Kind() == cc.Array:
+			need = lt.Size()
+		}
+		if at < 0 || need < 0 || at+need > size {
+			u.errorf(e, "not supported: an initializer beyond the object (of a flexible array member?)")
+			return
+		}
 		if bf != nil {
 			v, ok := constValue(e, classify(lt))
 			if !ok {

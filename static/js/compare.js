@@ -3,7 +3,7 @@
 // Gantt chart and its metrics, side by side; then the averages of every
 // policy in one table, and the questions of each run, checked by the
 // server. The address always says what is shown, so it can be shared.
-import {setStrings, t, language} from "./i18n.js";
+import {setStrings, t, language, errorText} from "./i18n.js";
 import {html, clear} from "./svg.js";
 import {Gantt} from "./gantt.js";
 import {Notice} from "./notice.js";
@@ -106,7 +106,7 @@ async function post(url, body) {
     if (data.error) {
       const msg = data.error.message;
       if (editor && /workload/.test(msg)) editor.showError(msg);
-      else notice.show(msg, "error");
+      else notice.show(errorText(data.error), "error");
       return null;
     }
     return data;

@@ -36,6 +36,11 @@ export class Dispatcher {
       b.state.procs = prev && b.state.status !== "empty" ? prev.procs : [];
       if (prev && prev.pcb && b.state.status !== "empty") b.state.pcb = prev.pcb;
     }
+    // Events the server left out of a crowded batch (the oldest of them,
+    // and system calls): the views that list events say so where it
+    // happened.
+    const gap = (b.skipped || 0) + (b.dropped || 0);
+    if (gap > 0) for (const v of this.views) if (v.gap) v.gap(gap);
     for (const e of b.events) {
       this.log.push(e);
       this.feed(e);

@@ -16,3 +16,20 @@ export function t(key, vars) {
 }
 
 export function language() { return lang; }
+
+// has reports whether the table has a string for key.
+export function has(key) { return Object.prototype.hasOwnProperty.call(strings, key); }
+
+// errorText is the page's words for an error of the server ({code,
+// message, args}): the string "err.CODE" (or "err.CODE.WHAT" when the args
+// name what), with the args in it. Only an error the page has no words for
+// (a compiler's or a workload's, which name a line of the student's own
+// text) shows the server's message.
+export function errorText(e) {
+  if (!e) return "";
+  const args = e.args || {};
+  for (const key of [args.what ? `err.${e.code}.${args.what}` : "", `err.${e.code}`]) {
+    if (key && has(key)) return t(key, args);
+  }
+  return e.message || e.code || "";
+}

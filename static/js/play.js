@@ -1,7 +1,7 @@
 // The playground page: it reads the page's start-up data, builds the
 // program, the editor and the views, connects the session, and turns
 // buttons into commands and server messages into pictures.
-import {setStrings, t} from "./i18n.js";
+import {setStrings, t, errorText} from "./i18n.js";
 import {Program} from "./program.js";
 import {EditorPane} from "./editor.js";
 import {ProcessTable} from "./procs.js";
@@ -196,10 +196,6 @@ $('[data-control="example"]').addEventListener("change", (ev) => {
 });
 
 // The session.
-const errorText = {
-  idle: "err.idle", too_many_sessions: "err.too_many", server_full: "err.server_full",
-  shutdown: "err.shutdown", too_large: "err.too_large", machine: "err.machine",
-};
 const conn = new Connection(boot.socket, {
   open() { controls.setConnected(true); notice.hide(); },
   hello() {
@@ -228,8 +224,7 @@ const conn = new Connection(boot.socket, {
       workload.error(e.message);
       return;
     }
-    const key = errorText[e.code];
-    notice.show(key ? t(key) : e.message, "error",
+    notice.show(errorText(e), "error",
       ["idle", "shutdown", "too_many_sessions", "server_full"].includes(e.code) ? [{label: t("conn.reconnect"), run: reconnect}] : []);
   },
   close(c) {

@@ -2,7 +2,7 @@
 // by the server (POST /api/check re-runs the same workload and compares);
 // the page never has the answers.
 import {html} from "./svg.js";
-import {t, language} from "./i18n.js";
+import {t, language, errorText} from "./i18n.js";
 
 // questionList lists run's questions; base is the workload (or OSTEP
 // problem) and settings the run was made with.
@@ -26,7 +26,7 @@ export function questionList(run, base) {
         verdict.replaceChildren();
         if (data.error) {
           verdict.dataset.ok = "error";
-          verdict.textContent = data.error.message;
+          verdict.textContent = errorText(data.error);
         } else {
           verdict.dataset.ok = String(data.ok);
           verdict.append(html("strong", {text: data.ok ? `✓ ${t("q.right")}` : `✗ ${t("q.wrong")}`}), " ", data.explanation);

@@ -3,6 +3,7 @@
 import {html, clear} from "./svg.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
+import {t} from "./i18n.js";
 
 const KEEP = 400;
 
@@ -23,6 +24,7 @@ function detail(e) {
     case "fault": return `${e.signal} at 0x${(e.addr || 0).toString(16)}: ${kernelText(e.msg || "")}`;
     case "output": return `fd ${e.fd || 1} ${JSON.stringify(e.data || "")}`;
     case "input": return e.msg || JSON.stringify(e.data || "");
+    case "oom": return t("trace.oom");
     default: return kernelText(e.msg || "");
   }
 }
@@ -43,6 +45,12 @@ export class Trace {
     if (this.events.length > KEEP * 2) this.events = this.events.slice(-KEEP);
   }
 
+  // gap marks n events the server left out before the next ones.
+  gap(n) {
+    this.total++;
+    this.events.push({k: "gap", n: -1, count: n});
+  }
+
   state() {}
 
   render() {
@@ -50,6 +58,10 @@ export class Trace {
     const stick = this.canvas.scrollTop + this.canvas.clientHeight >= this.canvas.scrollHeight - 8;
     clear(this.list);
     for (const e of this.events.slice(-KEEP)) {
+      if (e.k === "gap") {
+        this.list.appendChild(html("li", {class: "ev ev-gap", text: t("trace.gap", {n: e.count})}));
+        continue;
+      }
       this.list.appendChild(html("li", {class: `ev ev-${e.k}`, "data-n": e.n},
         html("span", {class: "t", text: String(e.t)}),
         html("span", {class: "c", text: e.cpu >= 0 ? `cpu${e.cpu}` : ""}),

@@ -8,7 +8,7 @@
 // always agree. The server judges what is valid: its errors name a line of
 // the text ("workload line 3: …"), and the row of that line is marked.
 import {html, clear} from "./svg.js";
-import {t, language} from "./i18n.js";
+import {t, language, errorText} from "./i18n.js";
 import {metricsTable} from "./metrics.js";
 import {questionList} from "./questions.js";
 
@@ -286,7 +286,7 @@ export class WorkloadMode {
       const data = await resp.json();
       if (this.shownFor !== key) return; // another run was loaded meanwhile
       if (!data.ok) {
-        this.wait.textContent = data.error ? data.error.message : String(resp.status);
+        this.wait.textContent = data.error ? errorText(data.error) : String(resp.status);
         return;
       }
       const run = data.runs[0];

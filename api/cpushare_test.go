@@ -1,0 +1,225 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// A freed slot goes to the waiting account that used the least CPU
+// lately, whatever the order of arrival.
+func TestCPUShareServesTheLeastUsedFirst(t *testing.T) {
+	type use struct{ cpu, ago time.Duration } // CPU used, that long ago
+	for _, tc := range []struct {
+		name string
+		uses []use // of each waiting account, in order of arrival
+		want []int // the order in which they get the slot
+	}{
+		{"least first", []use{{300 * time.Millisecond, 0}, {0, 0}, {100 * time.Millisecond, 0}}, []int{1, 2, 0}},
+		{"the heavy one last", []use{{time.Second, 0}, {0, 0}}, []int{1, 0}},
+		{"already in order", []use{{0, 0}, {time.Millisecond, 0}, {time.Second, 0}}, []int{0, 1, 2}},
+		{"ties in order of arrival", []use{{0, 0}, {0, 0}, {0, 0}}, []int{0, 1, 2}},
+		{"old use is forgiven", []use{{200 * time.Millisecond, 0}, {time.Second, 3 * cpuHalfLife}}, []int{1, 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newCPUShare(1, time.Hour)
+			holder := s.account()
+			if !s.acquire(holder, nil) {
+				t.Fatal("the free slot is refused")
+			}
+			var mu sync.Mutex
+			var order []int
+			var wg sync.WaitGroup
+			for i, u := range tc.uses {
+				a := &cpuAccount{at: s.floor.at}
+				a.charge(u.cpu, time.Now().Add(-u.ago))
+				w := s.enter(a)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					s.await(w, nil)
+					mu.Lock()
+					order = append(order, i)
+					mu.Unlock()
+					s.release(a, 0)
+				}()
+			}
+			s.release(holder, 0)
+			wg.Wait()
+			if !slices.Equal(order, tc.want) {
+				t.Errorf("served %v, want %v", order, tc.want)
+			}
+		})
+	}
+}
+
+// A waiter that gives up leaves the line; the slot then goes to the next.
+func TestCPUShareWaitCanBeStopped(t *testing.T) {
+	s := newCPUShare(1, time.Hour)
+	holder := s.account()
+	s.acquire(holder, nil)
+	w := s.enter(s.account())
+	stop := make(chan struct{})
+	close(stop)
+	if s.await(w, stop) {
+		t.Fatal("a stopped wait got the slot")
+	}
+	if s.queued() != 0 {
+		t.Fatalf("%d still in line", s.queued())
+	}
+	s.release(holder, 0)
+	if !s.acquire(s.account(), nil) {
+		t.Fatal("the slot did not come back")
+	}
+}
+
+// A newcomer that has used much less than the holder takes its slot at
+// once (the holder is preempted); one with about the holder's use waits
+// for the slice's end.
+func TestCPUShareNewcomerPreemptsAHeavyHolder(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		holder, comer time.Duration
+		want          bool
+	}{
+		{"a looper and a neighbour", 140 * time.Millisecond, 0, true},
+		{"two loopers", 140 * time.Millisecond, 130 * time.Millisecond, false},
+		{"the newcomer used more", 0, 140 * time.Millisecond, false},
+	} {
+		s := newCPUShare(1, time.Hour)
+		holder := &cpuAccount{at: s.floor.at}
+		holder.charge(tc.holder, time.Now())
+		preempted := 0
+		holder.preempt = func() { preempted++ }
+		s.acquire(holder, nil)
+		comer := &cpuAccount{at: s.floor.at}
+		comer.charge(tc.comer, time.Now())
+		w := s.enter(comer)
+		if got := preempted > 0; got != tc.want {
+			t.Errorf("%s: preempted %v, want %v", tc.name, got, tc.want)
+		}
+		if tc.want {
+			s.enter(&cpuAccount{at: s.floor.at}) // another light one: the holder is already going
+			if preempted != 1 {
+				t.Errorf("%s: preempted %d times", tc.name, preempted)
+			}
+		}
+		s.release(holder, 0)
+		if !w.granted && tc.comer == 0 {
+			t.Errorf("%s: the newcomer did not get the slot", tc.name)
+		}
+	}
+}
+
+// Use decays by half every cpuHalfLife.
+func TestCPUAccountDecays(t *testing.T) {
+	now := time.Now()
+	a := cpuAccount{at: now}
+	a.charge(time.Second, now)
+	for _, tc := range []struct {
+		after time.Duration
+		want  float64
+	}{{0, 1}, {cpuHalfLife, 0.5}, {2 * cpuHalfLife, 0.25}} {
+		if got := a.decayed(now.Add(tc.after)); got < tc.want*0.999 || got > tc.want*1.001 {
+			t.Errorf("after %v: %.4f s, want %.4f", tc.after, got, tc.want)
+		}
+	}
+}
+
+const endlessLoop = "int main(void) { for (;;) ; }\n"
+
+// smallProgram forks, prints and waits, for ever: a neighbour's program.
+const smallProgram = `#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void)
+{
+	for (int n = 0;; n++) {
+		if (fork() == 0) {
+			printf("child %d\n", n);
+			return 0;
+		}
+		wait(NULL);
+	}
+}
+`
+
+// looper keeps a session running an endless loop at the highest speed,
+// acking every batch, until its connection closes. It signals running once
+// the session has sent three batches while running.
+func looper(t *testing.T, srv *httptest.Server, running chan<- struct{}) {
+	c := dial(t, srv, nil)
+	c.next() // hello
+	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "loop.c", Text: endlessLoop}}}})
+	c.send(map[string]any{"op": "speed", "ticks": 1000000, "interval": 33})
+	c.send(map[string]any{"op": "run"})
+	go func() {
+		batches := 0
+		for {
+			_, data, err := c.conn.ReadMessage()
+			if err != nil {
+				return
+			}
+			if !bytes.HasPrefix(data, []byte(`{"type":"batch"`)) {
+				continue
+			}
+			var b struct {
+				Seq int64 `json:"seq"`
+			}
+			json.Unmarshal(data, &b)
+			c.conn.WriteJSON(map[string]any{"op": "ack", "seq": b.Seq})
+			if bytes.Contains(data, []byte(`"status":"running"`)) {
+				if batches++; batches == 3 {
+					running <- struct{}{}
+				}
+			}
+		}
+	}()
+}
+
+// stepLatencies loads the small program in c and steps it n times, one
+// tick at a time, returning how long each step took to be answered.
+func stepLatencies(t *testing.T, c *client, n int) []time.Duration {
+	t.Helper()
+	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "small.c", Text: smallProgram}}}})
+	c.until("batch", nil)
+	var out []time.Duration
+	for range n {
+		start := time.Now()
+		c.send(map[string]any{"op": "step", "by": "tick"})
+		c.until("batch", nil)
+		out = append(out, time.Since(start))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
+// Twenty sessions running endless loops at full speed do not keep a
+// neighbour waiting: its steps are answered within 100 ms, 99 times in 100.
+func TestNeighbourStepsBesideLoopingSessions(t *testing.T) {
+	const loopers = 20
+	_, srv := server(t, Limits{MaxTicks: 1 << 50, SessionsPerIP: loopers + 1})
+	running := make(chan struct{}, loopers)
+	for range loopers {
+		looper(t, srv, running)
+	}
+	for range loopers {
+		<-running
+	}
+	neighbour := dial(t, srv, nil)
+	neighbour.next() // hello
+	lat := stepLatencies(t, neighbour, 300)
+	p50, p99 := percentile(lat, 0.50), percentile(lat, 0.99)
+	t.Logf("neighbour's steps beside %d looping sessions: p50 %v, p99 %v, max %v", loopers, p50, p99, lat[len(lat)-1])
+	if p99 > 100*time.Millisecond {
+		t.Errorf("p99 %v, want ≤ 100 ms (p50 %v)", p99, p50)
+	}
+}

@@ -1,0 +1,93 @@
+package cc
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	cc "modernc.org/cc/v4"
+)
+
+// frontEndBugs are the minimal inputs on which modernc.org/cc/v4 v4.31.0
+// itself hangs or panics (FRONTEND-BUGS.md). Each must be an ordinary
+// compile error here, well within the deadline.
+var frontEndBugs = []struct {
+	name string
+	src  string
+	dir  fstest.MapFS
+	// bug is what the unguarded front end does; want, what we report.
+	bug, want string
+}{
+	{"missing header, then a declarator", "#include <x.h>\n*a;", nil,
+		"hangs: the preprocessor stops, the parser loops on EOF in typeQualifierList",
+		"h.c:1:10: x.h: No such file or directory"},
+	{"invalid #include, then a declarator", "#include FOO\n*a;", nil,
+		"hangs: the preprocessor stops, the parser loops on EOF in typeQualifierList",
+		"h.c:1:10: invalid argument"},
+	{"macro bomb after a *", "#define A(x) x x x x x x x x\n#define B(x) A(A(A(A(A(A(A(x)))))))\nint * B(1) ;", nil,
+		"hangs: the expansion limit stops the preprocessor, the parser loops on EOF in typeQualifierList",
+		"h.c:3:7: too much macro expansion (more than 2000000 tokens): the preprocessor stopped here; simplify the macros"},
+	{"self-including header", "#include \"s.h\"\n", fstest.MapFS{"s.h": {Data: []byte("#include \"s.h\"\n")}},
+		"panics: index out of range in (*cpp).includeArg once the expansion limit is reached",
+		"s.h:1:10: #include nested too deeply: more than 200 levels (does a header include itself?)"},
+	{"typed nil in the parser's scope", "int x;\n0(i!{int i !i", nil,
+		"panics: nil dereference in (*parser).checkTypeName",
+		"h.c:2:1: internal compiler error (runtime error: invalid memory address or nil pointer dereference)"},
+}
+
+func TestFrontEndBugsAreErrors(t *testing.T) {
+	tc := miniToolchain(t).WithLimits(Limits{Deadline: 3 * time.Second})
+	for _, b := range frontEndBugs {
+		t.Run(b.name, func(t *testing.T) {
+			start := time.Now()
+			var dir fstest.MapFS
+			if b.dir != nil {
+				dir = b.dir
+			}
+			_, err := tc.Compile("h.c", []byte(b.src), dir)
+			if err == nil || !strings.HasPrefix(err.Error(), b.want) {
+				t.Errorf("got %v\nwant %s", err, b.want)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+// TestFrontEndBugsUpstream runs the bare front end on each reproducer, to
+// see whether a new version of cc/v4 fixed them. It is skipped unless
+// OSPLAY_CC_UPSTREAM=1: a hang leaks a goroutine that allocates without
+// end, so run it alone:
+//
+//	OSPLAY_CC_UPSTREAM=1 go test ./kernel/cc -run TestFrontEndBugsUpstream -v
+func TestFrontEndBugsUpstream(t *testing.T) {
+	if os.Getenv("OSPLAY_CC_UPSTREAM") != "1" {
+		t.Skip("set OSPLAY_CC_UPSTREAM=1 to run the bare front end on the reproducers")
+	}
+	for _, b := range frontEndBugs {
+		cfg := &cc.Config{ABI: abi64, FS: b.dir, FSOnly: true, IncludePaths: []string{""}, ExpansionLimit: expansionLimit}
+		if b.dir == nil {
+			cfg.FS = fstest.MapFS{}
+		}
+		done := make(chan string, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					done <- fmt.Sprint("panics: ", r)
+				}
+			}()
+			_, err := cc.Translate(cfg, []cc.Source{{Name: "h.c", Value: b.src}})
+			done <- fmt.Sprint("returns: ", err)
+		}()
+		select {
+		case got := <-done:
+			t.Logf("%s: %s (was: %s)", b.name, got, b.bug)
+		case <-time.After(2 * time.Second):
+			t.Logf("%s: still hangs (%s)", b.name, b.bug)
+		}
+	}
+}
