@@ -69,6 +69,12 @@
 // snapshot's "haltCode"; an error's "args"; the error codes memory_limit,
 // input_limit, ended, no_process, bad_choice; and, over HTTP, busy,
 // deadline, eventsTruncated, eventsTotal, processesTruncated, haltCode.
+// The kernel's own limits give haltCode max_ticks, max_instructions or
+// max_output; the events "limit" and "halt" carry "limit" (that code) and
+// "value" (its bound), and the event "oom" (the kernel killed the largest
+// process because all of them together needed more than "value" bytes)
+// carries "limit" max_total_memory, "value", and "bytes", the memory the
+// process killed had.
 //
 // A batch carries the events since the previous batch and a snapshot of
 // the machine (Snapshot): status, tick, the processes with their current
@@ -133,7 +139,8 @@
 // POST /api/run computes on the same CPU share as the sessions, with a
 // deadline of Limits.RunTimeout (10 s) that interrupts the machine
 // whatever it does: the answer then has halt and haltCode deadline. Other
-// halt codes: memory_limit, input (the program waits for standard input:
+// halt codes: memory_limit, max_ticks, max_instructions, max_output (the
+// kernel's limits), input (the program waits for standard input:
 // give it in stdin), choose (the manual scheduler waits). With "events":
 // true the answer carries at most Limits.MaxRunEvents events (100,000),
 // the first ones; beyond, "eventsTruncated": true and "eventsTotal" says

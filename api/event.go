@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,12 @@ type Event struct {
 	FD     int      `json:"fd,omitempty"`
 	Data   string   `json:"data,omitempty"`
 	Ticks  int64    `json:"ticks,omitempty"`
+	// A limit reached (limit, halt) or the out-of-memory killer (oom):
+	// the limit's code ("max_ticks", "max_total_memory", …), its bound,
+	// and for oom the victim's resident bytes.
+	Limit string `json:"limit,omitempty"`
+	Value int64  `json:"value,omitempty"`
+	Bytes int64  `json:"bytes,omitempty"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -52,7 +59,21 @@ func wireEvent(n int64, e kernel.Event) Event {
 	if len(e.Data) > 0 {
 		w.Data = text(e.Data)
 	}
+	if e.Limit != kernel.LimitNone {
+		w.Limit, w.Value = e.Limit.String(), e.Value
+	}
+	w.Bytes = e.Bytes
 	return w
+}
+
+// limitCode is the code of the kernel limit that stopped a machine, or ""
+// when none did.
+func limitCode(err error) string {
+	var le *kernel.LimitError
+	if errors.As(err, &le) {
+		return le.Limit.String()
+	}
+	return ""
 }
 
 // text makes console bytes valid UTF-8 for JSON, showing other bytes as

@@ -77,13 +77,21 @@ func TestRunStopsAtItsDeadline(t *testing.T) {
 		{"bomb.c", "#include <unistd.h>\nint main(void) { for (;;) fork(); }\n"},
 		{"memset.c", bigMemset}, // stopped inside memset: needs the kernel's interrupts in library calls
 	} {
-		// A first run compiles the program: what is timed is the run.
+		// A first run compiles the program: what is timed is the run. The
+		// quicker of two runs is held to the bound, so that a moment of
+		// load from outside the server does not decide; a deadline that
+		// does not interrupt the machine misses it every time.
 		postRun(t, srv, RunRequest{Program: program(tc.name, tc.text)})
-		start := time.Now()
-		resp, r := postRun(t, srv, RunRequest{Program: program(tc.name, tc.text)})
-		took := time.Since(start)
-		if resp.StatusCode != 200 || r.HaltCode != codeDeadline || !strings.Contains(r.Halt, "server time") {
-			t.Errorf("%s: %d, halt %q (%s)", tc.name, resp.StatusCode, r.Halt, r.HaltCode)
+		var r RunResponse
+		took := time.Hour
+		for range 2 {
+			start := time.Now()
+			resp, answer := postRun(t, srv, RunRequest{Program: program(tc.name, tc.text)})
+			took = min(took, time.Since(start))
+			if resp.StatusCode != 200 || answer.HaltCode != codeDeadline || !strings.Contains(answer.Halt, "server time") {
+				t.Errorf("%s: %d, halt %q (%s)", tc.name, resp.StatusCode, answer.Halt, answer.HaltCode)
+			}
+			r = answer
 		}
 		if took > timeout+100*time.Millisecond {
 			t.Errorf("%s: answered after %v, want within 100 ms of %v", tc.name, took, timeout)

@@ -2,6 +2,8 @@ package api
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
+
+	"osplay/kernel"
 )
 
 // Metrics are the counters the server exports at /metrics. A nil *Metrics
@@ -65,6 +67,9 @@ func (m *Metrics) observe(a *API) {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "osplay_memory_budget_bytes", Help: "The memory the process may use (0: no budget); new work is refused past 85%."},
 			func() float64 { return float64(a.memory.limit.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "osplay_program_cache_bytes", Help: "Students' compiled programs kept for reuse, in bytes (bounded by --program-cache)."},
+			func() float64 { return float64(kernel.ProgramCacheBytes()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "osplay_cpu_waiting", Help: "Sessions and runs waiting for a CPU slot."},
 			func() float64 { return float64(a.cpu.queued()) }),

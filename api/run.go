@@ -110,6 +110,7 @@ func Warm(log *slog.Logger) {
 		log.Error("warm-up run failed", "response", fmt.Sprintf("%+v", r))
 		return
 	}
+	warmed.Store(true)
 	log.Info("C library compiled", "duration", time.Since(start).Round(time.Millisecond))
 }
 
@@ -156,7 +157,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 		code, halt = codeChoose, "the manual scheduler waits for a choice: run the program in the playground to choose"
 	}
 	if err := m.Err(); err != nil {
-		code, halt = "", err.Error()
+		code, halt = limitCode(err), err.Error()
 	}
 	if code == codeDeadline || code == codeMemoryLimit {
 		metrics.error(code)

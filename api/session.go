@@ -384,7 +384,7 @@ func (s *Session) snapshot() Snapshot {
 	case m.Done():
 		st.Status = StatusDone
 		if err := m.Err(); err != nil {
-			st.Halt = err.Error()
+			st.Halt, st.HaltCode = err.Error(), limitCode(err)
 		}
 		if r := m.Result(); r.Exited || r.Signaled {
 			st.Result = exitOf(r.Status)

@@ -1,14 +1,18 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"osplay/api"
+	"osplay/api/store"
 	"osplay/kernel"
 	"osplay/kernel/sched"
 	"osplay/templates"
@@ -171,6 +175,23 @@ func (s *Server) exampleOne(w http.ResponseWriter, r *http.Request) {
 // health is GET /healthz.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "sessions": s.api.Sessions()})
+}
+
+// ready is GET /readyz: 200 when the server should be sent new visitors,
+// 503 with the reason's code while it warms up, shuts down, is full, or
+// cannot reach its database.
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if ok, code := s.api.Ready(); !ok {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unready", "code": code})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if _, err := s.store.Share(ctx, "readyz"); err != nil && !errors.Is(err, store.ErrNotFound) {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unready", "code": "store"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "sessions": s.api.Sessions()})
 }
 
 // schedulerOptions lists the policies for the settings drawer, with the

@@ -30,6 +30,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/play", s.play)
 		r.Get("/static/*", s.assets.ServeHTTP)
 		r.Get("/healthz", s.health)
+		r.Get("/readyz", s.ready)
 		r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 		r.Post("/api/run", s.api.ServeRun)
 		r.Post("/api/check", s.api.ServeCheck)

@@ -224,3 +224,26 @@ func TestAcceptLanguage(t *testing.T) {
 		}
 	}
 }
+
+// /readyz tells a load balancer when to send visitors: not while the C
+// library is still to be compiled, not once the server shuts down; its
+// health (/healthz) is another matter.
+func TestReadiness(t *testing.T) {
+	s, srv := testServer(t, api.Limits{})
+	api.Warm(slog.New(slog.DiscardHandler))
+	if r := get(t, srv.URL+"/readyz", nil); r.status != 200 || !strings.Contains(r.body, `"ready"`) {
+		t.Errorf("warmed: %d %s", r.status, r.body)
+	}
+	if r := get(t, srv.URL+"/readyz", nil); r.header.Get("Content-Type") == "" {
+		t.Error("no content type")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s.API().Close(ctx)
+	if r := get(t, srv.URL+"/readyz", nil); r.status != 503 || !strings.Contains(r.body, `"shutdown"`) {
+		t.Errorf("shutting down: %d %s", r.status, r.body)
+	}
+	if r := get(t, srv.URL+"/healthz", nil); r.status != 200 {
+		t.Errorf("healthz while shutting down: %d", r.status)
+	}
+}

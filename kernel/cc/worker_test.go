@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -168,7 +169,9 @@ func TestWorkerConcurrency(t *testing.T) {
 			stuck.Compile("t.c", []byte(fibSrc), nil)
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // both workers taken
+	for len(p.slots) < cap(p.slots) { // until both stuck compiles hold a worker
+		runtime.Gosched()
+	}
 	start := time.Now()
 	impatient := tc.WithLimits(Limits{Wait: 200 * time.Millisecond})
 	impatient.pool = p
