@@ -14,6 +14,7 @@ type console struct {
 	eof     bool      // the input is closed: reads return 0 once in is empty
 	reader  io.Reader // Config.Stdin, read lazily
 	readBuf [4096]byte
+	readers WaitQueue // threads waiting for a line to read
 }
 
 // maxCanon is the longest line a terminal holds (Linux's N_TTY_BUF_SIZE).
@@ -52,12 +53,12 @@ func (m *Machine) readConsole(n int) (data []byte, wait bool) {
 	return data, false
 }
 
-// typed adds input and wakes the processes waiting for it.
+// typed adds input and wakes the threads waiting for it.
 func (m *Machine) typed(data []byte) {
 	m.console.in = append(m.console.in, data...)
 	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
 	if m.console.lineReady() {
-		m.wakeup(waitChan{kind: "tty"}, "input arrived")
+		m.console.readers.WakeAll("input arrived")
 	}
 }
 
@@ -67,7 +68,7 @@ func (m *Machine) closeInput() {
 	}
 	m.console.eof = true
 	m.emit(Event{CPU: -1, Kind: KindInput, Msg: "EOF"})
-	m.wakeup(waitChan{kind: "tty"}, "end of input")
+	m.console.readers.WakeAll("end of input")
 }
 
 // Input types data on the console, as the user at the keyboard.
@@ -97,8 +98,8 @@ func (m *Machine) CloseInput() {
 	m.closeInput()
 }
 
-// writeConsole shows data written by p on a console stream (1 or 2).
-func (m *Machine) writeConsole(p *Process, stream int, data []byte) (int, error) {
+// writeConsole shows data written by t on a console stream (1 or 2).
+func (m *Machine) writeConsole(t *Thread, stream int, data []byte) (int, error) {
 	room := m.cfg.MaxOutput - m.output
 	over := int64(len(data)) > room
 	if over {
@@ -113,7 +114,7 @@ func (m *Machine) writeConsole(p *Process, stream int, data []byte) (int, error)
 		if w != nil {
 			w.Write(data)
 		}
-		m.emit(Event{PID: p.PID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
+		m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindOutput, FD: stream, Data: append([]byte(nil), data...)})
 	}
 	if over {
 		m.stopAtLimit(LimitOutput, m.cfg.MaxOutput)

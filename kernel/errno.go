@@ -11,9 +11,10 @@ import (
 
 // Linux error numbers that abi does not list.
 const (
-	E2BIG  = 7
-	ENOSPC = 28
-	ENOSYS = 38
+	E2BIG   = 7
+	ENOSPC  = 28
+	EDEADLK = 35
+	ENOSYS  = 38
 )
 
 // errnoNames are Linux's error numbers with their names and glibc's
@@ -37,7 +38,7 @@ var errnoNames = map[int][2]string{
 	abi.ESPIPE: {"ESPIPE", "Illegal seek"}, 30: {"EROFS", "Read-only file system"},
 	31: {"EMLINK", "Too many links"}, abi.EPIPE: {"EPIPE", "Broken pipe"},
 	33: {"EDOM", "Numerical argument out of domain"}, abi.ERANGE: {"ERANGE", "Numerical result out of range"},
-	35: {"EDEADLK", "Resource deadlock avoided"}, 36: {"ENAMETOOLONG", "File name too long"},
+	EDEADLK: {"EDEADLK", "Resource deadlock avoided"}, 36: {"ENAMETOOLONG", "File name too long"},
 	37: {"ENOLCK", "No locks available"}, ENOSYS: {"ENOSYS", "Function not implemented"},
 	39: {"ENOTEMPTY", "Directory not empty"}, 40: {"ELOOP", "Too many levels of symbolic links"},
 	42: {"ENOMSG", "No message of desired type"}, 43: {"EIDRM", "Identifier removed"},

@@ -10,14 +10,14 @@ import (
 type Kind int
 
 // The kinds of events. Each is produced at the moment of the change it
-// reports; the comment lists the Event fields it uses besides Tick, CPU and
-// PID.
+// reports; the comment lists the Event fields it uses besides Tick, CPU,
+// PID and TID.
 const (
 	KindCreate   Kind = iota // a process was created: Other = parent, Name = command, Argv
 	KindState                // a state transition: From, To, Cause; Name = the device when it blocks on one
 	KindDispatch             // CPU starts running PID: Cause = the policy's reason
 	KindPreempt              // PID taken off CPU while runnable: Cause
-	KindSwitch               // a context switch from PID, the process the CPU ran last, to Other, Ticks long (none before a CPU's first dispatch)
+	KindSwitch               // a context switch from PID (thread TID), what the CPU ran last, to Other (thread OtherTID), Ticks long (none before a CPU's first dispatch)
 	KindIdle                 // CPU has nothing to run
 	KindSyscall              // PID entered a system call: Name, Args, Text
 	KindSysret               // the call returned: Name, Result, Errno
@@ -39,6 +39,12 @@ const (
 	// SIGKILL; its exit follows. Other is the process that needed a page
 	// (0 when none did: the kernel, loading a program).
 	KindOOM
+
+	// Threads. A process's main thread comes and goes with the process
+	// (KindCreate, KindExit); these are about the others.
+	KindThreadCreate // thread TID of PID was created by thread Other: Addr = its start function
+	KindThreadExit   // thread TID of PID ended (its process goes on): Result = its exit value
+	KindJoin         // thread TID joined the ended thread Other: Result = Other's exit value
 )
 
 var kindNames = [...]string{
@@ -47,6 +53,7 @@ var kindNames = [...]string{
 	KindExec: "exec", KindExit: "exit", KindReap: "reap", KindAdopt: "adopt",
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
+	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join",
 }
 
 func (k Kind) String() string {
@@ -57,15 +64,24 @@ func (k Kind) String() string {
 }
 
 // Event is one change in the machine. Fields not used by its Kind are zero.
+//
+// PID is the process an event is about and TID the thread: the one that
+// acted (made the call, wrote the output, changed state, reaped the
+// child), or the process's main thread when none did (a process created,
+// adopted, killed from outside). A single-threaded process's events have
+// TID = PID, and read as they always have: String names a thread only
+// when it is not the process's main thread.
 type Event struct {
 	Tick int64 // simulated time
 	CPU  int   // the CPU it happened on, -1 for none
 	PID  int   // the process it is about (0: the machine)
+	TID  int   // the thread (0 with PID 0)
 	Kind Kind
 
 	From, To State    // KindState
 	Cause    string   // why: state changes, dispatch, preempt, exit
-	Other    int      // a second pid: parent, child, target, next process
+	Other    int      // a second pid: parent, child, target, next process; a second tid (KindThreadCreate, KindJoin)
+	OtherTID int      // KindSwitch: the thread of Other switched to
 	Name     string   // command, system call or path
 	Argv     []string // KindCreate, KindExec
 	Args     []uint64 // KindSyscall: raw argument slots
@@ -91,7 +107,11 @@ func (e Event) String() string {
 	if e.CPU >= 0 {
 		cpu = fmt.Sprintf("cpu%d", e.CPU)
 	}
-	fmt.Fprintf(&b, "%9d %s pid %-4d %-8s ", e.Tick, cpu, e.PID, e.Kind)
+	if e.TID != 0 && e.TID != e.PID {
+		fmt.Fprintf(&b, "%9d %s pid %-4d tid %-4d %-8s ", e.Tick, cpu, e.PID, e.TID, e.Kind)
+	} else {
+		fmt.Fprintf(&b, "%9d %s pid %-4d %-8s ", e.Tick, cpu, e.PID, e.Kind)
+	}
 	switch e.Kind {
 	case KindCreate:
 		fmt.Fprintf(&b, "%s (parent %d)", strings.Join(e.Argv, " "), e.Other)
@@ -104,7 +124,11 @@ func (e Event) String() string {
 		if e.PID != 0 {
 			from = "pid " + strconv.Itoa(e.PID)
 		}
-		fmt.Fprintf(&b, "%s -> pid %d (%d ticks)", from, e.Other, e.Ticks)
+		to := "pid " + strconv.Itoa(e.Other)
+		if e.OtherTID != 0 && e.OtherTID != e.Other {
+			to += " tid " + strconv.Itoa(e.OtherTID)
+		}
+		fmt.Fprintf(&b, "%s -> %s (%d ticks)", from, to, e.Ticks)
 	case KindIdle:
 		b.WriteString("nothing ready")
 	case KindSyscall:
@@ -144,6 +168,12 @@ func (e Event) String() string {
 		}
 	case KindSched:
 		b.WriteString(e.Cause)
+	case KindThreadCreate:
+		fmt.Fprintf(&b, "thread %d created by thread %d", e.TID, e.Other)
+	case KindThreadExit:
+		fmt.Fprintf(&b, "thread %d exited (value %s)", e.TID, pointer(uint64(e.Result)))
+	case KindJoin:
+		fmt.Fprintf(&b, "thread %d (value %s)", e.Other, pointer(uint64(e.Result)))
 	}
 	return b.String()
 }

@@ -19,6 +19,7 @@ type Segment struct {
 	Start, End int64
 	What       Occupant
 	PID        int // Running: the process; Switching: the one switched to
+	TID        int // its thread (the pid, for a single-threaded process)
 }
 
 // Gantt builds each CPU's timeline from the event stream, as a view would:
@@ -45,16 +46,19 @@ func (g *Gantt) Add(e Event) {
 		}
 		g.names[e.PID] = commName(e.Name)
 	case KindSwitch:
-		g.open(e.CPU, e.Tick, Switching, e.Other)
+		g.open(e.CPU, e.Tick, Switching, e.Other, e.OtherTID)
 	case KindDispatch:
-		g.open(e.CPU, e.Tick, Running, e.PID)
+		g.open(e.CPU, e.Tick, Running, e.PID, e.TID)
 	case KindIdle:
-		g.open(e.CPU, e.Tick, Idling, 0)
+		g.open(e.CPU, e.Tick, Idling, 0, 0)
 	}
 }
 
 // open starts a new segment on cpu, ending the previous one.
-func (g *Gantt) open(cpu int, t int64, what Occupant, pid int) {
+func (g *Gantt) open(cpu int, t int64, what Occupant, pid, tid int) {
+	if tid == 0 {
+		tid = pid
+	}
 	for len(g.cpus) <= cpu {
 		g.cpus = append(g.cpus, nil)
 	}
@@ -65,12 +69,12 @@ func (g *Gantt) open(cpu int, t int64, what Occupant, pid int) {
 			segs = segs[:n-1] // nothing happened in it
 		}
 	}
-	if n := len(segs); n > 0 && segs[n-1].What == what && segs[n-1].PID == pid {
+	if n := len(segs); n > 0 && segs[n-1].What == what && segs[n-1].PID == pid && segs[n-1].TID == tid {
 		segs[n-1].End = -1 // the same occupant goes on
 		g.cpus[cpu] = segs
 		return
 	}
-	g.cpus[cpu] = append(segs, Segment{Start: t, End: -1, What: what, PID: pid})
+	g.cpus[cpu] = append(segs, Segment{Start: t, End: -1, What: what, PID: pid, TID: tid})
 }
 
 // Segments returns cpu's timeline up to the last event.

@@ -25,13 +25,13 @@ type finalMemory struct {
 // keepFinalMemory records p's memory before exit releases it, when the
 // configuration asks for it (Config.KeepFinalMemory).
 func (m *Machine) keepFinalMemory(p *Process) {
-	if !m.cfg.KeepFinalMemory || p.ctx == nil {
+	if !m.cfg.KeepFinalMemory || p.mem == nil {
 		return
 	}
 	if m.finals == nil {
 		m.finals = map[int]finalMemory{}
 	}
-	m.finals[p.PID] = finalMemory{mem: p.ctx.Mem().Clone(), prog: p.ctx.Program()}
+	m.finals[p.PID] = finalMemory{mem: p.mem.Clone(), prog: p.prog}
 }
 
 // memoryOf is pid's final memory, or its memory now if it is still alive.
@@ -39,8 +39,8 @@ func (m *Machine) memoryOf(pid int) (finalMemory, error) {
 	if f, ok := m.finals[pid]; ok {
 		return f, nil
 	}
-	if p := m.byPID[pid]; p != nil && p.ctx != nil && p.State != StateTerminated {
-		return finalMemory{mem: p.ctx.Mem(), prog: p.ctx.Program()}, nil
+	if p := m.byPID[pid]; p != nil && p.mem != nil && p.State() != StateTerminated {
+		return finalMemory{mem: p.mem, prog: p.prog}, nil
 	}
 	if !m.cfg.KeepFinalMemory {
 		return finalMemory{}, fmt.Errorf("process %d: its memory was not kept (Config.KeepFinalMemory is off)", pid)

@@ -1,8 +1,17 @@
-// Package kernel is osplay's simulated machine: processes with their PCBs,
-// the system calls, the console and file system, the CPUs and the
-// scheduler that shares them, and the event stream that reports every
-// change. It runs real C programs compiled to bytecode (kernel/cc) on the
-// VM (kernel/vm) and behaves, as far as a program can tell, like Linux.
+// Package kernel is osplay's simulated machine: processes with their PCBs
+// and their threads with their TCBs, the system calls, the console and
+// file system, the CPUs and the scheduler that shares them between
+// threads, the wait queues every blocked thread sleeps on, and the event
+// stream that reports every change. It runs real C programs compiled to
+// bytecode (kernel/cc) on the VM (kernel/vm) and behaves, as far as a
+// program can tell, like Linux.
+//
+// A process (proc.go) owns an address space, open files and children; its
+// threads (thread.go) own registers, a state, what they wait for. A
+// single-threaded process is one thread whose tid is its pid, and its
+// events read as they did before threads existed. A thread blocks in one
+// way only: it sleeps on the WaitQueue of what it waits for
+// (waitqueue.go), and is woken by whoever makes that happen.
 //
 // A machine is deterministic: the same files, argv, configuration and
 // input give the same event stream, byte for byte. Nothing in it reads the
@@ -18,9 +27,9 @@
 // this clock, which starts at 2024-01-01T00:00:00Z.
 //
 // Several CPUs run in lock step, one tick at a time, in CPU order: in each
-// tick CPU 0 acts first, then CPU 1, and so on, so races between processes
+// tick CPU 0 acts first, then CPU 1, and so on, so races between threads
 // on different CPUs are reproducible. With one CPU the machine runs a
-// process for as long as nothing else can happen (up to its quantum or the
+// thread for as long as nothing else can happen (up to its quantum or the
 // next timer) in one go; the result is the same as stepping tick by tick.
 package kernel
 
@@ -45,6 +54,7 @@ const (
 	DefaultSched          = "rr"
 	DefaultTicksPerSecond = 1_000_000
 	DefaultMaxProcs       = 64
+	DefaultMaxThreads     = 64
 	DefaultMaxTicks       = 50_000_000
 	DefaultMaxMemory      = 64 << 20
 	DefaultMaxOutput      = 1 << 20
@@ -84,6 +94,7 @@ type Config struct {
 	SyscallCost    int64 // ticks a system call keeps the CPU in the kernel (0)
 
 	MaxProcs        int   // processes alive or zombie at once; fork fails with EAGAIN beyond
+	MaxThreads      int   // threads of one process not yet joined; creating one fails with EAGAIN beyond
 	MaxTicks        int64 // CPU ticks of all processes; the machine stops beyond
 	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); checkRunLimits says where it is checked
 	// MaxMemory bounds the memory of one process, as Linux's RLIMIT_DATA:
@@ -142,6 +153,9 @@ func (c *Config) setDefaults() {
 	if c.MaxProcs <= 0 {
 		c.MaxProcs = DefaultMaxProcs
 	}
+	if c.MaxThreads <= 0 {
+		c.MaxThreads = DefaultMaxThreads
+	}
 	if c.MaxTicks <= 0 {
 		c.MaxTicks = DefaultMaxTicks
 	}
@@ -166,12 +180,14 @@ type Machine struct {
 	policy sched.Policy
 	cpus   []*CPU
 
-	procs   []*Process // every process not yet reaped, by pid
-	byPID   map[int]*Process
-	timers  timerHeap // processes waiting for a tick: sleeping, or doing I/O
-	init    *Process
-	first   *Process // the process Start created
-	nextPID int
+	procs    []*Process // every process not yet reaped, by pid
+	byPID    map[int]*Process
+	byTID    map[int]*Thread // every thread not yet joined or reaped
+	timers   timerHeap       // threads waiting for a tick: sleeping, or doing I/O
+	sleepers WaitQueue       // threads sleeping (sleep, usleep) until their deadline
+	init     *Process
+	first    *Process // the process Start created
+	nextPID  int
 
 	now    int64 // the machine's time: every CPU has run up to at least now
 	t      int64 // time of the kernel action in progress (a CPU's local time)
@@ -186,7 +202,7 @@ type Machine struct {
 	arrivals  []arrival  // workload jobs still to arrive, in order of arrival
 	jobQueue  []*Process // created, waiting for the long-term scheduler
 	admitted  int        // processes admitted and not yet exited
-	swapQueue []*Process // suspended ready, in order of suspension
+	swapQueue []*Thread  // suspended ready (single-threaded processes), in order of suspension
 	inMemory  int        // processes ready, running or waiting in memory
 	devices   []*device
 
@@ -213,11 +229,13 @@ type Machine struct {
 // New makes a machine. Configuration errors are reported by Start.
 func New(cfg Config) *Machine {
 	cfg.setDefaults()
-	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}}
+	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}, byTID: map[int]*Thread{}}
 	m.phys = vm.NewPhysicalMemory(cfg.MaxTotalMemory)
 	m.phys.Reclaim = m.reclaim
 	m.fs = fs.New(m.fsClock)
 	m.console.reader = cfg.Stdin
+	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
+	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
 		m.cpus = append(m.cpus, &CPU{ID: i})
 	}
@@ -266,7 +284,7 @@ func (m *Machine) Start(argv []string) error {
 		m.err = fmt.Errorf("%s", msg)
 		return m.err
 	}
-	if err := m.execProgram(p, prog, argv[0], argv, m.cfg.Env); err != 0 {
+	if err := m.execProgram(p.main(), prog, argv[0], argv, m.cfg.Env); err != 0 {
 		m.halted = true
 		m.err = fmt.Errorf("%s: %s", argv[0], errnoText(err))
 		return m.err
@@ -311,10 +329,13 @@ func (m *Machine) boot() error {
 		return err
 	}
 	m.init = m.newProcess(nil, "init", []string{"/sbin/init"})
-	m.init.State = StateWaiting
-	m.init.WaitOn = "child"
-	m.init.Cause = "init waits for orphans to reap"
-	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: m.init.Cause})
+	// init waits for its children for ever, but is never woken: it reaps
+	// an orphan as soon as it terminates (exit).
+	t := m.init.main()
+	t.State, t.Cause = StateWaiting, "init waits for orphans to reap"
+	t.waiter = waiter{queue: &m.init.childExit, deadline: sched.Forever}
+	m.init.childExit.waiters = []*Thread{t}
+	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: t.Cause})
 	return nil
 }
 
@@ -400,19 +421,19 @@ func (m *Machine) consoleFiles() *fs.Table {
 	return t
 }
 
-// newProcess makes a PCB in state new and announces it.
+// newProcess makes a PCB with its main thread, both in state new, and
+// announces it.
 func (m *Machine) newProcess(parent *Process, name string, argv []string) *Process {
-	p := &Process{PID: m.nextPID, Name: commName(name), Argv: argv, CPU: -1, Created: m.t, parent: parent}
+	p := &Process{PID: m.nextPID, Name: commName(name), Argv: argv, Created: m.t, parent: parent}
 	m.nextPID++
-	p.task = sched.Task{PID: p.PID, Name: p.Name, LastCPU: -1}
+	p.childExit.init(m, WaitObject{Kind: WaitChild, ID: uint64(p.PID)})
 	if parent != nil {
 		p.PPID = parent.PID
 		p.PGID = parent.PGID
 		p.Nice = parent.Nice
-		p.task.Nice = parent.Nice
-		p.task.Priority = parent.Nice
 		parent.children = append(parent.children, p)
 	}
+	m.newThread(p, p.PID)
 	m.procs = append(m.procs, p)
 	m.byPID[p.PID] = p
 	m.emit(Event{PID: p.PID, Kind: KindCreate, Other: p.PPID, Name: p.Name, Argv: argv})
@@ -432,13 +453,18 @@ func commName(s string) string {
 func (m *Machine) proc(pid int) *Process { return m.byPID[pid] }
 
 // emit timestamps an event, records it and hands it to the subscriber.
+// An event about a process that names no thread is about its main thread
+// (TID = PID).
 func (m *Machine) emit(e Event) {
 	e.Tick = m.t
+	if e.TID == 0 {
+		e.TID = e.PID
+	}
 	switch e.Kind {
 	case KindDispatch, KindPreempt, KindSwitch, KindIdle, KindAsk:
 		// about a CPU: the caller says which
 	default:
-		e.CPU = m.cpuOf(e.PID)
+		e.CPU = m.cpuOf(e.TID)
 	}
 	if m.cfg.Record {
 		m.recorded.add(e, m.cfg.MaxRecorded)
@@ -451,10 +477,10 @@ func (m *Machine) emit(e Event) {
 	}
 }
 
-// cpuOf is the CPU pid runs on, or -1.
-func (m *Machine) cpuOf(pid int) int {
+// cpuOf is the CPU thread tid runs on, or -1.
+func (m *Machine) cpuOf(tid int) int {
 	for _, c := range m.cpus {
-		if c.cur != nil && c.cur.PID == pid {
+		if c.cur != nil && c.cur.TID == tid {
 			return c.ID
 		}
 	}

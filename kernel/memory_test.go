@@ -35,10 +35,10 @@ func watchRun(t *testing.T, cfg Config, files map[string]string, check func(m *M
 func withinLimit(t *testing.T) func(m *Machine, e Event) {
 	return func(m *Machine, e Event) {
 		for _, p := range m.procs {
-			if p.ctx == nil {
+			if p.mem == nil {
 				continue
 			}
-			mem := p.ctx.Mem()
+			mem := p.mem
 			if mem.Committed() > m.cfg.MaxMemory || mem.ResidentBytes() > m.cfg.MaxMemory {
 				t.Fatalf("tick %d: pid %d commits %d bytes, %d resident: more than the limit %d",
 					e.Tick, p.PID, mem.Committed(), mem.ResidentBytes(), m.cfg.MaxMemory)
@@ -150,8 +150,8 @@ func TestOutOfMemoryKiller(t *testing.T) {
 						t.Errorf("OOM event %+v", e)
 					}
 					for _, p := range m.procs {
-						if p.ctx != nil && int64(p.ctx.Mem().ResidentBytes()) > e.Bytes {
-							t.Errorf("killed pid %d with %d bytes, but pid %d has %d", e.PID, e.Bytes, p.PID, p.ctx.Mem().ResidentBytes())
+						if p.mem != nil && int64(p.mem.ResidentBytes()) > e.Bytes {
+							t.Errorf("killed pid %d with %d bytes, but pid %d has %d", e.PID, e.Bytes, p.PID, p.mem.ResidentBytes())
 						}
 					}
 					killed[e.PID] = true

@@ -22,6 +22,11 @@ import (
 // here, so SwitchTicks = ContextSwitches × the cost. Throughput is
 // processes completed per tick; utilisation the share of the CPUs' time
 // spent running processes. Averages are over the completed processes.
+//
+// A process's figures add up those of its threads: its CPU time is theirs
+// together, its waiting time the ticks each of them spent ready; a
+// context switch is from one thread to another (of the same process or
+// not), as the kernel charges it.
 
 // ProcMetrics are one process's figures. Ticks not yet known are -1.
 type ProcMetrics struct {
@@ -63,9 +68,10 @@ type Meter struct {
 	cpus    int
 	procs   []*ProcMetrics
 	byPID   map[int]*ProcMetrics
-	since   map[int]int64 // pid → tick it entered its current state
-	state   map[int]State
-	lastPID []int // per CPU: the process it last dispatched
+	since   map[int]int64 // tid → tick it entered its current state
+	state   map[int]State // tid → its state
+	threads map[int][]int // pid → the tids of its threads seen so far
+	lastTID []int         // per CPU: the thread it last dispatched
 	end     int64
 	m       Metrics
 }
@@ -73,11 +79,15 @@ type Meter struct {
 // NewMeter returns a meter for a machine with cpus CPUs.
 func NewMeter(cpus int) *Meter {
 	return &Meter{cpus: max(cpus, 1), byPID: map[int]*ProcMetrics{}, since: map[int]int64{},
-		state: map[int]State{}, lastPID: make([]int, max(cpus, 1))}
+		state: map[int]State{}, threads: map[int][]int{}, lastTID: make([]int, max(cpus, 1))}
 }
 
 // Add takes one event into account.
 func (mt *Meter) Add(e Event) {
+	tid := e.TID
+	if tid == 0 {
+		tid = e.PID // an event made without a thread: its process's main one
+	}
 	if e.Tick > mt.end && e.Tick < 1<<60 {
 		mt.end = e.Tick
 	}
@@ -89,8 +99,13 @@ func (mt *Meter) Add(e Event) {
 		p := &ProcMetrics{PID: e.PID, Name: e.Name, Arrival: e.Tick, FirstRun: -1, Completion: -1, Turnaround: -1, Response: -1}
 		mt.procs = append(mt.procs, p)
 		mt.byPID[e.PID] = p
-		mt.since[e.PID] = e.Tick
-		mt.state[e.PID] = StateNew
+		mt.since[tid] = e.Tick
+		mt.state[tid] = StateNew
+		mt.threads[e.PID] = []int{tid}
+	case KindThreadCreate:
+		mt.since[tid] = e.Tick
+		mt.state[tid] = StateNew
+		mt.threads[e.PID] = append(mt.threads[e.PID], tid)
 	case KindExec:
 		if p := mt.byPID[e.PID]; p != nil {
 			p.Name = commName(e.Name)
@@ -100,7 +115,7 @@ func (mt *Meter) Add(e Event) {
 		if p == nil {
 			return
 		}
-		d := e.Tick - mt.since[e.PID]
+		d := e.Tick - mt.since[tid]
 		switch e.From {
 		case StateReady:
 			p.Waiting += d
@@ -110,9 +125,10 @@ func (mt *Meter) Add(e Event) {
 		case StateWaiting, StateSuspendedWaiting:
 			p.Blocked += d
 		}
-		mt.since[e.PID] = e.Tick
-		mt.state[e.PID] = e.To
-		if e.To == StateTerminated {
+		mt.since[tid] = e.Tick
+		mt.state[tid] = e.To
+	case KindExit:
+		if p := mt.byPID[e.PID]; p != nil {
 			p.Completion = e.Tick
 			p.Turnaround = e.Tick - p.Arrival
 		}
@@ -125,14 +141,14 @@ func (mt *Meter) Add(e Event) {
 				p.Response = e.Tick - p.Arrival
 			}
 		}
-		if e.CPU >= 0 && e.CPU < len(mt.lastPID) {
-			if last := mt.lastPID[e.CPU]; last != 0 && last != e.PID {
+		if e.CPU >= 0 && e.CPU < len(mt.lastTID) {
+			if last := mt.lastTID[e.CPU]; last != 0 && last != tid {
 				mt.m.ContextSwitches++
 				if p := mt.byPID[e.PID]; p != nil {
 					p.Switches++
 				}
 			}
-			mt.lastPID[e.CPU] = e.PID
+			mt.lastTID[e.CPU] = tid
 		}
 	case KindPreempt:
 		mt.m.Preemptions++
@@ -154,16 +170,18 @@ func (mt *Meter) Metrics() Metrics {
 	var turnaround, response, waiting int64
 	for i, p := range mt.procs {
 		v := *p
-		if s := mt.state[p.PID]; s != StateTerminated {
-			d := mt.end - mt.since[p.PID]
-			switch s {
-			case StateReady:
-				v.Waiting += d
-			case StateRunning:
-				v.CPU += d
-				m.Busy += d
-			case StateWaiting, StateSuspendedWaiting:
-				v.Blocked += d
+		if p.Completion < 0 {
+			for _, tid := range mt.threads[p.PID] {
+				d := mt.end - mt.since[tid]
+				switch mt.state[tid] {
+				case StateReady:
+					v.Waiting += d
+				case StateRunning:
+					v.CPU += d
+					m.Busy += d
+				case StateWaiting, StateSuspendedWaiting:
+					v.Blocked += d
+				}
 			}
 		} else {
 			m.Completed++

@@ -3,13 +3,12 @@ package kernel
 import (
 	"fmt"
 
-	"osplay/kernel/abi"
 	"osplay/kernel/fs"
-	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
 
-// State is a process state of the lecture's five-state diagram.
+// State is a state of the lecture's five-state diagram, of a thread or of
+// a process.
 type State int
 
 const (
@@ -47,72 +46,100 @@ func (s State) Letter() byte {
 	return 'R'
 }
 
-// blocked reports whether a process in state s waits for an event, in
+// blocked reports whether a thread in state s waits for an event, in
 // memory or swapped out.
 func (s State) blocked() bool { return s == StateWaiting || s == StateSuspendedWaiting }
 
-// Process is a process control block.
+// Process is a process control block: what a program's threads share.
+// It owns the address space, the open files, the working directory, the
+// children, the exit status; its threads (thread.go) own what runs. Its
+// state in the five-state diagram is derived from its threads' (State).
 //
 // Pids: 1 is init, a process inside the kernel (it has no program): it
 // adopts orphans and reaps them at once. The process Start creates is pid 2
 // and its parent is init; later pids count up and are never reused within a
-// machine.
+// machine. Threads take their ids from the same numbers.
 type Process struct {
 	PID, PPID int
 	PGID      int      // process group: the initial process's pid, inherited
 	Name      string   // command name: the program's base name, as Linux's comm
 	Argv      []string // command line
-	State     State
-	Cause     string // why it entered State
-	WaitOn    string // while waiting: what for ("child", "tty", "timer", or a device)
 	Nice      int
 	Created   int64 // tick of creation
 	Ended     int64 // tick of termination
 	Status    int   // wait status once terminated
-	CPU       int   // CPU it runs on, -1 when not running
 
 	parent   *Process
 	children []*Process // in order of creation or adoption (the order wait scans)
-	task     sched.Task
-	ctx      *vm.Context
+	threads  []*Thread  // in tid order, the main thread first; a thread leaves once joined
+	mem      *vm.AddressSpace
+	prog     *vm.Program
 	files    *fs.Table
 	cwd      string
+	killSig  int // a fatal signal to act on at the next chance
 
-	// System-call state.
-	inSyscall bool     // entered, not yet returned: a blocked call restarts
-	waitKey   waitChan // what it sleeps on
-	wakeAt    int64    // timer: tick to wake up (sleep, usleep)
-	timerDone bool     // the timer of the pending sleep expired
-	killSig   int      // a fatal signal to act on at the next chance
-	yieldTo   string   // give the CPU up after this call returns, and why (child-first fork)
-	yieldHow  sched.Why
-	sys       abi.Sys // the call in progress
-	instrBase int64   // instructions of earlier programs (exec replaces the context)
-
-	job     *jobRun   // a workload job: bursts instead of a program
-	ioDev   *device   // the device of the I/O in progress
-	lentTo  []lend    // tickets lent while waiting (ticket transfer)
-	blocked int64     // tick it last blocked, for choosing whom to swap out
-	swapHow sched.Why // how it became ready before it was swapped out
+	childExit WaitQueue             // its threads wait here for a child to exit (wait, waitpid)
+	futexes   map[uint64]*WaitQueue // futex words its threads wait on, by address
+	stacks    []bool                // thread-stack slots in use (task_clone.go)
+	gone      int64                 // CPU time of its threads that were joined
 }
 
-// waitChan identifies what a waiting process sleeps on, as xv6's chan.
-type waitChan struct {
-	kind string // "child", "tty", "timer", "io"
-	pid  int    // "child": the waiting parent
+// main is the process's main thread, the one with the pid as its tid. It
+// stays (terminated, if it called pthread_exit) as long as the process.
+func (p *Process) main() *Thread { return p.threads[0] }
+
+// State is the process's state in the five-state diagram, derived from
+// its threads': running if one runs, otherwise ready if one is, otherwise
+// waiting if one waits (in memory, then swapped out: ready before
+// waiting), new before its first thread is admitted, terminated once
+// every thread has. A single-threaded process is in its thread's state.
+func (p *Process) State() State { return p.rep().State }
+
+// stateRank orders the states for State: the first that a thread is in
+// is the process's.
+var stateRank = [...]int{
+	StateRunning: 0, StateReady: 1, StateWaiting: 2, StateSuspendedReady: 3,
+	StateSuspendedWaiting: 4, StateNew: 5, StateTerminated: 6,
 }
 
-// timed reports whether p waits for a moment in time: a timer or the end
-// of an I/O.
-func (p *Process) timed() bool {
-	return p.State.blocked() && (p.waitKey.kind == "timer" || p.waitKey.kind == "io")
+// rep is the thread that stands for the process in the views: the first
+// (in tid order) of the threads in the process's state.
+func (p *Process) rep() *Thread {
+	best := p.threads[0]
+	for _, t := range p.threads[1:] {
+		if stateRank[t.State] < stateRank[best.State] {
+			best = t
+		}
+	}
+	return best
 }
+
+// liveThreads lists the threads that have not terminated, in tid order.
+func (p *Process) liveThreads() []*Thread {
+	var out []*Thread
+	for _, t := range p.threads {
+		if t.live() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// singleThreaded reports whether p has at most one live thread: the
+// processes the medium-term scheduler may swap out.
+func (p *Process) singleThreaded() bool { return len(p.liveThreads()) <= 1 }
 
 // IsInit reports whether p is pid 1.
 func (p *Process) IsInit() bool { return p.PID == 1 }
 
-// CPUTicks is the CPU time the process has used.
-func (p *Process) CPUTicks() int64 { return p.task.Total }
+// CPUTicks is the CPU time the process has used, all its threads together.
+func (p *Process) CPUTicks() int64 {
+	n := p.gone
+	for _, t := range p.threads {
+		n += t.task.Total
+	}
+	return n
+}
 
 // Children lists the pids of p's children (zombies included).
 func (p *Process) Children() []int {

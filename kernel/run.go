@@ -144,7 +144,7 @@ type ProcSummary struct {
 
 func summarize(p *Process) ProcSummary {
 	return ProcSummary{PID: p.PID, PPID: p.PPID, Name: p.Name, Argv: p.Argv,
-		Created: p.Created, Ended: p.Ended, CPUTicks: p.task.Total, Status: p.Status}
+		Created: p.Created, Ended: p.Ended, CPUTicks: p.CPUTicks(), Status: p.Status}
 }
 
 // Result reports the run so far.

@@ -53,7 +53,7 @@ func splitCases() []splitCase {
 		for _, cpus := range []int{1, 2} {
 			for _, cs := range []int64{0, 2} {
 				cfg := Config{Sched: spec, CPUs: cpus, ContextSwitch: cs}
-				for _, prog := range []string{"race", "forkwait", "zombie", "onetwo", "orphan"} {
+				for _, prog := range []string{"race", "forkwait", "zombie", "onetwo", "orphan", "threads"} {
 					out = append(out, splitCase{prog: prog, cfg: cfg})
 				}
 				out = append(out, splitCase{workload: workload, cfg: cfg})
@@ -300,6 +300,44 @@ func TestRunUntilStopsAtTheEndOfTheTick(t *testing.T) {
 					t.Fatalf("%s on %d CPUs: an event at tick %d stopped the machine at %d, want %d", name, cpus, at, m.Now(), at+1)
 				}
 			}
+		}
+	}
+}
+
+// TestSoloStopsTwiceInATick checks lock step's shortcut (runSolo) against
+// ticking one by one when the thread that runs alone stops twice in one
+// tick: the child's exit flushes stdio (write) and then calls _exit
+// without a tick between, waking its parent while the other CPU idles.
+// The second stop belongs to the child's CPU's turn in that tick, after
+// the CPU before it has idled through it: the parent runs on the child's
+// CPU in that tick, not on the idle one.
+func TestSoloStopsTwiceInATick(t *testing.T) {
+	const src = `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+	if (fork() == 0) {
+		volatile int i;
+		for (i = 0; i < 30; i++)
+			;
+		printf("child");
+		exit(0);
+	}
+	wait(NULL);
+	printf(" parent\n");
+	return 0;
+}
+`
+	for _, cfg := range []Config{{CPUs: 2}, {CPUs: 2, Sched: "fcfs"}, {CPUs: 3, Sched: "rr:q=4"}} {
+		whole := startMain(t, cfg, src)
+		whole.Run()
+		m := startMain(t, cfg, src)
+		for !m.Done() {
+			m.RunUntilTick(m.Now()+1, nil)
+		}
+		if a, b := traceOf(whole.Events()), traceOf(m.Events()); a != b {
+			t.Errorf("%s on %d CPUs: the whole run differs from ticking one by one:\n%s", cfg.Sched, cfg.CPUs, firstDiff(a, b))
 		}
 	}
 }

@@ -14,14 +14,15 @@ const maxIO = 1 << 20
 
 // readPath reads a path argument.
 func readPath(p *Process, addr uint64) (string, int) {
-	s, err := p.ctx.Mem().ReadCString(addr, fs.PathMax)
+	s, err := p.mem.ReadCString(addr, fs.PathMax)
 	if err != nil {
 		return "", abi.EFAULT
 	}
 	return s, 0
 }
 
-func sysOpen(m *Machine, p *Process, a []uint64) sysret {
+func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	name, e := readPath(p, a[0])
 	if e != 0 {
 		return fail(e)
@@ -40,7 +41,8 @@ func sysOpen(m *Machine, p *Process, a []uint64) sysret {
 	return ok(int64(fd))
 }
 
-func sysClose(m *Machine, p *Process, a []uint64) sysret {
+func sysClose(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	if err := p.files.Close(int(int32(a[0]))); err != nil {
 		return fail(fsErrno(err))
 	}
@@ -49,7 +51,8 @@ func sysClose(m *Machine, p *Process, a []uint64) sysret {
 
 func isConsole(o *fs.OpenFile) bool { return o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY }
 
-func sysRead(m *Machine, p *Process, a []uint64) sysret {
+func sysRead(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	o, err := p.files.Get(int(int32(a[0])))
 	if err != nil {
 		return fail(abi.EBADF)
@@ -62,7 +65,7 @@ func sysRead(m *Machine, p *Process, a []uint64) sysret {
 	if isConsole(o) {
 		d, wait := m.readConsole(n)
 		if wait {
-			m.block(p, waitChan{kind: "tty"}, "tty", "read: waiting for input from the terminal")
+			m.console.readers.Sleep(t, "read: waiting for input from the terminal")
 			return blocked()
 		}
 		data = d
@@ -74,37 +77,39 @@ func sysRead(m *Machine, p *Process, a []uint64) sysret {
 		}
 		data = buf[:k]
 	}
-	if err := p.ctx.Mem().Write(a[1], data); err != nil {
+	if err := p.mem.Write(a[1], data); err != nil {
 		return fail(abi.EFAULT)
 	}
 	return ok(int64(len(data)))
 }
 
-func sysWrite(m *Machine, p *Process, a []uint64) sysret {
+func sysWrite(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	fd := int(int32(a[0]))
 	n := int(min(a[2], maxIO))
 	buf := make([]byte, n)
-	if err := p.ctx.Mem().Read(a[1], buf); err != nil {
+	if err := p.mem.Read(a[1], buf); err != nil {
 		if _, ferr := p.files.Get(fd); ferr != nil {
 			return fail(abi.EBADF)
 		}
 		return fail(abi.EFAULT)
 	}
-	k, errno := m.writeFD(p, fd, buf)
+	k, errno := m.writeFD(t, fd, buf)
 	if errno != 0 {
 		return fail(errno)
 	}
 	return ok(int64(k))
 }
 
-// writeFD writes data to p's descriptor fd.
-func (m *Machine) writeFD(p *Process, fd int, data []byte) (int, int) {
+// writeFD writes data to the descriptor fd of t's process.
+func (m *Machine) writeFD(t *Thread, fd int, data []byte) (int, int) {
+	p := t.proc
 	o, err := p.files.Get(fd)
 	if err != nil || !o.Writable() {
 		return 0, abi.EBADF
 	}
 	if isConsole(o) {
-		k, _ := m.writeConsole(p, o.Stream, data)
+		k, _ := m.writeConsole(t, o.Stream, data)
 		return k, 0
 	}
 	k, err := o.Write(data)
@@ -114,7 +119,8 @@ func (m *Machine) writeFD(p *Process, fd int, data []byte) (int, int) {
 	return k, 0
 }
 
-func sysLseek(m *Machine, p *Process, a []uint64) sysret {
+func sysLseek(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	o, err := p.files.Get(int(int32(a[0])))
 	if err != nil {
 		return fail(abi.EBADF)
@@ -126,7 +132,8 @@ func sysLseek(m *Machine, p *Process, a []uint64) sysret {
 	return ok(pos)
 }
 
-func sysUnlink(m *Machine, p *Process, a []uint64) sysret {
+func sysUnlink(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	name, e := readPath(p, a[0])
 	if e != 0 {
 		return fail(e)
@@ -137,7 +144,8 @@ func sysUnlink(m *Machine, p *Process, a []uint64) sysret {
 	return ok(0)
 }
 
-func sysDup(m *Machine, p *Process, a []uint64) sysret {
+func sysDup(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	fd, err := p.files.Dup(int(int32(a[0])))
 	if err != nil {
 		return fail(fsErrno(err))
@@ -145,7 +153,8 @@ func sysDup(m *Machine, p *Process, a []uint64) sysret {
 	return ok(int64(fd))
 }
 
-func sysDup2(m *Machine, p *Process, a []uint64) sysret {
+func sysDup2(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	fd, err := p.files.Dup2(int(int32(a[0])), int(int32(a[1])))
 	if err != nil {
 		return fail(fsErrno(err))
@@ -171,13 +180,14 @@ func writeStat(p *Process, addr uint64, st fs.Stat) int {
 		le.PutUint64(b[72+16*i:], uint64(ts.Sec))
 		le.PutUint64(b[80+16*i:], uint64(ts.Nsec))
 	}
-	if err := p.ctx.Mem().Write(addr, b[:]); err != nil {
+	if err := p.mem.Write(addr, b[:]); err != nil {
 		return abi.EFAULT
 	}
 	return 0
 }
 
-func sysStat(m *Machine, p *Process, a []uint64) sysret {
+func sysStat(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	name, e := readPath(p, a[0])
 	if e != 0 {
 		return fail(e)
@@ -192,7 +202,8 @@ func sysStat(m *Machine, p *Process, a []uint64) sysret {
 	return ok(0)
 }
 
-func sysFstat(m *Machine, p *Process, a []uint64) sysret {
+func sysFstat(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	o, err := p.files.Get(int(int32(a[0])))
 	if err != nil {
 		return fail(abi.EBADF)
@@ -203,7 +214,8 @@ func sysFstat(m *Machine, p *Process, a []uint64) sysret {
 	return ok(0)
 }
 
-func sysIsatty(m *Machine, p *Process, a []uint64) sysret {
+func sysIsatty(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	o, err := p.files.Get(int(int32(a[0])))
 	if err != nil {
 		return sysret{val: 0, errno: abi.EBADF}
@@ -214,7 +226,8 @@ func sysIsatty(m *Machine, p *Process, a []uint64) sysret {
 	return sysret{val: 0, errno: abi.ENOTTY}
 }
 
-func sysGetcwd(m *Machine, p *Process, a []uint64) sysret {
+func sysGetcwd(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	buf, size := a[0], a[1]
 	if size == 0 {
 		return failNull(abi.EINVAL)
@@ -222,7 +235,7 @@ func sysGetcwd(m *Machine, p *Process, a []uint64) sysret {
 	if uint64(len(p.cwd)+1) > size {
 		return failNull(abi.ERANGE)
 	}
-	if err := p.ctx.Mem().Write(buf, append([]byte(p.cwd), 0)); err != nil {
+	if err := p.mem.Write(buf, append([]byte(p.cwd), 0)); err != nil {
 		return failNull(abi.EFAULT)
 	}
 	return ok(int64(buf))
@@ -231,7 +244,8 @@ func sysGetcwd(m *Machine, p *Process, a []uint64) sysret {
 // sysGetdents fills one struct __osplay_dirent { unsigned long d_ino;
 // unsigned char d_type; char d_name[256]; } with entry number index of a
 // directory: 1, or 0 past the end.
-func sysGetdents(m *Machine, p *Process, a []uint64) sysret {
+func sysGetdents(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	name, e := readPath(p, a[0])
 	if e != 0 {
 		return fail(e)
@@ -254,7 +268,7 @@ func sysGetdents(m *Machine, p *Process, a []uint64) sysret {
 	binary.LittleEndian.PutUint64(b[0:], ent.Ino)
 	b[8] = ent.Type
 	copy(b[9:9+255], ent.Name)
-	if err := p.ctx.Mem().Write(a[2], b[:]); err != nil {
+	if err := p.mem.Write(a[2], b[:]); err != nil {
 		return fail(abi.EFAULT)
 	}
 	return ok(1)

@@ -2,16 +2,14 @@ package kernel
 
 import (
 	"fmt"
-	"slices"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
-	"osplay/kernel/sched"
 )
 
-// Devices. A process doing I/O waits on a named device ("disk",
+// Devices. A thread doing I/O waits on a named device ("disk",
 // "printer") for a given number of ticks; the device queue lists the
-// waiting processes in the order of their requests. A device serves its
+// waiting threads in the order of their requests. A device serves its
 // requests all at once (each I/O takes its own time, as in OSTEP's
 // simulators) unless it is serial, when it serves one request at a time,
 // first come first served, and a request waits for those before it.
@@ -23,14 +21,8 @@ import (
 type device struct {
 	name      string
 	serial    bool
-	busyUntil int64      // serial: when the last request queued ends
-	queue     []*Process // processes waiting on it, in order of request
-}
-
-func (d *device) remove(p *Process) {
-	if i := slices.Index(d.queue, p); i >= 0 {
-		d.queue = slices.Delete(d.queue, i, i+1)
-	}
+	busyUntil int64     // serial: when the last request queued ends
+	queue     WaitQueue // threads doing I/O on it, in order of request, each until its I/O's end
 }
 
 // DefaultDevice is the device of an I/O that names none.
@@ -48,52 +40,34 @@ func (m *Machine) device(name string) *device {
 		}
 	}
 	d := &device{name: name}
+	d.queue.init(m, WaitObject{Kind: WaitIO, ID: uint64(len(m.devices)), Name: name})
 	m.devices = append(m.devices, d)
 	return d
 }
 
-// startIO blocks the running p on device dev for ticks ticks. An I/O of no
-// time still passes through the device queue: p goes to the back of the
-// ready queue.
-func (m *Machine) startIO(p *Process, dev string, ticks int64, cause string) {
+// startIO blocks the running t on device dev for ticks ticks: it sleeps
+// on the device's queue until the I/O's end. An I/O of no time still
+// passes through the device queue: t goes to the back of the ready queue.
+func (m *Machine) startIO(t *Thread, dev string, ticks int64, cause string) {
 	d := m.device(dev)
 	start := m.t
 	if d.serial {
 		start = max(start, d.busyUntil)
 		d.busyUntil = start + ticks
 	}
-	p.wakeAt = start + ticks
-	p.ioDev = d
-	d.queue = append(d.queue, p)
-	m.block(p, waitChan{kind: "io"}, d.name, cause)
-	if ticks <= 0 && p.State.blocked() && p.waitKey.kind == "io" {
-		cause := m.ioDone(p)
-		p.waitKey = waitChan{}
-		p.WaitOn = ""
-		m.makeReady(p, cause, sched.Woken)
+	d.queue.SleepUntil(t, start+ticks, cause)
+	if ticks <= 0 && t.waiter.queue == &d.queue {
+		m.wake(t, wokeTimeout, timeoutCause(d.queue.Object))
 	}
-}
-
-// ioDone takes p off its device when its I/O completes and returns the
-// cause of its wakeup.
-func (m *Machine) ioDone(p *Process) string {
-	d := p.ioDev
-	if d == nil {
-		return "I/O done"
-	}
-	d.remove(p)
-	p.ioDev = nil
-	return d.name + ": I/O done"
 }
 
 // sysIO is int __osplay_io(const char *device, long ticks): the caller
 // waits ticks ticks for an I/O on the device; it returns 0.
-func sysIO(m *Machine, p *Process, a []uint64) sysret {
-	if p.timerDone {
-		p.timerDone = false
-		return ok(0)
+func sysIO(m *Machine, t *Thread, a []uint64) sysret {
+	if t.waiter.woke == wokeTimeout {
+		return ok(0) // the I/O is done
 	}
-	name, err := p.ctx.Mem().ReadCString(a[0], fs.NameMax)
+	name, err := t.proc.mem.ReadCString(a[0], fs.NameMax)
 	if err != nil {
 		return fail(abi.EFAULT)
 	}
@@ -104,7 +78,7 @@ func sysIO(m *Machine, p *Process, a []uint64) sysret {
 	if ticks == 0 {
 		return ok(0)
 	}
-	m.startIO(p, name, ticks, fmt.Sprintf("io(%q, %d)", name, ticks))
+	m.startIO(t, name, ticks, fmt.Sprintf("io(%q, %d)", name, ticks))
 	return blocked()
 }
 
@@ -113,7 +87,7 @@ func sysIO(m *Machine, p *Process, a []uint64) sysret {
 type DeviceView struct {
 	Name   string
 	Serial bool
-	Queue  []int
+	Queue  []int // tids: the pids of single-threaded processes
 }
 
 // Devices lists the devices that have been used or declared, in order of
@@ -122,8 +96,8 @@ func (m *Machine) Devices() []DeviceView {
 	out := make([]DeviceView, len(m.devices))
 	for i, d := range m.devices {
 		v := DeviceView{Name: d.name, Serial: d.serial}
-		for _, p := range d.queue {
-			v.Queue = append(v.Queue, p.PID)
+		if d.queue.Len() > 0 {
+			v.Queue = d.queue.Waiters()
 		}
 		out[i] = v
 	}

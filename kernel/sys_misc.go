@@ -8,8 +8,9 @@ import (
 
 // Memory, the ps snapshot, and the library functions carried out in Go.
 
-func sysSbrk(m *Machine, p *Process, a []uint64) sysret {
-	old, err := p.ctx.Mem().Sbrk(int64(a[0]))
+func sysSbrk(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
+	old, err := p.mem.Sbrk(int64(a[0]))
 	if err != nil {
 		return fail(abi.ENOMEM) // (void *)-1
 	}
@@ -19,13 +20,14 @@ func sysSbrk(m *Machine, p *Process, a []uint64) sysret {
 // sysFmtDouble is int __osplay_fmt_double(char *buf, size_t n, double v,
 // int conv, int prec, int flags): it writes v as printf would (at most n-1
 // bytes and a NUL, as snprintf) and returns the full length.
-func sysFmtDouble(m *Machine, p *Process, a []uint64) sysret {
+func sysFmtDouble(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	buf, n := a[0], a[1]
 	s := formatDouble(math.Float64frombits(a[2]), byte(a[3]), int(int32(a[4])), int(int32(a[5])))
 	if n > 0 {
 		k := min(uint64(len(s)), n-1)
 		out := append([]byte(s[:k]), 0)
-		if err := p.ctx.Mem().Write(buf, out); err != nil {
+		if err := p.mem.Write(buf, out); err != nil {
 			return fail(abi.EFAULT)
 		}
 	}
@@ -33,8 +35,9 @@ func sysFmtDouble(m *Machine, p *Process, a []uint64) sysret {
 }
 
 // sysStrtod is double strtod(const char *s, char **end).
-func sysStrtod(m *Machine, p *Process, a []uint64) sysret {
-	mem := p.ctx.Mem()
+func sysStrtod(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
+	mem := p.mem
 	// Read the string a piece at a time: it may end near unmapped memory.
 	var s []byte
 	var c [1]byte
@@ -73,15 +76,15 @@ func mathResult(r float64, in ...float64) sysret {
 	return okDouble(defaultNaN)
 }
 
-func mathFunc1(f func(float64) float64) func(*Machine, *Process, []uint64) sysret {
-	return func(m *Machine, p *Process, a []uint64) sysret {
+func mathFunc1(f func(float64) float64) func(*Machine, *Thread, []uint64) sysret {
+	return func(m *Machine, t *Thread, a []uint64) sysret {
 		x := math.Float64frombits(a[0])
 		return mathResult(f(x), x)
 	}
 }
 
-func mathFunc2(f func(float64, float64) float64) func(*Machine, *Process, []uint64) sysret {
-	return func(m *Machine, p *Process, a []uint64) sysret {
+func mathFunc2(f func(float64, float64) float64) func(*Machine, *Thread, []uint64) sysret {
+	return func(m *Machine, t *Thread, a []uint64) sysret {
 		x, y := math.Float64frombits(a[0]), math.Float64frombits(a[1])
 		return mathResult(f(x, y), x, y)
 	}

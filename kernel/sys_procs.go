@@ -14,7 +14,8 @@ const procRecordSize = 88
 // ps snapshot, one record per process (init and zombies included) in pid
 // order, at most max of them. It returns how many processes there are,
 // which may be more than max.
-func sysProcs(m *Machine, p *Process, a []uint64) sysret {
+func sysProcs(m *Machine, t *Thread, a []uint64) sysret {
+	p := t.proc
 	buf, max := a[0], int(int32(a[1]))
 	if max < 0 {
 		return fail(abi.EINVAL)
@@ -27,10 +28,10 @@ func sysProcs(m *Machine, p *Process, a []uint64) sysret {
 		var b [procRecordSize]byte
 		le.PutUint32(b[0:], uint32(q.PID))
 		le.PutUint32(b[4:], uint32(q.PPID))
-		le.PutUint32(b[8:], uint32(q.State.Letter()))
-		le.PutUint64(b[16:], uint64(q.task.Total))
+		le.PutUint32(b[8:], uint32(q.State().Letter()))
+		le.PutUint64(b[16:], uint64(q.CPUTicks()))
 		copy(b[24:24+63], q.Name)
-		if err := p.ctx.Mem().Write(buf+uint64(i*procRecordSize), b[:]); err != nil {
+		if err := p.mem.Write(buf+uint64(i*procRecordSize), b[:]); err != nil {
 			return fail(abi.EFAULT)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 type sysret struct {
 	val    int64 // the return value
 	errno  int   // stored into errno when nonzero
-	block  bool  // the process sleeps; the call starts over when it wakes
+	block  bool  // the thread sleeps; the call starts over when it wakes
 	noRet  bool  // exit, or a successful exec: there is nothing to return to
 	double bool  // val holds the bits of a double (for the trace)
 }
@@ -30,9 +30,9 @@ type syscallEntry struct {
 	name string
 	// args describes the arguments for the trace, one letter each:
 	// i int, l long, u unsigned long, p pointer, s C string, b buffer whose
-	// length is the next argument, o octal, d double.
+	// length is the next argument, o octal, x hexadecimal int, d double.
 	args string
-	fn   func(m *Machine, p *Process, a []uint64) sysret
+	fn   func(m *Machine, t *Thread, a []uint64) sysret
 	// lib marks a library function carried out in Go (math, number
 	// formatting): it makes no events and never blocks.
 	lib bool
@@ -81,72 +81,85 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysFabs:         {"fabs", "d", mathFunc1(fabs), true},
 	abi.SysFmod:         {"fmod", "dd", mathFunc2(fmod), true},
 	abi.SysIO:           {"__osplay_io", "sl", sysIO, false},
+	abi.SysClone:        {"__osplay_clone", "pppp", sysClone, false},
+	abi.SysThreadExit:   {"__osplay_thread_exit", "p", sysThreadExit, false},
+	abi.SysThreadJoin:   {"__osplay_thread_join", "ip", sysThreadJoin, false},
+	abi.SysGettid:       {"gettid", "", sysGettid, false},
+	abi.SysPthreadSelf:  {"pthread_self", "", sysGettid, true},
+	abi.SysCAS:          {"__osplay_cas", "pxx", sysCAS, true},
+	abi.SysFutexWait:    {"__osplay_futex_wait", "pxi", sysFutexWait, false},
+	abi.SysFutexWake:    {"__osplay_futex_wake", "pi", sysFutexWake, false},
 }
 
-// syscall carries out system call sys for p, which runs on c. A call that
-// blocks is entered again from the start when the process is dispatched
-// after its wakeup; its enter event is made only once.
-func (m *Machine) syscall(c *CPU, p *Process, sys abi.Sys) {
-	m.current = p // the process whose memory the kernel may need to grow (reclaim)
+// syscall carries out system call sys for thread t, which runs on c. A
+// call that blocks is entered again from the start when the thread is
+// dispatched after its wakeup; its enter event is made only once.
+func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
+	m.current = t.proc // the process whose memory the kernel may need to grow (reclaim)
 	defer func() { m.current = nil }()
 	if sys < 0 || int(sys) >= len(syscalls) || syscalls[sys].fn == nil {
-		p.ctx.Return(uint64(^uint64(0)))
-		m.setErrno(p, ENOSYS)
+		t.ctx.Return(uint64(^uint64(0)))
+		m.setErrno(t, ENOSYS)
 		return
 	}
 	e := &syscalls[sys]
-	args := p.ctx.SyscallArgs()
+	p := t.proc
+	args := t.ctx.SyscallArgs()
 	if len(args) < len(e.args) {
 		// A variadic call may pass fewer (open without a mode): the
 		// missing arguments read as 0.
 		args = append(append([]uint64(nil), args...), make([]uint64, len(e.args)-len(args))...)
 	}
-	if !p.inSyscall {
-		p.inSyscall, p.sys = true, sys
+	if !t.inSyscall {
+		t.inSyscall, t.sys = true, sys
 		if !e.lib {
-			m.emit(Event{PID: p.PID, Kind: KindSyscall, Name: e.name,
+			m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSyscall, Name: e.name,
 				Args: append([]uint64(nil), args...), Text: m.callText(p, e, args)})
 		}
 	}
-	r := e.fn(m, p, args)
+	r := e.fn(m, t, args)
 	if r.block {
 		return
 	}
-	p.inSyscall = false
-	if r.noRet || p.State == StateTerminated {
+	t.inSyscall = false
+	t.waiter.woke = notWoken
+	if r.noRet || !t.live() {
 		return
 	}
 	if r.errno != 0 {
-		m.setErrno(p, r.errno)
+		m.setErrno(t, r.errno)
 	}
-	p.ctx.Return(uint64(r.val))
+	t.ctx.Return(uint64(r.val))
 	if !e.lib {
-		m.emit(Event{PID: p.PID, Kind: KindSysret, Name: e.name, Result: r.val, Errno: r.errno})
-		if cost := m.cfg.SyscallCost; cost > 0 && c.cur == p {
-			// Time in the kernel is the process's CPU time; the CPU catches
+		m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSysret, Name: e.name, Result: r.val, Errno: r.errno})
+		if cost := m.cfg.SyscallCost; cost > 0 && c.cur == t {
+			// Time in the kernel is the thread's CPU time; the CPU catches
 			// up on its next turns.
 			c.t += cost
 			c.Busy += cost
-			p.task.Slice += cost
-			p.task.Total += cost
+			t.task.Slice += cost
+			t.task.Total += cost
 			m.used += cost
 		}
 	}
 	// Signals are acted on when the call returns to user mode.
-	if p.killSig != 0 {
-		m.die(p, p.killSig)
+	if sig := p.killSig; sig != 0 {
+		m.die(p, t, sig)
 		return
 	}
-	if why := p.yieldTo; why != "" && c.cur == p {
-		p.yieldTo = ""
-		m.preempt(c, p, why, p.yieldHow)
+	if why := t.yieldTo; why != "" && c.cur == t {
+		t.yieldTo = ""
+		m.preempt(c, t, why, t.yieldHow)
 	}
 }
 
-// setErrno stores e into the errno variable of p's program.
-func (m *Machine) setErrno(p *Process, e int) {
-	if addr, ok := p.ctx.Program().Globals["errno"]; ok {
-		p.ctx.Mem().WriteU32(addr, uint32(e))
+// setErrno records e as t's last error and stores it into the errno
+// variable of its program. The variable is the process's: the C library
+// has one errno, not one per thread.
+func (m *Machine) setErrno(t *Thread, e int) {
+	t.errno = e
+	if addr, ok := t.proc.prog.Globals["errno"]; ok {
+		t.proc.mem.WriteU32(addr, uint32(e))
 	}
 }
 
@@ -155,7 +168,7 @@ func (m *Machine) callText(p *Process, e *syscallEntry, a []uint64) string {
 	var b strings.Builder
 	b.WriteString(e.name)
 	b.WriteByte('(')
-	mem := p.ctx.Mem()
+	mem := p.mem
 	for i, k := range e.args {
 		if i >= len(a) {
 			break
@@ -173,6 +186,8 @@ func (m *Machine) callText(p *Process, e *syscallEntry, a []uint64) string {
 			b.WriteString(strconv.FormatUint(v, 10))
 		case 'o':
 			fmt.Fprintf(&b, "0%o", uint32(v))
+		case 'x':
+			fmt.Fprintf(&b, "0x%x", uint32(v))
 		case 's':
 			b.WriteString(quoteMem(mem, v, 64))
 		case 'b':

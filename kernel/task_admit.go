@@ -13,17 +13,17 @@ import (
 // the job queue, and are admitted in order of arrival as admitted ones
 // exit. Without a limit every process is admitted as soon as it is made.
 
-// admit moves a new process into the ready queue, or into the job queue
-// when the degree of multiprogramming is reached.
+// admit moves a new process (its main thread) into the ready queue, or
+// into the job queue when the degree of multiprogramming is reached.
 func (m *Machine) admit(p *Process, how sched.Why) {
 	if lim := m.cfg.Multiprogramming; lim > 0 && m.countAdmitted() >= lim {
 		m.jobQueue = append(m.jobQueue, p)
-		p.Cause = "in the job queue"
+		p.main().Cause = "in the job queue"
 		m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf(
 			"long-term scheduler: pid %d waits in the job queue (degree of multiprogramming %d reached)", p.PID, lim)})
 		return
 	}
-	m.makeReady(p, "admitted", how)
+	m.makeReady(p.main(), "admitted", how)
 }
 
 // countAdmitted counts the processes in the system: created, admitted,
@@ -31,7 +31,7 @@ func (m *Machine) admit(p *Process, how sched.Why) {
 func (m *Machine) countAdmitted() int {
 	n := 0
 	for _, p := range m.procs {
-		if !p.IsInit() && p.State != StateNew && p.State != StateTerminated {
+		if st := p.State(); !p.IsInit() && st != StateNew && st != StateTerminated {
 			n++
 		}
 	}
@@ -39,21 +39,19 @@ func (m *Machine) countAdmitted() int {
 }
 
 // leaving takes an exiting process out of the long- and medium-term
-// schedulers' queues and the device queues, and says whether it held a
-// place in memory and in the system.
+// schedulers' queues, gives back the tickets its threads lent, and says
+// whether it held a place in memory and in the system.
 func (m *Machine) leaving(p *Process) (resident, admitted bool) {
 	if i := slices.Index(m.jobQueue, p); i >= 0 {
 		m.jobQueue = slices.Delete(m.jobQueue, i, i+1)
 	}
-	if i := slices.Index(m.swapQueue, p); i >= 0 {
-		m.swapQueue = slices.Delete(m.swapQueue, i, i+1)
+	for _, t := range p.threads {
+		if i := slices.Index(m.swapQueue, t); i >= 0 {
+			m.swapQueue = slices.Delete(m.swapQueue, i, i+1)
+		}
+		m.takeBackTickets(t)
 	}
-	if p.ioDev != nil {
-		p.ioDev.remove(p)
-		p.ioDev = nil
-	}
-	m.takeBackTickets(p)
-	return inMemory(p.State), p.State != StateNew
+	return inMemory(p.State()), p.State() != StateNew
 }
 
 // released gives the place of an exited process to the next one waiting:
@@ -65,7 +63,7 @@ func (m *Machine) released(resident, admitted bool) {
 	if admitted && len(m.jobQueue) > 0 && (m.cfg.Multiprogramming == 0 || m.countAdmitted() < m.cfg.Multiprogramming) {
 		p := m.jobQueue[0]
 		m.jobQueue = m.jobQueue[1:]
-		m.makeReady(p, "admitted by the long-term scheduler", sched.Arrived)
+		m.makeReady(p.main(), "admitted by the long-term scheduler", sched.Arrived)
 	}
 }
 

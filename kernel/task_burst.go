@@ -8,8 +8,8 @@ import (
 	"osplay/kernel/vm"
 )
 
-// How a workload job runs. Its process has no program: the kernel runs
-// its bursts itself. A CPU burst consumes ticks as the CPU gives them
+// How a workload job runs. Its process has no program and one thread: the
+// kernel runs its bursts itself. A CPU burst consumes ticks as the CPU gives them
 // (preemption may split it); when it ends the job starts its next I/O, or
 // exits with status 0 after its last burst.
 
@@ -65,30 +65,31 @@ func (m *Machine) arrive() {
 		m.arrivals = m.arrivals[1:]
 		p := m.newProcess(m.init, j.Name, append([]string{j.Name}, j.burstText()...))
 		p.PGID = p.PID
-		p.Nice, p.task.Nice = j.Nice, j.Nice
-		p.task.Priority, p.task.Tickets, p.task.Affinity = j.Priority, j.Tickets, j.affinity()
-		p.job = &jobRun{bursts: j.Bursts, left: j.Bursts[0].Ticks}
-		p.task.Burst = j.Bursts[0].Ticks
+		t := p.main()
+		p.Nice, t.task.Nice = j.Nice, j.Nice
+		t.task.Priority, t.task.Tickets, t.task.Affinity = j.Priority, j.Tickets, j.affinity()
+		t.job = &jobRun{bursts: j.Bursts, left: j.Bursts[0].Ticks}
+		t.task.Burst = j.Bursts[0].Ticks
 		m.admit(p, sched.Arrived)
 	}
 }
 
-// burstEnded moves the job p, whose CPU burst just ended, on to its I/O,
-// or ends it.
-func (m *Machine) burstEnded(p *Process) {
-	j := p.job
+// burstEnded moves the job's thread t, whose CPU burst just ended, on to
+// its I/O, or ends it.
+func (m *Machine) burstEnded(t *Thread) {
+	j := t.job
 	j.i++
 	if j.i >= len(j.bursts) {
-		m.exit(p, abi.ExitStatus(0), "exit(0): its last CPU burst is done")
+		m.exit(t.proc, t, abi.ExitStatus(0), "exit(0): its last CPU burst is done")
 		return
 	}
 	io := j.bursts[j.i]
 	j.i++
 	j.left = j.bursts[j.i].Ticks
-	p.task.Burst = j.left // the next burst, known in advance
+	t.task.Burst = j.left // the next burst, known in advance
 	dev := io.Device
 	if dev == "" {
 		dev = DefaultDevice
 	}
-	m.startIO(p, dev, io.Ticks, fmt.Sprintf("I/O on %s for %d ticks", dev, io.Ticks))
+	m.startIO(t, dev, io.Ticks, fmt.Sprintf("I/O on %s for %d ticks", dev, io.Ticks))
 }

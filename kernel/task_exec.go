@@ -50,9 +50,11 @@ func (m *Machine) loadProgram(p *Process, file string) (prog *vm.Program, errno 
 	return prog, 0, ""
 }
 
-// execProgram replaces p's program: a fresh address space with argv and
-// envp on its stack, the same pid, parent and open files.
-func (m *Machine) execProgram(p *Process, prog *vm.Program, file string, argv, envp []string) int {
+// execProgram replaces the program of t's process: a fresh address space
+// with argv and envp on its stack, the same pid, parent and open files,
+// and t as its only thread, the main one.
+func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, envp []string) int {
+	p := t.proc
 	ctx, err := vm.NewContext(prog, argv, envp, vm.Limits{MemBytes: m.cfg.MaxMemory, Memory: m.phys})
 	if errors.Is(err, vm.ErrMemoryLimit) || errors.Is(err, vm.ErrOutOfMemory) {
 		return abi.ENOMEM
@@ -61,21 +63,53 @@ func (m *Machine) execProgram(p *Process, prog *vm.Program, file string, argv, e
 		return E2BIG
 	}
 	ctx.SetLibCallCost(m.cfg.LibCallCost)
-	if p.ctx != nil {
-		p.instrBase += p.ctx.Instructions()
-		p.ctx.Release()
-	}
-	p.ctx = ctx
+	m.soleThread(t)
+	m.releaseMemory(p)
+	p.stacks, p.futexes = nil, nil
+	t.ctx, t.stack = ctx, 0
+	p.mem, p.prog = ctx.Mem(), prog
 	p.Name = commName(file)
-	p.task.Name = p.Name
+	t.task.Name = p.Name
 	p.Argv = argv
-	m.emit(Event{PID: p.PID, Kind: KindExec, Name: file, Argv: argv})
+	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindExec, Name: file, Argv: argv})
 	return 0
 }
 
+// soleThread makes t the only thread of its process, as execve does on
+// Linux: the other threads end at once, without running on, and t takes
+// the main thread's place and its tid, the pid.
+func (m *Machine) soleThread(t *Thread) {
+	p := t.proc
+	for _, o := range p.threads {
+		if o == t {
+			continue
+		}
+		if o.live() {
+			if o.State == StateReady {
+				m.policy.Remove(&o.task)
+			}
+			m.takeBackTickets(o)
+			m.stopWaiting(o, wokeSignal)
+			o.Ended = m.t
+			m.setState(o, StateTerminated, "execve in another thread")
+			m.leaveCPU(o)
+		}
+		p.gone += o.task.Total
+		delete(m.byTID, o.TID)
+	}
+	p.threads = []*Thread{t}
+	if t.TID != p.PID {
+		delete(m.byTID, t.TID)
+		t.TID, t.task.TID = p.PID, p.PID
+		t.exited.Object.ID, t.exited.Object.Holder = uint64(p.PID), p.PID
+		m.byTID[t.TID] = t
+	}
+}
+
 // execve is the system call: on success it does not return.
-func (m *Machine) execve(p *Process, pathAddr, argvAddr, envpAddr uint64) sysret {
-	mem := p.ctx.Mem()
+func (m *Machine) execve(t *Thread, pathAddr, argvAddr, envpAddr uint64) sysret {
+	p := t.proc
+	mem := p.mem
 	file, err := mem.ReadCString(pathAddr, fs.PathMax)
 	if err != nil {
 		return fail(abi.EFAULT)
@@ -92,11 +126,11 @@ func (m *Machine) execve(p *Process, pathAddr, argvAddr, envpAddr uint64) sysret
 	prog, errno, msg := m.loadProgram(p, file)
 	if errno != 0 {
 		if msg != "" {
-			m.writeFD(p, 2, []byte(msg+"\n"))
+			m.writeFD(t, 2, []byte(msg+"\n"))
 		}
 		return fail(errno)
 	}
-	if errno := m.execProgram(p, prog, file, argv, envp); errno != 0 {
+	if errno := m.execProgram(t, prog, file, argv, envp); errno != 0 {
 		return fail(errno)
 	}
 	return gone()

@@ -6,35 +6,47 @@ import (
 	"osplay/kernel/abi"
 )
 
-// exit terminates p with a wait status: its files are closed, its memory
-// released, its children given to init, and it stays a zombie until its
-// parent reaps it (init reaps its own at once).
-func (m *Machine) exit(p *Process, status int, cause string) {
-	if p.State == StateTerminated || p.IsInit() {
+// exit terminates p with a wait status, all its threads at once (Linux's
+// exit_group: exit, _exit, a return from main, a fatal signal): its files
+// are closed, its memory released, its children given to init, and it
+// stays a zombie until its parent reaps it (init reaps its own at once).
+// by is the thread that exits or was acting when the process died (nil:
+// none of its threads; the events then name the main thread).
+func (m *Machine) exit(p *Process, by *Thread, status int, cause string) {
+	if p.State() == StateTerminated || p.IsInit() {
 		return
 	}
-	if p.State == StateReady {
-		m.policy.Remove(&p.task)
+	live := p.liveThreads()
+	for _, t := range live {
+		if t.State == StateReady {
+			m.policy.Remove(&t.task)
+		}
 	}
 	resident, admitted := m.leaving(p)
-	p.inSyscall = false
+	for _, t := range live {
+		t.inSyscall = false
+		m.stopWaiting(t, wokeSignal)
+	}
 	p.killSig = 0
-	p.waitKey = waitChan{}
-	p.WaitOn = ""
 	if p.files != nil {
 		p.files.CloseAll()
 	}
 	m.keepFinalMemory(p)
-	if p.ctx != nil {
-		p.instrBase += p.ctx.Instructions()
-		p.ctx.Release()
-		p.ctx = nil
-	}
+	m.releaseMemory(p)
 	p.Status = status
 	p.Ended = m.t
-	m.setState(p, StateTerminated, cause)
-	m.emit(Event{PID: p.PID, Kind: KindExit, Status: status, Cause: cause})
-	m.leaveCPU(p)
+	for _, t := range live {
+		t.Ended = m.t
+		m.setState(t, StateTerminated, cause)
+	}
+	e := Event{PID: p.PID, Kind: KindExit, Status: status, Cause: cause}
+	if by != nil {
+		e.TID = by.TID
+	}
+	m.emit(e)
+	for _, t := range live {
+		m.leaveCPU(t)
+	}
 	m.result.Procs = append(m.result.Procs, summarize(p))
 	if p == m.first {
 		m.result.setStatus(status)
@@ -49,31 +61,44 @@ func (m *Machine) exit(p *Process, status int, cause string) {
 		m.emit(Event{PID: c.PID, Kind: KindAdopt, Other: m.init.PID})
 	}
 	for _, c := range orphans {
-		if c.State == StateTerminated {
-			m.reap(m.init, c)
+		if c.State() == StateTerminated {
+			m.reap(m.init, nil, c)
 		}
 	}
 
 	if p.parent == m.init {
-		m.reap(m.init, p)
+		m.reap(m.init, nil, p)
 	} else {
-		m.wakeup(waitChan{kind: "child", pid: p.parent.PID}, fmt.Sprintf("child %d exited", p.PID))
+		p.parent.childExit.WakeAll(fmt.Sprintf("child %d exited", p.PID))
 	}
 	m.released(resident, admitted)
 }
 
-// die terminates p by the default action of a fatal signal.
-func (m *Machine) die(p *Process, sig int) {
+// releaseMemory drops p's address space and its threads' contexts.
+func (m *Machine) releaseMemory(p *Process) {
+	for _, t := range p.threads {
+		t.ctx = nil
+	}
+	if p.mem != nil {
+		p.mem.Release()
+		p.mem = nil
+	}
+}
+
+// die terminates p by the default action of a fatal signal; by is the
+// thread that was running when it took effect, if any.
+func (m *Machine) die(p *Process, by *Thread, sig int) {
 	core := abi.CoreDumps(sig)
 	cause := "killed by " + SignalName(sig)
 	if core {
 		cause += " (core dumped)"
 	}
-	m.exit(p, abi.SignalStatus(sig, core), cause)
+	m.exit(p, by, abi.SignalStatus(sig, core), cause)
 }
 
-// reap removes the zombie c, child of parent, for good.
-func (m *Machine) reap(parent, c *Process) {
+// reap removes the zombie c, child of parent, for good; by is the thread
+// of parent that reaps it (nil for init).
+func (m *Machine) reap(parent *Process, by *Thread, c *Process) {
 	parent.removeChild(c)
 	for i, q := range m.procs {
 		if q == c {
@@ -82,7 +107,14 @@ func (m *Machine) reap(parent, c *Process) {
 		}
 	}
 	delete(m.byPID, c.PID)
-	m.emit(Event{PID: parent.PID, Kind: KindReap, Other: c.PID, Status: c.Status})
+	for _, t := range c.threads {
+		delete(m.byTID, t.TID)
+	}
+	e := Event{PID: parent.PID, Kind: KindReap, Other: c.PID, Status: c.Status}
+	if by != nil {
+		e.TID = by.TID
+	}
+	m.emit(e)
 	if m.allDone() {
 		m.finish() // init is alone and no job is to come: the run is over
 	}

@@ -1,28 +1,37 @@
 package kernel
 
 import (
+	"slices"
+
 	"osplay/kernel/abi"
 	"osplay/kernel/sched"
 )
 
-// fork makes a copy of the running process p: the same program, a
-// copy-on-write copy of its memory, its open-file descriptions shared. The
-// child returns 0 from fork, the parent the child's pid. The parent keeps
-// the CPU (Linux's default) unless Config.ChildFirst.
-func (m *Machine) fork(p *Process) sysret {
+// fork makes a copy of the process of the running thread t: the same
+// program, a copy-on-write copy of its memory, its open-file descriptions
+// shared, and one thread, a copy of t (POSIX: only the calling thread is
+// copied). The child returns 0 from fork, the parent the child's pid. The
+// parent keeps the CPU (Linux's default) unless Config.ChildFirst.
+func (m *Machine) fork(t *Thread) sysret {
+	p := t.proc
 	if m.population() >= m.cfg.MaxProcs {
 		return fail(abi.EAGAIN)
 	}
 	child := m.newProcess(p, p.Name, p.Argv)
 	child.cwd = p.cwd
 	child.files = p.files.Fork()
-	child.ctx = p.ctx.Fork()
-	child.ctx.Return(0)
-	child.task.Total = 0
+	ct := child.main()
+	ct.ctx = t.ctx.Fork()
+	ct.ctx.Return(0)
+	ct.stack, ct.slot = t.stack, t.slot // it runs on the stack t ran on
+	child.mem, child.prog = ct.ctx.Mem(), p.prog
+	// The other threads' stacks are copied with the memory, as on Linux:
+	// their places stay taken.
+	child.stacks = slices.Clone(p.stacks)
 	m.emit(Event{PID: child.PID, Kind: KindSysret, Name: "fork", Result: 0})
 	if m.cfg.ChildFirst {
-		m.makeReady(child, "admitted: the child runs first", sched.ChildFirst)
-		p.yieldTo, p.yieldHow = "fork: the child runs first", sched.Preempted
+		m.makeReady(ct, "admitted: the child runs first", sched.ChildFirst)
+		t.yieldTo, t.yieldHow = "fork: the child runs first", sched.Preempted
 	} else {
 		m.admit(child, sched.Arrived)
 	}

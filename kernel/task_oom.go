@@ -19,10 +19,10 @@ func (m *Machine) oomVictim() *Process {
 	var victim *Process
 	var most uint64
 	for _, p := range m.procs {
-		if p.IsInit() || p.ctx == nil || p.State == StateTerminated {
+		if p.IsInit() || p.mem == nil || p.State() == StateTerminated {
 			continue
 		}
-		if r := p.ctx.Mem().ResidentBytes(); victim == nil || r > most {
+		if r := p.mem.ResidentBytes(); victim == nil || r > most {
 			victim, most = p, r
 		}
 	}
@@ -32,7 +32,7 @@ func (m *Machine) oomVictim() *Process {
 // oomReport emits the killer's decision: victim dies so that needer (nil:
 // the kernel) gets a page.
 func (m *Machine) oomReport(victim, needer *Process) {
-	e := Event{PID: victim.PID, Kind: KindOOM, Bytes: int64(victim.ctx.Mem().ResidentBytes()),
+	e := Event{PID: victim.PID, Kind: KindOOM, Bytes: int64(victim.mem.ResidentBytes()),
 		Limit: LimitTotalMemory, Value: int64(m.cfg.MaxTotalMemory)}
 	if needer != nil {
 		e.Other = needer.PID
@@ -40,15 +40,20 @@ func (m *Machine) oomReport(victim, needer *Process) {
 	m.emit(e)
 }
 
-// outOfMemory handles p's stop for want of a frame (vm.StopOutOfMemory):
-// the largest process dies, and p, if it lives, runs the instruction again
-// when it next runs. Should the death free no frame (its pages were all
-// shared), the instruction stops again and the next largest dies: the
-// processes are few, so it ends, with p's death at worst.
-func (m *Machine) outOfMemory(p *Process) {
-	victim := m.oomVictim() // p itself at worst
-	m.oomReport(victim, p)
-	m.die(victim, abi.SIGKILL)
+// outOfMemory handles thread t's stop for want of a frame
+// (vm.StopOutOfMemory): the largest process dies, and t, if its process
+// lives, runs the instruction again when it next runs. Should the death
+// free no frame (its pages were all shared), the instruction stops again
+// and the next largest dies: the processes are few, so it ends, with the
+// death of t's process at worst.
+func (m *Machine) outOfMemory(t *Thread) {
+	victim := m.oomVictim() // t's process at worst
+	m.oomReport(victim, t.proc)
+	var by *Thread
+	if victim == t.proc {
+		by = t
+	}
+	m.die(victim, by, abi.SIGKILL)
 }
 
 // reclaim is the machine's vm.PhysicalMemory.Reclaim: the kernel's own
@@ -62,7 +67,7 @@ func (m *Machine) reclaim(needer *vm.AddressSpace) bool {
 	if victim == nil {
 		return false
 	}
-	if victim == m.current || victim.ctx.Mem() == needer {
+	if victim == m.current || victim.mem == needer {
 		if victim.killSig != abi.SIGKILL {
 			m.oomReport(victim, m.current)
 			victim.killSig = abi.SIGKILL
@@ -70,6 +75,6 @@ func (m *Machine) reclaim(needer *vm.AddressSpace) bool {
 		return false
 	}
 	m.oomReport(victim, m.current)
-	m.die(victim, abi.SIGKILL)
+	m.die(victim, nil, abi.SIGKILL)
 	return true
 }

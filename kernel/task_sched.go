@@ -8,7 +8,7 @@ import (
 )
 
 // advance runs the machine until time target, a pause, a halt, or until
-// nothing can happen any more (every process waits for input that has not
+// nothing can happen any more (every thread waits for input that has not
 // come, or for nothing at all, or for the user to choose who runs).
 //
 // At each tick, what ended with the last tick is dealt with first (a
@@ -103,9 +103,9 @@ func (m *Machine) finishStretches() {
 // is still to arrive.
 func (m *Machine) allDone() bool { return len(m.procs) <= 1 && len(m.arrivals) == 0 }
 
-// runSolo is lock step's shortcut. When one process runs, nothing is ready
+// runSolo is lock step's shortcut. When one thread runs, nothing is ready
 // and every other CPU idles, nothing can happen on the others until that
-// process enters the kernel, its slice ends or a timer fires: it runs alone
+// thread enters the kernel, its slice ends or a timer fires: it runs alone
 // until then, in one go. What follows is what ticking one by one would
 // have given; the stop is handled, as always, at its CPU's next turn.
 func (m *Machine) runSolo(target int64) bool {
@@ -128,8 +128,8 @@ func (m *Machine) runSolo(target int64) bool {
 	if solo == nil {
 		return false
 	}
-	p := solo.cur
-	if p.State != StateRunning || p.killSig != 0 || p.inSyscall {
+	t := solo.cur
+	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall {
 		return false
 	}
 	h := min(target, m.nextTimer())
@@ -137,7 +137,14 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	m.t = m.now
-	ran := m.run(solo, p, h)
+	ran := m.run(solo, t, h)
+	if ran == 0 && !solo.midCall() {
+		// It stopped again before its first tick (library code, resumed
+		// after a system call, made another): that stop belongs to its
+		// turn in this tick, after the CPUs before it have had theirs, as
+		// ticking one by one has it. The tick goes on in lock step.
+		return false
+	}
 	now := min(solo.t, h)
 	if solo.midCall() {
 		m.settleAt = settlesAt(now, ran)
@@ -169,7 +176,7 @@ func (m *Machine) horizon(target int64) (h int64, ok bool) {
 	return h, m.nextTimer() < sched.Forever || target < sched.Forever
 }
 
-// cpusBusy reports whether any CPU has work: a process, a switch, a result
+// cpusBusy reports whether any CPU has work: a thread, a switch, a result
 // to process, or something in the ready queue.
 func (m *Machine) cpusBusy() bool {
 	for _, c := range m.cpus {
@@ -191,7 +198,7 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 	for !m.halted {
 		if single {
 			if next := m.nextTimer(); next < h && next > c.t {
-				h = next // a process went to sleep: wake it on time
+				h = next // a thread went to sleep: wake it on time
 			}
 		}
 		if c.t >= h {
@@ -217,8 +224,8 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.dispatch(c, c.cur, c.pickWhy)
 			continue
 		}
-		p := c.cur
-		if p == nil {
+		t := c.cur
+		if t == nil {
 			if !m.pick(c) {
 				if m.decider != nil && m.decider.Undecided(c.ID) {
 					m.ask(c)
@@ -236,19 +243,19 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			}
 			continue
 		}
-		if p.killSig != 0 {
-			m.die(p, p.killSig)
+		if sig := t.proc.killSig; sig != 0 {
+			m.die(t.proc, t, sig)
 			continue
 		}
 		if c.preempt != "" {
-			m.preempt(c, p, c.preempt, sched.Preempted)
+			m.preempt(c, t, c.preempt, sched.Preempted)
 			continue
 		}
-		if p.inSyscall {
-			m.syscall(c, p, p.sys) // a blocked call starts over
+		if t.inSyscall {
+			m.syscall(c, t, t.sys) // a blocked call starts over
 			continue
 		}
-		ran := m.run(c, p, h)
+		ran := m.run(c, t, h)
 		if c.midCall() {
 			// Interrupted inside a library call (or halted there).
 			if single {
@@ -265,12 +272,12 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 	return c.t
 }
 
-// run executes p on c for at most h-c.t ticks, less if the policy wants the
+// run executes t on c for at most h-c.t ticks, less if the policy wants the
 // CPU back sooner; what stopped it is handled at c's next turn. It returns
 // the ticks it ran.
-func (m *Machine) run(c *CPU, p *Process, h int64) int64 {
+func (m *Machine) run(c *CPU, t *Thread, h int64) int64 {
 	budget := h - c.t
-	if b := m.policy.Budget(&p.task, c.ID, c.t); b < budget {
+	if b := m.policy.Budget(&t.task, c.ID, c.t); b < budget {
 		budget = b
 	}
 	m.takeNotes()
@@ -279,25 +286,25 @@ func (m *Machine) run(c *CPU, p *Process, h int64) int64 {
 	}
 	var ticks int64
 	var stop vm.Stop
-	if p.job != nil {
-		ticks, stop = p.job.run(budget)
+	if t.job != nil {
+		ticks, stop = t.job.run(budget)
 	} else {
-		ticks, stop = m.runProgram(p, budget)
+		ticks, stop = m.runProgram(t, budget)
 	}
-	m.charge(c, p, ticks)
+	m.charge(c, t, ticks)
 	c.ran, c.stop = true, stop
 	m.t = c.t
 	m.checkRunLimits(stop)
 	return ticks
 }
 
-// charge accounts ticks that p ran on c.
-func (m *Machine) charge(c *CPU, p *Process, ticks int64) {
+// charge accounts ticks that t ran on c.
+func (m *Machine) charge(c *CPU, t *Thread, ticks int64) {
 	c.t += ticks
 	c.Busy += ticks
-	p.task.Slice += ticks
-	p.task.Total += ticks
-	p.task.BurstRan += ticks
+	t.task.Slice += ticks
+	t.task.Total += ticks
+	t.task.BurstRan += ticks
 	m.used += ticks
 }
 
@@ -324,100 +331,101 @@ func (m *Machine) checkRunLimits(stop vm.Stop) {
 // call, a fault, or the end of its budget, after which the policy may take
 // the CPU away.
 func (m *Machine) finishRun(c *CPU) {
-	p := c.cur
-	if p == nil {
+	t := c.cur
+	if t == nil {
 		return
 	}
 	switch {
-	case c.stop.Kind == vm.StopSyscall && p.job != nil:
-		m.burstEnded(p)
+	case c.stop.Kind == vm.StopSyscall && t.job != nil:
+		m.burstEnded(t)
 	case c.stop.Kind == vm.StopSyscall:
-		m.syscall(c, p, c.stop.Sys)
+		m.syscall(c, t, c.stop.Sys)
 	case c.stop.Kind == vm.StopFault:
-		m.fault(p, c.stop)
+		m.fault(t, c.stop)
 	case c.stop.Kind == vm.StopOutOfMemory:
-		m.outOfMemory(p)
+		m.outOfMemory(t)
 	}
-	if c.cur == p && p.State == StateRunning {
-		why := m.policy.Tick(&p.task, c.ID, c.t)
+	if c.cur == t && t.State == StateRunning {
+		why := m.policy.Tick(&t.task, c.ID, c.t)
 		m.takeNotes()
 		if why != "" {
-			m.preempt(c, p, why, sched.Preempted)
+			m.preempt(c, t, why, sched.Preempted)
 		}
 	}
 }
 
-// pick asks the policy for c's next process and dispatches it, after a
+// pick asks the policy for c's next thread and dispatches it, after a
 // context switch if it costs anything.
 //
-// A context switch saves one process's state and loads another's. The
-// first dispatch onto a CPU that has never run a process (c.last == 0)
+// A context switch saves one thread's state and loads another's. The
+// first dispatch onto a CPU that has never run a thread (c.last == nil)
 // loads only: it is no switch and costs nothing, as Meter counts it.
-// Dispatching again the process that ran last is free too: its state is
+// Dispatching again the thread that ran last is free too: its state is
 // still on the CPU.
 func (m *Machine) pick(c *CPU) bool {
-	t, why := m.policy.Pick(c.ID, c.t)
+	task, why := m.policy.Pick(c.ID, c.t)
 	m.takeNotes()
-	if t == nil {
+	if task == nil {
 		return false
 	}
 	c.asked = false
-	p := m.proc(t.PID)
+	t := m.thread(task.ID())
 	c.idle = false
-	c.cur = p
-	p.CPU = c.ID
-	if cost := m.cfg.ContextSwitch; cost > 0 && c.last != 0 && c.last != p.PID {
+	c.cur = t
+	t.CPU = c.ID
+	if cost := m.cfg.ContextSwitch; cost > 0 && c.last != nil && c.last != t {
 		c.switching = true
 		c.switchUntil = c.t + cost
 		c.pickWhy = why
-		m.emit(Event{CPU: c.ID, PID: c.last, Kind: KindSwitch, Other: p.PID, Ticks: cost})
+		m.emit(Event{CPU: c.ID, PID: c.last.proc.PID, TID: c.last.TID, Kind: KindSwitch,
+			Other: t.proc.PID, OtherTID: t.TID, Ticks: cost})
 		return true
 	}
-	m.dispatch(c, p, why)
+	m.dispatch(c, t, why)
 	return true
 }
 
-// dispatch puts p to work on c.
-func (m *Machine) dispatch(c *CPU, p *Process, why string) {
-	c.cur, c.last = p, p.PID
+// dispatch puts t to work on c.
+func (m *Machine) dispatch(c *CPU, t *Thread, why string) {
+	c.cur, c.last = t, t
 	c.idle = false
-	p.CPU = c.ID
-	p.task.Slice = 0
-	p.task.LastCPU = c.ID
-	m.setState(p, StateRunning, why)
-	m.emit(Event{CPU: c.ID, PID: p.PID, Kind: KindDispatch, Cause: why})
+	t.CPU = c.ID
+	t.task.Slice = 0
+	t.task.LastCPU = c.ID
+	m.setState(t, StateRunning, why)
+	m.emit(Event{CPU: c.ID, PID: t.proc.PID, TID: t.TID, Kind: KindDispatch, Cause: why})
 }
 
-// preempt takes the running p off c and makes it ready again.
-func (m *Machine) preempt(c *CPU, p *Process, why string, how sched.Why) {
-	m.emit(Event{CPU: c.ID, PID: p.PID, Kind: KindPreempt, Cause: why})
+// preempt takes the running t off c and makes it ready again.
+func (m *Machine) preempt(c *CPU, t *Thread, why string, how sched.Why) {
+	m.emit(Event{CPU: c.ID, PID: t.proc.PID, TID: t.TID, Kind: KindPreempt, Cause: why})
 	c.cur = nil
 	c.preempt = ""
-	p.CPU = -1
-	m.makeReady(p, why, how)
+	t.CPU = -1
+	m.makeReady(t, why, how)
 }
 
-// makeReady puts p in the ready queue and lets a preemptive policy take a
+// makeReady puts t in the ready queue and lets a preemptive policy take a
 // CPU for it.
-func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
+func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
 	if how == sched.Arrived || how == sched.Woken || how == sched.ChildFirst {
-		p.task.BurstRan = 0 // a new CPU burst begins
+		t.task.BurstRan = 0 // a new CPU burst begins
 	}
 	if how == sched.Woken {
-		m.takeBackTickets(p)
+		m.takeBackTickets(t)
 	}
-	cause, ok := m.makeRoom(p, cause, how)
+	cause, ok := m.makeRoom(t, cause, how)
 	if !ok {
 		return // swapped out: it waits for memory, suspended
 	}
-	m.setState(p, StateReady, cause)
-	p.task.ReadySince = m.t
-	m.policy.Enqueue(&p.task, how, m.t)
+	m.setState(t, StateReady, cause)
+	t.task.ReadySince = m.t
+	m.policy.Enqueue(&t.task, how, m.t)
 	m.takeNotes()
 	if how == sched.Arrived || how == sched.Woken {
 		for _, c := range m.cpus {
 			if cur := c.cur; cur != nil && !c.switching && c.preempt == "" {
-				if why := m.policy.Preempts(&cur.task, &p.task, c.ID); why != "" {
+				if why := m.policy.Preempts(&cur.task, &t.task, c.ID); why != "" {
 					c.preempt = why
 				}
 			}
@@ -426,12 +434,12 @@ func (m *Machine) makeReady(p *Process, cause string, how sched.Why) {
 }
 
 // setState records a transition of the five-state diagram.
-func (m *Machine) setState(p *Process, to State, cause string) {
-	from := p.State
-	p.State, p.Cause = to, cause
-	e := Event{PID: p.PID, Kind: KindState, From: from, To: to, Cause: cause}
-	if to.blocked() && p.waitKey.kind == "io" {
-		e.Name = p.WaitOn // the device
+func (m *Machine) setState(t *Thread, to State, cause string) {
+	from := t.State
+	t.State, t.Cause = to, cause
+	e := Event{PID: t.proc.PID, TID: t.TID, Kind: KindState, From: from, To: to, Cause: cause}
+	if o := t.waitingOn(); o.Kind == WaitIO {
+		e.Name = o.Name // the device
 	}
 	m.emit(e)
 }
@@ -442,50 +450,26 @@ func (m *Machine) takeNotes() {
 		return
 	}
 	for _, n := range m.noter.Notes() {
-		m.emit(Event{PID: n.PID, Kind: KindSched, Cause: n.Text})
+		m.emit(Event{PID: n.PID, TID: n.TID, Kind: KindSched, Cause: n.Text})
 	}
 }
 
-// leaveCPU takes p off its CPU without making it ready (it blocks or exits).
-func (m *Machine) leaveCPU(p *Process) {
+// leaveCPU takes t off its CPU without making it ready (it blocks or exits).
+func (m *Machine) leaveCPU(t *Thread) {
 	for _, c := range m.cpus {
-		if c.cur == p {
+		if c.cur == t {
 			c.cur = nil
 			c.switching = false
 			c.preempt = ""
 			c.ran = false
-			m.policy.Left(&p.task, m.t)
+			m.policy.Left(&t.task, m.t)
 			m.takeNotes()
 		}
 	}
-	p.CPU = -1
+	t.CPU = -1
 }
 
-// block puts the running process p to sleep on key until wakeup(key).
-func (m *Machine) block(p *Process, key waitChan, label, cause string) {
-	p.waitKey = key
-	p.WaitOn = label
-	p.blocked = m.t
-	if key.kind == "timer" || key.kind == "io" {
-		m.timers.add(p)
-	}
-	m.setState(p, StateWaiting, cause)
-	m.leaveCPU(p)
-	m.swapOutBlocked(p)
-}
-
-// wakeup makes every process sleeping on key ready, in pid order.
-func (m *Machine) wakeup(key waitChan, cause string) {
-	for _, p := range m.procs {
-		if p.State.blocked() && p.waitKey == key && !p.IsInit() {
-			p.waitKey = waitChan{}
-			p.WaitOn = ""
-			m.makeReady(p, cause, sched.Woken)
-		}
-	}
-}
-
-// nextTimer is the earliest tick a sleeping process wakes, an I/O ends or
+// nextTimer is the earliest tick a sleeping thread wakes, an I/O ends or
 // a job arrives, or sched.Forever.
 func (m *Machine) nextTimer() int64 {
 	next := int64(sched.Forever)
@@ -495,22 +479,24 @@ func (m *Machine) nextTimer() int64 {
 	return min(next, m.timers.next())
 }
 
-// fireTimers makes the jobs due by now arrive, then wakes the processes
-// whose timer expired or whose I/O completed by now, in pid order.
+// fireTimers makes the jobs due by now arrive, then wakes the threads
+// whose timer expired or whose I/O completed by now, in tid order.
 func (m *Machine) fireTimers() {
 	m.arrive()
-	for _, p := range m.timers.due(m.now) {
-		if p.timed() && p.wakeAt <= m.now {
-			cause := "timer expired"
-			if p.waitKey.kind == "io" {
-				cause = m.ioDone(p)
-			}
-			p.timerDone = true
-			p.waitKey = waitChan{}
-			p.WaitOn = ""
-			m.makeReady(p, cause, sched.Woken)
+	for _, t := range m.timers.due(m.now) {
+		if t.timed() && t.waiter.deadline <= m.now {
+			m.wake(t, wokeTimeout, timeoutCause(t.waiter.queue.Object))
 		}
 	}
+}
+
+// timeoutCause is why a thread whose deadline came is woken: its sleep is
+// over, or its I/O is done.
+func timeoutCause(o WaitObject) string {
+	if o.Kind == WaitIO {
+		return o.Name + ": I/O done"
+	}
+	return "timer expired"
 }
 
 // checkStuck is called when no CPU has work and no timer is set.
@@ -527,15 +513,10 @@ func (m *Machine) checkStuck() {
 }
 
 // WaitingForInput reports whether the machine can go on only once the user
-// types (or closes the input): every process waits and one reads the console.
+// types (or closes the input): every thread waits and one reads the console.
 func (m *Machine) WaitingForInput() bool {
-	if m.halted || m.console.eof {
+	if m.halted || m.console.eof || m.console.readers.Len() == 0 {
 		return false
 	}
-	for _, p := range m.procs {
-		if p.State.blocked() && p.waitKey.kind == "tty" {
-			return !m.cpusBusy() && m.nextTimer() == sched.Forever
-		}
-	}
-	return false
+	return !m.cpusBusy() && m.nextTimer() == sched.Forever
 }

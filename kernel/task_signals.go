@@ -18,12 +18,17 @@ func defaultIgnored(sig int) bool {
 
 // kill sends sig to the processes pid names, as kill(2): pid > 0 that
 // process, 0 the sender's process group, -1 every process but init and the
-// sender, < -1 the group -pid. Signal 0 only checks that they exist.
-func (m *Machine) kill(from *Process, pid, sig int) sysret {
+// sender, < -1 the group -pid. Signal 0 only checks that they exist. from
+// is the sending thread, nil for the user.
+func (m *Machine) kill(from *Thread, pid, sig int) sysret {
 	if sig < 0 || sig >= 65 {
 		return fail(abi.EINVAL)
 	}
-	targets := m.killTargets(from, pid)
+	var sender *Process
+	if from != nil {
+		sender = from.proc
+	}
+	targets := m.killTargets(sender, pid)
 	if len(targets) == 0 {
 		return fail(abi.ESRCH)
 	}
@@ -33,7 +38,8 @@ func (m *Machine) kill(from *Process, pid, sig int) sysret {
 	return ok(0)
 }
 
-// killTargets lists the processes kill's pid names, as kill(2) reads it.
+// killTargets lists the processes kill's pid names, as kill(2) reads it;
+// from is the sender's process, nil for the user.
 func (m *Machine) killTargets(from *Process, pid int) []*Process {
 	var targets []*Process
 	for _, q := range m.procs {
@@ -48,25 +54,27 @@ func (m *Machine) killTargets(from *Process, pid int) []*Process {
 	return targets
 }
 
-// signal delivers sig to q with its default action. A running process
-// acts on it when it next enters the kernel or its CPU's next turn comes;
-// a ready or waiting one dies at once. init ignores every signal.
-func (m *Machine) signal(from *Process, q *Process, sig int) {
-	sender := 0
+// signal delivers sig to the process q with its default action. A process
+// with a running thread acts on it when that thread next enters the kernel
+// or its CPU's next turn comes; one whose threads are all ready or waiting
+// dies at once (a waiting thread's wait is interrupted). init ignores
+// every signal.
+func (m *Machine) signal(from *Thread, q *Process, sig int) {
+	e := Event{Kind: KindSignal, Other: q.PID, Signal: sig}
 	if from != nil {
-		sender = from.PID
+		e.PID, e.TID = from.proc.PID, from.TID
 	}
-	m.emit(Event{PID: sender, Kind: KindSignal, Other: q.PID, Signal: sig})
-	if sig == 0 || q.IsInit() || q.State == StateTerminated || defaultIgnored(sig) {
+	m.emit(e)
+	if sig == 0 || q.IsInit() || q.State() == StateTerminated || defaultIgnored(sig) {
 		return
 	}
-	if q.State == StateRunning || q == from {
+	if q.State() == StateRunning || from != nil && q == from.proc {
 		if q.killSig == 0 || sig == abi.SIGKILL {
 			q.killSig = sig
 		}
 		return
 	}
-	m.die(q, sig)
+	m.die(q, nil, sig)
 }
 
 // Signal sends sig to pid from outside the machine, as kill(1) typed in
@@ -94,12 +102,13 @@ func (m *Machine) Signal(pid, sig int) error {
 	return nil
 }
 
-// fault kills p for a hardware fault, as the CPU's exception would.
-func (m *Machine) fault(p *Process, stop vm.Stop) {
+// fault kills t's process for a hardware fault of t, as the CPU's
+// exception would.
+func (m *Machine) fault(t *Thread, stop vm.Stop) {
 	msg := stop.Msg
 	if msg == "" {
 		msg = SignalName(stop.Signal)
 	}
-	m.emit(Event{PID: p.PID, Kind: KindFault, Signal: stop.Signal, Addr: stop.Addr, Msg: msg})
-	m.die(p, stop.Signal)
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindFault, Signal: stop.Signal, Addr: stop.Addr, Msg: msg})
+	m.die(t.proc, t, stop.Signal)
 }

@@ -10,18 +10,18 @@ import "osplay/kernel/vm"
 // slices do not show: the program runs as in one call of the VM.
 const sliceTicks = 1 << 16
 
-// runProgram runs p's program for at most budget ticks, in slices;
+// runProgram runs thread t's program for at most budget ticks, in slices;
 // library code comes back every vm.LibSlice instructions (its calls are
 // charged a fixed number of ticks however long they run). It returns
 // early when an interrupt is pending, at the end of a slice (StopBudget:
 // the stretch ends there, as if its budget had) or inside a library call
 // (StopInstructions: finishLibCall completes it), and when the
 // instruction limit is passed inside library code.
-func (m *Machine) runProgram(p *Process, budget int64) (ticks int64, stop vm.Stop) {
+func (m *Machine) runProgram(t *Thread, budget int64) (ticks int64, stop vm.Stop) {
 	for {
-		before := p.ctx.Instructions()
-		n, s := p.ctx.Run(min(budget-ticks, sliceTicks))
-		m.instrs += p.ctx.Instructions() - before
+		before := t.ctx.Instructions()
+		n, s := t.ctx.Run(min(budget-ticks, sliceTicks))
+		m.instrs += t.ctx.Instructions() - before
 		ticks, stop = ticks+n, s
 		switch {
 		case s.Kind == vm.StopInstructions && m.instrs > m.cfg.MaxInstructions:
@@ -36,7 +36,7 @@ func (m *Machine) runProgram(p *Process, budget int64) (ticks int64, stop vm.Sto
 	}
 }
 
-// midCall reports whether the process on c stopped inside a library call
+// midCall reports whether the thread on c stopped inside a library call
 // that has not finished (an interrupt cut it short).
 func (c *CPU) midCall() bool { return c.ran && c.stop.Kind == vm.StopInstructions && c.cur != nil }
 
@@ -71,13 +71,13 @@ func (m *Machine) finishLibCalls() bool {
 		if !c.midCall() {
 			continue
 		}
-		p := c.cur
+		t := c.cur
 		m.t = c.t
 		// A budget of 0 ticks: the call runs to its end and stops where the
 		// student's code resumes, as if the stretch had ended with the
 		// tick of the call (or at a system call or fault inside it).
-		ticks, stop := m.runProgram(p, 0)
-		m.charge(c, p, ticks)
+		ticks, stop := m.runProgram(t, 0)
+		m.charge(c, t, ticks)
 		c.stop = stop
 		m.checkRunLimits(stop)
 		if m.halted {

@@ -22,33 +22,37 @@ import (
 //     process swapped out to make room.
 //
 // Swapping takes no time here; the states and the decisions are what the
-// lecture shows.
+// lecture shows. Memory is a process's, so the scheduler swaps processes;
+// it swaps out only single-threaded ones (whose state is their thread's):
+// a process with several threads stays in memory.
 
-// inMemory reports whether a process in state s occupies memory.
+// inMemory reports whether a process or thread in state s occupies memory.
 func inMemory(s State) bool { return s == StateReady || s == StateRunning || s == StateWaiting }
 
 // countInMemory counts the processes in memory (init aside).
 func (m *Machine) countInMemory() int {
 	n := 0
 	for _, p := range m.procs {
-		if !p.IsInit() && inMemory(p.State) {
+		if !p.IsInit() && inMemory(p.State()) {
 			n++
 		}
 	}
 	return n
 }
 
-// makeRoom makes sure p, about to become ready, has a place in memory.
-// It returns false when p was swapped out instead, and otherwise the cause
-// of its becoming ready.
-func (m *Machine) makeRoom(p *Process, cause string, how sched.Why) (string, bool) {
+// makeRoom makes sure t, about to become ready, has a place in memory:
+// its process is in memory, or can be swapped in. It returns false when t
+// (its process) was swapped out instead, and otherwise the cause of its
+// becoming ready.
+func (m *Machine) makeRoom(t *Thread, cause string, how sched.Why) (string, bool) {
 	lim := m.cfg.Resident
-	if lim <= 0 || inMemory(p.State) {
+	p := t.proc
+	if lim <= 0 || inMemory(p.State()) {
 		return cause, true
 	}
-	if p.State == StateSuspendedWaiting {
+	if t.State == StateSuspendedWaiting {
 		// Its event happened while it was out of memory.
-		m.setState(p, StateSuspendedReady, cause)
+		m.setState(t, StateSuspendedReady, cause)
 		cause = "swapped in by the medium-term scheduler"
 	}
 	if m.countInMemory() >= lim {
@@ -57,45 +61,49 @@ func (m *Machine) makeRoom(p *Process, cause string, how sched.Why) (string, boo
 		}
 	}
 	if m.countInMemory() < lim {
-		if p.State == StateSuspendedReady {
-			m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped in", p.PID)})
+		if t.State == StateSuspendedReady {
+			m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped in", p.PID)})
 		}
 		return cause, true
 	}
-	if p.State != StateSuspendedReady {
-		m.setState(p, StateSuspendedReady, fmt.Sprintf("%s; swapped out: memory holds %d processes", cause, lim))
+	if t.State != StateSuspendedReady {
+		m.setState(t, StateSuspendedReady, fmt.Sprintf("%s; swapped out: memory holds %d processes", cause, lim))
 	}
-	if !slices.Contains(m.swapQueue, p) {
-		m.swapQueue = append(m.swapQueue, p)
+	if !slices.Contains(m.swapQueue, t) {
+		m.swapQueue = append(m.swapQueue, t)
 	}
-	p.swapHow = how
+	t.swapHow = how
 	return cause, false
 }
 
-// longestWaiting is the process in memory that has waited longest, or nil.
-func (m *Machine) longestWaiting() *Process {
-	var best *Process
+// longestWaiting is the thread of a single-threaded process in memory that
+// has waited longest, or nil.
+func (m *Machine) longestWaiting() *Thread {
+	var best *Thread
 	for _, p := range m.procs {
-		if !p.IsInit() && p.State == StateWaiting && (best == nil || p.blocked < best.blocked) {
-			best = p
+		if p.IsInit() || !p.singleThreaded() {
+			continue
+		}
+		if t := p.rep(); t.State == StateWaiting && (best == nil || t.waiter.since < best.waiter.since) {
+			best = t
 		}
 	}
 	return best
 }
 
-// swapOut moves the waiting p out of memory.
-func (m *Machine) swapOut(p *Process, why string) {
-	m.setState(p, StateSuspendedWaiting, "swapped out "+why)
-	m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped out %s", p.PID, why)})
+// swapOut moves the waiting t, its process's only thread, out of memory.
+func (m *Machine) swapOut(t *Thread, why string) {
+	m.setState(t, StateSuspendedWaiting, "swapped out "+why)
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped out %s", t.proc.PID, why)})
 }
 
-// swapOutBlocked lets a suspended-ready process have the place of p, which
-// just blocked.
-func (m *Machine) swapOutBlocked(p *Process) {
-	if m.cfg.Resident <= 0 || len(m.swapQueue) == 0 || p.State != StateWaiting {
+// swapOutBlocked lets a suspended-ready process have the place of t's,
+// when t, its only thread, has just blocked.
+func (m *Machine) swapOutBlocked(t *Thread) {
+	if m.cfg.Resident <= 0 || len(m.swapQueue) == 0 || t.State != StateWaiting || !t.proc.singleThreaded() {
 		return
 	}
-	m.swapOut(p, fmt.Sprintf("while it waits, to make room for pid %d", m.swapQueue[0].PID))
+	m.swapOut(t, fmt.Sprintf("while it waits, to make room for pid %d", m.swapQueue[0].proc.PID))
 	m.swapInNext()
 }
 
@@ -105,17 +113,17 @@ func (m *Machine) swapInNext() {
 	if m.cfg.Resident <= 0 || len(m.swapQueue) == 0 || m.countInMemory() >= m.cfg.Resident {
 		return
 	}
-	p := m.swapQueue[0]
+	t := m.swapQueue[0]
 	m.swapQueue = m.swapQueue[1:]
-	m.makeReady(p, "swapped in by the medium-term scheduler", p.swapHow)
+	m.makeReady(t, "swapped in by the medium-term scheduler", t.swapHow)
 }
 
 // SwapQueue lists the pids swapped out while ready, in the order they
 // will be swapped in.
 func (m *Machine) SwapQueue() []int {
 	out := make([]int, len(m.swapQueue))
-	for i, p := range m.swapQueue {
-		out[i] = p.PID
+	for i, t := range m.swapQueue {
+		out[i] = t.proc.PID
 	}
 	return out
 }

@@ -11,48 +11,50 @@ import (
 // for any of several, and takes them back when it wakes, so that the child
 // it depends on runs sooner (OSTEP's client and server).
 
-// lend is tickets lent to a process.
+// lend is tickets lent to a thread.
 type lend struct {
-	to *Process
+	to *Thread
 	n  int
 }
 
-// lendTickets lends p's tickets to the children it waits for (pid > 0:
-// that child; otherwise every child still alive).
-func (m *Machine) lendTickets(p *Process, pid int) {
-	if l, ok := m.policy.(sched.Lender); !ok || !l.Transfers() || len(p.lentTo) > 0 {
+// lendTickets lends the tickets of t, which waits for a child of its
+// process, to the main threads of the children it waits for (pid > 0: that
+// child; otherwise every child still alive).
+func (m *Machine) lendTickets(t *Thread, pid int) {
+	if l, ok := m.policy.(sched.Lender); !ok || !l.Transfers() || len(t.lentTo) > 0 {
 		return
 	}
-	var to []*Process
+	p := t.proc
+	var to []*Thread
 	for _, c := range p.children {
-		if c.State != StateTerminated && (pid <= 0 || c.PID == pid) {
-			to = append(to, c)
+		if c.State() != StateTerminated && (pid <= 0 || c.PID == pid) {
+			to = append(to, c.main())
 		}
 	}
 	if len(to) == 0 {
 		return
 	}
-	total := int(p.task.HeldTickets())
+	total := int(t.task.HeldTickets())
 	for i, c := range to {
 		n := total / len(to)
 		if i < total%len(to) {
 			n++
 		}
 		c.task.Borrowed += n
-		p.lentTo = append(p.lentTo, lend{to: c, n: n})
-		m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf(
-			"ticket transfer: pid %d lends %d tickets to pid %d while it waits", p.PID, n, c.PID)})
+		t.lentTo = append(t.lentTo, lend{to: c, n: n})
+		m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf(
+			"ticket transfer: pid %s lends %d tickets to pid %d while it waits", t.task.Ident(), n, c.proc.PID)})
 	}
 }
 
-// takeBackTickets returns the tickets p lent.
-func (m *Machine) takeBackTickets(p *Process) {
-	if len(p.lentTo) == 0 {
+// takeBackTickets returns the tickets t lent.
+func (m *Machine) takeBackTickets(t *Thread) {
+	if len(t.lentTo) == 0 {
 		return
 	}
-	for _, l := range p.lentTo {
+	for _, l := range t.lentTo {
 		l.to.task.Borrowed -= l.n
 	}
-	p.lentTo = nil
-	m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf("ticket transfer: pid %d takes its tickets back", p.PID)})
+	t.lentTo = nil
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("ticket transfer: pid %s takes its tickets back", t.task.Ident())})
 }

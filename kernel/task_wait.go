@@ -4,11 +4,13 @@ import (
 	"osplay/kernel/abi"
 )
 
-// wait looks for a terminated child of p matching pid (> 0: that child;
-// -1, 0 or < -1: any child), reaps it and returns its pid and status. With
-// WNOHANG it returns 0 when children exist but none has terminated;
-// otherwise p sleeps until a child exits. ECHILD when there is no such child.
-func (m *Machine) wait(p *Process, pid int, statusAddr uint64, options int) sysret {
+// wait looks for a terminated child of t's process matching pid (> 0: that
+// child; -1, 0 or < -1: any child), reaps it and returns its pid and
+// status. With WNOHANG it returns 0 when children exist but none has
+// terminated; otherwise t sleeps until a child exits. ECHILD when there is
+// no such child. Any thread may reap any child of its process, as on Linux.
+func (m *Machine) wait(t *Thread, pid int, statusAddr uint64, options int) sysret {
+	p := t.proc
 	if options&^(abi.WNOHANG|abi.WUNTRACED|wcontinued) != 0 {
 		return fail(abi.EINVAL)
 	}
@@ -18,15 +20,15 @@ func (m *Machine) wait(p *Process, pid int, statusAddr uint64, options int) sysr
 			continue
 		}
 		found = true
-		if c.State != StateTerminated {
+		if c.State() != StateTerminated {
 			continue
 		}
 		if statusAddr != 0 {
-			if err := p.ctx.Mem().WriteU32(statusAddr, uint32(c.Status)); err != nil {
+			if err := p.mem.WriteU32(statusAddr, uint32(c.Status)); err != nil {
 				return fail(abi.EFAULT)
 			}
 		}
-		m.reap(p, c)
+		m.reap(p, t, c)
 		return ok(int64(c.PID))
 	}
 	if !found {
@@ -39,8 +41,8 @@ func (m *Machine) wait(p *Process, pid int, statusAddr uint64, options int) sysr
 	if pid > 0 {
 		cause = "waitpid: waiting for child " + itoa(pid) + " to exit"
 	}
-	m.block(p, waitChan{kind: "child", pid: p.PID}, "child", cause)
-	m.lendTickets(p, pid)
+	p.childExit.Sleep(t, cause)
+	m.lendTickets(t, pid)
 	return blocked()
 }
 

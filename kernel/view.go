@@ -1,19 +1,26 @@
 package kernel
 
 import (
+	"slices"
+
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
 
 // ProcView is a snapshot of a PCB for the views: everything the lecture's
-// PCB slide lists.
+// PCB slide lists. What belongs to a thread (state, cause, CPU, registers,
+// what it waits for, the scheduler's view) is that of the thread that
+// stands for the process (its state is the process's state; see
+// Process.State), which for a single-threaded process is its only thread;
+// Threads lists them all.
 type ProcView struct {
 	PID, PPID, PGID int
 	Name            string
 	Argv            []string
 	State           State
 	Cause           string
-	WaitOn          string
+	WaitOn          string     // WaitFor's label: "child", "tty", "timer", a device's name…
+	WaitFor         WaitObject // what it waits for (Kind WaitNone when it does not)
 	CPU             int
 	Nice            int
 	Priority        int    // the scheduler's priority (lower is more urgent)
@@ -27,6 +34,21 @@ type ProcView struct {
 	Regs            vm.Registers // zero for init and zombies
 	Segments        []vm.Segment
 	Resident        uint64
+	Threads         []ThreadView // every thread not yet joined, in tid order, the main one first
+}
+
+// ThreadView is a snapshot of a TCB.
+type ThreadView struct {
+	TID      int
+	State    State
+	Cause    string
+	WaitOn   string
+	WaitFor  WaitObject
+	CPU      int
+	CPUTicks int64
+	Errno    int          // the error of its last failed system call
+	Regs     vm.Registers // zero once it has ended
+	Stack    uint64       // the bottom of its stack region; 0 for the main thread's stack
 }
 
 // FileView is one open descriptor.
@@ -47,8 +69,10 @@ type ProcBrief struct {
 	Name      string
 	State     State
 	WaitOn    string
+	WaitFor   WaitObject
 	CPU       int
 	CPUTicks  int64
+	Threads   int // threads not yet joined (1 for a single-threaded process)
 	// Where the process is in its program: the innermost function of the
 	// student's code (a call into libc shows at its caller), as in
 	// ProcView.Regs. Empty for init and zombies.
@@ -61,10 +85,12 @@ type ProcBrief struct {
 func (m *Machine) ProcessList() []ProcBrief {
 	out := make([]ProcBrief, 0, len(m.procs))
 	for _, p := range m.procs {
-		b := ProcBrief{PID: p.PID, PPID: p.PPID, Name: p.Name, State: p.State, WaitOn: p.WaitOn,
-			CPU: p.CPU, CPUTicks: p.task.Total}
-		if p.ctx != nil {
-			r := p.ctx.Registers()
+		t := p.rep()
+		w := t.waitingOn()
+		b := ProcBrief{PID: p.PID, PPID: p.PPID, Name: p.Name, State: t.State, WaitOn: w.Label(), WaitFor: w,
+			CPU: t.CPU, CPUTicks: p.CPUTicks(), Threads: len(p.threads)}
+		if t.ctx != nil {
+			r := t.ctx.Registers()
 			b.File, b.Line, b.Func = r.File, r.Line, r.Func
 		}
 		out = append(out, b)
@@ -95,15 +121,17 @@ func (m *Machine) Processes() []ProcView {
 
 // view is p's PCB as the views show it.
 func (m *Machine) view(p *Process) ProcView {
+	t := p.rep()
+	w := t.waitingOn()
 	v := ProcView{
 		PID: p.PID, PPID: p.PPID, PGID: p.PGID, Name: p.Name, Argv: p.Argv,
-		State: p.State, Cause: p.Cause, WaitOn: p.WaitOn, CPU: p.CPU, Nice: p.Nice,
-		CPUTicks: p.task.Total, Created: p.Created, Ended: p.Ended, Status: p.Status,
+		State: t.State, Cause: t.Cause, WaitOn: w.Label(), WaitFor: w, CPU: t.CPU, Nice: p.Nice,
+		CPUTicks: p.CPUTicks(), Created: p.Created, Ended: p.Ended, Status: p.Status,
 		Children: p.Children(),
-		Priority: p.task.Priority, Tickets: int(p.task.HeldTickets()),
+		Priority: t.task.Priority, Tickets: int(t.task.HeldTickets()),
 	}
-	if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && p.State != StateTerminated {
-		v.Sched = d.Describe(&p.task)
+	if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && t.State != StateTerminated {
+		v.Sched = d.Describe(&t.task)
 	}
 	if p.files != nil {
 		for _, fd := range p.files.Open() {
@@ -111,22 +139,39 @@ func (m *Machine) view(p *Process) ProcView {
 			v.Files = append(v.Files, FileView{FD: fd, Ino: o.Node.Ino, Flags: o.Flags, Offset: o.Off, Refs: o.Refs()})
 		}
 	}
-	if p.ctx != nil {
-		v.Regs = p.ctx.Registers()
-		v.Segments = p.ctx.Mem().Segments()
-		v.Resident = p.ctx.Mem().ResidentBytes()
+	if t.ctx != nil {
+		v.Regs = t.ctx.Registers()
+	}
+	if p.mem != nil {
+		v.Segments = p.mem.Segments()
+		v.Resident = p.mem.ResidentBytes()
+	}
+	for _, t := range p.threads {
+		v.Threads = append(v.Threads, threadView(t))
 	}
 	return v
 }
 
-// ReadyQueue lists the pids the policy would dispatch on cpu, in order.
+// threadView is t's TCB as the views show it.
+func threadView(t *Thread) ThreadView {
+	w := t.waitingOn()
+	v := ThreadView{TID: t.TID, State: t.State, Cause: t.Cause, WaitOn: w.Label(), WaitFor: w,
+		CPU: t.CPU, CPUTicks: t.task.Total, Errno: t.errno, Stack: t.stack}
+	if t.ctx != nil {
+		v.Regs = t.ctx.Registers()
+	}
+	return v
+}
+
+// ReadyQueue lists the threads the policy would dispatch on cpu, in order,
+// by tid: the pid of a single-threaded process.
 func (m *Machine) ReadyQueue(cpu int) []int {
 	if m.policy == nil {
 		return nil
 	}
 	var out []int
 	for _, t := range m.policy.Ready(cpu) {
-		out = append(out, t.PID)
+		out = append(out, t.ID())
 	}
 	return out
 }
@@ -134,7 +179,7 @@ func (m *Machine) ReadyQueue(cpu int) []int {
 // LevelView is one ready queue of a policy with several.
 type LevelView struct {
 	Name string
-	PIDs []int
+	PIDs []int // tids, as ReadyQueue
 }
 
 // ReadyLevels lists cpu's ready queues, the one served first first: the
@@ -151,7 +196,7 @@ func (m *Machine) ReadyLevels(cpu int) []LevelView {
 	for _, lv := range l.Levels(cpu) {
 		v := LevelView{Name: lv.Name}
 		for _, t := range lv.Tasks {
-			v.PIDs = append(v.PIDs, t.PID)
+			v.PIDs = append(v.PIDs, t.ID())
 		}
 		out = append(out, v)
 	}
@@ -165,4 +210,45 @@ func (m *Machine) Sched() string {
 		return m.cfg.Sched
 	}
 	return s
+}
+
+// WaitQueueView is a wait queue that threads wait on: what for, and who,
+// in the order they began to wait.
+type WaitQueueView struct {
+	Object  WaitObject
+	Waiters []int // tids
+}
+
+// WaitQueues lists every wait queue a thread waits on: the terminal's, the
+// sleepers', each device's in order of first use, then each process's in
+// pid order — its children's exits, its threads' exits (by tid), its futex
+// words (by address). Who waits for what, held by whom: the queue views
+// and a wait-for graph are drawn from it.
+func (m *Machine) WaitQueues() []WaitQueueView {
+	var out []WaitQueueView
+	add := func(q *WaitQueue) {
+		if q.Len() > 0 {
+			out = append(out, WaitQueueView{Object: q.Object, Waiters: q.Waiters()})
+		}
+	}
+	add(&m.console.readers)
+	add(&m.sleepers)
+	for _, d := range m.devices {
+		add(&d.queue)
+	}
+	for _, p := range m.procs {
+		add(&p.childExit)
+		for _, t := range p.threads {
+			add(&t.exited)
+		}
+		addrs := make([]uint64, 0, len(p.futexes))
+		for a := range p.futexes {
+			addrs = append(addrs, a)
+		}
+		slices.Sort(addrs)
+		for _, a := range addrs {
+			add(p.futexes[a])
+		}
+	}
+	return out
 }

@@ -18,6 +18,7 @@ func TestProcessListAgreesWithProcesses(t *testing.T) {
 		{"orphan", Config{CPUs: 2}},
 		{"race", Config{Sched: "rr:q=3", CPUs: 2}},
 		{"procs", Config{}},
+		{"threads", Config{CPUs: 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.prog, func(t *testing.T) {
@@ -35,7 +36,8 @@ func TestProcessListAgreesWithProcesses(t *testing.T) {
 				}
 				for i, v := range full {
 					want := ProcBrief{PID: v.PID, PPID: v.PPID, Name: v.Name, State: v.State, WaitOn: v.WaitOn,
-						CPU: v.CPU, CPUTicks: v.CPUTicks, File: v.Regs.File, Line: v.Regs.Line, Func: v.Regs.Func}
+						WaitFor: v.WaitFor, CPU: v.CPU, CPUTicks: v.CPUTicks, Threads: len(v.Threads),
+						File: v.Regs.File, Line: v.Regs.Line, Func: v.Regs.Func}
 					if list[i] != want {
 						t.Errorf("tick %d: brief %+v, want %+v", m.Now(), list[i], want)
 					}

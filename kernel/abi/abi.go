@@ -58,6 +58,14 @@ const (
 	SysFabs                    // double fabs(double)
 	SysFmod                    // double fmod(double, double)
 	SysIO                      // int __osplay_io(const char *device, long ticks): wait ticks ticks for an I/O on the device
+	SysClone                   // int __osplay_clone(void (*start)(void *(*)(void *), void *), void *(*fn)(void *), void *arg): a new thread runs start(fn, arg); returns its tid
+	SysThreadExit              // void __osplay_thread_exit(void *value): the calling thread ends (the process, if it was the last)
+	SysThreadJoin              // int __osplay_thread_join(int tid, void **value): wait for thread tid to end, take its value
+	SysGettid                  // pid_t gettid(void)
+	SysPthreadSelf             // pthread_t pthread_self(void): the caller's tid, without entering the kernel
+	SysCAS                     // int __osplay_cas(int *word, int expected, int desired): atomic compare-and-swap, returns the old value
+	SysFutexWait               // int __osplay_futex_wait(int *word, int val, int kind): sleep while *word == val
+	SysFutexWake               // int __osplay_futex_wake(int *word, int n): wake up to n sleepers on word, returns how many
 	NumSys
 )
 
@@ -73,7 +81,10 @@ var Syscalls = map[string]Sys{
 	"__osplay_procs": SysProcs, "__osplay_fmt_double": SysFmtDouble, "strtod": SysStrtod,
 	"nice": SysNice, "sqrt": SysSqrt, "pow": SysPow, "sin": SysSin, "cos": SysCos,
 	"exp": SysExp, "log": SysLog, "floor": SysFloor, "ceil": SysCeil, "fabs": SysFabs,
-	"fmod": SysFmod, "__osplay_io": SysIO,
+	"fmod": SysFmod, "__osplay_io": SysIO, "__osplay_clone": SysClone,
+	"__osplay_thread_exit": SysThreadExit, "__osplay_thread_join": SysThreadJoin, "gettid": SysGettid,
+	"pthread_self": SysPthreadSelf, "__osplay_cas": SysCAS, "__osplay_futex_wait": SysFutexWait,
+	"__osplay_futex_wake": SysFutexWake,
 }
 
 // SyscallName returns the C name of a system call.

@@ -150,4 +150,8 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/files", Main: "files", Order: InOrder,
 		Note: "open/read/write/lseek/close/unlink, O_APPEND, O_EXCL, holes, dup, offsets shared across fork, dup2 redirection, /bin/cat."},
 	{Dir: "kernel/testdata/linux/errno", Main: "errno", Order: InOrder, Note: "errno values and strerror/perror texts of failing calls."},
+
+	// Threads.
+	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
+		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},
 }

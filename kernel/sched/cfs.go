@@ -162,8 +162,8 @@ func (p *CFS) Left(t *Task, now int64) {
 func (p *CFS) Preempts(cur, t *Task, cpu int) string {
 	p.charge(cur)
 	if cur.pass-t.pass > p.minGran*vrScale {
-		return fmt.Sprintf("CFS: pid %d's vruntime %s is more than %d ticks below the running pid %d's %s",
-			t.PID, vruntime(t.pass), p.minGran, cur.PID, vruntime(cur.pass))
+		return fmt.Sprintf("CFS: pid %s's vruntime %s is more than %d ticks below the running pid %s's %s",
+			t.Ident(), vruntime(t.pass), p.minGran, cur.Ident(), vruntime(cur.pass))
 	}
 	return ""
 }

@@ -60,7 +60,7 @@ func (p *FCFS) Len(cpu int) int                          { return p.q.lenFor(cpu
 
 func (p *FCFS) Preempts(cur, t *Task, cpu int) string {
 	if p.wakeFirst && t == p.woken {
-		return fmt.Sprintf("FCFS: pid %d's wait is over and it runs at once (wake first)", t.PID)
+		return fmt.Sprintf("FCFS: pid %s's wait is over and it runs at once (wake first)", t.Ident())
 	}
 	return ""
 }

@@ -72,7 +72,7 @@ func (p *Lottery) Pick(cpu int, now int64) (*Task, string) {
 		n := t.HeldTickets()
 		if winner < from+n {
 			p.q.remove(t)
-			return t, fmt.Sprintf("lottery: drew ticket %d of %d; pid %d holds tickets %d to %d", winner, total, t.PID, from, from+n-1)
+			return t, fmt.Sprintf("lottery: drew ticket %d of %d; pid %s holds tickets %d to %d", winner, total, t.Ident(), from, from+n-1)
 		}
 		from += n
 	}

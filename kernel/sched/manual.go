@@ -45,7 +45,7 @@ func (p *Manual) Enqueue(t *Task, why Why, now int64) {
 func (p *Manual) Remove(t *Task) {
 	p.q.remove(t)
 	for cpu, pid := range p.choice {
-		if pid == t.PID {
+		if pid == t.ID() {
 			p.choice[cpu] = 0
 		}
 	}
@@ -60,7 +60,7 @@ func (p *Manual) Pick(cpu int, now int64) (*Task, string) {
 	if pid := p.choice[cpu]; pid != 0 {
 		p.choice[cpu] = 0
 		for _, t := range p.q.tasks {
-			if t.PID == pid && t.Allowed(cpu) {
+			if t.ID() == pid && t.Allowed(cpu) {
 				p.q.remove(t)
 				p.asking[cpu] = false
 				return t, fmt.Sprintf("manual: you chose pid %d", pid)
@@ -83,7 +83,7 @@ func (p *Manual) Undecided(cpu int) bool { return cpu < len(p.asking) && p.askin
 func (p *Manual) Choose(cpu, pid int) error {
 	p.grow(cpu)
 	for _, t := range p.q.tasks {
-		if t.PID == pid {
+		if t.ID() == pid {
 			if !t.Allowed(cpu) {
 				return fmt.Errorf("pid %d may not run on cpu%d", pid, cpu)
 			}

@@ -284,9 +284,9 @@ func (p *MLFQ) Tick(t *Task, cpu int, now int64) string {
 			return ""
 		}
 		if p.boost > 0 && p.nextBoost-p.boost == now {
-			return fmt.Sprintf("MLFQ: priority boost: every job back in the top queue %d, and pid %d is ahead", t.level, ahead.PID)
+			return fmt.Sprintf("MLFQ: priority boost: every job back in the top queue %d, and pid %s is ahead", t.level, ahead.Ident())
 		}
-		return fmt.Sprintf("MLFQ: pid %d is ahead of it in queue %d", ahead.PID, t.level)
+		return fmt.Sprintf("MLFQ: pid %s is ahead of it in queue %d", ahead.Ident(), t.level)
 	}
 	return why
 }
@@ -332,7 +332,7 @@ func (p *MLFQ) Left(t *Task, now int64) {
 		from := t.level
 		p.expire(t)
 		if t.level < from {
-			p.notes = append(p.notes, Note{PID: t.PID, Text: fmt.Sprintf("MLFQ: pid %d used its allotment at queue %d: down to queue %d", t.PID, from, t.level)})
+			p.notes = append(p.notes, Note{PID: t.PID, TID: t.TID, Text: fmt.Sprintf("MLFQ: pid %s used its allotment at queue %d: down to queue %d", t.Ident(), from, t.level)})
 		}
 	}
 	t.expired = false
@@ -340,10 +340,10 @@ func (p *MLFQ) Left(t *Task, now int64) {
 
 func (p *MLFQ) Preempts(cur, t *Task, cpu int) string {
 	if t.level > cur.level {
-		return fmt.Sprintf("MLFQ: pid %d is in queue %d, above the running pid %d in queue %d", t.PID, t.level, cur.PID, cur.level)
+		return fmt.Sprintf("MLFQ: pid %s is in queue %d, above the running pid %s in queue %d", t.Ident(), t.level, cur.Ident(), cur.level)
 	}
 	if cur.held && p.ahead(cur) == t {
-		return fmt.Sprintf("MLFQ: pid %d, back from I/O, goes to the front of queue %d, ahead of the running pid %d", t.PID, t.level, cur.PID)
+		return fmt.Sprintf("MLFQ: pid %s, back from I/O, goes to the front of queue %d, ahead of the running pid %s", t.Ident(), t.level, cur.Ident())
 	}
 	return ""
 }

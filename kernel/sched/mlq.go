@@ -104,7 +104,7 @@ func (p *MLQ) Left(t *Task, now int64) {}
 
 func (p *MLQ) Preempts(cur, t *Task, cpu int) string {
 	if lt, lc := p.class(t), p.class(cur); lt < lc {
-		return fmt.Sprintf("MLQ: pid %d arrived in queue %d, above the running pid %d in queue %d", t.PID, lt, cur.PID, lc)
+		return fmt.Sprintf("MLQ: pid %s arrived in queue %d, above the running pid %s in queue %d", t.Ident(), lt, cur.Ident(), lc)
 	}
 	return ""
 }

@@ -103,8 +103,8 @@ func (p *Priority) Tick(t *Task, cpu int, now int64) string {
 		return ""
 	}
 	if b := p.best(cpu, now); b != nil && p.effective(b, now) < p.runPriority(t) {
-		return fmt.Sprintf("priority: pid %d has aged to priority %d, above the running pid %d (%d)",
-			b.PID, p.effective(b, now), t.PID, p.runPriority(t))
+		return fmt.Sprintf("priority: pid %s has aged to priority %d, above the running pid %s (%d)",
+			b.Ident(), p.effective(b, now), t.Ident(), p.runPriority(t))
 	}
 	return ""
 }
@@ -132,8 +132,8 @@ func (p *Priority) Left(t *Task, now int64) {}
 
 func (p *Priority) Preempts(cur, t *Task, cpu int) string {
 	if p.preemptive && t.Priority < p.runPriority(cur) {
-		return fmt.Sprintf("priority: pid %d (priority %d) is above the running pid %d (priority %d)",
-			t.PID, t.Priority, cur.PID, p.runPriority(cur))
+		return fmt.Sprintf("priority: pid %s (priority %d) is above the running pid %s (priority %d)",
+			t.Ident(), t.Priority, cur.Ident(), p.runPriority(cur))
 	}
 	return ""
 }

@@ -11,10 +11,12 @@
 // the student decides. Any of them can run with one shared queue or with
 // one queue per CPU (percpu.go).
 //
-// Ties are broken the same way everywhere: among tasks equal by the
-// policy's measure, the one that became ready first runs first, and among
-// those the lower pid. A FIFO queue (FCFS, RR, the levels of MLQ and MLFQ)
-// keeps the order tasks entered it, which is the same rule.
+// A task is a thread (a single-threaded process is one task). Ties are
+// broken the same way everywhere: among tasks equal by the policy's
+// measure, the one that became ready first runs first, and among those the
+// lower id (Task.ID: the pid of a single-threaded process). A FIFO queue
+// (FCFS, RR, the levels of MLQ and MLFQ) keeps the order tasks entered it,
+// which is the same rule.
 //
 // A policy is deterministic: no map iteration, no host time; random
 // policies draw from the seed in Options. It is used by one machine on one
@@ -26,11 +28,14 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 )
 
-// Task is the scheduler's view of a process.
+// Task is the scheduler's view of a thread: what CPUs run. A
+// single-threaded process is one task whose TID is its PID.
 type Task struct {
-	PID  int
+	PID  int // the process
+	TID  int // the thread; 0 in a task made without one means the process's only thread
 	Name string
 	Nice int // -20 (most favoured) … 19: CFS's weight
 
@@ -62,6 +67,27 @@ type Task struct {
 	held      bool    // MLFQ: a boost kept its place in a queue while it runs
 	pass      int64   // stride: pass value (ticks × stride); CFS: vruntime (ticks × 1024 × 1024 / weight)
 	home      int     // per-CPU queues: the CPU whose queue holds it
+}
+
+// ID is the task's thread id, the number policies break ties with and the
+// manual policy is told to choose: TID, or PID when the task has no TID.
+// Threads take their ids from the pid numbers (as Linux's do), so among
+// single-threaded processes ID orders as PID.
+func (t *Task) ID() int {
+	if t.TID != 0 {
+		return t.TID
+	}
+	return t.PID
+}
+
+// Ident is how a reason names the task after the word "pid": the pid of a
+// process's main thread ("5"), and for any other thread the pid and the
+// thread ("5 (thread 7)").
+func (t *Task) Ident() string {
+	if t.ID() == t.PID {
+		return strconv.Itoa(t.PID)
+	}
+	return fmt.Sprintf("%d (thread %d)", t.PID, t.TID)
 }
 
 // Allowed reports whether t may run on cpu.
@@ -147,6 +173,7 @@ type Policy interface {
 // an MLFQ priority boost. The kernel records each as an event.
 type Note struct {
 	PID  int // the task concerned, 0 for all
+	TID  int // its thread
 	Text string
 }
 
@@ -178,7 +205,7 @@ type Describer interface {
 type Decider interface {
 	// Undecided reports whether cpu waits for a choice.
 	Undecided(cpu int) bool
-	// Choose makes pid the next task cpu runs.
+	// Choose makes the task with id pid (Task.ID) the next task cpu runs.
 	Choose(cpu, pid int) error
 }
 
@@ -289,22 +316,22 @@ func Names() []string {
 }
 
 // before is the tie-break rule of every ordered policy: the task ready
-// first, then the lower pid.
+// first, then the lower id (pid, for single-threaded processes).
 func before(a, b *Task) bool {
 	if a.ReadySince != b.ReadySince {
 		return a.ReadySince < b.ReadySince
 	}
-	return a.PID < b.PID
+	return a.ID() < b.ID()
 }
 
-// pids lists the pids of tasks, for reasons.
+// pidList lists the ids of tasks, for reasons.
 func pidList(ts []*Task) string {
 	s := ""
 	for i, t := range ts {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprint(t.PID)
+		s += fmt.Sprint(t.ID())
 	}
 	return s
 }

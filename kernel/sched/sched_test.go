@@ -550,3 +550,21 @@ func pids(ts []*Task) []int {
 	}
 	return out
 }
+
+// TestTaskIdent checks how reasons name a thread: a process's main thread
+// (or a task without a tid) by its pid alone, any other thread with it.
+func TestTaskIdent(t *testing.T) {
+	for _, c := range []struct {
+		task  Task
+		id    int
+		ident string
+	}{
+		{Task{PID: 5}, 5, "5"},
+		{Task{PID: 5, TID: 5}, 5, "5"},
+		{Task{PID: 5, TID: 7}, 7, "5 (thread 7)"},
+	} {
+		if id, ident := c.task.ID(), c.task.Ident(); id != c.id || ident != c.ident {
+			t.Errorf("%+v: ID %d, Ident %q; want %d, %q", c.task, id, ident, c.id, c.ident)
+		}
+	}
+}

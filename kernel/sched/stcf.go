@@ -29,8 +29,8 @@ func (p *STCF) Pick(cpu int, now int64) (*Task, string) {
 
 func (p *STCF) Preempts(cur, t *Task, cpu int) string {
 	if need, left := p.remaining(t), p.remaining(cur); need < left {
-		return fmt.Sprintf("STCF: pid %d needs %s ticks, less than the %s left to pid %d",
-			t.PID, num(need), num(left), cur.PID)
+		return fmt.Sprintf("STCF: pid %s needs %s ticks, less than the %s left to pid %s",
+			t.Ident(), num(need), num(left), cur.Ident())
 	}
 	return ""
 }

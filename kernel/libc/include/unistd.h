@@ -35,6 +35,7 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t gettid(void);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 ssize_t read(int fd, void *buf, size_t n);

@@ -1,0 +1,28 @@
+package kernel
+
+import (
+	"fmt"
+
+	"osplay/kernel/abi"
+)
+
+// threadExit ends the running thread t with value, the value a join
+// takes. Its process goes on; t stays, terminated, until a thread joins it
+// (its stack is freed then). The last thread to exit ends the process
+// with status 0, as on Linux.
+func (m *Machine) threadExit(t *Thread, value uint64) sysret {
+	p := t.proc
+	if len(p.liveThreads()) == 1 {
+		m.exit(p, t, abi.ExitStatus(0), "exit(0): its last thread exited")
+		return gone()
+	}
+	t.retval = value
+	t.inSyscall = false
+	t.Ended = m.t
+	m.setState(t, StateTerminated, "pthread_exit")
+	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindThreadExit, Result: int64(value)})
+	m.leaveCPU(t)
+	t.ctx = nil
+	t.exited.WakeAll(fmt.Sprintf("thread %d exited", t.TID))
+	return gone()
+}

@@ -1,0 +1,73 @@
+package kernel
+
+import (
+	"osplay/kernel/abi"
+	"osplay/kernel/sched"
+	"osplay/kernel/vm"
+)
+
+// Thread is a thread control block (TCB): one flow of execution in a
+// process. It owns what the lecture gives a thread — its registers and
+// stack, its state, the task the scheduling policy sees, errno, a signal
+// mask and the signals sent to it alone, what it waits for, the system call
+// it is in — and shares the rest with the other threads of its process:
+// the address space, the open files, the children. CPUs run threads.
+//
+// Tids: a process's main thread has the pid as its tid; every further
+// thread takes the next pid number, as Linux's threads share one id space
+// with processes. A single-threaded process is one thread whose tid is its
+// pid, and looks in every event exactly as a process always has.
+type Thread struct {
+	TID     int
+	State   State  // its place in the five-state diagram
+	Cause   string // why it entered State
+	CPU     int    // CPU it runs on, -1 when not running
+	Created int64  // tick of creation
+	Ended   int64  // tick it terminated
+
+	proc  *Process
+	task  sched.Task
+	ctx   *vm.Context // registers and value stack; the memory is the process's
+	stack uint64      // the bottom of its stack region (0: the main thread's stack)
+	slot  int         // its stack's slot in the process's thread-stack area
+
+	errno      int    // the error of its last failed system call
+	sigMask    uint64 // signals it blocks (not acted on yet: every signal is fatal)
+	sigPending uint64 // signals sent to it alone, not yet delivered (none are sent yet)
+
+	waiter waiter    // what it waits for, while it waits
+	exited WaitQueue // threads joining it wait here for it to exit
+	retval uint64    // its exit value, for pthread_join
+	joiner *Thread   // the thread that joins it, once one does
+
+	// System-call state.
+	inSyscall bool    // entered, not yet returned: a blocked call restarts
+	sys       abi.Sys // the call in progress
+	yieldTo   string  // give the CPU up after this call returns, and why (child-first fork)
+	yieldHow  sched.Why
+
+	job     *jobRun   // a workload job: bursts instead of a program
+	lentTo  []lend    // tickets lent while waiting (ticket transfer)
+	swapHow sched.Why // how it became ready before it was swapped out
+}
+
+// isMain reports whether t is its process's main thread.
+func (t *Thread) isMain() bool { return t.TID == t.proc.PID }
+
+// live reports whether t has not terminated.
+func (t *Thread) live() bool { return t.State != StateTerminated }
+
+// newThread makes a TCB in state new for p, with id tid. Its creation is
+// announced by the caller: a main thread's is its process's (KindCreate),
+// another's is KindThreadCreate.
+func (m *Machine) newThread(p *Process, tid int) *Thread {
+	t := &Thread{TID: tid, CPU: -1, Created: m.t, proc: p}
+	t.task = sched.Task{PID: p.PID, TID: tid, Name: p.Name, LastCPU: -1, Nice: p.Nice, Priority: p.Nice}
+	t.exited.init(m, WaitObject{Kind: WaitJoin, ID: uint64(tid), Holder: tid})
+	p.threads = append(p.threads, t)
+	m.byTID[tid] = t
+	return t
+}
+
+// thread returns the thread with tid, not yet joined or reaped, or nil.
+func (m *Machine) thread(tid int) *Thread { return m.byTID[tid] }

@@ -1,0 +1,208 @@
+package kernel
+
+import (
+	"fmt"
+	"slices"
+
+	"osplay/kernel/sched"
+)
+
+// Blocking. A thread that must wait for something — a child to exit, a
+// line on the terminal, the end of a sleep or of an I/O, another thread to
+// exit, a mutex — sleeps on the WaitQueue of that thing, and whoever makes
+// it happen wakes the queue, as xv6's sleep(chan) and wakeup(chan). The
+// queue carries the identity of what is waited for (WaitObject), so "who
+// waits for what, held by whom" is data the views show and from which a
+// wait-for graph can be drawn.
+//
+// A blocked system call starts over when its thread runs again after the
+// wakeup: it looks at the world afresh and may sleep again. What ended the
+// wait (an event, the deadline, a signal) is kept for it in its waiter.
+
+// WaitKind is the kind of thing a thread waits for.
+type WaitKind int
+
+const (
+	WaitNone  WaitKind = iota
+	WaitChild          // a child of process ID to exit (wait, waitpid)
+	WaitTTY            // a line typed on the terminal (read of the console)
+	WaitTimer          // the end of a sleep (sleep, usleep): the deadline
+	WaitIO             // the end of an I/O on device Name (ID: its number, in order of first use): the deadline
+	WaitJoin           // thread ID to exit (pthread_join); Holder is that thread
+	WaitMutex          // the mutex at address ID to be unlocked; Holder is its owner
+	WaitFutex          // the word at address ID to change (a futex of no known kind)
+)
+
+var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex"}
+
+func (k WaitKind) String() string {
+	if int(k) < len(waitKindNames) {
+		return waitKindNames[k]
+	}
+	return fmt.Sprintf("WaitKind(%d)", int(k))
+}
+
+// WaitObject identifies what the threads of a wait queue wait for.
+type WaitObject struct {
+	Kind   WaitKind
+	ID     uint64 // which one: a pid, a tid, a device's number, an address
+	Name   string // a device's name
+	Holder int    // the thread that holds it (a mutex's owner, the thread a join waits for); 0 when none or not known
+}
+
+// Label is the short name of what is waited for, as the process views
+// have always shown it: "child", "tty", "timer", a device's name, "join",
+// "mutex", "futex"; "" for nothing.
+func (o WaitObject) Label() string {
+	if o.Kind == WaitIO {
+		return o.Name
+	}
+	return o.Kind.String()
+}
+
+// String describes the object for people: "mutex 0x601040 held by thread 7".
+func (o WaitObject) String() string {
+	var s string
+	switch o.Kind {
+	case WaitNone:
+		return "nothing"
+	case WaitChild:
+		s = fmt.Sprintf("a child of pid %d", o.ID)
+	case WaitTTY:
+		s = "input from the terminal"
+	case WaitTimer:
+		s = "a timer"
+	case WaitIO:
+		s = "I/O on " + o.Name
+	case WaitJoin:
+		s = fmt.Sprintf("thread %d to exit", o.ID)
+	default:
+		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
+	}
+	if o.Holder != 0 && o.Kind != WaitJoin {
+		s += fmt.Sprintf(" held by thread %d", o.Holder)
+	}
+	return s
+}
+
+// WaitQueue is the threads waiting for one object, in the order they began
+// to wait. A queue is made by the machine (newWaitQueue or init) and
+// belongs to its object: a process's child exits, a thread's exit, the
+// terminal, a device, a futex word.
+type WaitQueue struct {
+	Object  WaitObject
+	m       *Machine
+	waiters []*Thread
+}
+
+// wakeReason says why a wait ended.
+type wakeReason int
+
+const (
+	notWoken    wakeReason = iota
+	wokeEvent              // the queue was woken: what it waited for happened
+	wokeTimeout            // its deadline came: a sleep ended, an I/O completed
+	wokeSignal             // a signal interrupted it (its process is dying)
+)
+
+// waiter is a thread's part in a wait.
+type waiter struct {
+	queue    *WaitQueue // the queue it sleeps on; nil when it does not wait
+	deadline int64      // the tick it wakes by itself, or sched.Forever
+	// interruptible: a signal may end the wait. Every wait is, for now:
+	// the only signals are fatal, and a dying thread stops waiting
+	// whatever it waited for. Once handlers exist, an interrupted call
+	// returns EINTR; an uninterruptible one waits on.
+	interruptible bool
+	since         int64      // the tick it began to wait
+	woke          wakeReason // why the last wait ended, for the call that starts over
+}
+
+func (q *WaitQueue) init(m *Machine, o WaitObject) {
+	q.m, q.Object = m, o
+}
+
+// Len is the number of waiting threads.
+func (q *WaitQueue) Len() int { return len(q.waiters) }
+
+// Waiters lists the waiting threads' tids, in the order they began to wait.
+func (q *WaitQueue) Waiters() []int {
+	out := make([]int, len(q.waiters))
+	for i, t := range q.waiters {
+		out[i] = t.TID
+	}
+	return out
+}
+
+// Sleep blocks the running thread t on q until the queue is woken. t
+// leaves its CPU; cause is the reason its state change shows.
+func (q *WaitQueue) Sleep(t *Thread, cause string) { q.SleepUntil(t, sched.Forever, cause) }
+
+// SleepUntil is Sleep with a deadline: at tick deadline, unless woken
+// before, t wakes by itself (a sleep ends, an I/O completes).
+func (q *WaitQueue) SleepUntil(t *Thread, deadline int64, cause string) {
+	m := q.m
+	q.waiters = append(q.waiters, t)
+	t.waiter = waiter{queue: q, deadline: deadline, interruptible: true, since: m.t}
+	if deadline < sched.Forever {
+		m.timers.add(t)
+	}
+	m.setState(t, StateWaiting, cause)
+	m.leaveCPU(t)
+	m.swapOutBlocked(t)
+}
+
+// WakeOne wakes the thread that has waited longest, and returns it (nil
+// when none waits).
+func (q *WaitQueue) WakeOne(cause string) *Thread {
+	if len(q.waiters) == 0 {
+		return nil
+	}
+	t := q.waiters[0]
+	q.m.wake(t, wokeEvent, cause)
+	return t
+}
+
+// WakeAll wakes every waiting thread, in tid order: the order the machine
+// has always woken sleepers in (xv6's wakeup scans the process table), so
+// that a recorded session replays to the same events. Each woken thread
+// looks again at what it waited for, and may sleep again.
+func (q *WaitQueue) WakeAll(cause string) {
+	ts := slices.Clone(q.waiters)
+	slices.SortFunc(ts, func(a, b *Thread) int { return a.TID - b.TID })
+	for _, t := range ts {
+		if t.waiter.queue == q {
+			q.m.wake(t, wokeEvent, cause)
+		}
+	}
+}
+
+// remove takes t off q.
+func (q *WaitQueue) remove(t *Thread) {
+	if i := slices.Index(q.waiters, t); i >= 0 {
+		q.waiters = slices.Delete(q.waiters, i, i+1)
+	}
+}
+
+// wake ends t's wait for why and makes it ready, the cause of its state
+// change being cause.
+func (m *Machine) wake(t *Thread, why wakeReason, cause string) {
+	m.stopWaiting(t, why)
+	m.makeReady(t, cause, sched.Woken)
+}
+
+// stopWaiting takes t off its queue, noting why its wait ended.
+func (m *Machine) stopWaiting(t *Thread, why wakeReason) {
+	if q := t.waiter.queue; q != nil {
+		q.remove(t)
+	}
+	t.waiter = waiter{woke: why}
+}
+
+// waitingOn is what t waits for, or the zero WaitObject.
+func (t *Thread) waitingOn() WaitObject {
+	if q := t.waiter.queue; q != nil && t.State.blocked() {
+		return q.Object
+	}
+	return WaitObject{}
+}
