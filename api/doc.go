@@ -69,6 +69,10 @@
 // snapshot's "haltCode"; an error's "args"; the error codes memory_limit,
 // input_limit, ended, no_process, bad_choice; and, over HTTP, busy,
 // deadline, eventsTruncated, eventsTotal, processesTruncated, haltCode.
+// Events of a thread other than its process's main one carry "tid" (a
+// thread's id, numbered as pids are); a switch to such a thread carries
+// "otherTid"; the kinds "thread" (created), "texit" and "join" report
+// threads' lives.
 // The kernel's own limits give haltCode max_ticks, max_instructions or
 // max_output; the events "limit" and "halt" carry "limit" (that code) and
 // "value" (its bound), and the event "oom" (the kernel killed the largest

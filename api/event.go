@@ -17,6 +17,7 @@ type Event struct {
 	Tick   int64    `json:"t"`
 	CPU    int      `json:"cpu"`
 	PID    int      `json:"pid"`
+	TID    int      `json:"tid,omitempty"` // the thread, when it is not the process's main thread (tid = pid)
 	Kind   string   `json:"k"`
 	From   string   `json:"from,omitempty"`
 	To     string   `json:"to,omitempty"`
@@ -34,6 +35,8 @@ type Event struct {
 	FD     int      `json:"fd,omitempty"`
 	Data   string   `json:"data,omitempty"`
 	Ticks  int64    `json:"ticks,omitempty"`
+	// switch: the thread of other switched to, when not its main thread.
+	OtherTID int `json:"otherTid,omitempty"`
 	// A limit reached (limit, halt) or the out-of-memory killer (oom):
 	// the limit's code ("max_ticks", "max_total_memory", …), its bound,
 	// and for oom the victim's resident bytes.
@@ -47,6 +50,12 @@ func wireEvent(n int64, e kernel.Event) Event {
 	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),
 		Cause: e.Cause, Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
 		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg, FD: e.FD, Ticks: e.Ticks}
+	if e.TID != e.PID {
+		w.TID = e.TID
+	}
+	if e.OtherTID != e.Other {
+		w.OtherTID = e.OtherTID
+	}
 	if e.Kind == kernel.KindState {
 		w.From, w.To = e.From.String(), e.To.String()
 	}
