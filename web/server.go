@@ -40,6 +40,17 @@ type Config struct {
 	// RequestTimeout bounds pages and POST /api/run (30 s); WebSocket
 	// sessions have their own limits.
 	RequestTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, body included (20 s), so
+	// that a client trickling its body a byte at a time cannot hold a
+	// connection and a handler. WriteTimeout bounds a request from the end
+	// of its headers to the end of its answer (RequestTimeout + 10 s): it
+	// must outlast POST /api/run, which may wait for a worker and then run.
+	// WebSockets escape both: the upgrade clears the connection's deadlines
+	// and the session sets its own (api.Limits.PongWait, WriteWait).
+	// IdleTimeout closes a kept-alive connection with no request (2 min).
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration
 	// ShutdownTimeout is how long a graceful shutdown waits (10 s).
 	ShutdownTimeout time.Duration
 	// StaticDir, if set, serves the static files from that folder instead
@@ -72,6 +83,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 30 * time.Second
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 20 * time.Second
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = c.RequestTimeout + 10*time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 2 * time.Minute
 	}
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 10 * time.Second
@@ -157,8 +177,10 @@ func Serve(ctx context.Context, cfg Config) error {
 func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: min(10*time.Second, s.cfg.ReadTimeout),
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
