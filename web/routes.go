@@ -18,6 +18,8 @@ func (s *Server) routes() http.Handler {
 	r.Use(s.logRequests)
 	r.Use(s.recoverPanics)
 	r.Use(securityHeaders(s.cfg.FrameAncestors))
+	// HEAD wherever GET: link checkers and monitors ask with HEAD.
+	r.Use(middleware.GetHead)
 
 	// The WebSocket is long-lived: no timeout, no compression.
 	r.Get("/api/ws", s.api.ServeWS)
