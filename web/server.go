@@ -124,7 +124,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, registry: prometheus.NewRegistry()}
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger,
-		MemoryBudget: cfg.MemoryLimit})
+		MemoryBudget: cfg.MemoryLimit, TrustProxy: cfg.TrustProxy})
 	var err error
 	if s.examples, err = api.LoadExamples(cfg.Examples); err != nil {
 		return nil, fmt.Errorf("examples: %w", err)
