@@ -264,7 +264,7 @@ func TestShareKeepsMultiprogramming(t *testing.T) {
 func TestAuthorEditKeepsVersion(t *testing.T) {
 	s, srv := testServer(t, api.Limits{})
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noRedirect.PostForm(srv.URL+"/x/u/new", authorForm("Hello", "Say hello."))
+	resp, err := postForm(noRedirect, srv.URL, "/x/u/new", authorForm("Hello", "Say hello."))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestAuthoring(t *testing.T) {
 	_, srv := testServer(t, api.Limits{})
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	submit := func(path string, form url.Values) *http.Response {
-		resp, err := noRedirect.PostForm(srv.URL+path, form)
+		resp, err := postForm(noRedirect, srv.URL, path, form)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 	r.Use(securityHeaders(s.cfg.FrameAncestors))
 	// HEAD wherever GET: link checkers and monitors ask with HEAD.
 	r.Use(middleware.GetHead)
+	r.Use(s.refuseCrossSite)
 
 	// The WebSocket is long-lived: no timeout, no compression.
 	r.Get("/api/ws", s.api.ServeWS)
