@@ -66,6 +66,9 @@ type Config struct {
 	// runtime's soft limit (GOMEMLIMIT) to 90% of it. 0: the container's
 	// limit (cgroup), if any (memlimit.go).
 	MemoryLimit uint64
+	// Rates bound how often one client address may run, check, share and
+	// save an authored exercise (ratelimit.go).
+	Rates Rates
 	// ProgramCache bounds, in bytes, the compiled programs kept for reuse
 	// (kernel.SetProgramCacheBudget); 0: the kernel's default.
 	ProgramCache int64
@@ -103,6 +106,7 @@ func (c Config) withDefaults() Config {
 		c.DataDir = "data"
 	}
 	c.Limits = c.Limits.WithDefaults()
+	c.Rates = c.Rates.withDefaults()
 	return c
 }
 
@@ -116,6 +120,9 @@ type Server struct {
 	assets   *assets
 	handler  http.Handler
 	store    store.Store // shares and authored exercises
+
+	// Per-address rates of the requests that cost work or storage.
+	runs, checks, shares, authoring *rateLimiter
 }
 
 // New builds the server's handler; it does not listen.
@@ -135,6 +142,8 @@ func New(cfg Config) (*Server, error) {
 	if err := s.openStore(); err != nil {
 		return nil, err
 	}
+	s.runs, s.checks = newRateLimiter(cfg.Rates.Runs), newRateLimiter(cfg.Rates.Checks)
+	s.shares, s.authoring = newRateLimiter(cfg.Rates.Shares), newRateLimiter(cfg.Rates.Authoring)
 	s.handler = s.routes()
 	return s, nil
 }
