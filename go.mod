@@ -4,8 +4,16 @@ go 1.26.8
 
 require (
 	github.com/gorilla/websocket v1.5.3
+	github.com/microcosm-cc/bluemonday v1.0.27
 	github.com/prometheus/client_golang v1.24.1
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/time v0.16.0
 	modernc.org/cc/v4 v4.31.0
+)
+
+require (
+	github.com/aymerick/douceur v0.2.0 // indirect
+	github.com/gorilla/css v1.0.1 // indirect
 )
 
 require (

@@ -22,6 +22,9 @@ type Options struct {
 	// MemoryBudget is the memory the whole process may use, in bytes;
 	// new sessions and runs are refused near it (memory.go). 0: no budget.
 	MemoryBudget uint64
+	// TrustProxy believes a reverse proxy's X-Forwarded-Proto when telling
+	// a page of this site from another (origin.go).
+	TrustProxy bool
 }
 
 // API serves POST /api/run and the playground's WebSocket. It counts the
@@ -32,6 +35,8 @@ type API struct {
 	metrics *Metrics
 	log     *slog.Logger
 	up      websocket.Upgrader
+
+	trustProxy bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -48,7 +53,8 @@ type API struct {
 
 // New makes the API.
 func New(o Options) *API {
-	a := &API{lim: o.Limits.WithDefaults(), metrics: o.Metrics, log: o.Log, byIP: map[string]int{}}
+	a := &API{lim: o.Limits.WithDefaults(), metrics: o.Metrics, log: o.Log, byIP: map[string]int{},
+		trustProxy: o.TrustProxy}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -61,7 +67,7 @@ func New(o Options) *API {
 		ReadBufferSize:  1024,
 		WriteBufferSize: 4096,
 		WriteBufferPool: &sync.Pool{},
-		CheckOrigin:     sameOrigin,
+		CheckOrigin:     a.sameOrigin,
 		Error:           refuse,
 	}
 	return a

@@ -173,6 +173,14 @@
 // the message as the reason (4001 idle, 4002 too_many_sessions, 4003
 // server_full, 4004 shutdown, 4005 slow client).
 //
+// Every state-changing request (the POSTs below and POST /api/run,
+// /api/check) must come from a page of this site, named by its Origin (or
+// Referer), or from no page at all with a JSON body (curl, the CLI);
+// another is answered 403 with the code cross_origin. Runs, checks, shares
+// and saved authored exercises are limited per client address (web.Rates);
+// past the rate the answer is 429 with Retry-After and the code
+// rate_limited.
+//
 // # Exercises and shares (JSON over HTTP)
 //
 //	GET  /api/exercises                    the built-in exercises: slug, kind, topic, titles in both languages, url, embed

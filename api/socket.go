@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"runtime/debug"
-	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -21,18 +20,13 @@ const (
 	closeShutdown   = 4004
 )
 
-// sameOrigin accepts a WebSocket only from a page of this host. Clients
-// that send no Origin (not browsers) are accepted.
-func sameOrigin(r *http.Request) bool {
+// sameOrigin accepts a WebSocket only from a page of this site: the same
+// scheme and host, so that a page served over plain http cannot open a
+// session on the https site (or the reverse). Clients that send no Origin
+// (not browsers) are accepted.
+func (a *API) sameOrigin(r *http.Request) bool {
 	origin := r.Header.Get("Origin")
-	if origin == "" {
-		return true
-	}
-	u, err := url.Parse(origin)
-	if err != nil {
-		return false
-	}
-	return strings.EqualFold(u.Host, r.Host)
+	return origin == "" || SameOrigin(origin, r, a.trustProxy)
 }
 
 // refuse answers a WebSocket handshake that cannot be accepted.
@@ -197,6 +191,15 @@ func (c *socket) readLoop(in chan<- inbound) {
 		data, err := io.ReadAll(io.LimitReader(r, c.lim.MaxMessage+1))
 		if err != nil {
 			return // past MaxFrame: gorilla has closed with 1009
+		}
+		if typ == websocket.TextMessage && int64(len(data)) <= c.lim.MaxMessage && !utf8.Valid(data) {
+			// RFC 6455 §8.1: a text frame that is not UTF-8 fails the
+			// connection with 1007; decoding it would have turned the
+			// bytes into U+FFFD behind the sender's back.
+			c.conn.WriteControl(websocket.CloseMessage,
+				websocket.FormatCloseMessage(websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8"),
+				time.Now().Add(c.lim.WriteWait))
+			return
 		}
 		var m inbound
 		switch {

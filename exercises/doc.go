@@ -9,10 +9,10 @@
 // # The format
 //
 // An exercise is one Markdown file named after its slug. It starts with
-// front matter between two "---" lines, written in a small subset of YAML
-// (see yaml.go: key: value, nested blocks, "- " lists, [a, b] and
-// {ko: …, en: …} on one line, literal blocks with |). Then come sections,
-// each opened by a level-1 heading:
+// front matter between two "---" lines, written in YAML without anchors,
+// aliases or tags (see yaml.go: key: value, nested blocks, "- " lists,
+// [a, b] and {ko: …, en: …} on one line, literal blocks with |). Then
+// come sections, each opened by a level-1 heading:
 //
 //	# ko         the text in Korean (Markdown; use ## for its headings)
 //	# en         the text in English

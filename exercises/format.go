@@ -125,7 +125,7 @@ func flow(v reflect.Value) string {
 	return strconv.FormatInt(v.Int(), 10)
 }
 
-// quote writes s as a double-quoted scalar of the front-matter subset.
+// quote writes s as a YAML double-quoted scalar.
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -138,7 +138,8 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0xfeff || r >= 0xfffe:
+			// Characters YAML does not allow written out.
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)

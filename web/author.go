@@ -197,7 +197,10 @@ func (s *Server) renderAuthor(w http.ResponseWriter, r *http.Request, p template
 	for len(f.Checks) < 4 || f.Checks[len(f.Checks)-1].Type != "" {
 		f.Checks = append(f.Checks, templates.AuthorCheck{})
 	}
-	w.Header().Set("Referrer-Policy", "no-referrer") // the edit token is in the address
+	// The edit token is in the address: no other site may see it. Not
+	// "no-referrer", under which the browser sends the form's POST with
+	// Origin: null, which the cross-site check refuses (crosssite.go).
+	w.Header().Set("Referrer-Policy", "same-origin")
 	s.render(w, r, status, templates.Author(p, f))
 }
 

@@ -24,8 +24,9 @@ import (
 //	{type: "osplay:checks", slug, passed, score, total, checks: [{id, title, passed, message}]}
 //
 // The embedding page may send {type: "osplay:check"} to press Check.
-// Who may embed the pages is the Content-Security-Policy's
-// frame-ancestors (Config.FrameAncestors), the same for every page.
+// Who may embed these pages and the shares (/s/) is the Content-Security-
+// Policy's frame-ancestors (Config.FrameAncestors); every other page may be
+// framed only by this site (middleware.go).
 // GET /oembed answers oEmbed (rich type) for the pages' addresses.
 
 func (s *Server) embedExercise(w http.ResponseWriter, r *http.Request) {

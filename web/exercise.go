@@ -75,13 +75,7 @@ func validID(id string) bool {
 
 // origin is the server's address as the visitor reached it, for links
 // that leave the page (shares, embeds, oEmbed).
-func (s *Server) origin(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || (s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https") {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
+func (s *Server) origin(r *http.Request) string { return api.Origin(r, s.cfg.TrustProxy) }
 
 // exerciseList is GET /api/exercises: the built-in exercises.
 func (s *Server) exerciseList(w http.ResponseWriter, r *http.Request) {

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -141,4 +142,50 @@ func TestBrowserShareReopens(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the output", consoleText+`.includes("shared")`)
+}
+
+// An author saves a new exercise, then an edit of it, from the pages
+// themselves: the browser's form posts pass the cross-site check (the
+// pages' Referrer-Policy must leave the browser's Origin on them).
+func TestBrowserAuthorsAndEdits(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	fill := func(values map[string][]string) {
+		t.Helper()
+		js := `(() => { const f = document.querySelector('form[method="post"]'); const v = ` + jsonBody(t, values) + `;
+			for (const [k, [x]] of Object.entries(v)) { const e = f.elements[k]; if (!e) continue;
+				if (e.type === "checkbox") e.checked = x !== ""; else e.value = x; }
+			window.leftByTest = true; f.submit(); return true })()`
+		eval[bool](t, ctx, js)
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/u/new"))
+	fill(authorForm("Hello", "Say hello."))
+	// landed waits for the page after a form's navigation (not the page
+	// that submitted it, which fill marks) where js holds.
+	landed := func(what, js string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.leftByTest && document.readyState === "complete" && !!document.body && (`+js+`)`))
+			if err == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+				t.Fatalf("waiting for %s: at %s (%v)", what, loc, err)
+			}
+			time.Sleep(50 * time.Millisecond) // polling a navigation, which no event of the page announces
+		}
+	}
+	landed("the edit page", `location.pathname.endsWith("/edit") && location.search.includes("token=")`)
+	edited := authorForm("Hello again", "Say hello again.")
+	edited["token"] = []string{eval[string](t, ctx, `new URLSearchParams(location.search).get("token")`)}
+	fill(edited)
+	landed("the saved edit", `document.querySelector('[name="titleEn"]')?.value === "Hello again" || !document.querySelector('[name="titleEn"]')`)
+	if body := eval[string](t, ctx, `document.body.innerText`); strings.Contains(body, "cross_origin") || strings.Contains(body, "another site") {
+		t.Fatalf("the edit was refused: %.300s", body)
+	}
+	if v := eval[string](t, ctx, `document.querySelector('[name="titleEn"]').value`); v != "Hello again" {
+		t.Errorf("after the edit the title is %q", v)
+	}
 }

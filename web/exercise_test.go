@@ -264,7 +264,7 @@ func TestShareKeepsMultiprogramming(t *testing.T) {
 func TestAuthorEditKeepsVersion(t *testing.T) {
 	s, srv := testServer(t, api.Limits{})
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noRedirect.PostForm(srv.URL+"/x/u/new", authorForm("Hello", "Say hello."))
+	resp, err := postForm(noRedirect, srv.URL, "/x/u/new", authorForm("Hello", "Say hello."))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestAuthoring(t *testing.T) {
 	_, srv := testServer(t, api.Limits{})
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	submit := func(path string, form url.Values) *http.Response {
-		resp, err := noRedirect.PostForm(srv.URL+path, form)
+		resp, err := postForm(noRedirect, srv.URL, path, form)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -393,21 +393,44 @@ func TestAuthoring(t *testing.T) {
 	}
 }
 
-func TestFrameAncestorsIsTheOperators(t *testing.T) {
-	s, err := New(Config{Examples: os.DirFS("../examples"), Logger: slog.New(slog.DiscardHandler), DataDir: t.TempDir(),
-		FrameAncestors: "https://course.example"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
-	for _, path := range []string{"/embed/x/nfork-children", "/x/nfork-children", "/play"} {
-		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
-		if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors https://course.example") {
-			t.Errorf("%s: CSP %q", path, csp)
+// The embeddable pages take the operator's frame-ancestors; every other
+// page is framed by this site only, in both headers.
+func TestFrameAncestorsPerPage(t *testing.T) {
+	for _, operator := range []string{"https://course.example", "*", "'self'"} {
+		s, err := New(Config{Examples: os.DirFS("../examples"), Logger: slog.New(slog.DiscardHandler), DataDir: t.TempDir(),
+			FrameAncestors: operator})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if w.Header().Get("X-Frame-Options") != "" {
-			t.Errorf("%s: X-Frame-Options overrides frame-ancestors", path)
+		defer s.Close(context.Background())
+		for _, tc := range []struct {
+			path     string
+			embedded bool
+		}{
+			{"/embed/x/nfork-children", true},
+			{"/embed/x/u/none", true},
+			{"/embed/s/none", true},
+			{"/s/none", true},
+			{"/", false},
+			{"/play", false},
+			{"/x", false},
+			{"/x/nfork-children", false},
+			{"/x/u/new", false},
+			{"/x/u/none/edit", false},
+			{"/nowhere", false},
+		} {
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, httptest.NewRequest("GET", tc.path, nil))
+			want, xfo := "frame-ancestors 'self'", "SAMEORIGIN"
+			if tc.embedded {
+				want, xfo = "frame-ancestors "+operator, map[string]string{"'self'": "SAMEORIGIN"}[operator]
+			}
+			if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp+";", want+";") {
+				t.Errorf("%s (operator %s): CSP %q, want %s", tc.path, operator, csp, want)
+			}
+			if got := w.Header().Get("X-Frame-Options"); got != xfo {
+				t.Errorf("%s (operator %s): X-Frame-Options %q, want %q", tc.path, operator, got, xfo)
+			}
 		}
 	}
 }

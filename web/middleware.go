@@ -40,8 +40,31 @@ func nonce(r *http.Request) string {
 	return n
 }
 
+// embeddable reports whether the page at path is meant for other sites'
+// iframes: the embedding pages and the shares. Every other page (the
+// playground, the exercises, authoring, home) is framed by this site only,
+// so that no other page can overlay it and trick a click (clickjacking).
+func embeddable(path string) bool {
+	return strings.HasPrefix(path, "/embed/") || strings.HasPrefix(path, "/s/")
+}
+
+// frameOptions is the X-Frame-Options that says what frame-ancestors
+// says, for browsers that know only the older header; "" where it cannot
+// (a list of sites, or any site), since a stricter one would override
+// the policy in those browsers.
+func frameOptions(frameAncestors string) string {
+	switch strings.TrimSpace(frameAncestors) {
+	case "'self'":
+		return "SAMEORIGIN"
+	case "'none'":
+		return "DENY"
+	}
+	return ""
+}
+
 // securityHeaders sets the Content-Security-Policy, with a fresh nonce per
-// request, and its companions.
+// request, and its companions. frameAncestors applies to the embeddable
+// pages; the others are 'self'.
 func securityHeaders(frameAncestors string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -49,8 +72,15 @@ func securityHeaders(frameAncestors string) func(http.Handler) http.Handler {
 			rand.Read(b[:])
 			n := base64.StdEncoding.EncodeToString(b[:])
 			r = r.WithContext(context.WithValue(r.Context(), nonceKey{}, n))
+			ancestors := "'self'"
+			if embeddable(r.URL.Path) {
+				ancestors = frameAncestors
+			}
 			h := w.Header()
-			h.Set("Content-Security-Policy", contentSecurityPolicy(frameAncestors, n))
+			h.Set("Content-Security-Policy", contentSecurityPolicy(ancestors, n))
+			if xfo := frameOptions(ancestors); xfo != "" {
+				h.Set("X-Frame-Options", xfo)
+			}
 			h.Set("X-Content-Type-Options", "nosniff")
 			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")

@@ -18,6 +18,9 @@ func (s *Server) routes() http.Handler {
 	r.Use(s.logRequests)
 	r.Use(s.recoverPanics)
 	r.Use(securityHeaders(s.cfg.FrameAncestors))
+	// HEAD wherever GET: link checkers and monitors ask with HEAD.
+	r.Use(middleware.GetHead)
+	r.Use(s.refuseCrossSite)
 
 	// The WebSocket is long-lived: no timeout, no compression.
 	r.Get("/api/ws", s.api.ServeWS)
@@ -32,8 +35,8 @@ func (s *Server) routes() http.Handler {
 		r.Get("/healthz", s.health)
 		r.Get("/readyz", s.ready)
 		r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-		r.Post("/api/run", s.api.ServeRun)
-		r.Post("/api/check", s.api.ServeCheck)
+		r.With(s.limited(s.runs)).Post("/api/run", s.api.ServeRun)
+		r.With(s.limited(s.checks)).Post("/api/check", s.api.ServeCheck)
 		r.Get("/api/examples", s.exampleList)
 		r.Get("/api/examples/{name}", s.exampleOne)
 		s.exerciseRoutes(r)

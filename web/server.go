@@ -40,6 +40,17 @@ type Config struct {
 	// RequestTimeout bounds pages and POST /api/run (30 s); WebSocket
 	// sessions have their own limits.
 	RequestTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, body included (20 s), so
+	// that a client trickling its body a byte at a time cannot hold a
+	// connection and a handler. WriteTimeout bounds a request from the end
+	// of its headers to the end of its answer (RequestTimeout + 10 s): it
+	// must outlast POST /api/run, which may wait for a worker and then run.
+	// WebSockets escape both: the upgrade clears the connection's deadlines
+	// and the session sets its own (api.Limits.PongWait, WriteWait).
+	// IdleTimeout closes a kept-alive connection with no request (2 min).
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration
 	// ShutdownTimeout is how long a graceful shutdown waits (10 s).
 	ShutdownTimeout time.Duration
 	// StaticDir, if set, serves the static files from that folder instead
@@ -55,6 +66,9 @@ type Config struct {
 	// runtime's soft limit (GOMEMLIMIT) to 90% of it. 0: the container's
 	// limit (cgroup), if any (memlimit.go).
 	MemoryLimit uint64
+	// Rates bound how often one client address may run, check, share and
+	// save an authored exercise (ratelimit.go).
+	Rates Rates
 	// ProgramCache bounds, in bytes, the compiled programs kept for reuse
 	// (kernel.SetProgramCacheBudget); 0: the kernel's default.
 	ProgramCache int64
@@ -73,6 +87,15 @@ func (c Config) withDefaults() Config {
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 30 * time.Second
 	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 20 * time.Second
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = c.RequestTimeout + 10*time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 2 * time.Minute
+	}
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 10 * time.Second
 	}
@@ -83,6 +106,7 @@ func (c Config) withDefaults() Config {
 		c.DataDir = "data"
 	}
 	c.Limits = c.Limits.WithDefaults()
+	c.Rates = c.Rates.withDefaults()
 	return c
 }
 
@@ -96,6 +120,9 @@ type Server struct {
 	assets   *assets
 	handler  http.Handler
 	store    store.Store // shares and authored exercises
+
+	// Per-address rates of the requests that cost work or storage.
+	runs, checks, shares, authoring *rateLimiter
 }
 
 // New builds the server's handler; it does not listen.
@@ -104,7 +131,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, registry: prometheus.NewRegistry()}
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger,
-		MemoryBudget: cfg.MemoryLimit})
+		MemoryBudget: cfg.MemoryLimit, TrustProxy: cfg.TrustProxy})
 	var err error
 	if s.examples, err = api.LoadExamples(cfg.Examples); err != nil {
 		return nil, fmt.Errorf("examples: %w", err)
@@ -115,6 +142,8 @@ func New(cfg Config) (*Server, error) {
 	if err := s.openStore(); err != nil {
 		return nil, err
 	}
+	s.runs, s.checks = newRateLimiter(cfg.Rates.Runs), newRateLimiter(cfg.Rates.Checks)
+	s.shares, s.authoring = newRateLimiter(cfg.Rates.Shares), newRateLimiter(cfg.Rates.Authoring)
 	s.handler = s.routes()
 	return s, nil
 }
@@ -157,8 +186,10 @@ func Serve(ctx context.Context, cfg Config) error {
 func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: min(10*time.Second, s.cfg.ReadTimeout),
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
