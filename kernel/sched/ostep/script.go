@@ -60,6 +60,8 @@ const (
 	maxJobs   = 10_000 // -j, or the jobs listed with -l
 	maxSteps  = 50_000 // steps of an execution trace: a slice, a tick or a clock cycle
 	maxQueues = 100    // MLFQ's -n, or the levels listed with -Q
+	// process-run's processes: its trace has a column for each.
+	maxProcesses = 10
 )
 
 func tooManyJobs(prog string, n int64) *scriptExit {
