@@ -28,7 +28,7 @@ type recordedCase struct {
 	Exit    int      `json:"exit"` // the script's exit status; absent means 0
 }
 
-func loadCases(t *testing.T, dir string) []recordedCase {
+func loadCases(t testing.TB, dir string) []recordedCase {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "cases.json"))
 	if err != nil {

@@ -95,6 +95,12 @@ func setupMLFQ(args []string, out io.Writer) (cfg mlfqConfig, jobs []*mlfqJob, s
 
 	cfg = mlfqConfig{boost: *boost, ioTime: *ioTime, stay: *stay, ioBump: *ioBump}
 	fail := func(e error) (mlfqConfig, []*mlfqJob, bool, error) { return cfg, nil, solve, e }
+	if n := int64(strings.Count(*quantumList, ",") + 1); *quantumList == "" && *numQueues > maxQueues || *quantumList != "" && n > maxQueues {
+		if *quantumList == "" {
+			n = *numQueues
+		}
+		return fail(&scriptExit{code: 1, msg: fmt.Sprintf("mlfq: %d queues; at most %d here", n, maxQueues)})
+	}
 	if *quantumList != "" {
 		// Listed from the highest priority down; stored by queue number.
 		if cfg.quantum, err = parseLevels(*quantumList); err != nil {
@@ -135,7 +141,11 @@ func setupMLFQ(args []string, out io.Writer) (cfg mlfqConfig, jobs []*mlfqJob, s
 		return nil
 	}
 	if *jobList != "" {
-		for _, spec := range strings.Split(*jobList, ":") {
+		specs := strings.Split(*jobList, ":")
+		if len(specs) > maxJobs {
+			return fail(tooManyJobs("mlfq", int64(len(specs))))
+		}
+		for _, spec := range specs {
 			fields := strings.Split(spec, ",")
 			if len(fields) != 3 {
 				fmt.Fprintln(out, "Badly formatted job string. Should be x1,y1,z1:x2,y2,z2:...")
@@ -153,6 +163,9 @@ func setupMLFQ(args []string, out io.Writer) (cfg mlfqConfig, jobs []*mlfqJob, s
 			}
 		}
 	} else {
+		if *numJobs > maxJobs {
+			return fail(tooManyJobs("mlfq", *numJobs))
+		}
 		rng := newPyRandom(*seed)
 		for range max(*numJobs, 0) {
 			// float64() keeps the multiply and the add apart: a fused
@@ -244,7 +257,10 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 
 	fmt.Fprint(out, "\nExecution Trace:\n\n")
 	now := int64(0)
-	for finished := 0; finished < len(jobs); {
+	for finished, steps := 0, 0; finished < len(jobs); steps++ {
+		if steps == maxSteps {
+			return tooManySteps("mlfq")
+		}
 		if cfg.boost > 0 && now != 0 && now%cfg.boost == 0 {
 			fmt.Fprintf(out, "[ time %d ] BOOST ( every %d )\n", now, cfg.boost)
 			for q := range hiQueue {

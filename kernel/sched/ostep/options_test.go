@@ -72,6 +72,25 @@ func TestScriptErrors(t *testing.T) {
 			"scheduler: job 0 (1.0 left) never finishes with quantum 0.0\n"},
 		{"mlfq", []string{"-l", "-1,5,0", "-c"}, "mlfq: 1 job(s) can never run again; stopping at time 0\n"},
 		{"mlfq", []string{"-l", "0,5,1", "-i", "-1", "-c"}, "mlfq: 1 job(s) can never run again; stopping at time 1\n"},
+		// Runs too large for the playground stop before they start printing
+		// for minutes.
+		{"sched", []string{"-j", "10001", "-c"}, "scheduler: 10001 jobs; at most 10000 here\n"},
+		{"sched", []string{"-l", strings.Repeat("1,", 10000) + "1"}, "scheduler: 10001 jobs; at most 10000 here\n"},
+		{"sched", []string{"-p", "RR", "-l", "1E7", "-c"},
+			"scheduler: the execution trace is longer than 50000 steps; use shorter jobs or a longer quantum\n"},
+		{"mlfq", []string{"-n100000"}, "mlfq: 100000 queues; at most 100 here\n"},
+		{"process-run", []string{"-Pc200000", "-c"},
+			"process-run: the execution trace is longer than 50000 steps; use shorter jobs or a longer quantum\n"},
+		{"process-run", []string{"-l", "40000:100,40000:100"},
+			"process-run: the execution trace is longer than 50000 steps; use shorter jobs or a longer quantum\n"},
+		{"process-run", []string{"-P", "c1" + strings.Repeat(":c1", 10)},
+			"process-run: 11 processes; at most 10 here (the trace has a column for each)\n"},
+		{"process-run", []string{"-P", "c1" + strings.Repeat(",i", 1000), "-L", "1000", "-c"},
+			"process-run: the execution trace is longer than 50000 steps; use shorter jobs or a longer quantum\n"},
+		{"mlfq", []string{"-Q", strings.Repeat("1,", 100) + "1"}, "mlfq: 101 queues; at most 100 here\n"},
+		{"mlfq", []string{"-j", "20000"}, "mlfq: 20000 jobs; at most 10000 here\n"},
+		{"mlfq", []string{"-l", "0,1000000,0", "-c"},
+			"mlfq: the execution trace is longer than 50000 steps; use shorter jobs or a longer quantum\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.command+" "+strings.Join(tt.args, " "), func(t *testing.T) {

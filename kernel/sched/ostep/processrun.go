@@ -64,7 +64,10 @@ func runProcessRun(args []string, out *bufio.Writer) error {
 		sim.printProblem(out)
 		return nil
 	}
-	cpuBusy, ioBusy, ticks := sim.run(out)
+	cpuBusy, ioBusy, ticks, err := sim.run(out)
+	if err != nil {
+		return err
+	}
 	if printStats {
 		fmt.Fprintf(out, "\nStats: Total Time %d\n", ticks)
 		fmt.Fprintf(out, "Stats: CPU Busy %d (%.2f%%)\n", cpuBusy, 100.0*float64(cpuBusy)/float64(ticks))
@@ -102,6 +105,10 @@ func setupProcessRun(args []string, out io.Writer) (sim *cpuSim, solve, printSta
 		return nil, solve, printStats, pyException("AssertionError", "")
 	}
 	sim = &cpuSim{switchPolicy: *switchPolicy, ioDonePolicy: *ioDonePolicy, ioLength: *ioLength}
+	if n := max(strings.Count(*program, ":"), strings.Count(*processList, ",")) + 1; n > maxProcesses {
+		return nil, solve, printStats, &scriptExit{code: 1, msg: fmt.Sprintf(
+			"process-run: %d processes; at most %d here (the trace has a column for each)", n, maxProcesses)}
+	}
 	if *program != "" {
 		for _, text := range strings.Split(*program, ":") {
 			if err := sim.loadProgram(out, text); err != nil {
@@ -136,6 +143,9 @@ func (s *cpuSim) loadProgram(out io.Writer, text string) error {
 			if err != nil {
 				return err
 			}
+			if n > maxSteps-s.instructions() {
+				return tooManySteps("process-run")
+			}
 			for range max(n, 0) {
 				proc.code = append(proc.code, doCompute)
 			}
@@ -169,6 +179,9 @@ func (s *cpuSim) loadRandom(out io.Writer, desc string, rng *pyRandom) error {
 		return err
 	}
 	chanceCPU := percent / 100.0
+	if count > maxSteps-s.instructions() {
+		return tooManySteps("process-run")
+	}
 	for range max(count, 0) {
 		if rng.random() < chanceCPU {
 			proc.code = append(proc.code, doCompute)
@@ -177,6 +190,16 @@ func (s *cpuSim) loadRandom(out io.Writer, desc string, rng *pyRandom) error {
 		}
 	}
 	return nil
+}
+
+// instructions counts the instructions of every process loaded: each takes
+// a tick at least, so their number bounds the trace from below.
+func (s *cpuSim) instructions() int64 {
+	n := 0
+	for _, proc := range s.procs {
+		n += len(proc.code)
+	}
+	return int64(n)
 }
 
 func (s *cpuSim) newProcess() *process {
@@ -273,7 +296,7 @@ func (s *cpuSim) finishIfDone() {
 
 // run prints the trace and returns the ticks the CPU and the I/O device were
 // busy and the total.
-func (s *cpuSim) run(out *bufio.Writer) (cpuBusy, ioBusy int, tick int64) {
+func (s *cpuSim) run(out *bufio.Writer) (cpuBusy, ioBusy int, tick int64, err error) {
 	s.current = 0
 	s.setState(0, stateReady, stateRunning)
 
@@ -284,6 +307,9 @@ func (s *cpuSim) run(out *bufio.Writer) (cpuBusy, ioBusy int, tick int64) {
 	fmt.Fprintf(out, "%14s%14s\n", "CPU", "IOs")
 
 	for s.countStates(stateReady, stateRunning, stateBlocked) > 0 {
+		if tick == maxSteps {
+			return cpuBusy, ioBusy, tick, tooManySteps("process-run")
+		}
 		tick++
 
 		ioDone := false
@@ -351,5 +377,5 @@ func (s *cpuSim) run(out *bufio.Writer) (cpuBusy, ioBusy int, tick int64) {
 		}
 		s.finishIfDone()
 	}
-	return cpuBusy, ioBusy, tick
+	return cpuBusy, ioBusy, tick, nil
 }

@@ -56,6 +56,9 @@ func parseScheduler(args []string, out io.Writer) (*schedulerOptions, error) {
 func (o *schedulerOptions) jobs() ([]schedJob, error) {
 	var jobs []schedJob
 	if o.jobList == "" {
+		if o.numJobs > maxJobs {
+			return nil, tooManyJobs("scheduler", o.numJobs)
+		}
 		rng := newPyRandom(o.seed)
 		for id := 0; int64(id) < o.numJobs; id++ {
 			n := int64(math.Trunc(float64(o.maxLen)*rng.random())) + 1
@@ -63,7 +66,11 @@ func (o *schedulerOptions) jobs() ([]schedJob, error) {
 		}
 		return jobs, nil
 	}
-	for id, field := range strings.Split(o.jobList, ",") {
+	fields := strings.Split(o.jobList, ",")
+	if len(fields) > maxJobs {
+		return nil, tooManyJobs("scheduler", int64(len(fields)))
+	}
+	for id, field := range fields {
 		length, err := pyFloat(field)
 		if err != nil {
 			return nil, err
@@ -184,7 +191,10 @@ func runRoundRobin(out *bufio.Writer, jobs []schedJob, quantum float64) error {
 		queue = append(queue, slice{j.id, j.length})
 	}
 	now := 0.0
-	for running := n; running > 0; {
+	for running, steps := n, 0; running > 0; steps++ {
+		if steps == maxSteps {
+			return tooManySteps("scheduler")
+		}
 		job := queue[0]
 		queue = queue[1:]
 		if !started[job.id] {

@@ -51,3 +51,24 @@ func runScript(stdout, stderr io.Writer, body func(out *bufio.Writer) error) int
 	}
 	return exit.code
 }
+
+// The scripts set no bounds: a large -j, or a job millions of ticks long
+// with a short quantum, runs for minutes and prints gigabytes. Here a run
+// must end soon and print what a student can read, so a command line
+// beyond these bounds ends with status 1 and the reason on standard error.
+const (
+	maxJobs   = 10_000 // -j, or the jobs listed with -l
+	maxSteps  = 50_000 // steps of an execution trace: a slice, a tick or a clock cycle
+	maxQueues = 100    // MLFQ's -n, or the levels listed with -Q
+	// process-run's processes: its trace has a column for each.
+	maxProcesses = 10
+)
+
+func tooManyJobs(prog string, n int64) *scriptExit {
+	return &scriptExit{code: 1, msg: fmt.Sprintf("%s: %d jobs; at most %d here", prog, n, maxJobs)}
+}
+
+func tooManySteps(prog string) *scriptExit {
+	return &scriptExit{code: 1, msg: fmt.Sprintf(
+		"%s: the execution trace is longer than %d steps; use shorter jobs or a longer quantum", prog, maxSteps)}
+}
