@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -621,6 +622,7 @@ func (s *Session) resume(r *resumption) {
 		return
 	}
 	s.skipBelow = r.events
+	s.pending = slices.DeleteFunc(s.pending, func(e Event) bool { return e.N < r.events }) // those of the start
 	s.advance(r.tick)
 	s.horizon = max(r.horizon, s.m.Now())
 	s.running = r.running && !s.ended()
