@@ -314,3 +314,47 @@ func TestResumeIsBoundedAsALiveSession(t *testing.T) {
 		}
 	})
 }
+
+func TestBatchesTellTheInputLog(t *testing.T) {
+	// The client's copy of the log, kept from the batches' changes, is
+	// the server's log after every command: typed lines, a rewind that
+	// keeps the later ones waiting, a new line that drops them, a reset.
+	src := `#include <stdio.h>
+int main() { char line[64]; while (fgets(line, sizeof line, stdin)) printf("got %s", line); return 0; }`
+	s, r := newTestSession()
+	var kept []LoggedInput
+	follow := func() {
+		for _, b := range r.batches() {
+			if b.Log != nil {
+				kept = append(kept[:b.Log.From], b.Log.Inputs...)
+			}
+		}
+		r.msgs = nil
+	}
+	steps := []struct {
+		name string
+		do   func()
+		want []string // the data of the inputs kept
+	}{
+		{"load", func() { s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "echo.c", Text: src}}}}); runToEnd(t, s, r) }, nil},
+		{"a", func() { s.Handle(command{op: "input", data: "a\n"}); runToEnd(t, s, r) }, []string{"a\n"}},
+		{"b", func() { s.Handle(command{op: "input", data: "b\n"}); runToEnd(t, s, r) }, []string{"a\n", "b\n"}},
+		{"rewind", func() { s.Handle(command{op: "seek", tick: s.inputs.list[1].tick - 1}) }, []string{"a\n", "b\n"}},
+		{"c drops b", func() { s.Handle(command{op: "input", data: "c\n"}) }, []string{"a\n", "c\n"}},
+		{"reset", func() { s.Handle(command{op: "reset"}) }, []string{}},
+	}
+	for _, st := range steps {
+		st.do()
+		follow()
+		var got []string
+		for _, in := range kept {
+			got = append(got, in.Data)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(st.want) {
+			t.Fatalf("after %s the client keeps %q, want %q", st.name, got, st.want)
+		}
+		if fmt.Sprint(kept) != fmt.Sprint(wireInputs(s.inputs.list)) {
+			t.Fatalf("after %s the client keeps %+v, the server %+v", st.name, kept, wireInputs(s.inputs.list))
+		}
+	}
+}
