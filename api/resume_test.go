@@ -336,7 +336,10 @@ int main() { char line[64]; while (fgets(line, sizeof line, stdin)) printf("got 
 		do   func()
 		want []string // the data of the inputs kept
 	}{
-		{"load", func() { s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "echo.c", Text: src}}}}); runToEnd(t, s, r) }, nil},
+		{"load", func() {
+			s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "echo.c", Text: src}}}})
+			runToEnd(t, s, r)
+		}, nil},
 		{"a", func() { s.Handle(command{op: "input", data: "a\n"}); runToEnd(t, s, r) }, []string{"a\n"}},
 		{"b", func() { s.Handle(command{op: "input", data: "b\n"}); runToEnd(t, s, r) }, []string{"a\n", "b\n"}},
 		{"rewind", func() { s.Handle(command{op: "seek", tick: s.inputs.list[1].tick - 1}) }, []string{"a\n", "b\n"}},
