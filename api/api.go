@@ -102,7 +102,7 @@ func (a *API) admit(ip string) (release func(), code, msg string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.ctx.Err() != nil {
-		return nil, "shutdown", "the server is shutting down; reload the page in a moment"
+		return nil, "shutdown", shutdownMessage
 	}
 	if a.total >= a.lim.MaxSessions {
 		return nil, codeServerFull, "the server is full; try again in a few minutes"
@@ -146,3 +146,7 @@ func newID() string {
 
 // schedulers lists the scheduling policies a program may choose.
 func schedulers() []string { return sched.Names() }
+
+// shutdownMessage tells a page why its connection closes with code 4004:
+// the page reconnects by itself and resumes where it was.
+const shutdownMessage = "the server is restarting: reconnecting to resume where you were"

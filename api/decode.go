@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"osplay/kernel"
@@ -25,6 +26,19 @@ type command struct {
 	pid     int      // signal, inspect
 	signal  int      // signal
 	seq     int64    // ack
+	resume  *resumption
+}
+
+// resumption is a validated resume: a session to rebuild by replay.
+type resumption struct {
+	program *Program
+	inputs  []input
+	tick    int64 // replay to this tick
+	events  int64 // send the events numbered from this one
+	horizon int64
+	speed   *Speed
+	running bool
+	inspect int
 }
 
 // ops lists each op with the struct its fields decode into.
@@ -43,6 +57,7 @@ var ops = map[string]func() any{
 	"inspect":   func() any { return &inspectMsg{} },
 	"choose":    func() any { return &chooseMsg{} },
 	"ack":       func() any { return &ackMsg{} },
+	"resume":    func() any { return &resumeMsg{} },
 }
 
 func opNames() string {
@@ -180,6 +195,89 @@ func (c *command) fill(v any, l Limits) string {
 		c.pid = m.PID
 	case *ackMsg:
 		c.seq = m.Seq
+	case *resumeMsg:
+		r, msg := checkResume(m, l)
+		if msg != "" {
+			return msg
+		}
+		c.resume = r
+	}
+	return ""
+}
+
+// checkResume validates a resume as untrusted: the client may have made
+// up any of it. The program is checked as a load's, each input as if it
+// were typed now, and the log is held to the limits of a live run, so a
+// forged log is no more than another session's input.
+func checkResume(m *resumeMsg, l Limits) (*resumption, string) {
+	if m.Program == nil {
+		return nil, "missing program"
+	}
+	if err := m.Program.check(l); err != nil {
+		return nil, err.Error()
+	}
+	if m.Tick == nil || *m.Tick < 0 || *m.Tick > l.MaxTicks {
+		return nil, fmt.Sprintf("tick must be 0 to %d", l.MaxTicks)
+	}
+	if m.Events == nil || *m.Events < 0 {
+		return nil, "events must be a number ≥ 0"
+	}
+	if m.Horizon < 0 || m.Inspect < 0 {
+		return nil, "horizon and inspect must be ≥ 0"
+	}
+	if m.Speed != nil {
+		if m.Speed.Ticks < 1 || m.Speed.Ticks > 1_000_000 || m.Speed.Interval < 33 || m.Speed.Interval > 2000 {
+			return nil, "speed: ticks must be 1 to 1000000 and interval 33 to 2000 milliseconds"
+		}
+	}
+	if len(m.Inputs) > l.MaxInputs {
+		return nil, fmt.Sprintf("%d inputs: a run keeps at most %d", len(m.Inputs), l.MaxInputs)
+	}
+	r := &resumption{program: m.Program, tick: *m.Tick, events: *m.Events,
+		horizon: min(max(m.Horizon, *m.Tick), l.MaxTicks), speed: m.Speed, running: m.Running, inspect: m.Inspect,
+		inputs: make([]input, 0, len(m.Inputs))}
+	bytes, last := 0, int64(0)
+	for i, w := range m.Inputs {
+		if msg := checkLogged(w, l); msg != "" {
+			return nil, fmt.Sprintf("input %d: %s", i, msg)
+		}
+		if w.Tick < last || w.Tick > l.MaxTicks {
+			return nil, fmt.Sprintf("input %d: ticks must not go back and stay within %d", i, l.MaxTicks)
+		}
+		last = w.Tick
+		bytes += len(w.Data)
+		if bytes > l.MaxInputBytes {
+			return nil, fmt.Sprintf("the inputs hold more than %d bytes", l.MaxInputBytes)
+		}
+		r.inputs = append(r.inputs, input{tick: w.Tick, op: w.Op, data: w.Data, pid: w.PID, signal: w.Signal})
+	}
+	return r, ""
+}
+
+// checkLogged checks one logged input as the op that gave it was checked.
+func checkLogged(w LoggedInput, l Limits) string {
+	if w.Op != "input" && w.Data != "" {
+		return "only input has data"
+	}
+	if w.Op != "signal" && w.Signal != 0 {
+		return "only signal has a signal"
+	}
+	switch w.Op {
+	case "input":
+		if len(w.Data) > l.MaxStdin {
+			return fmt.Sprintf("input too long (at most %d bytes)", l.MaxStdin)
+		}
+	case "eof", "interrupt":
+	case "signal":
+		if kernel.SignalNumber(strconv.Itoa(w.Signal)) != w.Signal || w.Signal == 0 {
+			return fmt.Sprintf("unknown signal %d", w.Signal)
+		}
+	case "choose":
+	default:
+		return fmt.Sprintf("unknown input op %q", w.Op)
+	}
+	if (w.Op == "signal" || w.Op == "choose") != (w.PID >= 1) {
+		return "pid must be a process id ≥ 1 for signal and choose, absent otherwise"
 	}
 	return ""
 }

@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1.1
+// # The WebSocket protocol, version 1.2
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -36,6 +36,9 @@
 //	{"op":"choose", "pid":P}                 the manual scheduler: P runs next on the CPU that asks
 //	{"op":"inspect", "pid":P}                include P's full PCB in the snapshots (0: none)
 //	{"op":"ack", "seq":S}                    the client has drawn batch S
+//	{"op":"resume", "program":{...}, "inputs":[…], "tick":T, "events":N,
+//	 "horizon":H, "speed":{…}, "running":R, "inspect":P}
+//	                                         rebuild a session whose connection dropped (since 1.2)
 //
 // A program is {"files":[{"name":"a.c","text":"…"}…], "main":"a.c",
 // "argv":["ls","-l"], "stdin":"…", "settings":{"sched":"rr", "quantum":10,
@@ -59,8 +62,8 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":1,"session":"…","limits":{…},"schedulers":[…]}
-//	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…}}
+//	hello   {"type":"hello","v":1,"minor":2,"session":"…","limits":{…},"schedulers":[…]}
+//	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
 //
@@ -79,6 +82,36 @@
 // process because all of them together needed more than "value" bytes)
 // carries "limit" max_total_memory, "value", and "bytes", the memory the
 // process killed had.
+//
+// Version 1.2 added resume, a batch's "log", and close code 4004's
+// meaning: reconnect and resume.
+//
+// Resume: scale-out without sticky sessions. A session is a pure
+// function of its program, settings and input log, so the client keeps
+// them and any server can rebuild the session; no server writes anything
+// per input, and a database outage does not stop it. A batch's "log",
+// when present, says how the run's input log changed: {"from":K,
+// "inputs":[{"tick","op","data","pid","signal"}…]} — the log is now its
+// first K inputs followed by these (from 0 and none: the log was emptied,
+// by load, reset or Run after the end). Each input is as the server
+// applied it: op input (data), eof, signal (pid, signal number),
+// interrupt or choose (pid), at tick. A client whose connection drops
+// (or closes with 4004) reconnects, to the same server or another one
+// behind the same address, waits for hello and sends resume: the program
+// it loaded, the log as the batches told it, and from its last snapshot
+// the tick, the events ("events": the number of the next event it wants),
+// the horizon, the speed, whether it ran, and the inspected pid. The
+// server replays the program with that log to that tick and answers with
+// a batch that carries only the events numbered from N on; the stream then
+// goes on as if the connection had never dropped. A resume is untrusted:
+// the program is checked as a load's, each input as if typed now (sizes,
+// signals, pids), ticks must not go back and stay within Limits.MaxTicks,
+// the log within Limits.MaxInputs and Limits.MaxInputBytes, and the whole
+// message within Limits.MaxMessage (a log too large to send is not
+// resumed: the client loads afresh). The replay computes within
+// Limits.RunTimeout, on the CPU share and within the memory budget, as any
+// command: should it stop short of the tick, the session stands where it
+// got to, and sends no event numbered below N however it gets further.
 //
 // A batch carries the events since the previous batch and a snapshot of
 // the machine (Snapshot): status, tick, the processes with their current
@@ -171,7 +204,9 @@
 // closing the connection itself the server
 // sends the error, then a close frame with code 4000 + a small number and
 // the message as the reason (4001 idle, 4002 too_many_sessions, 4003
-// server_full, 4004 shutdown, 4005 slow client).
+// server_full, 4004 shutdown, 4005 slow client). On 4004 (the server is
+// shutting down or restarting) a client reconnects, with a jittered and
+// bounded backoff, and resumes (since 1.2).
 //
 // Every state-changing request (the POSTs below and POST /api/run,
 // /api/check) must come from a page of this site, named by its Origin (or
@@ -205,5 +240,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 1
+	Minor   = 2
 )

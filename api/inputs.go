@@ -64,3 +64,17 @@ func typed(list []input) int {
 	}
 	return n
 }
+
+// wire is the input as the log sent to the client holds it.
+func (in input) wire() LoggedInput {
+	return LoggedInput{Tick: in.tick, Op: in.op, Data: in.data, PID: in.pid, Signal: in.signal}
+}
+
+// wireInputs is list as the client keeps it.
+func wireInputs(list []input) []LoggedInput {
+	out := make([]LoggedInput, len(list))
+	for i, in := range list {
+		out[i] = in.wire()
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,13 @@ type Session struct {
 	horizon  int64
 	stopCode string // the server stopped this run at a limit (memory_limit): why
 	stopMsg  string
+	// The client keeps the input log to resume elsewhere: the next batch
+	// tells it the log changed from entry logFrom on (logChanged).
+	logChanged bool
+	logFrom    int
+	// After a resume, the events the client already has (numbered below
+	// skipBelow) are counted, not sent, however the replay got there.
+	skipBelow int64
 
 	seat    *cpuSeat
 	budget  time.Duration                  // slot time the batch or command in progress may use
@@ -141,6 +149,9 @@ func (s *Session) Handle(c command) {
 	case "load":
 		s.load(c.program)
 		return
+	case "resume":
+		s.resume(c.resume)
+		return
 	case "speed":
 		s.speed.Ticks = c.speed.Ticks
 		if c.speed.Interval != 0 {
@@ -160,7 +171,7 @@ func (s *Session) Handle(c command) {
 	switch c.op {
 	case "run":
 		if s.ended() {
-			s.inputs = inputLog{} // Run after the end starts afresh
+			s.forget() // Run after the end starts afresh
 			s.horizon = 0
 			if s.rebuild() != nil {
 				return
@@ -175,7 +186,7 @@ func (s *Session) Handle(c command) {
 		s.step(c.by)
 	case "reset":
 		s.running = false
-		s.inputs = inputLog{}
+		s.forget()
 		s.horizon = 0
 		s.rebuild()
 	case "seek":
@@ -260,7 +271,7 @@ func (s *Session) out(v any) {
 func (s *Session) load(p *Program) {
 	s.running = false
 	s.prog = p
-	s.inputs = inputLog{}
+	s.forget()
 	s.horizon = 0
 	if err := s.rebuild(); err != nil {
 		return
@@ -275,6 +286,7 @@ func (s *Session) rebuild() error {
 	s.live.Store(nil)
 	s.memory.update(0)
 	s.stopCode, s.stopMsg = "", ""
+	s.skipBelow = 0
 	s.inputs.applied = 0
 	var m *kernel.Machine
 	var diags []CompileError
@@ -303,7 +315,7 @@ func (s *Session) rebuild() error {
 func (s *Session) onEvent(e kernel.Event) {
 	n := s.n
 	s.n++
-	if s.replay {
+	if s.replay || n < s.skipBelow {
 		return
 	}
 	if len(s.pending) >= s.lim.MaxEventsSent && (e.Kind == kernel.KindSyscall || e.Kind == kernel.KindSysret) {
@@ -336,6 +348,10 @@ func (s *Session) flush(due time.Time) {
 	s.seq++
 	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
 		State: s.snapshot(), Sent: due.UnixMicro()}
+	if s.logChanged {
+		b.Log = &LogChange{From: s.logFrom, Inputs: wireInputs(s.inputs.list[s.logFrom:])}
+		s.logChanged = false
+	}
 	if b.Events == nil {
 		b.Events = []Event{}
 	}
@@ -566,7 +582,53 @@ func (s *Session) give(in input) *Error {
 		return &Error{Code: code, Message: err.Error(), Args: map[string]any{"pid": in.pid}}
 	}
 	s.inputs.record(in)
+	s.logChange(len(s.inputs.list) - 1)
 	return nil
+}
+
+// forget empties the input log.
+func (s *Session) forget() {
+	s.inputs = inputLog{}
+	s.logChange(0)
+}
+
+// logChange notes that the log changed from entry from on, for the next
+// batch to say.
+func (s *Session) logChange(from int) {
+	if !s.logChanged || from < s.logFrom {
+		s.logFrom = from
+	}
+	s.logChanged = true
+}
+
+// resume rebuilds a session the client kept after its connection
+// dropped, here or on another server: the program, replayed with the
+// client's input log to the client's tick. The batch that answers carries
+// only the events from the client's next one on; should the replay stop
+// short (a command, the budget), the session goes on from there and still
+// sends none the client has. The replay runs within the limits of any
+// command (RunTimeout, memory, the kernel's), and the log has been held to
+// those of typed input (checkResume).
+func (s *Session) resume(r *resumption) {
+	s.running = false
+	s.prog = r.program
+	s.inputs = inputLog{list: r.inputs, bytes: typed(r.inputs)}
+	s.logChanged = false // the client has this log
+	if r.speed != nil {
+		s.speed = *r.speed
+	}
+	s.inspect = r.inspect
+	if err := s.rebuild(); err != nil {
+		return
+	}
+	s.skipBelow = r.events
+	s.pending = slices.DeleteFunc(s.pending, func(e Event) bool { return e.N < r.events }) // those of the start
+	s.advance(r.tick)
+	s.horizon = max(r.horizon, s.m.Now())
+	s.running = r.running && !s.ended()
+	s.acked = s.seq
+	s.metrics.run("session", "resumed")
+	s.flush(time.Now())
 }
 
 // applyInputs applies the logged inputs whose tick has come.

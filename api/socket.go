@@ -128,7 +128,9 @@ func (c *socket) serve() {
 		}
 		select {
 		case <-c.api.ctx.Done():
-			c.bye(closeShutdown, "shutdown", "the server is shutting down; reload the page in a moment")
+			// The page reconnects on this code and resumes the session
+			// on another server, or on this one when it is back.
+			c.bye(closeShutdown, "shutdown", shutdownMessage)
 			return
 		case m, ok := <-in:
 			if !ok {

@@ -68,6 +68,18 @@ type (
 	ackMsg struct {
 		Seq int64 `json:"seq"`
 	}
+	// resumeMsg is what a client kept of a session whose connection
+	// dropped: enough to rebuild it by replay on any server (since 1.2).
+	resumeMsg struct {
+		Program *Program      `json:"program"`
+		Inputs  []LoggedInput `json:"inputs"`
+		Tick    *int64        `json:"tick"`   // the tick of the client's last snapshot
+		Events  *int64        `json:"events"` // the events emitted by then: the next one it wants
+		Horizon int64         `json:"horizon"`
+		Speed   *Speed        `json:"speed"`
+		Running bool          `json:"running"`
+		Inspect int           `json:"inspect"`
+	}
 	emptyMsg struct{}
 )
 
@@ -111,6 +123,26 @@ type Batch struct {
 	Skipped int      `json:"skipped,omitempty"` // events left out before these, too many at once (since 1.1)
 	State   Snapshot `json:"state"`
 	Sent    int64    `json:"sent"` // server time the batch was due, Unix microseconds (for latency measurements)
+	// Log says how the run's input log changed since the previous batch
+	// that had one, for a client that keeps it to resume (since 1.2).
+	Log *LogChange `json:"log,omitempty"`
+}
+
+// LogChange is a change of a run's input log: the log is now its first
+// From inputs followed by Inputs.
+type LogChange struct {
+	From   int           `json:"from"`
+	Inputs []LoggedInput `json:"inputs"`
+}
+
+// LoggedInput is one input of the log as the server applied it: what the
+// user gave and the tick at which the machine took it.
+type LoggedInput struct {
+	Tick   int64  `json:"tick"`
+	Op     string `json:"op"` // input, eof, signal, interrupt, choose
+	Data   string `json:"data,omitempty"`
+	PID    int    `json:"pid,omitempty"`
+	Signal int    `json:"signal,omitempty"` // its number
 }
 
 // Rewound answers seek: the machine now stands at Tick, having emitted

@@ -229,16 +229,17 @@ var catalog = map[string]text{
 	"pcb.none.":    {"none", "없음"},
 
 	// Connection and errors
-	"conn.lost":      {"The connection to the server was lost.", "서버와의 연결이 끊겼습니다."},
-	"conn.reconnect": {"Reconnect", "다시 연결"},
-	"conn.refused":   {"The server refused the connection.", "서버가 연결을 거부했습니다."},
+	"conn.lost":         {"The connection to the server was lost.", "서버와의 연결이 끊겼습니다."},
+	"conn.reconnect":    {"Reconnect", "다시 연결"},
+	"conn.refused":      {"The server refused the connection.", "서버가 연결을 거부했습니다."},
+	"conn.reconnecting": {"Reconnecting…", "다시 연결하는 중…"},
 	// Errors by the API's code (api/codes.go, api/doc.go): "err." + code,
 	// with the error's args in braces.
 	"err.idle":              {"Closed after a long time without activity. Reconnect to go on.", "오랫동안 활동이 없어 연결을 닫았습니다. 다시 연결하세요."},
 	"err.too_many_sessions": {"Too many playground tabs are open from your address. Close some, then reconnect.", "같은 주소에서 너무 많은 놀이터 탭이 열려 있습니다. 몇 개를 닫고 다시 연결하세요."},
 	"err.server_full":       {"The server is full right now. Try again in a minute.", "지금은 서버가 가득 찼습니다. 1분 뒤에 다시 시도하세요."},
 	"err.busy":              {"The server is busy running other programs. Try again in a moment.", "서버가 다른 프로그램을 실행하느라 바쁩니다. 잠시 뒤에 다시 시도하세요."},
-	"err.shutdown":          {"The server is restarting. Reconnect in a moment.", "서버가 다시 시작하는 중입니다. 잠시 뒤 다시 연결하세요."},
+	"err.shutdown":          {"The server is restarting: reconnecting…", "서버가 다시 시작하는 중입니다: 다시 연결하는 중…"},
 	"err.too_large":         {"The program is too large to send.", "프로그램이 너무 커서 보낼 수 없습니다."},
 	"err.machine":           {"Something went wrong inside this session; press Run to start again.", "이 세션 안에서 문제가 생겼습니다. 실행을 눌러 다시 시작하세요."},
 	"err.memory_limit": {"The processes of this run used more than {limit} of memory together, the most one run may use, so the run was stopped. Use less memory (smaller or fewer allocations, fewer processes), then press Run.",

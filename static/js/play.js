@@ -125,6 +125,12 @@ const dispatcher = new Dispatcher(table, [tree, states, queues, gantt, cons, pcb
 });
 
 let snapshot = null;
+// What the page keeps to resume its session on any server after the
+// connection drops: the program it loaded and the input log as the
+// server's batches said it (api/doc.go, "Resume").
+let loaded = null;
+let inputLog = [];
+let resuming = false;
 let speedLevel = DEFAULT_SPEED;
 if (boot.speed > 0) {
   const i = SPEEDS.findIndex((s) => s.ticks >= boot.speed && s.interval === 33);
@@ -146,7 +152,9 @@ function load(force) {
   controls.setCompileError(false);
   dispatcher.reset();
   acked = 0;
-  send({op: "load", program: program.wire()});
+  loaded = program.wire();
+  inputLog = [];
+  send({op: "load", program: loaded});
 }
 
 const actions = {
@@ -199,11 +207,24 @@ $('[data-control="example"]').addEventListener("change", (ev) => {
 const conn = new Connection(boot.socket, {
   open() { controls.setConnected(true); notice.hide(); },
   hello() {
+    acked = 0; // a new session numbers its batches from 1
+    if (loaded && snapshot && snapshot.status !== "empty") {
+      // The views stay as they are: the server rebuilds the session by
+      // replay and sends only the events after those drawn.
+      resuming = true;
+      const ok = conn.send({op: "resume", program: loaded, inputs: inputLog, tick: snapshot.tick,
+        events: snapshot.events, horizon: snapshot.horizon, speed: snapshot.speed,
+        running: snapshot.running, inspect: selected});
+      if (ok) return;
+      resuming = false;
+    }
     const s = controls.speedValue();
     conn.send({op: "speed", ticks: s.ticks, interval: s.interval});
     load(true);
   },
   batch(b) {
+    if (resuming) { resuming = false; notice.hide(); }
+    if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
     dispatcher.batch(b);
     controls.show(b.state);
@@ -215,6 +236,19 @@ const conn = new Connection(boot.socket, {
     controls.show(m.state);
   },
   error(e) {
+    if (resuming && ["bad_message", "too_large"].includes(e.code)) {
+      // This server cannot take the session back (a log too large to
+      // send): start the program afresh.
+      resuming = false;
+      const s = controls.speedValue();
+      conn.send({op: "speed", ticks: s.ticks, interval: s.interval});
+      load(true);
+      return;
+    }
+    if (e.code === "shutdown") {
+      notice.show(t("conn.reconnecting"), "info");
+      return;
+    }
     if (e.code === "compile") {
       editor.setErrors(e.errors || []);
       controls.setCompileError(true);
@@ -229,6 +263,10 @@ const conn = new Connection(boot.socket, {
   },
   close(c) {
     controls.setConnected(false);
+    if (c.retrying) {
+      notice.show(t("conn.reconnecting"), "info");
+      return;
+    }
     if (c.code >= 4000 && c.code < 5000) return; // the error message came first
     notice.show(c.opened ? t("conn.lost") : t("conn.refused") + (c.reason ? ` (${c.reason})` : ""), "error",
       [{label: t("conn.reconnect"), run: reconnect}]);
@@ -237,8 +275,7 @@ const conn = new Connection(boot.socket, {
 
 function reconnect() {
   notice.hide();
-  snapshot = null;
-  conn.connect();
+  conn.connect(); // resumes the session when hello comes
 }
 
 conn.connect();
