@@ -10,7 +10,8 @@ import (
 // Only objects with one known holder make edges — a mutex (its owner), a
 // read-write lock held for writing (its writer), a join (the thread
 // joined); a semaphore, a condition variable, a barrier, a read lock have
-// no single holder, and a wait for one ends no chain.
+// no single holder, and a wait for one ends no chain; nor does a wait with
+// a deadline (pthread_mutex_timedlock), which ends by itself.
 //
 // The graph is looked at as each thread begins to wait, cheaply: from the
 // thread that blocks, follow holder after holder; a cycle is there if and
@@ -75,8 +76,8 @@ func (m *Machine) detectDeadlock(t *Thread) {
 	var cycle []WaitEdge
 	seen := map[*Thread]bool{}
 	for cur := t; ; {
-		if !cur.State.blocked() || seen[cur] {
-			return // it can go on, or a cycle that t only joins, found before
+		if !cur.State.blocked() || cur.timed() || seen[cur] {
+			return // it can go on (now, or at its deadline), or a cycle that t only joins, found before
 		}
 		seen[cur] = true
 		e := cur.edge()
