@@ -49,9 +49,10 @@ func (w WaitEdge) String() string {
 }
 
 // edge is t's wait as a WaitEdge.
-func (t *Thread) edge() WaitEdge {
+func (m *Machine) edge(t *Thread) WaitEdge {
 	o := t.waitingOn()
-	e := WaitEdge{PID: t.proc.PID, TID: t.TID, Kind: o.Kind, Addr: o.ID, Holder: waitHolder(o), Object: o.String()}
+	o.Holder = m.holderNow(t.proc, o)
+	e := WaitEdge{PID: t.proc.PID, TID: t.TID, Kind: o.Kind, Addr: o.ID, Holder: o.Holder, Object: o.String()}
 	if t.ctx != nil {
 		r := t.ctx.Registers()
 		e.File, e.Line = r.File, r.Line
@@ -59,12 +60,20 @@ func (t *Thread) edge() WaitEdge {
 	return e
 }
 
-// waitHolder is the thread that holds o and makes an edge of the
-// wait-for graph, or 0.
-func waitHolder(o WaitObject) int {
+// holderNow is the thread that holds o now and makes an edge of the
+// wait-for graph, or 0. A lock's holder is read from its word again: the
+// one a waiter saw as it began to wait may have let go since, and the
+// lock passed to another waiter.
+func (m *Machine) holderNow(p *Process, o WaitObject) int {
 	switch o.Kind {
-	case WaitMutex, WaitRWLock, WaitJoin:
+	case WaitJoin:
 		return o.Holder
+	case WaitMutex, WaitRWLock:
+		w, err := p.mem.ReadU32(o.ID)
+		if err != nil || o.Kind == WaitRWLock && w&rwWriter == 0 {
+			return 0
+		}
+		return m.holder(p, w&futexTIDMask&^rwWriter)
 	}
 	return 0
 }
@@ -80,7 +89,7 @@ func (m *Machine) detectDeadlock(t *Thread) {
 			return // it can go on (now, or at its deadline), or a cycle that t only joins, found before
 		}
 		seen[cur] = true
-		e := cur.edge()
+		e := m.edge(cur)
 		next := m.thread(e.Holder)
 		if next == nil {
 			return
@@ -123,7 +132,7 @@ func (m *Machine) blockedWaits() []WaitEdge {
 	for _, p := range m.procs {
 		for _, t := range p.threads {
 			if t.State.blocked() && t.waiter.queue != nil {
-				out = append(out, t.edge())
+				out = append(out, m.edge(t))
 			}
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // it holds the semaphore's id; every operation is a system call.
 //
 // An unlinked semaphore stays usable by the processes that have it open,
-// and goes away with its last close, as a file does.
+// as a file does; its id is never reused.
 type namedSem struct {
 	id       int
 	name     string
@@ -77,7 +77,7 @@ func (m *Machine) semUnlink(name string) sysret {
 // semaphore's queue while its value is 0, until deadline (a tick, or
 // sched.Forever): ETIMEDOUT then; a trywait fails with EAGAIN instead.
 func (m *Machine) semOp(t *Thread, id, op int, deadline int64) sysret {
-	if id < 0 || id >= len(m.sems) || m.sems[id].opens == 0 {
+	if id < 0 || id >= len(m.sems) {
 		return fail(abi.EINVAL)
 	}
 	s := m.sems[id]
@@ -106,7 +106,10 @@ func (m *Machine) semOp(t *Thread, id, op int, deadline int64) sysret {
 	case semGetValue:
 		return ok(s.value)
 	case semClose:
-		s.opens--
+		// A forked child shares its parent's opens (its sem_t is a copy),
+		// so the count may reach 0 while a process still uses the
+		// semaphore: it is kept, as the id stays valid.
+		s.opens = max(s.opens-1, 0)
 		return ok(0)
 	}
 	return fail(abi.EINVAL)

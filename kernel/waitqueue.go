@@ -52,7 +52,7 @@ func (k WaitKind) String() string {
 type WaitObject struct {
 	Kind   WaitKind
 	ID     uint64 // which one: a pid, a tid, a device's number, an address
-	Name   string // a device's name
+	Name   string // a device's name, a named semaphore's
 	Holder int    // the thread that holds it (a mutex's owner, the thread a join waits for); 0 when none or not known
 	Value  int64  // a semaphore's value when the thread began to wait
 }
@@ -84,7 +84,11 @@ func (o WaitObject) String() string {
 	case WaitJoin:
 		s = fmt.Sprintf("thread %d to exit", o.ID)
 	case WaitSemaphore:
-		s = fmt.Sprintf("semaphore 0x%x (value %d)", o.ID, o.Value)
+		if o.Name != "" { // a named semaphore: ID is the kernel's id for it
+			s = fmt.Sprintf("semaphore %s (value %d)", o.Name, o.Value)
+		} else {
+			s = fmt.Sprintf("semaphore 0x%x (value %d)", o.ID, o.Value)
+		}
 	default:
 		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
 	}

@@ -105,7 +105,9 @@ int pthread_once(pthread_once_t *once, void (*init)(void))
 			__osplay_futex_wake(once, 0x7fffffff);
 			return 0;
 		}
+		int saved = errno;
 		__osplay_futex_wait(once, 1, __OSPLAY_FUTEX_ONCE);
+		errno = saved;
 	}
 	return 0;
 }
