@@ -179,6 +179,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if res.Err != nil {
 		fmt.Fprintf(stderr, "osplay: %v\n", res.Err)
+		var deadlock *kernel.DeadlockError
+		if errors.As(res.Err, &deadlock) {
+			fmt.Fprint(stderr, deadlock.Describe())
+		}
 		return 124
 	}
 	if !m.Done() {

@@ -44,6 +44,10 @@ func TestRun(t *testing.T) {
 		{[]string{"run", "--workload", "main.go"}, "", 1, "", "main.go: workload line"},
 		{[]string{"run", "--workload", "kernel/testdata/workload/srtf.txt", "extra.c"}, "", 2, "", "one too many"},
 		{[]string{"run", "--ostep", "sched -p LOTTERY -l 1,2"}, "", 1, "", "policy LOTTERY is not available"},
+		{[]string{"run", "--sched", "rr:q=2", "kernel/testdata/proc/philosophers.c"}, "", 124, "",
+			"deadlock: every process is waiting and nothing can wake them\n  pid 1 waits for a child of pid 1\n" +
+				"  pid 2 waits for thread 3 to exit at philosophers.c:30\n" +
+				"  thread 3 (pid 2) waits for mutex 0x"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

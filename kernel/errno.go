@@ -11,10 +11,13 @@ import (
 
 // Linux error numbers that abi does not list.
 const (
-	E2BIG   = 7
-	ENOSPC  = 28
-	EDEADLK = 35
-	ENOSYS  = 38
+	E2BIG     = 7
+	ENOSPC    = 28
+	EDEADLK   = 35
+	ENOSYS    = 38
+	EOVERFLOW = 75
+	// ETIMEDOUT ends a timed wait whose deadline passed.
+	ETIMEDOUT = 110
 )
 
 // errnoNames are Linux's error numbers with their names and glibc's

@@ -45,6 +45,12 @@ const (
 	KindThreadCreate // thread TID of PID was created by thread Other: Addr = its start function
 	KindThreadExit   // thread TID of PID ended (its process goes on): Result = its exit value
 	KindJoin         // thread TID joined the ended thread Other: Result = Other's exit value
+	// KindDeadlock: threads wait in a cycle, each for an object the next
+	// holds (deadlock.go); thread TID of PID just closed it. Waits lists
+	// the cycle from TID on: each thread, what it waits for (kind,
+	// address), its holder, the line; Msg sums it up. The other threads
+	// run on.
+	KindDeadlock
 )
 
 var kindNames = [...]string{
@@ -53,7 +59,7 @@ var kindNames = [...]string{
 	KindExec: "exec", KindExit: "exit", KindReap: "reap", KindAdopt: "adopt",
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
-	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join",
+	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 }
 
 func (k Kind) String() string {
@@ -78,26 +84,27 @@ type Event struct {
 	TID  int   // the thread (0 with PID 0)
 	Kind Kind
 
-	From, To State    // KindState
-	Cause    string   // why: state changes, dispatch, preempt, exit
-	Other    int      // a second pid: parent, child, target, next process; a second tid (KindThreadCreate, KindJoin)
-	OtherTID int      // KindSwitch: the thread of Other switched to
-	Name     string   // command, system call or path
-	Argv     []string // KindCreate, KindExec
-	Args     []uint64 // KindSyscall: raw argument slots
-	Text     string   // KindSyscall: the call as C, "open(\"out.txt\", 0101, 0644)"
-	Result   int64    // KindSysret
-	Errno    int      // KindSysret: error number when the call failed
-	Status   int      // KindExit, KindReap: wait status
-	Signal   int      // KindSignal, KindFault
-	Addr     uint64   // KindFault
-	Msg      string   // KindFault, KindLimit, KindHalt, KindInput
-	FD       int      // KindOutput
-	Data     []byte   // KindOutput, KindInput
-	Ticks    int64    // KindSwitch: its cost
-	Limit    Limit    // KindLimit and KindHalt at a limit, KindOOM: which limit
-	Value    int64    // with Limit: the limit's value (ticks, instructions, bytes)
-	Bytes    int64    // KindOOM: memory resident in the process killed
+	From, To State      // KindState
+	Cause    string     // why: state changes, dispatch, preempt, exit
+	Other    int        // a second pid: parent, child, target, next process; a second tid (KindThreadCreate, KindJoin)
+	OtherTID int        // KindSwitch: the thread of Other switched to
+	Name     string     // command, system call or path
+	Argv     []string   // KindCreate, KindExec
+	Args     []uint64   // KindSyscall: raw argument slots
+	Text     string     // KindSyscall: the call as C, "open(\"out.txt\", 0101, 0644)"
+	Result   int64      // KindSysret
+	Errno    int        // KindSysret: error number when the call failed
+	Status   int        // KindExit, KindReap: wait status
+	Signal   int        // KindSignal, KindFault
+	Addr     uint64     // KindFault
+	Msg      string     // KindFault, KindLimit, KindHalt, KindInput
+	FD       int        // KindOutput
+	Data     []byte     // KindOutput, KindInput
+	Ticks    int64      // KindSwitch: its cost
+	Limit    Limit      // KindLimit and KindHalt at a limit, KindOOM: which limit
+	Value    int64      // with Limit: the limit's value (ticks, instructions, bytes)
+	Bytes    int64      // KindOOM: memory resident in the process killed
+	Waits    []WaitEdge // KindDeadlock: the cycle; KindLimit and KindHalt at a deadlock: every blocked thread's wait
 }
 
 // String formats the event on one line, as --trace prints it.
@@ -174,6 +181,12 @@ func (e Event) String() string {
 		fmt.Fprintf(&b, "thread %d exited (value %s)", e.TID, pointer(uint64(e.Result)))
 	case KindJoin:
 		fmt.Fprintf(&b, "thread %d (value %s)", e.Other, pointer(uint64(e.Result)))
+	case KindDeadlock:
+		b.WriteString(e.Msg)
+		for _, w := range e.Waits {
+			b.WriteString("; ")
+			b.WriteString(w.String())
+		}
 	}
 	return b.String()
 }

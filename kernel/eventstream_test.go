@@ -151,25 +151,25 @@ int main(void) {
 `
 
 var streamCases = []streamCase{
-	{"onetwo", "34d6555797430635", programStream(Config{}, "onetwo", nil)},
-	{"forkwait child first", "568355244f5e71a6", programStream(Config{ChildFirst: true}, "forkwait", nil)},
-	{"race 2 CPUs switch cost", "14a52741f267eda8", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
-	{"killchild", "80454dbc571e169d", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
-	{"wnohang zombie orphan", "a6a2e66e0d58c9d4", programStream(Config{}, "wnohang", nil)},
-	{"zombie", "1b2c51caf2d1dcc7", programStream(Config{}, "zombie", nil)},
-	{"orphan", "95b0081689beb02a", programStream(Config{}, "orphan", nil)},
-	{"echo exec", "7282ba26173c20a5", programStream(Config{Sched: "mlfq"}, "echo", nil)},
-	{"forkbomb", "5f3219abf9019a83", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
-	{"segv", "ebec8523f3305df6", programStream(Config{}, "segv", nil)},
-	{"upper typed", "f404a05e5a66f09f", programStream(Config{}, "upper", []timedInput{
+	{"onetwo", "e9cbe757b4aa5a37", programStream(Config{}, "onetwo", nil)},
+	{"forkwait child first", "1b705c893bad54ad", programStream(Config{ChildFirst: true}, "forkwait", nil)},
+	{"race 2 CPUs switch cost", "28b2a25c2028b514", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
+	{"killchild", "5cc726943499772c", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
+	{"wnohang zombie orphan", "90229563631086a2", programStream(Config{}, "wnohang", nil)},
+	{"zombie", "9f166da3d4886c86", programStream(Config{}, "zombie", nil)},
+	{"orphan", "5f589639cc682e82", programStream(Config{}, "orphan", nil)},
+	{"echo exec", "9b24c2dbb66bffc5", programStream(Config{Sched: "mlfq"}, "echo", nil)},
+	{"forkbomb", "a81f4110a1ebebbf", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
+	{"segv", "b8cebd246f5448b3", programStream(Config{}, "segv", nil)},
+	{"upper typed", "cb4e382b2ac76aea", programStream(Config{}, "upper", []timedInput{
 		{at: 1000, line: "one\n"}, {at: 5000, line: "tw"}, {at: 6000, line: "o\n"}, {at: 9000}})},
-	{"sleeper killed", "2909c47a41ef0c1b", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
-	{"readers", "ad81d15b3a9e8709", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
+	{"sleeper killed", "09ea7ce031e2d6ba", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
+	{"readers", "f9ca71aa98f76287", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\n"}, {at: 4000, line: "bb\n"}, {at: 5000}})},
-	{"readers 2 CPUs", "7aaa8b2f05b77b9b", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
+	{"readers 2 CPUs", "efeb1e8ffb3e0665", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\nbb\nccc\n"}})},
-	{"sleepers", "046b19453eb8998b", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
-	{"sleepers swapped", "9f22340df3fa7d29", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
+	{"sleepers", "ed9d9be1e4ffa505", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
+	{"sleepers swapped", "02f98cca3b0d2914", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/sched"
 )
 
 // Futexes: the kernel's half of the locks of <pthread.h>, as Linux's
@@ -15,15 +16,33 @@ import (
 // futexWait sleeps only if the word still holds the value the caller saw,
 // so a release between the look and the sleep is never missed.
 //
-// The kind of lock says what the word holds. A mutex's word holds its
-// owner's tid (and futexWaiters while someone waits), as Linux's
-// priority-inheritance futexes do, so the queue knows who holds it.
+// The kind of lock says what the word is, so that the views can name what
+// a thread waits for. A mutex's word holds its owner's tid (and
+// futexWaiters while someone waits), as Linux's priority-inheritance
+// futexes do, so the queue knows who holds it; so does a read-write lock's
+// while a writer holds it.
 
 // The kinds of futex words, as <osplay.h> numbers them.
 const (
-	futexPlain = 0 // a word of no known meaning
-	futexMutex = 1 // a mutex: the owner's tid, futexWaiters set while threads wait
+	futexPlain     = 0 // a word of no known meaning
+	futexMutex     = 1 // a mutex: the owner's tid, futexWaiters set while threads wait
+	futexSemaphore = 2 // a semaphore's value
+	futexCondvar   = 3 // a condition variable's sequence number
+	futexRWLock    = 4 // a read-write lock: the writer's tid, or the number of readers
+	futexBarrier   = 5 // a barrier's generation
+	futexOnce      = 6 // a pthread_once control word
 )
+
+// futexKinds maps each kind of word to what its waiters wait on.
+var futexKinds = [...]WaitKind{
+	futexPlain: WaitFutex, futexMutex: WaitMutex, futexSemaphore: WaitSemaphore,
+	futexCondvar: WaitCondvar, futexRWLock: WaitRWLock, futexBarrier: WaitBarrier,
+	futexOnce: WaitOnce,
+}
+
+// The bits of a read-write lock's word: a writer's tid with rwWriter set,
+// or the count of readers; futexWaiters while threads wait.
+const rwWriter = 0x40000000
 
 // The bits of a mutex word.
 const (
@@ -49,11 +68,23 @@ func (m *Machine) futexQueue(p *Process, addr uint64) *WaitQueue {
 // futexWait puts t to sleep on the word at addr while it holds val: 0 once
 // woken by futexWake; EAGAIN at once if the word holds something else.
 func (m *Machine) futexWait(t *Thread, addr uint64, val uint32, kind int) sysret {
-	if t.waiter.woke == wokeEvent {
+	return m.futexWaitUntil(t, addr, val, kind, sched.Forever)
+}
+
+// futexWaitUntil is futexWait with a deadline on the machine's clock:
+// ETIMEDOUT once it has passed.
+func (m *Machine) futexWaitUntil(t *Thread, addr uint64, val uint32, kind int, deadline int64) sysret {
+	switch t.waiter.woke {
+	case wokeEvent:
 		return ok(0)
+	case wokeTimeout:
+		return fail(ETIMEDOUT)
 	}
-	if addr%4 != 0 || kind != futexPlain && kind != futexMutex {
+	if addr%4 != 0 || kind < 0 || kind >= len(futexKinds) {
 		return fail(abi.EINVAL)
+	}
+	if deadline <= m.t {
+		return fail(ETIMEDOUT)
 	}
 	p := t.proc
 	word, err := p.mem.ReadU32(addr)
@@ -64,15 +95,52 @@ func (m *Machine) futexWait(t *Thread, addr uint64, val uint32, kind int) sysret
 		return fail(abi.EAGAIN)
 	}
 	q := m.futexQueue(p, addr)
-	q.Object.Kind, q.Object.Holder = WaitFutex, 0
-	if kind == futexMutex {
-		q.Object.Kind = WaitMutex
-		if o := m.thread(int(val & futexTIDMask)); o != nil && o.proc == p {
-			q.Object.Holder = o.TID
+	q.Object = WaitObject{Kind: futexKinds[kind], ID: addr}
+	switch kind {
+	case futexMutex:
+		q.Object.Holder = m.holder(p, val&futexTIDMask)
+	case futexRWLock:
+		if val&rwWriter != 0 {
+			q.Object.Holder = m.holder(p, val&futexTIDMask&^rwWriter)
 		}
+	case futexSemaphore:
+		q.Object.Value = int64(int32(val &^ futexWaiters))
 	}
-	q.Sleep(t, "waiting for "+q.Object.String())
+	q.SleepUntil(t, deadline, "waiting for "+q.Object.String())
+	m.detectDeadlock(t)
 	return blocked()
+}
+
+// holder is thread tid of p, as the holder of a lock, or 0 when p has no
+// such thread.
+func (m *Machine) holder(p *Process, tid uint32) int {
+	if o := m.thread(int(tid)); o != nil && o.proc == p {
+		return o.TID
+	}
+	return 0
+}
+
+// realtimeTick is the tick at which CLOCK_REALTIME reads the timespec at
+// addr, the deadline of a timed wait (rounded up to a whole tick): EINVAL
+// for nanoseconds out of range, as POSIX says.
+func (m *Machine) realtimeTick(p *Process, addr uint64) (int64, int) {
+	sec, err1 := p.mem.ReadU64(addr)
+	nsec, err2 := p.mem.ReadU64(addr + 8)
+	if err1 != nil || err2 != nil {
+		return 0, abi.EFAULT
+	}
+	if int64(nsec) < 0 || nsec >= 1_000_000_000 {
+		return 0, abi.EINVAL
+	}
+	tps := m.cfg.TicksPerSecond
+	s := int64(sec) - Epoch
+	if s < 0 {
+		return 0, 0 // long past
+	}
+	if s > sched.Forever/tps/2 {
+		return sched.Forever - 1, 0
+	}
+	return s*tps + (int64(nsec)*tps+999_999_999)/1_000_000_000, 0
 }
 
 // futexWake wakes up to n threads sleeping on the word at addr, those
@@ -86,9 +154,14 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 	if q == nil {
 		return ok(0)
 	}
-	cause := fmt.Sprintf("futex 0x%x woken by thread %d", addr, t.TID)
-	if q.Object.Kind == WaitMutex {
-		cause = fmt.Sprintf("mutex 0x%x unlocked by thread %d", addr, t.TID)
+	cause := fmt.Sprintf("%s 0x%x woken by thread %d", q.Object.Kind, addr, t.TID)
+	switch q.Object.Kind {
+	case WaitMutex, WaitRWLock:
+		cause = fmt.Sprintf("%s 0x%x unlocked by thread %d", q.Object.Kind, addr, t.TID)
+	case WaitSemaphore:
+		cause = fmt.Sprintf("semaphore 0x%x posted by thread %d", addr, t.TID)
+	case WaitCondvar:
+		cause = fmt.Sprintf("condvar 0x%x signalled by thread %d", addr, t.TID)
 	}
 	woken := 0
 	for woken < n && q.WakeOne(cause) != nil {

@@ -182,9 +182,11 @@ type Machine struct {
 
 	procs    []*Process // every process not yet reaped, by pid
 	byPID    map[int]*Process
-	byTID    map[int]*Thread // every thread not yet joined or reaped
-	timers   timerHeap       // threads waiting for a tick: sleeping, or doing I/O
-	sleepers WaitQueue       // threads sleeping (sleep, usleep) until their deadline
+	byTID    map[int]*Thread      // every thread not yet joined or reaped
+	timers   timerHeap            // threads waiting for a tick: sleeping, or doing I/O
+	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
+	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
+	sems     []*namedSem          // every named semaphore opened, by id (unlinked ones too)
 	init     *Process
 	first    *Process // the process Start created
 	nextPID  int
@@ -518,6 +520,9 @@ func (m *Machine) halt(kind Kind, msg string, err error) {
 	e := Event{CPU: -1, Kind: kind, Msg: msg}
 	if le, ok := err.(*LimitError); ok {
 		e.Limit, e.Value = le.Limit, le.Value
+	}
+	if de, ok := err.(*DeadlockError); ok {
+		e.Waits = de.Waits
 	}
 	m.emit(e)
 	if kind != KindHalt {

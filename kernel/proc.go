@@ -80,6 +80,7 @@ type Process struct {
 
 	childExit WaitQueue             // its threads wait here for a child to exit (wait, waitpid)
 	futexes   map[uint64]*WaitQueue // futex words its threads wait on, by address
+	detached  map[int]bool          // tids of its detached threads, gone or not: a join of one is EINVAL
 	stacks    []bool                // thread-stack slots in use (task_clone.go)
 	gone      int64                 // CPU time of its threads that were joined
 }

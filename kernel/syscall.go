@@ -40,55 +40,61 @@ type syscallEntry struct {
 
 // syscalls is the system-call table, indexed by number, as xv6's syscalls[].
 var syscalls = [abi.NumSys]syscallEntry{
-	abi.SysExit:         {"_exit", "i", sysExit, false},
-	abi.SysFork:         {"fork", "", sysFork, false},
-	abi.SysExecve:       {"execve", "spp", sysExecve, false},
-	abi.SysWaitpid:      {"waitpid", "ipi", sysWaitpid, false},
-	abi.SysGetpid:       {"getpid", "", sysGetpid, false},
-	abi.SysGetppid:      {"getppid", "", sysGetppid, false},
-	abi.SysKill:         {"kill", "ii", sysKill, false},
-	abi.SysSleep:        {"sleep", "u", sysSleep, false},
-	abi.SysUsleep:       {"usleep", "u", sysUsleep, false},
-	abi.SysTime:         {"time", "p", sysTime, false},
-	abi.SysGettimeofday: {"gettimeofday", "pp", sysGettimeofday, false},
-	abi.SysSchedYield:   {"sched_yield", "", sysSchedYield, false},
-	abi.SysOpen:         {"open", "sio", sysOpen, false},
-	abi.SysClose:        {"close", "i", sysClose, false},
-	abi.SysRead:         {"read", "ipu", sysRead, false},
-	abi.SysWrite:        {"write", "ibu", sysWrite, false},
-	abi.SysLseek:        {"lseek", "ili", sysLseek, false},
-	abi.SysUnlink:       {"unlink", "s", sysUnlink, false},
-	abi.SysDup:          {"dup", "i", sysDup, false},
-	abi.SysDup2:         {"dup2", "ii", sysDup2, false},
-	abi.SysStat:         {"stat", "sp", sysStat, false},
-	abi.SysFstat:        {"fstat", "ip", sysFstat, false},
-	abi.SysIsatty:       {"isatty", "i", sysIsatty, false},
-	abi.SysGetcwd:       {"getcwd", "pu", sysGetcwd, false},
-	abi.SysSbrk:         {"sbrk", "l", sysSbrk, false},
-	abi.SysGetdents:     {"__osplay_getdents", "sip", sysGetdents, false},
-	abi.SysProcs:        {"__osplay_procs", "pi", sysProcs, false},
-	abi.SysFmtDouble:    {"__osplay_fmt_double", "pudiii", sysFmtDouble, true},
-	abi.SysStrtod:       {"strtod", "sp", sysStrtod, true},
-	abi.SysNice:         {"nice", "i", sysNice, false},
-	abi.SysSqrt:         {"sqrt", "d", mathFunc1(sqrt), true},
-	abi.SysPow:          {"pow", "dd", mathFunc2(pow), true},
-	abi.SysSin:          {"sin", "d", mathFunc1(sin), true},
-	abi.SysCos:          {"cos", "d", mathFunc1(cos), true},
-	abi.SysExp:          {"exp", "d", mathFunc1(exp), true},
-	abi.SysLog:          {"log", "d", mathFunc1(log), true},
-	abi.SysFloor:        {"floor", "d", mathFunc1(floor), true},
-	abi.SysCeil:         {"ceil", "d", mathFunc1(ceil), true},
-	abi.SysFabs:         {"fabs", "d", mathFunc1(fabs), true},
-	abi.SysFmod:         {"fmod", "dd", mathFunc2(fmod), true},
-	abi.SysIO:           {"__osplay_io", "sl", sysIO, false},
-	abi.SysClone:        {"__osplay_clone", "pppp", sysClone, false},
-	abi.SysThreadExit:   {"__osplay_thread_exit", "p", sysThreadExit, false},
-	abi.SysThreadJoin:   {"__osplay_thread_join", "ip", sysThreadJoin, false},
-	abi.SysGettid:       {"gettid", "", sysGettid, false},
-	abi.SysPthreadSelf:  {"pthread_self", "", sysGettid, true},
-	abi.SysCAS:          {"__osplay_cas", "pxx", sysCAS, true},
-	abi.SysFutexWait:    {"__osplay_futex_wait", "pxi", sysFutexWait, false},
-	abi.SysFutexWake:    {"__osplay_futex_wake", "pi", sysFutexWake, false},
+	abi.SysExit:           {"_exit", "i", sysExit, false},
+	abi.SysFork:           {"fork", "", sysFork, false},
+	abi.SysExecve:         {"execve", "spp", sysExecve, false},
+	abi.SysWaitpid:        {"waitpid", "ipi", sysWaitpid, false},
+	abi.SysGetpid:         {"getpid", "", sysGetpid, false},
+	abi.SysGetppid:        {"getppid", "", sysGetppid, false},
+	abi.SysKill:           {"kill", "ii", sysKill, false},
+	abi.SysSleep:          {"sleep", "u", sysSleep, false},
+	abi.SysUsleep:         {"usleep", "u", sysUsleep, false},
+	abi.SysTime:           {"time", "p", sysTime, false},
+	abi.SysGettimeofday:   {"gettimeofday", "pp", sysGettimeofday, false},
+	abi.SysSchedYield:     {"sched_yield", "", sysSchedYield, false},
+	abi.SysOpen:           {"open", "sio", sysOpen, false},
+	abi.SysClose:          {"close", "i", sysClose, false},
+	abi.SysRead:           {"read", "ipu", sysRead, false},
+	abi.SysWrite:          {"write", "ibu", sysWrite, false},
+	abi.SysLseek:          {"lseek", "ili", sysLseek, false},
+	abi.SysUnlink:         {"unlink", "s", sysUnlink, false},
+	abi.SysDup:            {"dup", "i", sysDup, false},
+	abi.SysDup2:           {"dup2", "ii", sysDup2, false},
+	abi.SysStat:           {"stat", "sp", sysStat, false},
+	abi.SysFstat:          {"fstat", "ip", sysFstat, false},
+	abi.SysIsatty:         {"isatty", "i", sysIsatty, false},
+	abi.SysGetcwd:         {"getcwd", "pu", sysGetcwd, false},
+	abi.SysSbrk:           {"sbrk", "l", sysSbrk, false},
+	abi.SysGetdents:       {"__osplay_getdents", "sip", sysGetdents, false},
+	abi.SysProcs:          {"__osplay_procs", "pi", sysProcs, false},
+	abi.SysFmtDouble:      {"__osplay_fmt_double", "pudiii", sysFmtDouble, true},
+	abi.SysStrtod:         {"strtod", "sp", sysStrtod, true},
+	abi.SysNice:           {"nice", "i", sysNice, false},
+	abi.SysSqrt:           {"sqrt", "d", mathFunc1(sqrt), true},
+	abi.SysPow:            {"pow", "dd", mathFunc2(pow), true},
+	abi.SysSin:            {"sin", "d", mathFunc1(sin), true},
+	abi.SysCos:            {"cos", "d", mathFunc1(cos), true},
+	abi.SysExp:            {"exp", "d", mathFunc1(exp), true},
+	abi.SysLog:            {"log", "d", mathFunc1(log), true},
+	abi.SysFloor:          {"floor", "d", mathFunc1(floor), true},
+	abi.SysCeil:           {"ceil", "d", mathFunc1(ceil), true},
+	abi.SysFabs:           {"fabs", "d", mathFunc1(fabs), true},
+	abi.SysFmod:           {"fmod", "dd", mathFunc2(fmod), true},
+	abi.SysIO:             {"__osplay_io", "sl", sysIO, false},
+	abi.SysClone:          {"__osplay_clone", "pppp", sysClone, false},
+	abi.SysThreadExit:     {"__osplay_thread_exit", "p", sysThreadExit, false},
+	abi.SysThreadJoin:     {"__osplay_thread_join", "ip", sysThreadJoin, false},
+	abi.SysGettid:         {"gettid", "", sysGettid, false},
+	abi.SysPthreadSelf:    {"pthread_self", "", sysGettid, true},
+	abi.SysCAS:            {"__osplay_cas", "pxx", sysCAS, true},
+	abi.SysFutexWait:      {"__osplay_futex_wait", "pxi", sysFutexWait, false},
+	abi.SysFutexWake:      {"__osplay_futex_wake", "pi", sysFutexWake, false},
+	abi.SysFutexTimedWait: {"__osplay_futex_timedwait", "pxip", sysFutexTimedWait, false},
+	abi.SysSemOpen:        {"__osplay_sem_open", "sou", sysSemOpen, false},
+	abi.SysSemUnlink:      {"sem_unlink", "s", sysSemUnlink, false},
+	abi.SysSemOp:          {"__osplay_sem_op", "iip", sysSemOp, false},
+	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach, false},
+	abi.SysAtomic:         {"__osplay_atomic", "ipull", sysAtomic, true},
 }
 
 // syscall carries out system call sys for thread t, which runs on c. A
@@ -153,14 +159,25 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	}
 }
 
-// setErrno records e as t's last error and stores it into the errno
-// variable of its program. The variable is the process's: the C library
-// has one errno, not one per thread.
+// setErrno records e as t's last error and stores it into t's errno, the
+// word <errno.h>'s errno names in that thread.
 func (m *Machine) setErrno(t *Thread, e int) {
 	t.errno = e
-	if addr, ok := t.proc.prog.Globals["errno"]; ok {
+	if addr := t.errnoAddr(); addr != 0 {
 		t.proc.mem.WriteU32(addr, uint32(e))
 	}
+}
+
+// errnoAddr is the address of t's errno, the one the C library's
+// __errno_location finds: the main thread's is the library's variable
+// __errno_main (0 in a program without the library), another thread's a
+// word at the top of its stack region, kept out of the stack proper
+// (errnoSlot), which the library finds from its stack pointer.
+func (t *Thread) errnoAddr() uint64 {
+	if t.stack != 0 {
+		return t.stackTop - errnoSlot
+	}
+	return t.proc.prog.Globals["__errno_main"]
 }
 
 // callText renders a call as C for the trace: write(1, "one\n", 4).

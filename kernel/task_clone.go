@@ -29,14 +29,14 @@ func (m *Machine) clone(t *Thread, start uint64, args []uint64, tidAddr uint64) 
 	if err := p.mem.MapStack(fmt.Sprintf("thread %d stack", tid), low, high); err != nil {
 		return fail(abi.ENOMEM)
 	}
-	ctx, err := t.ctx.NewThread(start, args, low, high)
+	ctx, err := t.ctx.NewThread(start, args, low, high-errnoSlot)
 	if err != nil {
 		p.mem.Unmap(low)
 		return fail(abi.EINVAL)
 	}
 	m.nextPID++
 	nt := m.newThread(p, tid)
-	nt.ctx, nt.stack, nt.slot = ctx, low, slot
+	nt.ctx, nt.stack, nt.stackTop, nt.slot = ctx, low, high, slot
 	p.stacks[slot] = true
 	// Scheduling attributes are inherited, as a Linux thread inherits its
 	// creator's nice value and CPU affinity.
@@ -61,6 +61,10 @@ func (m *Machine) clone(t *Thread, start uint64, args []uint64, tidAddr uint64) 
 const (
 	threadStackSize = abi.DefaultStackLimit
 	guardSize       = abi.PageSize
+	// errnoSlot is the top of a thread's stack region, kept for its
+	// errno (the word at the bottom of the slot): per-thread storage the
+	// kernel knows without a TLS segment.
+	errnoSlot = 16
 )
 
 // threadStack is the stack region of slot: [low, high).

@@ -23,7 +23,7 @@ func (m *Machine) fork(t *Thread) sysret {
 	ct := child.main()
 	ct.ctx = t.ctx.Fork()
 	ct.ctx.Return(0)
-	ct.stack, ct.slot = t.stack, t.slot // it runs on the stack t ran on
+	ct.stack, ct.stackTop, ct.slot = t.stack, t.stackTop, t.slot // it runs on the stack t ran on, its errno where it was
 	child.mem, child.prog = ct.ctx.Mem(), p.prog
 	// The other threads' stacks are copied with the memory, as on Linux:
 	// their places stay taken.

@@ -9,21 +9,25 @@ import (
 // join waits until thread tid of t's process has ended, stores its exit
 // value at valueAddr (unless 0) and frees what is left of it, as
 // pthread_join: ESRCH when the process has no such thread, EDEADLK when
-// it is t itself or is joining t, EINVAL when another thread joins it.
+// it is t itself or is joining t, EINVAL when another thread joins it or
+// it is detached.
 func (m *Machine) join(t *Thread, tid int, valueAddr uint64) sysret {
 	p := t.proc
 	target := m.thread(tid)
 	switch {
+	case p.detached[tid]:
+		return fail(abi.EINVAL) // glibc's answer while the thread's memory is still there
 	case target == nil || target.proc != p:
 		return fail(abi.ESRCH)
 	case target == t || target.waiter.queue == &t.exited:
 		return fail(EDEADLK) // itself, or a thread that is joining it
-	case target.joiner != nil && target.joiner != t:
+	case target.detached || target.joiner != nil && target.joiner != t:
 		return fail(abi.EINVAL)
 	}
 	target.joiner = t
 	if target.live() {
 		target.exited.Sleep(t, fmt.Sprintf("pthread_join: waiting for thread %d to exit", tid))
+		m.detectDeadlock(t)
 		return blocked()
 	}
 	if valueAddr != 0 {

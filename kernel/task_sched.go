@@ -1,8 +1,6 @@
 package kernel
 
 import (
-	"fmt"
-
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -508,8 +506,7 @@ func (m *Machine) checkStuck() {
 	if m.WaitingForInput() {
 		return // the user may still type
 	}
-	m.halt(KindLimit, "deadlock: every process is waiting and nothing can wake them",
-		fmt.Errorf("deadlock: every process is waiting and nothing can wake them"))
+	m.halt(KindLimit, deadlockMsg, &DeadlockError{Waits: m.blockedWaits()})
 }
 
 // WaitingForInput reports whether the machine can go on only once the user

@@ -8,7 +8,7 @@ import (
 
 // threadExit ends the running thread t with value, the value a join
 // takes. Its process goes on; t stays, terminated, until a thread joins it
-// (its stack is freed then). The last thread to exit ends the process
+// (its stack is freed then), unless it is detached: then it is freed now. The last thread to exit ends the process
 // with status 0, as on Linux.
 func (m *Machine) threadExit(t *Thread, value uint64) sysret {
 	p := t.proc
@@ -24,5 +24,8 @@ func (m *Machine) threadExit(t *Thread, value uint64) sysret {
 	m.leaveCPU(t)
 	t.ctx = nil
 	t.exited.WakeAll(fmt.Sprintf("thread %d exited", t.TID))
+	if t.detached {
+		m.forgetThread(t)
+	}
 	return gone()
 }

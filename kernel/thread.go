@@ -25,20 +25,22 @@ type Thread struct {
 	Created int64  // tick of creation
 	Ended   int64  // tick it terminated
 
-	proc  *Process
-	task  sched.Task
-	ctx   *vm.Context // registers and value stack; the memory is the process's
-	stack uint64      // the bottom of its stack region (0: the main thread's stack)
-	slot  int         // its stack's slot in the process's thread-stack area
+	proc     *Process
+	task     sched.Task
+	ctx      *vm.Context // registers and value stack; the memory is the process's
+	stack    uint64      // the bottom of its stack region (0: the main thread's stack)
+	stackTop uint64      // the top of its stack region, above its errno (errnoSlot)
+	slot     int         // its stack's slot in the process's thread-stack area
 
 	errno      int    // the error of its last failed system call
 	sigMask    uint64 // signals it blocks (not acted on yet: every signal is fatal)
 	sigPending uint64 // signals sent to it alone, not yet delivered (none are sent yet)
 
-	waiter waiter    // what it waits for, while it waits
-	exited WaitQueue // threads joining it wait here for it to exit
-	retval uint64    // its exit value, for pthread_join
-	joiner *Thread   // the thread that joins it, once one does
+	waiter   waiter    // what it waits for, while it waits
+	exited   WaitQueue // threads joining it wait here for it to exit
+	retval   uint64    // its exit value, for pthread_join
+	joiner   *Thread   // the thread that joins it, once one does
+	detached bool      // no thread will join it: it is forgotten as it exits
 
 	// System-call state.
 	inSyscall bool    // entered, not yet returned: a blocked call restarts

@@ -23,17 +23,23 @@ import (
 type WaitKind int
 
 const (
-	WaitNone  WaitKind = iota
-	WaitChild          // a child of process ID to exit (wait, waitpid)
-	WaitTTY            // a line typed on the terminal (read of the console)
-	WaitTimer          // the end of a sleep (sleep, usleep): the deadline
-	WaitIO             // the end of an I/O on device Name (ID: its number, in order of first use): the deadline
-	WaitJoin           // thread ID to exit (pthread_join); Holder is that thread
-	WaitMutex          // the mutex at address ID to be unlocked; Holder is its owner
-	WaitFutex          // the word at address ID to change (a futex of no known kind)
+	WaitNone      WaitKind = iota
+	WaitChild              // a child of process ID to exit (wait, waitpid)
+	WaitTTY                // a line typed on the terminal (read of the console)
+	WaitTimer              // the end of a sleep (sleep, usleep): the deadline
+	WaitIO                 // the end of an I/O on device Name (ID: its number, in order of first use): the deadline
+	WaitJoin               // thread ID to exit (pthread_join); Holder is that thread
+	WaitMutex              // the mutex at address ID to be unlocked; Holder is its owner
+	WaitFutex              // the word at address ID to change (a futex of no known kind)
+	WaitSemaphore          // the semaphore at address ID (or named semaphore ID) to be posted; Value is its value
+	WaitCondvar            // the condition variable at address ID to be signalled
+	WaitRWLock             // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
+	WaitBarrier            // the other threads to reach the barrier at address ID
+	WaitOnce               // another thread to finish the pthread_once at address ID
 )
 
-var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex"}
+var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
+	"semaphore", "condvar", "rwlock", "barrier", "once"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -46,8 +52,9 @@ func (k WaitKind) String() string {
 type WaitObject struct {
 	Kind   WaitKind
 	ID     uint64 // which one: a pid, a tid, a device's number, an address
-	Name   string // a device's name
+	Name   string // a device's name, a named semaphore's
 	Holder int    // the thread that holds it (a mutex's owner, the thread a join waits for); 0 when none or not known
+	Value  int64  // a semaphore's value when the thread began to wait
 }
 
 // Label is the short name of what is waited for, as the process views
@@ -76,6 +83,12 @@ func (o WaitObject) String() string {
 		s = "I/O on " + o.Name
 	case WaitJoin:
 		s = fmt.Sprintf("thread %d to exit", o.ID)
+	case WaitSemaphore:
+		if o.Name != "" { // a named semaphore: ID is the kernel's id for it
+			s = fmt.Sprintf("semaphore %s (value %d)", o.Name, o.Value)
+		} else {
+			s = fmt.Sprintf("semaphore 0x%x (value %d)", o.ID, o.Value)
+		}
 	default:
 		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
 	}

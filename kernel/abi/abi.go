@@ -17,55 +17,61 @@ type Sys int
 // doubles as IEEE-754 bits). A call that fails returns -1 (or NULL) and the
 // kernel stores the error number in libc's global `errno`.
 const (
-	SysExit         Sys = iota // void _exit(int status)
-	SysFork                    // pid_t fork(void)
-	SysExecve                  // int execve(const char *path, char *const argv[], char *const envp[])
-	SysWaitpid                 // pid_t waitpid(pid_t pid, int *status, int options)
-	SysGetpid                  // pid_t getpid(void)
-	SysGetppid                 // pid_t getppid(void)
-	SysKill                    // int kill(pid_t pid, int sig)
-	SysSleep                   // unsigned sleep(unsigned seconds)
-	SysUsleep                  // int usleep(useconds_t usec)
-	SysTime                    // time_t time(time_t *t)
-	SysGettimeofday            // int gettimeofday(struct timeval *tv, void *tz)
-	SysSchedYield              // int sched_yield(void)
-	SysOpen                    // int open(const char *path, int flags, ... /* mode_t mode */)
-	SysClose                   // int close(int fd)
-	SysRead                    // ssize_t read(int fd, void *buf, size_t n)
-	SysWrite                   // ssize_t write(int fd, const void *buf, size_t n)
-	SysLseek                   // off_t lseek(int fd, off_t off, int whence)
-	SysUnlink                  // int unlink(const char *path)
-	SysDup                     // int dup(int fd)
-	SysDup2                    // int dup2(int fd, int fd2)
-	SysStat                    // int stat(const char *path, struct stat *st)
-	SysFstat                   // int fstat(int fd, struct stat *st)
-	SysIsatty                  // int isatty(int fd)
-	SysGetcwd                  // char *getcwd(char *buf, size_t size)
-	SysSbrk                    // void *sbrk(intptr_t incr)
-	SysGetdents                // int __osplay_getdents(const char *dir, int index, struct __osplay_dirent *d): 1 entry, 0 end, -1 error
-	SysProcs                   // int __osplay_procs(struct __osplay_proc *buf, int max): fills a ps snapshot, returns count
-	SysFmtDouble               // int __osplay_fmt_double(char *buf, size_t n, double v, int conv, int prec, int flags)
-	SysStrtod                  // double strtod(const char *s, char **end)
-	SysNice                    // int nice(int inc)
-	SysSqrt                    // double sqrt(double)
-	SysPow                     // double pow(double, double)
-	SysSin                     // double sin(double)
-	SysCos                     // double cos(double)
-	SysExp                     // double exp(double)
-	SysLog                     // double log(double)
-	SysFloor                   // double floor(double)
-	SysCeil                    // double ceil(double)
-	SysFabs                    // double fabs(double)
-	SysFmod                    // double fmod(double, double)
-	SysIO                      // int __osplay_io(const char *device, long ticks): wait ticks ticks for an I/O on the device
-	SysClone                   // int __osplay_clone(void (*start)(void *(*)(void *), void *), void *(*fn)(void *), void *arg): a new thread runs start(fn, arg); returns its tid
-	SysThreadExit              // void __osplay_thread_exit(void *value): the calling thread ends (the process, if it was the last)
-	SysThreadJoin              // int __osplay_thread_join(int tid, void **value): wait for thread tid to end, take its value
-	SysGettid                  // pid_t gettid(void)
-	SysPthreadSelf             // pthread_t pthread_self(void): the caller's tid, without entering the kernel
-	SysCAS                     // int __osplay_cas(int *word, int expected, int desired): atomic compare-and-swap, returns the old value
-	SysFutexWait               // int __osplay_futex_wait(int *word, int val, int kind): sleep while *word == val
-	SysFutexWake               // int __osplay_futex_wake(int *word, int n): wake up to n sleepers on word, returns how many
+	SysExit           Sys = iota // void _exit(int status)
+	SysFork                      // pid_t fork(void)
+	SysExecve                    // int execve(const char *path, char *const argv[], char *const envp[])
+	SysWaitpid                   // pid_t waitpid(pid_t pid, int *status, int options)
+	SysGetpid                    // pid_t getpid(void)
+	SysGetppid                   // pid_t getppid(void)
+	SysKill                      // int kill(pid_t pid, int sig)
+	SysSleep                     // unsigned sleep(unsigned seconds)
+	SysUsleep                    // int usleep(useconds_t usec)
+	SysTime                      // time_t time(time_t *t)
+	SysGettimeofday              // int gettimeofday(struct timeval *tv, void *tz)
+	SysSchedYield                // int sched_yield(void)
+	SysOpen                      // int open(const char *path, int flags, ... /* mode_t mode */)
+	SysClose                     // int close(int fd)
+	SysRead                      // ssize_t read(int fd, void *buf, size_t n)
+	SysWrite                     // ssize_t write(int fd, const void *buf, size_t n)
+	SysLseek                     // off_t lseek(int fd, off_t off, int whence)
+	SysUnlink                    // int unlink(const char *path)
+	SysDup                       // int dup(int fd)
+	SysDup2                      // int dup2(int fd, int fd2)
+	SysStat                      // int stat(const char *path, struct stat *st)
+	SysFstat                     // int fstat(int fd, struct stat *st)
+	SysIsatty                    // int isatty(int fd)
+	SysGetcwd                    // char *getcwd(char *buf, size_t size)
+	SysSbrk                      // void *sbrk(intptr_t incr)
+	SysGetdents                  // int __osplay_getdents(const char *dir, int index, struct __osplay_dirent *d): 1 entry, 0 end, -1 error
+	SysProcs                     // int __osplay_procs(struct __osplay_proc *buf, int max): fills a ps snapshot, returns count
+	SysFmtDouble                 // int __osplay_fmt_double(char *buf, size_t n, double v, int conv, int prec, int flags)
+	SysStrtod                    // double strtod(const char *s, char **end)
+	SysNice                      // int nice(int inc)
+	SysSqrt                      // double sqrt(double)
+	SysPow                       // double pow(double, double)
+	SysSin                       // double sin(double)
+	SysCos                       // double cos(double)
+	SysExp                       // double exp(double)
+	SysLog                       // double log(double)
+	SysFloor                     // double floor(double)
+	SysCeil                      // double ceil(double)
+	SysFabs                      // double fabs(double)
+	SysFmod                      // double fmod(double, double)
+	SysIO                        // int __osplay_io(const char *device, long ticks): wait ticks ticks for an I/O on the device
+	SysClone                     // int __osplay_clone(void (*start)(void *(*)(void *), void *), void *(*fn)(void *), void *arg): a new thread runs start(fn, arg); returns its tid
+	SysThreadExit                // void __osplay_thread_exit(void *value): the calling thread ends (the process, if it was the last)
+	SysThreadJoin                // int __osplay_thread_join(int tid, void **value): wait for thread tid to end, take its value
+	SysGettid                    // pid_t gettid(void)
+	SysPthreadSelf               // pthread_t pthread_self(void): the caller's tid, without entering the kernel
+	SysCAS                       // int __osplay_cas(int *word, int expected, int desired): atomic compare-and-swap, returns the old value
+	SysFutexWait                 // int __osplay_futex_wait(int *word, int val, int kind): sleep while *word == val
+	SysFutexWake                 // int __osplay_futex_wake(int *word, int n): wake up to n sleepers on word, returns how many
+	SysFutexTimedWait            // int __osplay_futex_timedwait(int *word, int val, int kind, const struct timespec *abstime): futex_wait until a CLOCK_REALTIME deadline (ETIMEDOUT)
+	SysSemOpen                   // int __osplay_sem_open(const char *name, int oflag, unsigned value): a named semaphore's id
+	SysSemUnlink                 // int sem_unlink(const char *name)
+	SysSemOp                     // int __osplay_sem_op(int id, int op, const struct timespec *abstime): wait (0), trywait (1), post (2), getvalue (3), close (4) a named semaphore
+	SysThreadDetach              // int __osplay_thread_detach(int tid): no thread will join tid; it is forgotten as it exits
+	SysAtomic                    // long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b): one indivisible read-modify-write (the __sync and __atomic builtins)
 	NumSys
 )
 
@@ -84,7 +90,9 @@ var Syscalls = map[string]Sys{
 	"fmod": SysFmod, "__osplay_io": SysIO, "__osplay_clone": SysClone,
 	"__osplay_thread_exit": SysThreadExit, "__osplay_thread_join": SysThreadJoin, "gettid": SysGettid,
 	"pthread_self": SysPthreadSelf, "__osplay_cas": SysCAS, "__osplay_futex_wait": SysFutexWait,
-	"__osplay_futex_wake": SysFutexWake,
+	"__osplay_futex_wake": SysFutexWake, "__osplay_futex_timedwait": SysFutexTimedWait,
+	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
+	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 }
 
 // SyscallName returns the C name of a system call.

@@ -76,7 +76,50 @@ const predefined = `
 #define __volatile__ volatile
 #define __attribute__(x)
 #define __asm__(x)
+#define __ATOMIC_RELAXED 0
+#define __ATOMIC_CONSUME 1
+#define __ATOMIC_ACQUIRE 2
+#define __ATOMIC_RELEASE 3
+#define __ATOMIC_ACQ_REL 4
+#define __ATOMIC_SEQ_CST 5
+` + atomicBuiltins + `
 int __predefined_declarator;
+`
+
+// atomicBuiltins are gcc's __sync and __atomic builtins as calls of
+// __osplay_atomic, a library call the kernel carries out as one
+// indivisible step (kernel/atomic.go, where the operations are numbered).
+// The size of the word comes from the pointer's type; the memory orders
+// are ignored, the machine's memory being sequentially consistent.
+const atomicBuiltins = `
+long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b);
+#define __osplay_atomic_op(op, p, a, b) __osplay_atomic((op), (p), sizeof(*(p)), (long)(a), (long)(b))
+#define __sync_fetch_and_add(p, v) __osplay_atomic_op(3, p, v, 0)
+#define __sync_fetch_and_sub(p, v) __osplay_atomic_op(4, p, v, 0)
+#define __sync_fetch_and_or(p, v) __osplay_atomic_op(5, p, v, 0)
+#define __sync_fetch_and_and(p, v) __osplay_atomic_op(6, p, v, 0)
+#define __sync_fetch_and_xor(p, v) __osplay_atomic_op(7, p, v, 0)
+#define __sync_fetch_and_nand(p, v) __osplay_atomic_op(8, p, v, 0)
+#define __sync_add_and_fetch(p, v) __osplay_atomic_op(12, p, v, 0)
+#define __sync_sub_and_fetch(p, v) __osplay_atomic_op(13, p, v, 0)
+#define __sync_val_compare_and_swap(p, old, new) __osplay_atomic_op(9, p, old, new)
+#define __sync_bool_compare_and_swap(p, old, new) ((int)__osplay_atomic_op(10, p, old, new))
+#define __sync_lock_test_and_set(p, v) __osplay_atomic_op(2, p, v, 0)
+#define __sync_lock_release(p) ((void)__osplay_atomic_op(1, p, 0, 0))
+#define __sync_synchronize() ((void)0)
+#define __atomic_load_n(p, order) __osplay_atomic_op(0, p, 0, 0)
+#define __atomic_store_n(p, v, order) ((void)__osplay_atomic_op(1, p, v, 0))
+#define __atomic_exchange_n(p, v, order) __osplay_atomic_op(2, p, v, 0)
+#define __atomic_fetch_add(p, v, order) __osplay_atomic_op(3, p, v, 0)
+#define __atomic_fetch_sub(p, v, order) __osplay_atomic_op(4, p, v, 0)
+#define __atomic_fetch_or(p, v, order) __osplay_atomic_op(5, p, v, 0)
+#define __atomic_fetch_and(p, v, order) __osplay_atomic_op(6, p, v, 0)
+#define __atomic_fetch_xor(p, v, order) __osplay_atomic_op(7, p, v, 0)
+#define __atomic_add_fetch(p, v, order) __osplay_atomic_op(12, p, v, 0)
+#define __atomic_sub_fetch(p, v, order) __osplay_atomic_op(13, p, v, 0)
+#define __atomic_compare_exchange_n(p, expected, desired, weak, success, failure) \
+	((_Bool)__osplay_atomic((11), (p), sizeof(*(p)), (long)(expected), (long)(desired)))
+#define __atomic_thread_fence(order) ((void)0)
 `
 
 // Error is a compile error with its position.

@@ -2,10 +2,14 @@
 #define _ERRNO_H
 
 /*
- * A failing system call returns -1 and the kernel stores the reason here.
- * Every process has its own copy because it lives in the process's memory.
+ * A failing system call returns -1 and the kernel stores the reason in
+ * the calling thread's errno. Every thread has its own, as in glibc:
+ * __errno_location returns its address (the main thread's is a variable
+ * of the C library, another thread's a word the kernel keeps at the top
+ * of the thread's stack region).
  */
-extern int errno;
+int *__errno_location(void);
+#define errno (*__errno_location())
 
 /* Linux's error numbers (x86-64). */
 #define EPERM 1

@@ -56,7 +56,53 @@ int __osplay_cas(int *word, int expected, int desired);
  */
 #define __OSPLAY_FUTEX_PLAIN 0
 #define __OSPLAY_FUTEX_MUTEX 1
+#define __OSPLAY_FUTEX_SEMAPHORE 2
+#define __OSPLAY_FUTEX_CONDVAR 3
+#define __OSPLAY_FUTEX_RWLOCK 4
+#define __OSPLAY_FUTEX_BARRIER 5
+#define __OSPLAY_FUTEX_ONCE 6
 int __osplay_futex_wait(int *word, int val, int kind);
 int __osplay_futex_wake(int *word, int n);
+
+/* __osplay_futex_wait until the CLOCK_REALTIME time *abstime (forever if
+   NULL): -1 with ETIMEDOUT once it has passed. */
+struct timespec;
+int __osplay_futex_timedwait(int *word, int val, int kind, const struct timespec *abstime);
+
+/*
+ * The stacks, as the kernel lays them out: the main thread's is the top
+ * __OSPLAY_STACK_SIZE bytes below __OSPLAY_STACK_TOP; below it, slot after
+ * slot, each further thread's, __OSPLAY_STACK_SIZE bytes with a guard page
+ * of __OSPLAY_GUARD bytes below each. The top __OSPLAY_ERRNO_SLOT bytes
+ * of a thread's slot hold its errno (<errno.h>).
+ */
+#define __OSPLAY_STACK_TOP 0x7ffffffff000UL
+#define __OSPLAY_STACK_SIZE (8UL << 20)
+#define __OSPLAY_GUARD 4096UL
+#define __OSPLAY_ERRNO_SLOT 16UL
+
+/*
+ * One indivisible read-modify-write of the size-byte word at p (1, 2, 4
+ * or 8 bytes): what gcc's __sync and __atomic builtins compile to. The
+ * operations are numbered in the kernel (atomic.go); the compiler's
+ * predefined macros are the only callers.
+ */
+long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b);
+
+/* pthread_detach: thread tid's TCB and stack go as it exits. */
+int __osplay_thread_detach(int tid);
+
+/*
+ * Named semaphores live in the kernel: __osplay_sem_open returns the id of
+ * the one called name (sem_open's oflag and value), __osplay_sem_op acts
+ * on it (abstime: a deadline for a wait, or NULL).
+ */
+#define __OSPLAY_SEM_WAIT 0
+#define __OSPLAY_SEM_TRYWAIT 1
+#define __OSPLAY_SEM_POST 2
+#define __OSPLAY_SEM_GETVALUE 3
+#define __OSPLAY_SEM_CLOSE 4
+int __osplay_sem_open(const char *name, int oflag, unsigned value);
+int __osplay_sem_op(int id, int op, const struct timespec *abstime);
 
 #endif

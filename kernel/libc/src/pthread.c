@@ -5,7 +5,8 @@
 /*
  * POSIX threads on the simulated kernel's threads (<osplay.h>). The
  * functions return an error number, as POSIX says, and leave errno alone
- * when they succeed.
+ * when they succeed. The locks are in pthread_mutex.c, pthread_cond.c,
+ * pthread_rwlock.c, pthread_barrier.c and pthread_spin.c.
  */
 
 /* A new thread begins here, on its own stack: it runs fn(arg), and what
@@ -18,16 +19,39 @@ static void start_thread(void *(*fn)(void *), void *arg)
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
                    void *(*start)(void *), void *arg)
 {
-	(void)attr;
-	if (__osplay_clone(start_thread, start, arg, thread) < 0)
-		return errno;
+	pthread_t tid;
+	int saved = errno;
+	if (__osplay_clone(start_thread, start, arg, &tid) < 0) {
+		int e = errno;
+		errno = saved;
+		return e;
+	}
+	if (thread)
+		*thread = tid;
+	if (attr && attr->__detachstate == PTHREAD_CREATE_DETACHED)
+		__osplay_thread_detach((int)tid);
 	return 0;
 }
 
 int pthread_join(pthread_t thread, void **value)
 {
-	if (__osplay_thread_join((int)thread, value) < 0)
-		return errno;
+	int saved = errno;
+	if (__osplay_thread_join((int)thread, value) < 0) {
+		int e = errno;
+		errno = saved;
+		return e;
+	}
+	return 0;
+}
+
+int pthread_detach(pthread_t thread)
+{
+	int saved = errno;
+	if (__osplay_thread_detach((int)thread) < 0) {
+		int e = errno;
+		errno = saved;
+		return e;
+	}
 	return 0;
 }
 
@@ -53,65 +77,37 @@ int pthread_attr_destroy(pthread_attr_t *attr)
 	return 0;
 }
 
+int pthread_attr_setdetachstate(pthread_attr_t *attr, int state)
+{
+	if (state != PTHREAD_CREATE_JOINABLE && state != PTHREAD_CREATE_DETACHED)
+		return EINVAL;
+	attr->__detachstate = state;
+	return 0;
+}
+
+int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *state)
+{
+	*state = attr->__detachstate;
+	return 0;
+}
+
 /*
- * Mutexes. The lock word is 0 when the mutex is free and its owner's tid
- * when it is held, with WAITERS set once a thread sleeps on it. Taking a
- * free mutex and releasing one nobody waits for are a compare-and-swap
- * each, without a system call; a thread that finds it held marks the word
- * and sleeps in the kernel until the owner, seeing the mark, wakes one
- * sleeper as it unlocks.
+ * pthread_once: the first caller moves the word from 0 to 1, runs init and
+ * sets it to 2; a caller that finds 1 sleeps until init has run.
  */
-#define WAITERS (-0x7fffffff - 1)
-#define TID_MASK 0x3fffffff
-
-int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr)
+int pthread_once(pthread_once_t *once, void (*init)(void))
 {
-	(void)attr;
-	mutex->__lock = 0;
-	mutex->__kind = 0;
-	return 0;
-}
-
-int pthread_mutex_destroy(pthread_mutex_t *mutex)
-{
-	return mutex->__lock != 0 ? EBUSY : 0;
-}
-
-int pthread_mutex_lock(pthread_mutex_t *mutex)
-{
-	int self = (int)pthread_self();
-	int v = __osplay_cas(&mutex->__lock, 0, self);
-	while (v != 0) {
-		if (!(v & WAITERS)) {
-			int seen = __osplay_cas(&mutex->__lock, v, v | WAITERS);
-			if (seen != v) {
-				v = seen; /* released or taken meanwhile: look again */
-				continue;
-			}
-			v |= WAITERS;
+	int v;
+	while ((v = __osplay_cas(once, 0, 1)) != 2) {
+		if (v == 0) {
+			init();
+			__osplay_cas(once, 1, 2);
+			__osplay_futex_wake(once, 0x7fffffff);
+			return 0;
 		}
-		__osplay_futex_wait(&mutex->__lock, v, __OSPLAY_FUTEX_MUTEX);
-		/* Woken, or the word changed before the sleep. Take it if it is
-		   free, keeping the mark: other threads may still sleep on it. */
-		v = __osplay_cas(&mutex->__lock, 0, self | WAITERS);
+		int saved = errno;
+		__osplay_futex_wait(once, 1, __OSPLAY_FUTEX_ONCE);
+		errno = saved;
 	}
-	return 0;
-}
-
-int pthread_mutex_trylock(pthread_mutex_t *mutex)
-{
-	return __osplay_cas(&mutex->__lock, 0, (int)pthread_self()) == 0 ? 0 : EBUSY;
-}
-
-int pthread_mutex_unlock(pthread_mutex_t *mutex)
-{
-	int self = (int)pthread_self();
-	int v = __osplay_cas(&mutex->__lock, self, 0);
-	if (v == self)
-		return 0; /* nobody waits */
-	if ((v & TID_MASK) != self)
-		return EPERM;
-	__osplay_cas(&mutex->__lock, v, 0);
-	__osplay_futex_wake(&mutex->__lock, 1);
 	return 0;
 }

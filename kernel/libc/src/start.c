@@ -5,8 +5,10 @@
 #include <string.h>
 #include <bits/stdio_file.h>
 
-/* Set by the kernel when a system call fails; see <errno.h>. */
-int errno;
+/* The main thread's errno, set by the kernel when a system call fails;
+   see <errno.h>. */
+int __errno_main;
+
 
 /* The environment, "NAME=value" strings ending with NULL. */
 char **environ;

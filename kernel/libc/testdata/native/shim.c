@@ -19,6 +19,15 @@
 #include <sys/wait.h>
 #include <osplay.h>
 
+/* The programs the comparison runs have one thread, on Linux's stack:
+   its errno is the C library's variable. */
+extern int __errno_main;
+
+int *__errno_location(void)
+{
+	return &__errno_main;
+}
+
 static long raw6(long n, long a, long b, long c, long d, long e, long f)
 {
 	long r;
