@@ -4,6 +4,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"osplay/kernel"
+	"osplay/kernel/cc"
 )
 
 // Metrics are the counters the server exports at /metrics. A nil *Metrics
@@ -17,6 +18,28 @@ type Metrics struct {
 	messages     *prometheus.CounterVec
 	errors       *prometheus.CounterVec
 	batchSeconds prometheus.Histogram
+	limits       *prometheus.CounterVec
+}
+
+// limitNames are the values of osplay_limits_total's label: every limit
+// that can stop a run, refuse a request or kill a process. The kernel's
+// own (max_ticks, max_instructions, max_output, max_total_memory and
+// oom_kill, a process the OOM killer ended), the API's (memory_limit …
+// too_large: the error codes of codes.go and doc.go) and the web server's
+// rate_limited. Compiles have their own, osplay_compile_limits_total.
+var limitNames = []string{
+	"max_ticks", "max_instructions", "max_output", "max_total_memory", "oom_kill",
+	codeMemoryLimit, codeEventsLimit, codeInputLimit, codeServerFull, codeBusy, codeDeadline,
+	"too_many_sessions", "too_large", "rate_limited",
+}
+
+// apiLimit reports whether an error code is one of the API's limits.
+func apiLimit(code string) bool {
+	switch code {
+	case codeMemoryLimit, codeEventsLimit, codeInputLimit, codeServerFull, codeBusy, codeDeadline, "too_many_sessions", "too_large":
+		return true
+	}
+	return false
 }
 
 // NewMetrics makes the counters and registers them with reg.
@@ -41,8 +64,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		batchSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "osplay_batch_seconds", Help: "Time to advance a machine and encode one batch.",
 			Buckets: []float64{.0001, .0005, .001, .005, .01, .05, .1, .5}}),
+		limits: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "osplay_limits_total", Help: "Limits reached, by limit: runs stopped, requests refused, processes killed."},
+			[]string{"limit"}),
 	}
-	reg.MustRegister(m.sessions, m.sessionsAll, m.runs, m.ticks, m.messages, m.errors, m.batchSeconds)
+	reg.MustRegister(m.sessions, m.sessionsAll, m.runs, m.ticks, m.messages, m.errors, m.batchSeconds, m.limits, compileLimits{})
+	for _, l := range limitNames {
+		m.limits.WithLabelValues(l)
+	}
 	// Series that exist from the start, at zero, so dashboards see them.
 	m.messages.WithLabelValues("in")
 	m.messages.WithLabelValues("out")
@@ -113,6 +142,36 @@ func (m *Metrics) message(direction string) {
 func (m *Metrics) error(code string) {
 	if m != nil {
 		m.errors.WithLabelValues(code).Inc()
+		if apiLimit(code) {
+			m.limits.WithLabelValues(code).Inc()
+		}
+	}
+}
+
+// Limit counts a limit reached; name is one of limitNames (the web
+// server's rate_limited, the kernel's limits as Limit.String gives them).
+func (m *Metrics) Limit(name string) {
+	if m != nil && name != "" {
+		m.limits.WithLabelValues(name).Inc()
+	}
+}
+
+// compileLimits exports the compiler's limits, which it counts itself
+// (one count for the whole process, as its workers are).
+type compileLimits struct{}
+
+var compileLimitsDesc = prometheus.NewDesc("osplay_compile_limits_total",
+	"Compiles stopped at a limit, by limit: deadline, memory, busy (no compiler free in time).", []string{"limit"}, nil)
+
+func (compileLimits) Describe(ch chan<- *prometheus.Desc) { ch <- compileLimitsDesc }
+
+func (compileLimits) Collect(ch chan<- prometheus.Metric) {
+	c := cc.LimitsReached()
+	for _, v := range []struct {
+		name string
+		n    int64
+	}{{"deadline", c.Deadline}, {"memory", c.Memory}, {"busy", c.Busy}} {
+		ch <- prometheus.MustNewConstMetric(compileLimitsDesc, prometheus.CounterValue, float64(v.n), v.name)
 	}
 }
 

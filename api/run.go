@@ -124,6 +124,9 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	m, diags, err := req.Program.start(lim, func(e kernel.Event) {
 		st.add(e)
 		meter.Add(e)
+		if e.Kind == kernel.KindOOM {
+			metrics.Limit("oom_kill")
+		}
 		if req.Events && len(events) < lim.MaxRunEvents {
 			events = append(events, wireEvent(n, e))
 		}
@@ -158,6 +161,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	}
 	if err := m.Err(); err != nil {
 		code, halt = limitCode(err), err.Error()
+		metrics.Limit(code)
 	}
 	if code == codeDeadline || code == codeMemoryLimit {
 		metrics.error(code)

@@ -42,6 +42,9 @@ type Session struct {
 	horizon  int64
 	stopCode string // the server stopped this run at a limit (memory_limit): why
 	stopMsg  string
+	// haltCounted: the kernel limit that ended this run is in the metrics
+	// (snapshots repeat it).
+	haltCounted bool
 	// The client keeps the input log to resume elsewhere: the next batch
 	// tells it the log changed from entry logFrom on (logChanged).
 	logChanged bool
@@ -286,6 +289,7 @@ func (s *Session) rebuild() error {
 	s.live.Store(nil)
 	s.memory.update(0)
 	s.stopCode, s.stopMsg = "", ""
+	s.haltCounted = false
 	s.skipBelow = 0
 	s.inputs.applied = 0
 	var m *kernel.Machine
@@ -317,6 +321,9 @@ func (s *Session) onEvent(e kernel.Event) {
 	s.n++
 	if s.replay || n < s.skipBelow {
 		return
+	}
+	if e.Kind == kernel.KindOOM {
+		s.metrics.Limit("oom_kill")
 	}
 	if len(s.pending) >= s.lim.MaxEventsSent && (e.Kind == kernel.KindSyscall || e.Kind == kernel.KindSysret) {
 		s.dropped++
@@ -401,6 +408,10 @@ func (s *Session) snapshot() Snapshot {
 		st.Status = StatusDone
 		if err := m.Err(); err != nil {
 			st.Halt, st.HaltCode = err.Error(), limitCode(err)
+			if !s.haltCounted {
+				s.metrics.Limit(st.HaltCode)
+				s.haltCounted = true
+			}
 		}
 		if r := m.Result(); r.Exited || r.Signaled {
 			st.Result = exitOf(r.Status)

@@ -158,6 +158,7 @@ func (s *Server) limited(l *rateLimiter) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if d := l.wait(rateKey(r), time.Now()); d > 0 {
 				w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+				s.metrics.Limit("rate_limited")
 				refuseEarly(w, r, http.StatusTooManyRequests, "rate_limited")
 				return
 			}

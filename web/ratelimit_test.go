@@ -71,6 +71,11 @@ func TestRateLimits(t *testing.T) {
 			t.Errorf("%s: another address refused", tc.path)
 		}
 	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	if want := fmt.Sprintf(`osplay_limits_total{limit="rate_limited"} %d`, n); !strings.Contains(w.Body.String(), want) {
+		t.Errorf("metrics lack %q", want)
+	}
 }
 
 func TestRateLimiterRefills(t *testing.T) {

@@ -123,6 +123,7 @@ type Server struct {
 
 	// Per-address rates of the requests that cost work or storage.
 	runs, checks, shares, authoring *rateLimiter
+	metrics                         *api.Metrics
 }
 
 // New builds the server's handler; it does not listen.
@@ -130,7 +131,8 @@ func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, log: cfg.Logger, registry: prometheus.NewRegistry()}
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: api.NewMetrics(s.registry), Log: cfg.Logger,
+	s.metrics = api.NewMetrics(s.registry)
+	s.api = api.New(api.Options{Limits: cfg.Limits, Metrics: s.metrics, Log: cfg.Logger,
 		MemoryBudget: cfg.MemoryLimit, TrustProxy: cfg.TrustProxy})
 	var err error
 	if s.examples, err = api.LoadExamples(cfg.Examples); err != nil {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -245,5 +247,34 @@ func TestReadiness(t *testing.T) {
 	}
 	if r := get(t, srv.URL+"/healthz", nil); r.status != 200 {
 		t.Errorf("healthz while shutting down: %d", r.status)
+	}
+}
+
+// TestLimitMetrics: each limit that fires is counted, by name, at /metrics.
+func TestLimitMetrics(t *testing.T) {
+	_, srv := testServer(t, api.Limits{MaxTicks: 2_000_000, MaxRunEvents: 10, MaxSessionMemory: 3 << 20})
+	for _, src := range []string{
+		"int main(void){ for(;;); }", // max_ticks
+		// Two processes that together touch more than the run's 3 MiB:
+		// the OOM killer ends one.
+		`#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void){ fork(); char *p = malloc(2<<20); for (int i = 0; i < 2<<20; i += 4096) p[i] = 1; wait(0); return 0; }`,
+	} {
+		body, _ := json.Marshal(map[string]any{"files": []map[string]string{{"name": "a.c", "text": src}}, "events": true})
+		resp, err := http.Post(srv.URL+"/api/run", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	r := get(t, srv.URL+"/metrics", nil)
+	for _, want := range []string{`osplay_limits_total{limit="max_ticks"} 1`, `osplay_limits_total{limit="oom_kill"} 1`,
+		`osplay_limits_total{limit="events_limit"} 1`, `osplay_limits_total{limit="rate_limited"} 0`,
+		`osplay_compile_limits_total{limit="deadline"}`} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
 	}
 }

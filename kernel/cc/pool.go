@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,6 +32,21 @@ type pool struct {
 var ErrBusy = errors.New("every compiler worker is busy")
 
 type busyError struct{ ErrorList }
+
+// LimitCounts counts the compiles this process stopped at a limit, for the
+// server's metrics.
+type LimitCounts struct {
+	Deadline int64 // past Limits.Deadline (the worker gave up, or was killed)
+	Memory   int64 // past Limits.CompilerMemory
+	Busy     int64 // no worker free within Limits.Wait
+}
+
+var limitsReached struct{ deadline, memory, busy atomic.Int64 }
+
+// LimitsReached reports how many compiles stopped at each limit so far.
+func LimitsReached() LimitCounts {
+	return LimitCounts{limitsReached.deadline.Load(), limitsReached.memory.Load(), limitsReached.busy.Load()}
+}
 
 func (busyError) Unwrap() error { return ErrBusy }
 
@@ -65,6 +81,7 @@ func (p *pool) compile(t *Toolchain, job *compileJob) (*object, error) {
 	select {
 	case p.slots <- struct{}{}:
 	case <-wait.C:
+		limitsReached.busy.Add(1)
 		return nil, busyError{ErrorList{{File: job.name, Msg: fmt.Sprintf(
 			"compile waited %v for a free compiler: the server is busy; try again in a moment", job.limits.Wait)}}}
 	}

@@ -109,6 +109,9 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, keep bool, e
 			if len(a.rep.Errors) == 0 {
 				return nil, false, ErrorList{{File: job.name, Msg: "compile failed without an error message"}}
 			}
+			if a.rep.Abandoned {
+				limitsReached.deadline.Add(1)
+			}
 			return nil, !a.rep.Abandoned, a.rep.Errors
 		}
 		o, err := fromWire(a.rep.Object, job.limits.ProcessMemory)
@@ -118,6 +121,7 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, keep bool, e
 		}
 		return o, true, nil
 	case <-kill.C:
+		limitsReached.deadline.Add(1)
 		w.kill()
 		slog.Warn("cc: killed a compiler worker at its deadline", "program", job.name, "deadline", job.limits.Deadline)
 		return nil, false, ErrorList{{File: job.name, Msg: deadlineMessage(job.limits.Deadline)}}
@@ -136,6 +140,7 @@ func (w *worker) failure(job *compileJob, ioErr error) error {
 	stderr := w.stderr.String()
 	switch {
 	case errors.As(w.status, &exit) && exit.ExitCode() == exitMemory || strings.Contains(stderr, "out of memory"):
+		limitsReached.memory.Add(1)
 		return ErrorList{{File: job.name, Msg: memoryMessage(job.limits.CompilerMemory)}}
 	case strings.Contains(stderr, "goroutine stack exceeds"):
 		return ErrorList{{File: job.name, Msg: "compile stopped: the program nests too deeply (parentheses, blocks or declarators) for the compiler; simplify it"}}

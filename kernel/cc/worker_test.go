@@ -160,6 +160,7 @@ func TestWorkerConcurrency(t *testing.T) {
 		}
 	}
 
+	before := LimitsReached()
 	stuck := tc.WithLimits(Limits{Deadline: 2 * time.Second, stall: true})
 	stuck.pool = p
 	for range 2 {
@@ -183,6 +184,10 @@ func TestWorkerConcurrency(t *testing.T) {
 		t.Errorf("gave up after %v", d)
 	}
 	wg.Wait()
+	// The metrics count each limit (other tests may add to the counts).
+	if after := LimitsReached(); after.Busy < before.Busy+1 || after.Deadline < before.Deadline+2 {
+		t.Errorf("limits counted: before %+v, after %+v; want one more busy, two more deadlines", before, after)
+	}
 }
 
 // TestInProcessFallback: without workers, compiles run in this process and
