@@ -85,13 +85,13 @@ func TestWorkerLimits(t *testing.T) {
 	}{
 		{"stuck compile", Limits{Deadline: 300 * time.Millisecond, stall: true}, ok,
 			"t.c: compile stopped after 300ms: the program is too complex to compile (or the compiler is stuck on it); simplify it",
-			300*time.Millisecond + grace},
+			slow*300*time.Millisecond + grace},
 		{"memory budget", Limits{CompilerMemory: 32 << 20}, "char g[48<<20] = {1}; int main(void) { return g[0]; }",
 			"t.c: compile stopped: the compiler needed more than 32 MiB of memory for this program; simplify it",
-			3 * time.Second},
-		{"runaway recursion", Limits{}, "int x = " + strings.Repeat("(", 300000) + "1" + strings.Repeat(")", 300000) + ";",
+			slow * 3 * time.Second},
+		{"runaway recursion", Limits{Deadline: slow * DefaultDeadline}, "int x = " + strings.Repeat("(", 300000) + "1" + strings.Repeat(")", 300000) + ";",
 			"t.c: compile stopped: the program nests too deeply (parentheses, blocks or declarators) for the compiler; simplify it",
-			5 * time.Second},
+			slow * 5 * time.Second},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -180,7 +180,7 @@ func TestWorkerConcurrency(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "compile waited 200ms for a free compiler") || !errors.Is(err, ErrBusy) {
 		t.Errorf("got %v", err)
 	}
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > slow*time.Second {
 		t.Errorf("gave up after %v", d)
 	}
 	wg.Wait()
@@ -205,7 +205,7 @@ func TestInProcessFallback(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "compile stopped after 100ms") {
 		t.Errorf("got %v", err)
 	}
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > slow*time.Second {
 		t.Errorf("took %v", d)
 	}
 }
