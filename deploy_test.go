@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -201,4 +202,64 @@ func dockerfileUID(t *testing.T) int {
 		t.Fatal("the Dockerfile has no non-root USER")
 	}
 	return uid
+}
+
+// TestDockerfileLint checks the Dockerfile for what a linter (hadolint is
+// not packaged in Debian) and the issue ask of it: several stages, base
+// images with a tag other than latest, the final stage not a toolchain,
+// JSON (exec) forms, a static build, a health check, a numeric non-root
+// user, no remote ADD and no sudo.
+func TestDockerfileLint(t *testing.T) {
+	data, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var froms []string
+	has := map[string]string{}
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		instr, rest, _ := strings.Cut(line, " ")
+		has[instr] = rest
+		at := fmt.Sprintf("Dockerfile:%d", i+1)
+		switch instr {
+		case "FROM":
+			image, _, _ := strings.Cut(rest, " ")
+			if !strings.Contains(image, ":") || strings.HasSuffix(image, ":latest") {
+				t.Errorf("%s: %s has no pinned tag", at, image)
+			}
+			froms = append(froms, image)
+		case "ADD":
+			t.Errorf("%s: ADD (use COPY; no remote files)", at)
+		case "RUN":
+			if strings.Contains(rest, "sudo ") || strings.Contains(rest, "apt-get upgrade") {
+				t.Errorf("%s: %s", at, rest)
+			}
+		case "ENTRYPOINT", "CMD":
+			if !strings.HasPrefix(rest, "[") {
+				t.Errorf("%s: %s not in JSON form (signals would not reach the server)", at, instr)
+			}
+		case "HEALTHCHECK":
+			if !strings.Contains(rest, `CMD ["`) {
+				t.Errorf("%s: the health check not in JSON form", at)
+			}
+		}
+	}
+	if len(froms) < 2 {
+		t.Fatalf("%d stages, want a build stage and a final one", len(froms))
+	}
+	if final := froms[len(froms)-1]; strings.Contains(final, "golang") || !strings.Contains(final, "distroless/static") {
+		t.Errorf("final stage %s: want a static distroless image, no toolchain", final)
+	}
+	if !strings.Contains(string(data), "CGO_ENABLED=0 go build") {
+		t.Error("the binary is not built static (CGO_ENABLED=0)")
+	}
+	for _, want := range []string{"USER", "HEALTHCHECK", "ENTRYPOINT", "EXPOSE"} {
+		if _, ok := has[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	dockerfileUID(t)
 }
