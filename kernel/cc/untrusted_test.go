@@ -15,7 +15,7 @@ func TestServerKillers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const deadline = slow * 2 * time.Second
+	const deadline = slow * 4 * time.Second
 	tc = tc.WithLimits(Limits{Deadline: deadline})
 	cases := []struct {
 		name, src, want string

@@ -172,4 +172,8 @@ var Cases = []Case{
 		Note: "errno is per thread: two threads fail differently at once, main's errno untouched."},
 	{Dir: "kernel/testdata/linux/namedsem", Main: "namedsem", Order: InOrder,
 		Note: "a named semaphore between a parent and its forked child; O_CREAT|O_EXCL gives EEXIST, unlink then open gives ENOENT."},
+	{Dir: "kernel/testdata/linux/threadattr", Main: "threadattr", Order: InOrder,
+		Note: "thread attributes: glibc's defaults, what each setter refuses (ENOTSUP, EINVAL), explicit attributes, a detached attribute."},
+	{Dir: "kernel/testdata/linux/flockfile", Main: "flockfile", Order: InOrder,
+		Note: "stdio locked per FILE: flockfile, ftrylockfile (nested, busy), the _unlocked calls; another thread's printf waits for funlockfile."},
 }

@@ -41,5 +41,7 @@
 #define HOST_NAME_MAX 64
 #define LOGIN_NAME_MAX 256
 #define TTY_NAME_MAX 32
+/* The smallest stack pthread_attr_setstacksize accepts (glibc's on x86-64). */
+#define PTHREAD_STACK_MIN 16384
 
 #endif

@@ -8,6 +8,8 @@
  */
 
 #include <bits/types/pthread_t.h>
+#include <bits/types/size_t.h>
+#include <limits.h>
 #include <bits/types/struct_timespec.h>
 #include <sched.h>
 #include <time.h>
@@ -15,10 +17,22 @@
 #define NULL ((void *)0)
 #endif
 
+/*
+ * A thread's attributes, as glibc reports them: the stack and guard sizes
+ * are kept and read back (the simulated thread's stack is the kernel's own
+ * size whatever they say); the scope is the system's, as on Linux, and the
+ * scheduling policy and priority are recorded for the program to read.
+ */
 typedef struct {
 	int __detachstate;
+	int __scope;
+	int __policy;
+	int __inheritsched;
+	long __stacksize;
+	long __guardsize;
+	int __priority;
 	int __pad;
-	long __reserved[6];
+	long __reserved[2];
 } pthread_attr_t;
 
 /*
@@ -109,6 +123,10 @@ typedef int pthread_once_t;
 
 #define PTHREAD_CREATE_JOINABLE 0
 #define PTHREAD_CREATE_DETACHED 1
+#define PTHREAD_SCOPE_SYSTEM 0
+#define PTHREAD_SCOPE_PROCESS 1
+#define PTHREAD_INHERIT_SCHED 0
+#define PTHREAD_EXPLICIT_SCHED 1
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
                    void *(*start)(void *), void *arg);
@@ -124,6 +142,18 @@ int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);
 int pthread_attr_setdetachstate(pthread_attr_t *attr, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *state);
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
+int pthread_attr_getstacksize(const pthread_attr_t *attr, size_t *size);
+int pthread_attr_setguardsize(pthread_attr_t *attr, size_t size);
+int pthread_attr_getguardsize(const pthread_attr_t *attr, size_t *size);
+int pthread_attr_setscope(pthread_attr_t *attr, int scope);
+int pthread_attr_getscope(const pthread_attr_t *attr, int *scope);
+int pthread_attr_setschedpolicy(pthread_attr_t *attr, int policy);
+int pthread_attr_getschedpolicy(const pthread_attr_t *attr, int *policy);
+int pthread_attr_setinheritsched(pthread_attr_t *attr, int inherit);
+int pthread_attr_getinheritsched(const pthread_attr_t *attr, int *inherit);
+int pthread_attr_setschedparam(pthread_attr_t *attr, const struct sched_param *param);
+int pthread_attr_getschedparam(const pthread_attr_t *attr, struct sched_param *param);
 
 int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr);
 int pthread_mutex_destroy(pthread_mutex_t *mutex);

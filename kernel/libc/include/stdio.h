@@ -65,6 +65,23 @@ int ungetc(int c, FILE *f);
 char *fgets(char *s, int n, FILE *f);
 size_t fread(void *p, size_t size, size_t n, FILE *f);
 ssize_t getline(char **line, size_t *cap, FILE *f);
+
+/* Every call above holds the stream's lock while it runs; a thread may
+   hold it across several (flockfile) and then call the _unlocked ones. */
+void flockfile(FILE *f);
+int ftrylockfile(FILE *f);
+void funlockfile(FILE *f);
+int getc_unlocked(FILE *f);
+int getchar_unlocked(void);
+int fgetc_unlocked(FILE *f);
+int putc_unlocked(int c, FILE *f);
+int putchar_unlocked(int c);
+int fputc_unlocked(int c, FILE *f);
+int fputs_unlocked(const char *s, FILE *f);
+char *fgets_unlocked(char *s, int n, FILE *f);
+size_t fwrite_unlocked(const void *p, size_t size, size_t n, FILE *f);
+size_t fread_unlocked(void *p, size_t size, size_t n, FILE *f);
+int fflush_unlocked(FILE *f);
 ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
 
 int printf(const char *format, ...);

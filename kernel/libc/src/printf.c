@@ -440,6 +440,7 @@ static int vformat(struct out *o, const char *fmt, va_list ap)
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	struct out o;
+	int r;
 
 	o.f = f;
 	o.fd = -1;
@@ -448,7 +449,10 @@ int vfprintf(FILE *f, const char *fmt, va_list ap)
 	o.len = 0;
 	o.total = 0;
 	o.err = 0;
-	return vformat(&o, fmt, ap);
+	flockfile(f);
+	r = vformat(&o, fmt, ap);
+	funlockfile(f);
+	return r;
 }
 
 int vdprintf(int fd, const char *fmt, va_list ap)

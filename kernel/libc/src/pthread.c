@@ -68,7 +68,120 @@ int pthread_equal(pthread_t a, pthread_t b)
 int pthread_attr_init(pthread_attr_t *attr)
 {
 	attr->__detachstate = PTHREAD_CREATE_JOINABLE;
+	attr->__scope = PTHREAD_SCOPE_SYSTEM;
+	attr->__policy = SCHED_OTHER;
+	attr->__inheritsched = PTHREAD_INHERIT_SCHED;
+	attr->__stacksize = 8 << 20; /* glibc's: the stack limit, 8 MiB by default */
+	attr->__guardsize = 4096;
+	attr->__priority = 0;
 	return 0;
+}
+
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size)
+{
+	if (size < PTHREAD_STACK_MIN)
+		return EINVAL;
+	attr->__stacksize = (long)size;
+	return 0;
+}
+
+int pthread_attr_getstacksize(const pthread_attr_t *attr, size_t *size)
+{
+	*size = (size_t)attr->__stacksize;
+	return 0;
+}
+
+int pthread_attr_setguardsize(pthread_attr_t *attr, size_t size)
+{
+	attr->__guardsize = (long)size;
+	return 0;
+}
+
+int pthread_attr_getguardsize(const pthread_attr_t *attr, size_t *size)
+{
+	*size = (size_t)attr->__guardsize;
+	return 0;
+}
+
+/* Linux schedules every thread by the system: PROCESS is not supported. */
+int pthread_attr_setscope(pthread_attr_t *attr, int scope)
+{
+	if (scope == PTHREAD_SCOPE_PROCESS)
+		return ENOTSUP;
+	if (scope != PTHREAD_SCOPE_SYSTEM)
+		return EINVAL;
+	attr->__scope = scope;
+	return 0;
+}
+
+int pthread_attr_getscope(const pthread_attr_t *attr, int *scope)
+{
+	*scope = attr->__scope;
+	return 0;
+}
+
+int pthread_attr_setschedpolicy(pthread_attr_t *attr, int policy)
+{
+	if (policy != SCHED_OTHER && policy != SCHED_FIFO && policy != SCHED_RR)
+		return EINVAL;
+	attr->__policy = policy;
+	return 0;
+}
+
+int pthread_attr_getschedpolicy(const pthread_attr_t *attr, int *policy)
+{
+	*policy = attr->__policy;
+	return 0;
+}
+
+int pthread_attr_setinheritsched(pthread_attr_t *attr, int inherit)
+{
+	if (inherit != PTHREAD_INHERIT_SCHED && inherit != PTHREAD_EXPLICIT_SCHED)
+		return EINVAL;
+	attr->__inheritsched = inherit;
+	return 0;
+}
+
+int pthread_attr_getinheritsched(const pthread_attr_t *attr, int *inherit)
+{
+	*inherit = attr->__inheritsched;
+	return 0;
+}
+
+int pthread_attr_setschedparam(pthread_attr_t *attr, const struct sched_param *param)
+{
+	int lo = sched_get_priority_min(attr->__policy), hi = sched_get_priority_max(attr->__policy);
+	if (param->sched_priority < lo || param->sched_priority > hi)
+		return EINVAL;
+	attr->__priority = param->sched_priority;
+	return 0;
+}
+
+int pthread_attr_getschedparam(const pthread_attr_t *attr, struct sched_param *param)
+{
+	param->sched_priority = attr->__priority;
+	return 0;
+}
+
+/* Linux's priority ranges: 1–99 for the real-time policies, 0 otherwise. */
+int sched_get_priority_max(int policy)
+{
+	if (policy == SCHED_FIFO || policy == SCHED_RR)
+		return 99;
+	if (policy == SCHED_OTHER)
+		return 0;
+	errno = EINVAL;
+	return -1;
+}
+
+int sched_get_priority_min(int policy)
+{
+	if (policy == SCHED_FIFO || policy == SCHED_RR)
+		return 1;
+	if (policy == SCHED_OTHER)
+		return 0;
+	errno = EINVAL;
+	return -1;
 }
 
 int pthread_attr_destroy(pthread_attr_t *attr)

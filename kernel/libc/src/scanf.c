@@ -462,11 +462,15 @@ input_failure:
 int vfscanf(FILE *f, const char *fmt, va_list ap)
 {
 	struct in in;
+	int r;
 
 	in.f = f;
 	in.s = NULL;
 	in.count = 0;
-	return vscan(&in, fmt, ap);
+	flockfile(f);
+	r = vscan(&in, fmt, ap);
+	funlockfile(f);
+	return r;
 }
 
 int vsscanf(const char *s, const char *fmt, va_list ap)

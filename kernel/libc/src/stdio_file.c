@@ -33,6 +33,7 @@ static void init_stream(FILE *f, int fd, int flags)
 	f->fd = fd;
 	f->flags = flags;
 	f->mode = -1;
+	f->lock.__kind = PTHREAD_MUTEX_RECURSIVE;
 	f->next = streams;
 	streams = f;
 }
@@ -177,13 +178,39 @@ void __stdio_exit(void)
 			__stdio_sync_input(f);
 }
 
-int fflush(FILE *f)
+int fflush_unlocked(FILE *f)
 {
 	if (f == NULL)
 		return __stdio_flush_all();
 	if (f->wlen > 0)
 		return __stdio_flush(f);
 	return __stdio_sync_input(f);
+}
+
+int fflush(FILE *f)
+{
+	int r;
+	if (f == NULL)
+		return __stdio_flush_all();
+	flockfile(f);
+	r = fflush_unlocked(f);
+	funlockfile(f);
+	return r;
+}
+
+void flockfile(FILE *f)
+{
+	pthread_mutex_lock(&f->lock);
+}
+
+int ftrylockfile(FILE *f)
+{
+	return pthread_mutex_trylock(&f->lock);
+}
+
+void funlockfile(FILE *f)
+{
+	pthread_mutex_unlock(&f->lock);
 }
 
 int setvbuf(FILE *f, char *buf, int mode, size_t size)

@@ -49,6 +49,15 @@ int __stdio_fill(FILE *f)
 
 int fgetc(FILE *f)
 {
+	int c;
+	flockfile(f);
+	c = fgetc_unlocked(f);
+	funlockfile(f);
+	return c;
+}
+
+int fgetc_unlocked(FILE *f)
+{
 	if (f->nunget > 0)
 		return f->unget[--f->nunget];
 	if (f->rpos == f->rlen && __stdio_fill(f) == EOF)
@@ -66,17 +75,40 @@ int getchar(void)
 	return fgetc(stdin);
 }
 
+int getc_unlocked(FILE *f)
+{
+	return fgetc_unlocked(f);
+}
+
+int getchar_unlocked(void)
+{
+	return fgetc_unlocked(stdin);
+}
+
 int ungetc(int c, FILE *f)
 {
-	if (c == EOF || f->nunget == (int)sizeof f->unget)
-		return EOF;
-	f->unget[f->nunget++] = (unsigned char)c;
-	f->flags &= ~__F_EOF;
-	return (unsigned char)c;
+	flockfile(f);
+	if (c == EOF || f->nunget == (int)sizeof f->unget) {
+		c = EOF;
+	} else {
+		f->unget[f->nunget++] = (unsigned char)c;
+		f->flags &= ~__F_EOF;
+		c = (unsigned char)c;
+	}
+	funlockfile(f);
+	return c;
+}
+
+char *fgets(char *s, int n, FILE *f)
+{
+	flockfile(f);
+	s = fgets_unlocked(s, n, f);
+	funlockfile(f);
+	return s;
 }
 
 /* Returns NULL when nothing was read, or when reading failed this time. */
-char *fgets(char *s, int n, FILE *f)
+char *fgets_unlocked(char *s, int n, FILE *f)
 {
 	int old_error = f->flags & __F_ERR;
 	int i = 0;
@@ -92,7 +124,7 @@ char *fgets(char *s, int n, FILE *f)
 	}
 	f->flags &= ~__F_ERR;
 	while (i < n - 1) {
-		c = fgetc(f);
+		c = fgetc_unlocked(f);
 		if (c == EOF)
 			break;
 		s[i++] = (char)c;
@@ -109,6 +141,14 @@ char *fgets(char *s, int n, FILE *f)
 }
 
 size_t fread(void *p, size_t size, size_t n, FILE *f)
+{
+	flockfile(f);
+	n = fread_unlocked(p, size, n, f);
+	funlockfile(f);
+	return n;
+}
+
+size_t fread_unlocked(void *p, size_t size, size_t n, FILE *f)
 {
 	unsigned char *s = p;
 	size_t want = size * n;
@@ -181,7 +221,18 @@ static int append(char **line, size_t *cap, size_t len, const unsigned char *p, 
 	return 0;
 }
 
+static ssize_t getdelim_unlocked(char **line, size_t *cap, int delim, FILE *f);
+
 ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	ssize_t r;
+	flockfile(f);
+	r = getdelim_unlocked(line, cap, delim, f);
+	funlockfile(f);
+	return r;
+}
+
+static ssize_t getdelim_unlocked(char **line, size_t *cap, int delim, FILE *f)
 {
 	size_t len = 0;
 	size_t chunk;

@@ -131,23 +131,50 @@ int __stdio_put(FILE *f, int c)
 	return put_byte(f, c);
 }
 
-int fputc(int c, FILE *f)
+int fputc_unlocked(int c, FILE *f)
 {
 	return __stdio_put(f, c);
 }
 
-int putc(int c, FILE *f)
+int putc_unlocked(int c, FILE *f)
 {
 	return __stdio_put(f, c);
 }
 
-int putchar(int c)
+int putchar_unlocked(int c)
 {
 	return __stdio_put(stdout, c);
 }
 
+int fputc(int c, FILE *f)
+{
+	flockfile(f);
+	c = __stdio_put(f, c);
+	funlockfile(f);
+	return c;
+}
+
+int putc(int c, FILE *f)
+{
+	return fputc(c, f);
+}
+
+int putchar(int c)
+{
+	return fputc(c, stdout);
+}
+
 /* glibc's fputs returns 1 on success. */
 int fputs(const char *s, FILE *f)
+{
+	int r;
+	flockfile(f);
+	r = fputs_unlocked(s, f);
+	funlockfile(f);
+	return r;
+}
+
+int fputs_unlocked(const char *s, FILE *f)
 {
 	size_t n = strlen(s);
 
@@ -160,13 +187,26 @@ int fputs(const char *s, FILE *f)
 int puts(const char *s)
 {
 	size_t n = strlen(s);
+	int r;
 
+	flockfile(stdout);
 	if (__stdio_write(stdout, s, n) != n || __stdio_put(stdout, '\n') == EOF)
-		return EOF;
-	return n + 1 > 2147483647 ? 2147483647 : (int)(n + 1);
+		r = EOF;
+	else
+		r = n + 1 > 2147483647 ? 2147483647 : (int)(n + 1);
+	funlockfile(stdout);
+	return r;
 }
 
 size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	flockfile(f);
+	n = fwrite_unlocked(p, size, n, f);
+	funlockfile(f);
+	return n;
+}
+
+size_t fwrite_unlocked(const void *p, size_t size, size_t n, FILE *f)
 {
 	size_t total = size * n;
 	size_t done;

@@ -9,6 +9,7 @@
 
 #include <bits/types/size_t.h>
 #include <bits/types/FILE.h>
+#include <pthread.h>
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
@@ -26,6 +27,11 @@ struct _IO_FILE {
 	unsigned char unget[8];
 	unsigned char tiny[1]; /* the one-byte buffer of an unbuffered stream */
 	struct _IO_FILE *next; /* all open streams, for exit() and fflush(NULL) */
+	/* flockfile's lock, a recursive mutex: every stdio call on the stream
+	   holds it, so a thread that blocks inside one (fgets waiting for a
+	   line) keeps the others out of the stream until it returns, as
+	   glibc does. Uncontended, it costs no system call. */
+	pthread_mutex_t lock;
 };
 
 #define __F_READ 1      /* opened for reading */

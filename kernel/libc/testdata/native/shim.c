@@ -17,6 +17,7 @@
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <pthread.h>
 #include <osplay.h>
 
 /* The programs the comparison runs have one thread, on Linux's stack:
@@ -265,3 +266,25 @@ double fabs(double x)
 {
 	return x < 0 ? -x : (x == 0 ? 0.0 : x);
 }
+
+/* Stdio locks each stream with a mutex; the programs compared have one
+   thread, so these stand in for the kernel's atomics and futexes with
+   Linux's own. */
+pthread_t pthread_self(void) { return (pthread_t)sys(186, 0, 0, 0, 0); }
+int __osplay_cas(int *word, int old, int new) { return __sync_val_compare_and_swap(word, old, new); }
+int __osplay_futex_wait(int *word, int val, int kind)
+{
+	(void)kind;
+	return (int)sys(202, (long)word, 0 /* FUTEX_WAIT */, val, 0);
+}
+int __osplay_futex_timedwait(int *word, int val, int kind, const struct timespec *abstime)
+{
+	(void)kind; /* FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME: an absolute time */
+	long r = raw6(202, (long)word, 9 | 256, val, (long)abstime, 0, -1);
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return (int)r;
+}
+int __osplay_futex_wake(int *word, int n) { return (int)sys(202, (long)word, 1 /* FUTEX_WAKE */, n, 0); }
