@@ -449,9 +449,9 @@ int vfprintf(FILE *f, const char *fmt, va_list ap)
 	o.len = 0;
 	o.total = 0;
 	o.err = 0;
-	flockfile(f);
+	__stdio_lock(f);
 	r = vformat(&o, fmt, ap);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return r;
 }
 

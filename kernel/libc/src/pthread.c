@@ -1,6 +1,7 @@
 #include <pthread.h>
 #include <errno.h>
 #include <osplay.h>
+#include <sys/single_threaded.h>
 
 /*
  * POSIX threads on the simulated kernel's threads (<osplay.h>). The
@@ -21,6 +22,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 {
 	pthread_t tid;
 	int saved = errno;
+	__libc_single_threaded = 0;
 	if (__osplay_clone(start_thread, start, arg, &tid) < 0) {
 		int e = errno;
 		errno = saved;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <ctype.h>
 #include <errno.h>
+#include <bits/stdio_file.h>
 
 struct in {
 	FILE *f;                   /* read from a stream, or else */
@@ -467,9 +468,9 @@ int vfscanf(FILE *f, const char *fmt, va_list ap)
 	in.f = f;
 	in.s = NULL;
 	in.count = 0;
-	flockfile(f);
+	__stdio_lock(f);
 	r = vscan(&in, fmt, ap);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return r;
 }
 

@@ -192,11 +192,16 @@ int fflush(FILE *f)
 	int r;
 	if (f == NULL)
 		return __stdio_flush_all();
-	flockfile(f);
+	__stdio_lock(f);
 	r = fflush_unlocked(f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return r;
 }
+
+/* Whether the process has only ever had one thread (glibc's
+   <sys/single_threaded.h>): stdio takes its locks once it has not, and
+   pthread_create clears it. */
+char __libc_single_threaded = 1;
 
 void flockfile(FILE *f)
 {

@@ -50,9 +50,9 @@ int __stdio_fill(FILE *f)
 int fgetc(FILE *f)
 {
 	int c;
-	flockfile(f);
+	__stdio_lock(f);
 	c = fgetc_unlocked(f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return c;
 }
 
@@ -87,7 +87,7 @@ int getchar_unlocked(void)
 
 int ungetc(int c, FILE *f)
 {
-	flockfile(f);
+	__stdio_lock(f);
 	if (c == EOF || f->nunget == (int)sizeof f->unget) {
 		c = EOF;
 	} else {
@@ -95,15 +95,15 @@ int ungetc(int c, FILE *f)
 		f->flags &= ~__F_EOF;
 		c = (unsigned char)c;
 	}
-	funlockfile(f);
+	__stdio_unlock(f);
 	return c;
 }
 
 char *fgets(char *s, int n, FILE *f)
 {
-	flockfile(f);
+	__stdio_lock(f);
 	s = fgets_unlocked(s, n, f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return s;
 }
 
@@ -142,9 +142,9 @@ char *fgets_unlocked(char *s, int n, FILE *f)
 
 size_t fread(void *p, size_t size, size_t n, FILE *f)
 {
-	flockfile(f);
+	__stdio_lock(f);
 	n = fread_unlocked(p, size, n, f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return n;
 }
 
@@ -226,9 +226,9 @@ static ssize_t getdelim_unlocked(char **line, size_t *cap, int delim, FILE *f);
 ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
 {
 	ssize_t r;
-	flockfile(f);
+	__stdio_lock(f);
 	r = getdelim_unlocked(line, cap, delim, f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return r;
 }
 

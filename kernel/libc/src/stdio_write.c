@@ -148,9 +148,9 @@ int putchar_unlocked(int c)
 
 int fputc(int c, FILE *f)
 {
-	flockfile(f);
+	__stdio_lock(f);
 	c = __stdio_put(f, c);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return c;
 }
 
@@ -168,9 +168,9 @@ int putchar(int c)
 int fputs(const char *s, FILE *f)
 {
 	int r;
-	flockfile(f);
+	__stdio_lock(f);
 	r = fputs_unlocked(s, f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return r;
 }
 
@@ -189,20 +189,20 @@ int puts(const char *s)
 	size_t n = strlen(s);
 	int r;
 
-	flockfile(stdout);
+	__stdio_lock(stdout);
 	if (__stdio_write(stdout, s, n) != n || __stdio_put(stdout, '\n') == EOF)
 		r = EOF;
 	else
 		r = n + 1 > 2147483647 ? 2147483647 : (int)(n + 1);
-	funlockfile(stdout);
+	__stdio_unlock(stdout);
 	return r;
 }
 
 size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
-	flockfile(f);
+	__stdio_lock(f);
 	n = fwrite_unlocked(p, size, n, f);
-	funlockfile(f);
+	__stdio_unlock(f);
 	return n;
 }
 

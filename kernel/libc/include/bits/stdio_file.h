@@ -54,4 +54,11 @@ size_t __stdio_write(FILE *f, const void *data, size_t n);
 int __stdio_put(FILE *f, int c);
 int __stdio_fill(FILE *f);               /* read more input */
 
+/* The lock every stdio call takes on its stream: flockfile's, skipped
+   while the process has one thread, as glibc skips it, so a program
+   without threads runs the same instructions as before there were any. */
+extern char __libc_single_threaded;
+#define __stdio_lock(f) do { if (!__libc_single_threaded) flockfile(f); } while (0)
+#define __stdio_unlock(f) do { if (!__libc_single_threaded) funlockfile(f); } while (0)
+
 #endif
