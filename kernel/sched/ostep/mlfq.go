@@ -244,7 +244,7 @@ Job List:
 // the final statistics.
 func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 	hiQueue := len(cfg.quantum) - 1
-	queues := make([][]int, len(cfg.quantum))
+	queues := make([]deque, len(cfg.quantum))
 	events := map[int64][]mlfqEvent{}
 	lastEvent := int64(math.MinInt64)
 	addEvent := func(at int64, e mlfqEvent) {
@@ -264,12 +264,12 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 		if cfg.boost > 0 && now != 0 && now%cfg.boost == 0 {
 			fmt.Fprintf(out, "[ time %d ] BOOST ( every %d )\n", now, cfg.boost)
 			for q := range hiQueue {
-				for _, id := range queues[q] {
-					if !jobs[id].doingIO {
-						queues[hiQueue] = append(queues[hiQueue], id)
+				for i := range queues[q].len() {
+					if id := queues[q].at(i); !jobs[id].doingIO {
+						queues[hiQueue].pushBack(id)
 					}
 				}
-				queues[q] = nil
+				queues[q].clear()
 			}
 			for _, j := range jobs {
 				if j.timeLeft > 0 {
@@ -285,9 +285,9 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 			j.doingIO = false
 			fmt.Fprintf(out, "[ time %d ] %s by JOB %d\n", now, e.kind, e.job)
 			if cfg.ioBump && e.kind == "IO_DONE" {
-				queues[j.priority] = append([]int{e.job}, queues[j.priority]...)
+				queues[j.priority].pushFront(e.job)
 			} else {
-				queues[j.priority] = append(queues[j.priority], e.job)
+				queues[j.priority].pushBack(e.job)
 			}
 		}
 
@@ -303,7 +303,7 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 			continue
 		}
 
-		id := queues[level][0]
+		id := queues[level].front()
 		j := jobs[id]
 		if j.priority != level {
 			return &scriptExit{code: 1, msg: fmt.Sprintf(
@@ -325,7 +325,7 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 			fmt.Fprintf(out, "[ time %d ] FINISHED JOB %d\n", now, id)
 			finished++
 			j.endTime = now
-			queues[level] = queues[level][1:]
+			queues[level].popFront()
 			continue
 		}
 
@@ -335,7 +335,7 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 		issuedIO := j.ioFreq > 0 && (j.runTime-j.timeLeft)%j.ioFreq == 0
 		if issuedIO {
 			fmt.Fprintf(out, "[ time %d ] IO_START by JOB %d\n", now, id)
-			queues[level] = queues[level][1:]
+			queues[level].popFront()
 			j.doingIO = true
 			if cfg.stay {
 				j.ticksLeft = cfg.quantum[level]
@@ -351,7 +351,7 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 		// A job doing I/O is off the queues; it rejoins at its (new) level
 		// when the I/O completes.
 		if !issuedIO {
-			queues[level] = queues[level][1:]
+			queues[level].popFront()
 		}
 		next := level
 		j.allotLeft--
@@ -363,16 +363,16 @@ func simulateMLFQ(out *bufio.Writer, cfg mlfqConfig, jobs []*mlfqJob) error {
 		}
 		j.ticksLeft = cfg.quantum[next]
 		if !issuedIO {
-			queues[next] = append(queues[next], id)
+			queues[next].pushBack(id)
 		}
 	}
 	return printMLFQStats(out, jobs, len(cfg.quantum))
 }
 
 // highestReadyQueue is the highest-priority non-empty queue, or -1.
-func highestReadyQueue(queues [][]int) int {
+func highestReadyQueue(queues []deque) int {
 	for q := len(queues) - 1; q >= 0; q-- {
-		if len(queues[q]) > 0 {
+		if queues[q].len() > 0 {
 			return q
 		}
 	}
