@@ -17,12 +17,15 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing/fstest"
+	"time"
 
 	"osplay/kernel"
 	"osplay/kernel/sched"
@@ -90,7 +93,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	childFirst := fl.Bool("child-first", false, "after fork, run the child first (Linux runs the parent)")
 	trace := fl.Bool("trace", false, "print every event to standard error")
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
-	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
+	maxTicks := fl.Int64("max-ticks", 0, "stop after this many CPU ticks (0: never; Ctrl-C stops the program, as in a shell)")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
 	maxMemory := fl.String("max-memory", "", "memory of one process, as 64MiB (malloc fails with ENOMEM beyond; default 64MiB)")
 	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
@@ -114,6 +117,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed, ContextSwitch: *ctxswitch,
 		ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
 		Multiprogramming: *multiprogramming, Resident: *resident,
+	}
+	if base.MaxTicks <= 0 {
+		// Running a program runs it until it ends, as a shell does; the
+		// server keeps its limits.
+		base.MaxTicks, base.MaxInstructions = unlimited, unlimited
 	}
 	for _, f := range []struct {
 		name, value string
@@ -170,12 +178,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return 1
 	}
-	res := decide(m, stdin, stderr)
+	res, interrupted := runInterruptibly(m, stdin, stderr)
 	if *gantt {
 		fmt.Fprint(stderr, g)
 	}
 	if *metrics {
 		fmt.Fprint(stderr, meter.Metrics())
+	}
+	if interrupted {
+		fmt.Fprintf(stderr, "\nosplay: interrupted at tick %d\n", m.Now())
+		return 128 + int(syscall.SIGINT)
 	}
 	if res.Err != nil {
 		fmt.Fprintf(stderr, "osplay: %v\n", res.Err)
@@ -193,6 +205,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg)
 	}
 	return res.ExitCode()
+}
+
+// unlimited is the tick and instruction limit of a run from the command
+// line: none that a program can reach.
+const unlimited = math.MaxInt64 / 64
+
+// runInterruptibly runs m as decide does, until Ctrl-C (SIGINT) interrupts
+// it; the summaries (Gantt chart, metrics) are still printed then.
+func runInterruptibly(m *kernel.Machine, stdin io.Reader, stderr io.Writer) (kernel.Result, bool) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	done := make(chan struct{})
+	defer close(done)
+	var interrupted atomic.Bool
+	go func() {
+		select {
+		case <-sig:
+			interrupted.Store(true)
+			m.Interrupt()
+		case <-done:
+			return
+		}
+		// A machine waiting for the terminal is inside a read of the
+		// host's standard input, which an interrupt cannot cut short.
+		select {
+		case <-sig:
+		case <-time.After(time.Second):
+		case <-done:
+			return
+		}
+		fmt.Fprintln(stderr, "\nosplay: interrupted")
+		os.Exit(128 + int(syscall.SIGINT))
+	}()
+	res := decide(m, stdin, stderr)
+	return res, interrupted.Load() && m.Interrupted()
 }
 
 // folder reads the regular files directly in dir (not its subfolders),
@@ -288,7 +336,7 @@ func decide(m *kernel.Machine, stdin io.Reader, stderr io.Writer) kernel.Result 
 	for {
 		res := m.Run()
 		q := m.Asking()
-		if m.Done() || len(q) == 0 {
+		if m.Done() || len(q) == 0 || m.Interrupted() {
 			return res
 		}
 		fmt.Fprintf(stderr, "tick %d: who runs next on cpu%d? ready: %v\n> ", m.Now(), q[0].CPU, q[0].Ready)

@@ -2,6 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -104,5 +109,42 @@ func TestOSTEPCommands(t *testing.T) {
 		if code != 0 || !strings.Contains(strings.ToLower(out.String()+errb.String()), "usage") {
 			t.Errorf("osplay %s -h: exit code %d, output %q %q", cmd, code, out.String(), errb.String())
 		}
+	}
+}
+
+// TestCtrlCStopsARun: osplay run has no tick limit of its own; Ctrl-C
+// stops the program, as in a shell (exit 130), with the tick it reached.
+func TestCtrlCStopsARun(t *testing.T) {
+	if os.Getenv("OSPLAY_CLI_TEST") != "" {
+		os.Exit(osplay(strings.Fields(os.Getenv("OSPLAY_CLI_TEST")), os.Stdin, os.Stdout, os.Stderr))
+	}
+	dir := t.TempDir()
+	// A dot every ten million turns of a loop of several instructions.
+	src := "#include <unistd.h>\nint main(void) { for (unsigned long i = 1;; i++) if (i % 10000000 == 0) write(1, \".\", 1); }\n"
+	if err := os.WriteFile(filepath.Join(dir, "spin.c"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCtrlCStopsARun$")
+	cmd.Env = append(os.Environ(), "OSPLAY_CLI_TEST=run "+filepath.Join(dir, "spin.c"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Six dots: past the 50 million ticks a run used to stop at.
+	dots := make([]byte, 6)
+	if _, err := io.ReadFull(stdout, dots); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("the run ended before six dots (%q): %v; stderr %q", dots, err, stderr.String())
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Errorf("exit %v, want 130", err)
+	}
+	if !strings.Contains(stderr.String(), "osplay: interrupted at tick ") {
+		t.Errorf("stderr %q", stderr.String())
 	}
 }
