@@ -61,3 +61,21 @@ func BenchmarkFib32(b *testing.B) {
 	b.ReportMetric(python.Seconds()/float64(b.N), "cpython-s/op")
 	b.ReportMetric(osplay.Seconds()/python.Seconds(), "ratio")
 }
+
+// BenchmarkMallocMix runs 100,000 mixed allocations and frees, then 5,000
+// alternate frees followed by 5,000 larger allocations, as `osplay run`
+// does (compile, load, run to exit).
+func BenchmarkMallocMix(b *testing.B) {
+	for b.Loop() {
+		var out bytes.Buffer
+		cfg := benchFiles(b)
+		cfg.Stdout = &out
+		m := New(cfg)
+		if err := m.Start([]string{"mallocmix.c"}); err != nil {
+			b.Fatal(err)
+		}
+		if res := m.Run(); res.Err != nil || res.Code != 0 {
+			b.Fatalf("run: %v, exit %d, output %q", res.Err, res.Code, out.String())
+		}
+	}
+}

@@ -1,4 +1,4 @@
-/* Long library calls between system calls: memset and memcpy over 64
+/* Long library calls between system calls: memset and memcpy over 512
  * KiB (half a million instructions each) and a qsort that calls back
  * into the program's comparison, in a parent and its child, with a short
  * sleep. */
@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char a[1 << 16], b[1 << 16];
+static char a[1 << 19], b[1 << 19];
 static int v[300];
 
 static int cmp(const void *x, const void *y)

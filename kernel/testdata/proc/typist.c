@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char buf[1 << 14];
+static char buf[1 << 17];
 
 int main(void)
 {
