@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"osplay/kernel"
+	"osplay/kernel/cc"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
 	"osplay/web"
@@ -51,6 +52,17 @@ Run "osplay run -h" for the flags of run.
 `
 
 func main() {
+	// The C library is compiled once per build and kept in the user's
+	// cache folder (OSPLAY_CACHE overrides it; "off" keeps nothing).
+	switch dir := os.Getenv("OSPLAY_CACHE"); dir {
+	case "off":
+	case "":
+		if base, err := os.UserCacheDir(); err == nil {
+			cc.LibraryCache = filepath.Join(base, "osplay")
+		}
+	default:
+		cc.LibraryCache = dir
+	}
 	os.Exit(osplay(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -42,6 +42,13 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 		return nil, fmt.Errorf("reading the system headers: %w", err)
 	}
 	t := &Toolchain{headers: newHeaderSet(headers), headerFiles: files, headersKey: digest(files)}
+	key := libraryKey(t.headersKey, lib)
+	if objs, ok := loadLibrary(key); ok {
+		if p, err := link("libc", nil, objs); err == nil {
+			t.lib = p
+			return t, nil
+		}
+	}
 	var objs []*object
 	var errs ErrorList
 	for _, s := range lib {
@@ -60,6 +67,7 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("compiling the C library: %w", errs)
 	}
+	storeLibrary(key, objs) // before link, which may change them
 	p, err := link("libc", nil, objs)
 	if err != nil {
 		return nil, fmt.Errorf("linking the C library: %w", err)
