@@ -111,11 +111,15 @@ func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, er
 		o, err = p.compile(t, job)
 	}
 	if err != nil {
-		return nil, err
+		return nil, explain(err, name, src)
 	}
 	base := path.Base(name)
 	prog := "./" + base[:len(base)-len(path.Ext(base))]
-	return link(prog, t.lib, []*object{o})
+	p, err := link(prog, t.lib, []*object{o})
+	if err != nil {
+		return nil, explain(err, name, src)
+	}
+	return p, nil
 }
 
 // compileJob is one program to compile to an object.

@@ -179,7 +179,7 @@ func TestFaults(t *testing.T) {
 func TestCompileErrors(t *testing.T) {
 	tc := miniToolchain(t)
 	cases := []struct{ src, want string }{
-		{"int main(void) { return x; }", "t.c:1:25: undefined: x"},
+		{"int main(void) { return x; }", "t.c:1:25: 'x' undeclared"},
 		{"int main(void) { nosuch(); return 0; }", "undefined reference to `nosuch'"},
 		{"int main(void) { int a[2]; return a +; }", "t.c:1:"},
 	}
