@@ -95,7 +95,8 @@ int main(void) {
 	printf("self: %d\n", pthread_join(pthread_self(), &v) == EDEADLK);
 	printf("none: %d\n", pthread_join(12345, &v) == ESRCH);
 	pthread_create(&th, NULL, idle, (void *)7);
-	printf("join: %d %ld\n", pthread_join(th, &v), (long)v);
+	int r = pthread_join(th, &v);
+	printf("join: %d %ld\n", r, (long)v);
 	printf("twice: %d\n", pthread_join(th, &v) == ESRCH);
 	printf("tid: %d\n", (int)pthread_self() == getpid() && gettid() == getpid());
 	return 0;

@@ -2,6 +2,8 @@ package cc
 
 import (
 	"math"
+	"reflect"
+	"slices"
 
 	cc "modernc.org/cc/v4"
 
@@ -476,6 +478,71 @@ func calleeName(e cc.ExpressionNode) (string, *cc.PrimaryExpression) {
 	}
 }
 
+// hasSideEffects reports whether evaluating e may change something or
+// call something: an assignment, an increment or decrement, a call.
+func hasSideEffects(e cc.ExpressionNode) bool { return walkEffects(e, false) }
+
+// isConstant reports whether e neither names anything nor has a side
+// effect (a literal, an operation on literals), so that when it is
+// evaluated cannot matter.
+func isConstant(e cc.ExpressionNode) bool { return !walkEffects(e, true) }
+
+// walkEffects looks through e for a side effect and, if names, for an
+// identifier.
+func walkEffects(e cc.ExpressionNode, names bool) bool {
+	found := false
+	seen := map[uintptr]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		if found || !v.IsValid() {
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if v.IsNil() {
+				return
+			}
+			if v.Kind() == reflect.Pointer {
+				if seen[v.Pointer()] {
+					return
+				}
+				seen[v.Pointer()] = true
+			}
+			switch n := v.Interface().(type) {
+			case *cc.AssignmentExpression:
+				if n.Case != cc.AssignmentExpressionCond {
+					found = true
+					return
+				}
+			case *cc.PostfixExpression:
+				if n.Case == cc.PostfixExpressionCall || n.Case == cc.PostfixExpressionInc || n.Case == cc.PostfixExpressionDec {
+					found = true
+					return
+				}
+			case *cc.UnaryExpression:
+				if n.Case == cc.UnaryExpressionInc || n.Case == cc.UnaryExpressionDec {
+					found = true
+					return
+				}
+			case *cc.PrimaryExpression:
+				if names && n.Case == cc.PrimaryExpressionIdent {
+					found = true
+					return
+				}
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(e))
+	return found
+}
+
 // call compiles a function call. Arguments are pushed as slots in order;
 // struct arguments as the address of a copy; a struct result through a
 // hidden first argument pointing at a temporary.
@@ -505,8 +572,36 @@ func (c *fnc) call(x *cc.PostfixExpression) {
 	if len(params) == 1 && params[0].Type().Kind() == cc.Void {
 		params = nil
 	}
-	for l, i := x.ArgumentExpressionList, 0; l != nil; l, i = l.ArgumentExpressionList, i+1 {
-		arg := l.AssignmentExpression
+	var args []cc.ExpressionNode
+	for l := x.ArgumentExpressionList; l != nil; l = l.ArgumentExpressionList {
+		args = append(args, l.AssignmentExpression)
+	}
+	// gcc on x86-64 evaluates the arguments from the last to the first;
+	// C leaves the order open, but a student's printf("%d %d", next(),
+	// next()) prints what gcc's order gives. When an argument has a side
+	// effect and another is not a constant (the order can show), each is
+	// computed into a slot of its own, the last first, and the slots are
+	// pushed in order.
+	variable := 0
+	for _, a := range args {
+		if !isConstant(a) {
+			variable++
+		}
+	}
+	reversed := variable > 1 && slices.ContainsFunc(args, hasSideEffects)
+	var argSlots []int
+	if reversed {
+		for range args {
+			argSlots = append(argSlots, c.nslots)
+			c.nslots++
+		}
+	}
+	for k := range args {
+		i := k
+		if reversed {
+			i = len(args) - 1 - k
+		}
+		arg := args[i]
 		var pt cc.Type
 		if i < len(params) {
 			pt = params[i].Type()
@@ -529,7 +624,13 @@ func (c *fnc) call(x *cc.PostfixExpression) {
 				c.op(vm.F2D)
 			}
 		}
+		if reversed {
+			c.emit(vm.SETLOCAL, int32(argSlots[i]), 0)
+		}
 		nslots++
+	}
+	for _, slot := range argSlots {
+		c.emit(vm.LOCAL, int32(slot), 0)
 	}
 	c.at(x)
 	if ident != nil {
