@@ -1,0 +1,126 @@
+package exercises
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"osplay/kernel"
+)
+
+// The deadlock check: did threads end up waiting in a cycle? A run
+// deadlocks when the kernel reports a cycle in its wait-for graph (a
+// KindDeadlock event, even while other threads run on) or when it halts
+// with no thread able to run again. The check's expect is deadlock (or
+// yes) or none (or no); equals, min and max, if given, bound the number of
+// threads in the first cycle, which is also what a number question's
+// verify measures.
+
+// deadlockExpected reports whether c expects a deadlock.
+func (c *Check) deadlockExpected() bool { return c.Expect == "deadlock" || c.Expect == "yes" }
+
+// cycleLen is the number of threads in the run's first cycle, 0 if none.
+func (t *trace) cycleLen() int {
+	if len(t.cycles) == 0 {
+		return 0
+	}
+	return len(t.cycles[0])
+}
+
+func (c *Check) evalDeadlock(t *trace, lang string) (bool, string) {
+	if !c.deadlockExpected() {
+		if t.deadlock {
+			return false, tr(lang, "교착 상태가 일어났습니다. ", "A deadlock happened. ") + t.cycleText(lang)
+		}
+		return true, tr(lang, "교착 상태 없이 끝났습니다.", "The run ended without a deadlock.")
+	}
+	if !t.deadlock {
+		return false, tr(lang, "교착 상태가 일어나지 않았습니다.", "No deadlock happened.")
+	}
+	msg := tr(lang, "기대한 대로 교착 상태가 일어났습니다. ", "A deadlock happened, as expected. ") + t.cycleText(lang)
+	if c.Equals == nil && c.Min == nil && c.Max == nil {
+		return true, msg
+	}
+	ok, want := c.bounds(float64(t.cycleLen()), lang)
+	return ok, msg + tr(lang, fmt.Sprintf(" 순환에 든 스레드: %d개 (기대: %s).", t.cycleLen(), want),
+		fmt.Sprintf(" Threads in the cycle: %d (expected %s).", t.cycleLen(), want))
+}
+
+// cycleText describes the first cycle of waits, a thread at a time, or
+// says that every thread waits when the run halted without one.
+func (t *trace) cycleText(lang string) string {
+	if len(t.cycles) == 0 {
+		return tr(lang, "모든 스레드가 기다리고 있고 아무도 깨울 수 없습니다.", "Every thread waits and nothing can wake them.")
+	}
+	cycle := t.cycles[0]
+	parts := make([]string, len(cycle))
+	for i, w := range cycle {
+		parts[i] = waitText(w, lang)
+	}
+	return tr(lang, fmt.Sprintf("스레드 %d개가 순환 대기합니다: ", len(cycle)), fmt.Sprintf("%d threads wait in a cycle: ", len(cycle))) +
+		strings.Join(parts, "; ") + "."
+}
+
+// waitText is one edge of the wait-for graph for people.
+func waitText(w kernel.WaitEdge, lang string) string {
+	var ko, en string
+	switch w.Kind {
+	case kernel.WaitJoin:
+		ko, en = fmt.Sprintf("스레드 %d가 스레드 %d의 종료를 기다림", w.TID, w.Holder), fmt.Sprintf("thread %d waits for thread %d to exit", w.TID, w.Holder)
+	default:
+		ko = fmt.Sprintf("스레드 %d가 스레드 %d이(가) 쥔 %s 0x%x을(를) 기다림", w.TID, w.Holder, w.Kind, w.Addr)
+		en = fmt.Sprintf("thread %d waits for %s 0x%x held by thread %d", w.TID, w.Kind, w.Addr, w.Holder)
+	}
+	if w.Line > 0 {
+		ko += fmt.Sprintf(" (%s %d번째 줄)", w.File, w.Line)
+		en += fmt.Sprintf(" at %s:%d", w.File, w.Line)
+	}
+	return tr(lang, ko, en)
+}
+
+// spin is a thread that waits for a lock held by a thread that does not
+// wait: at the end of a run stopped by the instruction limit, the mark of
+// busy waiting while holding a lock.
+type spin struct {
+	waiter, holder int
+	kind           kernel.WaitKind
+	line           int
+	file           string
+}
+
+// findSpins lists, after a run stopped at the instruction limit, every
+// thread blocked on a lock whose holder is still runnable.
+func findSpins(m *kernel.Machine, err error) []spin {
+	var le *kernel.LimitError
+	if !errors.As(err, &le) || le.Limit != kernel.LimitTicks {
+		return nil
+	}
+	var out []spin
+	for _, p := range m.Processes() {
+		state := map[int]kernel.State{}
+		for _, th := range p.Threads {
+			state[th.TID] = th.State
+		}
+		for _, th := range p.Threads {
+			w := th.WaitFor
+			if th.State != kernel.StateWaiting || w.Holder == 0 || w.Kind == kernel.WaitJoin {
+				continue
+			}
+			if s, ok := state[w.Holder]; ok && (s == kernel.StateRunning || s == kernel.StateReady) {
+				out = append(out, spin{waiter: th.TID, holder: w.Holder, kind: w.Kind, line: th.Regs.Line, file: th.Regs.File})
+			}
+		}
+	}
+	return out
+}
+
+// spinText explains the spins found at the instruction limit.
+func spinText(spins []spin, lang string) string {
+	var parts []string
+	for _, s := range spins {
+		parts = append(parts, tr(lang,
+			fmt.Sprintf("스레드 %d는 %s을(를) 기다리는데, 그것을 쥔 스레드 %d는 아무것도 기다리지 않고 계속 돌고 있습니다 (락을 쥔 채 바쁜 대기)", s.waiter, s.kind, s.holder),
+			fmt.Sprintf("thread %d waits for a %s that thread %d holds, and thread %d waits for nothing but keeps running (busy waiting while holding the lock)", s.waiter, s.kind, s.holder, s.holder)))
+	}
+	return strings.Join(parts, "; ")
+}
