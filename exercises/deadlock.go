@@ -66,13 +66,13 @@ func waitText(w kernel.WaitEdge, lang string) string {
 	var ko, en string
 	switch w.Kind {
 	case kernel.WaitJoin:
-		ko, en = fmt.Sprintf("스레드 %d가 스레드 %d의 종료를 기다림", w.TID, w.Holder), fmt.Sprintf("thread %d waits for thread %d to exit", w.TID, w.Holder)
+		ko, en = fmt.Sprintf("스레드 %d: 스레드 %d의 종료 대기", w.TID, w.Holder), fmt.Sprintf("thread %d waits for thread %d to exit", w.TID, w.Holder)
 	default:
-		ko = fmt.Sprintf("스레드 %d가 스레드 %d이(가) 쥔 %s 0x%x을(를) 기다림", w.TID, w.Holder, w.Kind, w.Addr)
+		ko = fmt.Sprintf("스레드 %d: %s 0x%x 대기 (쥔 스레드: %d)", w.TID, w.Kind, w.Addr, w.Holder)
 		en = fmt.Sprintf("thread %d waits for %s 0x%x held by thread %d", w.TID, w.Kind, w.Addr, w.Holder)
 	}
 	if w.Line > 0 {
-		ko += fmt.Sprintf(" (%s %d번째 줄)", w.File, w.Line)
+		ko += fmt.Sprintf(", %s %d번째 줄", w.File, w.Line)
 		en += fmt.Sprintf(" at %s:%d", w.File, w.Line)
 	}
 	return tr(lang, ko, en)
@@ -119,7 +119,7 @@ func spinText(spins []spin, lang string) string {
 	var parts []string
 	for _, s := range spins {
 		parts = append(parts, tr(lang,
-			fmt.Sprintf("스레드 %d는 %s을(를) 기다리는데, 그것을 쥔 스레드 %d는 아무것도 기다리지 않고 계속 돌고 있습니다 (락을 쥔 채 바쁜 대기)", s.waiter, s.kind, s.holder),
+			fmt.Sprintf("스레드 %d: %s 대기 — 그것을 쥔 스레드(%d)는 아무것도 기다리지 않고 계속 실행 중입니다 (락을 쥔 채 바쁜 대기)", s.waiter, s.kind, s.holder),
 			fmt.Sprintf("thread %d waits for a %s that thread %d holds, and thread %d waits for nothing but keeps running (busy waiting while holding the lock)", s.waiter, s.kind, s.holder, s.holder)))
 	}
 	return strings.Join(parts, "; ")
