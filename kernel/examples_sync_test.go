@@ -2,8 +2,11 @@ package kernel
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"osplay/kernel/linuxtest"
 )
 
 // The synchronisation examples Linux cannot be the oracle of (see
@@ -95,4 +98,46 @@ func TestReadersWritersBusyWaitExample(t *testing.T) {
 	if writer.State == StateWaiting {
 		t.Errorf("writer %+v waits; it should spin", writer)
 	}
+}
+
+// TestThreadProgramsUnderPolicies runs the thread programs of the Linux
+// cases under other policies, quanta and CPU counts: their output, which
+// Linux fixes whatever the interleaving, must be the same under each.
+func TestThreadProgramsUnderPolicies(t *testing.T) {
+	root := linuxtest.Root(t)
+	configs := []Config{{Sched: "rr:q=1"}, {Sched: "rr:q=3", CPUs: 2}, {Sched: "lottery:seed=5,q=4", CPUs: 3}, {Sched: "fcfs"}, {Sched: "mlfq", CPUs: 2, ContextSwitch: 2}}
+	for _, c := range linuxtest.Cases {
+		if !syncCase[c.Dir] {
+			continue
+		}
+		t.Run(c.Name(), func(t *testing.T) {
+			src := readTestdata(t, filepath.Join(root, c.Dir, c.Main+".c"))
+			want := ""
+			for i, cfg := range append([]Config{{}}, configs...) {
+				var out strings.Builder
+				cfg.Stdout = &out
+				m := startMain(t, cfg, src)
+				if res := m.Run(); res.Err != nil || res.ExitCode() != 0 {
+					t.Fatalf("%s%s: result %+v", cfg.Sched, describeCPUs(cfg), res)
+				}
+				if i == 0 {
+					want = out.String()
+				} else if out.String() != want {
+					t.Errorf("%s%s: output\n%s\nwant\n%s", cfg.Sched, describeCPUs(cfg), out.String(), want)
+				}
+			}
+		})
+	}
+}
+
+// syncCase lists the folders of the Linux cases that are thread programs
+// running alone: the synchronisation lectures', OSTEP's patterns, one per
+// pthread feature.
+var syncCase = map[string]bool{
+	"examples/boundedbuffer": true, "examples/rw-condvar": true, "examples/tunnel": true,
+	"examples/philosophers-monitor": true, "examples/barrier": true, "examples/counter-mutex": true,
+	"kernel/testdata/linux/ostep": true, "kernel/testdata/linux/threads": true, "kernel/testdata/linux/condvar": true,
+	"kernel/testdata/linux/semaphore": true, "kernel/testdata/linux/rwlock": true, "kernel/testdata/linux/barrier": true,
+	"kernel/testdata/linux/once": true, "kernel/testdata/linux/mutextypes": true, "kernel/testdata/linux/atomics": true,
+	"kernel/testdata/linux/errnothreads": true,
 }

@@ -187,6 +187,19 @@ var Cases = []Case{
 		Note: "errno is per thread: two threads fail differently at once, main's errno untouched."},
 	{Dir: "kernel/testdata/linux/namedsem", Main: "namedsem", Order: InOrder,
 		Note: "a named semaphore between a parent and its forked child; O_CREAT|O_EXCL gives EEXIST, unlink then open gives ENOENT."},
+
+	// The patterns of OSTEP's thread chapters (26-31) and their homework,
+	// in programs whose output Linux fixes.
+	{Dir: "kernel/testdata/linux/ostep", Main: "args", Order: InOrder,
+		Note: "thread arguments by struct pointer, results malloc'd and returned through pthread_join, a value cast through void *, pthread_exit from a nested call, a default (joinable) attribute."},
+	{Dir: "kernel/testdata/linux/ostep", Main: "joins", Order: InOrder,
+		Note: "a parent waits for its child with a condition variable and a done flag, a semaphore of 0, and a semaphore built from a mutex and a condition variable."},
+	{Dir: "kernel/testdata/linux/ostep", Main: "semlocks", Order: InOrder,
+		Note: "a binary semaphore as a lock, a semaphore of 2 as a throttle, a reader-writer lock built from two semaphores."},
+	{Dir: "kernel/testdata/linux/ostep", Main: "semsync", Order: InOrder,
+		Note: "a rendezvous of two threads, a barrier from a mutex and a turnstile semaphore, dining philosophers with semaphore forks and the last one reversed."},
+	{Dir: "kernel/testdata/linux/ostep", Main: "broadcast", Order: InOrder,
+		Note: "pthread_cond_broadcast opens a gate for five waiters at once; a signal with nobody waiting is lost."},
 }
 
 // Unoracled are the program folders with no Linux comparison, and why:
