@@ -141,3 +141,34 @@ var syncCase = map[string]bool{
 	"kernel/testdata/linux/once": true, "kernel/testdata/linux/mutextypes": true, "kernel/testdata/linux/atomics": true,
 	"kernel/testdata/linux/errnothreads": true,
 }
+
+// TestLostUpdateUnderRRDependsOnTheSeed: OSTEP's unlocked counter under
+// Round Robin with a quantum of 3, seeds 1 to 10, gives at least two
+// different totals, one of them with updates lost, and a seed the same
+// total every time. The seed draws each new thread's first slice; with no
+// seed every slice is a whole quantum, and at q=3, which divides the
+// loop's iteration, no update is lost.
+func TestLostUpdateUnderRRDependsOnTheSeed(t *testing.T) {
+	run := func(seed int64) string {
+		var out strings.Builder
+		m := startMain(t, Config{Sched: "rr:q=3", Seed: seed, Stdout: &out}, lostUpdate)
+		if res := m.Run(); res.Err != nil || res.ExitCode() != 0 {
+			t.Fatalf("seed %d: result %+v", seed, res)
+		}
+		return strings.TrimSpace(out.String())
+	}
+	if total := run(0); total != "4000" {
+		t.Errorf("no seed: total %s, want 4000", total)
+	}
+	totals := map[string]bool{}
+	for seed := int64(1); seed <= 10; seed++ {
+		total := run(seed)
+		totals[total] = true
+		if again := run(seed); again != total {
+			t.Errorf("seed %d: total %s, then %s", seed, total, again)
+		}
+	}
+	if len(totals) < 2 {
+		t.Errorf("totals %v over seeds 1-10, want at least two different", totals)
+	}
+}
