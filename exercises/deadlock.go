@@ -78,49 +78,23 @@ func waitText(w kernel.WaitEdge, lang string) string {
 	return tr(lang, ko, en)
 }
 
-// spin is a thread that waits for a lock held by a thread that does not
-// wait: at the end of a run stopped by the instruction limit, the mark of
-// busy waiting while holding a lock.
-type spin struct {
-	waiter, holder int
-	kind           kernel.WaitKind
-	line           int
-	file           string
-}
-
 // findSpins lists, after a run stopped at the instruction limit, every
-// thread blocked on a lock whose holder is still runnable.
-func findSpins(m *kernel.Machine, err error) []spin {
+// thread blocked on a lock whose holder can still run (kernel's Spinners).
+func findSpins(m *kernel.Machine, err error) []kernel.WaitEdge {
 	var le *kernel.LimitError
 	if !errors.As(err, &le) || le.Limit != kernel.LimitTicks {
 		return nil
 	}
-	var out []spin
-	for _, p := range m.Processes() {
-		state := map[int]kernel.State{}
-		for _, th := range p.Threads {
-			state[th.TID] = th.State
-		}
-		for _, th := range p.Threads {
-			w := th.WaitFor
-			if th.State != kernel.StateWaiting || w.Holder == 0 || w.Kind == kernel.WaitJoin {
-				continue
-			}
-			if s, ok := state[w.Holder]; ok && (s == kernel.StateRunning || s == kernel.StateReady) {
-				out = append(out, spin{waiter: th.TID, holder: w.Holder, kind: w.Kind, line: th.Regs.Line, file: th.Regs.File})
-			}
-		}
-	}
-	return out
+	return m.Spinners()
 }
 
 // spinText explains the spins found at the instruction limit.
-func spinText(spins []spin, lang string) string {
+func spinText(spins []kernel.WaitEdge, lang string) string {
 	var parts []string
 	for _, s := range spins {
 		parts = append(parts, tr(lang,
-			fmt.Sprintf("스레드 %d: %s 대기 — 그것을 쥔 스레드(%d)는 아무것도 기다리지 않고 계속 실행 중입니다 (락을 쥔 채 바쁜 대기)", s.waiter, s.kind, s.holder),
-			fmt.Sprintf("thread %d waits for a %s that thread %d holds, and thread %d waits for nothing but keeps running (busy waiting while holding the lock)", s.waiter, s.kind, s.holder, s.holder)))
+			fmt.Sprintf("스레드 %d: %s 대기 — 그것을 쥔 스레드(%d)는 아무것도 기다리지 않고 계속 실행 중입니다 (락을 쥔 채 바쁜 대기)", s.TID, s.Kind, s.Holder),
+			fmt.Sprintf("thread %d waits for a %s that thread %d holds, and thread %d waits for nothing but keeps running (busy waiting while holding the lock)", s.TID, s.Kind, s.Holder, s.Holder)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -184,7 +184,7 @@ int main(void) {
 		t.Error("the deadlock check passes a run without deadlock")
 	}
 	tr := run(spinning)
-	if tr.deadlock || len(tr.spins) != 1 || tr.spins[0].kind != kernel.WaitMutex {
+	if tr.deadlock || len(tr.spins) != 1 || tr.spins[0].Kind != kernel.WaitMutex {
 		t.Fatalf("spinning: deadlock %v, spins %+v, halt %q", tr.deadlock, tr.spins, tr.halt)
 	}
 	x := &Exercise{Slug: "spin"}

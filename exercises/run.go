@@ -29,7 +29,7 @@ type trace struct {
 	halt     string              // why the machine stopped early: a limit, a deadlock
 	deadlock bool                // threads waited in a cycle, or the machine halted with every thread waiting
 	cycles   [][]kernel.WaitEdge // the cycles of waits the kernel reported, in order
-	spins    []spin              // at the instruction limit: threads waiting for a lock whose holder runs on
+	spins    []kernel.WaitEdge   // at the instruction limit: threads waiting for a lock whose holder runs on
 	waiting  bool                // stopped waiting for input that cannot come
 	stopped  string              // the server stopped the run at a limit: StopDeadline, StopMemory
 

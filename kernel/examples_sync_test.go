@@ -53,6 +53,9 @@ func TestPhilosophersExample(t *testing.T) {
 	if len(ds) != 1 || len(ds[0].Waits) != 5 {
 		t.Fatalf("deadlock events %v, want one cycle of five", ds)
 	}
+	if sp := m.Spinners(); len(sp) != 0 {
+		t.Errorf("spinners %v in a deadlock, where every holder waits", sp)
+	}
 	cycle := ds[0].Waits
 	for i, w := range cycle {
 		if w.Kind != WaitMutex || w.Line != line || w.Holder != cycle[(i+1)%5].TID {
@@ -97,6 +100,9 @@ func TestReadersWritersBusyWaitExample(t *testing.T) {
 	}
 	if writer.State == StateWaiting {
 		t.Errorf("writer %+v waits; it should spin", writer)
+	}
+	if sp := m.Spinners(); len(sp) != 1 || sp[0].TID != reader.TID || sp[0].Holder != writer.TID || sp[0].Kind != WaitMutex {
+		t.Errorf("spinners %v, want the reader waiting for the writer's mutex", sp)
 	}
 }
 
