@@ -207,6 +207,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.As(res.Err, &deadlock) {
 			fmt.Fprint(stderr, deadlock.Describe())
 		}
+		for _, w := range m.Spinners() {
+			fmt.Fprintf(stderr, "  %s, and thread %d waits for nothing: it runs on holding it (busy waiting?)\n", w, w.Holder)
+		}
 		return 124
 	}
 	if !m.Done() {

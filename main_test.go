@@ -53,6 +53,9 @@ func TestRun(t *testing.T) {
 			"deadlock: every process is waiting and nothing can wake them\n  pid 1 waits for a child of pid 1\n" +
 				"  pid 2 waits for thread 3 to exit at philosophers.c:30\n" +
 				"  thread 3 (pid 2) waits for mutex 0x"},
+		{[]string{"run", "--max-ticks", "100000", "examples/rw-busywait/rw-busywait.c"}, "", 124, "reader: read 0\n",
+			"osplay: instruction limit of 100000 ticks reached: is there an infinite loop?\n" +
+				"  thread 3 (pid 2) waits for mutex 0x"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

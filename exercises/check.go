@@ -72,7 +72,7 @@ type Check struct {
 	Shape string `json:"shape,omitempty"` // "onetwo(onetwo)", "*(*(*) *)"
 
 	// zombies, deadlock
-	Expect string `json:"expect,omitempty"` // zombies: none-left, present; deadlock: none, deadlock
+	Expect string `json:"expect,omitempty"` // zombies: none-left, present; deadlock: none or no, deadlock or yes
 	Ticks  int64  `json:"ticks,omitempty"`  // zombies present: for at least this many ticks (1)
 
 	// states
@@ -173,7 +173,7 @@ var checkFields = map[string][]string{
 	CheckOrphans:   {"equals", "min", "max"},
 	CheckStates:    {"of", "from", "to", "equals", "min", "max"},
 	CheckMetric:    {"metric", "of", "agg", "equals", "min", "max", "tolerance"},
-	CheckDeadlock:  {"expect"},
+	CheckDeadlock:  {"expect", "equals", "min", "max"},
 	CheckGlobals:   {"expr", "globals", "process"},
 	CheckQuestion:  {"ask", "format", "answer", "accept", "choices", "verify", "tolerance"},
 }
@@ -366,8 +366,15 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 		}
 		numeric()
 	case CheckDeadlock:
-		if c.Expect != "none" && c.Expect != "deadlock" {
-			bad("expect", "%q: use none or deadlock", c.Expect)
+		switch {
+		case verify:
+			if c.Expect != "" || c.Equals != nil || c.Min != nil || c.Max != nil {
+				bad("expect", "a verify measurement of the cycle's threads has no expect and no bounds")
+			}
+		case !slices.Contains([]string{"none", "no", "deadlock", "yes"}, c.Expect):
+			bad("expect", "%q: use deadlock (or yes) or none (or no)", c.Expect)
+		case !c.deadlockExpected() && (c.Equals != nil || c.Min != nil || c.Max != nil):
+			bad("equals", "bounds on the threads of the cycle need expect: deadlock")
 		}
 	case CheckGlobals:
 		c.validateGlobals(verify, bad)

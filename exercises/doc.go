@@ -59,6 +59,11 @@
 //	    type: globals             (globals.go: C types, process, expr)
 //	    expr: "count == 0 && in == out"
 //	    globals: {count: int, in: int, out: int}
+//	  - id: stuck                 deadlock: yes (or deadlock) or no (or none);
+//	    type: deadlock            threads that wait in a cycle, or a halt with
+//	    expect: yes               every thread waiting; equals/min/max bound
+//	    equals: 5                 the threads of the first cycle, which a
+//	                              number question's verify: {type: deadlock} measures
 //
 // Every text has both languages. A check may carry title, pass (shown
 // when it passes) and fail (shown when it fails; a hint, never the answer).

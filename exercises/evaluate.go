@@ -97,10 +97,16 @@ func (x *Exercise) judge(rep Report, t *trace, answers map[string]string) Report
 	case t.stopped == StopMemory:
 		rep.Error = tr(lang, "프로세스들이 함께 쓰는 메모리가 채점 한 번에 허용되는 양을 넘어 실행을 멈췄습니다. 메모리를 덜 쓰도록 고친 뒤 다시 채점하세요.",
 			"The processes used more memory together than one check allows, and the run was stopped: use less memory, then check again.")
-	case t.deadlock:
+	case t.deadlock && strings.HasPrefix(t.halt, "deadlock"):
 		rep.Error = tr(lang, "교착 상태: 모든 프로세스가 기다리고 있고 아무도 깨울 수 없습니다.", "Deadlock: every process is waiting and nothing can wake them.")
+		if len(t.cycles) > 0 {
+			rep.Error += " " + t.cycleText(lang)
+		}
 	case t.halt != "":
 		rep.Error = tr(lang, "실행이 중간에 멈췄습니다: ", "The run stopped early: ") + t.halt
+		if len(t.spins) > 0 {
+			rep.Error += " " + spinText(t.spins, lang) + "."
+		}
 	}
 	rep.Run = RunSummary{Stdout: t.stdout, Stderr: t.stderr, Exit: t.result.ExitCode(), Processes: len(t.order), Ticks: t.result.Ticks}
 	for i := range x.Checks {
@@ -201,16 +207,7 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 		return pass, tr(lang, fmt.Sprintf("%s = %s (기대: %s).", c.metricText(), num(v), want),
 			fmt.Sprintf("%s = %s (expected %s).", c.metricText(), num(v), want))
 	case CheckDeadlock:
-		if c.Expect == "deadlock" {
-			if t.deadlock {
-				return true, tr(lang, "기대한 대로 교착 상태가 일어났습니다.", "A deadlock happened, as expected.")
-			}
-			return false, tr(lang, "교착 상태가 일어나지 않았습니다.", "No deadlock happened.")
-		}
-		if t.deadlock {
-			return false, tr(lang, "교착 상태: 모든 프로세스가 서로를 기다립니다.", "Deadlock: every process waits and nothing can wake them.")
-		}
-		return true, tr(lang, "교착 상태 없이 끝났습니다.", "The run ended without a deadlock.")
+		return c.evalDeadlock(t, lang)
 	case CheckGlobals:
 		return c.evalGlobals(t, lang)
 	case CheckQuestion:
@@ -653,6 +650,8 @@ func (c *Check) measure(t *trace) (float64, bool) {
 		return float64(c.countTransitions(t)), true
 	case CheckMetric:
 		return c.metric(t)
+	case CheckDeadlock:
+		return float64(t.cycleLen()), true
 	case CheckOutput:
 		return float64(countMatching(c.Pattern, outputLines(map[bool]string{true: t.stderr, false: t.stdout}[c.Stream == "stderr"]))), true
 	case CheckExit:

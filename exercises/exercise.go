@@ -157,7 +157,9 @@ var Topics = []Topic{
 	{"stdio", Text{"fork와 표준 입출력 버퍼", "fork and stdio buffers"}, "3.25"},
 	{"sched", Text{"CPU 스케줄링", "CPU scheduling"}, ""},
 	{"ipc", Text{"프로세스 간 통신", "Interprocess communication"}, "3.32–3.58"},
-	{"sync", Text{"동기화", "Synchronisation"}, ""},
+	{"threads", Text{"스레드와 경쟁 조건", "Threads and race conditions"}, ""},
+	{"sync", Text{"동기화", "Synchronisation"}, "3.32–3.41"},
+	{"deadlock", Text{"교착 상태", "Deadlock"}, ""},
 }
 
 func topicIndex(key string) int {

@@ -26,10 +26,12 @@ type trace struct {
 	stdout   string
 	stderr   string
 	result   kernel.Result
-	halt     string // why the machine stopped early: a limit, a deadlock
-	deadlock bool
-	waiting  bool   // stopped waiting for input that cannot come
-	stopped  string // the server stopped the run at a limit: StopDeadline, StopMemory
+	halt     string              // why the machine stopped early: a limit, a deadlock
+	deadlock bool                // threads waited in a cycle, or the machine halted with every thread waiting
+	cycles   [][]kernel.WaitEdge // the cycles of waits the kernel reported, in order
+	spins    []kernel.WaitEdge   // at the instruction limit: threads waiting for a lock whose holder runs on
+	waiting  bool                // stopped waiting for input that cannot come
+	stopped  string              // the server stopped the run at a limit: StopDeadline, StopMemory
 
 	meter   *kernel.Meter
 	metrics kernel.Metrics // filled in by finish
@@ -134,7 +136,8 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 		t.halt = t.stopped
 	} else if err := t.result.Err; err != nil {
 		t.halt = err.Error()
-		t.deadlock = strings.HasPrefix(t.halt, "deadlock")
+		t.deadlock = t.deadlock || strings.HasPrefix(t.halt, "deadlock")
+		t.spins = findSpins(m, err)
 	} else if !m.Done() {
 		t.waiting = true
 		t.halt = "the program waits for input that cannot come"
@@ -179,6 +182,9 @@ func (t *trace) add(e kernel.Event) {
 		if c := t.procs[e.Other]; c != nil {
 			c.reaped = e.Tick
 		}
+	case kernel.KindDeadlock:
+		t.deadlock = true
+		t.cycles = append(t.cycles, e.Waits)
 	}
 }
 

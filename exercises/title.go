@@ -54,7 +54,10 @@ func (c *Check) title(lang string) string {
 	case CheckMetric:
 		return tr(lang, "스케줄링 지표: "+c.metricText(), "Scheduling metric: "+c.metricText())
 	case CheckDeadlock:
-		if c.Expect == "deadlock" {
+		if c.deadlockExpected() {
+			if c.Equals != nil {
+				return tr(lang, fmt.Sprintf("교착 상태: 스레드 %s개가 순환 대기한다", num(*c.Equals)), fmt.Sprintf("A deadlock: %s threads wait in a cycle", num(*c.Equals)))
+			}
 			return tr(lang, "교착 상태가 일어난다", "A deadlock happens")
 		}
 		return tr(lang, "교착 상태가 없다", "No deadlock")

@@ -138,3 +138,20 @@ func (m *Machine) blockedWaits() []WaitEdge {
 	}
 	return out
 }
+
+// Spinners lists, in tid order, every blocked thread that waits for a
+// lock whose holder can still run: at a hang with no cycle of waits (the
+// instruction limit reached), the mark of a thread that busy-waits while
+// it holds what the others wait for.
+func (m *Machine) Spinners() []WaitEdge {
+	var out []WaitEdge
+	for _, e := range m.blockedWaits() {
+		if e.Kind == WaitJoin {
+			continue
+		}
+		if h := m.thread(e.Holder); h != nil && h.live() && !h.State.blocked() {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -36,15 +36,15 @@ int main(void)
 `
 
 // TestLostUpdateDependsOnTheSeed runs the unlocked counter under the
-// lottery policy, seeds 1 to 10. Round Robin is deterministic whatever the
-// seed (a seed only drives the randomised policies), so the lottery is
-// what varies the interleaving: the totals differ between seeds — at least
-// two different ones, updates being lost — and one seed gives the same
-// total every time. The quantum is 5 ticks: with 3, which divides the
-// length of the loop's iteration, every preemption falls at the same place
-// in the iteration, never between the load and the store, and no update is
-// lost under any policy — an interleaving is a matter of where the
-// switches fall, not only of how often.
+// lottery policy, seeds 1 to 10: the draws vary the interleaving, the
+// totals differ between seeds — at least two different ones, updates
+// being lost — and one seed gives the same total every time. The quantum
+// is 5 ticks: with 3, which divides the length of the loop's iteration,
+// every preemption falls at the same place in the iteration, never between
+// the load and the store, unless something shifts where the slices start
+// (under Round Robin, a seed's first slices: see
+// TestLostUpdateUnderRRDependsOnTheSeed) — an interleaving is a matter of
+// where the switches fall, not only of how often.
 func TestLostUpdateDependsOnTheSeed(t *testing.T) {
 	run := func(seed int) string {
 		var out strings.Builder

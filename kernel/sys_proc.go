@@ -49,8 +49,17 @@ func sysNice(m *Machine, t *Thread, a []uint64) sysret {
 }
 
 // sysSchedYield gives the CPU up: the thread goes to the back of the
-// ready queue (and runs on if nobody else is ready).
+// ready queue (and runs on if nobody else is ready). The call takes a
+// tick of the thread's time: threads that spin on sched_yield
+// (pthread_spin_lock, a test-and-set loop) while the holder runs on
+// another CPU must let time pass, or the CPUs, kept in step by time,
+// never let the holder go on.
 func sysSchedYield(m *Machine, t *Thread, a []uint64) sysret {
 	t.yieldTo, t.yieldHow = "sched_yield", sched.Yielded
+	if t.CPU >= 0 && t.CPU < len(m.cpus) {
+		if c := m.cpus[t.CPU]; c.cur == t {
+			m.charge(c, t, 1)
+		}
+	}
 	return ok(0)
 }

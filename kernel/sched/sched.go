@@ -271,10 +271,15 @@ type maker func(Options) (Policy, error)
 
 // policies maps the canonical names to their constructors.
 var policies = map[string]maker{
-	"fcfs":     func(o Options) (Policy, error) { return &FCFS{wakeFirst: o.WakeFirst}, nil },
-	"sjf":      func(o Options) (Policy, error) { return NewSJF(o), nil },
-	"stcf":     func(o Options) (Policy, error) { return NewSTCF(o), nil },
-	"rr":       func(o Options) (Policy, error) { return NewRR(o.Quantum), nil },
+	"fcfs": func(o Options) (Policy, error) { return &FCFS{wakeFirst: o.WakeFirst}, nil },
+	"sjf":  func(o Options) (Policy, error) { return NewSJF(o), nil },
+	"stcf": func(o Options) (Policy, error) { return NewSTCF(o), nil },
+	"rr": func(o Options) (Policy, error) {
+		if o.Seed != 0 {
+			return NewRRSeeded(o.Quantum, o.Seed), nil
+		}
+		return NewRR(o.Quantum), nil
+	},
 	"priority": func(o Options) (Policy, error) { return NewPriority(o), nil },
 	"mlq":      func(o Options) (Policy, error) { return NewMLQ(o) },
 	"mlfq":     func(o Options) (Policy, error) { return NewMLFQ(o) },

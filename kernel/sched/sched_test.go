@@ -568,3 +568,47 @@ func TestTaskIdent(t *testing.T) {
 		}
 	}
 }
+
+// TestRRSeededFirstSlices: with a seed, each new task's first slice is
+// 1 to q ticks, drawn from the seed, and every later slice a whole
+// quantum; one seed gives one timeline, and seeds 1 to 10 more than one;
+// without a seed the timeline is the textbook's.
+func TestRRSeededFirstSlices(t *testing.T) {
+	runs := func(timeline string) []int {
+		var out []int
+		for i := 0; i < len(timeline); {
+			j := i
+			for j < len(timeline) && timeline[j] == timeline[i] {
+				j++
+			}
+			out = append(out, j-i)
+			i = j
+		}
+		return out
+	}
+	if s := simulate(mustNew(t, "rr:q=4"), cpu(12, 12)...); s.timeline != "AAAABBBBAAAABBBBAAAABBBB" {
+		t.Errorf("without a seed: %s", s.timeline)
+	}
+	seen := map[string]bool{}
+	for seed := 1; seed <= 10; seed++ {
+		spec := fmt.Sprintf("rr:q=4,seed=%d", seed)
+		s := simulate(mustNew(t, spec), cpu(12, 12)...)
+		if again := simulate(mustNew(t, spec), cpu(12, 12)...); again.timeline != s.timeline {
+			t.Errorf("%s: %s, then %s", spec, s.timeline, again.timeline)
+		}
+		seen[s.timeline] = true
+		r := runs(s.timeline)
+		if len(r) < 3 || r[0] < 1 || r[0] > 4 || r[1] < 1 || r[1] > 4 {
+			t.Errorf("%s: %s: the first slices are not 1 to 4 ticks", spec, s.timeline)
+			continue
+		}
+		for _, n := range r[2 : len(r)-2] {
+			if n != 4 {
+				t.Errorf("%s: %s: a later slice of %d ticks", spec, s.timeline, n)
+			}
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("seeds 1-10 gave one timeline: %v", seen)
+	}
+}

@@ -126,6 +126,7 @@ const PATTERNS = [
     "FCFS: pid $1의 대기가 끝나 곧바로 실행 (깨어난 프로세스 먼저)"],
   [/^RR: head of the ready queue \(ready since tick (\d+)\)$/, "RR: 준비 큐의 맨 앞 ($1틱부터 준비)"],
   [/^RR: quantum of (\d+) ticks expired$/, "RR: 타임 퀀텀 $1틱 만료"],
+  [/^RR: first slice of (\d+) ticks expired \(the clock's next interrupt\)$/, "RR: 첫 타임 슬라이스 $1틱 만료 (다음 클록 인터럽트)"],
   [/^SJF: shortest next CPU burst \((.+)\)$/, (m) => `SJF: 다음 CPU 버스트가 가장 짧음 (${burst(m[1])})`],
   [/^SJF: the only ready task \((.+)\)$/, (m) => `SJF: 준비된 작업이 하나뿐 (${burst(m[1])})`],
   [/^STCF: shortest time to completion \((.+)\)$/, (m) => `STCF: 남은 실행 시간이 가장 짧음 (${burst(m[1])})`],
