@@ -92,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
-	maxMemory := fl.String("max-memory", "", "memory of one process, as 64MiB (malloc fails with ENOMEM beyond; default 64MiB)")
+	maxMemory := fl.String("max-memory", "", "memory one process may touch, as 64MiB (committed lazily; the access faults with SIGSEGV beyond; default 64MiB)")
 	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
 	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
 	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")

@@ -125,6 +125,11 @@ const (
 	// by at most the process's stack limit (default DefaultStackLimit).
 	StackTop          = 0x7ffffffff000
 	DefaultStackLimit = 8 << 20
+
+	// MmapTop is where shared mappings go, the first just below it and
+	// each next one lower; the stacks of threads lie above it, below the
+	// main thread's, and the heap may grow to 4 GiB below it.
+	MmapTop = StackTop - 1<<32
 )
 
 // Linux signal numbers (x86-64).
