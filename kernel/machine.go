@@ -422,12 +422,11 @@ func (m *Machine) consoleFiles() *fs.Table {
 	}
 	t := &fs.Table{}
 	for fd := 0; fd <= 2; fd++ {
-		o := m.fs.NewOpenFile(tty, fs.O_RDWR)
-		o.Stream = 1
+		stream := 1
 		if fd == 2 {
-			o.Stream = 2
+			stream = 2
 		}
-		t.Install(o)
+		t.Install(withOps(m.fs.NewOpenFile(tty, fs.O_RDWR), stream))
 	}
 	return t
 }
