@@ -6,16 +6,7 @@ import (
 	"osplay/kernel/abi"
 )
 
-// Memory, the ps snapshot, and the library functions carried out in Go.
-
-func sysSbrk(m *Machine, t *Thread, a []uint64) sysret {
-	p := t.proc
-	old, err := p.mem.Sbrk(int64(a[0]))
-	if err != nil {
-		return fail(abi.ENOMEM) // (void *)-1
-	}
-	return ok(int64(old))
-}
+// The ps snapshot, and the library functions carried out in Go.
 
 // sysFmtDouble is int __osplay_fmt_double(char *buf, size_t n, double v,
 // int conv, int prec, int flags): it writes v as printf would (at most n-1

@@ -95,6 +95,8 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysSemOp:          {"__osplay_sem_op", "iip", sysSemOp, false},
 	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach, false},
 	abi.SysAtomic:         {"__osplay_atomic", "ipull", sysAtomic, true},
+	abi.SysMmap:           {"mmap", "puxxil", sysMmap, false},
+	abi.SysMunmap:         {"munmap", "pu", sysMunmap, false},
 }
 
 // syscall carries out system call sys for thread t, which runs on c. A

@@ -40,6 +40,7 @@ type region struct {
 	execute   bool
 	growsDown bool          // a stack: running past its limit is a stack overflow
 	obj       *SharedMemory // a shared mapping of obj from its first byte; nil: private
+	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -94,6 +95,8 @@ type AddressSpace struct {
 	resident uint64 // pages mapped * pageSize
 	static   uint64 // bytes of the pages of text and static data
 
+	mappedBytes uint64 // bytes of the mappings (MapShared, MapPrivate)
+
 	rtlb [tlbSize]tlbEntry
 	wtlb [tlbSize]tlbEntry
 }
@@ -127,6 +130,8 @@ func (a *AddressSpace) Clone() *AddressSpace {
 		virtual:  a.virtual,
 		resident: a.resident,
 		static:   a.static,
+
+		mappedBytes: a.mappedBytes,
 	}
 	for _, r := range b.regions {
 		if r.obj != nil {
@@ -157,6 +162,7 @@ func (a *AddressSpace) Release() {
 	a.pages = nil
 	a.regions = nil
 	a.resident = 0
+	a.mappedBytes = 0
 	a.flush()
 }
 
@@ -447,7 +453,7 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 			return 0, fmt.Errorf("sbrk below the heap start")
 		}
 	} else {
-		size := a.static + (end+pageMask)&^pageMask - h.start
+		size := a.static + (end+pageMask)&^pageMask - h.start + a.mappedBytes
 		if size > a.virtual || end > abi.MmapTop-(1<<32) {
 			return 0, fmt.Errorf("out of memory: virtual size limit %d bytes", a.virtual)
 		}
@@ -503,11 +509,11 @@ func (a *AddressSpace) staticPages() uint64 {
 func (a *AddressSpace) Committed() uint64 { return a.resident }
 
 // VirtualBytes is the address space the process has reserved for its
-// text, static data and heap, in bytes: what counts against its virtual
-// size limit.
+// text, static data, heap and mappings, in bytes: what counts against its
+// virtual size limit.
 func (a *AddressSpace) VirtualBytes() uint64 {
 	h := a.regions[a.heap]
-	return a.static + (h.end+pageMask)&^pageMask - h.start
+	return a.static + (h.end+pageMask)&^pageMask - h.start + a.mappedBytes
 }
 
 // load and store fast paths: a hit in the small TLB costs a compare.

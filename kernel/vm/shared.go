@@ -86,28 +86,59 @@ func (s *SharedMemory) peek(i uint64) *page {
 }
 
 // MapShared maps all of obj into the address space, shared, readable and
-// writable (read-only if readOnly), below abi.MmapTop under the mappings
-// already there, and returns its address. Mapping takes no frame and
-// counts nothing against the process's limit until a page is touched.
+// writable (read-only if readOnly), as mmap with MAP_SHARED, and returns
+// its address. Mapping takes no frame and counts nothing against the
+// process's limit until a page is touched; its size counts against the
+// virtual size.
 func (a *AddressSpace) MapShared(obj *SharedMemory, name string, readOnly bool) (uint64, error) {
 	if obj.phys != a.phys {
 		return 0, fmt.Errorf("map %s: shared memory of another machine", name)
 	}
-	if obj.size == 0 {
-		return 0, fmt.Errorf("map %s: empty", name)
+	start, err := a.mapRegion(region{name: name, end: obj.size, readOnly: readOnly, obj: obj})
+	if err == nil {
+		obj.maps++
+	}
+	return start, err
+}
+
+// MapPrivate maps size bytes (rounded up to whole pages) of zero-filled
+// private memory, as mmap with MAP_PRIVATE|MAP_ANONYMOUS: a page is made
+// on first touch, and fork shares it copy-on-write as the heap.
+func (a *AddressSpace) MapPrivate(size uint64, name string, readOnly bool) (uint64, error) {
+	return a.mapRegion(region{name: name, end: (size + pageMask) &^ pageMask, readOnly: readOnly})
+}
+
+// mapRegion places r, of r.end bytes, in the mapping area below
+// abi.MmapTop: just below the lowest mapping, a page apart, so that
+// running off one faults. It fails when the virtual size would pass its
+// limit or the area is full.
+func (a *AddressSpace) mapRegion(r region) (uint64, error) {
+	size := r.end
+	if size == 0 || size > a.virtual || a.VirtualBytes()+size > a.virtual {
+		return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
 	}
 	top := uint64(abi.MmapTop)
-	for _, r := range a.regions {
-		if r.obj != nil && r.start < top {
-			top = r.start
+	for _, q := range a.regions {
+		if q.mapped && q.start < top {
+			top = q.start
 		}
 	}
-	if top < obj.size+pageSize || top-obj.size-pageSize < abi.MmapTop-1<<32 {
-		return 0, fmt.Errorf("map %s: no room for %d bytes", name, obj.size)
+	if top-(abi.MmapTop-1<<32) < size+pageSize {
+		return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
 	}
-	// One unmapped page between mappings: running off one faults.
-	start := top - pageSize - obj.size
-	a.addRegion(region{name: name, start: start, end: start + obj.size, readOnly: readOnly, obj: obj})
-	obj.maps++
-	return start, nil
+	r.start = top - pageSize - size
+	r.end = r.start + size
+	r.mapped = true
+	a.addRegion(r)
+	a.mappedBytes += size
+	return r.start, nil
+}
+
+// Mapping returns the start and end of the mapping (MapShared,
+// MapPrivate) that holds addr, if one does.
+func (a *AddressSpace) Mapping(addr uint64) (start, end uint64, ok bool) {
+	if r := a.findRegion(addr); r != nil && r.mapped {
+		return r.start, r.end, true
+	}
+	return 0, 0, false
 }

@@ -155,3 +155,53 @@ func TestSharedMemoryCountsAgainstTheLimit(t *testing.T) {
 		t.Errorf("resident %d, over the limit", a.ResidentBytes())
 	}
 }
+
+// TestMapPrivate maps anonymous private memory: it is copied on write
+// across fork as the heap is, sits below the shared mappings a page
+// apart, and counts against the virtual size until unmapped.
+func TestMapPrivate(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{Memory: pm, VirtualBytes: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	v0 := a.VirtualBytes()
+	obj := NewSharedMemory(pm, pageSize)
+	shared, _ := a.MapShared(obj, "shared", false)
+	priv, err := a.MapPrivate(2*pageSize+1, "private", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if priv+3*pageSize+pageSize != shared {
+		t.Errorf("private at 0x%x, shared at 0x%x: want the private 3 pages and a gap below", priv, shared)
+	}
+	if start, end, ok := a.Mapping(priv + 5); !ok || start != priv || end != priv+3*pageSize {
+		t.Errorf("Mapping = 0x%x, 0x%x, %v", start, end, ok)
+	}
+	if _, _, ok := a.Mapping(priv - 1); ok {
+		t.Error("the gap below a mapping is a mapping")
+	}
+	if got := a.VirtualBytes() - v0; got != 4*pageSize {
+		t.Errorf("mappings add %d bytes of virtual size, want 4 pages", got)
+	}
+	a.WriteU64(priv, 1)
+	d := c.Fork()
+	d.Mem().WriteU64(priv, 2)
+	if v, _ := a.ReadU64(priv); v != 1 {
+		t.Errorf("the parent reads %d after the child's write, want 1 (copy on write)", v)
+	}
+	if _, err := a.MapPrivate(8<<20, "too big", false); err == nil {
+		t.Error("a mapping past the virtual size succeeded")
+	}
+	a.Unmap(priv)
+	if got := a.VirtualBytes() - v0; got != pageSize {
+		t.Errorf("after unmap the mappings count %d bytes, want 1 page", got)
+	}
+	if _, err := a.ReadU64(priv); err == nil {
+		t.Error("readable after unmap")
+	}
+	if v, _ := d.Mem().ReadU64(priv); v != 2 {
+		t.Errorf("the child's mapping read %d after the parent's unmap, want 2", v)
+	}
+}

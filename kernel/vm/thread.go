@@ -65,6 +65,9 @@ func (a *AddressSpace) Unmap(start uint64) {
 		if r.obj != nil {
 			r.obj.unmapped()
 		}
+		if r.mapped {
+			a.mappedBytes -= r.end - r.start
+		}
 		a.regions = append(a.regions[:i:i], a.regions[i+1:]...)
 		for j := range a.regions {
 			switch a.regions[j].name {
