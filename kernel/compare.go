@@ -22,7 +22,7 @@ type Outcome struct {
 // Quantum, CPUs, ContextSwitch, Multiprogramming, Resident, limits; Record
 // to keep the events).
 func RunWorkload(w *Workload, cfg Config) (*Outcome, error) {
-	spec, err := canonicalSpec(cfg)
+	spec, err := CanonicalSpec(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -67,39 +67,6 @@ func Compare(w *Workload, cfg Config, specs []string) ([]*Outcome, error) {
 		out = append(out, o)
 	}
 	return out, nil
-}
-
-// canonicalSpec is cfg's policy as a spec, with the quantum and seed of
-// cfg written in when the spec gives none.
-func canonicalSpec(cfg Config) (string, error) {
-	s := cfg.Sched
-	if s == "" {
-		s = DefaultSched
-	}
-	name, o, err := sched.ParseSpec(s)
-	if err != nil {
-		return "", err
-	}
-	if o.Quantum == 0 && cfg.Quantum > 0 && usesQuantum(name, o) {
-		o.Quantum = cfg.Quantum
-	}
-	if o.Seed == 0 && name == "lottery" {
-		o.Seed = cfg.Seed
-	}
-	return sched.Spec(name, o), nil
-}
-
-// usesQuantum reports whether a policy has a time slice.
-func usesQuantum(name string, o sched.Options) bool {
-	switch name {
-	case "rr", "lottery", "stride", "mlq":
-		return true
-	case "mlfq":
-		return len(o.Quanta) == 0
-	case "manual":
-		return o.Preemptive
-	}
-	return false
 }
 
 // Problem is an OSTEP homework problem stated for the machine: the
