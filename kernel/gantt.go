@@ -44,7 +44,7 @@ func (g *Gantt) Add(e Event) {
 		if _, seen := g.names[e.PID]; !seen {
 			g.order = append(g.order, e.PID)
 		}
-		g.names[e.PID] = commName(e.Name)
+		g.names[e.PID] = CommName(e.Name)
 	case KindSwitch:
 		g.open(e.CPU, e.Tick, Switching, e.Other, e.OtherTID)
 	case KindDispatch:

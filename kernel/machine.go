@@ -434,7 +434,7 @@ func (m *Machine) consoleFiles() *fs.Table {
 // newProcess makes a PCB with its main thread, both in state new, and
 // announces it.
 func (m *Machine) newProcess(parent *Process, name string, argv []string) *Process {
-	p := &Process{PID: m.nextPID, Name: commName(name), Argv: argv, Created: m.t, parent: parent}
+	p := &Process{PID: m.nextPID, Name: CommName(name), Argv: argv, Created: m.t, parent: parent}
 	m.nextPID++
 	p.childExit.init(m, WaitObject{Kind: WaitChild, ID: uint64(p.PID)})
 	if parent != nil {
@@ -450,8 +450,8 @@ func (m *Machine) newProcess(parent *Process, name string, argv []string) *Proce
 	return p
 }
 
-// commName is a command name as Linux keeps it: the base name, at most 15 bytes.
-func commName(s string) string {
+// CommName is a command name as Linux keeps it: the base name, at most 15 bytes.
+func CommName(s string) string {
 	s = path.Base(s)
 	if len(s) > 15 {
 		s = s[:15]

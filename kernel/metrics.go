@@ -108,7 +108,7 @@ func (mt *Meter) Add(e Event) {
 		mt.threads[e.PID] = append(mt.threads[e.PID], tid)
 	case KindExec:
 		if p := mt.byPID[e.PID]; p != nil {
-			p.Name = commName(e.Name)
+			p.Name = CommName(e.Name)
 		}
 	case KindState:
 		p := mt.byPID[e.PID]

@@ -68,7 +68,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
 	p.mem, p.prog = ctx.Mem(), prog
-	p.Name = commName(file)
+	p.Name = CommName(file)
 	t.task.Name = p.Name
 	p.Argv = argv
 	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindExec, Name: file, Argv: argv})
