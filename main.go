@@ -25,6 +25,7 @@ import (
 	"testing/fstest"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
 	"osplay/web"
@@ -154,8 +155,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "osplay: %s: no such file\n", file)
 		return 1
 	}
-	g := kernel.NewGantt()
-	meter := kernel.NewMeter(*cpus)
+	g := analysis.NewGantt()
+	meter := analysis.NewMeter(*cpus)
 	cfg := base
 	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
 	cfg.OnEvent = func(e kernel.Event) {
@@ -227,7 +228,7 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 	var w *kernel.Workload
 	if problem != "" {
 		fields := strings.Fields(problem)
-		p, err := kernel.OSTEPProblem(fields[0], fields[1:])
+		p, err := analysis.OSTEPProblem(fields[0], fields[1:])
 		if err != nil {
 			fmt.Fprintf(stderr, "osplay: %v\n", err)
 			return 1
@@ -255,8 +256,8 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 	for i, spec := range specs {
 		c := cfg
 		c.Sched = spec
-		g := kernel.NewGantt()
-		meter := kernel.NewMeter(c.CPUs)
+		g := analysis.NewGantt()
+		meter := analysis.NewMeter(c.CPUs)
 		c.OnEvent = func(e kernel.Event) {
 			if trace {
 				fmt.Fprintln(stderr, e)

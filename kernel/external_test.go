@@ -97,14 +97,6 @@ func startCase(t *testing.T, prog, workload string, cfg kernel.Config) *kernel.M
 	return m
 }
 
-// caseName names a run of prog (or a workload) under cfg for a subtest.
-func caseName(prog string, cfg kernel.Config) string {
-	if prog == "" {
-		prog = "workload"
-	}
-	return fmt.Sprintf("%s/%s/%dcpu/cs%d", prog, cfg.Sched, max(cfg.CPUs, 1), cfg.ContextSwitch)
-}
-
 // run is a finished run of a test program: the machine and its events.
 type run struct {
 	m      *kernel.Machine
@@ -150,14 +142,4 @@ func counterProgram(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return string(src)
-}
-
-// warmUp compiles the C library, by running a program that uses it,
-// before a benchmark's clock starts.
-func warmUp(b *testing.B) {
-	m := kernel.New(kernel.Config{Files: fstest.MapFS{"w.c": &fstest.MapFile{Data: []byte("#include <stdio.h>\nint main(void) { printf(\"\\n\"); return 0; }\n")}}})
-	if err := m.Start([]string{"w.c"}); err != nil {
-		b.Fatal(err)
-	}
-	m.Run()
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // Runs of programs and workloads checked through their metrics and Gantt
@@ -22,13 +23,13 @@ func TestContextSwitchCost(t *testing.T) {
 	if cpu.Switch != int64(3*switches) {
 		t.Errorf("CPU spent %d ticks switching, want %d", cpu.Switch, 3*switches)
 	}
-	g := kernel.NewGantt()
+	g := analysis.NewGantt()
 	for _, e := range r.events {
 		g.Add(e)
 	}
 	var sw int64
 	for _, s := range g.Segments(0) {
-		if s.What == kernel.Switching {
+		if s.What == analysis.Switching {
 			sw += s.End - s.Start
 		}
 	}
@@ -50,7 +51,7 @@ func TestThreadMetrics(t *testing.T) {
 		m := startMain(t, cfg, counterProgram(t))
 		res := m.Run()
 		events := m.Events()
-		mt := kernel.MetricsOf(events, max(cfg.CPUs, 1))
+		mt := analysis.MetricsOf(events, max(cfg.CPUs, 1))
 		p, ok := mt.Proc("2")
 		if !ok {
 			t.Fatal("no metrics for pid 2")
@@ -66,7 +67,7 @@ func TestThreadMetrics(t *testing.T) {
 				p.CPU, sum.CPUTicks, p.Completion, sum.Ended, mt.Busy, res.CPUTicks)
 		}
 		switches := 0
-		g := kernel.NewGantt()
+		g := analysis.NewGantt()
 		for _, e := range events {
 			g.Add(e)
 			if e.Kind == kernel.KindSwitch {
@@ -83,7 +84,7 @@ func TestThreadMetrics(t *testing.T) {
 		}
 		tids := map[int]bool{}
 		for _, s := range g.Segments(0) {
-			if s.What == kernel.Running {
+			if s.What == analysis.Running {
 				tids[s.TID] = true
 			}
 		}
@@ -112,7 +113,7 @@ func TestWorkloadMetrics(t *testing.T) {
 		{"priority", "P1 0 10 priority=3\nP2 0 1 priority=1\nP3 0 2 priority=4\nP4 0 1 priority=5\nP5 0 5 priority=2", 12, 8.2, 8.2},
 	}
 	for _, tt := range tests {
-		o, err := kernel.RunWorkload(mustWorkload(t, tt.workload), kernel.Config{Sched: tt.sched})
+		o, err := analysis.RunWorkload(mustWorkload(t, tt.workload), kernel.Config{Sched: tt.sched})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +128,7 @@ func TestWorkloadMetrics(t *testing.T) {
 	}
 	// I/O overlaps with the other job's CPU; the switch cost shows: A to B
 	// and B to A, but not the first dispatch of A, which loads only.
-	o, _ := kernel.RunWorkload(mustWorkload(t, "A 0 2 io:4 2\nB 0 4"), kernel.Config{Sched: "fcfs", ContextSwitch: 1})
+	o, _ := analysis.RunWorkload(mustWorkload(t, "A 0 2 io:4 2\nB 0 4"), kernel.Config{Sched: "fcfs", ContextSwitch: 1})
 	m := o.Metrics
 	a, _ := m.Proc("A")
 	if m.ContextSwitches != 2 || m.SwitchTicks != 2 || a.Blocked != 4 || a.CPU != 4 || m.Busy != 8 {
@@ -142,8 +143,8 @@ func TestWorkloadMetrics(t *testing.T) {
 // the first.
 func TestWorkloadDevices(t *testing.T) {
 	text := "A 0 1 io:printer:5 1\nB 0 1 io:printer:5 1\n"
-	par, _ := kernel.RunWorkload(mustWorkload(t, text), kernel.Config{Sched: "fcfs"})
-	ser, _ := kernel.RunWorkload(mustWorkload(t, text+"device printer serial\n"), kernel.Config{Sched: "fcfs"})
+	par, _ := analysis.RunWorkload(mustWorkload(t, text), kernel.Config{Sched: "fcfs"})
+	ser, _ := analysis.RunWorkload(mustWorkload(t, text+"device printer serial\n"), kernel.Config{Sched: "fcfs"})
 	bp, _ := par.Metrics.Proc("B")
 	bs, _ := ser.Metrics.Proc("B")
 	if bp.Completion != 8 || bs.Completion != 12 {
@@ -168,7 +169,7 @@ func TestManualRace(t *testing.T) {
 		}
 	}
 	m.Run()
-	g := kernel.NewGantt()
+	g := analysis.NewGantt()
 	for _, e := range m.Events() {
 		g.Add(e)
 	}
@@ -186,7 +187,7 @@ func TestManualRace(t *testing.T) {
 // out each I/O.
 func TestLongTermScheduler(t *testing.T) {
 	w := mustWorkload(t, "A 0 2 io:3 1\nB 0 2\n")
-	o, err := kernel.RunWorkload(w, kernel.Config{Sched: "fcfs", Multiprogramming: 1, Record: true})
+	o, err := analysis.RunWorkload(w, kernel.Config{Sched: "fcfs", Multiprogramming: 1, Record: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestLongTermScheduler(t *testing.T) {
 	if queued != 1 {
 		t.Errorf("%d job-queue events, want 1", queued)
 	}
-	free, _ := kernel.RunWorkload(w, kernel.Config{Sched: "fcfs"})
+	free, _ := analysis.RunWorkload(w, kernel.Config{Sched: "fcfs"})
 	if free.Metrics.Ticks != 6 {
 		t.Errorf("without a limit the run takes %d ticks, want 6", free.Metrics.Ticks)
 	}
@@ -213,7 +214,7 @@ func TestLongTermScheduler(t *testing.T) {
 // memory, a job that blocks is swapped out for a ready one, and comes back.
 func TestMediumTermScheduler(t *testing.T) {
 	w := mustWorkload(t, "A 0 2 io:10 2\nB 0 3\nC 0 3\n")
-	o, err := kernel.RunWorkload(w, kernel.Config{Sched: "fcfs", Resident: 1, Record: true})
+	o, err := analysis.RunWorkload(w, kernel.Config{Sched: "fcfs", Resident: 1, Record: true})
 	if err != nil || o.Err != nil {
 		t.Fatal(err, o.Err)
 	}
@@ -244,7 +245,7 @@ func TestMediumTermScheduler(t *testing.T) {
 // TestMultiCPU checks shared and per-CPU queues, affinity and migration.
 func TestMultiCPU(t *testing.T) {
 	w := mustWorkload(t, "A 0 6\nB 0 6\nC 0 6 cpus=1\nD 0 6 cpus=1\n")
-	o, err := kernel.RunWorkload(w, kernel.Config{Sched: "fcfs", CPUs: 2, Record: true})
+	o, err := analysis.RunWorkload(w, kernel.Config{Sched: "fcfs", CPUs: 2, Record: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,8 +262,8 @@ func TestMultiCPU(t *testing.T) {
 	// Per-CPU queues: A and C go to cpu0's queue, B and D to cpu1's. When
 	// cpu1 is done with its short jobs it steals C, unless pinned.
 	w2 := mustWorkload(t, "A 0 8\nB 0 1\nC 0 4\nD 0 1\n")
-	pinned, _ := kernel.RunWorkload(w2, kernel.Config{Sched: "fcfs:percpu,pin", CPUs: 2, Record: true})
-	steal, _ := kernel.RunWorkload(w2, kernel.Config{Sched: "fcfs:percpu", CPUs: 2, Record: true})
+	pinned, _ := analysis.RunWorkload(w2, kernel.Config{Sched: "fcfs:percpu,pin", CPUs: 2, Record: true})
+	steal, _ := analysis.RunWorkload(w2, kernel.Config{Sched: "fcfs:percpu", CPUs: 2, Record: true})
 	if pinned.Metrics.Ticks != 12 || steal.Metrics.Ticks != 8 {
 		t.Errorf("pinned %d ticks, stealing %d; want 12 and 8", pinned.Metrics.Ticks, steal.Metrics.Ticks)
 	}
@@ -277,7 +278,7 @@ func TestMultiCPU(t *testing.T) {
 
 // TestMLFQBoostEvent checks that the policy's own decisions are events.
 func TestMLFQBoostEvent(t *testing.T) {
-	o, _ := kernel.RunWorkload(mustWorkload(t, "A 0 30\nB 0 30\n"), kernel.Config{Sched: "mlfq:q=2,boost=20", Record: true})
+	o, _ := analysis.RunWorkload(mustWorkload(t, "A 0 30\nB 0 30\n"), kernel.Config{Sched: "mlfq:q=2,boost=20", Record: true})
 	boosts := 0
 	for _, e := range o.Events {
 		if e.Kind == kernel.KindSched && strings.Contains(e.Cause, "priority boost") {
@@ -307,7 +308,7 @@ E 9 9
 		"lottery:seed=5,transfer", "stride:q=2", "cfs:latency=12,mingran=2", "fcfs:wakefirst"} {
 		for _, cpus := range []int{1, 2} {
 			cfg := kernel.Config{Sched: spec, CPUs: cpus, ContextSwitch: int64(cpus - 1)}
-			whole, err := kernel.RunWorkload(w, withRecord(cfg))
+			whole, err := analysis.RunWorkload(w, withRecord(cfg))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package kernel_test
+package analysis_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // benchWorkload makes n jobs arriving on average every 2.5 × burst
@@ -52,7 +53,7 @@ func BenchmarkWorkload(b *testing.B) {
 				b.Run(fmt.Sprintf("%s/%s/%dcpu", shape.name, spec, cpus), func(b *testing.B) {
 					var ticks, jobs int64
 					for b.Loop() {
-						o, err := kernel.RunWorkload(w, kernel.Config{Sched: spec, CPUs: cpus, MaxTicks: 1 << 40})
+						o, err := analysis.RunWorkload(w, kernel.Config{Sched: spec, CPUs: cpus, MaxTicks: 1 << 40})
 						if err != nil || o.Err != nil || o.Metrics.Completed != len(w.Jobs) {
 							b.Fatalf("%v %v: %d completed", err, o.Err, o.Metrics.Completed)
 						}

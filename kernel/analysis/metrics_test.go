@@ -1,10 +1,11 @@
-package kernel_test
+package analysis_test
 
 import (
 	"fmt"
 	"testing"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // TestContextSwitchesAgree checks that the kernel charges a context switch
@@ -43,8 +44,8 @@ func TestContextSwitchesAgree(t *testing.T) {
 			}
 			events := m.Events()
 			cpus := max(tt.cfg.CPUs, 1)
-			mt := kernel.MetricsOf(events, cpus)
-			g := kernel.NewGantt()
+			mt := analysis.MetricsOf(events, cpus)
+			g := analysis.NewGantt()
 			switchEvents, dispatched := 0, make([]bool, cpus)
 			for _, e := range events {
 				g.Add(e)
@@ -62,7 +63,7 @@ func TestContextSwitchesAgree(t *testing.T) {
 			for i, v := range m.CPUs() {
 				cpuSwitch += v.Switch
 				for _, s := range g.Segments(i) {
-					if s.What == kernel.Switching {
+					if s.What == analysis.Switching {
 						ganttSwitch += s.End - s.Start
 					}
 				}

@@ -1,4 +1,4 @@
-package kernel_test
+package analysis_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // ostepCase is an entry of the recorded OSTEP cases (see
@@ -65,7 +66,7 @@ func TestOSTEPProblems(t *testing.T) {
 		if c.Exit != 0 || c.Command == "process-run" {
 			continue
 		}
-		p, err := kernel.OSTEPProblem(c.Command, c.Args)
+		p, err := analysis.OSTEPProblem(c.Command, c.Args)
 		if err != nil {
 			// Only problems the machine cannot state may fail: fractional
 			// lengths, no answers asked, unknown policies, help.
@@ -77,7 +78,7 @@ func TestOSTEPProblems(t *testing.T) {
 		if !p.Solve {
 			continue
 		}
-		o, err := kernel.RunWorkload(p.Workload, p.Config(kernel.Config{}))
+		o, err := analysis.RunWorkload(p.Workload, p.Config(kernel.Config{}))
 		if err == nil {
 			err = o.Err
 		}
@@ -137,7 +138,7 @@ func TestOSTEPProcessRun(t *testing.T) {
 		if m == nil {
 			continue
 		}
-		p, err := kernel.OSTEPProblem(c.Command, c.Args)
+		p, err := analysis.OSTEPProblem(c.Command, c.Args)
 		if err != nil {
 			t.Errorf("%s: %v", c.Name, err)
 			continue
@@ -145,7 +146,7 @@ func TestOSTEPProcessRun(t *testing.T) {
 		if strings.Contains(strings.Join(p.Notes, "\n"), "leaves it out") {
 			continue // an empty process costs process-run.py a tick of nothing
 		}
-		o, err := kernel.RunWorkload(p.Workload, p.Config(kernel.Config{}))
+		o, err := analysis.RunWorkload(p.Workload, p.Config(kernel.Config{}))
 		if err != nil {
 			t.Fatal(err)
 		}
