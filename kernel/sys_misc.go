@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/numbers"
 )
 
 // The ps snapshot, and the library functions carried out in Go.
@@ -14,7 +15,7 @@ import (
 func sysFmtDouble(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	buf, n := a[0], a[1]
-	s := formatDouble(math.Float64frombits(a[2]), byte(a[3]), int(int32(a[4])), int(int32(a[5])))
+	s := numbers.FormatDouble(math.Float64frombits(a[2]), byte(a[3]), int(int32(a[4])), int(int32(a[5])))
 	if n > 0 {
 		k := min(uint64(len(s)), n-1)
 		out := append([]byte(s[:k]), 0)
@@ -38,7 +39,7 @@ func sysStrtod(m *Machine, t *Thread, a []uint64) sysret {
 		}
 		s = append(s, c[0])
 	}
-	v, n, erange := parseDouble(string(s))
+	v, n, erange := numbers.ParseDouble(string(s))
 	if a[1] != 0 {
 		mem.WriteU64(a[1], a[0]+uint64(n))
 	}
@@ -49,35 +50,17 @@ func sysStrtod(m *Machine, t *Thread, a []uint64) sysret {
 	return r
 }
 
-// defaultNaN is the NaN an invalid x86-64 operation produces (0/0,
-// sqrt(-1)); its sign bit is set, so glibc's printf shows "-nan".
-const defaultNaN = 0xfff8000000000000
-
-// mathResult returns the bits of r as glibc on x86-64 would: a NaN
-// operand propagates (quieted), an invalid operation gives defaultNaN.
-func mathResult(r float64, in ...float64) sysret {
-	if !math.IsNaN(r) {
-		return okDouble(math.Float64bits(r))
-	}
-	for _, x := range in {
-		if math.IsNaN(x) {
-			return okDouble(math.Float64bits(x) | 1<<51)
-		}
-	}
-	return okDouble(defaultNaN)
-}
-
 func mathFunc1(f func(float64) float64) func(*Machine, *Thread, []uint64) sysret {
 	return func(m *Machine, t *Thread, a []uint64) sysret {
 		x := math.Float64frombits(a[0])
-		return mathResult(f(x), x)
+		return okDouble(numbers.MathResult(f(x), x))
 	}
 }
 
 func mathFunc2(f func(float64, float64) float64) func(*Machine, *Thread, []uint64) sysret {
 	return func(m *Machine, t *Thread, a []uint64) sysret {
 		x, y := math.Float64frombits(a[0]), math.Float64frombits(a[1])
-		return mathResult(f(x, y), x, y)
+		return okDouble(numbers.MathResult(f(x, y), x, y))
 	}
 }
 
