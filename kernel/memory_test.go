@@ -3,11 +3,13 @@ package kernel
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/vm"
 )
 
 // watchRun runs argv in a folder of files under cfg, calling check at
@@ -315,5 +317,66 @@ func TestOOMEventText(t *testing.T) {
 	}
 	if KindOOM.String() != "oom" || LimitTotalMemory.String() != "max_total_memory" {
 		t.Errorf("names %s, %s", KindOOM, LimitTotalMemory)
+	}
+}
+
+// TestMmapSegments checks the memory map the views show after mmap: a
+// shared mapping marked "s", a private one beside it, each where mmap
+// said, and one fewer after each munmap.
+func TestMmapSegments(t *testing.T) {
+	src := `#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void)
+{
+	int *s = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	s[0] = p[0] + 1;
+	if (fork() == 0) {
+		s[1] = 2;
+		_exit(0);
+	}
+	wait(NULL);
+	munmap(s, 8192);
+	munmap(p, 4096);
+	return s == p;
+}
+`
+	var addrs []uint64
+	var left []int // mappings after each munmap
+	seen := map[string]vm.Segment{}
+	check := func(m *Machine, e Event) {
+		if e.Kind != KindSysret || e.PID != 2 || e.Name != "mmap" && e.Name != "munmap" {
+			return
+		}
+		n := 0
+		for _, v := range m.Processes() {
+			for _, s := range v.Segments {
+				if v.PID == 2 && strings.HasPrefix(s.Name, "mmap") {
+					seen[s.Name] = s
+					n++
+				}
+			}
+		}
+		if e.Name == "mmap" {
+			addrs = append(addrs, uint64(e.Result))
+		} else {
+			left = append(left, n)
+		}
+	}
+	r, err := watchRun(t, Config{}, map[string]string{"mm.c": src}, check, "mm.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.res.ExitCode() != 0 {
+		t.Fatalf("exit %d\n%s", r.res.ExitCode(), r.trace())
+	}
+	sh, pr := seen["mmap shared"], seen["mmap"]
+	if len(addrs) != 2 || sh.Start != addrs[0] || sh.End != addrs[0]+8192 || sh.Prot != "rw-s" ||
+		pr.Start != addrs[1] || pr.End != addrs[1]+4096 || pr.Prot != "r--" {
+		t.Errorf("mmap returned %#x; segments %+v", addrs, seen)
+	}
+	if !slices.Equal(left, []int{1, 0}) {
+		t.Errorf("mappings left after each munmap: %v, want [1 0]", left)
 	}
 }

@@ -41,7 +41,7 @@ func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 	var err error
 	if kind == abi.MAP_SHARED {
 		obj := vm.NewSharedMemory(m.phys, length)
-		addr, err = p.mem.MapShared(obj, "mmap", readOnly)
+		addr, err = p.mem.MapShared(obj, "mmap shared", readOnly)
 	} else {
 		addr, err = p.mem.MapPrivate(length, "mmap", readOnly)
 	}
