@@ -35,6 +35,8 @@ func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.ENODEV)
 	case flags&abi.MAP_FIXED != 0 || prot&abi.PROT_READ == 0:
 		return fail(abi.EINVAL)
+	case length > abi.MmapTop:
+		return fail(abi.ENOMEM) // more than the address space, as Linux says
 	}
 	readOnly := prot&abi.PROT_WRITE == 0
 	var addr uint64

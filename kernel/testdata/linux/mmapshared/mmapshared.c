@@ -71,6 +71,12 @@ int main(void)
 	errno = 0;
 	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_ANONYMOUS, -1, 0);
 	printf("mmap neither shared nor private: %s (%s)\n", p == MAP_FAILED ? "MAP_FAILED" : "mapped", strerror(errno));
+	errno = 0;
+	p = mmap(NULL, (size_t)1 << 62, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	printf("mmap of 4 EiB: %s (%s)\n", p == MAP_FAILED ? "MAP_FAILED" : "mapped", strerror(errno));
+	errno = 0;
+	p = mmap(NULL, (size_t)-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	printf("mmap of SIZE_MAX: %s (%s)\n", p == MAP_FAILED ? "MAP_FAILED" : "mapped", strerror(errno));
 	int *ro = mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	printf("read-only mapping reads %d\n", ro[0]);
 	return 0;
