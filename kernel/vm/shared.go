@@ -109,25 +109,34 @@ func (a *AddressSpace) MapPrivate(size uint64, name string, readOnly bool) (uint
 }
 
 // mapRegion places r, of r.end bytes, in the mapping area below
-// abi.MmapTop: just below the lowest mapping, a page apart, so that
-// running off one faults. It fails when the virtual size would pass its
-// limit or the area is full.
+// abi.MmapTop: as high as it fits, top down as Linux places mappings, with
+// an unmapped page above it so that running off the end of the mapping
+// below faults. It fails when the virtual size would pass its limit or
+// the area has no room.
 func (a *AddressSpace) mapRegion(r region) (uint64, error) {
 	size := r.end
 	if size == 0 || size > a.virtual || a.VirtualBytes()+size > a.virtual {
 		return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
 	}
+	const floor = abi.MmapTop - 1<<32
 	top := uint64(abi.MmapTop)
-	for _, q := range a.regions {
-		if q.mapped && q.start < top {
-			top = q.start
+	for {
+		if top-floor < size+pageSize {
+			return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
+		}
+		start := top - pageSize - size
+		moved := false
+		for _, q := range a.regions { // anything in [start, top) pushes it down
+			if q.start < top && start < q.end+pageSize {
+				top, moved = q.start, true
+				break
+			}
+		}
+		if !moved {
+			r.start, r.end = start, start+size
+			break
 		}
 	}
-	if top-(abi.MmapTop-1<<32) < size+pageSize {
-		return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
-	}
-	r.start = top - pageSize - size
-	r.end = r.start + size
 	r.mapped = true
 	a.addRegion(r)
 	a.mappedBytes += size

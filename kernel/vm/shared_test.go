@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"slices"
 	"testing"
 
 	"osplay/kernel/abi"
@@ -203,5 +204,37 @@ func TestMapPrivate(t *testing.T) {
 	}
 	if v, _ := d.Mem().ReadU64(priv); v != 2 {
 		t.Errorf("the child's mapping read %d after the parent's unmap, want 2", v)
+	}
+}
+
+// TestMapPlacement places mappings top down below abi.MmapTop, a page
+// apart: a gap an unmapping leaves is used again, and a region already in
+// the area (a thread's stack, for one) is stepped over.
+func TestMapPlacement(t *testing.T) {
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	const stackLow, stackHigh = abi.MmapTop - 3*pageSize, abi.MmapTop - pageSize
+	if err := a.MapStack("stack in the way", stackLow, stackHigh); err != nil {
+		t.Fatal(err)
+	}
+	var at []uint64
+	for range 3 {
+		addr, err := a.MapPrivate(2*pageSize, "m", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at = append(at, addr)
+	}
+	want := []uint64{stackLow - 3*pageSize, stackLow - 6*pageSize, stackLow - 9*pageSize}
+	if !slices.Equal(at, want) {
+		t.Fatalf("mapped at %#x, want %#x", at, want)
+	}
+	a.Unmap(at[1])
+	again, err := a.MapPrivate(pageSize, "n", false)
+	if err != nil || again != at[1]+pageSize {
+		t.Errorf("after an unmap, a mapping went to %#x (%v), want the gap at %#x", again, err, at[1]+pageSize)
 	}
 }
