@@ -12,7 +12,9 @@ import (
 // regular files, directories, /dev/null) today; a pipe's ends and
 // sockets plug in beside them. The system calls (sys_fd.go) check the
 // descriptor and the access mode, copy to and from the process's memory,
-// and leave the rest to the file.
+// and leave the rest to the file. Closing is the descriptor table's
+// (fs.Table): a kind that must act when its last descriptor goes (a
+// pipe's end, waking the other end) sets the description's OnRelease.
 type file interface {
 	// read reads at most len(p) bytes into p. When nothing can be read
 	// yet and the caller must wait, it puts t to sleep on the file's
