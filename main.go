@@ -94,6 +94,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxTicks := fl.Int64("max-ticks", kernel.DefaultMaxTicks, "stop after this many CPU ticks")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
 	maxMemory := fl.String("max-memory", "", "memory one process may touch, as 64MiB (committed lazily; the access faults with SIGSEGV beyond; default 64MiB)")
+	maxVirtualMemory := fl.String("max-virtual-memory", "", "address space one process may reserve for code, data, heap and mappings, as 4GiB (malloc and mmap fail with ENOMEM beyond; default 4GiB)")
 	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
 	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
 	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")
@@ -119,7 +120,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, f := range []struct {
 		name, value string
 		to          *uint64
-	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
+	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-virtual-memory", *maxVirtualMemory, &base.MaxVirtualMemory},
+		{"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
 		if f.value == "" {
 			continue
 		}
