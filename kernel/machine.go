@@ -107,10 +107,10 @@ type Config struct {
 	// larger fails with ENOMEM.
 	MaxMemory uint64
 	// MaxVirtualMemory bounds the address space one process reserves for
-	// its code, static data and heap, touched or not, as Linux's
-	// RLIMIT_DATA: beyond it sbrk (malloc) fails with ENOMEM, and exec of
-	// a program whose static data alone is larger fails with ENOMEM. 0:
-	// vm.DefaultVirtualBytes (4 GiB).
+	// its code, static data, heap and mappings, touched or not, as Linux's
+	// RLIMIT_DATA: beyond it sbrk (malloc) and mmap fail with ENOMEM, and
+	// exec of a program whose static data alone is larger fails with
+	// ENOMEM. 0: vm.DefaultVirtualBytes (4 GiB).
 	MaxVirtualMemory uint64
 	// MaxTotalMemory bounds the memory all processes of the machine have
 	// touched together, counted in page frames: a page that processes

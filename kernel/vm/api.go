@@ -71,8 +71,9 @@ type Registers struct {
 type Limits struct {
 	StackBytes uint64 // memory stack limit (default abi.DefaultStackLimit)
 	MemBytes   uint64 // memory the process may touch (0 = 64 MiB): see AddressSpace
-	// VirtualBytes bounds the text, static data and heap the process may
-	// reserve, touched or not (0 = DefaultVirtualBytes): see AddressSpace.
+	// VirtualBytes bounds the text, static data, heap and mappings the
+	// process may reserve, touched or not (0 = DefaultVirtualBytes): see
+	// AddressSpace.
 	VirtualBytes uint64
 	CallDepth    int // maximum nested calls (0 = 100000)
 	// Memory is the machine's physical memory, shared by its processes;

@@ -76,9 +76,10 @@ type tlbEntry struct {
 //
 // Memory is committed lazily, as Linux overcommits: reserving address
 // space (the break, sbrk; a stack; a mapping) costs nothing until a page
-// is touched. Two bounds apply. The virtual size (the text, static data
-// and heap the process has reserved) may not exceed virtual: beyond it
-// sbrk fails with ENOMEM, as under Linux's RLIMIT_DATA. The pages touched
+// is touched. Two bounds apply. The virtual size (the text, static data,
+// heap and mappings the process has reserved; its stacks aside) may not
+// exceed virtual: beyond it sbrk and a new mapping fail, as under Linux's
+// RLIMIT_DATA. The pages touched
 // (resident, shared ones included, as Linux's RSS) may not exceed limit:
 // the access that would touch one more faults (OverLimit) instead, as a
 // memory cgroup's bound stops a process on Linux. So malloc(100e6)
@@ -91,7 +92,7 @@ type AddressSpace struct {
 	phys    *PhysicalMemory
 
 	limit    uint64 // bytes that may be resident
-	virtual  uint64 // bytes of text, static data and heap that may be reserved
+	virtual  uint64 // bytes of text, static data, heap and mappings that may be reserved
 	resident uint64 // pages mapped * pageSize
 	static   uint64 // bytes of the pages of text and static data
 
