@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 	"osplay/kernel/cc"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
@@ -107,7 +108,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", 0, "stop after this many CPU ticks (0: never; Ctrl-C stops the program, as in a shell)")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
-	maxMemory := fl.String("max-memory", "", "memory of one process, as 64MiB (malloc fails with ENOMEM beyond; default 64MiB)")
+	maxMemory := fl.String("max-memory", "", "memory one process may touch, as 64MiB (committed lazily; the access faults with SIGSEGV beyond; default 64MiB)")
+	maxVirtualMemory := fl.String("max-virtual-memory", "", "address space one process may reserve for code, data, heap and mappings, as 4GiB (malloc and mmap fail with ENOMEM beyond; default 4GiB)")
 	maxTotalMemory := fl.String("max-total-memory", "", "memory of all processes together, as 256MiB (the largest is killed with SIGKILL beyond; default none)")
 	multiprogramming := fl.Int("multiprogramming", 0, "degree of multiprogramming: processes admitted at once, the others wait in the job queue (0: no limit)")
 	resident := fl.Int("resident", 0, "processes in memory at once, the others are swapped out (0: no limit)")
@@ -138,7 +140,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, f := range []struct {
 		name, value string
 		to          *uint64
-	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
+	}{{"max-memory", *maxMemory, &base.MaxMemory}, {"max-virtual-memory", *maxVirtualMemory, &base.MaxVirtualMemory},
+		{"max-total-memory", *maxTotalMemory, &base.MaxTotalMemory}} {
 		if f.value == "" {
 			continue
 		}
@@ -174,8 +177,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "osplay: %s: no such file\n", file)
 		return 1
 	}
-	g := kernel.NewGantt()
-	meter := kernel.NewMeter(*cpus)
+	g := analysis.NewGantt()
+	meter := analysis.NewMeter(*cpus)
 	cfg := base
 	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
 	cfg.OnEvent = func(e kernel.Event) {
@@ -290,7 +293,7 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 	var w *kernel.Workload
 	if problem != "" {
 		fields := strings.Fields(problem)
-		p, err := kernel.OSTEPProblem(fields[0], fields[1:])
+		p, err := analysis.OSTEPProblem(fields[0], fields[1:])
 		if err != nil {
 			fmt.Fprintf(stderr, "osplay: %v\n", err)
 			return 1
@@ -318,8 +321,8 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 	for i, spec := range specs {
 		c := cfg
 		c.Sched = spec
-		g := kernel.NewGantt()
-		meter := kernel.NewMeter(c.CPUs)
+		g := analysis.NewGantt()
+		meter := analysis.NewMeter(c.CPUs)
 		c.OnEvent = func(e kernel.Event) {
 			if trace {
 				fmt.Fprintln(stderr, e)

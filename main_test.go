@@ -42,6 +42,8 @@ func TestRun(t *testing.T) {
 		{[]string{"serve", "--program-cache", "-1"}, "", 2, "", `osplay: --program-cache: size "-1"`},
 		{[]string{"run", "--max-total-memory", "much", "kernel/testdata/proc/onetwo.c"}, "", 2, "", `--max-total-memory: size "much"`},
 		{[]string{"run", "--max-total-memory", "16MiB", "--max-memory", "8MiB", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", ""},
+		{[]string{"run", "--max-virtual-memory", "8MiB", "kernel/testdata/proc/hog.c"}, "", 0, "malloc failed after 7 MiB\n", ""},
+		{[]string{"run", "--max-virtual-memory", "lots", "kernel/testdata/proc/hog.c"}, "", 2, "", `--max-virtual-memory: size "lots"`},
 		{[]string{"frobnicate"}, "", 2, "", `unknown command "frobnicate"`},
 		{[]string{"run", "--sched", "rr:q=0", "kernel/testdata/proc/onetwo.c"}, "", 1, "", "rr: q=0: want a whole number of at least 1"},
 		{[]string{"run", "--metrics", "kernel/testdata/proc/onetwo.c"}, "", 0, "one\ntwo\ntwo\n", "average over 2 completed"},

@@ -9,7 +9,7 @@ import (
 	"net/http"
 	"strings"
 
-	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // CheckRequest is the body of POST /api/check: a workload (or an OSTEP
@@ -91,7 +91,7 @@ func check(req *CheckRequest, l Limits, job *Job) (CheckResponse, error) {
 	if err := req.Program.check(l); err != nil {
 		return CheckResponse{}, err
 	}
-	kind, err := kernel.ParseQuestionKind(req.Kind)
+	kind, err := analysis.ParseQuestionKind(req.Kind)
 	if err != nil {
 		return CheckResponse{}, err
 	}
@@ -115,7 +115,7 @@ func check(req *CheckRequest, l Limits, job *Job) (CheckResponse, error) {
 	if err != nil {
 		return CheckResponse{}, err
 	}
-	q, err := kernel.NewQuestion(o.metrics, kind, req.Job, language(req.Lang))
+	q, err := analysis.NewQuestion(o.metrics, kind, req.Job, language(req.Lang))
 	if err != nil {
 		return CheckResponse{}, err
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // RunRequest is the body of POST /api/run: a program, and whether to
@@ -39,7 +40,7 @@ type RunResponse struct {
 	HaltCode  string        `json:"haltCode,omitempty"`
 	Processes []ProcStats   `json:"processes"`
 	Metrics   *RunMetrics   `json:"metrics,omitempty"`
-	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (kernel.Meter)
+	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (analysis.Meter)
 	Events    []Event       `json:"events,omitempty"`
 	// With "events": true, at most MaxRunEvents events come back, the
 	// first ones; EventsTruncated then says the rest were left out, and
@@ -120,7 +121,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	var events []Event
 	var stdout, stderr strings.Builder
 	n := int64(0)
-	meter := kernel.NewMeter(req.Settings.CPUs)
+	meter := analysis.NewMeter(req.Settings.CPUs)
 	m, diags, err := req.Program.start(lim, func(e kernel.Event) {
 		st.add(e)
 		meter.Add(e)

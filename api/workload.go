@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 	"osplay/kernel/sched"
 )
 
@@ -76,7 +77,7 @@ func (p *Program) setup(l Limits, onEvent func(kernel.Event)) (*kernel.Workload,
 	var w *kernel.Workload
 	var notes []string
 	if p.OSTEP != nil {
-		prob, err := kernel.OSTEPProblem(p.OSTEP.Command, strings.Fields(p.OSTEP.Args))
+		prob, err := analysis.OSTEPProblem(p.OSTEP.Command, strings.Fields(p.OSTEP.Args))
 		if err != nil {
 			return nil, cfg, nil, err
 		}
@@ -147,12 +148,12 @@ type GanttSegment struct {
 
 // QuestionText is an exercise question, without its answer.
 type QuestionText struct {
-	Kind string `json:"kind"`          // "turnaround", "avg-waiting", … (kernel.ParseQuestionKind)
+	Kind string `json:"kind"`          // "turnaround", "avg-waiting", … (analysis.ParseQuestionKind)
 	Job  string `json:"job,omitempty"` // the job asked about; empty for averages
 	Text string `json:"text"`
 }
 
-// SchedMetrics are the scheduling metrics of a run (kernel.Metrics).
+// SchedMetrics are the scheduling metrics of a run (analysis.Metrics).
 type SchedMetrics struct {
 	Procs           []ProcMetrics `json:"procs"`
 	Ticks           int64         `json:"ticks"`
@@ -187,7 +188,7 @@ type ProcMetrics struct {
 	Switches    int    `json:"switches"`
 }
 
-func schedMetrics(m kernel.Metrics) SchedMetrics {
+func schedMetrics(m analysis.Metrics) SchedMetrics {
 	out := SchedMetrics{Procs: make([]ProcMetrics, len(m.Procs)), Ticks: m.Ticks, CPUs: m.CPUs, Busy: m.Busy,
 		SwitchTicks: m.SwitchTicks, Utilisation: m.Utilisation, Throughput: m.Throughput, Completed: m.Completed,
 		ContextSwitches: m.ContextSwitches, Dispatches: m.Dispatches, Preemptions: m.Preemptions,
@@ -200,10 +201,10 @@ func schedMetrics(m kernel.Metrics) SchedMetrics {
 	return out
 }
 
-var occupants = map[kernel.Occupant]string{kernel.Running: "run", kernel.Switching: "switch", kernel.Idling: "idle"}
+var occupants = map[analysis.Occupant]string{analysis.Running: "run", analysis.Switching: "switch", analysis.Idling: "idle"}
 
 // ganttOf is each CPU's timeline, at most maxSegments segments per CPU.
-func ganttOf(g *kernel.Gantt, cpus int) (out [][]GanttSegment, cut bool) {
+func ganttOf(g *analysis.Gantt, cpus int) (out [][]GanttSegment, cut bool) {
 	out = make([][]GanttSegment, max(cpus, 1))
 	for c := range out {
 		segs := g.Segments(c)
@@ -218,9 +219,9 @@ func ganttOf(g *kernel.Gantt, cpus int) (out [][]GanttSegment, cut bool) {
 	return out, cut
 }
 
-func questionTexts(m kernel.Metrics, lang string) []QuestionText {
+func questionTexts(m analysis.Metrics, lang string) []QuestionText {
 	out := []QuestionText{}
-	for _, q := range kernel.Questions(m, lang) {
+	for _, q := range analysis.Questions(m, lang) {
 		out = append(out, QuestionText{Kind: q.Kind.String(), Job: q.Job, Text: q.Text()})
 	}
 	return out
@@ -340,17 +341,17 @@ func (e *stopError) Error() string { return e.msg }
 // policyRun is a workload run to its end under one policy.
 type policyRun struct {
 	sched   string // the policy as a canonical spec
-	metrics kernel.Metrics
-	gantt   *kernel.Gantt
+	metrics analysis.Metrics
+	gantt   *analysis.Gantt
 	err     error // why the run stopped early (a limit of the kernel's)
 }
 
 // runPolicy runs the workload under cfg's policy on the job's machine
-// time, as kernel.RunWorkload does but interrupted at the job's deadline
+// time, as analysis.RunWorkload does but interrupted at the job's deadline
 // (or its memory limit), which is an error: no figures come back then.
 func runPolicy(wl *kernel.Workload, cfg kernel.Config, job *Job) (*policyRun, error) {
-	out := &policyRun{gantt: kernel.NewGantt()}
-	meter := kernel.NewMeter(max(cfg.CPUs, 1))
+	out := &policyRun{gantt: analysis.NewGantt()}
+	meter := analysis.NewMeter(max(cfg.CPUs, 1))
 	cfg.OnEvent = func(e kernel.Event) {
 		meter.Add(e)
 		out.gantt.Add(e)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // Report is the outcome of an evaluation, in the student's language.
@@ -567,7 +568,7 @@ func (c *Check) metric(t *trace) (float64, bool) {
 	case "throughput":
 		return m.Throughput, true
 	}
-	byPID := map[int]kernel.ProcMetrics{}
+	byPID := map[int]analysis.ProcMetrics{}
 	for _, p := range m.Procs {
 		byPID[p.PID] = p
 	}

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // Diagnostic is one compiler message, for the editor to underline.
@@ -33,8 +34,8 @@ type trace struct {
 	waiting  bool                // stopped waiting for input that cannot come
 	stopped  string              // the server stopped the run at a limit: StopDeadline, StopMemory
 
-	meter   *kernel.Meter
-	metrics kernel.Metrics // filled in by finish
+	meter   *analysis.Meter
+	metrics analysis.Metrics // filled in by finish
 	procs   map[int]*procTrace
 	order   []int // pids in order of creation, init left out
 	execs   []execTrace
@@ -94,7 +95,7 @@ func (r Run) run(files []File, main string, keepMemory bool) *trace {
 
 // runWith is run with the machine driven by drive.
 func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *trace {
-	t := &trace{procs: map[int]*procTrace{}, meter: kernel.NewMeter(max(r.CPUs, 1))}
+	t := &trace{procs: map[int]*procTrace{}, meter: analysis.NewMeter(max(r.CPUs, 1))}
 	fsys := fstest.MapFS{}
 	for _, f := range files {
 		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Text), Mode: 0644}

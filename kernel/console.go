@@ -3,6 +3,9 @@ package kernel
 import (
 	"bytes"
 	"io"
+
+	"osplay/kernel/abi"
+	"osplay/kernel/fs"
 )
 
 // console is the terminal: descriptors 0, 1 and 2 of the first process
@@ -121,3 +124,29 @@ func (m *Machine) writeConsole(t *Thread, stream int, data []byte) (int, error) 
 	}
 	return len(data), nil
 }
+
+// ttyFile is an open file of the terminal: reads take typed lines,
+// writes show on one of its two streams.
+type ttyFile struct {
+	o      *fs.OpenFile
+	stream int // 1: standard output, 2: standard error
+}
+
+func (f ttyFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
+	data, wait := m.readConsole(len(p))
+	if wait {
+		m.console.readers.Sleep(t, "read: waiting for input from the terminal")
+		return 0, 0, true
+	}
+	return copy(p, data), 0, false
+}
+
+func (f ttyFile) write(m *Machine, t *Thread, p []byte) (int, int) {
+	k, _ := m.writeConsole(t, f.stream, p)
+	return k, 0
+}
+
+// seek fails as on a Linux terminal: a terminal has no offset.
+func (f ttyFile) seek(off int64, whence int) (int64, int) { return 0, abi.ESPIPE }
+func (f ttyFile) stat() fs.Stat                           { return f.o.Node.Stat() }
+func (f ttyFile) isTTY() bool                             { return true }

@@ -97,12 +97,21 @@ type Config struct {
 	MaxThreads      int   // threads of one process not yet joined; creating one fails with EAGAIN beyond
 	MaxTicks        int64 // CPU ticks of all processes; the machine stops beyond
 	MaxInstructions int64 // VM instructions of all processes, library code included (20×MaxTicks); checkRunLimits says where it is checked
-	// MaxMemory bounds the memory of one process, as Linux's RLIMIT_DATA:
-	// its code and static data and its heap in full, and its stack as far
-	// as it is touched. Beyond it sbrk (malloc) fails with ENOMEM, the
-	// stack overflows (SIGSEGV), and exec of a program whose static data
-	// alone is larger fails with ENOMEM.
+	// MaxMemory bounds the memory of one process: the pages it has
+	// touched (its resident set, shared pages included), as a Linux
+	// memory cgroup bounds it. Memory is committed lazily: malloc reserves
+	// address space, and only the pages the program then touches count.
+	// The access that would touch one page more faults (SIGSEGV: "stack
+	// overflow (memory limit)" on a stack, "out of memory (memory limit)"
+	// elsewhere), and exec of a program whose initialised data alone is
+	// larger fails with ENOMEM.
 	MaxMemory uint64
+	// MaxVirtualMemory bounds the address space one process reserves for
+	// its code, static data, heap and mappings, touched or not, as Linux's
+	// RLIMIT_DATA: beyond it sbrk (malloc) and mmap fail with ENOMEM, and
+	// exec of a program whose static data alone is larger fails with
+	// ENOMEM. 0: vm.DefaultVirtualBytes (4 GiB).
+	MaxVirtualMemory uint64
 	// MaxTotalMemory bounds the memory all processes of the machine have
 	// touched together, counted in page frames: a page that processes
 	// share copy-on-write after fork counts once (MemoryInUse). When a
@@ -413,12 +422,11 @@ func (m *Machine) consoleFiles() *fs.Table {
 	}
 	t := &fs.Table{}
 	for fd := 0; fd <= 2; fd++ {
-		o := m.fs.NewOpenFile(tty, fs.O_RDWR)
-		o.Stream = 1
+		stream := 1
 		if fd == 2 {
-			o.Stream = 2
+			stream = 2
 		}
-		t.Install(o)
+		t.Install(withOps(m.fs.NewOpenFile(tty, fs.O_RDWR), stream))
 	}
 	return t
 }
@@ -426,7 +434,7 @@ func (m *Machine) consoleFiles() *fs.Table {
 // newProcess makes a PCB with its main thread, both in state new, and
 // announces it.
 func (m *Machine) newProcess(parent *Process, name string, argv []string) *Process {
-	p := &Process{PID: m.nextPID, Name: commName(name), Argv: argv, Created: m.t, parent: parent}
+	p := &Process{PID: m.nextPID, Name: CommName(name), Argv: argv, Created: m.t, parent: parent}
 	m.nextPID++
 	p.childExit.init(m, WaitObject{Kind: WaitChild, ID: uint64(p.PID)})
 	if parent != nil {
@@ -442,8 +450,8 @@ func (m *Machine) newProcess(parent *Process, name string, argv []string) *Proce
 	return p
 }
 
-// commName is a command name as Linux keeps it: the base name, at most 15 bytes.
-func commName(s string) string {
+// CommName is a command name as Linux keeps it: the base name, at most 15 bytes.
+func CommName(s string) string {
 	s = path.Base(s)
 	if len(s) > 15 {
 		s = s[:15]

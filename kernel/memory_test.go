@@ -3,11 +3,13 @@ package kernel
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/vm"
 )
 
 // watchRun runs argv in a folder of files under cfg, calling check at
@@ -55,44 +57,54 @@ const deepC = `static int deep(int n)
 }
 `
 
-// TestMemoryLimitPerProcess checks Config.MaxMemory for each kind of
-// memory: the heap (malloc returns NULL), the stack (SIGSEGV), both, and
-// static data too large to load (exec fails with ENOMEM). A process never
-// commits more than the limit.
+// TestMemoryLimitPerProcess checks Config.MaxMemory (the pages touched)
+// and Config.MaxVirtualMemory (the address space reserved) for each kind
+// of memory: the heap touched (SIGSEGV), the heap reserved (malloc
+// returns NULL), a large heap touched a little (fine: memory is committed
+// lazily), the stack (SIGSEGV), both, and static data too large to load
+// (exec fails with ENOMEM). A process never has more than the limit
+// resident.
 func TestMemoryLimitPerProcess(t *testing.T) {
 	// big's static data fits what the compiler allows any process (the
-	// default limit) but not these machines' limit; huge's fits nothing,
-	// and the compiler refuses it at its declaration.
+	// default limit) but not these machines' virtual size; huge's fits
+	// nothing, and the compiler refuses it at its declaration.
 	big := "static char big[32 << 20];\nint main(void) { big[1] = 1; return 0; }\n"
 	huge := "static char huge[80 << 20];\nint main(void) { huge[1] = 1; return 0; }\n"
 	tests := []struct {
 		name     string
-		limit    uint64
+		limit    uint64 // Config.MaxMemory
+		virtual  uint64 // Config.MaxVirtualMemory
 		files    map[string]string
 		argv     string
 		stdout   string // a prefix
 		startErr string
 		fault    string // the fault that kills pid 2
 	}{
-		{name: "heap", limit: 8 << 20, argv: "hog.c", stdout: "malloc failed after ",
+		{name: "heap touched", limit: 8 << 20, argv: "hog.c", fault: "out of memory (memory limit)",
+			files: map[string]string{"hog.c": "#include <stdlib.h>\nint main(void) { for (;;) { char *p = malloc(1 << 20); for (int i = 0; i < 1 << 20; i += 4096) p[i] = 1; } }\n"}},
+		{name: "heap reserved", limit: 8 << 20, virtual: 16 << 20, argv: "hog.c", stdout: "malloc failed after ",
 			files: map[string]string{"hog.c": "#include <stdio.h>\n#include <stdlib.h>\nint main(void) { long n = 0; while (malloc(1 << 20)) n++; printf(\"malloc failed after %ld MiB\\n\", n); return 0; }\n"}},
+		{name: "large heap touched a little", limit: 8 << 20, argv: "va.c", stdout: "touched 1 MiB of 100 MB\n",
+			files: map[string]string{"va.c": "#include <stdio.h>\n#include <stdlib.h>\nint main(void) { char *p = malloc(100e6); if (!p) return 1; for (int i = 0; i < 1 << 20; i += 4096) p[i] = 1; printf(\"touched 1 MiB of 100 MB\\n\"); return 0; }\n"}},
 		{name: "stack", limit: 4 << 20, argv: "deep.c", fault: "stack overflow (memory limit)",
 			files: map[string]string{"deep.c": deepC + "int main(void) { return deep(0); }\n"}},
-		{name: "heap then stack", limit: 8 << 20, argv: "both.c", fault: "stack overflow (memory limit)",
+		{name: "heap then stack", limit: 8 << 20, virtual: 4 << 20, argv: "both.c", fault: "stack overflow (memory limit)",
 			files: map[string]string{"both.c": "#include <stdlib.h>\n" + deepC + "int main(void) { while (malloc(1 << 16)) ; return deep(0); }\n"}},
-		{name: "static data", limit: 16 << 20, argv: "big.c", startErr: "./big: Cannot allocate memory",
+		{name: "static data touched a little", limit: 16 << 20, argv: "big.c",
+			files: map[string]string{"big.c": big}},
+		{name: "static data", limit: 16 << 20, virtual: 16 << 20, argv: "big.c", startErr: "./big: Cannot allocate memory",
 			files: map[string]string{"big.c": big}},
 		{name: "static data beyond any process", limit: 16 << 20, argv: "huge.c",
 			startErr: "huge.c:1:13: array too large: 80 MiB; a process may use at most 64 MiB",
 			files:    map[string]string{"huge.c": huge}},
-		{name: "exec of static data", limit: 16 << 20, argv: "run.c", stdout: "exec: Cannot allocate memory\n",
+		{name: "exec of static data", limit: 16 << 20, virtual: 16 << 20, argv: "run.c", stdout: "exec: Cannot allocate memory\n",
 			files: map[string]string{"big.c": big, "run.c": "#include <errno.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n" +
 				"int main(void) { execl(\"./big\", \"big\", (char *)0); printf(\"exec: %s\\n\", strerror(errno)); return 0; }\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r, err := watchRun(t, Config{MaxMemory: tt.limit}, tt.files, withinLimit(t), tt.argv)
+			r, err := watchRun(t, Config{MaxMemory: tt.limit, MaxVirtualMemory: tt.virtual}, tt.files, withinLimit(t), tt.argv)
 			if tt.startErr != "" {
 				if err == nil || err.Error() != tt.startErr {
 					t.Fatalf("Start: %v, want %q", err, tt.startErr)
@@ -305,5 +317,66 @@ func TestOOMEventText(t *testing.T) {
 	}
 	if KindOOM.String() != "oom" || LimitTotalMemory.String() != "max_total_memory" {
 		t.Errorf("names %s, %s", KindOOM, LimitTotalMemory)
+	}
+}
+
+// TestMmapSegments checks the memory map the views show after mmap: a
+// shared mapping marked "s", a private one beside it, each where mmap
+// said, and one fewer after each munmap.
+func TestMmapSegments(t *testing.T) {
+	src := `#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void)
+{
+	int *s = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	s[0] = p[0] + 1;
+	if (fork() == 0) {
+		s[1] = 2;
+		_exit(0);
+	}
+	wait(NULL);
+	munmap(s, 8192);
+	munmap(p, 4096);
+	return s == p;
+}
+`
+	var addrs []uint64
+	var left []int // mappings after each munmap
+	seen := map[string]vm.Segment{}
+	check := func(m *Machine, e Event) {
+		if e.Kind != KindSysret || e.PID != 2 || e.Name != "mmap" && e.Name != "munmap" {
+			return
+		}
+		n := 0
+		for _, v := range m.Processes() {
+			for _, s := range v.Segments {
+				if v.PID == 2 && strings.HasPrefix(s.Name, "mmap") {
+					seen[s.Name] = s
+					n++
+				}
+			}
+		}
+		if e.Name == "mmap" {
+			addrs = append(addrs, uint64(e.Result))
+		} else {
+			left = append(left, n)
+		}
+	}
+	r, err := watchRun(t, Config{}, map[string]string{"mm.c": src}, check, "mm.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.res.ExitCode() != 0 {
+		t.Fatalf("exit %d\n%s", r.res.ExitCode(), r.trace())
+	}
+	sh, pr := seen["mmap shared"], seen["mmap"]
+	if len(addrs) != 2 || sh.Start != addrs[0] || sh.End != addrs[0]+8192 || sh.Prot != "rw-s" ||
+		pr.Start != addrs[1] || pr.End != addrs[1]+4096 || pr.Prot != "r--" {
+		t.Errorf("mmap returned %#x; segments %+v", addrs, seen)
+	}
+	if !slices.Equal(left, []int{1, 0}) {
+		t.Errorf("mappings left after each munmap: %v, want [1 0]", left)
 	}
 }

@@ -53,13 +53,13 @@ func TestLecturePrograms(t *testing.T) {
 }
 
 func TestMemoryLimit(t *testing.T) {
-	r := runTestdata(t, Config{MaxMemory: 8 << 20}, "hog")
+	r := runTestdata(t, Config{MaxVirtualMemory: 8 << 20}, "hog")
 	var mib int
 	if _, err := fmt.Sscanf(r.stdout, "malloc failed after %d MiB", &mib); err != nil {
 		t.Fatalf("stdout %q", r.stdout)
 	}
 	if mib < 4 || mib > 8 {
-		t.Errorf("malloc failed after %d MiB with an 8 MiB limit", mib)
+		t.Errorf("malloc failed after %d MiB with an 8 MiB virtual size limit", mib)
 	}
 	if n := r.count(KindSysret, func(e Event) bool { return e.Name == "sbrk" && e.Errno == 12 }); n == 0 {
 		t.Error("no sbrk failed with ENOMEM")

@@ -146,34 +146,6 @@ int main(void) {
 	}
 }
 
-func TestContextSwitchCost(t *testing.T) {
-	r := runTestdata(t, Config{Sched: "rr", Quantum: 20, ContextSwitch: 3}, "race")
-	switches := r.count(KindSwitch, func(e Event) bool { return e.Ticks == 3 })
-	if switches < 5 {
-		t.Fatalf("%d context switches of 3 ticks", switches)
-	}
-	cpu := r.m.CPUs()[0]
-	if cpu.Switch != int64(3*switches) {
-		t.Errorf("CPU spent %d ticks switching, want %d", cpu.Switch, 3*switches)
-	}
-	g := NewGantt()
-	for _, e := range r.events {
-		g.Add(e)
-	}
-	var sw int64
-	for _, s := range g.Segments(0) {
-		if s.What == Switching {
-			sw += s.End - s.Start
-		}
-	}
-	if sw != cpu.Switch {
-		t.Errorf("Gantt shows %d switch ticks, CPU counted %d", sw, cpu.Switch)
-	}
-	if !strings.Contains(g.String(), "*") {
-		t.Errorf("chart without switches:\n%s", g)
-	}
-}
-
 // TestSteppingMatchesRunning checks that running in one go and stepping
 // tick by tick (as the web view does) give the same events.
 func TestSteppingMatchesRunning(t *testing.T) {

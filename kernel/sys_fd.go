@@ -7,7 +7,8 @@ import (
 	"osplay/kernel/fs"
 )
 
-// File system calls: descriptors, the console and the in-memory files.
+// File system calls: descriptors and paths. What a call does to an open
+// file is the file's to say (file.go).
 
 // maxIO bounds the bytes one read or write moves.
 const maxIO = 1 << 20
@@ -31,10 +32,7 @@ func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
 	if err != nil {
 		return fail(fsErrno(err))
 	}
-	if o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY {
-		o.Stream = 1
-	}
-	fd, err := p.files.Install(o)
+	fd, err := p.files.Install(withOps(o, 1))
 	if err != nil {
 		return fail(fsErrno(err))
 	}
@@ -49,8 +47,6 @@ func sysClose(m *Machine, t *Thread, a []uint64) sysret {
 	return ok(0)
 }
 
-func isConsole(o *fs.OpenFile) bool { return o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY }
-
 func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	o, err := p.files.Get(int(int32(a[0])))
@@ -60,23 +56,15 @@ func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 	if !o.Readable() {
 		return fail(abi.EBADF)
 	}
-	n := int(min(a[2], maxIO))
-	var data []byte
-	if isConsole(o) {
-		d, wait := m.readConsole(n)
-		if wait {
-			m.console.readers.Sleep(t, "read: waiting for input from the terminal")
-			return blocked()
-		}
-		data = d
-	} else {
-		buf := make([]byte, n)
-		k, err := o.Read(buf)
-		if err != nil {
-			return fail(fsErrno(err))
-		}
-		data = buf[:k]
+	buf := make([]byte, int(min(a[2], maxIO)))
+	k, errno, block := fileOf(o).read(m, t, buf)
+	if block {
+		return blocked()
 	}
+	if errno != 0 {
+		return fail(errno)
+	}
+	data := buf[:k]
 	if err := p.mem.Write(a[1], data); err != nil {
 		return fail(abi.EFAULT)
 	}
@@ -108,15 +96,7 @@ func (m *Machine) writeFD(t *Thread, fd int, data []byte) (int, int) {
 	if err != nil || !o.Writable() {
 		return 0, abi.EBADF
 	}
-	if isConsole(o) {
-		k, _ := m.writeConsole(t, o.Stream, data)
-		return k, 0
-	}
-	k, err := o.Write(data)
-	if err != nil {
-		return 0, fsErrno(err)
-	}
-	return k, 0
+	return fileOf(o).write(m, t, data)
 }
 
 func sysLseek(m *Machine, t *Thread, a []uint64) sysret {
@@ -125,9 +105,9 @@ func sysLseek(m *Machine, t *Thread, a []uint64) sysret {
 	if err != nil {
 		return fail(abi.EBADF)
 	}
-	pos, err := o.Seek(int64(a[1]), int(int32(a[2])))
-	if err != nil {
-		return fail(fsErrno(err))
+	pos, errno := fileOf(o).seek(int64(a[1]), int(int32(a[2])))
+	if errno != 0 {
+		return fail(errno)
 	}
 	return ok(pos)
 }
@@ -208,7 +188,7 @@ func sysFstat(m *Machine, t *Thread, a []uint64) sysret {
 	if err != nil {
 		return fail(abi.EBADF)
 	}
-	if e := writeStat(p, a[1], o.Node.Stat()); e != 0 {
+	if e := writeStat(p, a[1], fileOf(o).stat()); e != 0 {
 		return fail(e)
 	}
 	return ok(0)
@@ -220,7 +200,7 @@ func sysIsatty(m *Machine, t *Thread, a []uint64) sysret {
 	if err != nil {
 		return sysret{val: 0, errno: abi.EBADF}
 	}
-	if isConsole(o) {
+	if fileOf(o).isTTY() {
 		return ok(1)
 	}
 	return sysret{val: 0, errno: abi.ENOTTY}

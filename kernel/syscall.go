@@ -25,7 +25,8 @@ func blocked() sysret             { return sysret{block: true} }
 func gone() sysret                { return sysret{noRet: true} }
 func okDouble(bits uint64) sysret { return sysret{val: int64(bits), double: true} }
 
-// syscallEntry is one row of the system-call table.
+// syscallEntry is one row of the system-call table, or of the library
+// calls' (libcall.go).
 type syscallEntry struct {
 	name string
 	// args describes the arguments for the trace, one letter each:
@@ -33,82 +34,81 @@ type syscallEntry struct {
 	// length is the next argument, o octal, x hexadecimal int, d double.
 	args string
 	fn   func(m *Machine, t *Thread, a []uint64) sysret
-	// lib marks a library function carried out in Go (math, number
-	// formatting): it makes no events and never blocks.
-	lib bool
 }
 
 // syscalls is the system-call table, indexed by number, as xv6's syscalls[].
 var syscalls = [abi.NumSys]syscallEntry{
-	abi.SysExit:           {"_exit", "i", sysExit, false},
-	abi.SysFork:           {"fork", "", sysFork, false},
-	abi.SysExecve:         {"execve", "spp", sysExecve, false},
-	abi.SysWaitpid:        {"waitpid", "ipi", sysWaitpid, false},
-	abi.SysGetpid:         {"getpid", "", sysGetpid, false},
-	abi.SysGetppid:        {"getppid", "", sysGetppid, false},
-	abi.SysKill:           {"kill", "ii", sysKill, false},
-	abi.SysSleep:          {"sleep", "u", sysSleep, false},
-	abi.SysUsleep:         {"usleep", "u", sysUsleep, false},
-	abi.SysTime:           {"time", "p", sysTime, false},
-	abi.SysGettimeofday:   {"gettimeofday", "pp", sysGettimeofday, false},
-	abi.SysSchedYield:     {"sched_yield", "", sysSchedYield, false},
-	abi.SysOpen:           {"open", "sio", sysOpen, false},
-	abi.SysClose:          {"close", "i", sysClose, false},
-	abi.SysRead:           {"read", "ipu", sysRead, false},
-	abi.SysWrite:          {"write", "ibu", sysWrite, false},
-	abi.SysLseek:          {"lseek", "ili", sysLseek, false},
-	abi.SysUnlink:         {"unlink", "s", sysUnlink, false},
-	abi.SysDup:            {"dup", "i", sysDup, false},
-	abi.SysDup2:           {"dup2", "ii", sysDup2, false},
-	abi.SysStat:           {"stat", "sp", sysStat, false},
-	abi.SysFstat:          {"fstat", "ip", sysFstat, false},
-	abi.SysIsatty:         {"isatty", "i", sysIsatty, false},
-	abi.SysGetcwd:         {"getcwd", "pu", sysGetcwd, false},
-	abi.SysSbrk:           {"sbrk", "l", sysSbrk, false},
-	abi.SysGetdents:       {"__osplay_getdents", "sip", sysGetdents, false},
-	abi.SysProcs:          {"__osplay_procs", "pi", sysProcs, false},
-	abi.SysFmtDouble:      {"__osplay_fmt_double", "pudiii", sysFmtDouble, true},
-	abi.SysStrtod:         {"strtod", "sp", sysStrtod, true},
-	abi.SysNice:           {"nice", "i", sysNice, false},
-	abi.SysSqrt:           {"sqrt", "d", mathFunc1(sqrt), true},
-	abi.SysPow:            {"pow", "dd", mathFunc2(pow), true},
-	abi.SysSin:            {"sin", "d", mathFunc1(sin), true},
-	abi.SysCos:            {"cos", "d", mathFunc1(cos), true},
-	abi.SysExp:            {"exp", "d", mathFunc1(exp), true},
-	abi.SysLog:            {"log", "d", mathFunc1(log), true},
-	abi.SysFloor:          {"floor", "d", mathFunc1(floor), true},
-	abi.SysCeil:           {"ceil", "d", mathFunc1(ceil), true},
-	abi.SysFabs:           {"fabs", "d", mathFunc1(fabs), true},
-	abi.SysFmod:           {"fmod", "dd", mathFunc2(fmod), true},
-	abi.SysIO:             {"__osplay_io", "sl", sysIO, false},
-	abi.SysClone:          {"__osplay_clone", "pppp", sysClone, false},
-	abi.SysThreadExit:     {"__osplay_thread_exit", "p", sysThreadExit, false},
-	abi.SysThreadJoin:     {"__osplay_thread_join", "ip", sysThreadJoin, false},
-	abi.SysGettid:         {"gettid", "", sysGettid, false},
-	abi.SysPthreadSelf:    {"pthread_self", "", sysGettid, true},
-	abi.SysCAS:            {"__osplay_cas", "pxx", sysCAS, true},
-	abi.SysFutexWait:      {"__osplay_futex_wait", "pxi", sysFutexWait, false},
-	abi.SysFutexWake:      {"__osplay_futex_wake", "pi", sysFutexWake, false},
-	abi.SysFutexTimedWait: {"__osplay_futex_timedwait", "pxip", sysFutexTimedWait, false},
-	abi.SysSemOpen:        {"__osplay_sem_open", "sou", sysSemOpen, false},
-	abi.SysSemUnlink:      {"sem_unlink", "s", sysSemUnlink, false},
-	abi.SysSemOp:          {"__osplay_sem_op", "iip", sysSemOp, false},
-	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach, false},
-	abi.SysAtomic:         {"__osplay_atomic", "ipull", sysAtomic, true},
+	abi.SysExit:           {"_exit", "i", sysExit},
+	abi.SysFork:           {"fork", "", sysFork},
+	abi.SysExecve:         {"execve", "spp", sysExecve},
+	abi.SysWaitpid:        {"waitpid", "ipi", sysWaitpid},
+	abi.SysGetpid:         {"getpid", "", sysGetpid},
+	abi.SysGetppid:        {"getppid", "", sysGetppid},
+	abi.SysKill:           {"kill", "ii", sysKill},
+	abi.SysSleep:          {"sleep", "u", sysSleep},
+	abi.SysUsleep:         {"usleep", "u", sysUsleep},
+	abi.SysTime:           {"time", "p", sysTime},
+	abi.SysGettimeofday:   {"gettimeofday", "pp", sysGettimeofday},
+	abi.SysSchedYield:     {"sched_yield", "", sysSchedYield},
+	abi.SysOpen:           {"open", "sio", sysOpen},
+	abi.SysClose:          {"close", "i", sysClose},
+	abi.SysRead:           {"read", "ipu", sysRead},
+	abi.SysWrite:          {"write", "ibu", sysWrite},
+	abi.SysLseek:          {"lseek", "ili", sysLseek},
+	abi.SysUnlink:         {"unlink", "s", sysUnlink},
+	abi.SysDup:            {"dup", "i", sysDup},
+	abi.SysDup2:           {"dup2", "ii", sysDup2},
+	abi.SysStat:           {"stat", "sp", sysStat},
+	abi.SysFstat:          {"fstat", "ip", sysFstat},
+	abi.SysIsatty:         {"isatty", "i", sysIsatty},
+	abi.SysGetcwd:         {"getcwd", "pu", sysGetcwd},
+	abi.SysSbrk:           {"sbrk", "l", sysSbrk},
+	abi.SysGetdents:       {"__osplay_getdents", "sip", sysGetdents},
+	abi.SysProcs:          {"__osplay_procs", "pi", sysProcs},
+	abi.SysNice:           {"nice", "i", sysNice},
+	abi.SysIO:             {"__osplay_io", "sl", sysIO},
+	abi.SysClone:          {"__osplay_clone", "pppp", sysClone},
+	abi.SysThreadExit:     {"__osplay_thread_exit", "p", sysThreadExit},
+	abi.SysThreadJoin:     {"__osplay_thread_join", "ip", sysThreadJoin},
+	abi.SysGettid:         {"gettid", "", sysGettid},
+	abi.SysFutexWait:      {"__osplay_futex_wait", "pxi", sysFutexWait},
+	abi.SysFutexWake:      {"__osplay_futex_wake", "pi", sysFutexWake},
+	abi.SysFutexTimedWait: {"__osplay_futex_timedwait", "pxip", sysFutexTimedWait},
+	abi.SysSemOpen:        {"__osplay_sem_open", "sou", sysSemOpen},
+	abi.SysSemUnlink:      {"sem_unlink", "s", sysSemUnlink},
+	abi.SysSemOp:          {"__osplay_sem_op", "iip", sysSemOp},
+	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach},
+	abi.SysMmap:           {"mmap", "puxxil", sysMmap},
+	abi.SysMunmap:         {"munmap", "pu", sysMunmap},
 }
 
-// syscall carries out system call sys for thread t, which runs on c. A
+// callEntry finds sys in the system-call table, or else in the table of
+// library calls (lib).
+func callEntry(sys abi.Sys) (e *syscallEntry, lib bool) {
+	switch {
+	case sys < 0 || int(sys) >= len(syscalls):
+		return nil, false
+	case syscalls[sys].fn != nil:
+		return &syscalls[sys], false
+	case libcalls[sys].fn != nil:
+		return &libcalls[sys], true
+	}
+	return nil, false
+}
+
+// syscall carries out system call sys (or library call: libcall.go) for
+// thread t, which runs on c. A
 // call that blocks is entered again from the start when the thread is
 // dispatched after its wakeup; its enter event is made only once.
 func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	m.current = t.proc // the process whose memory the kernel may need to grow (reclaim)
 	defer func() { m.current = nil }()
-	if sys < 0 || int(sys) >= len(syscalls) || syscalls[sys].fn == nil {
+	e, lib := callEntry(sys)
+	if e == nil {
 		t.ctx.Return(uint64(^uint64(0)))
 		m.setErrno(t, ENOSYS)
 		return
 	}
-	e := &syscalls[sys]
 	p := t.proc
 	args := t.ctx.SyscallArgs()
 	if len(args) < len(e.args) {
@@ -118,7 +118,7 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	}
 	if !t.inSyscall {
 		t.inSyscall, t.sys = true, sys
-		if !e.lib {
+		if !lib {
 			m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSyscall, Name: e.name,
 				Args: append([]uint64(nil), args...), Text: m.callText(p, e, args)})
 		}
@@ -136,7 +136,7 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 		m.setErrno(t, r.errno)
 	}
 	t.ctx.Return(uint64(r.val))
-	if !e.lib {
+	if !lib {
 		m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSysret, Name: e.name, Result: r.val, Errno: r.errno})
 		if cost := m.cfg.SyscallCost; cost > 0 && c.cur == t {
 			// Time in the kernel is the thread's CPU time; the CPU catches

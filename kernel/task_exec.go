@@ -55,7 +55,7 @@ func (m *Machine) loadProgram(p *Process, file string) (prog *vm.Program, errno 
 // and t as its only thread, the main one.
 func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, envp []string) int {
 	p := t.proc
-	ctx, err := vm.NewContext(prog, argv, envp, vm.Limits{MemBytes: m.cfg.MaxMemory, Memory: m.phys})
+	ctx, err := vm.NewContext(prog, argv, envp, vm.Limits{MemBytes: m.cfg.MaxMemory, VirtualBytes: m.cfg.MaxVirtualMemory, Memory: m.phys})
 	if errors.Is(err, vm.ErrMemoryLimit) || errors.Is(err, vm.ErrOutOfMemory) {
 		return abi.ENOMEM
 	}
@@ -68,7 +68,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
 	p.mem, p.prog = ctx.Mem(), prog
-	p.Name = commName(file)
+	p.Name = CommName(file)
 	t.task.Name = p.Name
 	p.Argv = argv
 	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindExec, Name: file, Argv: argv})

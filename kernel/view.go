@@ -205,7 +205,7 @@ func (m *Machine) ReadyLevels(cpu int) []LevelView {
 
 // Sched is the machine's policy as a spec, with its options.
 func (m *Machine) Sched() string {
-	s, err := canonicalSpec(m.cfg)
+	s, err := CanonicalSpec(m.cfg)
 	if err != nil {
 		return m.cfg.Sched
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"osplay/api"
-	"osplay/kernel"
+	"osplay/kernel/analysis"
 	"osplay/templates"
 )
 
@@ -47,7 +47,7 @@ func (s *Server) openWorkload(w http.ResponseWriter, r *http.Request, p template
 		d.OSTEP = strings.TrimSpace(command + " " + ref.Args)
 		// A problem that does not parse is opened anyway: the page shows why
 		// when it runs it.
-		if prob, err := kernel.OSTEPProblem(ref.Command, strings.Fields(ref.Args)); err == nil {
+		if prob, err := analysis.OSTEPProblem(ref.Command, strings.Fields(ref.Args)); err == nil {
 			d.Notes, problemSched = prob.Notes, prob.Sched
 		}
 	} else if d.Text = q.Get("workload"); strings.TrimSpace(d.Text) == "" {

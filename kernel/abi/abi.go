@@ -72,6 +72,8 @@ const (
 	SysSemOp                     // int __osplay_sem_op(int id, int op, const struct timespec *abstime): wait (0), trywait (1), post (2), getvalue (3), close (4) a named semaphore
 	SysThreadDetach              // int __osplay_thread_detach(int tid): no thread will join tid; it is forgotten as it exits
 	SysAtomic                    // long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b): one indivisible read-modify-write (the __sync and __atomic builtins)
+	SysMmap                      // void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset): anonymous mappings, shared or private
+	SysMunmap                    // int munmap(void *addr, size_t length)
 	NumSys
 )
 
@@ -93,6 +95,7 @@ var Syscalls = map[string]Sys{
 	"__osplay_futex_wake": SysFutexWake, "__osplay_futex_timedwait": SysFutexTimedWait,
 	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
+	"mmap": SysMmap, "munmap": SysMunmap,
 }
 
 // SyscallName returns the C name of a system call.
@@ -125,6 +128,11 @@ const (
 	// by at most the process's stack limit (default DefaultStackLimit).
 	StackTop          = 0x7ffffffff000
 	DefaultStackLimit = 8 << 20
+
+	// MmapTop is where shared mappings go, the first just below it and
+	// each next one lower; the stacks of threads lie above it, below the
+	// main thread's, and the heap may grow to 4 GiB below it.
+	MmapTop = StackTop - 1<<32
 )
 
 // Linux signal numbers (x86-64).
@@ -166,6 +174,7 @@ const (
 	EACCES  = 13
 	EFAULT  = 14
 	EEXIST  = 17
+	ENODEV  = 19
 	ENOTDIR = 20
 	EISDIR  = 21
 	EINVAL  = 22
@@ -174,6 +183,17 @@ const (
 	ESPIPE  = 29
 	EPIPE   = 32
 	ERANGE  = 34
+)
+
+// mmap's protections and flags, as Linux.
+const (
+	PROT_READ     = 0x1
+	PROT_WRITE    = 0x2
+	PROT_EXEC     = 0x4
+	MAP_SHARED    = 0x01
+	MAP_PRIVATE   = 0x02
+	MAP_FIXED     = 0x10
+	MAP_ANONYMOUS = 0x20
 )
 
 // Wait options and status encoding, as Linux.

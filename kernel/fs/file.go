@@ -9,9 +9,9 @@ type OpenFile struct {
 	Off   int64 // file offset
 	refs  int   // descriptors (in any process) that refer to it
 
-	// Stream tells, for a description of the console, where its output
-	// goes: 1 the terminal's standard output, 2 its standard error.
-	Stream int
+	// Ops is what the kernel does with this kind of open file (reads,
+	// writes, seeks): set by whoever opens it, never used by fs.
+	Ops any
 
 	fs *FS
 	// OnRelease, if set, runs when the last descriptor is closed (pipes

@@ -166,6 +166,13 @@ var Cases = []Case{
 		Note: "open/read/write/lseek/close/unlink, O_APPEND, O_EXCL, holes, dup, offsets shared across fork, dup2 redirection, /bin/cat."},
 	{Dir: "kernel/testdata/linux/errno", Main: "errno", Order: InOrder, Note: "errno values and strerror/perror texts of failing calls."},
 
+	// Memory.
+	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
+		Note: "OSTEP's vm-intro/va.c: the addresses of code, a 100 MB heap block and the stack (masked); malloc(100e6) succeeds because memory is committed lazily."},
+
+	{Dir: "kernel/testdata/linux/mmapshared", Main: "mmapshared", Order: InOrder,
+		Note: "mmap(MAP_SHARED|MAP_ANONYMOUS) shared with forked children, MAP_PRIVATE and the heap copied on write; munmap and mmap errors."},
+
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
 		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},

@@ -24,6 +24,11 @@ const (
 	StopOutOfMemory
 )
 
+// DefaultVirtualBytes is the virtual size a process may reserve when
+// Limits say nothing: 4 GiB, room for malloc(100e6) many times over. Only
+// the pages touched take memory.
+const DefaultVirtualBytes = 4 << 30
+
 // LibSlice is how many instructions library code runs before Run stops
 // with StopInstructions. The stops fall every LibSlice library
 // instructions of the context's life, wherever its runs began, so they
@@ -32,8 +37,9 @@ const LibSlice = 1 << 16
 
 // Errors of NewContext.
 var (
-	// ErrMemoryLimit: the program's code and static data, or its arguments
-	// on the stack, do not fit in Limits.MemBytes.
+	// ErrMemoryLimit: the program's code and static data do not fit in
+	// Limits.VirtualBytes, or its initialised data or its arguments on the
+	// stack in Limits.MemBytes.
 	ErrMemoryLimit = errors.New("larger than the memory limit")
 	// ErrOutOfMemory: the machine's physical memory has no frame free for
 	// the program's image or arguments.
@@ -64,8 +70,12 @@ type Registers struct {
 // Limits bound one context.
 type Limits struct {
 	StackBytes uint64 // memory stack limit (default abi.DefaultStackLimit)
-	MemBytes   uint64 // memory committed by the process (0 = 64 MiB): see AddressSpace
-	CallDepth  int    // maximum nested calls (0 = 100000)
+	MemBytes   uint64 // memory the process may touch (0 = 64 MiB): see AddressSpace
+	// VirtualBytes bounds the text, static data, heap and mappings the
+	// process may reserve, touched or not (0 = DefaultVirtualBytes): see
+	// AddressSpace.
+	VirtualBytes uint64
+	CallDepth    int // maximum nested calls (0 = 100000)
 	// Memory is the machine's physical memory, shared by its processes;
 	// nil: a memory of its own, without bound.
 	Memory *PhysicalMemory

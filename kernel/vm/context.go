@@ -54,23 +54,30 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	if lim.MemBytes == 0 {
 		lim.MemBytes = 64 << 20
 	}
+	if lim.VirtualBytes == 0 {
+		lim.VirtualBytes = DefaultVirtualBytes
+	}
 	if lim.CallDepth == 0 {
 		lim.CallDepth = 100000
 	}
 	if p.Main < 0 {
 		return nil, fmt.Errorf("%s: undefined reference to `main'", p.Name)
 	}
-	a := newAddressSpace(lim.MemBytes, lim.Memory)
+	a := newAddressSpace(lim.MemBytes, lim.VirtualBytes, lim.Memory)
 	textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
 	a.addRegion(region{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true})
 	for _, s := range p.Segments {
 		a.addRegion(region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
 	}
 	a.static = a.staticPages() // before the heap and the stack exist
-	if a.static > lim.MemBytes {
+	if a.static > lim.VirtualBytes {
 		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)
 	}
 	for _, s := range p.Segments {
+		if a.resident+uint64(len(s.Bytes)) > lim.MemBytes {
+			a.Release()
+			return nil, fmt.Errorf("%s: %d bytes of initialised data: %w", p.Name, a.resident+uint64(len(s.Bytes)), ErrMemoryLimit)
+		}
 		// Map the image's pages now (images start on a page); rodata
 		// becomes read-only after the copy.
 		for off := uint64(0); off < uint64(len(s.Bytes)); off += pageSize {
@@ -84,7 +91,6 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 			copy(pg.data[:], s.Bytes[off:])
 			a.pages[(s.Addr+off)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
 			a.resident += pageSize
-			a.counted += pageSize
 		}
 	}
 	heapStart := (p.End + pageMask) &^ pageMask

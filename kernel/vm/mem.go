@@ -15,9 +15,10 @@ const (
 	tlbSize   = 16
 )
 
-// page is one 4 KiB page. refs counts the address spaces that map it: a
-// page with refs > 1 is copy-on-write. A session's processes all run on one
-// goroutine, so refs needs no lock.
+// page is one 4 KiB page. refs counts its holders: the address spaces
+// that map it and the shared memory object it belongs to, if any. A
+// private page with refs > 1 is copy-on-write. A session's processes all
+// run on one goroutine, so refs needs no lock.
 type page struct {
 	data [pageSize]byte
 	refs int32
@@ -26,17 +27,20 @@ type page struct {
 type pte struct {
 	p        *page
 	readOnly bool
+	shared   bool // a page of a shared mapping: written in place, never copied
 }
 
 // region is a range that is mapped on first touch, zero-filled (bss, heap,
-// stack, text).
+// stack, text), or from a shared memory object (obj).
 type region struct {
 	name      string
 	start     uint64
 	end       uint64
 	readOnly  bool
 	execute   bool
-	growsDown bool // the stack: it alone counts against the limit as it is touched
+	growsDown bool          // a stack: running past its limit is a stack overflow
+	obj       *SharedMemory // a shared mapping of obj from its first byte; nil: private
+	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -48,7 +52,8 @@ type Fault struct {
 	// physical memory had none free. It is no fault of the program: once
 	// memory is freed the access can be tried again.
 	OutOfMemory bool
-	// OverLimit: the stack would grow past the process's memory limit.
+	// OverLimit: the access touched a new page and the process's
+	// resident memory would exceed its limit.
 	OverLimit bool
 }
 
@@ -64,15 +69,21 @@ type tlbEntry struct {
 	data *[pageSize]byte
 }
 
-// AddressSpace is a process's paged memory. fork shares every page
-// copy-on-write; a write to a shared page copies it first. Its pages are
-// frames of the machine's PhysicalMemory.
+// AddressSpace is a process's paged memory. fork shares every private
+// page copy-on-write (a write to a page shared so copies it first) and
+// every page of a shared mapping as it is, written in place by all. Its
+// pages are frames of the machine's PhysicalMemory.
 //
-// What counts against the process's limit (committed) is, as Linux counts
-// a process's data against RLIMIT_DATA, the program's text and static
-// data and the heap up to the break in full, whether touched or not, and
-// the stack as far as it is touched: so malloc fails (sbrk, ENOMEM) and
-// the stack overflows (SIGSEGV) before the process's pages exceed it.
+// Memory is committed lazily, as Linux overcommits: reserving address
+// space (the break, sbrk; a stack; a mapping) costs nothing until a page
+// is touched. Two bounds apply. The virtual size (the text, static data,
+// heap and mappings the process has reserved; its stacks aside) may not
+// exceed virtual: beyond it sbrk and a new mapping fail, as under Linux's
+// RLIMIT_DATA. The pages touched
+// (resident, shared ones included, as Linux's RSS) may not exceed limit:
+// the access that would touch one more faults (OverLimit) instead, as a
+// memory cgroup's bound stops a process on Linux. So malloc(100e6)
+// succeeds, and only what the program writes or reads counts.
 type AddressSpace struct {
 	pages   map[uint64]pte
 	regions []region // lazily mapped ranges, sorted by start
@@ -80,20 +91,22 @@ type AddressSpace struct {
 	stack   int      // index of the stack region
 	phys    *PhysicalMemory
 
-	limit    uint64 // bytes that may be committed
+	limit    uint64 // bytes that may be resident
+	virtual  uint64 // bytes of text, static data, heap and mappings that may be reserved
 	resident uint64 // pages mapped * pageSize
-	static   uint64 // bytes of text and static data, counted in full
-	counted  uint64 // bytes of the pages mapped in text, static data and heap: counted in full already
+	static   uint64 // bytes of the pages of text and static data
+
+	mappedBytes uint64 // bytes of the mappings (MapShared, MapPrivate)
 
 	rtlb [tlbSize]tlbEntry
 	wtlb [tlbSize]tlbEntry
 }
 
-func newAddressSpace(limit uint64, phys *PhysicalMemory) *AddressSpace {
+func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace {
 	if phys == nil {
 		phys = NewPhysicalMemory(0)
 	}
-	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit, phys: phys}
+	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit, virtual: virtual, phys: phys}
 	a.flush()
 	return a
 }
@@ -105,7 +118,8 @@ func (a *AddressSpace) flush() {
 	}
 }
 
-// Clone returns a copy-on-write copy, as fork makes.
+// Clone returns the copy fork makes: private pages shared copy-on-write,
+// shared mappings shared.
 func (a *AddressSpace) Clone() *AddressSpace {
 	b := &AddressSpace{
 		pages:    make(map[uint64]pte, len(a.pages)),
@@ -114,9 +128,16 @@ func (a *AddressSpace) Clone() *AddressSpace {
 		stack:    a.stack,
 		phys:     a.phys,
 		limit:    a.limit,
+		virtual:  a.virtual,
 		resident: a.resident,
 		static:   a.static,
-		counted:  a.counted,
+
+		mappedBytes: a.mappedBytes,
+	}
+	for _, r := range b.regions {
+		if r.obj != nil {
+			r.obj.maps++
+		}
 	}
 	for vpn, e := range a.pages {
 		e.p.refs++
@@ -134,10 +155,15 @@ func (a *AddressSpace) Release() {
 	for _, e := range a.pages {
 		a.phys.drop(e.p)
 	}
+	for _, r := range a.regions {
+		if r.obj != nil {
+			r.obj.unmapped()
+		}
+	}
 	a.pages = nil
 	a.regions = nil
 	a.resident = 0
-	a.counted = 0
+	a.mappedBytes = 0
 	a.flush()
 }
 
@@ -163,6 +189,9 @@ func (a *AddressSpace) Segments() []Segment {
 		}
 		if r.execute {
 			prot = "r-x"
+		}
+		if r.obj != nil {
+			prot += "s" // shared, as /proc/PID/maps marks it
 		}
 		start := r.start
 		if r.growsDown {
@@ -226,24 +255,34 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		if r == nil || addr < abi.NullLimit {
 			return nil, a.fault(addr, write)
 		}
-		if r.growsDown && a.committed()+pageSize > a.limit {
-			return nil, &Fault{Addr: addr, Write: write, Msg: "stack overflow (memory limit)", OverLimit: true}
+		if a.resident+pageSize > a.limit {
+			msg := "out of memory (memory limit)"
+			if r.growsDown {
+				msg = "stack overflow (memory limit)"
+			}
+			return nil, &Fault{Addr: addr, Write: write, Msg: msg, OverLimit: true}
 		}
-		if !a.phys.take() {
-			return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
+		var pg *page
+		if r.obj != nil {
+			if pg = r.obj.page((addr - r.start) >> pageShift); pg == nil {
+				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
+			}
+			pg.refs++
+		} else {
+			if !a.phys.take() {
+				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
+			}
+			pg = &page{refs: 1}
 		}
-		e = pte{p: &page{refs: 1}, readOnly: r.readOnly || r.execute}
+		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil}
 		a.pages[vpn] = e
 		a.resident += pageSize
-		if !r.growsDown {
-			a.counted += pageSize
-		}
 	}
 	if write {
 		if e.readOnly {
 			return nil, &Fault{Addr: addr, Write: true, Msg: "write to read-only memory"}
 		}
-		if e.p.refs > 1 {
+		if e.p.refs > 1 && !e.shared {
 			if !a.phys.take() {
 				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
 			}
@@ -335,10 +374,13 @@ func (a *AddressSpace) Peek(addr uint64, p []byte) error {
 	for len(p) > 0 {
 		off := addr & pageMask
 		n := min(uint64(len(p)), pageSize-off)
+		r := a.findRegion(addr)
 		if e, ok := a.pages[addr>>pageShift]; ok {
 			copy(p[:n], e.p.data[off:])
-		} else if a.findRegion(addr) == nil || addr < abi.NullLimit {
+		} else if r == nil || addr < abi.NullLimit {
 			return a.fault(addr, false)
+		} else if pg := r.obj.peek((addr - r.start) >> pageShift); pg != nil {
+			copy(p[:n], pg.data[off:])
 		} else {
 			clear(p[:n])
 		}
@@ -412,33 +454,40 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 			return 0, fmt.Errorf("sbrk below the heap start")
 		}
 	} else {
-		used := a.static + (end+pageMask)&^pageMask - h.start + a.resident - a.counted
-		if used > a.limit || end > abi.StackTop-(1<<32) {
-			return 0, fmt.Errorf("out of memory: limit %d bytes", a.limit)
+		size := a.static + (end+pageMask)&^pageMask - h.start + a.mappedBytes
+		if size > a.virtual || end > abi.MmapTop-(1<<32) {
+			return 0, fmt.Errorf("out of memory: virtual size limit %d bytes", a.virtual)
 		}
 	}
 	h.end = end
 	if incr < 0 {
 		// Drop whole pages above the new break, so later touches fault.
-		for vpn := (end + pageMask) >> pageShift; vpn < (old+pageMask)>>pageShift; vpn++ {
-			if e, ok := a.pages[vpn]; ok {
-				a.phys.drop(e.p)
-				delete(a.pages, vpn)
-				a.resident -= pageSize
-				a.counted -= pageSize
-			}
-		}
+		a.dropPages((end+pageMask)>>pageShift, (old+pageMask)>>pageShift)
 		a.flush()
 	}
 	return old, nil
 }
 
-// committed is what counts against the memory limit: the pages of text,
-// static data and the heap in full, and the pages of the stack touched.
-// It is never less than what is resident.
-func (a *AddressSpace) committed() uint64 {
-	h := a.regions[a.heap]
-	return a.static + (h.end+pageMask)&^pageMask - h.start + a.resident - a.counted
+// dropPages unmaps the pages [lo, hi) that are mapped.
+func (a *AddressSpace) dropPages(lo, hi uint64) {
+	drop := func(vpn uint64, e pte) {
+		a.phys.drop(e.p)
+		delete(a.pages, vpn)
+		a.resident -= pageSize
+	}
+	if hi-lo > uint64(len(a.pages)) {
+		for vpn, e := range a.pages { // fewer pages than the range
+			if vpn >= lo && vpn < hi {
+				drop(vpn, e)
+			}
+		}
+		return
+	}
+	for vpn := lo; vpn < hi; vpn++ {
+		if e, ok := a.pages[vpn]; ok {
+			drop(vpn, e)
+		}
+	}
 }
 
 // staticPages is the memory of the pages that the text and the static
@@ -456,8 +505,17 @@ func (a *AddressSpace) staticPages() uint64 {
 	return n
 }
 
-// Committed is what counts against the process's memory limit, in bytes.
-func (a *AddressSpace) Committed() uint64 { return a.committed() }
+// Committed is what counts against the process's memory limit, in bytes:
+// the pages it has touched, as ResidentBytes.
+func (a *AddressSpace) Committed() uint64 { return a.resident }
+
+// VirtualBytes is the address space the process has reserved for its
+// text, static data, heap and mappings, in bytes: what counts against its
+// virtual size limit.
+func (a *AddressSpace) VirtualBytes() uint64 {
+	h := a.regions[a.heap]
+	return a.static + (h.end+pageMask)&^pageMask - h.start + a.mappedBytes
+}
 
 // load and store fast paths: a hit in the small TLB costs a compare.
 

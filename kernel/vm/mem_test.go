@@ -84,12 +84,69 @@ func TestMemoryFaults(t *testing.T) {
 			t.Errorf("%s: got %v, want a fault", tc.name, tc.err)
 		}
 	}
-	if _, err := m.Sbrk(2 << 20); err == nil {
-		t.Error("sbrk past the memory limit succeeded")
+	if _, err := m.Sbrk(DefaultVirtualBytes); err == nil {
+		t.Error("sbrk past the virtual size limit succeeded")
 	}
 	s, err := m.ReadCString(abi.DataBase, 10)
 	if err != nil || s != "abc" {
 		t.Errorf("ReadCString = %q, %v", s, err)
+	}
+}
+
+// TestLazyCommit reserves far more heap than the memory limit and
+// touches a little of it: sbrk succeeds, and only the pages touched count
+// (resident, committed, frames); touching past the limit faults with
+// OverLimit and maps nothing; sbrk past the virtual size fails.
+func TestLazyCommit(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	const limit = 4 << 20
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{MemBytes: limit, VirtualBytes: 256 << 20, Memory: pm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	base, frames := a.ResidentBytes(), pm.InUse()
+	heap, err := a.Sbrk(100_000_000)
+	if err != nil {
+		t.Fatalf("sbrk of 100 MB under a 4 MiB limit: %v", err)
+	}
+	if a.ResidentBytes() != base || pm.InUse() != frames {
+		t.Fatalf("sbrk alone: resident %d, frames %d; want %d, %d", a.ResidentBytes(), pm.InUse(), base, frames)
+	}
+	if a.VirtualBytes() < 100_000_000 {
+		t.Errorf("virtual size %d, want at least the heap", a.VirtualBytes())
+	}
+	for off := uint64(0); off < 1<<20; off += pageSize {
+		if err := a.WriteU64(heap+off, off); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := a.Committed() - base; got != 1<<20 {
+		t.Errorf("touching 1 MiB of 100 MB committed %d bytes", got)
+	}
+	if pm.InUse()-frames != 1<<20 {
+		t.Errorf("touching 1 MiB took %d bytes of frames", pm.InUse()-frames)
+	}
+	var fault error
+	off := uint64(1 << 20)
+	for ; off < 100_000_000 && fault == nil; off += pageSize {
+		fault = a.WriteU64(heap+off, 1)
+	}
+	f, ok := fault.(*Fault)
+	if !ok || !f.OverLimit || f.Msg != "out of memory (memory limit)" {
+		t.Fatalf("fault %v touching the heap past the limit, want OverLimit", fault)
+	}
+	if a.ResidentBytes() > limit || a.ResidentBytes()+pageSize <= limit {
+		t.Errorf("resident %d at the fault, want within a page under %d", a.ResidentBytes(), limit)
+	}
+	if _, err := a.Sbrk(200 << 20); err == nil {
+		t.Error("sbrk past the virtual size succeeded")
+	}
+	if _, err := a.Sbrk(-100_000_000); err != nil {
+		t.Fatal(err)
+	}
+	if a.ResidentBytes() != base || pm.InUse() != frames {
+		t.Errorf("after giving the heap back: resident %d, frames %d; want %d, %d", a.ResidentBytes(), pm.InUse(), base, frames)
 	}
 }
 

@@ -54,21 +54,19 @@ func (a *AddressSpace) MapStack(name string, low, high uint64) error {
 }
 
 // Unmap removes the region that starts at start and drops its pages, as
-// munmap of a thread's stack once the thread is gone.
+// munmap of a thread's stack once the thread is gone, or of a shared
+// mapping.
 func (a *AddressSpace) Unmap(start uint64) {
 	for i, r := range a.regions {
 		if r.start != start {
 			continue
 		}
-		for vpn := r.start >> pageShift; vpn < (r.end+pageMask)>>pageShift; vpn++ {
-			if e, ok := a.pages[vpn]; ok {
-				a.phys.drop(e.p)
-				delete(a.pages, vpn)
-				a.resident -= pageSize
-				if !r.growsDown {
-					a.counted -= pageSize
-				}
-			}
+		a.dropPages(r.start>>pageShift, (r.end+pageMask)>>pageShift)
+		if r.obj != nil {
+			r.obj.unmapped()
+		}
+		if r.mapped {
+			a.mappedBytes -= r.end - r.start
 		}
 		a.regions = append(a.regions[:i:i], a.regions[i+1:]...)
 		for j := range a.regions {

@@ -1,4 +1,4 @@
-/* Allocates until malloc fails: the memory limit makes sbrk fail. */
+/* Allocates until malloc fails: the virtual size limit makes sbrk fail. */
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-package kernel
+package numbers
 
 import (
 	"math"
@@ -7,12 +7,12 @@ import (
 	"strings"
 )
 
-// parseDouble reads the longest prefix of s that strtod accepts, as glibc
+// ParseDouble reads the longest prefix of s that strtod accepts, as glibc
 // in the C locale: white space, a sign, then a decimal or hexadecimal
 // number, "inf", "infinity" or "nan" (with an optional "(chars)"). It
 // returns the value, the bytes consumed (0 when nothing converts) and
 // whether the value is out of range (ERANGE).
-func parseDouble(s string) (v float64, n int, erange bool) {
+func ParseDouble(s string) (v float64, n int, erange bool) {
 	i := 0
 	for i < len(s) && isCSpace(s[i]) {
 		i++

@@ -1,9 +1,12 @@
-package kernel
+package analysis_test
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // benchWorkload makes n jobs arriving on average every 2.5 × burst
@@ -11,19 +14,19 @@ import (
 // of about 10 between them: the CPU is busy about 80% of the time, so
 // queues form and drain. Arrivals and lengths are exponentially
 // distributed, from a fixed seed.
-func benchWorkload(n int, burst float64) *Workload {
+func benchWorkload(n int, burst float64) *kernel.Workload {
 	rng := rand.New(rand.NewPCG(1, 2))
 	exp := func(mean float64) int64 { return 1 + int64(rng.ExpFloat64()*(mean-1)) }
-	w := &Workload{}
+	w := &kernel.Workload{}
 	var t int64
 	for i := range n {
 		t += exp(2.5 * burst)
-		j := Job{Name: fmt.Sprintf("j%d", i), Arrival: t, Priority: rng.IntN(4), Tickets: 50 + rng.IntN(100), Nice: rng.IntN(5)}
+		j := kernel.Job{Name: fmt.Sprintf("j%d", i), Arrival: t, Priority: rng.IntN(4), Tickets: 50 + rng.IntN(100), Nice: rng.IntN(5)}
 		for b := range 1 + rng.IntN(3) {
 			if b > 0 {
-				j.Bursts = append(j.Bursts, Burst{IO: true, Device: DefaultDevice, Ticks: exp(10)})
+				j.Bursts = append(j.Bursts, kernel.Burst{IO: true, Device: kernel.DefaultDevice, Ticks: exp(10)})
 			}
-			j.Bursts = append(j.Bursts, Burst{Ticks: exp(burst)})
+			j.Bursts = append(j.Bursts, kernel.Burst{Ticks: exp(burst)})
 		}
 		w.Jobs = append(w.Jobs, j)
 	}
@@ -35,7 +38,7 @@ func benchWorkload(n int, burst float64) *Workload {
 // CPU bursts of about 4 ticks (every decision is an event), "long" of
 // about 400 (ticks run in long stretches).
 func BenchmarkWorkload(b *testing.B) {
-	loadUserland() // compile the C library before the clock starts
+	warmUp(b) // compile the C library before the clock starts
 	for _, shape := range []struct {
 		name  string
 		burst float64
@@ -50,7 +53,7 @@ func BenchmarkWorkload(b *testing.B) {
 				b.Run(fmt.Sprintf("%s/%s/%dcpu", shape.name, spec, cpus), func(b *testing.B) {
 					var ticks, jobs int64
 					for b.Loop() {
-						o, err := RunWorkload(w, Config{Sched: spec, CPUs: cpus, MaxTicks: 1 << 40})
+						o, err := analysis.RunWorkload(w, kernel.Config{Sched: spec, CPUs: cpus, MaxTicks: 1 << 40})
 						if err != nil || o.Err != nil || o.Metrics.Completed != len(w.Jobs) {
 							b.Fatalf("%v %v: %d completed", err, o.Err, o.Metrics.Completed)
 						}

@@ -1,8 +1,10 @@
-package kernel
+package analysis
 
 import (
 	"fmt"
 	"strings"
+
+	"osplay/kernel"
 )
 
 // Occupant says what a CPU does during a Gantt segment.
@@ -35,21 +37,21 @@ type Gantt struct {
 func NewGantt() *Gantt { return &Gantt{names: map[int]string{}} }
 
 // Add takes one event into account.
-func (g *Gantt) Add(e Event) {
+func (g *Gantt) Add(e kernel.Event) {
 	if e.Tick > g.end && e.Tick < 1<<60 {
 		g.end = e.Tick
 	}
 	switch e.Kind {
-	case KindCreate, KindExec:
+	case kernel.KindCreate, kernel.KindExec:
 		if _, seen := g.names[e.PID]; !seen {
 			g.order = append(g.order, e.PID)
 		}
-		g.names[e.PID] = commName(e.Name)
-	case KindSwitch:
+		g.names[e.PID] = kernel.CommName(e.Name)
+	case kernel.KindSwitch:
 		g.open(e.CPU, e.Tick, Switching, e.Other, e.OtherTID)
-	case KindDispatch:
+	case kernel.KindDispatch:
 		g.open(e.CPU, e.Tick, Running, e.PID, e.TID)
-	case KindIdle:
+	case kernel.KindIdle:
 		g.open(e.CPU, e.Tick, Idling, 0, 0)
 	}
 }

@@ -1,8 +1,10 @@
-package kernel
+package analysis
 
 import (
 	"fmt"
 	"strings"
+
+	"osplay/kernel"
 )
 
 // The scheduling metrics of the lecture, for each process and for the run,
@@ -68,10 +70,10 @@ type Meter struct {
 	cpus    int
 	procs   []*ProcMetrics
 	byPID   map[int]*ProcMetrics
-	since   map[int]int64 // tid → tick it entered its current state
-	state   map[int]State // tid → its state
-	threads map[int][]int // pid → the tids of its threads seen so far
-	lastTID []int         // per CPU: the thread it last dispatched
+	since   map[int]int64        // tid → tick it entered its current state
+	state   map[int]kernel.State // tid → its state
+	threads map[int][]int        // pid → the tids of its threads seen so far
+	lastTID []int                // per CPU: the thread it last dispatched
 	end     int64
 	m       Metrics
 }
@@ -79,11 +81,11 @@ type Meter struct {
 // NewMeter returns a meter for a machine with cpus CPUs.
 func NewMeter(cpus int) *Meter {
 	return &Meter{cpus: max(cpus, 1), byPID: map[int]*ProcMetrics{}, since: map[int]int64{},
-		state: map[int]State{}, threads: map[int][]int{}, lastTID: make([]int, max(cpus, 1))}
+		state: map[int]kernel.State{}, threads: map[int][]int{}, lastTID: make([]int, max(cpus, 1))}
 }
 
 // Add takes one event into account.
-func (mt *Meter) Add(e Event) {
+func (mt *Meter) Add(e kernel.Event) {
 	tid := e.TID
 	if tid == 0 {
 		tid = e.PID // an event made without a thread: its process's main one
@@ -92,7 +94,7 @@ func (mt *Meter) Add(e Event) {
 		mt.end = e.Tick
 	}
 	switch e.Kind {
-	case KindCreate:
+	case kernel.KindCreate:
 		if e.PID == 1 {
 			return
 		}
@@ -100,39 +102,39 @@ func (mt *Meter) Add(e Event) {
 		mt.procs = append(mt.procs, p)
 		mt.byPID[e.PID] = p
 		mt.since[tid] = e.Tick
-		mt.state[tid] = StateNew
+		mt.state[tid] = kernel.StateNew
 		mt.threads[e.PID] = []int{tid}
-	case KindThreadCreate:
+	case kernel.KindThreadCreate:
 		mt.since[tid] = e.Tick
-		mt.state[tid] = StateNew
+		mt.state[tid] = kernel.StateNew
 		mt.threads[e.PID] = append(mt.threads[e.PID], tid)
-	case KindExec:
+	case kernel.KindExec:
 		if p := mt.byPID[e.PID]; p != nil {
-			p.Name = commName(e.Name)
+			p.Name = kernel.CommName(e.Name)
 		}
-	case KindState:
+	case kernel.KindState:
 		p := mt.byPID[e.PID]
 		if p == nil {
 			return
 		}
 		d := e.Tick - mt.since[tid]
 		switch e.From {
-		case StateReady:
+		case kernel.StateReady:
 			p.Waiting += d
-		case StateRunning:
+		case kernel.StateRunning:
 			p.CPU += d
 			mt.m.Busy += d
-		case StateWaiting, StateSuspendedWaiting:
+		case kernel.StateWaiting, kernel.StateSuspendedWaiting:
 			p.Blocked += d
 		}
 		mt.since[tid] = e.Tick
 		mt.state[tid] = e.To
-	case KindExit:
+	case kernel.KindExit:
 		if p := mt.byPID[e.PID]; p != nil {
 			p.Completion = e.Tick
 			p.Turnaround = e.Tick - p.Arrival
 		}
-	case KindDispatch:
+	case kernel.KindDispatch:
 		mt.m.Dispatches++
 		if p := mt.byPID[e.PID]; p != nil {
 			p.Dispatches++
@@ -150,12 +152,12 @@ func (mt *Meter) Add(e Event) {
 			}
 			mt.lastTID[e.CPU] = tid
 		}
-	case KindPreempt:
+	case kernel.KindPreempt:
 		mt.m.Preemptions++
 		if p := mt.byPID[e.PID]; p != nil {
 			p.Preemptions++
 		}
-	case KindSwitch:
+	case kernel.KindSwitch:
 		mt.m.SwitchTicks += e.Ticks
 	}
 }
@@ -174,12 +176,12 @@ func (mt *Meter) Metrics() Metrics {
 			for _, tid := range mt.threads[p.PID] {
 				d := mt.end - mt.since[tid]
 				switch mt.state[tid] {
-				case StateReady:
+				case kernel.StateReady:
 					v.Waiting += d
-				case StateRunning:
+				case kernel.StateRunning:
 					v.CPU += d
 					m.Busy += d
-				case StateWaiting, StateSuspendedWaiting:
+				case kernel.StateWaiting, kernel.StateSuspendedWaiting:
 					v.Blocked += d
 				}
 			}
@@ -205,7 +207,7 @@ func (mt *Meter) Metrics() Metrics {
 }
 
 // MetricsOf computes the metrics of a recorded run.
-func MetricsOf(events []Event, cpus int) Metrics {
+func MetricsOf(events []kernel.Event, cpus int) Metrics {
 	mt := NewMeter(cpus)
 	for _, e := range events {
 		mt.Add(e)

@@ -1,8 +1,9 @@
-package kernel
+package analysis
 
 import (
 	"fmt"
 
+	"osplay/kernel"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
 )
@@ -14,15 +15,15 @@ type Outcome struct {
 	Sched   string // the policy as a canonical spec ("rr:q=4")
 	Metrics Metrics
 	Gantt   *Gantt
-	Events  []Event // only with Config.Record
-	Err     error   // why the run stopped early (a limit), or nil
+	Events  []kernel.Event // only with Config.Record
+	Err     error          // why the run stopped early (a limit), or nil
 }
 
 // RunWorkload runs w to the end on a machine configured by cfg (its Sched,
 // Quantum, CPUs, ContextSwitch, Multiprogramming, Resident, limits; Record
 // to keep the events).
-func RunWorkload(w *Workload, cfg Config) (*Outcome, error) {
-	spec, err := canonicalSpec(cfg)
+func RunWorkload(w *kernel.Workload, cfg kernel.Config) (*Outcome, error) {
+	spec, err := kernel.CanonicalSpec(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -33,14 +34,14 @@ func RunWorkload(w *Workload, cfg Config) (*Outcome, error) {
 	cpus := max(cfg.CPUs, 1)
 	meter := NewMeter(cpus)
 	user := cfg.OnEvent
-	cfg.OnEvent = func(e Event) {
+	cfg.OnEvent = func(e kernel.Event) {
 		meter.Add(e)
 		out.Gantt.Add(e)
 		if user != nil {
 			user(e)
 		}
 	}
-	m := New(cfg)
+	m := kernel.New(cfg)
 	if err := m.StartWorkload(w); err != nil {
 		return nil, err
 	}
@@ -52,7 +53,7 @@ func RunWorkload(w *Workload, cfg Config) (*Outcome, error) {
 }
 
 // Compare runs w under each policy spec, with the rest of cfg the same.
-func Compare(w *Workload, cfg Config, specs []string) ([]*Outcome, error) {
+func Compare(w *kernel.Workload, cfg kernel.Config, specs []string) ([]*Outcome, error) {
 	if len(specs) == 0 {
 		return nil, fmt.Errorf("no scheduler to compare")
 	}
@@ -69,45 +70,12 @@ func Compare(w *Workload, cfg Config, specs []string) ([]*Outcome, error) {
 	return out, nil
 }
 
-// canonicalSpec is cfg's policy as a spec, with the quantum and seed of
-// cfg written in when the spec gives none.
-func canonicalSpec(cfg Config) (string, error) {
-	s := cfg.Sched
-	if s == "" {
-		s = DefaultSched
-	}
-	name, o, err := sched.ParseSpec(s)
-	if err != nil {
-		return "", err
-	}
-	if o.Quantum == 0 && cfg.Quantum > 0 && usesQuantum(name, o) {
-		o.Quantum = cfg.Quantum
-	}
-	if o.Seed == 0 && name == "lottery" {
-		o.Seed = cfg.Seed
-	}
-	return sched.Spec(name, o), nil
-}
-
-// usesQuantum reports whether a policy has a time slice.
-func usesQuantum(name string, o sched.Options) bool {
-	switch name {
-	case "rr", "lottery", "stride", "mlq":
-		return true
-	case "mlfq":
-		return len(o.Quanta) == 0
-	case "manual":
-		return o.Preemptive
-	}
-	return false
-}
-
 // Problem is an OSTEP homework problem stated for the machine: the
 // workload and the configuration that give the simulator's answers.
 type Problem struct {
 	Command          string // "sched", "mlfq", "process-run"
 	Args             []string
-	Workload         *Workload
+	Workload         *kernel.Workload
 	Sched            string // the policy spec
 	Multiprogramming int    // process-run's SWITCH_ON_END: 1
 	Solve            bool   // the options asked for the answers (-c)
@@ -115,7 +83,7 @@ type Problem struct {
 }
 
 // Config is the configuration to run the problem with, on base.
-func (p *Problem) Config(base Config) Config {
+func (p *Problem) Config(base kernel.Config) kernel.Config {
 	base.Sched = p.Sched
 	base.CPUs = 1
 	base.ContextSwitch = 0
@@ -134,13 +102,13 @@ func OSTEPProblem(command string, args []string) (*Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workload{}
+	w := &kernel.Workload{}
 	for _, j := range op.Jobs {
-		job := Job{Name: j.Name, Arrival: j.Start}
+		job := kernel.Job{Name: j.Name, Arrival: j.Start}
 		for i, t := range j.Bursts {
-			b := Burst{Ticks: t}
+			b := kernel.Burst{Ticks: t}
 			if i%2 == 1 {
-				b.IO, b.Device = true, DefaultDevice
+				b.IO, b.Device = true, kernel.DefaultDevice
 			}
 			job.Bursts = append(job.Bursts, b)
 		}

@@ -1,4 +1,4 @@
-package kernel
+package numbers
 
 import (
 	"bufio"
@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestFormatDoubleGolden compares formatDouble with glibc's printf on
+// TestFormatDoubleGolden compares FormatDouble with glibc's printf on
 // 14,400 cases: the golden file was made by testdata/golden/fmtdouble_gen.c
 // compiled with gcc and run on Linux (x86-64, glibc).
 func TestFormatDoubleGolden(t *testing.T) {
@@ -35,7 +35,7 @@ func TestFormatDoubleGolden(t *testing.T) {
 		prec, _ := strconv.Atoi(parts[2])
 		flags, _ := strconv.Atoi(parts[3])
 		v := math.Float64frombits(bits)
-		got := formatDouble(v, parts[1][0], prec, flags)
+		got := FormatDouble(v, parts[1][0], prec, flags)
 		cases++
 		if got != parts[4] {
 			bad++
@@ -88,34 +88,34 @@ func TestParseDouble(t *testing.T) {
 		{"1.7976931348623157e308", math.MaxFloat64, 22, false},
 	}
 	for _, tt := range tests {
-		v, n, erange := parseDouble(tt.in)
+		v, n, erange := ParseDouble(tt.in)
 		if v != tt.v || n != tt.n || erange != tt.erange {
-			t.Errorf("parseDouble(%q) = %v, %d, %v; want %v, %d, %v", tt.in, v, n, erange, tt.v, tt.n, tt.erange)
+			t.Errorf("ParseDouble(%q) = %v, %d, %v; want %v, %d, %v", tt.in, v, n, erange, tt.v, tt.n, tt.erange)
 		}
 	}
 	for _, in := range []string{"nan", "-NAN(abc_1)", "nan(", "nan(x"} {
-		v, n, _ := parseDouble(in)
+		v, n, _ := ParseDouble(in)
 		want := map[string]int{"nan": 3, "-NAN(abc_1)": 11, "nan(": 3, "nan(x": 3}[in]
 		if !math.IsNaN(v) || n != want {
-			t.Errorf("parseDouble(%q) = %v, %d; want NaN, %d", in, v, n, want)
+			t.Errorf("ParseDouble(%q) = %v, %d; want NaN, %d", in, v, n, want)
 		}
 		if math.Signbit(v) != strings.HasPrefix(in, "-") {
-			t.Errorf("parseDouble(%q) sign bit %v", in, math.Signbit(v))
+			t.Errorf("ParseDouble(%q) sign bit %v", in, math.Signbit(v))
 		}
 	}
 }
 
 func TestMathNaN(t *testing.T) {
-	r := mathResult(math.Sqrt(-1), -1)
-	if uint64(r.val) != defaultNaN {
-		t.Errorf("sqrt(-1) = %#x, want x86's default NaN", uint64(r.val))
+	r := MathResult(math.Sqrt(-1), -1)
+	if r != DefaultNaN {
+		t.Errorf("sqrt(-1) = %#x, want x86's default NaN", r)
 	}
 	in := math.Float64frombits(0x7ff4000000000001) // a signalling NaN
-	r = mathResult(math.Sqrt(in), in)
-	if uint64(r.val) != 0x7ffc000000000001 {
-		t.Errorf("sqrt(sNaN) = %#x, want the operand quieted", uint64(r.val))
+	r = MathResult(math.Sqrt(in), in)
+	if r != 0x7ffc000000000001 {
+		t.Errorf("sqrt(sNaN) = %#x, want the operand quieted", r)
 	}
-	if r := mathResult(math.Pow(math.NaN(), 0), math.NaN(), 0); math.Float64frombits(uint64(r.val)) != 1 {
-		t.Errorf("pow(nan, 0) = %v, want 1", math.Float64frombits(uint64(r.val)))
+	if r := MathResult(math.Pow(math.NaN(), 0), math.NaN(), 0); math.Float64frombits(r) != 1 {
+		t.Errorf("pow(nan, 0) = %v, want 1", math.Float64frombits(r))
 	}
 }

@@ -1,4 +1,4 @@
-package kernel
+package numbers
 
 import (
 	"math"
@@ -14,9 +14,9 @@ const (
 	fmtSpace = 4 // ' '
 )
 
-// formatDouble spells v as glibc's printf does for the conversion conv
+// FormatDouble spells v as glibc's printf does for the conversion conv
 // (f F e E g G a A) with precision prec (< 0: the default) and flags.
-func formatDouble(v float64, conv byte, prec int, flags int) string {
+func FormatDouble(v float64, conv byte, prec int, flags int) string {
 	upper := conv >= 'A' && conv <= 'Z'
 	lower := conv | 0x20
 	sign := ""

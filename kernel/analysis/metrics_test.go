@@ -1,8 +1,11 @@
-package kernel
+package analysis_test
 
 import (
 	"fmt"
 	"testing"
+
+	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // TestContextSwitchesAgree checks that the kernel charges a context switch
@@ -15,45 +18,44 @@ func TestContextSwitchesAgree(t *testing.T) {
 	tests := []struct {
 		prog     string // a testdata/proc program, or "" for workload
 		workload string
-		cfg      Config
+		cfg      kernel.Config
 		switches int // -1: not checked
 		ticks    int64
 	}{
 		// A loads at 0 (no switch), runs to 3; A → B costs 2; B runs 5 to 8.
-		{"", twoJobs, Config{Sched: "fcfs", ContextSwitch: 2}, 1, 8},
+		{"", twoJobs, kernel.Config{Sched: "fcfs", ContextSwitch: 2}, 1, 8},
 		// Each CPU loads its first job: no switch at all.
-		{"", twoJobs, Config{Sched: "fcfs", CPUs: 2, ContextSwitch: 2}, 0, 3},
+		{"", twoJobs, kernel.Config{Sched: "fcfs", CPUs: 2, ContextSwitch: 2}, 0, 3},
 		// A B A B A B: five switches of one tick after A's first dispatch.
-		{"", twoJobs, Config{Sched: "rr:q=1", ContextSwitch: 1}, 5, 11},
-		{"", "A 0 2 io:4 2\nB 0 4\nC 1 3 io:2 1", Config{Sched: "mlfq:quanta=1/2/4", CPUs: 2, ContextSwitch: 1}, -1, 0},
-		{"race", "", Config{Sched: "rr:q=3", ContextSwitch: 3}, -1, 0},
-		{"", "A 0 6\nB 0 6\nC 0 6", Config{Sched: "rr:q=2", CPUs: 2, ContextSwitch: 2}, -1, 0},
-		{"forkwait", "", Config{Sched: "fcfs", ContextSwitch: 5}, -1, 0},
-		{"orphan", "", Config{Sched: "mlfq", CPUs: 2, ContextSwitch: 1}, -1, 0},
-		{"race", "", Config{Sched: "rr:q=3"}, -1, 0},
+		{"", twoJobs, kernel.Config{Sched: "rr:q=1", ContextSwitch: 1}, 5, 11},
+		{"", "A 0 2 io:4 2\nB 0 4\nC 1 3 io:2 1", kernel.Config{Sched: "mlfq:quanta=1/2/4", CPUs: 2, ContextSwitch: 1}, -1, 0},
+		{"race", "", kernel.Config{Sched: "rr:q=3", ContextSwitch: 3}, -1, 0},
+		{"", "A 0 6\nB 0 6\nC 0 6", kernel.Config{Sched: "rr:q=2", CPUs: 2, ContextSwitch: 2}, -1, 0},
+		{"forkwait", "", kernel.Config{Sched: "fcfs", ContextSwitch: 5}, -1, 0},
+		{"orphan", "", kernel.Config{Sched: "mlfq", CPUs: 2, ContextSwitch: 1}, -1, 0},
+		{"race", "", kernel.Config{Sched: "rr:q=3"}, -1, 0},
 	}
 	for _, tt := range tests {
-		c := splitCase{prog: tt.prog, workload: tt.workload, cfg: tt.cfg}
-		t.Run(c.String(), func(t *testing.T) {
-			m := c.start(t)
+		t.Run(caseName(tt.prog, tt.cfg), func(t *testing.T) {
+			m := startCase(t, tt.prog, tt.workload, tt.cfg)
 			m.Run()
 			if err := m.Err(); err != nil {
 				t.Fatal(err)
 			}
 			events := m.Events()
 			cpus := max(tt.cfg.CPUs, 1)
-			mt := MetricsOf(events, cpus)
-			g := NewGantt()
+			mt := analysis.MetricsOf(events, cpus)
+			g := analysis.NewGantt()
 			switchEvents, dispatched := 0, make([]bool, cpus)
 			for _, e := range events {
 				g.Add(e)
 				switch e.Kind {
-				case KindSwitch:
+				case kernel.KindSwitch:
 					switchEvents++
 					if !dispatched[e.CPU] {
 						t.Errorf("cpu%d switches at tick %d before its first dispatch: %s", e.CPU, e.Tick, e)
 					}
-				case KindDispatch:
+				case kernel.KindDispatch:
 					dispatched[e.CPU] = true
 				}
 			}
@@ -61,7 +63,7 @@ func TestContextSwitchesAgree(t *testing.T) {
 			for i, v := range m.CPUs() {
 				cpuSwitch += v.Switch
 				for _, s := range g.Segments(i) {
-					if s.What == Switching {
+					if s.What == analysis.Switching {
 						ganttSwitch += s.End - s.Start
 					}
 				}

@@ -1,4 +1,4 @@
-package kernel
+package analysis_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"osplay/kernel"
+	"osplay/kernel/analysis"
 )
 
 // ostepCase is an entry of the recorded OSTEP cases (see
@@ -24,7 +27,7 @@ type ostepCase struct {
 func ostepCases(t *testing.T) []ostepCase {
 	t.Helper()
 	var all []ostepCase
-	for _, dir := range []string{"sched/ostep/testdata/golden", "sched/ostep/testdata/extra"} {
+	for _, dir := range []string{filepath.Join(kernelDir, "sched/ostep/testdata/golden"), filepath.Join(kernelDir, "sched/ostep/testdata/extra")} {
 		data, err := os.ReadFile(filepath.Join(dir, "cases.json"))
 		if err != nil {
 			t.Fatal(err)
@@ -63,7 +66,7 @@ func TestOSTEPProblems(t *testing.T) {
 		if c.Exit != 0 || c.Command == "process-run" {
 			continue
 		}
-		p, err := OSTEPProblem(c.Command, c.Args)
+		p, err := analysis.OSTEPProblem(c.Command, c.Args)
 		if err != nil {
 			// Only problems the machine cannot state may fail: fractional
 			// lengths, no answers asked, unknown policies, help.
@@ -75,7 +78,7 @@ func TestOSTEPProblems(t *testing.T) {
 		if !p.Solve {
 			continue
 		}
-		o, err := RunWorkload(p.Workload, p.Config(Config{}))
+		o, err := analysis.RunWorkload(p.Workload, p.Config(kernel.Config{}))
 		if err == nil {
 			err = o.Err
 		}
@@ -135,7 +138,7 @@ func TestOSTEPProcessRun(t *testing.T) {
 		if m == nil {
 			continue
 		}
-		p, err := OSTEPProblem(c.Command, c.Args)
+		p, err := analysis.OSTEPProblem(c.Command, c.Args)
 		if err != nil {
 			t.Errorf("%s: %v", c.Name, err)
 			continue
@@ -143,7 +146,7 @@ func TestOSTEPProcessRun(t *testing.T) {
 		if strings.Contains(strings.Join(p.Notes, "\n"), "leaves it out") {
 			continue // an empty process costs process-run.py a tick of nothing
 		}
-		o, err := RunWorkload(p.Workload, p.Config(Config{}))
+		o, err := analysis.RunWorkload(p.Workload, p.Config(kernel.Config{}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,153 @@
+package vm
+
+import (
+	"fmt"
+
+	"osplay/kernel/abi"
+)
+
+// SharedMemory is memory that address spaces map shared: a write through
+// one mapping is seen through every other, and fork shares it rather than
+// copying it on write. Its pages are made on first touch, zero-filled,
+// from the machine's frames, and belong to the object: they outlive any
+// one mapping, and go back to the machine when the last holder lets go.
+// Its holders are the mappings and any Hold (a System V segment that
+// outlives its attachments, for one).
+type SharedMemory struct {
+	phys  *PhysicalMemory
+	size  uint64           // bytes, a whole number of pages
+	pages map[uint64]*page // by page index; each holds one reference for the object
+	maps  int              // mappings of it in address spaces
+	holds int              // holders other than mappings
+}
+
+// NewSharedMemory makes a shared memory object of size bytes, rounded up
+// to whole pages, on the machine's memory pm. It takes no frame until a
+// page of it is touched.
+func NewSharedMemory(pm *PhysicalMemory, size uint64) *SharedMemory {
+	return &SharedMemory{phys: pm, size: (size + pageMask) &^ pageMask, pages: map[uint64]*page{}}
+}
+
+// Size is the object's size in bytes.
+func (s *SharedMemory) Size() uint64 { return s.size }
+
+// ResidentBytes is the memory of the object's pages made so far; each is
+// one frame however many address spaces map it.
+func (s *SharedMemory) ResidentBytes() uint64 { return uint64(len(s.pages)) * pageSize }
+
+// Mappings counts the address-space mappings of the object.
+func (s *SharedMemory) Mappings() int { return s.maps }
+
+// Hold keeps the object alive without a mapping, until Drop.
+func (s *SharedMemory) Hold() { s.holds++ }
+
+// Drop lets go of a Hold; with no holder left, the pages are freed.
+func (s *SharedMemory) Drop() {
+	s.holds--
+	s.freeIfUnheld()
+}
+
+// unmapped lets go of one mapping.
+func (s *SharedMemory) unmapped() {
+	s.maps--
+	s.freeIfUnheld()
+}
+
+func (s *SharedMemory) freeIfUnheld() {
+	if s.maps > 0 || s.holds > 0 {
+		return
+	}
+	for i, pg := range s.pages {
+		s.phys.drop(pg)
+		delete(s.pages, i)
+	}
+}
+
+// page returns page i of the object, making it on first touch; nil when
+// the machine has no frame free.
+func (s *SharedMemory) page(i uint64) *page {
+	if pg, ok := s.pages[i]; ok {
+		return pg
+	}
+	if !s.phys.take() {
+		return nil
+	}
+	pg := &page{refs: 1}
+	s.pages[i] = pg
+	return pg
+}
+
+// peek returns page i if it has been made (nil for a nil object).
+func (s *SharedMemory) peek(i uint64) *page {
+	if s == nil {
+		return nil
+	}
+	return s.pages[i]
+}
+
+// MapShared maps all of obj into the address space, shared, readable and
+// writable (read-only if readOnly), as mmap with MAP_SHARED, and returns
+// its address. Mapping takes no frame and counts nothing against the
+// process's limit until a page is touched; its size counts against the
+// virtual size.
+func (a *AddressSpace) MapShared(obj *SharedMemory, name string, readOnly bool) (uint64, error) {
+	if obj.phys != a.phys {
+		return 0, fmt.Errorf("map %s: shared memory of another machine", name)
+	}
+	start, err := a.mapRegion(region{name: name, end: obj.size, readOnly: readOnly, obj: obj})
+	if err == nil {
+		obj.maps++
+	}
+	return start, err
+}
+
+// MapPrivate maps size bytes (rounded up to whole pages) of zero-filled
+// private memory, as mmap with MAP_PRIVATE|MAP_ANONYMOUS: a page is made
+// on first touch, and fork shares it copy-on-write as the heap.
+func (a *AddressSpace) MapPrivate(size uint64, name string, readOnly bool) (uint64, error) {
+	return a.mapRegion(region{name: name, end: (size + pageMask) &^ pageMask, readOnly: readOnly})
+}
+
+// mapRegion places r, of r.end bytes, in the mapping area below
+// abi.MmapTop: as high as it fits, top down as Linux places mappings, with
+// an unmapped page above it so that running off the end of the mapping
+// below faults. It fails when the virtual size would pass its limit or
+// the area has no room.
+func (a *AddressSpace) mapRegion(r region) (uint64, error) {
+	size := r.end
+	if size == 0 || size > a.virtual || a.VirtualBytes()+size > a.virtual {
+		return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
+	}
+	const floor = abi.MmapTop - 1<<32
+	top := uint64(abi.MmapTop)
+	for {
+		if top-floor < size+pageSize {
+			return 0, fmt.Errorf("map %s of %d bytes: %w", r.name, size, ErrMemoryLimit)
+		}
+		start := top - pageSize - size
+		moved := false
+		for _, q := range a.regions { // anything in [start, top) pushes it down
+			if q.start < top && start < q.end+pageSize {
+				top, moved = q.start, true
+				break
+			}
+		}
+		if !moved {
+			r.start, r.end = start, start+size
+			break
+		}
+	}
+	r.mapped = true
+	a.addRegion(r)
+	a.mappedBytes += size
+	return r.start, nil
+}
+
+// Mapping returns the start and end of the mapping (MapShared,
+// MapPrivate) that holds addr, if one does.
+func (a *AddressSpace) Mapping(addr uint64) (start, end uint64, ok bool) {
+	if r := a.findRegion(addr); r != nil && r.mapped {
+		return r.start, r.end, true
+	}
+	return 0, 0, false
+}

@@ -1,0 +1,240 @@
+package vm
+
+import (
+	"slices"
+	"testing"
+
+	"osplay/kernel/abi"
+)
+
+// TestSharedMemoryAcrossFork maps an object shared, forks, and writes on
+// both sides: each sees the other's writes (no copy on write), the
+// private heap stays copy-on-write beside it, the frames count each page
+// once, and they go back to the machine when the last mapping does.
+func TestSharedMemoryAcrossFork(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{Memory: pm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := pm.InUse()
+	obj := NewSharedMemory(pm, 3*pageSize-100)
+	if obj.Size() != 3*pageSize {
+		t.Fatalf("size %d, want whole pages", obj.Size())
+	}
+	addr, err := c.Mem().MapShared(obj, "shared", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if addr >= abi.MmapTop || addr+obj.Size() > abi.MmapTop || addr%pageSize != 0 {
+		t.Fatalf("mapped at 0x%x, want a page below MmapTop", addr)
+	}
+	if pm.InUse() != base {
+		t.Errorf("mapping took %d bytes of frames before any touch", pm.InUse()-base)
+	}
+	heap, _ := c.Mem().Sbrk(pageSize)
+	c.Mem().WriteU64(heap, 1)
+	c.Mem().WriteU64(addr, 10) // touched before fork
+	d := c.Fork()
+	if err := d.Mem().WriteU64(addr, 11); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Mem().WriteU64(addr+2*pageSize, 21); err != nil { // first touched after fork, by the child
+		t.Fatal(err)
+	}
+	if err := c.Mem().WriteU64(addr+pageSize, 30); err != nil {
+		t.Fatal(err)
+	}
+	d.Mem().WriteU64(heap, 2)
+	read := func(ctx *Context, at uint64) uint64 {
+		v, err := ctx.Mem().ReadU64(at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, ctx := range []*Context{c, d} {
+		if a, b, e := read(ctx, addr), read(ctx, addr+pageSize), read(ctx, addr+2*pageSize); a != 11 || b != 30 || e != 21 {
+			t.Errorf("shared pages read %d %d %d, want 11 30 21 on both sides", a, b, e)
+		}
+	}
+	if p, q := read(c, heap), read(d, heap); p != 1 || q != 2 {
+		t.Errorf("private heap %d and %d, want 1 and 2 (copy on write)", p, q)
+	}
+	var peek [8]byte
+	if err := c.Mem().Peek(addr+2*pageSize, peek[:]); err != nil || peek[0] != 21 {
+		t.Errorf("peek of a shared page the other side made: %v %v", peek, err)
+	}
+	// 3 shared pages, the heap page and the child's copy of it.
+	if got := pm.InUse() - base; got != 5*pageSize {
+		t.Errorf("%d bytes of frames, want 5 pages", got)
+	}
+	if obj.Mappings() != 2 {
+		t.Errorf("%d mappings, want 2", obj.Mappings())
+	}
+	segs := c.Mem().Segments()
+	found := false
+	for _, s := range segs {
+		if s.Name == "shared" && s.Start == addr && s.Prot == "rw-s" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no shared segment in %+v", segs)
+	}
+	d.Release()
+	if obj.ResidentBytes() != 3*pageSize {
+		t.Errorf("the object lost pages when one mapping went: %d bytes", obj.ResidentBytes())
+	}
+	c.Mem().Unmap(addr)
+	if obj.ResidentBytes() != 0 || obj.Mappings() != 0 {
+		t.Errorf("after the last unmap: %d bytes, %d mappings", obj.ResidentBytes(), obj.Mappings())
+	}
+	if got := pm.InUse() - base; got != pageSize {
+		t.Errorf("%d bytes of frames after the last unmap, want the heap page", got)
+	}
+	if _, err := c.Mem().ReadU64(addr); err == nil {
+		t.Error("the mapping was readable after unmap")
+	}
+}
+
+// TestSharedMemoryHold keeps an object alive between mappings, as a
+// System V segment lives on between attachments.
+func TestSharedMemoryHold(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{Memory: pm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := NewSharedMemory(pm, pageSize)
+	obj.Hold()
+	addr, _ := c.Mem().MapShared(obj, "a", false)
+	c.Mem().WriteU64(addr, 42)
+	c.Mem().Unmap(addr)
+	second, err := c.Mem().MapShared(obj, "b", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Mem().ReadU64(second); v != 42 {
+		t.Errorf("read %d through the second mapping, want 42", v)
+	}
+	if err := c.Mem().WriteU64(second, 1); err == nil {
+		t.Error("a read-only shared mapping was writable")
+	}
+	c.Release()
+	if obj.ResidentBytes() != pageSize {
+		t.Error("a held object lost its page with its last mapping")
+	}
+	before := pm.InUse()
+	obj.Drop()
+	if obj.ResidentBytes() != 0 || pm.InUse() != before-pageSize {
+		t.Errorf("after Drop: %d bytes in the object, frames %d -> %d", obj.ResidentBytes(), before, pm.InUse())
+	}
+}
+
+// TestSharedMemoryCountsAgainstTheLimit: touching a shared page counts in
+// the process's resident memory, as Linux's RSS counts it.
+func TestSharedMemoryCountsAgainstTheLimit(t *testing.T) {
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{MemBytes: 64 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	obj := NewSharedMemory(a.phys, 1<<20)
+	addr, err := a.MapShared(obj, "big", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fault error
+	for off := uint64(0); off < obj.Size() && fault == nil; off += pageSize {
+		fault = a.WriteU64(addr+off, 1)
+	}
+	if f, ok := fault.(*Fault); !ok || !f.OverLimit {
+		t.Errorf("fault %v, want OverLimit", fault)
+	}
+	if a.ResidentBytes() > 64<<10 {
+		t.Errorf("resident %d, over the limit", a.ResidentBytes())
+	}
+}
+
+// TestMapPrivate maps anonymous private memory: it is copied on write
+// across fork as the heap is, sits below the shared mappings a page
+// apart, and counts against the virtual size until unmapped.
+func TestMapPrivate(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{Memory: pm, VirtualBytes: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	v0 := a.VirtualBytes()
+	obj := NewSharedMemory(pm, pageSize)
+	shared, _ := a.MapShared(obj, "shared", false)
+	priv, err := a.MapPrivate(2*pageSize+1, "private", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if priv+3*pageSize+pageSize != shared {
+		t.Errorf("private at 0x%x, shared at 0x%x: want the private 3 pages and a gap below", priv, shared)
+	}
+	if start, end, ok := a.Mapping(priv + 5); !ok || start != priv || end != priv+3*pageSize {
+		t.Errorf("Mapping = 0x%x, 0x%x, %v", start, end, ok)
+	}
+	if _, _, ok := a.Mapping(priv - 1); ok {
+		t.Error("the gap below a mapping is a mapping")
+	}
+	if got := a.VirtualBytes() - v0; got != 4*pageSize {
+		t.Errorf("mappings add %d bytes of virtual size, want 4 pages", got)
+	}
+	a.WriteU64(priv, 1)
+	d := c.Fork()
+	d.Mem().WriteU64(priv, 2)
+	if v, _ := a.ReadU64(priv); v != 1 {
+		t.Errorf("the parent reads %d after the child's write, want 1 (copy on write)", v)
+	}
+	if _, err := a.MapPrivate(8<<20, "too big", false); err == nil {
+		t.Error("a mapping past the virtual size succeeded")
+	}
+	a.Unmap(priv)
+	if got := a.VirtualBytes() - v0; got != pageSize {
+		t.Errorf("after unmap the mappings count %d bytes, want 1 page", got)
+	}
+	if _, err := a.ReadU64(priv); err == nil {
+		t.Error("readable after unmap")
+	}
+	if v, _ := d.Mem().ReadU64(priv); v != 2 {
+		t.Errorf("the child's mapping read %d after the parent's unmap, want 2", v)
+	}
+}
+
+// TestMapPlacement places mappings top down below abi.MmapTop, a page
+// apart: a gap an unmapping leaves is used again, and a region already in
+// the area (a thread's stack, for one) is stepped over.
+func TestMapPlacement(t *testing.T) {
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Mem()
+	const stackLow, stackHigh = abi.MmapTop - 3*pageSize, abi.MmapTop - pageSize
+	if err := a.MapStack("stack in the way", stackLow, stackHigh); err != nil {
+		t.Fatal(err)
+	}
+	var at []uint64
+	for range 3 {
+		addr, err := a.MapPrivate(2*pageSize, "m", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at = append(at, addr)
+	}
+	want := []uint64{stackLow - 3*pageSize, stackLow - 6*pageSize, stackLow - 9*pageSize}
+	if !slices.Equal(at, want) {
+		t.Fatalf("mapped at %#x, want %#x", at, want)
+	}
+	a.Unmap(at[1])
+	again, err := a.MapPrivate(pageSize, "n", false)
+	if err != nil || again != at[1]+pageSize {
+		t.Errorf("after an unmap, a mapping went to %#x (%v), want the gap at %#x", again, err, at[1]+pageSize)
+	}
+}
