@@ -68,8 +68,7 @@ func (a *API) ServeCheck(w http.ResponseWriter, r *http.Request) {
 		no.Write(w, CheckResponse{Error: &Error{Type: "error", Code: no.Code, Message: no.Message}})
 		return
 	}
-	defer job.Done()
-	resp, err := check(&req, a.lim, job)
+	resp, err := func() (CheckResponse, error) { defer job.Done(); return check(&req, a.lim, job) }()
 	var stop *stopError
 	if errors.As(err, &stop) {
 		a.metrics.error(stop.code)

@@ -95,8 +95,10 @@ func (a *API) ServeRun(w http.ResponseWriter, r *http.Request) {
 		no.Write(w, RunResponse{Error: &Error{Type: "error", Code: no.Code, Message: no.Message}, Processes: []ProcStats{}})
 		return
 	}
-	defer job.Done()
-	writeJSON(w, http.StatusOK, run(&req, a.lim, a.metrics, job))
+	// The job is done (its worker free, its memory out of the server's
+	// count) before the answer goes: a slow reader holds neither.
+	resp := func() RunResponse { defer job.Done(); return run(&req, a.lim, a.metrics, job) }()
+	writeJSON(w, http.StatusOK, resp)
 }
 
 // Warm compiles the C library and a small program, so that the first

@@ -284,8 +284,10 @@ func (a *API) runWorkload(ctx context.Context, w http.ResponseWriter, req *RunRe
 			Notes: []string{}, Runs: []WorkloadRun{}})
 		return
 	}
-	defer job.Done()
-	resp, err := runWorkload(&req.Program, req.Compare, language(req.Lang), a.lim, job)
+	resp, err := func() (WorkloadResponse, error) {
+		defer job.Done()
+		return runWorkload(&req.Program, req.Compare, language(req.Lang), a.lim, job)
+	}()
 	if err != nil {
 		a.metrics.run("api", "compile")
 		code := "workload"

@@ -141,8 +141,11 @@ func (s *Server) exerciseCheck(w http.ResponseWriter, r *http.Request) {
 		no.Write(w, api.Refusal{Error: no.Code, Message: templates.T(lang, refusalKey(no.Code))})
 		return
 	}
-	defer job.Done()
-	writeJSON(w, http.StatusOK, x.EvaluateWith(job.Drive, files, req.Answers, lang))
+	report := func() exercises.Report {
+		defer job.Done()
+		return x.EvaluateWith(job.Drive, files, req.Answers, lang)
+	}()
+	writeJSON(w, http.StatusOK, report)
 }
 
 // refusalKey is the message of a refused headless run, by its code.
