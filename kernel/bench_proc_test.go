@@ -79,3 +79,23 @@ func BenchmarkMallocMix(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStartOnetwo starts a machine and runs the lecture's onetwo
+// program to its end, as the server does for each Run once the program is
+// compiled (the compile is cached after the first iteration).
+func BenchmarkStartOnetwo(b *testing.B) {
+	cfg := Config{Files: os.DirFS("../examples/onetwo")}
+	b.ReportAllocs()
+	for b.Loop() {
+		var out bytes.Buffer
+		c := cfg
+		c.Stdout = &out
+		m := New(c)
+		if err := m.Start([]string{"onetwo.c"}); err != nil {
+			b.Fatal(err)
+		}
+		if res := m.Run(); res.Err != nil || res.Code != 0 {
+			b.Fatalf("run: %v, exit %d", res.Err, res.Code)
+		}
+	}
+}
