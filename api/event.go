@@ -48,8 +48,8 @@ type Event struct {
 // wireEvent converts the n-th kernel event.
 func wireEvent(n int64, e kernel.Event) Event {
 	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),
-		Cause: e.Cause, Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
-		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg, FD: e.FD, Ticks: e.Ticks}
+		Cause: e.Cause.String(), Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
+		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg.String(), FD: e.FD, Ticks: e.Ticks}
 	if e.TID != e.PID {
 		w.TID = e.TID
 	}

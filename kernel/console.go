@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"io"
+	"osplay/kernel/msg"
 )
 
 // console is the terminal: descriptors 0, 1 and 2 of the first process
@@ -58,7 +59,7 @@ func (m *Machine) typed(data []byte) {
 	m.console.in = append(m.console.in, data...)
 	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
 	if m.console.lineReady() {
-		m.console.readers.WakeAll("input arrived")
+		m.console.readers.WakeAll(msg.New(msg.WokeInput))
 	}
 }
 
@@ -67,8 +68,8 @@ func (m *Machine) closeInput() {
 		return
 	}
 	m.console.eof = true
-	m.emit(Event{CPU: -1, Kind: KindInput, Msg: "EOF"})
-	m.console.readers.WakeAll("end of input")
+	m.emit(Event{CPU: -1, Kind: KindInput, Msg: msg.New(msg.InputEOF)})
+	m.console.readers.WakeAll(msg.New(msg.WokeEOF))
 }
 
 // Input types data on the console, as the user at the keyboard.

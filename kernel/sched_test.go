@@ -3,6 +3,7 @@ package kernel
 import (
 	"crypto/sha256"
 	"fmt"
+	"osplay/kernel/msg"
 	"runtime"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestInfiniteLoopLimit(t *testing.T) {
 	if r.res.Err == nil || r.res.Err.Error() != want {
 		t.Fatalf("err = %v, want %q", r.res.Err, want)
 	}
-	if n := r.count(KindLimit, func(e Event) bool { return e.Msg == want }); n != 1 {
+	if n := r.count(KindLimit, func(e Event) bool { return e.Msg.String() == want }); n != 1 {
 		t.Errorf("%d limit events", n)
 	}
 	if r.res.CPUTicks < 100_000 || r.res.CPUTicks > 100_010 {
@@ -119,7 +120,9 @@ func TestSchedulingOrder(t *testing.T) {
 	if strings.HasPrefix(rr.stdout, "parent 0\nparent 1\nparent 2\nparent 3\nparent 4\n") {
 		t.Errorf("RR with a small quantum did not interleave:\n%s", rr.stdout)
 	}
-	if n := rr.count(KindPreempt, func(e Event) bool { return strings.Contains(e.Cause, "quantum of 20 ticks") }); n < 4 {
+	if n := rr.count(KindPreempt, func(e Event) bool {
+		return e.Cause.Code == msg.RRQuantum && strings.Contains(e.Cause.String(), "quantum of 20 ticks")
+	}); n < 4 {
 		t.Errorf("RR preempted %d times at the quantum, want several", n)
 	}
 	if len(rr.stdout) != len(fcfs.stdout) {

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"encoding/binary"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
@@ -65,7 +66,7 @@ func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 	if isConsole(o) {
 		d, wait := m.readConsole(n)
 		if wait {
-			m.console.readers.Sleep(t, "read: waiting for input from the terminal")
+			m.console.readers.Sleep(t, msg.New(msg.WaitTTY))
 			return blocked()
 		}
 		data = d

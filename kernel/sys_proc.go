@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/sched"
@@ -12,7 +12,7 @@ import (
 // _exit ends the whole process, every thread (Linux's exit_group).
 func sysExit(m *Machine, t *Thread, a []uint64) sysret {
 	code := int(int32(a[0]))
-	m.exit(t.proc, t, abi.ExitStatus(code), fmt.Sprintf("exit(%d)", code))
+	m.exit(t.proc, t, abi.ExitStatus(code), msg.New(msg.ExitCall, msg.Int("code", code)))
 	return gone()
 }
 
@@ -51,6 +51,6 @@ func sysNice(m *Machine, t *Thread, a []uint64) sysret {
 // sysSchedYield gives the CPU up: the thread goes to the back of the
 // ready queue (and runs on if nobody else is ready).
 func sysSchedYield(m *Machine, t *Thread, a []uint64) sysret {
-	t.yieldTo, t.yieldHow = "sched_yield", sched.Yielded
+	t.yieldTo, t.yieldHow = msg.New(msg.SchedYield), sched.Yielded
 	return ok(0)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
+	"osplay/kernel/msg"
 	"path"
 
 	"osplay/kernel/abi"
@@ -91,7 +92,7 @@ func (m *Machine) soleThread(t *Thread) {
 			m.takeBackTickets(o)
 			m.stopWaiting(o, wokeSignal)
 			o.Ended = m.t
-			m.setState(o, StateTerminated, "execve in another thread")
+			m.setState(o, StateTerminated, msg.New(msg.ExecOther))
 			m.leaveCPU(o)
 		}
 		p.gone += o.task.Total

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"osplay/kernel/msg"
 	"slices"
 	"strings"
 	"testing"
@@ -266,7 +267,7 @@ func TestLongTermScheduler(t *testing.T) {
 	}
 	queued := 0
 	for _, e := range o.Events {
-		if e.Kind == KindSched && strings.Contains(e.Cause, "job queue") {
+		if e.Kind == KindSched && e.Cause.Code == msg.LTSJobQueue {
 			queued++
 		}
 	}
@@ -338,7 +339,7 @@ func TestMultiCPU(t *testing.T) {
 	}
 	migrated := false
 	for _, e := range steal.Events {
-		migrated = migrated || e.Kind == KindDispatch && strings.Contains(e.Cause, "migrated from cpu0")
+		migrated = migrated || e.Kind == KindDispatch && strings.Contains(e.Cause.String(), "migrated from cpu0")
 	}
 	if !migrated {
 		t.Error("no migration by work stealing")
@@ -350,7 +351,7 @@ func TestMLFQBoostEvent(t *testing.T) {
 	o, _ := RunWorkload(mustWorkload(t, "A 0 30\nB 0 30\n"), Config{Sched: "mlfq:q=2,boost=20", Record: true})
 	boosts := 0
 	for _, e := range o.Events {
-		if e.Kind == KindSched && strings.Contains(e.Cause, "priority boost") {
+		if e.Kind == KindSched && strings.Contains(e.Cause.String(), "priority boost") {
 			boosts++
 			if e.Tick%20 != 0 {
 				t.Errorf("boost at tick %d", e.Tick)
@@ -439,7 +440,7 @@ int main(void) {
 		if e.Kind == KindState && e.PID == 2 && e.To == StateWaiting && e.Name == "disk" {
 			block = e.Tick
 		}
-		if e.Kind == KindState && e.PID == 2 && e.From == StateWaiting && strings.Contains(e.Cause, "disk: I/O done") {
+		if e.Kind == KindState && e.PID == 2 && e.From == StateWaiting && e.Cause.String() == "disk: I/O done" {
 			wake = e.Tick
 		}
 	}
@@ -465,7 +466,7 @@ int main(void) {
 	var notes []string
 	for _, e := range r.events {
 		if e.Kind == KindSched {
-			notes = append(notes, e.Cause)
+			notes = append(notes, e.Cause.String())
 		}
 	}
 	want := []string{"ticket transfer: pid 2 lends 100 tickets to pid 3 while it waits", "ticket transfer: pid 2 takes its tickets back"}
