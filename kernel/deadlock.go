@@ -111,15 +111,20 @@ type DeadlockError struct {
 	Waits []WaitEdge
 }
 
-func (e *DeadlockError) Error() string { return msg.New(msg.HaltDeadlock).String() }
+func (e *DeadlockError) Error() string { return e.Text().String() }
 
-// Describe lists who waits for what, a line each, the threads of a cycle
-// marked.
-func (e *DeadlockError) Describe() string {
+// Text is why the machine stopped.
+func (e *DeadlockError) Text() msg.Text { return msg.New(msg.HaltDeadlock) }
+
+// Describe lists who waits for what, a line each.
+func (e *DeadlockError) Describe() string { return e.DescribeIn(msg.English) }
+
+// DescribeIn is Describe in lang.
+func (e *DeadlockError) DescribeIn(lang string) string {
 	var b strings.Builder
 	for _, w := range e.Waits {
 		b.WriteString("  ")
-		b.WriteString(w.String())
+		b.WriteString(w.Text().In(lang))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -14,7 +14,8 @@ import (
 // tens), 일, 이, 삼, 사, 오, 육, 칠, 팔, 구; 0, 1, 3, 6, 7 and 8 end in a
 // consonant, 1, 7 and 8 in ㄹ. An address is read the same way, its hex
 // letters a–f as English letters (에이 … 에프), all ending in a vowel. A
-// Hangul syllable says itself. Anything else (a word in Latin letters)
+// Hangul syllable says itself. A closing parenthesis is passed over to
+// the word before the parenthesis, as Korean writing does. Anything else (a word in Latin letters)
 // gets both forms, 을(를), as Korean writing does when it cannot know.
 
 // particles maps the consonant form to the vowel form and the form for
@@ -53,6 +54,15 @@ func Particle(sound, p string) string {
 // and whether its sound is known at all.
 func lastSound(s string) (final, rieul, known bool) {
 	s = strings.TrimRight(s, " ")
+	// A particle after a parenthesis follows the word before it:
+	// "스레드 7 (pid 2)이".
+	for strings.HasSuffix(s, ")") {
+		i := strings.LastIndexByte(s, '(')
+		if i <= 0 {
+			break
+		}
+		s = strings.TrimRight(s[:i], " ")
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {
 	case r >= '0' && r <= '9':
