@@ -21,7 +21,7 @@ type Event struct {
 	Kind   string   `json:"k"`
 	From   string   `json:"from,omitempty"`
 	To     string   `json:"to,omitempty"`
-	Cause  string   `json:"cause,omitempty"`
+	Cause  string   `json:"cause,omitempty"` // in English; causeText is the same as a code of the catalogue
 	Other  int      `json:"other,omitempty"`
 	Name   string   `json:"name,omitempty"`
 	Argv   []string `json:"argv,omitempty"`
@@ -31,7 +31,7 @@ type Event struct {
 	Status int      `json:"status,omitempty"`
 	Signal string   `json:"signal,omitempty"`
 	Addr   uint64   `json:"addr,omitempty"`
-	Msg    string   `json:"msg,omitempty"`
+	Msg    string   `json:"msg,omitempty"` // in English; msgText is the same as a code of the catalogue
 	FD     int      `json:"fd,omitempty"`
 	Data   string   `json:"data,omitempty"`
 	Ticks  int64    `json:"ticks,omitempty"`
@@ -43,6 +43,10 @@ type Event struct {
 	Limit string `json:"limit,omitempty"`
 	Value int64  `json:"value,omitempty"`
 	Bytes int64  `json:"bytes,omitempty"`
+	// The cause and the message as texts of the kernel's catalogue, to
+	// render in the client's language (since 1.3).
+	CauseText *Text `json:"causeText,omitempty"`
+	MsgText   *Text `json:"msgText,omitempty"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -72,6 +76,7 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.Limit, w.Value = e.Limit.String(), e.Value
 	}
 	w.Bytes = e.Bytes
+	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
 	return w
 }
 

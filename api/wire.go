@@ -204,6 +204,9 @@ type Snapshot struct {
 	Halt    string   `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock), if it did
 	// The code of a halt the server decided (memory_limit), since 1.1.
 	HaltCode string `json:"haltCode,omitempty"`
+	// A halt of the kernel's (a limit, a deadlock) as a text of its
+	// catalogue, since 1.3.
+	HaltText *Text  `json:"haltText,omitempty"`
 	Result   *Exit  `json:"result,omitempty"` // once done: how the first process ended
 	Program  string `json:"program,omitempty"`
 }
@@ -248,25 +251,27 @@ type Ask struct {
 
 // PCB is every field of a process control block the kernel keeps.
 type PCB struct {
-	PID      int       `json:"pid"`
-	PPID     int       `json:"ppid"`
-	PGID     int       `json:"pgid"`
-	Name     string    `json:"name"`
-	Argv     []string  `json:"argv"`
-	State    string    `json:"state"`
-	Cause    string    `json:"cause,omitempty"`
-	WaitOn   string    `json:"waitOn,omitempty"`
-	CPU      int       `json:"cpu"`
-	Nice     int       `json:"nice"`
-	CPUTicks int64     `json:"cpuTicks"`
-	Created  int64     `json:"created"`
-	Ended    int64     `json:"ended,omitempty"`
-	Status   int       `json:"status,omitempty"`
-	Children []int     `json:"children"`
-	Files    []OpenFD  `json:"files"`
-	Regs     Registers `json:"regs"`
-	Segments []Segment `json:"segments"`
-	Resident uint64    `json:"resident"`
+	PID   int      `json:"pid"`
+	PPID  int      `json:"ppid"`
+	PGID  int      `json:"pgid"`
+	Name  string   `json:"name"`
+	Argv  []string `json:"argv"`
+	State string   `json:"state"`
+	Cause string   `json:"cause,omitempty"`
+	// Cause as a text of the kernel's catalogue (since 1.3).
+	CauseText *Text     `json:"causeText,omitempty"`
+	WaitOn    string    `json:"waitOn,omitempty"`
+	CPU       int       `json:"cpu"`
+	Nice      int       `json:"nice"`
+	CPUTicks  int64     `json:"cpuTicks"`
+	Created   int64     `json:"created"`
+	Ended     int64     `json:"ended,omitempty"`
+	Status    int       `json:"status,omitempty"`
+	Children  []int     `json:"children"`
+	Files     []OpenFD  `json:"files"`
+	Regs      Registers `json:"regs"`
+	Segments  []Segment `json:"segments"`
+	Resident  uint64    `json:"resident"`
 }
 
 // OpenFD is one open file descriptor.
