@@ -113,3 +113,6 @@ func (a *API) ServeTexts(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	writeJSON(w, http.StatusOK, TextTable(lang))
 }
+
+// WireText is the kernel's text t as the wire carries it; nil for none.
+func WireText(t msg.Text) *Text { return wireText(t) }

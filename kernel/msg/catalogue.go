@@ -74,6 +74,7 @@ const (
 	ObjBarrier   Code = "obj.barrier"
 	ObjOnce      Code = "obj.once"
 	ObjHeld      Code = "obj.held"
+	TaskThread   Code = "task.thread"
 	WhoPID       Code = "who.pid"
 	WhoThread    Code = "who.thread"
 	EdgeWaits    Code = "deadlock.waits"
@@ -227,6 +228,7 @@ var catalogue = map[Code]entry{
 	ObjBarrier:   {"addr:addr", "barrier {addr}", "장벽 {addr}"},
 	ObjOnce:      {"addr:addr", "once {addr}", "pthread_once 객체 {addr}"},
 	ObjHeld:      {"obj:text tid:int", "{obj} held by thread {tid}", "스레드 {tid:이} 잡고 있는 {obj}"},
+	TaskThread:   {"pid:int tid:int", "{pid} (thread {tid})", "{pid} (스레드 {tid})"},
 	WhoPID:       {"pid:int", "pid {pid}", "pid {pid}"},
 	WhoThread:    {"pid:int tid:int", "thread {tid} (pid {pid})", "스레드 {tid} (pid {pid})"},
 	EdgeWaits:    {"who:text obj:text", "{who} waits for {obj}", "{who:이} {obj:을} 기다림"},

@@ -30,7 +30,7 @@ const (
 	TypeNum                  // a decimal number: a vruntime, a predicted burst
 	TypeAddr                 // an address, written in hex: 0x601040
 	TypeName                 // a word taken as it is: a device, a signal, a file
-	TypeTask                 // a pid and its thread: "5", or "5 (thread 7)" for a thread that is not the main one
+	TypeTask                 // a pid and its thread: "5", or "5 (thread 7)" (TaskThread) for a thread that is not the main one
 	TypeText                 // another Text, rendered in the same language
 )
 
@@ -169,11 +169,7 @@ func (a Arg) render(lang string) (text, sound string, ok bool) {
 		if a.TID == 0 || a.TID == a.Int {
 			return pid, pid, true
 		}
-		thread := "thread"
-		if lang == Korean {
-			thread = "스레드"
-		}
-		return pid + " (" + thread + " " + strconv.FormatInt(a.TID, 10) + ")", pid, true
+		return New(TaskThread, Int("pid", a.Int), Int("tid", a.TID)).In(lang), pid, true
 	case TypeText:
 		if a.Text == nil {
 			return "", "", true

@@ -84,7 +84,7 @@ export class PCB {
       ["pcb.name", p.name],
       ["pcb.argv", p.argv.map((a) => JSON.stringify(a)).join(" ")],
       ["pcb.state", html("span", {class: `statechip state-${shown}`, text: `${glyph(shown)} ${stateLabel(shown)}`})],
-      ["pcb.cause", kernelText(p.cause) || "—"],
+      ["pcb.cause", kernelText(p.causeText || p.cause) || "—"],
       ["pcb.waitOn", p.waitOn || "—"],
       ["pcb.cpu", p.cpu >= 0 ? `cpu${p.cpu}` : "—"],
       ["pcb.nice", String(p.nice)],
