@@ -91,7 +91,8 @@
 // (fault, limit, halt, ask, deadlock, input's EOF), a PCB's "cause", why
 // the machine stopped — comes as before in English, and beside it as a
 // text of the kernel's catalogue: an event's "causeText" and "msgText", a
-// PCB's "causeText", a snapshot's (and POST /api/run's) "haltText" for a
+// PCB's "causeText" and "waitForText" (what it waits for: "mutex 0x601040
+// held by thread 7"), a snapshot's (and POST /api/run's) "haltText" for a
 // halt of the kernel's (a limit, a deadlock). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}

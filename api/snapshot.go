@@ -30,6 +30,9 @@ func pcb(m *kernel.Machine, pid int) *PCB {
 		Regs: Registers{PC: v.Regs.PC, Func: v.Regs.Func, File: v.Regs.File, Line: v.Regs.Line,
 			SP: v.Regs.SP, FP: v.Regs.FP, Depth: v.Regs.Depth},
 		Files: []OpenFD{}, Segments: []Segment{}}
+	if v.WaitFor.Kind != kernel.WaitNone {
+		p.WaitForText = wireText(v.WaitFor.Text())
+	}
 	if p.Children == nil {
 		p.Children = []int{}
 	}

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"osplay/kernel"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"osplay/kernel/msg"
 )
@@ -162,5 +164,44 @@ func TestServeTexts(t *testing.T) {
 		if got := table[tt.code]; got.Text != tt.text || len(got.Params) == 0 || got.Params["q"]+got.Params["l"] != "int" {
 			t.Errorf("%s: %s = %+v, want %q", tt.query, tt.code, got, tt.text)
 		}
+	}
+}
+
+// A PCB says why its process is in its state and what it waits for as
+// texts of the catalogue.
+func TestPCBCarriesTexts(t *testing.T) {
+	src := `#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+	if (fork() == 0) {
+		for (volatile int i = 0; i < 1000; i++);
+		return 0;
+	}
+	wait(NULL);
+	return 0;
+}
+`
+	m := kernel.New(kernel.Config{Files: fstest.MapFS{"j.c": {Data: []byte(src)}}, Sched: "rr:q=2"})
+	if err := m.Start([]string{"j.c"}); err != nil {
+		t.Fatal(err)
+	}
+	if !m.RunUntil(func(e kernel.Event) bool { return e.Kind == kernel.KindState && e.Cause.Code == msg.WaitAnyChild }) {
+		t.Fatal("the parent never waits for its child")
+	}
+	// As a client receives it.
+	var p *PCB
+	b, _ := json.Marshal(pcb(m, 2))
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p == nil || p.CauseText == nil || p.CauseText.Code != "wait.any_child" || fromWire(t, p.CauseText).String() != p.Cause {
+		t.Fatalf("PCB cause %q, causeText %+v", p.Cause, p.CauseText)
+	}
+	if p.WaitForText == nil || p.WaitForText.Code != "obj.child" || fromWire(t, p.WaitForText).In(msg.Korean) != "pid 2의 자식 프로세스" {
+		t.Errorf("PCB waitOn %q, waitForText %+v", p.WaitOn, p.WaitForText)
+	}
+	m.Run()
+	if p := pcb(m, 2); p != nil && p.WaitForText != nil {
+		t.Errorf("a process that waits no more has waitForText %+v", p.WaitForText)
 	}
 }

@@ -85,7 +85,7 @@ export class PCB {
       ["pcb.argv", p.argv.map((a) => JSON.stringify(a)).join(" ")],
       ["pcb.state", html("span", {class: `statechip state-${shown}`, text: `${glyph(shown)} ${stateLabel(shown)}`})],
       ["pcb.cause", kernelText(p.causeText || p.cause) || "—"],
-      ["pcb.waitOn", p.waitOn || "—"],
+      ["pcb.waitOn", kernelText(p.waitForText) || p.waitOn || "—"],
       ["pcb.cpu", p.cpu >= 0 ? `cpu${p.cpu}` : "—"],
       ["pcb.nice", String(p.nice)],
       ["pcb.cpuTicks", String(p.cpuTicks)],
