@@ -38,7 +38,7 @@ const (
 	// has (Config.MaxTotalMemory, in Limit and Value): the kernel kills
 	// PID, the process with the most memory resident (Bytes), with
 	// SIGKILL; its exit follows. Other is the process that needed a page
-	// (0 when none did: the kernel, loading a program).
+	// (0 when none did: the kernel, loading a program). Msg says it all.
 	KindOOM
 
 	// Threads. A process's main thread comes and goes with the process
@@ -174,10 +174,7 @@ func (e Event) In(lang string) string {
 	case KindLimit, KindHalt, KindAsk:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
-		fmt.Fprintf(&b, "out of memory (%d bytes for all processes): killed, %d bytes resident", e.Value, e.Bytes)
-		if e.Other != 0 {
-			fmt.Fprintf(&b, " (pid %d needed a page)", e.Other)
-		}
+		b.WriteString(oomText(e).In(lang))
 	case KindSched:
 		b.WriteString(e.Cause.In(lang))
 	case KindThreadCreate:

@@ -222,7 +222,7 @@ func checkTexts(t *testing.T, e Event) {
 		if e.Cause.IsZero() {
 			t.Errorf("%s: no cause", e)
 		}
-	case KindFault, KindLimit, KindHalt, KindAsk, KindDeadlock:
+	case KindFault, KindLimit, KindHalt, KindAsk, KindDeadlock, KindOOM:
 		if e.Msg.IsZero() {
 			t.Errorf("%s: no message", e)
 		}

@@ -157,6 +157,8 @@ const (
 	FaultInternal    Code = "fault.internal"
 	FaultSignal      Code = "fault.signal"
 	InputEOF         Code = "input.eof"
+	OOMKilled        Code = "oom.killed"
+	OOMKilledFor     Code = "oom.killed_for"
 	LimitTicks       Code = "limit.max_ticks"
 	LimitInstr       Code = "limit.max_instructions"
 	LimitOutput      Code = "limit.max_output"
@@ -305,6 +307,8 @@ var catalogue = map[Code]entry{
 	FaultInternal:    {"err:name", "internal VM error: {err}", "VM 내부 오류: {err}"},
 	FaultSignal:      {"sig:name", "{sig}", "{sig}"},
 	InputEOF:         {"", "EOF", "EOF"},
+	OOMKilled:        {"limit:int bytes:int", "out of memory ({limit} bytes for all processes): killed, {bytes} bytes resident", "메모리 부족 (모든 프로세스에 {limit}바이트): 강제 종료됨, 상주 메모리 {bytes}바이트"},
+	OOMKilledFor:     {"limit:int bytes:int pid:int", "out of memory ({limit} bytes for all processes): killed, {bytes} bytes resident (pid {pid} needed a page)", "메모리 부족 (모든 프로세스에 {limit}바이트): 강제 종료됨, 상주 메모리 {bytes}바이트 (pid {pid}에 페이지가 필요했음)"},
 	LimitTicks:       {"value:int", "instruction limit of {value} ticks reached: is there an infinite loop?", "실행 한도 {value}틱에 도달: 무한 루프가 있지 않나요?"},
 	LimitInstr:       {"value:int", "instruction limit of {value} VM instructions reached: is there an infinite loop?", "명령어 한도(VM 명령어 {value}개)에 도달: 무한 루프가 있지 않나요?"},
 	LimitOutput:      {"value:int", "output limit of {value} bytes reached", "출력 한도 {value}바이트에 도달"},

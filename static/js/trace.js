@@ -30,7 +30,7 @@ function detail(e) {
     case "fault": return t("trace.fault", {signal: e.signal, addr: `0x${(e.addr || 0).toString(16)}`, msg: kernelText(e.msgText || e.msg)});
     case "output": return `fd ${e.fd || 1} ${JSON.stringify(e.data || "")}`;
     case "input": return e.msg || JSON.stringify(e.data || "");
-    case "oom": return t("trace.oom");
+    case "oom": return kernelText(e.msgText) || t("trace.oom");
     default: return kernelText(e.msgText || e.msg);
   }
 }
