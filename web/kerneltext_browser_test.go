@@ -34,28 +34,84 @@ int main(void)
 }
 `
 
-// The Korean page shows a scheduling run's causes in Korean, and no
-// English is left in its trace: only the names the lecture writes as they
-// are (pid, cpu, RR, system calls, the program's own output).
-func TestBrowserTraceInKorean(t *testing.T) {
+const threadsAndMutex = `#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+
+pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+
+void *work(void *arg)
+{
+	pthread_mutex_lock(&m);
+	usleep(1000);
+	pthread_mutex_unlock(&m);
+	return arg;
+}
+
+int main(void)
+{
+	pthread_t a, b;
+	pthread_create(&a, NULL, work, NULL);
+	pthread_create(&b, NULL, work, NULL);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	printf("done\n");
+	return 0;
+}
+`
+
+// koreanTrace runs src to its end on the Korean page under RR with a
+// quantum of 2 and returns the trace's lines: kind, the kind as shown, the
+// text.
+func koreanTrace(t *testing.T, src, screenshotName string) [][]string {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{})
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&lang=ko&sched=rr&quantum=2"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
-	typeProgram(t, ctx, forkThenWait)
+	typeProgram(t, ctx, src)
 	do(t, ctx, chromedp.SetValue(chromedp.CSS(`[data-control="speed"]`), "10"))
 	eval[bool](t, ctx, `document.querySelector('[data-control="speed"]').dispatchEvent(new Event("input")), true`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
 	waitFor(t, ctx, "the halt in the trace", `!!document.querySelector('[data-view="trace"] li.ev-halt')`)
-	screenshot(t, ctx, "trace-ko")
-
+	screenshot(t, ctx, screenshotName)
 	rows := eval[[][]string](t, ctx, `[...document.querySelectorAll('[data-view="trace"] li.ev')].map(li =>
 		[li.querySelector(".k").dataset.kind, li.querySelector(".k").textContent, li.querySelector(".d").textContent])`)
 	if len(rows) < 20 {
 		t.Fatalf("the trace has %d lines", len(rows))
 	}
+	return rows
+}
+
+// noEnglish fails for an English word left in the trace's lines whose
+// text is the kernel's (system calls and output are C and the program's
+// own text): only the names the lecture writes as they are may stay.
+func noEnglish(t *testing.T, rows [][]string) {
+	t.Helper()
+	word := regexp.MustCompile(`[A-Za-z]{2,}`)
+	allowed := map[string]bool{"pid": true, "cpu": true, "RR": true, "waitpid": true, "init": true, "exit": true,
+		"sbin": true, "main": true, "pthread_join": true, "pthread": true, "join": true, "usleep": true, "NULL": true}
+	for _, r := range rows {
+		switch r[0] {
+		case "syscall", "sysret", "exec", "output", "input":
+			continue
+		}
+		for _, s := range []string{r[1], r[2]} {
+			for _, w := range word.FindAllString(s, -1) {
+				if !allowed[w] {
+					t.Errorf("English %q left in the %s line %q %q", w, r[0], r[1], r[2])
+				}
+			}
+		}
+	}
+}
+
+// The Korean page shows a scheduling run's causes in Korean, and no
+// English is left in its trace: only the names the lecture writes as they
+// are (pid, cpu, RR, system calls, the program's own output).
+func TestBrowserTraceInKorean(t *testing.T) {
+	rows := koreanTrace(t, forkThenWait, "trace-ko")
 	has := func(kind, text string) bool {
 		return slices.ContainsFunc(rows, func(r []string) bool { return r[0] == kind && r[2] == text })
 	}
@@ -74,25 +130,27 @@ func TestBrowserTraceInKorean(t *testing.T) {
 	}) {
 		t.Errorf("the parent's wakeup is not in Korean:\n%v", rows)
 	}
-	// No English word left: in the lines whose text is the kernel's
-	// (system calls and output are C and the program's own text), only
-	// the names the lecture writes as they are.
-	word := regexp.MustCompile(`[A-Za-z]{2,}`)
-	allowed := map[string]bool{"pid": true, "cpu": true, "RR": true, "waitpid": true, "init": true, "exit": true,
-		"sbin": true, "main": true}
+	noEnglish(t, rows)
+}
+
+// The same for threads: their creation, their waits for a mutex its
+// holder named, their joins and exits.
+func TestBrowserThreadTraceInKorean(t *testing.T) {
+	rows := koreanTrace(t, threadsAndMutex, "trace-threads-ko")
+	waitsForMutex := regexp.MustCompile(`^대기 → 준비: 스레드 \d+[이가] 뮤텍스 0x[0-9a-f]+[을를] 풂$|^실행 → 대기: 스레드 \d+[이가] 잡고 있는 뮤텍스 0x[0-9a-f]+[을를] 기다림$`)
+	seen := map[string]bool{}
 	for _, r := range rows {
-		switch r[0] {
-		case "syscall", "sysret", "exec", "output", "input":
-			continue
-		}
-		for _, s := range []string{r[1], r[2]} {
-			for _, w := range word.FindAllString(s, -1) {
-				if !allowed[w] {
-					t.Errorf("English %q left in the %s line %q %q", w, r[0], r[1], r[2])
-				}
-			}
+		seen[r[0]] = true
+		if r[0] == "state" && waitsForMutex.MatchString(r[2]) {
+			seen["mutex"] = true
 		}
 	}
+	for _, k := range []string{"thread", "texit", "join", "mutex"} {
+		if !seen[k] {
+			t.Errorf("no %s line in the trace:\n%v", k, rows)
+		}
+	}
+	noEnglish(t, rows)
 }
 
 // kernelTextSample is a text of code with an argument of each declared

@@ -7,6 +7,9 @@ import {t, has} from "./i18n.js";
 
 const KEEP = 400;
 
+// pointer is a thread's value as C prints a pointer (Result is signed on
+// the wire).
+const pointer = (v) => v ? `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}` : "NULL";
 const status = (e) => `0x${(e.status || 0).toString(16).padStart(4, "0")}`;
 const stateWord = (s) => has(`state.${s}`) ? t(`state.${s}`) : s;
 
@@ -30,6 +33,9 @@ function detail(e) {
     case "fault": return t("trace.fault", {signal: e.signal, addr: `0x${(e.addr || 0).toString(16)}`, msg: kernelText(e.msgText || e.msg)});
     case "output": return `fd ${e.fd || 1} ${JSON.stringify(e.data || "")}`;
     case "input": return e.msg || JSON.stringify(e.data || "");
+    case "thread": return t("trace.thread", {tid: e.tid || e.pid, by: e.other});
+    case "texit": return t("trace.texit", {tid: e.tid || e.pid, value: pointer(e.result)});
+    case "join": return t("trace.join", {tid: e.other, value: pointer(e.result)});
     case "oom": return kernelText(e.msgText) || t("trace.oom");
     default: return kernelText(e.msgText || e.msg);
   }
