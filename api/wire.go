@@ -251,30 +251,30 @@ type Ask struct {
 
 // PCB is every field of a process control block the kernel keeps.
 type PCB struct {
-	PID   int      `json:"pid"`
-	PPID  int      `json:"ppid"`
-	PGID  int      `json:"pgid"`
-	Name  string   `json:"name"`
-	Argv  []string `json:"argv"`
-	State string   `json:"state"`
-	Cause string   `json:"cause,omitempty"`
-	// Cause as a text of the kernel's catalogue (since 1.3).
-	CauseText *Text  `json:"causeText,omitempty"`
-	WaitOn    string `json:"waitOn,omitempty"`
-	// What it waits for, as a text of the kernel's catalogue ("mutex
-	// 0x601040 held by thread 7"), since 1.3.
-	WaitForText *Text     `json:"waitForText,omitempty"`
-	CPU         int       `json:"cpu"`
-	Nice        int       `json:"nice"`
-	CPUTicks    int64     `json:"cpuTicks"`
-	Created     int64     `json:"created"`
-	Ended       int64     `json:"ended,omitempty"`
-	Status      int       `json:"status,omitempty"`
-	Children    []int     `json:"children"`
-	Files       []OpenFD  `json:"files"`
-	Regs        Registers `json:"regs"`
-	Segments    []Segment `json:"segments"`
-	Resident    uint64    `json:"resident"`
+	PID      int       `json:"pid"`
+	PPID     int       `json:"ppid"`
+	PGID     int       `json:"pgid"`
+	Name     string    `json:"name"`
+	Argv     []string  `json:"argv"`
+	State    string    `json:"state"`
+	Cause    string    `json:"cause,omitempty"`
+	WaitOn   string    `json:"waitOn,omitempty"`
+	CPU      int       `json:"cpu"`
+	Nice     int       `json:"nice"`
+	CPUTicks int64     `json:"cpuTicks"`
+	Created  int64     `json:"created"`
+	Ended    int64     `json:"ended,omitempty"`
+	Status   int       `json:"status,omitempty"`
+	Children []int     `json:"children"`
+	Files    []OpenFD  `json:"files"`
+	Regs     Registers `json:"regs"`
+	Segments []Segment `json:"segments"`
+	Resident uint64    `json:"resident"`
+
+	// Cause, and what it waits for ("mutex 0x601040 held by thread 7"),
+	// as texts of the kernel's catalogue (since 1.3).
+	CauseText   *Text `json:"causeText,omitempty"`
+	WaitForText *Text `json:"waitForText,omitempty"`
 }
 
 // OpenFD is one open file descriptor.
