@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"osplay/kernel"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"osplay/kernel"
 	"osplay/kernel/msg"
 )
 

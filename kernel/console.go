@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"io"
+
 	"osplay/kernel/msg"
 )
 

@@ -1,8 +1,9 @@
 package kernel
 
 import (
-	"osplay/kernel/msg"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // Deadlock detection, on the wait-for graph of the literature: an edge

@@ -2,9 +2,10 @@ package kernel
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"strconv"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // Kind is the kind of an event.

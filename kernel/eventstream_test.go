@@ -4,10 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
-	"osplay/kernel/msg"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"osplay/kernel/msg"
 )
 
 // The event stream of single-threaded programs is a contract: the views,

@@ -37,11 +37,11 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
-	"osplay/kernel/msg"
 	"path"
 	"strings"
 
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )

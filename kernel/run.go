@@ -3,9 +3,9 @@ package kernel
 import (
 	"errors"
 	"fmt"
-	"osplay/kernel/msg"
 	"sort"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 

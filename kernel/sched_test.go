@@ -3,10 +3,11 @@ package kernel
 import (
 	"crypto/sha256"
 	"fmt"
-	"osplay/kernel/msg"
 	"runtime"
 	"strings"
 	"testing"
+
+	"osplay/kernel/msg"
 )
 
 func TestOrphanAdoptedByInit(t *testing.T) {

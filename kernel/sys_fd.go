@@ -2,10 +2,10 @@ package kernel
 
 import (
 	"encoding/binary"
-	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 )
 
 // File system calls: descriptors, the console and the in-memory files.

@@ -2,11 +2,11 @@ package kernel
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"strconv"
 	"strings"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 

@@ -2,8 +2,9 @@ package kernel
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // With the manual policy the user is the scheduler: when a CPU is free and

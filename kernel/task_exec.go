@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
-	"osplay/kernel/msg"
 	"path"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 

@@ -1,10 +1,10 @@
 package kernel
 
 import (
-	"osplay/kernel/msg"
 	"slices"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 

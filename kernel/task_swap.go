@@ -1,9 +1,9 @@
 package kernel
 
 import (
-	"osplay/kernel/msg"
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 

@@ -2,9 +2,9 @@ package kernel
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 

@@ -1,10 +1,11 @@
 package kernel
 
 import (
-	"osplay/kernel/msg"
 	"slices"
 	"testing"
 	"testing/fstest"
+
+	"osplay/kernel/msg"
 )
 
 func TestWaitObjectText(t *testing.T) {

@@ -2,10 +2,11 @@ package kernel
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
 	"strings"
 	"testing"
+
+	"osplay/kernel/msg"
 )
 
 func mustWorkload(t testing.TB, text string) *Workload {

@@ -1,11 +1,11 @@
 package cc
 
 import (
-	"osplay/kernel/msg"
 	"strings"
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 

@@ -2,8 +2,9 @@ package sched
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // CFS is a fair scheduler after Linux's Completely Fair Scheduler (OSTEP

@@ -3,6 +3,7 @@ package sched
 import (
 	"fmt"
 	"math/rand/v2"
+
 	"osplay/kernel/msg"
 )
 

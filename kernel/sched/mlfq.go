@@ -2,8 +2,9 @@ package sched
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // MLFQ is the multi-level feedback queue of OSTEP's chapter 8, with its

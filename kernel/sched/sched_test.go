@@ -2,10 +2,11 @@ package sched
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
 	"strings"
 	"testing"
+
+	"osplay/kernel/msg"
 )
 
 // job is a task of a test: it arrives at a tick and alternates CPU and

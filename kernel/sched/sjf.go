@@ -2,8 +2,9 @@ package sched
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"strconv"
+
+	"osplay/kernel/msg"
 )
 
 // SJF is shortest job first, without preemption: of the ready tasks, the

@@ -2,8 +2,9 @@ package sched
 
 import (
 	"fmt"
-	"osplay/kernel/msg"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // Stride is deterministic proportional share (OSTEP chapter 9): each task

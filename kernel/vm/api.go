@@ -2,9 +2,9 @@ package vm
 
 import (
 	"errors"
-	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // StopKind says why Run returned.

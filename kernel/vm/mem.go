@@ -3,10 +3,10 @@ package vm
 import (
 	"encoding/binary"
 	"fmt"
-	"osplay/kernel/msg"
 	"sort"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 const (

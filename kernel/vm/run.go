@@ -3,10 +3,10 @@ package vm
 import (
 	"fmt"
 	"math"
-	"osplay/kernel/msg"
 	"sort"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // Run executes until budget ticks are charged, a system call, or a fault.

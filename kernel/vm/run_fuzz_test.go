@@ -2,11 +2,11 @@ package vm
 
 import (
 	"encoding/binary"
-	"osplay/kernel/msg"
 	"strings"
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // FuzzVM runs programs assembled from the fuzzer's bytes. The interpreter

@@ -1,11 +1,11 @@
 package vm
 
 import (
-	"osplay/kernel/msg"
 	"reflect"
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // threadProgram is tinyProgram with a thread function: worker(x) carves a
