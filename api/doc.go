@@ -93,7 +93,12 @@
 // text of the kernel's catalogue: an event's "causeText" and "msgText", a
 // PCB's "causeText" and "waitForText" (what it waits for: "mutex 0x601040
 // held by thread 7"), a snapshot's (and POST /api/run's) "haltText" for a
-// halt of the kernel's (a limit, a deadlock). A text is {"code","args"}:
+// halt of the kernel's (a limit, a deadlock); and a deadlock event (and
+// the limit and halt of a run that deadlocked) carries "waits", each
+// thread's wait: {"pid","tid","kind","addr","holder","file","line","text"}
+// (kind: child, tty, timer, io, join, mutex, futex, semaphore, condvar,
+// rwlock, barrier, once; addr in hex; holder 0 when the object has no
+// single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}
 //	{"code":"mlfq.ahead","args":{"who":{"pid":5,"tid":7},"l":1}}

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +48,24 @@ type Event struct {
 	// render in the client's language (since 1.3).
 	CauseText *Text `json:"causeText,omitempty"`
 	MsgText   *Text `json:"msgText,omitempty"`
+	// deadlock: the cycle, from the thread that closed it; limit and halt
+	// at a deadlock: every blocked thread's wait (since 1.3).
+	Waits []Wait `json:"waits,omitempty"`
+}
+
+// Wait is one thread's wait in a deadlock: thread tid of process pid
+// waits for an object (kind: "mutex", "join", "semaphore", …, at addr: an
+// address in hex, or a tid or pid) held by thread holder (0: no single
+// holder), at line of file; text says it all as a text of the catalogue.
+type Wait struct {
+	PID    int    `json:"pid"`
+	TID    int    `json:"tid"`
+	Kind   string `json:"kind"`
+	Addr   string `json:"addr"`
+	Holder int    `json:"holder,omitempty"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Text   *Text  `json:"text"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -77,6 +96,10 @@ func wireEvent(n int64, e kernel.Event) Event {
 	}
 	w.Bytes = e.Bytes
 	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
+	for _, x := range e.Waits {
+		w.Waits = append(w.Waits, Wait{PID: x.PID, TID: x.TID, Kind: x.Kind.String(), Addr: "0x" + strconv.FormatUint(x.Addr, 16),
+			Holder: x.Holder, File: x.File, Line: x.Line, Text: wireText(x.Text())})
+	}
 	return w
 }
 

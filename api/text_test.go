@@ -205,3 +205,54 @@ int main(void) {
 		t.Errorf("a process that waits no more has waitForText %+v", p.WaitForText)
 	}
 }
+
+// A deadlock's event carries the cycle's waits, each with its text; the
+// run's limit and halt carry every blocked thread's.
+func TestDeadlockEventsCarryWaits(t *testing.T) {
+	src := `#include <pthread.h>
+#include <unistd.h>
+pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+static void *one(void *arg) { pthread_mutex_lock(&a); usleep(1000); pthread_mutex_lock(&b); return NULL; }
+static void *two(void *arg) { pthread_mutex_lock(&b); usleep(1000); pthread_mutex_lock(&a); return NULL; }
+int main(void) {
+	pthread_t t1, t2;
+	pthread_create(&t1, NULL, one, NULL);
+	pthread_create(&t2, NULL, two, NULL);
+	pthread_join(t1, NULL);
+	pthread_join(t2, NULL);
+	return 0;
+}
+`
+	m := kernel.New(kernel.Config{Files: fstest.MapFS{"d.c": {Data: []byte(src)}}, Sched: "rr:q=2", Record: true})
+	if err := m.Start([]string{"d.c"}); err != nil {
+		t.Fatal(err)
+	}
+	m.Run()
+	var cycle, halt *Event
+	for i, e := range m.Events() {
+		var w Event
+		b, _ := json.Marshal(wireEvent(int64(i), e))
+		if err := json.Unmarshal(b, &w); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case w.Kind == "deadlock":
+			cycle = &w
+		case w.Kind == "halt":
+			halt = &w
+		}
+	}
+	if cycle == nil || len(cycle.Waits) != 2 {
+		t.Fatalf("deadlock event %+v, want a cycle of two", cycle)
+	}
+	for _, w := range cycle.Waits {
+		k := fromWire(t, w.Text)
+		if w.Kind != "mutex" || w.Holder == 0 || w.Holder == w.TID || w.Line == 0 || !strings.HasPrefix(w.Addr, "0x") ||
+			!strings.Contains(k.In(msg.Korean), "잡고 있는 뮤텍스 "+w.Addr) {
+			t.Errorf("wait %+v reads %q", w, k.In(msg.Korean))
+		}
+	}
+	if halt == nil || halt.MsgText == nil || halt.MsgText.Code != "halt.deadlock" || len(halt.Waits) != 4 {
+		t.Errorf("halt %+v, want the deadlock with the waits of init, main and the two threads", halt)
+	}
+}

@@ -37,6 +37,7 @@ function detail(e) {
     case "texit": return t("trace.texit", {tid: e.tid || e.pid, value: pointer(e.result)});
     case "join": return t("trace.join", {tid: e.other, value: pointer(e.result)});
     case "oom": return kernelText(e.msgText) || t("trace.oom");
+    case "deadlock": return [kernelText(e.msgText || e.msg), ...(e.waits || []).map((w) => kernelText(w.text))].join("; ");
     default: return kernelText(e.msgText || e.msg);
   }
 }
