@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -30,6 +31,7 @@ import (
 	"osplay/kernel"
 	"osplay/kernel/analysis"
 	"osplay/kernel/cc"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
 	"osplay/web"
@@ -105,6 +107,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctxswitch := fl.Int64("ctxswitch", 0, "ticks a context switch costs")
 	childFirst := fl.Bool("child-first", false, "after fork, run the child first (Linux runs the parent)")
 	trace := fl.Bool("trace", false, "print every event to standard error")
+	lang := fl.String("lang", langDefault(), "language of the kernel's texts in the trace and messages: en or ko (default from $OSPLAY_LANG, else en)")
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
 	maxTicks := fl.Int64("max-ticks", 0, "stop after this many CPU ticks (0: never; Ctrl-C stops the program, as in a shell)")
 	maxProcs := fl.Int("max-procs", kernel.DefaultMaxProcs, "processes at once (fork fails with EAGAIN beyond)")
@@ -125,6 +128,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if !slices.Contains(msg.Languages(), *lang) {
+		fmt.Fprintf(stderr, "osplay: --lang %q: choose one of %s\n", *lang, strings.Join(msg.Languages(), ", "))
 		return 2
 	}
 	base := kernel.Config{
@@ -157,7 +164,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "osplay: a workload runs no program: %s is one too many\n", fl.Arg(0))
 			return 2
 		}
-		return runWorkload(*workload, *ostepProblem, *compare, *trace, base, stdin, stdout, stderr)
+		return runWorkload(*workload, *ostepProblem, *compare, *trace, *lang, base, stdin, stdout, stderr)
 	}
 	if fl.NArg() == 0 {
 		fl.Usage()
@@ -183,7 +190,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
 	cfg.OnEvent = func(e kernel.Event) {
 		if *trace {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, e.In(*lang))
 		}
 		g.Add(e)
 		meter.Add(e)
@@ -205,10 +212,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 128 + int(syscall.SIGINT)
 	}
 	if res.Err != nil {
-		fmt.Fprintf(stderr, "osplay: %v\n", res.Err)
+		fmt.Fprintf(stderr, "osplay: %s\n", errorIn(res.Err, *lang))
 		var deadlock *kernel.DeadlockError
 		if errors.As(res.Err, &deadlock) {
-			fmt.Fprint(stderr, deadlock.Describe())
+			fmt.Fprint(stderr, deadlock.DescribeIn(*lang))
 		}
 		for _, w := range m.Spinners() {
 			fmt.Fprintf(stderr, "  %s, and thread %d waits for nothing: it runs on holding it (busy waiting?)\n", w, w.Holder)
@@ -261,6 +268,25 @@ func runInterruptibly(m *kernel.Machine, stdin io.Reader, stderr io.Writer) (ker
 	return res, interrupted.Load() && m.Interrupted()
 }
 
+// langDefault is the language of the kernel's texts when --lang is not
+// given: $OSPLAY_LANG, or English.
+func langDefault() string {
+	if l := os.Getenv("OSPLAY_LANG"); l != "" {
+		return l
+	}
+	return msg.English
+}
+
+// errorIn is the error that stopped a machine in lang: the kernel's own
+// (a limit, a deadlock) from the catalogue, any other as it is.
+func errorIn(err error, lang string) string {
+	var t interface{ Text() msg.Text }
+	if errors.As(err, &t) {
+		return t.Text().In(lang)
+	}
+	return err.Error()
+}
+
 // folder reads the regular files directly in dir (not its subfolders),
 // each at most 1 MiB: the program's folder as the machine will see it.
 func folder(dir string) (fstest.MapFS, error) {
@@ -289,7 +315,7 @@ func folder(dir string) (fstest.MapFS, error) {
 // runWorkload is "osplay run --workload FILE" and "osplay run --ostep …":
 // the jobs run under the policy, or under each policy compared, and the
 // Gantt chart and metrics of each run go to standard output.
-func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, stdin io.Reader, stdout, stderr io.Writer) int {
+func runWorkload(file, problem, compare string, trace bool, lang string, cfg kernel.Config, stdin io.Reader, stdout, stderr io.Writer) int {
 	var w *kernel.Workload
 	if problem != "" {
 		fields := strings.Fields(problem)
@@ -325,7 +351,7 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 		meter := analysis.NewMeter(c.CPUs)
 		c.OnEvent = func(e kernel.Event) {
 			if trace {
-				fmt.Fprintln(stderr, e)
+				fmt.Fprintln(stderr, e.In(lang))
 			}
 			g.Add(e)
 			meter.Add(e)
@@ -341,7 +367,7 @@ func runWorkload(file, problem, compare string, trace bool, cfg kernel.Config, s
 		}
 		fmt.Fprintf(stdout, "scheduler %s\n%s%s", spec, g, meter.Metrics())
 		if res.Err != nil {
-			fmt.Fprintf(stderr, "osplay: %s: %v\n", spec, res.Err)
+			fmt.Fprintf(stderr, "osplay: %s: %s\n", spec, errorIn(res.Err, lang))
 			status = 124
 		}
 	}

@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1.2
+// # The WebSocket protocol, version 1.3
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -62,7 +62,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":2,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":3,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -85,6 +85,37 @@
 //
 // Version 1.2 added resume, a batch's "log", and close code 4004's
 // meaning: reconnect and resume.
+//
+// Version 1.3 added the kernel's texts as data. What the kernel says —
+// an event's "cause" (state, dispatch, preempt, exit, sched) and "msg"
+// (fault, limit, halt, ask, deadlock, input's EOF), a PCB's "cause", why
+// the machine stopped — comes as before in English, and beside it as a
+// text of the kernel's catalogue: an event's "causeText" and "msgText", a
+// PCB's "causeText" and "waitForText" (what it waits for: "mutex 0x601040
+// held by thread 7"), a snapshot's (and POST /api/run's) "haltText" for a
+// halt of the kernel's (a limit, a deadlock); and a deadlock event (and
+// the limit and halt of a run that deadlocked) carries "waits", each
+// thread's wait: {"pid","tid","kind","addr","holder","file","line","text"}
+// (kind: child, tty, timer, io, join, mutex, futex, semaphore, condvar,
+// rwlock, barrier, once; addr in hex; holder 0 when the object has no
+// single holder). A text is {"code","args"}:
+//
+//	{"code":"rr.quantum_expired","args":{"q":3}}
+//	{"code":"mlfq.ahead","args":{"who":{"pid":5,"tid":7},"l":1}}
+//	{"code":"wait.for","args":{"obj":{"code":"obj.held","args":{"obj":{"code":"obj.mutex","args":{"addr":"0x601040"}},"tid":7}}}}
+//
+// The code is stable ("area.what"); each argument has the type the
+// catalogue declares: int and num a number, addr a hex string, name a
+// string shown as it is, task a thread {"pid","tid"} (tid left out for a
+// process's main thread; shown "5 (thread 7)"), text another text. GET
+// /api/texts?lang=en|ko is the catalogue in a language: for each code its
+// "text", with {key} where an argument goes and {key:이} where a Korean
+// particle follows one (이/가, 을/를, 은/는, 과/와, 으로/로, chosen by the
+// sound of the argument's last word: a number's last digit, a Hangul
+// syllable's final consonant, the word before a closing parenthesis), and
+// its "params" with their types. The playground's pages carry the same
+// table and render every text from it; the English fields are what the
+// English templates render.
 //
 // Resume: scale-out without sticky sessions. A session is a pure
 // function of its program, settings and input log, so the client keeps
@@ -240,5 +271,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 2
+	Minor   = 3
 )

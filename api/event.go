@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -21,7 +22,7 @@ type Event struct {
 	Kind   string   `json:"k"`
 	From   string   `json:"from,omitempty"`
 	To     string   `json:"to,omitempty"`
-	Cause  string   `json:"cause,omitempty"`
+	Cause  string   `json:"cause,omitempty"` // in English; causeText is the same as a code of the catalogue
 	Other  int      `json:"other,omitempty"`
 	Name   string   `json:"name,omitempty"`
 	Argv   []string `json:"argv,omitempty"`
@@ -31,7 +32,7 @@ type Event struct {
 	Status int      `json:"status,omitempty"`
 	Signal string   `json:"signal,omitempty"`
 	Addr   uint64   `json:"addr,omitempty"`
-	Msg    string   `json:"msg,omitempty"`
+	Msg    string   `json:"msg,omitempty"` // in English; msgText is the same as a code of the catalogue
 	FD     int      `json:"fd,omitempty"`
 	Data   string   `json:"data,omitempty"`
 	Ticks  int64    `json:"ticks,omitempty"`
@@ -43,13 +44,35 @@ type Event struct {
 	Limit string `json:"limit,omitempty"`
 	Value int64  `json:"value,omitempty"`
 	Bytes int64  `json:"bytes,omitempty"`
+	// The cause and the message as texts of the kernel's catalogue, to
+	// render in the client's language (since 1.3).
+	CauseText *Text `json:"causeText,omitempty"`
+	MsgText   *Text `json:"msgText,omitempty"`
+	// deadlock: the cycle, from the thread that closed it; limit and halt
+	// at a deadlock: every blocked thread's wait (since 1.3).
+	Waits []Wait `json:"waits,omitempty"`
+}
+
+// Wait is one thread's wait in a deadlock: thread tid of process pid
+// waits for an object (kind: "mutex", "join", "semaphore", …, at addr: an
+// address in hex, or a tid or pid) held by thread holder (0: no single
+// holder), at line of file; text says it all as a text of the catalogue.
+type Wait struct {
+	PID    int    `json:"pid"`
+	TID    int    `json:"tid"`
+	Kind   string `json:"kind"`
+	Addr   string `json:"addr"`
+	Holder int    `json:"holder,omitempty"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Text   *Text  `json:"text"`
 }
 
 // wireEvent converts the n-th kernel event.
 func wireEvent(n int64, e kernel.Event) Event {
 	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),
-		Cause: e.Cause, Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
-		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg, FD: e.FD, Ticks: e.Ticks}
+		Cause: e.Cause.String(), Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
+		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg.String(), FD: e.FD, Ticks: e.Ticks}
 	if e.TID != e.PID {
 		w.TID = e.TID
 	}
@@ -72,6 +95,11 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.Limit, w.Value = e.Limit.String(), e.Value
 	}
 	w.Bytes = e.Bytes
+	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
+	for _, x := range e.Waits {
+		w.Waits = append(w.Waits, Wait{PID: x.PID, TID: x.TID, Kind: x.Kind.String(), Addr: "0x" + strconv.FormatUint(x.Addr, 16),
+			Holder: x.Holder, File: x.File, Line: x.Line, Text: wireText(x.Text())})
+	}
 	return w
 }
 

@@ -407,7 +407,7 @@ func (s *Session) snapshot() Snapshot {
 	case m.Done():
 		st.Status = StatusDone
 		if err := m.Err(); err != nil {
-			st.Halt, st.HaltCode = err.Error(), limitCode(err)
+			st.Halt, st.HaltCode, st.HaltText = err.Error(), limitCode(err), errorText(err)
 			if !s.haltCounted {
 				s.metrics.Limit(st.HaltCode)
 				s.haltCounted = true

@@ -24,12 +24,15 @@ func pcb(m *kernel.Machine, pid int) *PCB {
 		return nil
 	}
 	p := &PCB{PID: v.PID, PPID: v.PPID, PGID: v.PGID, Name: v.Name, Argv: v.Argv,
-		State: v.State.String(), Cause: v.Cause, WaitOn: v.WaitOn, CPU: v.CPU, Nice: v.Nice,
+		State: v.State.String(), Cause: v.Cause.String(), CauseText: wireText(v.Cause), WaitOn: v.WaitOn, CPU: v.CPU, Nice: v.Nice,
 		CPUTicks: v.CPUTicks, Created: v.Created, Ended: v.Ended, Status: v.Status,
 		Children: v.Children, Resident: v.Resident,
 		Regs: Registers{PC: v.Regs.PC, Func: v.Regs.Func, File: v.Regs.File, Line: v.Regs.Line,
 			SP: v.Regs.SP, FP: v.Regs.FP, Depth: v.Regs.Depth},
 		Files: []OpenFD{}, Segments: []Segment{}}
+	if v.WaitFor.Kind != kernel.WaitNone {
+		p.WaitForText = wireText(v.WaitFor.Text())
+	}
 	if p.Children == nil {
 		p.Children = []int{}
 	}

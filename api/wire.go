@@ -204,6 +204,9 @@ type Snapshot struct {
 	Halt    string   `json:"halt,omitempty"` // why the machine stopped early (limit, deadlock), if it did
 	// The code of a halt the server decided (memory_limit), since 1.1.
 	HaltCode string `json:"haltCode,omitempty"`
+	// A halt of the kernel's (a limit, a deadlock) as a text of its
+	// catalogue, since 1.3.
+	HaltText *Text  `json:"haltText,omitempty"`
 	Result   *Exit  `json:"result,omitempty"` // once done: how the first process ended
 	Program  string `json:"program,omitempty"`
 }
@@ -267,6 +270,11 @@ type PCB struct {
 	Regs     Registers `json:"regs"`
 	Segments []Segment `json:"segments"`
 	Resident uint64    `json:"resident"`
+
+	// Cause, and what it waits for ("mutex 0x601040 held by thread 7"),
+	// as texts of the kernel's catalogue (since 1.3).
+	CauseText   *Text `json:"causeText,omitempty"`
+	WaitForText *Text `json:"waitForText,omitempty"`
 }
 
 // OpenFD is one open file descriptor.

@@ -6,6 +6,7 @@ import (
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 )
 
 // console is the terminal: descriptors 0, 1 and 2 of the first process
@@ -61,7 +62,7 @@ func (m *Machine) typed(data []byte) {
 	m.console.in = append(m.console.in, data...)
 	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
 	if m.console.lineReady() {
-		m.console.readers.WakeAll("input arrived")
+		m.console.readers.WakeAll(msg.New(msg.WokeInput))
 	}
 }
 
@@ -70,8 +71,8 @@ func (m *Machine) closeInput() {
 		return
 	}
 	m.console.eof = true
-	m.emit(Event{CPU: -1, Kind: KindInput, Msg: "EOF"})
-	m.console.readers.WakeAll("end of input")
+	m.emit(Event{CPU: -1, Kind: KindInput, Msg: msg.New(msg.InputEOF)})
+	m.console.readers.WakeAll(msg.New(msg.WokeEOF))
 }
 
 // Input types data on the console, as the user at the keyboard.
@@ -135,7 +136,7 @@ type ttyFile struct {
 func (f ttyFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
 	data, wait := m.readConsole(len(p))
 	if wait {
-		m.console.readers.Sleep(t, "read: waiting for input from the terminal")
+		m.console.readers.Sleep(t, msg.New(msg.WaitTTY))
 		return 0, 0, true
 	}
 	return copy(p, data), 0, false

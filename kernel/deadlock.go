@@ -1,8 +1,9 @@
 package kernel
 
 import (
-	"fmt"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // Deadlock detection, on the wait-for graph of the literature: an edge
@@ -30,29 +31,30 @@ type WaitEdge struct {
 	Holder   int
 	File     string
 	Line     int
-	Object   string // the object for people: "mutex 0x601040 held by thread 7"
+	Object   msg.Text // the object for people: "mutex 0x601040 held by thread 7"
 }
 
 // String reads "thread 3 (pid 2) waits for mutex 0x601040 held by thread 4 at main.c:12".
-func (w WaitEdge) String() string {
-	who := fmt.Sprintf("thread %d", w.TID)
+func (w WaitEdge) String() string { return w.Text().String() }
+
+// Text is the wait in the catalogue's words, as String reads it.
+func (w WaitEdge) Text() msg.Text {
+	who := msg.New(msg.WhoThread, msg.Int("pid", w.PID), msg.Int("tid", w.TID))
 	if w.TID == w.PID {
-		who = fmt.Sprintf("pid %d", w.PID)
-	} else {
-		who += fmt.Sprintf(" (pid %d)", w.PID)
+		who = msg.New(msg.WhoPID, msg.Int("pid", w.PID))
 	}
-	s := who + " waits for " + w.Object
 	if w.Line > 0 {
-		s += fmt.Sprintf(" at %s:%d", w.File, w.Line)
+		return msg.New(msg.EdgeWaitsAt, msg.Sub("who", who), msg.Sub("obj", w.Object),
+			msg.Name("file", w.File), msg.Int("line", w.Line))
 	}
-	return s
+	return msg.New(msg.EdgeWaits, msg.Sub("who", who), msg.Sub("obj", w.Object))
 }
 
 // edge is t's wait as a WaitEdge.
 func (m *Machine) edge(t *Thread) WaitEdge {
 	o := t.waitingOn()
 	o.Holder = m.holderNow(t.proc, o)
-	e := WaitEdge{PID: t.proc.PID, TID: t.TID, Kind: o.Kind, Addr: o.ID, Holder: o.Holder, Object: o.String()}
+	e := WaitEdge{PID: t.proc.PID, TID: t.TID, Kind: o.Kind, Addr: o.ID, Holder: o.Holder, Object: o.Text()}
 	if t.ctx != nil {
 		r := t.ctx.Registers()
 		e.File, e.Line = r.File, r.Line
@@ -101,7 +103,7 @@ func (m *Machine) detectDeadlock(t *Thread) {
 		cur = next
 	}
 	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindDeadlock, Waits: cycle,
-		Msg: fmt.Sprintf("%d threads wait in a cycle", len(cycle))})
+		Msg: msg.New(msg.DeadlockLoop, msg.Int("n", len(cycle)))})
 }
 
 // DeadlockError ends a run in which every thread waits and nothing can
@@ -110,17 +112,20 @@ type DeadlockError struct {
 	Waits []WaitEdge
 }
 
-const deadlockMsg = "deadlock: every process is waiting and nothing can wake them"
+func (e *DeadlockError) Error() string { return e.Text().String() }
 
-func (e *DeadlockError) Error() string { return deadlockMsg }
+// Text is why the machine stopped.
+func (e *DeadlockError) Text() msg.Text { return msg.New(msg.HaltDeadlock) }
 
-// Describe lists who waits for what, a line each, the threads of a cycle
-// marked.
-func (e *DeadlockError) Describe() string {
+// Describe lists who waits for what, a line each.
+func (e *DeadlockError) Describe() string { return e.DescribeIn(msg.English) }
+
+// DescribeIn is Describe in lang.
+func (e *DeadlockError) DescribeIn(lang string) string {
 	var b strings.Builder
 	for _, w := range e.Waits {
 		b.WriteString("  ")
-		b.WriteString(w.String())
+		b.WriteString(w.Text().In(lang))
 		b.WriteByte('\n')
 	}
 	return b.String()

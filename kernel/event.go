@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // Kind is the kind of an event.
@@ -37,7 +39,7 @@ const (
 	// has (Config.MaxTotalMemory, in Limit and Value): the kernel kills
 	// PID, the process with the most memory resident (Bytes), with
 	// SIGKILL; its exit follows. Other is the process that needed a page
-	// (0 when none did: the kernel, loading a program).
+	// (0 when none did: the kernel, loading a program). Msg says it all.
 	KindOOM
 
 	// Threads. A process's main thread comes and goes with the process
@@ -85,7 +87,7 @@ type Event struct {
 	Kind Kind
 
 	From, To State      // KindState
-	Cause    string     // why: state changes, dispatch, preempt, exit
+	Cause    msg.Text   // why: state changes, dispatch, preempt, exit, sched
 	Other    int        // a second pid: parent, child, target, next process; a second tid (KindThreadCreate, KindJoin)
 	OtherTID int        // KindSwitch: the thread of Other switched to
 	Name     string     // command, system call or path
@@ -97,7 +99,7 @@ type Event struct {
 	Status   int        // KindExit, KindReap: wait status
 	Signal   int        // KindSignal, KindFault
 	Addr     uint64     // KindFault
-	Msg      string     // KindFault, KindLimit, KindHalt, KindInput
+	Msg      msg.Text   // KindFault, KindLimit, KindHalt, KindInput (msg.InputEOF), KindAsk, KindDeadlock
 	FD       int        // KindOutput
 	Data     []byte     // KindOutput, KindInput
 	Ticks    int64      // KindSwitch: its cost
@@ -108,7 +110,11 @@ type Event struct {
 }
 
 // String formats the event on one line, as --trace prints it.
-func (e Event) String() string {
+func (e Event) String() string { return e.In(msg.English) }
+
+// In formats the event on one line with its texts (causes, reasons,
+// faults, limits) in lang, as --trace prints it in that language.
+func (e Event) In(lang string) string {
 	var b strings.Builder
 	cpu := "    "
 	if e.CPU >= 0 {
@@ -123,9 +129,9 @@ func (e Event) String() string {
 	case KindCreate:
 		fmt.Fprintf(&b, "%s (parent %d)", strings.Join(e.Argv, " "), e.Other)
 	case KindState:
-		fmt.Fprintf(&b, "%s -> %s: %s", e.From, e.To, e.Cause)
+		fmt.Fprintf(&b, "%s -> %s: %s", e.From, e.To, e.Cause.In(lang))
 	case KindDispatch, KindPreempt:
-		b.WriteString(e.Cause)
+		b.WriteString(e.Cause.In(lang))
 	case KindSwitch:
 		from := "idle"
 		if e.PID != 0 {
@@ -149,7 +155,7 @@ func (e Event) String() string {
 	case KindExec:
 		fmt.Fprintf(&b, "%s %q", e.Name, e.Argv)
 	case KindExit:
-		fmt.Fprintf(&b, "%s (status 0x%04x)", e.Cause, e.Status)
+		fmt.Fprintf(&b, "%s (status 0x%04x)", e.Cause.In(lang), e.Status)
 	case KindReap:
 		fmt.Fprintf(&b, "child %d (status 0x%04x)", e.Other, e.Status)
 	case KindAdopt:
@@ -157,24 +163,21 @@ func (e Event) String() string {
 	case KindSignal:
 		fmt.Fprintf(&b, "%s to pid %d", SignalName(e.Signal), e.Other)
 	case KindFault:
-		fmt.Fprintf(&b, "%s at 0x%x: %s", SignalName(e.Signal), e.Addr, e.Msg)
+		fmt.Fprintf(&b, "%s at 0x%x: %s", SignalName(e.Signal), e.Addr, e.Msg.In(lang))
 	case KindOutput:
 		fmt.Fprintf(&b, "fd %d %q", e.FD, e.Data)
 	case KindInput:
-		if e.Msg != "" {
-			b.WriteString(e.Msg)
+		if !e.Msg.IsZero() {
+			b.WriteString(e.Msg.In(lang))
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
 	case KindLimit, KindHalt, KindAsk:
-		b.WriteString(e.Msg)
+		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
-		fmt.Fprintf(&b, "out of memory (%d bytes for all processes): killed, %d bytes resident", e.Value, e.Bytes)
-		if e.Other != 0 {
-			fmt.Fprintf(&b, " (pid %d needed a page)", e.Other)
-		}
+		b.WriteString(oomText(e).In(lang))
 	case KindSched:
-		b.WriteString(e.Cause)
+		b.WriteString(e.Cause.In(lang))
 	case KindThreadCreate:
 		fmt.Fprintf(&b, "thread %d created by thread %d", e.TID, e.Other)
 	case KindThreadExit:
@@ -182,10 +185,10 @@ func (e Event) String() string {
 	case KindJoin:
 		fmt.Fprintf(&b, "thread %d (value %s)", e.Other, pointer(uint64(e.Result)))
 	case KindDeadlock:
-		b.WriteString(e.Msg)
+		b.WriteString(e.Msg.In(lang))
 		for _, w := range e.Waits {
 			b.WriteString("; ")
-			b.WriteString(w.String())
+			b.WriteString(w.Text().In(lang))
 		}
 	}
 	return b.String()

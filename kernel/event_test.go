@@ -1,6 +1,10 @@
 package kernel
 
-import "testing"
+import (
+	"testing"
+
+	"osplay/kernel/msg"
+)
 
 // TestEventStringNamesThreads checks the trace line of events about
 // threads: a single-threaded process's (TID = PID) reads as it always has;
@@ -10,10 +14,10 @@ func TestEventStringNamesThreads(t *testing.T) {
 		e    Event
 		want string
 	}{
-		{Event{Tick: 5, CPU: 0, PID: 2, TID: 2, Kind: KindDispatch, Cause: "RR"},
-			"        5 cpu0 pid 2    dispatch RR"},
-		{Event{Tick: 5, CPU: 0, PID: 2, TID: 3, Kind: KindDispatch, Cause: "RR"},
-			"        5 cpu0 pid 2    tid 3    dispatch RR"},
+		{Event{Tick: 5, CPU: 0, PID: 2, TID: 2, Kind: KindDispatch, Cause: msg.New(msg.RRQuantum, msg.Int("q", 3))},
+			"        5 cpu0 pid 2    dispatch RR: quantum of 3 ticks expired"},
+		{Event{Tick: 5, CPU: 0, PID: 2, TID: 3, Kind: KindDispatch, Cause: msg.New(msg.RRQuantum, msg.Int("q", 3))},
+			"        5 cpu0 pid 2    tid 3    dispatch RR: quantum of 3 ticks expired"},
 		{Event{Tick: 6, CPU: -1, PID: 2, TID: 3, Kind: KindThreadCreate, Other: 2},
 			"        6      pid 2    tid 3    thread   thread 3 created by thread 2"},
 		{Event{Tick: 7, CPU: 1, PID: 2, TID: 3, Kind: KindThreadExit, Result: 0x65},

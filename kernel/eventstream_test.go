@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"osplay/kernel/msg"
 )
 
 // The event stream of single-threaded programs is a contract: the views,
@@ -190,6 +192,7 @@ func TestEventStreams(t *testing.T) {
 			for _, e := range events {
 				b.WriteString(e.String())
 				b.WriteByte('\n')
+				checkTexts(t, e)
 			}
 			sum := sha256.Sum256([]byte(b.String()))
 			got := hex.EncodeToString(sum[:])[:16]
@@ -197,5 +200,34 @@ func TestEventStreams(t *testing.T) {
 				t.Errorf("%d events hash to %s, want %s", len(events), got, c.want)
 			}
 		})
+	}
+}
+
+// checkTexts checks that every text of e — its cause, its message, the
+// waits of a deadlock — is a code of the catalogue with the arguments the
+// catalogue declares, so that every language can render it.
+func checkTexts(t *testing.T, e Event) {
+	t.Helper()
+	texts := []msg.Text{e.Cause, e.Msg}
+	for _, w := range e.Waits {
+		texts = append(texts, w.Text())
+	}
+	for _, x := range texts {
+		if x.IsZero() {
+			continue
+		}
+		if err := msg.Check(x); err != nil {
+			t.Errorf("%s: %v", e, err)
+		}
+	}
+	switch e.Kind {
+	case KindState, KindDispatch, KindPreempt, KindExit, KindSched:
+		if e.Cause.IsZero() {
+			t.Errorf("%s: no cause", e)
+		}
+	case KindFault, KindLimit, KindHalt, KindAsk, KindDeadlock, KindOOM:
+		if e.Msg.IsZero() {
+			t.Errorf("%s: no message", e)
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/sched"
@@ -106,7 +106,7 @@ func (m *Machine) futexWaitUntil(t *Thread, addr uint64, val uint32, kind int, d
 	case futexSemaphore:
 		q.Object.Value = int64(int32(val &^ futexWaiters))
 	}
-	q.SleepUntil(t, deadline, "waiting for "+q.Object.String())
+	q.SleepUntil(t, deadline, msg.New(msg.WaitFor, msg.Sub("obj", q.Object.Text())))
 	m.detectDeadlock(t)
 	return blocked()
 }
@@ -154,15 +154,11 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 	if q == nil {
 		return ok(0)
 	}
-	cause := fmt.Sprintf("%s 0x%x woken by thread %d", q.Object.Kind, addr, t.TID)
-	switch q.Object.Kind {
-	case WaitMutex, WaitRWLock:
-		cause = fmt.Sprintf("%s 0x%x unlocked by thread %d", q.Object.Kind, addr, t.TID)
-	case WaitSemaphore:
-		cause = fmt.Sprintf("semaphore 0x%x posted by thread %d", addr, t.TID)
-	case WaitCondvar:
-		cause = fmt.Sprintf("condvar 0x%x signalled by thread %d", addr, t.TID)
+	code, known := wakeCodes[q.Object.Kind]
+	if !known {
+		code = msg.WokeFutex
 	}
+	cause := msg.New(code, msg.Addr("addr", addr), msg.Int("tid", t.TID))
 	woken := 0
 	for woken < n && q.WakeOne(cause) != nil {
 		woken++
@@ -192,4 +188,10 @@ func (m *Machine) cas(t *Thread, addr uint64, old, new uint32) sysret {
 		}
 	}
 	return ok(int64(int32(word)))
+}
+
+// wakeCodes say who woke the waiters of a word, by what they wait for.
+var wakeCodes = map[WaitKind]msg.Code{
+	WaitMutex: msg.WokeMutex, WaitRWLock: msg.WokeRWLock, WaitSemaphore: msg.WokeSem,
+	WaitCondvar: msg.WokeCondvar, WaitBarrier: msg.WokeBarrier, WaitOnce: msg.WokeOnce,
 }

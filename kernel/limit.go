@@ -1,8 +1,9 @@
 package kernel
 
 import (
-	"fmt"
 	"strconv"
+
+	"osplay/kernel/msg"
 )
 
 // Limit names a bound of the configuration that a run reached, as data:
@@ -50,23 +51,27 @@ type LimitError struct {
 	Value int64 // the bound: ticks, instructions, bytes
 }
 
-// Error is the sentence the command line prints.
-func (e *LimitError) Error() string {
+// Error is the sentence the command line prints: Text in English.
+func (e *LimitError) Error() string { return e.Text().String() }
+
+// Text says which limit was reached, and its value.
+func (e *LimitError) Text() msg.Text {
+	v := msg.Int("value", e.Value)
 	switch e.Limit {
 	case LimitTicks:
-		return fmt.Sprintf("instruction limit of %d ticks reached: is there an infinite loop?", e.Value)
+		return msg.New(msg.LimitTicks, v)
 	case LimitInstructions:
-		return fmt.Sprintf("instruction limit of %d VM instructions reached: is there an infinite loop?", e.Value)
+		return msg.New(msg.LimitInstr, v)
 	case LimitOutput:
-		return fmt.Sprintf("output limit of %d bytes reached", e.Value)
+		return msg.New(msg.LimitOutput, v)
 	case LimitTotalMemory:
-		return fmt.Sprintf("memory limit of %d bytes for all processes reached", e.Value)
+		return msg.New(msg.LimitMemory, v)
 	}
-	return fmt.Sprintf("limit %s of %d reached", e.Limit, e.Value)
+	return msg.New(msg.LimitOther, msg.Name("limit", e.Limit.String()), v)
 }
 
 // stopAtLimit stops the machine for good at limit l of value v.
 func (m *Machine) stopAtLimit(l Limit, v int64) {
 	err := &LimitError{Limit: l, Value: v}
-	m.halt(KindLimit, err.Error(), err)
+	m.halt(KindLimit, err.Text(), err)
 }

@@ -41,6 +41,7 @@ import (
 	"strings"
 
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -343,7 +344,7 @@ func (m *Machine) boot() error {
 	// init waits for its children for ever, but is never woken: it reaps
 	// an orphan as soon as it terminates (exit).
 	t := m.init.main()
-	t.State, t.Cause = StateWaiting, "init waits for orphans to reap"
+	t.State, t.Cause = StateWaiting, msg.New(msg.InitWaits)
 	t.waiter = waiter{queue: &m.init.childExit, deadline: sched.Forever}
 	m.init.childExit.waiters = []*Thread{t}
 	m.emit(Event{PID: 1, Kind: KindState, From: StateNew, To: StateWaiting, Cause: t.Cause})
@@ -518,14 +519,14 @@ func (m *Machine) Done() bool { return m.halted }
 func (m *Machine) Err() error { return m.err }
 
 // halt stops the machine for good.
-func (m *Machine) halt(kind Kind, msg string, err error) {
+func (m *Machine) halt(kind Kind, why msg.Text, err error) {
 	if m.halted {
 		return
 	}
 	m.halted = true
 	m.err = err
 	m.now = max(m.now, m.t)
-	e := Event{CPU: -1, Kind: kind, Msg: msg}
+	e := Event{CPU: -1, Kind: kind, Msg: why}
 	if le, ok := err.(*LimitError); ok {
 		e.Limit, e.Value = le.Limit, le.Value
 	}

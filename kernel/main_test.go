@@ -61,7 +61,11 @@ func runFS(t *testing.T, cfg Config, mfs fstest.MapFS, argv ...string) *run {
 		t.Fatalf("Start(%q): %v", argv, err)
 	}
 	res := m.Run()
-	return &run{res: res, stdout: out.String(), stderr: errb.String(), events: m.Events(), m: m}
+	events := m.Events()
+	for _, e := range events {
+		checkTexts(t, e)
+	}
+	return &run{res: res, stdout: out.String(), stderr: errb.String(), events: events, m: m}
 }
 
 // testdataFiles reads the C programs of testdata/proc.

@@ -126,7 +126,7 @@ func TestMemoryLimitPerProcess(t *testing.T) {
 			if !r.res.Signaled || r.res.Signal != abi.SIGSEGV {
 				t.Errorf("result %+v, want SIGSEGV", r.res)
 			}
-			if n := r.count(KindFault, func(e Event) bool { return e.Msg == tt.fault }); n != 1 {
+			if n := r.count(KindFault, func(e Event) bool { return e.Msg.String() == tt.fault }); n != 1 {
 				t.Errorf("%d faults %q:\n%s", n, tt.fault, r.trace())
 			}
 		})
@@ -300,7 +300,7 @@ func TestLimitsAreData(t *testing.T) {
 				t.Fatalf("err %#v (%v), want %s of %d: %q", r.res.Err, r.res.Err, tt.limit, tt.value, tt.text)
 			}
 			for _, k := range []Kind{KindLimit, KindHalt} {
-				if n := r.count(k, func(e Event) bool { return e.Limit == tt.limit && e.Value == tt.value && e.Msg == tt.text }); n != 1 {
+				if n := r.count(k, func(e Event) bool { return e.Limit == tt.limit && e.Value == tt.value && e.Msg.String() == tt.text }); n != 1 {
 					t.Errorf("%d %s events with the limit:\n%s", n, k, r.trace())
 				}
 			}

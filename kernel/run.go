@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -88,8 +89,8 @@ func (m *Machine) Run() Result {
 func (m *Machine) guard(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("internal error: %v", r)
-			m.halt(KindHalt, msg, errors.New(msg))
+			why := msg.New(msg.HaltInternal, msg.Name("err", fmt.Sprint(r)))
+			m.halt(KindHalt, why, errors.New(why.String()))
 		}
 	}()
 	f()
@@ -97,7 +98,7 @@ func (m *Machine) guard(f func()) {
 
 // finish stops the machine when every process has ended.
 func (m *Machine) finish() {
-	m.halt(KindHalt, "all processes finished", nil)
+	m.halt(KindHalt, msg.New(msg.HaltDone), nil)
 }
 
 // Result is the outcome of a run.

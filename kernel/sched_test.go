@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"osplay/kernel/msg"
 )
 
 func TestOrphanAdoptedByInit(t *testing.T) {
@@ -65,7 +67,7 @@ func TestInfiniteLoopLimit(t *testing.T) {
 	if r.res.Err == nil || r.res.Err.Error() != want {
 		t.Fatalf("err = %v, want %q", r.res.Err, want)
 	}
-	if n := r.count(KindLimit, func(e Event) bool { return e.Msg == want }); n != 1 {
+	if n := r.count(KindLimit, func(e Event) bool { return e.Msg.String() == want }); n != 1 {
 		t.Errorf("%d limit events", n)
 	}
 	if r.res.CPUTicks < 100_000 || r.res.CPUTicks > 100_010 {
@@ -119,7 +121,9 @@ func TestSchedulingOrder(t *testing.T) {
 	if strings.HasPrefix(rr.stdout, "parent 0\nparent 1\nparent 2\nparent 3\nparent 4\n") {
 		t.Errorf("RR with a small quantum did not interleave:\n%s", rr.stdout)
 	}
-	if n := rr.count(KindPreempt, func(e Event) bool { return strings.Contains(e.Cause, "quantum of 20 ticks") }); n < 4 {
+	if n := rr.count(KindPreempt, func(e Event) bool {
+		return e.Cause.Code == msg.RRQuantum && strings.Contains(e.Cause.String(), "quantum of 20 ticks")
+	}); n < 4 {
 		t.Errorf("RR preempted %d times at the quantum, want several", n)
 	}
 	if len(rr.stdout) != len(fcfs.stdout) {

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
@@ -94,14 +94,14 @@ func (m *Machine) semOp(t *Thread, id, op int, deadline int64) sysret {
 			return fail(ETIMEDOUT)
 		}
 		s.queue.Object.Value = s.value
-		s.queue.SleepUntil(t, deadline, "sem_wait: waiting for "+s.queue.Object.String())
+		s.queue.SleepUntil(t, deadline, msg.New(msg.WaitSem, msg.Sub("obj", s.queue.Object.Text())))
 		return blocked()
 	case semPost:
 		if s.value == 0x7fffffff {
 			return fail(EOVERFLOW)
 		}
 		s.value++
-		s.queue.WakeOne(fmt.Sprintf("semaphore %s posted by thread %d", s.name, t.TID))
+		s.queue.WakeOne(msg.New(msg.WokeSemNamed, msg.Name("name", s.name), msg.Int("tid", t.TID)))
 		return ok(0)
 	case semGetValue:
 		return ok(s.value)

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
@@ -48,7 +48,7 @@ func (m *Machine) device(name string) *device {
 // startIO blocks the running t on device dev for ticks ticks: it sleeps
 // on the device's queue until the I/O's end. An I/O of no time still
 // passes through the device queue: t goes to the back of the ready queue.
-func (m *Machine) startIO(t *Thread, dev string, ticks int64, cause string) {
+func (m *Machine) startIO(t *Thread, dev string, ticks int64, cause msg.Text) {
 	d := m.device(dev)
 	start := m.t
 	if d.serial {
@@ -78,7 +78,7 @@ func sysIO(m *Machine, t *Thread, a []uint64) sysret {
 	if ticks == 0 {
 		return ok(0)
 	}
-	m.startIO(t, name, ticks, fmt.Sprintf("io(%q, %d)", name, ticks))
+	m.startIO(t, name, ticks, msg.New(msg.WaitIOCall, msg.Name("dev", name), msg.Int("ticks", ticks)))
 	return blocked()
 }
 

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/sched"
@@ -12,7 +12,7 @@ import (
 // _exit ends the whole process, every thread (Linux's exit_group).
 func sysExit(m *Machine, t *Thread, a []uint64) sysret {
 	code := int(int32(a[0]))
-	m.exit(t.proc, t, abi.ExitStatus(code), fmt.Sprintf("exit(%d)", code))
+	m.exit(t.proc, t, abi.ExitStatus(code), msg.New(msg.ExitCall, msg.Int("code", code)))
 	return gone()
 }
 
@@ -55,7 +55,7 @@ func sysNice(m *Machine, t *Thread, a []uint64) sysret {
 // another CPU must let time pass, or the CPUs, kept in step by time,
 // never let the holder go on.
 func sysSchedYield(m *Machine, t *Thread, a []uint64) sysret {
-	t.yieldTo, t.yieldHow = "sched_yield", sched.Yielded
+	t.yieldTo, t.yieldHow = msg.New(msg.SchedYield), sched.Yielded
 	if t.CPU >= 0 && t.CPU < len(m.cpus) {
 		if c := m.cpus[t.CPU]; c.cur == t {
 			m.charge(c, t, 1)

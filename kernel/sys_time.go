@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // Time system calls. The clock is simulated: Epoch at tick 0, advancing
@@ -9,7 +10,7 @@ import (
 // deadline; when every thread sleeps, the machine jumps to the next one.
 
 // sleepFor blocks t for d ticks; the call returns when its deadline came.
-func (m *Machine) sleepFor(t *Thread, d int64, what string) sysret {
+func (m *Machine) sleepFor(t *Thread, d int64, what msg.Text) sysret {
 	if t.waiter.woke == wokeTimeout {
 		return ok(0)
 	}
@@ -22,13 +23,13 @@ func (m *Machine) sleepFor(t *Thread, d int64, what string) sysret {
 
 func sysSleep(m *Machine, t *Thread, a []uint64) sysret {
 	secs := int64(uint32(a[0]))
-	return m.sleepFor(t, secs*m.cfg.TicksPerSecond, "sleep("+itoa(int(secs))+")")
+	return m.sleepFor(t, secs*m.cfg.TicksPerSecond, msg.New(msg.WaitSleep, msg.Int("s", secs)))
 }
 
 func sysUsleep(m *Machine, t *Thread, a []uint64) sysret {
 	usec := int64(uint32(a[0]))
 	d := (usec*m.cfg.TicksPerSecond + 999_999) / 1_000_000 // at least a tick for any nonzero wait
-	return m.sleepFor(t, d, "usleep("+itoa(int(usec))+")")
+	return m.sleepFor(t, d, msg.New(msg.WaitUsleep, msg.Int("us", usec)))
 }
 
 // seconds is the wall-clock time now: seconds and microseconds since 1970.

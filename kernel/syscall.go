@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 
@@ -153,8 +154,8 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 		m.die(p, t, sig)
 		return
 	}
-	if why := t.yieldTo; why != "" && c.cur == t {
-		t.yieldTo = ""
+	if why := t.yieldTo; !why.IsZero() && c.cur == t {
+		t.yieldTo = msg.Text{}
 		m.preempt(c, t, why, t.yieldHow)
 	}
 }

@@ -1,9 +1,9 @@
 package kernel
 
 import (
-	"fmt"
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -18,12 +18,12 @@ import (
 func (m *Machine) admit(p *Process, how sched.Why) {
 	if lim := m.cfg.Multiprogramming; lim > 0 && m.countAdmitted() >= lim {
 		m.jobQueue = append(m.jobQueue, p)
-		p.main().Cause = "in the job queue"
-		m.emit(Event{PID: p.PID, Kind: KindSched, Cause: fmt.Sprintf(
-			"long-term scheduler: pid %d waits in the job queue (degree of multiprogramming %d reached)", p.PID, lim)})
+		p.main().Cause = msg.New(msg.InJobQueue)
+		m.emit(Event{PID: p.PID, Kind: KindSched, Cause: msg.New(msg.LTSJobQueue,
+			msg.Int("pid", p.PID), msg.Int("n", lim))})
 		return
 	}
-	m.makeReady(p.main(), "admitted", how)
+	m.makeReady(p.main(), msg.New(msg.Admitted), how)
 }
 
 // countAdmitted counts the processes in the system: created, admitted,
@@ -63,7 +63,7 @@ func (m *Machine) released(resident, admitted bool) {
 	if admitted && len(m.jobQueue) > 0 && (m.cfg.Multiprogramming == 0 || m.countAdmitted() < m.cfg.Multiprogramming) {
 		p := m.jobQueue[0]
 		m.jobQueue = m.jobQueue[1:]
-		m.makeReady(p.main(), "admitted by the long-term scheduler", sched.Arrived)
+		m.makeReady(p.main(), msg.New(msg.AdmittedLTS), sched.Arrived)
 	}
 }
 

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/sched"
@@ -80,7 +80,7 @@ func (m *Machine) burstEnded(t *Thread) {
 	j := t.job
 	j.i++
 	if j.i >= len(j.bursts) {
-		m.exit(t.proc, t, abi.ExitStatus(0), "exit(0): its last CPU burst is done")
+		m.exit(t.proc, t, abi.ExitStatus(0), msg.New(msg.ExitBurstDone))
 		return
 	}
 	io := j.bursts[j.i]
@@ -91,5 +91,5 @@ func (m *Machine) burstEnded(t *Thread) {
 	if dev == "" {
 		dev = DefaultDevice
 	}
-	m.startIO(t, dev, io.Ticks, fmt.Sprintf("I/O on %s for %d ticks", dev, io.Ticks))
+	m.startIO(t, dev, io.Ticks, msg.New(msg.WaitIO, msg.Name("dev", dev), msg.Int("ticks", io.Ticks)))
 }

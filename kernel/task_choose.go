@@ -3,6 +3,8 @@ package kernel
 import (
 	"fmt"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // With the manual policy the user is the scheduler: when a CPU is free and
@@ -23,7 +25,7 @@ func (m *Machine) ask(c *CPU) {
 	for i, pid := range ready {
 		s[i] = fmt.Sprint(pid)
 	}
-	m.emit(Event{CPU: c.ID, Kind: KindAsk, Msg: fmt.Sprintf("choose who runs next on cpu%d: ready %s", c.ID, strings.Join(s, ", "))})
+	m.emit(Event{CPU: c.ID, Kind: KindAsk, Msg: msg.New(msg.ManualAsk, msg.Int("cpu", c.ID), msg.Name("ready", strings.Join(s, ", ")))})
 }
 
 // DecisionPoint is a CPU waiting for the user's choice and the processes it

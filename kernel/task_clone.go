@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -47,7 +48,7 @@ func (m *Machine) clone(t *Thread, start uint64, args []uint64, tidAddr uint64) 
 		e.Addr = args[0]
 	}
 	m.emit(e)
-	m.makeReady(nt, fmt.Sprintf("created by thread %d", t.TID), sched.Arrived)
+	m.makeReady(nt, msg.New(msg.CreatedBy, msg.Int("tid", t.TID)), sched.Arrived)
 	return ok(int64(tid))
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 
@@ -91,7 +92,7 @@ func (m *Machine) soleThread(t *Thread) {
 			m.takeBackTickets(o)
 			m.stopWaiting(o, wokeSignal)
 			o.Ended = m.t
-			m.setState(o, StateTerminated, "execve in another thread")
+			m.setState(o, StateTerminated, msg.New(msg.ExecOther))
 			m.leaveCPU(o)
 		}
 		p.gone += o.task.Total

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 )
@@ -12,7 +12,7 @@ import (
 // stays a zombie until its parent reaps it (init reaps its own at once).
 // by is the thread that exits or was acting when the process died (nil:
 // none of its threads; the events then name the main thread).
-func (m *Machine) exit(p *Process, by *Thread, status int, cause string) {
+func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 	if p.State() == StateTerminated || p.IsInit() {
 		return
 	}
@@ -69,7 +69,7 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause string) {
 	if p.parent == m.init {
 		m.reap(m.init, nil, p)
 	} else {
-		p.parent.childExit.WakeAll(fmt.Sprintf("child %d exited", p.PID))
+		p.parent.childExit.WakeAll(msg.New(msg.WokeChildExited, msg.Int("pid", p.PID)))
 	}
 	m.released(resident, admitted)
 }
@@ -89,9 +89,9 @@ func (m *Machine) releaseMemory(p *Process) {
 // thread that was running when it took effect, if any.
 func (m *Machine) die(p *Process, by *Thread, sig int) {
 	core := abi.CoreDumps(sig)
-	cause := "killed by " + SignalName(sig)
+	cause := msg.New(msg.KilledBy, msg.Name("sig", SignalName(sig)))
 	if core {
-		cause += " (core dumped)"
+		cause.Code = msg.KilledByCore
 	}
 	m.exit(p, by, abi.SignalStatus(sig, core), cause)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -30,8 +31,8 @@ func (m *Machine) fork(t *Thread) sysret {
 	child.stacks = slices.Clone(p.stacks)
 	m.emit(Event{PID: child.PID, Kind: KindSysret, Name: "fork", Result: 0})
 	if m.cfg.ChildFirst {
-		m.makeReady(ct, "admitted: the child runs first", sched.ChildFirst)
-		t.yieldTo, t.yieldHow = "fork: the child runs first", sched.Preempted
+		m.makeReady(ct, msg.New(msg.ChildFirst), sched.ChildFirst)
+		t.yieldTo, t.yieldHow = msg.New(msg.ForkChildFirst), sched.Preempted
 	} else {
 		m.admit(child, sched.Arrived)
 	}

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 )
@@ -26,7 +26,7 @@ func (m *Machine) join(t *Thread, tid int, valueAddr uint64) sysret {
 	}
 	target.joiner = t
 	if target.live() {
-		target.exited.Sleep(t, fmt.Sprintf("pthread_join: waiting for thread %d to exit", tid))
+		target.exited.Sleep(t, msg.New(msg.WaitJoin, msg.Int("tid", tid)))
 		m.detectDeadlock(t)
 		return blocked()
 	}

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 
@@ -37,7 +38,16 @@ func (m *Machine) oomReport(victim, needer *Process) {
 	if needer != nil {
 		e.Other = needer.PID
 	}
+	e.Msg = oomText(e)
 	m.emit(e)
+}
+
+// oomText is the killer's decision for people, from the fields of its event.
+func oomText(e Event) msg.Text {
+	if e.Other != 0 {
+		return msg.New(msg.OOMKilledFor, msg.Int("limit", e.Value), msg.Int("bytes", e.Bytes), msg.Int("pid", e.Other))
+	}
+	return msg.New(msg.OOMKilled, msg.Int("limit", e.Value), msg.Int("bytes", e.Bytes))
 }
 
 // outOfMemory handles thread t's stop for want of a frame

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -109,7 +110,7 @@ func (m *Machine) allDone() bool { return len(m.procs) <= 1 && len(m.arrivals) =
 func (m *Machine) runSolo(target int64) bool {
 	var solo *CPU
 	for _, c := range m.cpus {
-		if c.t != m.now || c.switching || c.ran || c.preempt != "" || m.policy.Len(c.ID) > 0 {
+		if c.t != m.now || c.switching || c.ran || !c.preempt.IsZero() || m.policy.Len(c.ID) > 0 {
 			return false
 		}
 		if c.cur == nil {
@@ -245,7 +246,7 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.die(t.proc, t, sig)
 			continue
 		}
-		if c.preempt != "" {
+		if !c.preempt.IsZero() {
 			m.preempt(c, t, c.preempt, sched.Preempted)
 			continue
 		}
@@ -346,7 +347,7 @@ func (m *Machine) finishRun(c *CPU) {
 	if c.cur == t && t.State == StateRunning {
 		why := m.policy.Tick(&t.task, c.ID, c.t)
 		m.takeNotes()
-		if why != "" {
+		if !why.IsZero() {
 			m.preempt(c, t, why, sched.Preempted)
 		}
 	}
@@ -384,7 +385,7 @@ func (m *Machine) pick(c *CPU) bool {
 }
 
 // dispatch puts t to work on c.
-func (m *Machine) dispatch(c *CPU, t *Thread, why string) {
+func (m *Machine) dispatch(c *CPU, t *Thread, why msg.Text) {
 	c.cur, c.last = t, t
 	c.idle = false
 	t.CPU = c.ID
@@ -395,17 +396,17 @@ func (m *Machine) dispatch(c *CPU, t *Thread, why string) {
 }
 
 // preempt takes the running t off c and makes it ready again.
-func (m *Machine) preempt(c *CPU, t *Thread, why string, how sched.Why) {
+func (m *Machine) preempt(c *CPU, t *Thread, why msg.Text, how sched.Why) {
 	m.emit(Event{CPU: c.ID, PID: t.proc.PID, TID: t.TID, Kind: KindPreempt, Cause: why})
 	c.cur = nil
-	c.preempt = ""
+	c.preempt = msg.Text{}
 	t.CPU = -1
 	m.makeReady(t, why, how)
 }
 
 // makeReady puts t in the ready queue and lets a preemptive policy take a
 // CPU for it.
-func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
+func (m *Machine) makeReady(t *Thread, cause msg.Text, how sched.Why) {
 	if how == sched.Arrived || how == sched.Woken || how == sched.ChildFirst {
 		t.task.BurstRan = 0 // a new CPU burst begins
 	}
@@ -422,8 +423,8 @@ func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
 	m.takeNotes()
 	if how == sched.Arrived || how == sched.Woken {
 		for _, c := range m.cpus {
-			if cur := c.cur; cur != nil && !c.switching && c.preempt == "" {
-				if why := m.policy.Preempts(&cur.task, &t.task, c.ID); why != "" {
+			if cur := c.cur; cur != nil && !c.switching && c.preempt.IsZero() {
+				if why := m.policy.Preempts(&cur.task, &t.task, c.ID); !why.IsZero() {
 					c.preempt = why
 				}
 			}
@@ -432,7 +433,7 @@ func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
 }
 
 // setState records a transition of the five-state diagram.
-func (m *Machine) setState(t *Thread, to State, cause string) {
+func (m *Machine) setState(t *Thread, to State, cause msg.Text) {
 	from := t.State
 	t.State, t.Cause = to, cause
 	e := Event{PID: t.proc.PID, TID: t.TID, Kind: KindState, From: from, To: to, Cause: cause}
@@ -458,7 +459,7 @@ func (m *Machine) leaveCPU(t *Thread) {
 		if c.cur == t {
 			c.cur = nil
 			c.switching = false
-			c.preempt = ""
+			c.preempt = msg.Text{}
 			c.ran = false
 			m.policy.Left(&t.task, m.t)
 			m.takeNotes()
@@ -490,11 +491,11 @@ func (m *Machine) fireTimers() {
 
 // timeoutCause is why a thread whose deadline came is woken: its sleep is
 // over, or its I/O is done.
-func timeoutCause(o WaitObject) string {
+func timeoutCause(o WaitObject) msg.Text {
 	if o.Kind == WaitIO {
-		return o.Name + ": I/O done"
+		return msg.New(msg.WokeIODone, msg.Name("dev", o.Name))
 	}
-	return "timer expired"
+	return msg.New(msg.WokeTimer)
 }
 
 // checkStuck is called when no CPU has work and no timer is set.
@@ -506,7 +507,7 @@ func (m *Machine) checkStuck() {
 	if m.WaitingForInput() {
 		return // the user may still type
 	}
-	m.halt(KindLimit, deadlockMsg, &DeadlockError{Waits: m.blockedWaits()})
+	m.halt(KindLimit, msg.New(msg.HaltDeadlock), &DeadlockError{Waits: m.blockedWaits()})
 }
 
 // WaitingForInput reports whether the machine can go on only once the user

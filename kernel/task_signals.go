@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 
@@ -105,10 +106,10 @@ func (m *Machine) Signal(pid, sig int) error {
 // fault kills t's process for a hardware fault of t, as the CPU's
 // exception would.
 func (m *Machine) fault(t *Thread, stop vm.Stop) {
-	msg := stop.Msg
-	if msg == "" {
-		msg = SignalName(stop.Signal)
+	why := stop.Msg
+	if why.IsZero() {
+		why = msg.New(msg.FaultSignal, msg.Name("sig", SignalName(stop.Signal)))
 	}
-	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindFault, Signal: stop.Signal, Addr: stop.Addr, Msg: msg})
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindFault, Signal: stop.Signal, Addr: stop.Addr, Msg: why})
 	m.die(t.proc, t, stop.Signal)
 }

@@ -1,9 +1,9 @@
 package kernel
 
 import (
-	"fmt"
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -44,7 +44,7 @@ func (m *Machine) countInMemory() int {
 // its process is in memory, or can be swapped in. It returns false when t
 // (its process) was swapped out instead, and otherwise the cause of its
 // becoming ready.
-func (m *Machine) makeRoom(t *Thread, cause string, how sched.Why) (string, bool) {
+func (m *Machine) makeRoom(t *Thread, cause msg.Text, how sched.Why) (msg.Text, bool) {
 	lim := m.cfg.Resident
 	p := t.proc
 	if lim <= 0 || inMemory(p.State()) {
@@ -53,21 +53,21 @@ func (m *Machine) makeRoom(t *Thread, cause string, how sched.Why) (string, bool
 	if t.State == StateSuspendedWaiting {
 		// Its event happened while it was out of memory.
 		m.setState(t, StateSuspendedReady, cause)
-		cause = "swapped in by the medium-term scheduler"
+		cause = msg.New(msg.SwappedIn)
 	}
 	if m.countInMemory() >= lim {
 		if victim := m.longestWaiting(); victim != nil {
-			m.swapOut(victim, fmt.Sprintf("to make room for pid %d", p.PID))
+			m.swapOut(victim, p.PID, false)
 		}
 	}
 	if m.countInMemory() < lim {
 		if t.State == StateSuspendedReady {
-			m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped in", p.PID)})
+			m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: msg.New(msg.MTSSwappedIn, msg.Int("pid", p.PID))})
 		}
 		return cause, true
 	}
 	if t.State != StateSuspendedReady {
-		m.setState(t, StateSuspendedReady, fmt.Sprintf("%s; swapped out: memory holds %d processes", cause, lim))
+		m.setState(t, StateSuspendedReady, msg.New(msg.SwappedOutFull, msg.Sub("cause", cause), msg.Int("n", lim)))
 	}
 	if !slices.Contains(m.swapQueue, t) {
 		m.swapQueue = append(m.swapQueue, t)
@@ -92,9 +92,13 @@ func (m *Machine) longestWaiting() *Thread {
 }
 
 // swapOut moves the waiting t, its process's only thread, out of memory.
-func (m *Machine) swapOut(t *Thread, why string) {
-	m.setState(t, StateSuspendedWaiting, "swapped out "+why)
-	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("medium-term scheduler: pid %d swapped out %s", t.proc.PID, why)})
+func (m *Machine) swapOut(t *Thread, forPID int, whileWaiting bool) {
+	state, sched := msg.SwappedOutRoom, msg.MTSSwappedOut
+	if whileWaiting {
+		state, sched = msg.SwappedOutWait, msg.MTSSwappedOutW
+	}
+	m.setState(t, StateSuspendedWaiting, msg.New(state, msg.Int("pid", forPID)))
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: msg.New(sched, msg.Int("pid", t.proc.PID), msg.Int("for", forPID))})
 }
 
 // swapOutBlocked lets a suspended-ready process have the place of t's,
@@ -103,7 +107,7 @@ func (m *Machine) swapOutBlocked(t *Thread) {
 	if m.cfg.Resident <= 0 || len(m.swapQueue) == 0 || t.State != StateWaiting || !t.proc.singleThreaded() {
 		return
 	}
-	m.swapOut(t, fmt.Sprintf("while it waits, to make room for pid %d", m.swapQueue[0].proc.PID))
+	m.swapOut(t, m.swapQueue[0].proc.PID, true)
 	m.swapInNext()
 }
 
@@ -115,7 +119,7 @@ func (m *Machine) swapInNext() {
 	}
 	t := m.swapQueue[0]
 	m.swapQueue = m.swapQueue[1:]
-	m.makeReady(t, "swapped in by the medium-term scheduler", t.swapHow)
+	m.makeReady(t, msg.New(msg.SwappedIn), t.swapHow)
 }
 
 // SwapQueue lists the pids swapped out while ready, in the order they

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/abi"
 )
@@ -13,17 +13,17 @@ import (
 func (m *Machine) threadExit(t *Thread, value uint64) sysret {
 	p := t.proc
 	if len(p.liveThreads()) == 1 {
-		m.exit(p, t, abi.ExitStatus(0), "exit(0): its last thread exited")
+		m.exit(p, t, abi.ExitStatus(0), msg.New(msg.ExitLastThread))
 		return gone()
 	}
 	t.retval = value
 	t.inSyscall = false
 	t.Ended = m.t
-	m.setState(t, StateTerminated, "pthread_exit")
+	m.setState(t, StateTerminated, msg.New(msg.PthreadExit))
 	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindThreadExit, Result: int64(value)})
 	m.leaveCPU(t)
 	t.ctx = nil
-	t.exited.WakeAll(fmt.Sprintf("thread %d exited", t.TID))
+	t.exited.WakeAll(msg.New(msg.WokeThreadExit, msg.Int("tid", t.TID)))
 	if t.detached {
 		m.forgetThread(t)
 	}

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"fmt"
+	"osplay/kernel/msg"
 
 	"osplay/kernel/sched"
 )
@@ -42,8 +42,8 @@ func (m *Machine) lendTickets(t *Thread, pid int) {
 		}
 		c.task.Borrowed += n
 		t.lentTo = append(t.lentTo, lend{to: c, n: n})
-		m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf(
-			"ticket transfer: pid %s lends %d tickets to pid %d while it waits", t.task.Ident(), n, c.proc.PID)})
+		m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindSched, Cause: msg.New(msg.TicketsLend,
+			t.task.Who("who"), msg.Int("n", n), msg.Int("to", c.proc.PID))})
 	}
 }
 
@@ -56,5 +56,5 @@ func (m *Machine) takeBackTickets(t *Thread) {
 		l.to.task.Borrowed -= l.n
 	}
 	t.lentTo = nil
-	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: fmt.Sprintf("ticket transfer: pid %s takes its tickets back", t.task.Ident())})
+	m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindSched, Cause: msg.New(msg.TicketsBack, t.task.Who("who"))})
 }

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // wait looks for a terminated child of t's process matching pid (> 0: that
@@ -37,9 +38,9 @@ func (m *Machine) wait(t *Thread, pid int, statusAddr uint64, options int) sysre
 	if options&abi.WNOHANG != 0 {
 		return ok(0)
 	}
-	cause := "waitpid: waiting for a child to exit"
+	cause := msg.New(msg.WaitAnyChild)
 	if pid > 0 {
-		cause = "waitpid: waiting for child " + itoa(pid) + " to exit"
+		cause = msg.New(msg.WaitChild, msg.Int("pid", pid))
 	}
 	p.childExit.Sleep(t, cause)
 	m.lendTickets(t, pid)

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -19,11 +20,11 @@ import (
 // pid, and looks in every event exactly as a process always has.
 type Thread struct {
 	TID     int
-	State   State  // its place in the five-state diagram
-	Cause   string // why it entered State
-	CPU     int    // CPU it runs on, -1 when not running
-	Created int64  // tick of creation
-	Ended   int64  // tick it terminated
+	State   State    // its place in the five-state diagram
+	Cause   msg.Text // why it entered State
+	CPU     int      // CPU it runs on, -1 when not running
+	Created int64    // tick of creation
+	Ended   int64    // tick it terminated
 
 	proc     *Process
 	task     sched.Task
@@ -43,9 +44,9 @@ type Thread struct {
 	detached bool      // no thread will join it: it is forgotten as it exits
 
 	// System-call state.
-	inSyscall bool    // entered, not yet returned: a blocked call restarts
-	sys       abi.Sys // the call in progress
-	yieldTo   string  // give the CPU up after this call returns, and why (child-first fork)
+	inSyscall bool     // entered, not yet returned: a blocked call restarts
+	sys       abi.Sys  // the call in progress
+	yieldTo   msg.Text // give the CPU up after this call returns, and why (child-first fork)
 	yieldHow  sched.Why
 
 	job     *jobRun   // a workload job: bursts instead of a program

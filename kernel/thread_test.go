@@ -227,7 +227,7 @@ func TestThreadViews(t *testing.T) {
 	m := startMain(t, Config{}, counterProgram(t))
 	var sleeper int
 	m.RunUntil(func(e Event) bool {
-		if e.Kind == KindState && e.To == StateWaiting && strings.Contains(e.Cause, "mutex") {
+		if e.Kind == KindState && e.To == StateWaiting && strings.Contains(e.Cause.String(), "mutex") {
 			sleeper = e.TID
 			return true
 		}

@@ -3,6 +3,7 @@ package kernel
 import (
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/vm"
 )
@@ -18,7 +19,7 @@ type ProcView struct {
 	Name            string
 	Argv            []string
 	State           State
-	Cause           string
+	Cause           msg.Text
 	WaitOn          string     // WaitFor's label: "child", "tty", "timer", a device's name…
 	WaitFor         WaitObject // what it waits for (Kind WaitNone when it does not)
 	CPU             int
@@ -41,7 +42,7 @@ type ProcView struct {
 type ThreadView struct {
 	TID      int
 	State    State
-	Cause    string
+	Cause    msg.Text
 	WaitOn   string
 	WaitFor  WaitObject
 	CPU      int

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
 
@@ -68,34 +69,47 @@ func (o WaitObject) Label() string {
 }
 
 // String describes the object for people: "mutex 0x601040 held by thread 7".
-func (o WaitObject) String() string {
-	var s string
+func (o WaitObject) String() string { return o.Text().String() }
+
+// objectCodes are the catalogue's words for the objects at an address.
+var objectCodes = map[WaitKind]msg.Code{
+	WaitMutex: msg.ObjMutex, WaitFutex: msg.ObjFutex, WaitCondvar: msg.ObjCondvar,
+	WaitRWLock: msg.ObjRWLock, WaitBarrier: msg.ObjBarrier, WaitOnce: msg.ObjOnce,
+}
+
+// Text describes the object, as String does, in the catalogue's words.
+func (o WaitObject) Text() msg.Text {
+	var t msg.Text
 	switch o.Kind {
 	case WaitNone:
-		return "nothing"
+		return msg.New(msg.ObjNone)
 	case WaitChild:
-		s = fmt.Sprintf("a child of pid %d", o.ID)
+		t = msg.New(msg.ObjChild, msg.Int("pid", int64(o.ID)))
 	case WaitTTY:
-		s = "input from the terminal"
+		t = msg.New(msg.ObjTTY)
 	case WaitTimer:
-		s = "a timer"
+		t = msg.New(msg.ObjTimer)
 	case WaitIO:
-		s = "I/O on " + o.Name
+		t = msg.New(msg.ObjIO, msg.Name("dev", o.Name))
 	case WaitJoin:
-		s = fmt.Sprintf("thread %d to exit", o.ID)
+		t = msg.New(msg.ObjJoin, msg.Int("tid", int64(o.ID)))
 	case WaitSemaphore:
 		if o.Name != "" { // a named semaphore: ID is the kernel's id for it
-			s = fmt.Sprintf("semaphore %s (value %d)", o.Name, o.Value)
+			t = msg.New(msg.ObjSemNamed, msg.Name("name", o.Name), msg.Int("value", o.Value))
 		} else {
-			s = fmt.Sprintf("semaphore 0x%x (value %d)", o.ID, o.Value)
+			t = msg.New(msg.ObjSem, msg.Addr("addr", o.ID), msg.Int("value", o.Value))
 		}
 	default:
-		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
+		code, ok := objectCodes[o.Kind]
+		if !ok {
+			code = msg.ObjFutex
+		}
+		t = msg.New(code, msg.Addr("addr", o.ID))
 	}
 	if o.Holder != 0 && o.Kind != WaitJoin {
-		s += fmt.Sprintf(" held by thread %d", o.Holder)
+		t = msg.New(msg.ObjHeld, msg.Sub("obj", t), msg.Int("tid", o.Holder))
 	}
-	return s
+	return t
 }
 
 // WaitQueue is the threads waiting for one object, in the order they began
@@ -149,11 +163,11 @@ func (q *WaitQueue) Waiters() []int {
 
 // Sleep blocks the running thread t on q until the queue is woken. t
 // leaves its CPU; cause is the reason its state change shows.
-func (q *WaitQueue) Sleep(t *Thread, cause string) { q.SleepUntil(t, sched.Forever, cause) }
+func (q *WaitQueue) Sleep(t *Thread, cause msg.Text) { q.SleepUntil(t, sched.Forever, cause) }
 
 // SleepUntil is Sleep with a deadline: at tick deadline, unless woken
 // before, t wakes by itself (a sleep ends, an I/O completes).
-func (q *WaitQueue) SleepUntil(t *Thread, deadline int64, cause string) {
+func (q *WaitQueue) SleepUntil(t *Thread, deadline int64, cause msg.Text) {
 	m := q.m
 	q.waiters = append(q.waiters, t)
 	t.waiter = waiter{queue: q, deadline: deadline, interruptible: true, since: m.t}
@@ -167,7 +181,7 @@ func (q *WaitQueue) SleepUntil(t *Thread, deadline int64, cause string) {
 
 // WakeOne wakes the thread that has waited longest, and returns it (nil
 // when none waits).
-func (q *WaitQueue) WakeOne(cause string) *Thread {
+func (q *WaitQueue) WakeOne(cause msg.Text) *Thread {
 	if len(q.waiters) == 0 {
 		return nil
 	}
@@ -180,7 +194,7 @@ func (q *WaitQueue) WakeOne(cause string) *Thread {
 // has always woken sleepers in (xv6's wakeup scans the process table), so
 // that a recorded session replays to the same events. Each woken thread
 // looks again at what it waited for, and may sleep again.
-func (q *WaitQueue) WakeAll(cause string) {
+func (q *WaitQueue) WakeAll(cause msg.Text) {
 	ts := slices.Clone(q.waiters)
 	slices.SortFunc(ts, func(a, b *Thread) int { return a.TID - b.TID })
 	for _, t := range ts {
@@ -199,7 +213,7 @@ func (q *WaitQueue) remove(t *Thread) {
 
 // wake ends t's wait for why and makes it ready, the cause of its state
 // change being cause.
-func (m *Machine) wake(t *Thread, why wakeReason, cause string) {
+func (m *Machine) wake(t *Thread, why wakeReason, cause msg.Text) {
 	m.stopWaiting(t, why)
 	m.makeReady(t, cause, sched.Woken)
 }

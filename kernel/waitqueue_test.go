@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"testing/fstest"
+
+	"osplay/kernel/msg"
 )
 
 func TestWaitObjectText(t *testing.T) {
@@ -108,7 +110,7 @@ func TestWakeOrder(t *testing.T) {
 	if got, want := q.Waiters(), []int{3, 4, 2}; !slices.Equal(got, want) {
 		t.Fatalf("readers %v, want %v (in the order they began to wait)", got, want)
 	}
-	first := q.WakeOne("test")
+	first := q.WakeOne(msg.New(msg.WokeTimer))
 	if first == nil || first.TID != 3 || q.Len() != 2 {
 		t.Fatalf("WakeOne woke %v, %d left; want tid 3, 2 left", first, q.Len())
 	}
@@ -118,7 +120,7 @@ func TestWakeOrder(t *testing.T) {
 			woken = append(woken, e.TID)
 		}
 	}
-	q.WakeAll("test")
+	q.WakeAll(msg.New(msg.WokeTimer))
 	if want := []int{2, 4}; !slices.Equal(woken, want) || q.Len() != 0 {
 		t.Errorf("WakeAll woke %v, %d left; want %v, none", woken, q.Len(), want)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"osplay/kernel"
 	"osplay/kernel/analysis"
+	"osplay/kernel/msg"
 )
 
 // Runs of programs and workloads checked through their metrics and Gantt
@@ -197,7 +198,7 @@ func TestLongTermScheduler(t *testing.T) {
 	}
 	queued := 0
 	for _, e := range o.Events {
-		if e.Kind == kernel.KindSched && strings.Contains(e.Cause, "job queue") {
+		if e.Kind == kernel.KindSched && e.Cause.Code == msg.LTSJobQueue {
 			queued++
 		}
 	}
@@ -269,7 +270,7 @@ func TestMultiCPU(t *testing.T) {
 	}
 	migrated := false
 	for _, e := range steal.Events {
-		migrated = migrated || e.Kind == kernel.KindDispatch && strings.Contains(e.Cause, "migrated from cpu0")
+		migrated = migrated || e.Kind == kernel.KindDispatch && strings.Contains(e.Cause.String(), "migrated from cpu0")
 	}
 	if !migrated {
 		t.Error("no migration by work stealing")
@@ -281,7 +282,7 @@ func TestMLFQBoostEvent(t *testing.T) {
 	o, _ := analysis.RunWorkload(mustWorkload(t, "A 0 30\nB 0 30\n"), kernel.Config{Sched: "mlfq:q=2,boost=20", Record: true})
 	boosts := 0
 	for _, e := range o.Events {
-		if e.Kind == kernel.KindSched && strings.Contains(e.Cause, "priority boost") {
+		if e.Kind == kernel.KindSched && strings.Contains(e.Cause.String(), "priority boost") {
 			boosts++
 			if e.Tick%20 != 0 {
 				t.Errorf("boost at tick %d", e.Tick)

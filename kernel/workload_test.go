@@ -189,7 +189,7 @@ int main(void) {
 		if e.Kind == KindState && e.PID == 2 && e.To == StateWaiting && e.Name == "disk" {
 			block = e.Tick
 		}
-		if e.Kind == KindState && e.PID == 2 && e.From == StateWaiting && strings.Contains(e.Cause, "disk: I/O done") {
+		if e.Kind == KindState && e.PID == 2 && e.From == StateWaiting && e.Cause.String() == "disk: I/O done" {
 			wake = e.Tick
 		}
 	}
@@ -215,7 +215,7 @@ int main(void) {
 	var notes []string
 	for _, e := range r.events {
 		if e.Kind == KindSched {
-			notes = append(notes, e.Cause)
+			notes = append(notes, e.Cause.String())
 		}
 	}
 	want := []string{"ticket transfer: pid 2 lends 100 tickets to pid 3 while it waits", "ticket transfer: pid 2 takes its tickets back"}

@@ -346,7 +346,7 @@ func (s *Server) renderExercise(w http.ResponseWriter, r *http.Request, x *exerc
 // renderPlay renders the playground with a program of its own and an
 // aside above it.
 func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.Page, prog *programBoot, st api.Settings, aside templ.Component) {
-	b := pageBoot{boot: boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Socket: "/api/ws", Nonce: nonce(r),
+	b := pageBoot{boot: boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Texts: api.TextTable(p.Lang), Socket: "/api/ws", Nonce: nonce(r),
 		Schedulers: sched.Names(), MaxCPUs: kernel.MaxCPUs, Settings: st}, Example: prog}
 	d := templates.PlayData{Examples: s.cards(p.Lang), MaxCPUs: kernel.MaxCPUs, Boot: b, Aside: aside}
 	d.Schedulers, d.SchedOptions = schedulerOptions(p.Lang, st.Sched)

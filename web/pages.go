@@ -75,15 +75,19 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 
 // boot is what the playground's scripts start from.
 type boot struct {
-	Lang       string            `json:"lang"`
-	Strings    map[string]string `json:"strings"`
-	Example    *api.Example      `json:"example,omitempty"`
-	Settings   api.Settings      `json:"settings"`
-	Speed      int64             `json:"speed,omitempty"`
-	Socket     string            `json:"socket"`
-	Nonce      string            `json:"nonce"` // for the editor's style sheets (CSP)
-	Schedulers []string          `json:"schedulers"`
-	MaxCPUs    int               `json:"maxCPUs"`
+	Lang    string            `json:"lang"`
+	Strings map[string]string `json:"strings"`
+	// Texts is the kernel's catalogue in the page's language: the page
+	// renders every cause, reason, fault and limit from it
+	// (static/js/kerneltext.js).
+	Texts      map[string]api.Template `json:"texts"`
+	Example    *api.Example            `json:"example,omitempty"`
+	Settings   api.Settings            `json:"settings"`
+	Speed      int64                   `json:"speed,omitempty"`
+	Socket     string                  `json:"socket"`
+	Nonce      string                  `json:"nonce"` // for the editor's style sheets (CSP)
+	Schedulers []string                `json:"schedulers"`
+	MaxCPUs    int                     `json:"maxCPUs"`
 	// A workload (jobs without code) or an OSTEP problem to run instead of
 	// C files (compare.go).
 	Workload string        `json:"workload,omitempty"`
@@ -95,7 +99,7 @@ type boot struct {
 func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	p := s.page(w, r, "play", "play.title")
 	q := r.URL.Query()
-	b := boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Socket: "/api/ws", Nonce: nonce(r), Schedulers: sched.Names(),
+	b := boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Texts: api.TextTable(p.Lang), Socket: "/api/ws", Nonce: nonce(r), Schedulers: sched.Names(),
 		MaxCPUs: kernel.MaxCPUs, Settings: settingsFrom(q)}
 	b.Speed, _ = strconv.ParseInt(q.Get("speed"), 10, 64)
 	wd, done := s.openWorkload(w, r, p, &b)

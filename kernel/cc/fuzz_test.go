@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/vm"
 )
 
@@ -57,7 +58,7 @@ func FuzzCompileRun(f *testing.F) {
 			ticks += n + 1
 			switch stop.Kind {
 			case vm.StopFault:
-				if stop.Signal == abi.SIGILL && len(stop.Msg) > 8 && stop.Msg[:8] == "internal" {
+				if stop.Signal == abi.SIGILL && stop.Msg.Code == msg.FaultInternal {
 					t.Fatalf("internal VM error: %s", stop.Msg)
 				}
 				return

@@ -3,6 +3,8 @@ package sched
 import (
 	"fmt"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // CFS is a fair scheduler after Linux's Completely Fair Scheduler (OSTEP
@@ -122,30 +124,30 @@ func (p *CFS) Remove(t *Task) {
 	}
 }
 
-func (p *CFS) Pick(cpu int, now int64) (*Task, string) {
+func (p *CFS) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.h.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	p.running = append(p.running, t)
-	return t, fmt.Sprintf("CFS: smallest vruntime (%s; slice %d ticks)", vruntime(t.pass), p.slice(t))
+	return t, msg.New(msg.CFSSmallest, msg.Num("vr", vruntime(t.pass)), msg.Int("slice", p.slice(t)))
 }
 
 // vruntime shows a vruntime in ticks.
-func vruntime(v int64) string { return num(float64(v*100/vrScale) / 100) }
+func vruntime(v int64) float64 { return float64(v*100/vrScale) / 100 }
 
-func (p *CFS) Tick(t *Task, cpu int, now int64) string {
+func (p *CFS) Tick(t *Task, cpu int, now int64) msg.Text {
 	p.charge(t)
 	s := p.slice(t)
 	if t.Slice < s {
-		return ""
+		return msg.Text{}
 	}
 	if p.h.lenFor(cpu) == 0 {
 		t.Slice = 0
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf("CFS: ran its slice of %d ticks (latency %d × weight %d / total %d)", s,
-		p.period(), Weight(t.Nice), p.load)
+	return msg.New(msg.CFSSlice, msg.Int("slice", s), msg.Int("latency", p.period()),
+		msg.Int("weight", Weight(t.Nice)), msg.Int("total", p.load))
 }
 
 func (p *CFS) Budget(t *Task, cpu int, now int64) int64 { return sliceLeft(p.slice(t), t) }
@@ -159,13 +161,13 @@ func (p *CFS) Left(t *Task, now int64) {
 	p.runnable--
 }
 
-func (p *CFS) Preempts(cur, t *Task, cpu int) string {
+func (p *CFS) Preempts(cur, t *Task, cpu int) msg.Text {
 	p.charge(cur)
 	if cur.pass-t.pass > p.minGran*vrScale {
-		return fmt.Sprintf("CFS: pid %s's vruntime %s is more than %d ticks below the running pid %s's %s",
-			t.Ident(), vruntime(t.pass), p.minGran, cur.Ident(), vruntime(cur.pass))
+		return msg.New(msg.CFSPreempt, t.Who("who"), msg.Num("vr", vruntime(t.pass)),
+			msg.Int("gran", p.minGran), cur.Who("cur"), msg.Num("cvr", vruntime(cur.pass)))
 	}
-	return ""
+	return msg.Text{}
 }
 
 func (p *CFS) Ready(cpu int) []*Task { return p.h.listFor(cpu) }
@@ -174,5 +176,5 @@ func (p *CFS) Len(cpu int) int       { return p.h.lenFor(cpu) }
 // Describe shows the task's vruntime and weight.
 func (p *CFS) Describe(t *Task) string {
 	v := t.pass + (t.Total-t.charged)*1024*vrScale/Weight(t.Nice)
-	return fmt.Sprintf("vruntime %s, weight %d (nice %d)", vruntime(v), Weight(t.Nice), t.Nice)
+	return fmt.Sprintf("vruntime %s, weight %d (nice %d)", num(vruntime(v)), Weight(t.Nice), t.Nice)
 }

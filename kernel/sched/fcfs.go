@@ -1,6 +1,8 @@
 package sched
 
-import "fmt"
+import (
+	"osplay/kernel/msg"
+)
 
 // FCFS is first come, first served: one FIFO ready queue, and a task runs
 // until it blocks or exits. It is never preempted by the clock.
@@ -43,24 +45,24 @@ func (p *FCFS) Enqueue(t *Task, why Why, now int64) {
 
 func (p *FCFS) Remove(t *Task) { p.q.remove(t) }
 
-func (p *FCFS) Pick(cpu int, now int64) (*Task, string) {
+func (p *FCFS) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.q.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	p.woken = nil
-	return t, fmt.Sprintf("FCFS: first in the ready queue (ready since tick %d)", t.ReadySince)
+	return t, msg.New(msg.FCFSFirst, msg.Int("since", t.ReadySince))
 }
 
-func (p *FCFS) Tick(t *Task, cpu int, now int64) string  { return "" }
-func (p *FCFS) Budget(t *Task, cpu int, now int64) int64 { return Forever }
-func (p *FCFS) Left(t *Task, now int64)                  {}
-func (p *FCFS) Ready(cpu int) []*Task                    { return p.q.listFor(cpu) }
-func (p *FCFS) Len(cpu int) int                          { return p.q.lenFor(cpu) }
+func (p *FCFS) Tick(t *Task, cpu int, now int64) msg.Text { return msg.Text{} }
+func (p *FCFS) Budget(t *Task, cpu int, now int64) int64  { return Forever }
+func (p *FCFS) Left(t *Task, now int64)                   {}
+func (p *FCFS) Ready(cpu int) []*Task                     { return p.q.listFor(cpu) }
+func (p *FCFS) Len(cpu int) int                           { return p.q.lenFor(cpu) }
 
-func (p *FCFS) Preempts(cur, t *Task, cpu int) string {
+func (p *FCFS) Preempts(cur, t *Task, cpu int) msg.Text {
 	if p.wakeFirst && t == p.woken {
-		return fmt.Sprintf("FCFS: pid %s's wait is over and it runs at once (wake first)", t.Ident())
+		return msg.New(msg.FCFSWakeFirst, t.Who("who"))
 	}
-	return ""
+	return msg.Text{}
 }

@@ -3,6 +3,8 @@ package sched
 import (
 	"fmt"
 	"math/rand/v2"
+
+	"osplay/kernel/msg"
 )
 
 // Lottery is proportional-share scheduling by lottery (OSTEP chapter 9):
@@ -53,7 +55,7 @@ func (p *Lottery) Enqueue(t *Task, why Why, now int64) {
 
 func (p *Lottery) Remove(t *Task) { p.q.remove(t) }
 
-func (p *Lottery) Pick(cpu int, now int64) (*Task, string) {
+func (p *Lottery) Pick(cpu int, now int64) (*Task, msg.Text) {
 	var total int64
 	for _, t := range p.q.tasks {
 		if t.Allowed(cpu) {
@@ -61,7 +63,7 @@ func (p *Lottery) Pick(cpu int, now int64) (*Task, string) {
 		}
 	}
 	if total == 0 {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	winner := p.rng.Int64N(total)
 	var from int64
@@ -72,27 +74,27 @@ func (p *Lottery) Pick(cpu int, now int64) (*Task, string) {
 		n := t.HeldTickets()
 		if winner < from+n {
 			p.q.remove(t)
-			return t, fmt.Sprintf("lottery: drew ticket %d of %d; pid %s holds tickets %d to %d", winner, total, t.Ident(), from, from+n-1)
+			return t, msg.New(msg.LotteryDraw, msg.Int("win", winner), msg.Int("total", total), t.Who("who"), msg.Int("from", from), msg.Int("to", from+n-1))
 		}
 		from += n
 	}
 	panic("lottery: the winning ticket has no holder")
 }
 
-func (p *Lottery) Tick(t *Task, cpu int, now int64) string {
+func (p *Lottery) Tick(t *Task, cpu int, now int64) msg.Text {
 	if t.Slice < p.quantum {
-		return ""
+		return msg.Text{}
 	}
 	if !p.q.anyFor(cpu) {
 		t.Slice = 0 // nobody else holds a ticket: it wins again
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf("lottery: quantum of %d ticks expired: a new draw", p.quantum)
+	return msg.New(msg.LotteryQuantum, msg.Int("q", p.quantum))
 }
 
 func (p *Lottery) Budget(t *Task, cpu int, now int64) int64 { return sliceLeft(p.quantum, t) }
 func (p *Lottery) Left(t *Task, now int64)                  {}
-func (p *Lottery) Preempts(cur, t *Task, cpu int) string    { return "" }
+func (p *Lottery) Preempts(cur, t *Task, cpu int) msg.Text  { return msg.Text{} }
 func (p *Lottery) Ready(cpu int) []*Task                    { return p.q.listFor(cpu) }
 func (p *Lottery) Len(cpu int) int                          { return p.q.lenFor(cpu) }
 

@@ -1,6 +1,10 @@
 package sched
 
-import "fmt"
+import (
+	"fmt"
+
+	"osplay/kernel/msg"
+)
 
 // Manual lets the student be the scheduler: whenever a CPU is free and
 // more than one task is ready, the machine stops and asks which one runs
@@ -51,11 +55,11 @@ func (p *Manual) Remove(t *Task) {
 	}
 }
 
-func (p *Manual) Pick(cpu int, now int64) (*Task, string) {
+func (p *Manual) Pick(cpu int, now int64) (*Task, msg.Text) {
 	p.grow(cpu)
 	if !p.q.anyFor(cpu) {
 		p.asking[cpu] = false
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	if pid := p.choice[cpu]; pid != 0 {
 		p.choice[cpu] = 0
@@ -63,16 +67,16 @@ func (p *Manual) Pick(cpu int, now int64) (*Task, string) {
 			if t.ID() == pid && t.Allowed(cpu) {
 				p.q.remove(t)
 				p.asking[cpu] = false
-				return t, fmt.Sprintf("manual: you chose pid %d", pid)
+				return t, msg.New(msg.ManualChose, msg.Int("pid", pid))
 			}
 		}
 	}
 	if p.q.lenFor(cpu) == 1 && !p.askAlways {
 		p.asking[cpu] = false
-		return p.q.popFor(cpu), "manual: the only ready task"
+		return p.q.popFor(cpu), msg.New(msg.ManualOnly)
 	}
 	p.asking[cpu] = true
-	return nil, ""
+	return nil, msg.Text{}
 }
 
 // Undecided reports whether cpu waits for the student's choice.
@@ -95,15 +99,15 @@ func (p *Manual) Choose(cpu, pid int) error {
 	return fmt.Errorf("pid %d is not in the ready queue (ready: %s)", pid, pidList(p.q.listFor(cpu)))
 }
 
-func (p *Manual) Tick(t *Task, cpu int, now int64) string {
+func (p *Manual) Tick(t *Task, cpu int, now int64) msg.Text {
 	if !p.preemptive || t.Slice < p.quantum {
-		return ""
+		return msg.Text{}
 	}
 	if !p.q.anyFor(cpu) {
 		t.Slice = 0
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf("manual: the quantum of %d ticks is over: choose who runs next", p.quantum)
+	return msg.New(msg.ManualQuantum, msg.Int("q", p.quantum))
 }
 
 func (p *Manual) Budget(t *Task, cpu int, now int64) int64 {
@@ -113,7 +117,7 @@ func (p *Manual) Budget(t *Task, cpu int, now int64) int64 {
 	return sliceLeft(p.quantum, t)
 }
 
-func (p *Manual) Left(t *Task, now int64)               {}
-func (p *Manual) Preempts(cur, t *Task, cpu int) string { return "" }
-func (p *Manual) Ready(cpu int) []*Task                 { return p.q.listFor(cpu) }
-func (p *Manual) Len(cpu int) int                       { return p.q.lenFor(cpu) }
+func (p *Manual) Left(t *Task, now int64)                 {}
+func (p *Manual) Preempts(cur, t *Task, cpu int) msg.Text { return msg.Text{} }
+func (p *Manual) Ready(cpu int) []*Task                   { return p.q.listFor(cpu) }
+func (p *Manual) Len(cpu int) int                         { return p.q.lenFor(cpu) }

@@ -3,6 +3,8 @@ package sched
 import (
 	"fmt"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // MLFQ is the multi-level feedback queue of OSTEP's chapter 8, with its
@@ -135,22 +137,21 @@ func (p *MLFQ) charge(t *Task) bool {
 
 // expire ends t's used-up slice: one slice less of its allotment, and when
 // the allotment is spent one queue down (rule 4). It returns the reason.
-func (p *MLFQ) expire(t *Task) string {
+func (p *MLFQ) expire(t *Task) msg.Text {
 	l := t.level
 	t.allotLeft--
 	t.expired = true
-	var why string
+	var why msg.Text
 	if t.allotLeft == 0 {
 		next := max(l-1, 0)
 		t.level, t.allotLeft = next, p.allots[next]
 		if next < l {
-			why = fmt.Sprintf("MLFQ: used its allotment at queue %d: down to queue %d", l, next)
+			why = msg.New(msg.MLFQDown, msg.Int("l", l), msg.Int("next", next))
 		} else {
-			why = fmt.Sprintf("MLFQ: used its allotment at the bottom queue %d: stays there", l)
+			why = msg.New(msg.MLFQBottom, msg.Int("l", l))
 		}
 	} else {
-		why = fmt.Sprintf("MLFQ: used a time slice of %d ticks at queue %d (%d more before it moves down)",
-			p.quanta[l], l, t.allotLeft)
+		why = msg.New(msg.MLFQSlice, msg.Int("q", p.quanta[l]), msg.Int("l", l), msg.Int("more", t.allotLeft))
 	}
 	t.sliceLeft = p.quanta[t.level]
 	return why
@@ -194,7 +195,7 @@ func (p *MLFQ) catchUp(now int64) {
 		t.epoch = p.epoch
 	}
 	p.queues[top] = merged
-	p.notes = append(p.notes, Note{Text: fmt.Sprintf("MLFQ: priority boost at tick %d (every %d ticks): every job back to the top queue %d", at, p.boost, top)})
+	p.notes = append(p.notes, Note{Text: msg.New(msg.MLFQBoost, msg.Int("at", at), msg.Int("every", p.boost), msg.Int("top", top))})
 }
 
 // dropRunning forgets t as running.
@@ -250,7 +251,7 @@ func (p *MLFQ) Remove(t *Task) {
 	p.dropRunning(t)
 }
 
-func (p *MLFQ) Pick(cpu int, now int64) (*Task, string) {
+func (p *MLFQ) Pick(cpu int, now int64) (*Task, msg.Text) {
 	p.catchUp(now)
 	for l := p.top(); l >= 0; l-- {
 		q := &p.queues[l]
@@ -262,15 +263,15 @@ func (p *MLFQ) Pick(cpu int, now int64) (*Task, string) {
 			q.count(t, -1)
 			p.waiting--
 			p.running = append(p.running, t)
-			return t, fmt.Sprintf("MLFQ: first in queue %d, the highest with a ready job (%d ticks of its slice left)", l, t.sliceLeft)
+			return t, msg.New(msg.MLFQFirst, msg.Int("l", l), msg.Int("left", t.sliceLeft))
 		}
 	}
-	return nil, ""
+	return nil, msg.Text{}
 }
 
-func (p *MLFQ) Tick(t *Task, cpu int, now int64) string {
+func (p *MLFQ) Tick(t *Task, cpu int, now int64) msg.Text {
 	p.setup(t)
-	var why string
+	var why msg.Text
 	if p.charge(t) {
 		why = p.expire(t)
 	}
@@ -281,12 +282,12 @@ func (p *MLFQ) Tick(t *Task, cpu int, now int64) string {
 			// First in the top queue after a boost: it runs on, on a fresh slice.
 			p.queues[t.level].remove(t)
 			t.held, t.expired = false, false
-			return ""
+			return msg.Text{}
 		}
 		if p.boost > 0 && p.nextBoost-p.boost == now {
-			return fmt.Sprintf("MLFQ: priority boost: every job back in the top queue %d, and pid %s is ahead", t.level, ahead.Ident())
+			return msg.New(msg.MLFQBoostAhead, msg.Int("l", t.level), ahead.Who("who"))
 		}
-		return fmt.Sprintf("MLFQ: pid %s is ahead of it in queue %d", ahead.Ident(), t.level)
+		return msg.New(msg.MLFQAhead, ahead.Who("who"), msg.Int("l", t.level))
 	}
 	return why
 }
@@ -332,20 +333,20 @@ func (p *MLFQ) Left(t *Task, now int64) {
 		from := t.level
 		p.expire(t)
 		if t.level < from {
-			p.notes = append(p.notes, Note{PID: t.PID, TID: t.TID, Text: fmt.Sprintf("MLFQ: pid %s used its allotment at queue %d: down to queue %d", t.Ident(), from, t.level)})
+			p.notes = append(p.notes, Note{PID: t.PID, TID: t.TID, Text: msg.New(msg.MLFQNoteDown, t.Who("who"), msg.Int("l", from), msg.Int("next", t.level))})
 		}
 	}
 	t.expired = false
 }
 
-func (p *MLFQ) Preempts(cur, t *Task, cpu int) string {
+func (p *MLFQ) Preempts(cur, t *Task, cpu int) msg.Text {
 	if t.level > cur.level {
-		return fmt.Sprintf("MLFQ: pid %s is in queue %d, above the running pid %s in queue %d", t.Ident(), t.level, cur.Ident(), cur.level)
+		return msg.New(msg.MLFQAbove, t.Who("who"), msg.Int("l", t.level), cur.Who("cur"), msg.Int("cl", cur.level))
 	}
 	if cur.held && p.ahead(cur) == t {
-		return fmt.Sprintf("MLFQ: pid %s, back from I/O, goes to the front of queue %d, ahead of the running pid %s", t.Ident(), t.level, cur.Ident())
+		return msg.New(msg.MLFQIOBump, t.Who("who"), msg.Int("l", t.level), cur.Who("cur"))
 	}
-	return ""
+	return msg.Text{}
 }
 
 func (p *MLFQ) Ready(cpu int) []*Task {

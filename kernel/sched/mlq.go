@@ -1,6 +1,10 @@
 package sched
 
-import "fmt"
+import (
+	"fmt"
+
+	"osplay/kernel/msg"
+)
 
 // MLQ is a multilevel queue: the ready tasks are split into fixed queues
 // by class, each queue with its own algorithm, and a queue runs only while
@@ -51,11 +55,14 @@ func (p *MLQ) Name() string { return "mlq" }
 func (p *MLQ) class(t *Task) int { return min(max(t.Priority, 0), len(p.levels)-1) }
 
 // kind names a queue's algorithm.
-func (p *MLQ) kind(l int) string {
+func (p *MLQ) kind(l int) string { return p.kindText(l).String() }
+
+// kindText is a queue's algorithm, for a reason.
+func (p *MLQ) kindText(l int) msg.Text {
 	if p.quanta[l] == 0 {
-		return "FCFS"
+		return msg.New(msg.MLQKindFCFS)
 	}
-	return fmt.Sprintf("RR, quantum %d", p.quanta[l])
+	return msg.New(msg.MLQKindRR, msg.Int("q", p.quanta[l]))
 }
 
 func (p *MLQ) Enqueue(t *Task, why Why, now int64) {
@@ -69,28 +76,28 @@ func (p *MLQ) Enqueue(t *Task, why Why, now int64) {
 
 func (p *MLQ) Remove(t *Task) { p.levels[p.class(t)].remove(t) }
 
-func (p *MLQ) Pick(cpu int, now int64) (*Task, string) {
+func (p *MLQ) Pick(cpu int, now int64) (*Task, msg.Text) {
 	for l := range p.levels {
 		if t := p.levels[l].popFor(cpu); t != nil {
-			return t, fmt.Sprintf("MLQ: head of queue %d (%s), the highest with a ready task", l, p.kind(l))
+			return t, msg.New(msg.MLQHead, msg.Int("l", l), msg.Sub("kind", p.kindText(l)))
 		}
 	}
-	return nil, ""
+	return nil, msg.Text{}
 }
 
-func (p *MLQ) Tick(t *Task, cpu int, now int64) string {
+func (p *MLQ) Tick(t *Task, cpu int, now int64) msg.Text {
 	l := p.class(t)
 	q := p.quanta[l]
 	if q == 0 || t.Slice < q {
-		return ""
+		return msg.Text{}
 	}
 	for above := 0; above <= l; above++ {
 		if p.levels[above].anyFor(cpu) {
-			return fmt.Sprintf("MLQ: quantum of %d ticks expired in queue %d", q, l)
+			return msg.New(msg.MLQQuantum, msg.Int("q", q), msg.Int("l", l))
 		}
 	}
 	t.Slice = 0 // nobody in its queue or above waits: a fresh quantum
-	return ""
+	return msg.Text{}
 }
 
 func (p *MLQ) Budget(t *Task, cpu int, now int64) int64 {
@@ -102,11 +109,11 @@ func (p *MLQ) Budget(t *Task, cpu int, now int64) int64 {
 
 func (p *MLQ) Left(t *Task, now int64) {}
 
-func (p *MLQ) Preempts(cur, t *Task, cpu int) string {
+func (p *MLQ) Preempts(cur, t *Task, cpu int) msg.Text {
 	if lt, lc := p.class(t), p.class(cur); lt < lc {
-		return fmt.Sprintf("MLQ: pid %s arrived in queue %d, above the running pid %s in queue %d", t.Ident(), lt, cur.Ident(), lc)
+		return msg.New(msg.MLQAbove, t.Who("who"), msg.Int("l", lt), cur.Who("cur"), msg.Int("cl", lc))
 	}
-	return ""
+	return msg.Text{}
 }
 
 func (p *MLQ) Ready(cpu int) []*Task {

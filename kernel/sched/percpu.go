@@ -1,6 +1,10 @@
 package sched
 
-import "fmt"
+import (
+	"fmt"
+
+	"osplay/kernel/msg"
+)
 
 // PerCPU gives every CPU its own ready queue, each run by its own instance
 // of a policy (OSTEP chapter 10's multi-queue multiprocessor scheduling).
@@ -75,13 +79,13 @@ func (p *PerCPU) Enqueue(t *Task, why Why, now int64) {
 
 func (p *PerCPU) Remove(t *Task) { p.cpus[t.home].Remove(t) }
 
-func (p *PerCPU) Pick(cpu int, now int64) (*Task, string) {
+func (p *PerCPU) Pick(cpu int, now int64) (*Task, msg.Text) {
 	if t, why := p.cpus[cpu].Pick(cpu, now); t != nil {
 		p.running[cpu] = t
 		return t, why
 	}
 	if p.pin {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	// Steal from the longest queue that has something this CPU may run:
 	// its next task moves to this CPU's queue and runs.
@@ -92,7 +96,7 @@ func (p *PerCPU) Pick(cpu int, now int64) (*Task, string) {
 		}
 	}
 	if from < 0 {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	t := p.cpus[from].Ready(cpu)[0]
 	p.cpus[from].Remove(t)
@@ -100,13 +104,13 @@ func (p *PerCPU) Pick(cpu int, now int64) (*Task, string) {
 	p.cpus[cpu].Enqueue(t, Woken, now)
 	t, why := p.cpus[cpu].Pick(cpu, now)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	p.running[cpu] = t
-	return t, fmt.Sprintf("migrated from cpu%d's queue (work stealing); %s", from, why)
+	return t, msg.New(msg.Migrated, msg.Int("from", from), msg.Sub("why", why))
 }
 
-func (p *PerCPU) Tick(t *Task, cpu int, now int64) string { return p.cpus[cpu].Tick(t, cpu, now) }
+func (p *PerCPU) Tick(t *Task, cpu int, now int64) msg.Text { return p.cpus[cpu].Tick(t, cpu, now) }
 func (p *PerCPU) Budget(t *Task, cpu int, now int64) int64 {
 	return p.cpus[cpu].Budget(t, cpu, now)
 }
@@ -118,9 +122,9 @@ func (p *PerCPU) Left(t *Task, now int64) {
 	}
 }
 
-func (p *PerCPU) Preempts(cur, t *Task, cpu int) string {
+func (p *PerCPU) Preempts(cur, t *Task, cpu int) msg.Text {
 	if t.home != cpu {
-		return ""
+		return msg.Text{}
 	}
 	return p.cpus[cpu].Preempts(cur, t, cpu)
 }

@@ -1,6 +1,10 @@
 package sched
 
-import "fmt"
+import (
+	"fmt"
+
+	"osplay/kernel/msg"
+)
 
 // Priority runs the ready task with the highest priority; as in the
 // lecture, a lower number is a higher priority (0 before 1). Without
@@ -64,27 +68,27 @@ func (p *Priority) best(cpu int, now int64) *Task {
 	return b
 }
 
-func (p *Priority) Pick(cpu int, now int64) (*Task, string) {
+func (p *Priority) Pick(cpu int, now int64) (*Task, msg.Text) {
 	p.now = max(p.now, now)
 	if p.aging == 0 {
 		t := p.h.popFor(cpu)
 		if t == nil {
-			return nil, ""
+			return nil, msg.Text{}
 		}
-		return t, fmt.Sprintf("priority: highest priority in the ready queue (%d)", t.Priority)
+		return t, msg.New(msg.PrioHighest, msg.Int("p", t.Priority))
 	}
 	t := p.best(cpu, now)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	p.q.remove(t)
 	e := p.effective(t, now)
 	t.level = e
 	if e == t.Priority {
-		return t, fmt.Sprintf("priority: highest priority in the ready queue (%d)", e)
+		return t, msg.New(msg.PrioHighest, msg.Int("p", e))
 	}
-	return t, fmt.Sprintf("priority: highest priority in the ready queue (%d: its own %d, raised by aging after %d ticks of waiting)",
-		e, t.Priority, now-t.ReadySince)
+	return t, msg.New(msg.PrioHighestAged, msg.Int("p", e), msg.Int("own", t.Priority),
+		msg.Int("waited", now-t.ReadySince))
 }
 
 // runPriority is the priority the running t counts as.
@@ -97,16 +101,16 @@ func (p *Priority) runPriority(t *Task) int {
 
 // Tick preempts, under aging, for a waiting task that has aged above the
 // running one.
-func (p *Priority) Tick(t *Task, cpu int, now int64) string {
+func (p *Priority) Tick(t *Task, cpu int, now int64) msg.Text {
 	p.now = max(p.now, now)
 	if !p.preemptive || p.aging == 0 {
-		return ""
+		return msg.Text{}
 	}
 	if b := p.best(cpu, now); b != nil && p.effective(b, now) < p.runPriority(t) {
-		return fmt.Sprintf("priority: pid %s has aged to priority %d, above the running pid %s (%d)",
-			b.Ident(), p.effective(b, now), t.Ident(), p.runPriority(t))
+		return msg.New(msg.PrioAgedAbove, b.Who("who"), msg.Int("p", p.effective(b, now)),
+			t.Who("cur"), msg.Int("cp", p.runPriority(t)))
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Budget runs t until the first waiting task would age above it.
@@ -130,12 +134,12 @@ func (p *Priority) Budget(t *Task, cpu int, now int64) int64 {
 
 func (p *Priority) Left(t *Task, now int64) {}
 
-func (p *Priority) Preempts(cur, t *Task, cpu int) string {
+func (p *Priority) Preempts(cur, t *Task, cpu int) msg.Text {
 	if p.preemptive && t.Priority < p.runPriority(cur) {
-		return fmt.Sprintf("priority: pid %s (priority %d) is above the running pid %s (priority %d)",
-			t.Ident(), t.Priority, cur.Ident(), p.runPriority(cur))
+		return msg.New(msg.PrioAbove, t.Who("who"), msg.Int("p", t.Priority),
+			cur.Who("cur"), msg.Int("cp", p.runPriority(cur)))
 	}
-	return ""
+	return msg.Text{}
 }
 
 func (p *Priority) Ready(cpu int) []*Task {

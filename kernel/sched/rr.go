@@ -1,8 +1,9 @@
 package sched
 
 import (
-	"fmt"
 	"math/rand/v2"
+
+	"osplay/kernel/msg"
 )
 
 // RR is round robin: one FIFO ready queue; a running task is preempted
@@ -73,25 +74,25 @@ func (p *RR) Remove(t *Task) {
 	delete(p.first, t)
 }
 
-func (p *RR) Pick(cpu int, now int64) (*Task, string) {
+func (p *RR) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.q.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
-	return t, fmt.Sprintf("RR: head of the ready queue (ready since tick %d)", t.ReadySince)
+	return t, msg.New(msg.RRHead, msg.Int("since", t.ReadySince))
 }
 
-func (p *RR) Tick(t *Task, cpu int, now int64) string {
+func (p *RR) Tick(t *Task, cpu int, now int64) msg.Text {
 	if n, ok := p.first[t]; ok {
 		if t.Slice < n {
-			return ""
+			return msg.Text{}
 		}
 		delete(p.first, t)
 		if !p.q.anyFor(cpu) {
 			t.Slice = 0 // nobody waits: a fresh quantum
-			return ""
+			return msg.Text{}
 		}
-		return fmt.Sprintf("RR: first slice of %d ticks expired (the clock's next interrupt)", n)
+		return msg.New(msg.RRFirstSlice, msg.Int("n", n))
 	}
 	// With nobody waiting, a process runs through several quanta in one
 	// stretch (see Budget): count its slice within the current quantum, as
@@ -103,13 +104,13 @@ func (p *RR) Tick(t *Task, cpu int, now int64) string {
 		}
 	}
 	if t.Slice < p.quantum {
-		return ""
+		return msg.Text{}
 	}
 	if !p.q.anyFor(cpu) {
 		t.Slice = 0 // nobody waits: a fresh quantum
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf("RR: quantum of %d ticks expired", p.quantum)
+	return msg.New(msg.RRQuantum, msg.Int("q", p.quantum))
 }
 
 // Budget is the rest of the quantum; with nobody waiting, many quanta at
@@ -127,10 +128,10 @@ func (p *RR) Budget(t *Task, cpu int, now int64) int64 {
 	return b
 }
 
-func (p *RR) Left(t *Task, now int64)               { delete(p.first, t) }
-func (p *RR) Preempts(cur, t *Task, cpu int) string { return "" }
-func (p *RR) Ready(cpu int) []*Task                 { return p.q.listFor(cpu) }
-func (p *RR) Len(cpu int) int                       { return p.q.lenFor(cpu) }
+func (p *RR) Left(t *Task, now int64)                 { delete(p.first, t) }
+func (p *RR) Preempts(cur, t *Task, cpu int) msg.Text { return msg.Text{} }
+func (p *RR) Ready(cpu int) []*Task                   { return p.q.listFor(cpu) }
+func (p *RR) Len(cpu int) int                         { return p.q.lenFor(cpu) }
 
 // sliceLeft is what remains of a quantum for the running t, at least 1.
 func sliceLeft(quantum int64, t *Task) int64 {

@@ -2,7 +2,8 @@
 // interface. The kernel owns the processes and the CPUs; a Policy owns only
 // the ready queue(s) and decides which ready task a CPU runs next and when
 // a running task must give the CPU back. Every decision comes with its
-// reason in words, which the kernel records as an event.
+// reason, a text of the kernel's catalogue (kernel/msg) with its
+// arguments, which the kernel records as an event.
 //
 // The policies are the lecture's, one file each: FCFS, SJF (with the
 // exponential average as an option), STCF, round robin, priority
@@ -28,7 +29,8 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
+
+	"osplay/kernel/msg"
 )
 
 // Task is the scheduler's view of a thread: what CPUs run. A
@@ -80,15 +82,10 @@ func (t *Task) ID() int {
 	return t.PID
 }
 
-// Ident is how a reason names the task after the word "pid": the pid of a
-// process's main thread ("5"), and for any other thread the pid and the
-// thread ("5 (thread 7)").
-func (t *Task) Ident() string {
-	if t.ID() == t.PID {
-		return strconv.Itoa(t.PID)
-	}
-	return fmt.Sprintf("%d (thread %d)", t.PID, t.TID)
-}
+// Who is the task as the argument key of a reason, which names it after
+// the word "pid": the pid of a process's main thread ("5"), and for any
+// other thread the pid and the thread ("5 (thread 7)").
+func (t *Task) Who(key string) msg.Arg { return msg.Task(key, t.PID, t.TID) }
 
 // Allowed reports whether t may run on cpu.
 func (t *Task) Allowed(cpu int) bool {
@@ -146,11 +143,11 @@ type Policy interface {
 	Remove(t *Task)
 	// Pick removes and returns the task cpu should run next, with the
 	// reason, or nil when cpu should idle.
-	Pick(cpu int, now int64) (t *Task, reason string)
+	Pick(cpu int, now int64) (t *Task, reason msg.Text)
 	// Tick is told that the running task t has run on cpu; t.Slice and
 	// t.Total already count the new ticks. A non-empty result is the
 	// reason to preempt t now.
-	Tick(t *Task, cpu int, now int64) (preempt string)
+	Tick(t *Task, cpu int, now int64) (preempt msg.Text)
 	// Budget is how many more ticks t may run on cpu from now before Tick
 	// would preempt it (at least 1), or Forever. The kernel runs that many
 	// ticks in one go when nothing else can happen meanwhile.
@@ -160,7 +157,7 @@ type Policy interface {
 	Left(t *Task, now int64)
 	// Preempts is asked when t becomes ready while cur runs on cpu; a
 	// non-empty result is the reason to preempt cur at once.
-	Preempts(cur, t *Task, cpu int) string
+	Preempts(cur, t *Task, cpu int) msg.Text
 	// Ready lists the tasks cpu could run, in the order it would pick them
 	// (lottery: in the order they entered the pool).
 	Ready(cpu int) []*Task
@@ -174,7 +171,7 @@ type Policy interface {
 type Note struct {
 	PID  int // the task concerned, 0 for all
 	TID  int // its thread
-	Text string
+	Text msg.Text
 }
 
 // Noter is a Policy that makes notes. The kernel takes them after every

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"osplay/kernel/msg"
 )
 
 // job is a task of a test: it arrives at a tick and alternates CPU and
@@ -56,7 +58,7 @@ func simulate(p Policy, jobs ...job) sim {
 		}
 		p.Enqueue(t, why, now)
 		if cur != nil && (why == Arrived || why == Woken) {
-			return p.Preempts(cur, t, 0)
+			return p.Preempts(cur, t, 0).String()
 		}
 		return ""
 	}
@@ -79,7 +81,7 @@ func simulate(p Policy, jobs ...job) sim {
 					cur.Burst = left[i]
 				}
 				cur = nil
-			} else if why := p.Tick(cur, 0, now); why != "" {
+			} else if why := p.Tick(cur, 0, now).String(); why != "" {
 				s.preempts = append(s.preempts, fmt.Sprintf("%d %s: %s", now, cur.Name, why))
 				makeReady(i, Preempted, now, nil)
 				cur = nil
@@ -107,7 +109,8 @@ func simulate(p Policy, jobs ...job) sim {
 			cur = nil
 		}
 		if cur == nil {
-			t, why := p.Pick(0, now)
+			t, reason := p.Pick(0, now)
+			why := reason.String()
 			if t != nil {
 				i := index(t)
 				s.waiting[i] += now - readyAt[i]
@@ -343,14 +346,14 @@ func TestRRBudget(t *testing.T) {
 		t.Errorf("Budget at slice 0 = %d, want 4", n)
 	}
 	a.Slice = 3
-	if why := p.Tick(a, 0, 3); why != "" {
+	if why := p.Tick(a, 0, 3); !why.IsZero() {
 		t.Errorf("preempted before the quantum: %q", why)
 	}
 	if n := p.Budget(a, 0, 3); n != 1 {
 		t.Errorf("Budget at slice 3 = %d, want 1", n)
 	}
 	a.Slice = 4
-	if why := p.Tick(a, 0, 4); !strings.Contains(why, "quantum of 4 ticks") {
+	if why := p.Tick(a, 0, 4); why.Code != msg.RRQuantum || !strings.Contains(why.String(), "quantum of 4 ticks") {
 		t.Errorf("Tick at the quantum = %q", why)
 	}
 	if n := NewFCFS().Budget(a, 0, 0); n != Forever {
@@ -389,7 +392,7 @@ func TestQueueOperations(t *testing.T) {
 			}
 		}
 		first, why := p.Pick(0, 5)
-		if first == nil || why == "" {
+		if first == nil || why.IsZero() {
 			t.Errorf("%s: Pick = %v %q, want a task with a reason", name, first, why)
 		}
 		p.Pick(0, 5)
@@ -455,7 +458,7 @@ func TestPerCPU(t *testing.T) {
 	}
 	a, _ := p.Pick(1, 0)
 	b, why := p.Pick(1, 0)
-	if a.PID != 2 || b == nil || b.PID != 1 || !strings.Contains(why, "migrated from cpu0") {
+	if a.PID != 2 || b == nil || b.PID != 1 || why.Code != msg.Migrated || !strings.Contains(why.String(), "migrated from cpu0") {
 		t.Errorf("cpu1 ran %v then %v (%q), want pid 2 then a task stolen from cpu0", a, b, why)
 	}
 	b.LastCPU = 1
@@ -481,7 +484,7 @@ func TestMLFQNotesAndLevels(t *testing.T) {
 	s := simulate(p, job{bursts: []int64{10}}, job{bursts: []int64{10}})
 	_ = s
 	notes := p.Notes()
-	if len(notes) == 0 || !strings.Contains(notes[0].Text, "priority boost at tick 6") {
+	if len(notes) == 0 || notes[0].Text.Code != msg.MLFQBoost || !strings.Contains(notes[0].Text.String(), "priority boost at tick 6") {
 		t.Errorf("notes %v", notes)
 	}
 	if p.Notes() != nil {
@@ -551,7 +554,7 @@ func pids(ts []*Task) []int {
 	return out
 }
 
-// TestTaskIdent checks how reasons name a thread: a process's main thread
+// TestTaskIdent checks how reasons name a thread (Task.Who): a process's main thread
 // (or a task without a tid) by its pid alone, any other thread with it.
 func TestTaskIdent(t *testing.T) {
 	for _, c := range []struct {
@@ -563,7 +566,9 @@ func TestTaskIdent(t *testing.T) {
 		{Task{PID: 5, TID: 5}, 5, "5"},
 		{Task{PID: 5, TID: 7}, 7, "5 (thread 7)"},
 	} {
-		if id, ident := c.task.ID(), c.task.Ident(); id != c.id || ident != c.ident {
+		ident := msg.New(msg.TicketsBack, c.task.Who("who")).String()
+		ident = strings.TrimSuffix(strings.TrimPrefix(ident, "ticket transfer: pid "), " takes its tickets back")
+		if id := c.task.ID(); id != c.id || ident != c.ident {
 			t.Errorf("%+v: ID %d, Ident %q; want %d, %q", c.task, id, ident, c.id, c.ident)
 		}
 	}

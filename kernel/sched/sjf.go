@@ -3,6 +3,8 @@ package sched
 import (
 	"fmt"
 	"strconv"
+
+	"osplay/kernel/msg"
 )
 
 // SJF is shortest job first, without preemption: of the ready tasks, the
@@ -53,38 +55,40 @@ func (p *SJF) remaining(t *Task) float64 {
 
 // length describes t's remaining burst for a reason: "5 ticks" or
 // "τ = 6.5 ticks predicted".
-func (p *SJF) length(t *Task) string {
+func (p *SJF) length(t *Task) msg.Arg {
 	n, known := p.predicted(t)
 	left := max(n-float64(t.BurstRan), 0)
-	if known {
-		if t.BurstRan > 0 {
-			return fmt.Sprintf("%s ticks left of %s", num(left), num(n))
-		}
-		return num(n) + " ticks"
+	var m msg.Text
+	switch {
+	case known && t.BurstRan > 0:
+		m = msg.New(msg.BurstLeft, msg.Num("left", left), msg.Num("n", n))
+	case known:
+		m = msg.New(msg.BurstTicks, msg.Num("n", n))
+	case t.BurstRan > 0:
+		m = msg.New(msg.BurstLeftTau, msg.Num("left", left), msg.Num("n", n))
+	default:
+		m = msg.New(msg.BurstTau, msg.Num("n", n))
 	}
-	if t.BurstRan > 0 {
-		return fmt.Sprintf("%s ticks left of τ = %s predicted", num(left), num(n))
-	}
-	return "τ = " + num(n) + " ticks predicted"
+	return msg.Sub("burst", m)
 }
 
 func (p *SJF) Enqueue(t *Task, why Why, now int64) { p.h.push(t, p.remaining(t)) }
 func (p *SJF) Remove(t *Task)                      { p.h.remove(t) }
 
-func (p *SJF) Pick(cpu int, now int64) (*Task, string) {
+func (p *SJF) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.h.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
-	why := "SJF: shortest next CPU burst (" + p.length(t) + ")"
+	why := msg.New(msg.SJFShortest, p.length(t))
 	if p.h.Len() == 0 {
-		why = "SJF: the only ready task (" + p.length(t) + ")"
+		why = msg.New(msg.SJFOnly, p.length(t))
 	}
 	return t, why
 }
 
-func (p *SJF) Tick(t *Task, cpu int, now int64) string  { return "" }
-func (p *SJF) Budget(t *Task, cpu int, now int64) int64 { return Forever }
+func (p *SJF) Tick(t *Task, cpu int, now int64) msg.Text { return msg.Text{} }
+func (p *SJF) Budget(t *Task, cpu int, now int64) int64  { return Forever }
 
 // Left updates the prediction with the burst just ended.
 func (p *SJF) Left(t *Task, now int64) {
@@ -92,9 +96,9 @@ func (p *SJF) Left(t *Task, now int64) {
 	t.estimate = p.alpha*float64(t.BurstRan) + (1-p.alpha)*t.estimate
 }
 
-func (p *SJF) Preempts(cur, t *Task, cpu int) string { return "" }
-func (p *SJF) Ready(cpu int) []*Task                 { return p.h.listFor(cpu) }
-func (p *SJF) Len(cpu int) int                       { return p.h.lenFor(cpu) }
+func (p *SJF) Preempts(cur, t *Task, cpu int) msg.Text { return msg.Text{} }
+func (p *SJF) Ready(cpu int) []*Task                   { return p.h.listFor(cpu) }
+func (p *SJF) Len(cpu int) int                         { return p.h.lenFor(cpu) }
 
 // Describe shows the burst length the policy goes by.
 func (p *SJF) Describe(t *Task) string {

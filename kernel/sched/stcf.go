@@ -1,6 +1,8 @@
 package sched
 
-import "fmt"
+import (
+	"osplay/kernel/msg"
+)
 
 // STCF is shortest time-to-completion first (SRTF, preemptive SJF): as
 // SJF, but a task that becomes ready with less left of its burst than the
@@ -15,22 +17,21 @@ func NewSTCF(o Options) *STCF { return &STCF{*NewSJF(o)} }
 
 func (p *STCF) Name() string { return "stcf" }
 
-func (p *STCF) Pick(cpu int, now int64) (*Task, string) {
+func (p *STCF) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.h.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
-	why := "STCF: shortest time to completion (" + p.length(t) + ")"
+	why := msg.New(msg.STCFShortest, p.length(t))
 	if p.h.Len() == 0 {
-		why = "STCF: the only ready task (" + p.length(t) + ")"
+		why = msg.New(msg.STCFOnly, p.length(t))
 	}
 	return t, why
 }
 
-func (p *STCF) Preempts(cur, t *Task, cpu int) string {
+func (p *STCF) Preempts(cur, t *Task, cpu int) msg.Text {
 	if need, left := p.remaining(t), p.remaining(cur); need < left {
-		return fmt.Sprintf("STCF: pid %s needs %s ticks, less than the %s left to pid %s",
-			t.Ident(), num(need), num(left), cur.Ident())
+		return msg.New(msg.STCFPreempt, t.Who("who"), msg.Num("need", need), msg.Num("left", left), cur.Who("cur"))
 	}
-	return ""
+	return msg.Text{}
 }

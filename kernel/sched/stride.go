@@ -3,6 +3,8 @@ package sched
 import (
 	"fmt"
 	"slices"
+
+	"osplay/kernel/msg"
 )
 
 // Stride is deterministic proportional share (OSTEP chapter 9): each task
@@ -79,27 +81,27 @@ func (p *Stride) Enqueue(t *Task, why Why, now int64) {
 func (p *Stride) Remove(t *Task) { p.h.remove(t) }
 
 // passes shows a pass value in quantum steps, as the lecture counts.
-func (p *Stride) passes(v int64) string { return num(float64(v) / float64(p.quantum)) }
+func (p *Stride) passes(v int64) float64 { return float64(v) / float64(p.quantum) }
 
-func (p *Stride) Pick(cpu int, now int64) (*Task, string) {
+func (p *Stride) Pick(cpu int, now int64) (*Task, msg.Text) {
 	t := p.h.popFor(cpu)
 	if t == nil {
-		return nil, ""
+		return nil, msg.Text{}
 	}
 	p.running = append(p.running, t)
-	return t, fmt.Sprintf("stride: lowest pass value (%s; stride %d)", p.passes(t.pass), stride(t))
+	return t, msg.New(msg.StrideLowest, msg.Num("pass", p.passes(t.pass)), msg.Int("stride", stride(t)))
 }
 
-func (p *Stride) Tick(t *Task, cpu int, now int64) string {
+func (p *Stride) Tick(t *Task, cpu int, now int64) msg.Text {
 	p.charge(t)
 	if t.Slice < p.quantum {
-		return ""
+		return msg.Text{}
 	}
 	if p.h.lenFor(cpu) == 0 {
 		t.Slice = 0
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf("stride: quantum of %d ticks expired (pass now %s)", p.quantum, p.passes(t.pass))
+	return msg.New(msg.StrideQuantum, msg.Int("q", p.quantum), msg.Num("pass", p.passes(t.pass)))
 }
 
 func (p *Stride) Budget(t *Task, cpu int, now int64) int64 { return sliceLeft(p.quantum, t) }
@@ -111,12 +113,12 @@ func (p *Stride) Left(t *Task, now int64) {
 	}
 }
 
-func (p *Stride) Preempts(cur, t *Task, cpu int) string { return "" }
-func (p *Stride) Ready(cpu int) []*Task                 { return p.h.listFor(cpu) }
-func (p *Stride) Len(cpu int) int                       { return p.h.lenFor(cpu) }
+func (p *Stride) Preempts(cur, t *Task, cpu int) msg.Text { return msg.Text{} }
+func (p *Stride) Ready(cpu int) []*Task                   { return p.h.listFor(cpu) }
+func (p *Stride) Len(cpu int) int                         { return p.h.lenFor(cpu) }
 
 // Describe shows the task's tickets, stride and pass.
 func (p *Stride) Describe(t *Task) string {
 	pass := t.pass + (t.Total-t.charged)*stride(t)
-	return fmt.Sprintf("%s, stride %d, pass %s", describeTickets(t), stride(t), p.passes(pass))
+	return fmt.Sprintf("%s, stride %d, pass %s", describeTickets(t), stride(t), num(p.passes(pass)))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // StopKind says why Run returned.
@@ -49,10 +50,10 @@ var (
 // Stop describes why Run returned.
 type Stop struct {
 	Kind   StopKind
-	Sys    abi.Sys // StopSyscall
-	Signal int     // StopFault
-	Addr   uint64  // StopFault: faulting address, when there is one; StopOutOfMemory: the address that needs a frame
-	Msg    string  // StopFault: a human explanation ("stack overflow", "write to read-only memory")
+	Sys    abi.Sys  // StopSyscall
+	Signal int      // StopFault
+	Addr   uint64   // StopFault: faulting address, when there is one; StopOutOfMemory: the address that needs a frame
+	Msg    msg.Text // StopFault: what happened, for people ("stack overflow", "write to read-only memory"); zero for a bare signal
 }
 
 // Registers is what the PCB shows of a context.

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 const (
@@ -47,7 +48,7 @@ type region struct {
 type Fault struct {
 	Addr  uint64
 	Write bool
-	Msg   string
+	Msg   msg.Text
 	// OutOfMemory: the access needed a page frame and the machine's
 	// physical memory had none free. It is no fault of the program: once
 	// memory is freed the access can be tried again.
@@ -61,7 +62,7 @@ func (f *Fault) Error() string {
 	if f.OutOfMemory {
 		return fmt.Sprintf("no free page frame for address 0x%x", f.Addr)
 	}
-	return fmt.Sprintf("%s at address 0x%x", f.Msg, f.Addr)
+	return fmt.Sprintf("%s at address 0x%x", f.Msg.String(), f.Addr)
 }
 
 type tlbEntry struct {
@@ -256,11 +257,11 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			return nil, a.fault(addr, write)
 		}
 		if a.resident+pageSize > a.limit {
-			msg := "out of memory (memory limit)"
+			text := msg.New(msg.FaultMemoryLimit)
 			if r.growsDown {
-				msg = "stack overflow (memory limit)"
+				text = msg.New(msg.FaultStackLimit)
 			}
-			return nil, &Fault{Addr: addr, Write: write, Msg: msg, OverLimit: true}
+			return nil, &Fault{Addr: addr, Write: write, Msg: text, OverLimit: true}
 		}
 		var pg *page
 		if r.obj != nil {
@@ -280,7 +281,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 	}
 	if write {
 		if e.readOnly {
-			return nil, &Fault{Addr: addr, Write: true, Msg: "write to read-only memory"}
+			return nil, &Fault{Addr: addr, Write: true, Msg: msg.New(msg.FaultReadOnly)}
 		}
 		if e.p.refs > 1 && !e.shared {
 			if !a.phys.take() {
@@ -312,15 +313,15 @@ func (a *AddressSpace) kernelLookup(addr uint64, write bool) (*[pageSize]byte, *
 
 func (a *AddressSpace) fault(addr uint64, write bool) *Fault {
 	if addr < abi.NullLimit {
-		return &Fault{Addr: addr, Write: write, Msg: "NULL pointer dereference"}
+		return &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNull)}
 	}
 	if s := a.regions; a.stack < len(s) && s[a.stack].name == "stack" {
 		st := s[a.stack]
 		if addr < st.start && addr >= st.start-(64<<20) {
-			return &Fault{Addr: addr, Write: write, Msg: "stack overflow"}
+			return &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultStack)}
 		}
 	}
-	return &Fault{Addr: addr, Write: write, Msg: "access to unmapped memory"}
+	return &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultUnmapped)}
 }
 
 // Read copies len(p) bytes at addr into p.
@@ -410,7 +411,7 @@ func (a *AddressSpace) ReadCString(addr uint64, max int) (string, error) {
 		out = append(out, chunk...)
 		addr += uint64(len(chunk))
 	}
-	return "", &Fault{Addr: addr, Msg: fmt.Sprintf("string longer than %d bytes", max)}
+	return "", &Fault{Addr: addr, Msg: msg.New(msg.FaultLongString, msg.Int("max", max))}
 }
 
 // ReadU64 reads a little-endian 64-bit word.

@@ -133,7 +133,7 @@ func TestLazyCommit(t *testing.T) {
 		fault = a.WriteU64(heap+off, 1)
 	}
 	f, ok := fault.(*Fault)
-	if !ok || !f.OverLimit || f.Msg != "out of memory (memory limit)" {
+	if !ok || !f.OverLimit || f.Msg.String() != "out of memory (memory limit)" {
 		t.Fatalf("fault %v touching the heap past the limit, want OverLimit", fault)
 	}
 	if a.ResidentBytes() > limit || a.ResidentBytes()+pageSize <= limit {

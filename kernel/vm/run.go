@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // Run executes until budget ticks are charged, a system call, or a fault.
@@ -44,7 +45,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			// An internal error must never take the server down: it becomes a
 			// fault of this process, with the reason.
 			ticks = 0
-			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("internal VM error: %v", r)}
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: msg.New(msg.FaultInternal, msg.Name("err", fmt.Sprint(r)))}
 		}
 	}()
 
@@ -151,11 +152,11 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp--
 			a, b := int64(vals[sp-1]), int64(vals[sp])
 			if b == 0 {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer division by zero"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: msg.New(msg.FaultDivZero)}
 				goto fault
 			}
 			if b == -1 && ((in.A == 32 && a == math.MinInt32) || (in.A == 64 && a == math.MinInt64)) {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer overflow in division"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: msg.New(msg.FaultDivOverflow)}
 				goto fault
 			}
 			if in.Op == DIVS {
@@ -167,7 +168,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp--
 			a, b := vals[sp-1], vals[sp]
 			if b == 0 {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: "integer division by zero"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGFPE, Msg: msg.New(msg.FaultDivZero)}
 				goto fault
 			}
 			if in.Op == DIVU {
@@ -333,7 +334,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		case ALLOCA:
 			size := (vals[sp-1] + 15) &^ 15
 			if size > c.lim.StackBytes || c.msp-size < abi.StackTop-c.lim.StackBytes {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (variable-length array)"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackVLA)}
 				goto fault
 			}
 			c.msp -= size
@@ -371,13 +372,13 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				addr := vals[sp]
 				idx := int((addr - abi.TextBase) / abi.FuncAlign)
 				if addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
-					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: fmt.Sprintf("call through a bad function pointer 0x%x", addr)}
+					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultBadFuncPtr, msg.Addr("addr", addr))}
 					goto fault
 				}
 				callee = c.prog.Funcs[idx]
 			}
 			if len(c.frames) >= c.lim.CallDepth {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (call depth)"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
 				goto fault
 			}
 			if callee.Lib && !lib {
@@ -396,7 +397,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			if need > len(vals) {
 				c.sp = sp
 				if !c.grow(need - sp) {
-					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow (too many nested calls)"}
+					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackNested)}
 					goto fault
 				}
 				vals = c.vals
@@ -412,7 +413,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			size = (size + 15) &^ 15
 			newsp := c.msp - size
 			if newsp < abi.StackTop-c.lim.StackBytes || newsp > c.msp {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow"}
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStack)}
 				goto fault
 			}
 			if fn.Variadic {
@@ -456,7 +457,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			stop = Stop{Kind: StopFault, Signal: int(in.A), Msg: trapMessage(int(in.A))}
 			goto fault
 		default:
-			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: fmt.Sprintf("illegal instruction %d", in.Op)}
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: msg.New(msg.FaultIllegalOp, msg.Int("op", int64(in.Op)))}
 			goto fault
 		}
 	}
@@ -519,14 +520,14 @@ func extractBits(v uint64, off, width uint, signed bool) uint64 {
 	return v
 }
 
-func trapMessage(sig int) string {
+func trapMessage(sig int) msg.Text {
 	switch sig {
 	case abi.SIGSEGV:
-		return "control reached a place with no code (did a function return without a value?)"
+		return msg.New(msg.FaultNoCode)
 	case abi.SIGILL:
-		return "illegal instruction"
+		return msg.New(msg.FaultIllegal)
 	}
-	return ""
+	return msg.Text{}
 }
 
 var loadSize = [numOps]int{LDI8: 1, LDU8: 1, LDI16: 2, LDU16: 2, LDI32: 4, LDU32: 4, LD64: 8}

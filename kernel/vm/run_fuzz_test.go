@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // FuzzVM runs programs assembled from the fuzzer's bytes. The interpreter
@@ -35,7 +36,7 @@ func FuzzVM(f *testing.F) {
 			_, stop := c.Run(2000)
 			switch stop.Kind {
 			case StopFault:
-				if strings.HasPrefix(stop.Msg, "internal") {
+				if stop.Msg.Code == msg.FaultInternal {
 					t.Fatalf("%s\n%s", stop.Msg, disassembleAll(p))
 				}
 				return
@@ -49,7 +50,7 @@ func FuzzVM(f *testing.F) {
 					// The child runs a little on its own copy of memory.
 					child := c.Fork()
 					child.Return(0)
-					if _, s := child.Run(500); s.Kind == StopFault && strings.HasPrefix(s.Msg, "internal") {
+					if _, s := child.Run(500); s.Kind == StopFault && s.Msg.Code == msg.FaultInternal {
 						t.Fatalf("child: %s\n%s", s.Msg, disassembleAll(p))
 					}
 					child.Release()

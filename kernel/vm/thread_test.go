@@ -1,9 +1,11 @@
 package vm
 
 import (
+	"reflect"
 	"testing"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 )
 
 // threadProgram is tinyProgram with a thread function: worker(x) carves a
@@ -26,7 +28,7 @@ func TestNewThread(t *testing.T) {
 		want  Stop
 	}{
 		{"runs on its own stack", 64, Stop{Kind: StopSyscall, Sys: abi.SysExit}},
-		{"overflows into the guard", 128 << 10, Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: "stack overflow"}},
+		{"overflows into the guard", 128 << 10, Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStack)}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			main, err := NewContext(threadProgram(c.frame), []string{"tiny"}, nil, Limits{})
@@ -44,7 +46,7 @@ func TestNewThread(t *testing.T) {
 				t.Fatal("the thread has an address space of its own")
 			}
 			_, stop := th.Run(100)
-			if stop != c.want {
+			if !reflect.DeepEqual(stop, c.want) {
 				t.Fatalf("stop %+v, want %+v", stop, c.want)
 			}
 			if stop.Kind == StopSyscall {
@@ -108,7 +110,7 @@ func TestThreadStackCountsAgainstTheLimit(t *testing.T) {
 	for addr := uint64(high - 8); addr >= low && fault == nil; addr -= 4096 {
 		fault = a.WriteU64(addr, 1)
 	}
-	if f, ok := fault.(*Fault); !ok || f.Msg != "stack overflow (memory limit)" {
+	if f, ok := fault.(*Fault); !ok || f.Msg.Code != msg.FaultStackLimit {
 		t.Errorf("fault %v, want a stack overflow at the memory limit", fault)
 	}
 	if a.ResidentBytes() > 64<<10 {

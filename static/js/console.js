@@ -66,7 +66,7 @@ export class Console {
         }
         break;
       case "limit":
-        this.queue.push({pid: 0, text: `■ ${kernelText(e.msg)}\n`, cls: "system alert"});
+        this.queue.push({pid: 0, text: `■ ${kernelText(e.msgText || e.msg)}\n`, cls: "system alert"});
         break;
     }
   }

@@ -5,10 +5,12 @@
 // exercise's own settings; each check shows its verdict and explanation,
 // and compile errors are marked in the editor.
 import {setStrings, t} from "./i18n.js";
+import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
+setTexts(boot.texts);
 const x = JSON.parse(document.getElementById("osplay-exercise").textContent);
 const panel = document.querySelector(".exercise");
 const form = panel.querySelector('[data-control="checks"]');

@@ -2,6 +2,7 @@
 // program, the editor and the views, connects the session, and turns
 // buttons into commands and server messages into pictures.
 import {setStrings, t, errorText} from "./i18n.js";
+import {setTexts} from "./kerneltext.js";
 import {Program} from "./program.js";
 import {EditorPane} from "./editor.js";
 import {ProcessTable} from "./procs.js";
@@ -22,6 +23,7 @@ import {AskPanel} from "./ask.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
+setTexts(boot.texts);
 
 const root = document.querySelector(".play");
 const $ = (sel) => root.querySelector(sel);

@@ -42,7 +42,7 @@ export class ProcessTable {
         break;
       case "state":
         if (p) {
-          p.state = e.to; p.cause = e.cause || "";
+          p.state = e.to; p.cause = e.causeText || e.cause || "";
           if (e.to !== "running") p.cpu = -1;
         }
         break;
@@ -50,7 +50,7 @@ export class ProcessTable {
         if (p) p.cpu = e.cpu;
         break;
       case "exit":
-        if (p) { p.ended = e.t; p.status = e.status || 0; p.exitCause = e.cause || ""; p.state = "terminated"; }
+        if (p) { p.ended = e.t; p.status = e.status || 0; p.exitCause = e.causeText || e.cause || ""; p.state = "terminated"; }
         break;
       case "reap": {
         const c = this.procs.get(e.other);

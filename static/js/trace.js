@@ -3,29 +3,42 @@
 import {html, clear} from "./svg.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
-import {t} from "./i18n.js";
+import {t, has} from "./i18n.js";
 
 const KEEP = 400;
 
+// pointer is a thread's value as C prints a pointer (Result is signed on
+// the wire).
+const pointer = (v) => v ? `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}` : "NULL";
+const status = (e) => `0x${(e.status || 0).toString(16).padStart(4, "0")}`;
+const stateWord = (s) => has(`state.${s}`) ? t(`state.${s}`) : s;
+
+// detail is the line's text in the page's language: the kernel's own
+// texts from its catalogue (kerneltext.js), the words around them from
+// the interface's strings.
 function detail(e) {
   switch (e.k) {
-    case "create": return `${(e.argv || []).join(" ")} (parent ${e.other || 0})`;
-    case "state": return `${e.from} → ${e.to}: ${kernelText(e.cause || "")}`;
-    case "dispatch": case "preempt": case "sched": return kernelText(e.cause || "");
-    case "switch": return `${e.pid ? "pid " + e.pid : "idle"} → pid ${e.other} (${e.ticks || 0} ticks)`;
-    case "idle": return "nothing ready";
+    case "create": return t("trace.create", {argv: (e.argv || []).join(" "), parent: e.other || 0});
+    case "state": return t("trace.state", {from: stateWord(e.from), to: stateWord(e.to), cause: kernelText(e.causeText || e.cause)});
+    case "dispatch": case "preempt": case "sched": return kernelText(e.causeText || e.cause);
+    case "switch": return t("trace.switch", {from: e.pid ? `pid ${e.pid}` : t("trace.switch.idle"), to: `pid ${e.other}`, ticks: e.ticks || 0});
+    case "idle": return t("trace.idle");
     case "syscall": return e.text || e.name;
     case "sysret": return `${e.name} = ${e.result || 0}${e.errno ? " " + e.errno : ""}`;
     case "exec": return `${e.name} ${JSON.stringify(e.argv || [])}`;
-    case "exit": return `${kernelText(e.cause || "")} (status 0x${(e.status || 0).toString(16).padStart(4, "0")})`;
-    case "reap": return `child ${e.other} (status 0x${(e.status || 0).toString(16).padStart(4, "0")})`;
-    case "adopt": return `new parent ${e.other}`;
-    case "signal": return `${e.signal} to pid ${e.other}`;
-    case "fault": return `${e.signal} at 0x${(e.addr || 0).toString(16)}: ${kernelText(e.msg || "")}`;
+    case "exit": return t("trace.exit", {cause: kernelText(e.causeText || e.cause), status: status(e)});
+    case "reap": return t("trace.reap", {pid: e.other, status: status(e)});
+    case "adopt": return t("trace.adopt", {pid: e.other});
+    case "signal": return t("trace.signal", {signal: e.signal, pid: e.other});
+    case "fault": return t("trace.fault", {signal: e.signal, addr: `0x${(e.addr || 0).toString(16)}`, msg: kernelText(e.msgText || e.msg)});
     case "output": return `fd ${e.fd || 1} ${JSON.stringify(e.data || "")}`;
     case "input": return e.msg || JSON.stringify(e.data || "");
-    case "oom": return t("trace.oom");
-    default: return kernelText(e.msg || "");
+    case "thread": return t("trace.thread", {tid: e.tid || e.pid, by: e.other});
+    case "texit": return t("trace.texit", {tid: e.tid || e.pid, value: pointer(e.result)});
+    case "join": return t("trace.join", {tid: e.other, value: pointer(e.result)});
+    case "oom": return kernelText(e.msgText) || t("trace.oom");
+    case "deadlock": return [kernelText(e.msgText || e.msg), ...(e.waits || []).map((w) => kernelText(w.text))].join("; ");
+    default: return kernelText(e.msgText || e.msg);
   }
 }
 
@@ -66,7 +79,7 @@ export class Trace {
         html("span", {class: "t", text: String(e.t)}),
         html("span", {class: "c", text: e.cpu >= 0 ? `cpu${e.cpu}` : ""}),
         html("span", {class: `p ${procClass(e.pid)}`, text: e.pid ? String(e.pid) : "—"}),
-        html("span", {class: "k", text: e.k}),
+        html("span", {class: "k", "data-kind": e.k, text: has(`trace.k.${e.k}`) ? t(`trace.k.${e.k}`) : e.k}),
         html("span", {class: "d", text: detail(e)})));
     }
     this.shown = this.total;

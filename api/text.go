@@ -1,0 +1,118 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"osplay/kernel/msg"
+)
+
+// Text is a text of the kernel's catalogue (kernel/msg) on the wire: a
+// code and its arguments, which a client renders in its own language from
+// the catalogue the page carries. Each argument is of the type the
+// catalogue declares for it: int and num a JSON number, addr a string in
+// hex ("0x601040", exact where a number would not be), name a string, task
+// {"pid":5,"tid":7} (tid left out for a process's main thread), text a
+// Text.
+//
+//	{"code":"rr.quantum_expired","args":{"q":3}}
+//	{"code":"wait.for","args":{"obj":{"code":"obj.held","args":{"obj":{"code":"obj.mutex","args":{"addr":"0x601040"}},"tid":7}}}}
+type Text struct {
+	Code string         `json:"code"`
+	Args map[string]any `json:"args,omitempty"`
+}
+
+// Task is a thread as an argument of a Text.
+type Task struct {
+	PID int64 `json:"pid"`
+	TID int64 `json:"tid,omitempty"`
+}
+
+// wireText converts a kernel text; nil for none.
+func wireText(t msg.Text) *Text {
+	if t.IsZero() {
+		return nil
+	}
+	w := &Text{Code: string(t.Code)}
+	if len(t.Args) > 0 {
+		w.Args = make(map[string]any, len(t.Args))
+	}
+	for _, a := range t.Args {
+		var v any
+		switch a.Type {
+		case msg.TypeInt:
+			v = a.Int
+		case msg.TypeNum:
+			v = a.Num
+		case msg.TypeAddr:
+			v = "0x" + strconv.FormatUint(a.Addr, 16)
+		case msg.TypeName:
+			v = a.Name
+		case msg.TypeTask:
+			task := Task{PID: a.Int}
+			if a.TID != a.Int {
+				task.TID = a.TID
+			}
+			v = task
+		case msg.TypeText:
+			if a.Text != nil {
+				v = wireText(*a.Text)
+			}
+		}
+		w.Args[a.Key] = v
+	}
+	return w
+}
+
+// errorText is the text of a kernel error that stopped a machine (a
+// limit, a deadlock), or nil for another error.
+func errorText(err error) *Text {
+	var t interface{ Text() msg.Text }
+	if errors.As(err, &t) {
+		return wireText(t.Text())
+	}
+	return nil
+}
+
+// Template is one code of the catalogue in one language: its text, with
+// {key} for an argument and {key:이} for an argument followed by the
+// Korean particle (이/가, 을/를, 은/는, 과/와, 으로/로) that suits its
+// sound, and each parameter's type.
+type Template struct {
+	Text   string            `json:"text"`
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// TextTable is the kernel's catalogue in lang (English for a language it
+// does not speak), as GET /api/texts sends it and the pages carry it.
+func TextTable(lang string) map[string]Template {
+	if !slices.Contains(msg.Languages(), lang) {
+		lang = msg.English
+	}
+	t := msg.Table(lang)
+	out := make(map[string]Template, len(t))
+	for c, tmpl := range t {
+		out[string(c)] = Template{Text: tmpl.Text, Params: tmpl.Params}
+	}
+	return out
+}
+
+// ServeTexts is GET /api/texts?lang=ko: the catalogue in that language,
+// for a client that renders the texts of events itself.
+func (a *API) ServeTexts(w http.ResponseWriter, r *http.Request) {
+	lang := r.URL.Query().Get("lang")
+	if lang == "" {
+		lang = msg.English
+	}
+	if !slices.Contains(msg.Languages(), lang) {
+		writeJSON(w, http.StatusBadRequest, &Error{Type: "error", Code: "bad_request", Message: "lang: choose one of en, ko"})
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	writeJSON(w, http.StatusOK, TextTable(lang))
+}
+
+// WireText is the kernel's text t as the wire carries it; nil for none.
+func WireText(t msg.Text) *Text { return wireText(t) }
