@@ -73,23 +73,21 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	if a.static > lim.VirtualBytes {
 		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)
 	}
-	for _, s := range p.Segments {
+	for i, s := range p.Segments {
 		if a.resident+uint64(len(s.Bytes)) > lim.MemBytes {
 			a.Release()
 			return nil, fmt.Errorf("%s: %d bytes of initialised data: %w", p.Name, a.resident+uint64(len(s.Bytes)), ErrMemoryLimit)
 		}
-		// Map the image's pages now (images start on a page); rodata
-		// becomes read-only after the copy.
-		for off := uint64(0); off < uint64(len(s.Bytes)); off += pageSize {
-			for !a.phys.take() {
+		// Map the image's pages now (images start on a page), shared with
+		// every other process of the program until one writes to a page.
+		for k, pg := range p.imagePages(i) {
+			for !a.phys.takeImage(pg) {
 				if !a.phys.reclaim(a) {
 					a.Release()
 					return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
 				}
 			}
-			pg := &page{refs: 1}
-			copy(pg.data[:], s.Bytes[off:])
-			a.pages[(s.Addr+off)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
+			a.pages[(s.Addr+uint64(k)*pageSize)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
 			a.resident += pageSize
 		}
 	}

@@ -23,6 +23,11 @@ const (
 type page struct {
 	data [pageSize]byte
 	refs int32
+	// image: a page of a program's initial image (Program.imagePages),
+	// shared by machines on other goroutines. It is never written and its
+	// refs never change: each machine counts its mappings of it in its
+	// PhysicalMemory, and a write copies it.
+	image bool
 }
 
 type pte struct {
@@ -141,7 +146,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 		}
 	}
 	for vpn, e := range a.pages {
-		e.p.refs++
+		a.phys.share(e.p)
 		b.pages[vpn] = e
 	}
 	// The parent's cached writable pages are now shared.
@@ -283,13 +288,13 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		if e.readOnly {
 			return nil, &Fault{Addr: addr, Write: true, Msg: msg.New(msg.FaultReadOnly)}
 		}
-		if e.p.refs > 1 && !e.shared {
+		if e.p.image || e.p.refs > 1 && !e.shared {
 			if !a.phys.take() {
 				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
 			}
 			cp := &page{refs: 1}
 			cp.data = e.p.data
-			e.p.refs--
+			a.phys.drop(e.p) // not its last mapping, unless an image's
 			e.p = cp
 			a.pages[vpn] = e
 		}

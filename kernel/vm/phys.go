@@ -23,6 +23,11 @@ type PhysicalMemory struct {
 	// Run stops with StopOutOfMemory before the instruction that needed
 	// the frame, and runs it again once the kernel has made room.
 	Reclaim func(needer *AddressSpace) bool
+
+	// images counts this machine's mappings of each page of a program's
+	// image: such a page is shared with other machines, so its own refs
+	// cannot count them. Its frame is counted while any are left.
+	images map[*page]int32
 }
 
 // NewPhysicalMemory makes a machine's memory of limit bytes (rounded down
@@ -53,10 +58,42 @@ func (pm *PhysicalMemory) take() bool {
 
 // drop lets go of one mapping of pg, and of its frame with the last one.
 func (pm *PhysicalMemory) drop(pg *page) {
+	if pg.image {
+		if pm.images[pg]--; pm.images[pg] == 0 {
+			delete(pm.images, pg)
+			pm.frames.Add(^uint64(0))
+		}
+		return
+	}
 	pg.refs--
 	if pg.refs == 0 {
 		pm.frames.Add(^uint64(0))
 	}
+}
+
+// share adds a mapping of pg, which already has one in this machine
+// (fork).
+func (pm *PhysicalMemory) share(pg *page) {
+	if pg.image {
+		pm.images[pg]++
+		return
+	}
+	pg.refs++
+}
+
+// takeImage maps a page of a program's image: the machine's first mapping
+// of it claims a frame, if one is free.
+func (pm *PhysicalMemory) takeImage(pg *page) bool {
+	if pm.images[pg] == 0 {
+		if !pm.take() {
+			return false
+		}
+		if pm.images == nil {
+			pm.images = map[*page]int32{}
+		}
+	}
+	pm.images[pg]++
+	return true
 }
 
 // reclaim asks the kernel to free a frame for a.

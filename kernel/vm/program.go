@@ -3,6 +3,7 @@ package vm
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -18,6 +19,30 @@ type Program struct {
 	End      uint64            // first address after the last segment: the heap starts on the next page
 	Entry    int               // __libc_start
 	Main     int               // main, or -1
+
+	// image holds the pages of the initialised segments, made at the
+	// first exec and shared read-only by every process that runs the
+	// program, in every machine: an exec maps them copy-on-write instead
+	// of copying each one.
+	image struct {
+		once  sync.Once
+		pages [][]*page // per segment of Segments
+	}
+}
+
+// imagePages is the pages of segment i's initial bytes, shared.
+func (p *Program) imagePages(i int) []*page {
+	p.image.once.Do(func() {
+		p.image.pages = make([][]*page, len(p.Segments))
+		for k, s := range p.Segments {
+			for off := 0; off < len(s.Bytes); off += pageSize {
+				pg := &page{image: true}
+				copy(pg.data[:], s.Bytes[off:])
+				p.image.pages[k] = append(p.image.pages[k], pg)
+			}
+		}
+	})
+	return p.image.pages[i]
 }
 
 // Image is a segment of the initial address space.
