@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1.2
+// # The WebSocket protocol, version 1.3
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -62,7 +62,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":2,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":3,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -85,6 +85,28 @@
 //
 // Version 1.2 added resume, a batch's "log", and close code 4004's
 // meaning: reconnect and resume.
+//
+// Version 1.3, threads and synchronisation, added (all optional for a
+// client of 1.2): a multi-threaded process's "threads" in the snapshot's
+// procs, one per thread, the main one first — {"tid", "state", "waitOn",
+// "waitAddr" (the address, tid or pid waited for), "cpu", "file", "line",
+// "func", "cpuTicks"} (a single-threaded process has none: its thread is
+// the process); the snapshot's "sync", the synchronisation objects threads
+// wait on — {"pid", "kind" (mutex, semaphore, condvar, rwlock, barrier,
+// once, futex, join), "addr" (join: the tid joined), "name" (a named
+// semaphore's), "owner" (a mutex's owner, a read-write lock's writer),
+// "value" (a semaphore's), "arrived" and "count" (a barrier's), "waiters"
+// (tids, longest waiting first)}, read from memory when the batch is made;
+// the snapshot's "waits", every blocked thread's wait as an edge of the
+// wait-for graph — {"pid", "tid", "kind", "addr", "holder" (the thread that
+// holds the object, when one does: an edge to it), "file", "line"}; a
+// cycle of holders is a deadlock. The event "deadlock" (threads wait in a
+// cycle, reported as it closes while the others run on) carries the cycle
+// in "waits". When the kernel ends a run because no thread can ever run
+// again, "limit" and "halt" carry every blocked thread's wait, and the
+// haltCode (in the snapshot and POST /api/run, whose answer then has
+// "waits" too) is "deadlock". A session does not end so: its user may
+// still send a signal, and its machine idles with the threads blocked.
 //
 // Resume: scale-out without sticky sessions. A session is a pure
 // function of its program, settings and input log, so the client keeps
@@ -240,5 +262,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 2
+	Minor   = 3
 )

@@ -43,6 +43,9 @@ type Event struct {
 	Limit string `json:"limit,omitempty"`
 	Value int64  `json:"value,omitempty"`
 	Bytes int64  `json:"bytes,omitempty"`
+	// deadlock: the cycle, from the thread that closed it; limit and halt
+	// at a deadlock: every blocked thread's wait (since 1.3).
+	Waits []WaitEdge `json:"waits,omitempty"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -72,17 +75,32 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.Limit, w.Value = e.Limit.String(), e.Value
 	}
 	w.Bytes = e.Bytes
+	w.Waits = waitEdges(e.Waits)
 	return w
 }
 
-// limitCode is the code of the kernel limit that stopped a machine, or ""
-// when none did.
+// limitCode is the code of the kernel limit that stopped a machine,
+// "deadlock" when every thread waited and none could be woken (since
+// 1.3), or "" when neither did.
 func limitCode(err error) string {
 	var le *kernel.LimitError
 	if errors.As(err, &le) {
 		return le.Limit.String()
 	}
+	var de *kernel.DeadlockError
+	if errors.As(err, &de) {
+		return codeDeadlock
+	}
 	return ""
+}
+
+// deadlockWaits is every blocked thread's wait when err is a deadlock.
+func deadlockWaits(err error) []WaitEdge {
+	var de *kernel.DeadlockError
+	if errors.As(err, &de) {
+		return waitEdges(de.Waits)
+	}
+	return nil
 }
 
 // text makes console bytes valid UTF-8 for JSON, showing other bytes as

@@ -36,7 +36,10 @@ type RunResponse struct {
 	// HaltCode is the code of a halt the server decided: deadline,
 	// memory_limit, input, choose. A halt of the kernel's (the tick limit,
 	// a deadlock) has none.
-	HaltCode  string        `json:"haltCode,omitempty"`
+	HaltCode string `json:"haltCode,omitempty"`
+	// Waits: at a deadlock (haltCode "deadlock"), every blocked thread's
+	// wait, by tid (since 1.3).
+	Waits     []WaitEdge    `json:"waits,omitempty"`
 	Processes []ProcStats   `json:"processes"`
 	Metrics   *RunMetrics   `json:"metrics,omitempty"`
 	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (kernel.Meter)
@@ -156,14 +159,15 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	case !m.Done() && len(m.Asking()) > 0:
 		code, halt = codeChoose, "the manual scheduler waits for a choice: run the program in the playground to choose"
 	}
+	var waits []WaitEdge
 	if err := m.Err(); err != nil {
-		code, halt = limitCode(err), err.Error()
+		code, halt, waits = limitCode(err), err.Error(), deadlockWaits(err)
 	}
 	if code == codeDeadline || code == codeMemoryLimit {
 		metrics.error(code)
 	}
 	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
-		Halt: halt, HaltCode: code, Processes: st.finish(m), Events: events}
+		Halt: halt, HaltCode: code, Waits: waits, Processes: st.finish(m), Events: events}
 	resp.ProcessesTruncated = st.metrics.Processes > len(resp.Processes)
 	if req.Events && n > int64(len(events)) {
 		resp.EventsTruncated, resp.EventsTotal = true, n

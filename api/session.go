@@ -391,6 +391,7 @@ func (s *Session) snapshot() Snapshot {
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
 	st.Procs = procs(m.ProcessList())
+	st.Sync, st.Waits = syncObjects(m), waitEdges(m.WaitsNow())
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}

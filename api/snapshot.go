@@ -12,7 +12,43 @@ func procs(list []kernel.ProcBrief) []Proc {
 	for _, b := range list {
 		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
 			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
-			CPUTicks: b.CPUTicks})
+			CPUTicks: b.CPUTicks, Threads: threads(b.TCBs)})
+	}
+	return out
+}
+
+// threads lists a process's threads, or nil for a single one.
+func threads(list []kernel.ThreadBrief) []ThreadState {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]ThreadState, 0, len(list))
+	for _, t := range list {
+		out = append(out, ThreadState{TID: t.TID, State: t.State.String(), WaitOn: t.WaitOn, WaitAddr: t.WaitFor.ID,
+			CPU: t.CPU, File: t.File, Line: t.Line, Func: t.Func, CPUTicks: t.CPUTicks})
+	}
+	return out
+}
+
+// syncObjects lists the synchronisation objects threads wait on.
+func syncObjects(m *kernel.Machine) []SyncObject {
+	var out []SyncObject
+	for _, v := range m.SyncObjects() {
+		out = append(out, SyncObject{PID: v.PID, Kind: v.Object.Kind.String(), Addr: v.Object.ID, Name: v.Object.Name,
+			Owner: v.Owner, Value: v.Value, Arrived: v.Arrived, Count: v.Count, Waiters: orEmpty(v.Waiters)})
+	}
+	return out
+}
+
+// waitEdges converts the kernel's wait-for edges.
+func waitEdges(ws []kernel.WaitEdge) []WaitEdge {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]WaitEdge, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, WaitEdge{PID: w.PID, TID: w.TID, Kind: w.Kind.String(), Addr: w.Addr, Holder: w.Holder,
+			File: w.File, Line: w.Line})
 	}
 	return out
 }

@@ -206,6 +206,11 @@ type Snapshot struct {
 	HaltCode string `json:"haltCode,omitempty"`
 	Result   *Exit  `json:"result,omitempty"` // once done: how the first process ended
 	Program  string `json:"program,omitempty"`
+	// Threads and synchronisation (since 1.3): the synchronisation
+	// objects threads wait on, and every blocked thread's wait as an edge
+	// of the wait-for graph.
+	Sync  []SyncObject `json:"sync,omitempty"`
+	Waits []WaitEdge   `json:"waits,omitempty"`
 }
 
 // Proc is one process not yet reaped, as the views need it at every batch.
@@ -220,6 +225,51 @@ type Proc struct {
 	Line     int    `json:"line,omitempty"`
 	Func     string `json:"func,omitempty"`
 	CPUTicks int64  `json:"cpuTicks"`
+	// Threads lists a multi-threaded process's threads (TCBs), the main
+	// one first; absent for a single-threaded process (since 1.3).
+	Threads []ThreadState `json:"threads,omitempty"`
+}
+
+// ThreadState is one thread of a process, as the views need it at every
+// batch (since 1.3).
+type ThreadState struct {
+	TID      int    `json:"tid"`
+	State    string `json:"state"`
+	WaitOn   string `json:"waitOn,omitempty"`
+	WaitAddr uint64 `json:"waitAddr,omitempty"` // the object waited for: an address, a tid, a pid
+	CPU      int    `json:"cpu"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Func     string `json:"func,omitempty"`
+	CPUTicks int64  `json:"cpuTicks"`
+}
+
+// SyncObject is a synchronisation object that threads wait on (since
+// 1.3): kind mutex, semaphore, condvar, rwlock, barrier, once, futex (a
+// word of no known kind) or join (waiting for thread addr to exit).
+type SyncObject struct {
+	PID     int    `json:"pid"`
+	Kind    string `json:"kind"`
+	Addr    uint64 `json:"addr"`
+	Name    string `json:"name,omitempty"`    // a named semaphore's name
+	Owner   int    `json:"owner,omitempty"`   // a mutex's owner, a read-write lock's writer
+	Value   int64  `json:"value"`             // a semaphore's value
+	Arrived int    `json:"arrived,omitempty"` // a barrier: threads waiting at it…
+	Count   int    `json:"count,omitempty"`   // …of how many it lets through
+	Waiters []int  `json:"waiters"`           // tids, in the order they began to wait
+}
+
+// WaitEdge is one blocked thread's wait (since 1.3): thread tid of
+// process pid waits for the object (kind at addr) held by holder (0: no
+// single holder), at line of file.
+type WaitEdge struct {
+	PID    int    `json:"pid"`
+	TID    int    `json:"tid"`
+	Kind   string `json:"kind"`
+	Addr   uint64 `json:"addr,omitempty"`
+	Holder int    `json:"holder,omitempty"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
 }
 
 // CPU is one processor's state and accounting.

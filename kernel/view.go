@@ -73,6 +73,9 @@ type ProcBrief struct {
 	CPU       int
 	CPUTicks  int64
 	Threads   int // threads not yet joined (1 for a single-threaded process)
+	// TCBs lists those threads, in tid order, the main one first, when
+	// there is more than one (nil for a single-threaded process).
+	TCBs []ThreadBrief
 	// Where the process is in its program: the innermost function of the
 	// student's code (a call into libc shows at its caller), as in
 	// ProcView.Regs. Empty for init and zombies.
@@ -93,9 +96,39 @@ func (m *Machine) ProcessList() []ProcBrief {
 			r := t.ctx.Registers()
 			b.File, b.Line, b.Func = r.File, r.Line, r.Func
 		}
+		if len(p.threads) > 1 {
+			for _, t := range p.threads {
+				b.TCBs = append(b.TCBs, threadBrief(t))
+			}
+		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// ThreadBrief is the part of a TCB the thread views need at every change,
+// as ProcBrief is of a PCB.
+type ThreadBrief struct {
+	TID      int
+	State    State
+	WaitOn   string
+	WaitFor  WaitObject
+	CPU      int
+	CPUTicks int64
+	File     string
+	Line     int
+	Func     string
+}
+
+// threadBrief is t's brief.
+func threadBrief(t *Thread) ThreadBrief {
+	w := t.waitingOn()
+	b := ThreadBrief{TID: t.TID, State: t.State, WaitOn: w.Label(), WaitFor: w, CPU: t.CPU, CPUTicks: t.task.Total}
+	if t.ctx != nil {
+		r := t.ctx.Registers()
+		b.File, b.Line, b.Func = r.File, r.Line, r.Func
+	}
+	return b
 }
 
 // Process returns the whole PCB of pid, and false when no such process is
@@ -248,6 +281,68 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 		slices.Sort(addrs)
 		for _, a := range addrs {
 			add(p.futexes[a])
+		}
+	}
+	return out
+}
+
+// WaitsNow is every blocked thread's wait as an edge of the wait-for
+// graph, in pid then tid order: who waits for what, held by whom, at which
+// line. A thread waiting for an object with one holder points at it; the
+// views find the cycles.
+func (m *Machine) WaitsNow() []WaitEdge { return m.blockedWaits() }
+
+// SyncView is a synchronisation object that threads wait on, as it stands
+// now: a mutex with its owner, a semaphore with its value, a barrier with
+// the threads that have arrived, and the threads waiting, in the order
+// they began to wait.
+type SyncView struct {
+	PID     int // the process whose memory holds it
+	Object  WaitObject
+	Owner   int   // a mutex's owner, a read-write lock's writer (0: none)
+	Value   int64 // a semaphore's value
+	Arrived int   // a barrier: threads waiting at it now…
+	Count   int   // …of the number it lets through together
+	Waiters []int // tids
+}
+
+// SyncObjects lists the synchronisation objects (futex words) that
+// threads wait on, by process and address, read from memory now; then the
+// threads that others wait to join, by tid.
+func (m *Machine) SyncObjects() []SyncView {
+	var out []SyncView
+	for _, p := range m.procs {
+		addrs := make([]uint64, 0, len(p.futexes))
+		for a, q := range p.futexes {
+			if q.Len() > 0 {
+				addrs = append(addrs, a)
+			}
+		}
+		slices.Sort(addrs)
+		for _, a := range addrs {
+			q := p.futexes[a]
+			v := SyncView{PID: p.PID, Object: q.Object, Waiters: q.Waiters()}
+			v.Owner = m.holderNow(p, q.Object)
+			if p.mem != nil {
+				switch q.Object.Kind {
+				case WaitSemaphore:
+					if w, err := p.mem.ReadU32(a); err == nil {
+						v.Value = int64(int32(w &^ futexWaiters))
+					}
+				case WaitBarrier: // the word is the generation, after the count and the arrived
+					c, err1 := p.mem.ReadU32(a - 8)
+					n, err2 := p.mem.ReadU32(a - 4)
+					if err1 == nil && err2 == nil {
+						v.Count, v.Arrived = int(int32(c)), int(int32(n))
+					}
+				}
+			}
+			out = append(out, v)
+		}
+		for _, t := range p.threads {
+			if t.exited.Len() > 0 {
+				out = append(out, SyncView{PID: p.PID, Object: t.exited.Object, Waiters: t.exited.Waiters()})
+			}
 		}
 	}
 	return out

@@ -1,0 +1,175 @@
+package api
+
+import (
+	"testing"
+	"time"
+)
+
+// philosophers is the naive dining philosophers: all five can end up
+// holding their left fork and waiting for the right one.
+const philosophers = `#include <pthread.h>
+#include <stdio.h>
+#define N 5
+static pthread_mutex_t fork_[N];
+static void *philosopher(void *arg)
+{
+	int i = (int)(long)arg;
+	for (int k = 0; k < 100; k++) {
+		pthread_mutex_lock(&fork_[i]);
+		for (volatile int j = 0; j < 3; j++)
+			;
+		pthread_mutex_lock(&fork_[(i + 1) % N]);
+		pthread_mutex_unlock(&fork_[(i + 1) % N]);
+		pthread_mutex_unlock(&fork_[i]);
+	}
+	return NULL;
+}
+int main(void)
+{
+	pthread_t t[N];
+	for (int i = 0; i < N; i++)
+		pthread_mutex_init(&fork_[i], NULL);
+	for (long i = 0; i < N; i++)
+		pthread_create(&t[i], NULL, philosopher, (void *)i);
+	for (int i = 0; i < N; i++)
+		pthread_join(t[i], NULL);
+	printf("all ate\n");
+	return 0;
+}
+`
+
+func philosophersProgram() *Program {
+	return &Program{Files: []File{{Name: "philosophers.c", Text: philosophers}}, Settings: Settings{Sched: "rr:q=2"}}
+}
+
+// cycleOf follows holders from each waiting thread and returns the first
+// cycle of the wait-for graph, or nil.
+func cycleOf(waits []WaitEdge) []int {
+	next := map[int]int{}
+	for _, w := range waits {
+		if w.Holder != 0 {
+			next[w.TID] = w.Holder
+		}
+	}
+	for _, w := range waits {
+		seen := map[int]int{}
+		var path []int
+		for tid, ok := w.TID, true; ok; tid, ok = next[tid] {
+			if i, again := seen[tid]; again {
+				return path[i:]
+			}
+			seen[tid] = len(path)
+			path = append(path, tid)
+		}
+	}
+	return nil
+}
+
+// runToDeadlock runs the session until the kernel reports a deadlock,
+// and one batch more.
+func runToDeadlock(t *testing.T, s *Session, r *recorder) Event {
+	t.Helper()
+	s.Handle(cmd(t, `{"op":"run"}`))
+	for i := 0; s.Running() && i < 1000; i++ {
+		for _, e := range r.events() {
+			if e.Kind == "deadlock" {
+				s.Handle(cmd(t, `{"op":"pause"}`))
+				return e
+			}
+		}
+		s.Handle(command{op: "ack", seq: s.seq})
+		s.Tick(time.Now())
+	}
+	t.Fatalf("no deadlock reported; last state %+v", r.last().State)
+	return Event{}
+}
+
+// The snapshot of a deadlocked run says who waits for what, held by whom:
+// the threads of the process, the mutexes with owner and waiters, the
+// wait-for graph with its cycle; the deadlock event carries the cycle.
+func TestSnapshotDrawsTheDeadlock(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: philosophersProgram()})
+	e := runToDeadlock(t, s, r)
+	if c := cycleOf(e.Waits); len(c) != 5 {
+		t.Errorf("deadlock event %+v: cycle %v, want the five philosophers", e, c)
+	}
+	st := r.last().State
+	var proc *Proc
+	for i := range st.Procs {
+		if st.Procs[i].Name == "philosophers" {
+			proc = &st.Procs[i]
+		}
+	}
+	if proc == nil || len(proc.Threads) != 6 || proc.Threads[0].TID != proc.PID {
+		t.Fatalf("the process and its threads: %+v", proc)
+	}
+	for _, th := range proc.Threads {
+		if th.State != "waiting" || (th.WaitOn != "mutex" && th.WaitOn != "join") {
+			t.Errorf("thread %+v, want waiting for a mutex or a join", th)
+		}
+	}
+	cycle := cycleOf(st.Waits)
+	if len(cycle) != 5 {
+		t.Fatalf("wait-for cycle %v in %+v, want the five philosophers", cycle, st.Waits)
+	}
+	for _, w := range st.Waits {
+		if w.Kind == "mutex" && (w.Line == 0 || w.File != "philosophers.c") {
+			t.Errorf("edge %+v has no source line", w)
+		}
+	}
+	mutexes, joins := 0, 0
+	for _, o := range st.Sync {
+		switch o.Kind {
+		case "mutex":
+			mutexes++
+			if o.Owner == 0 || len(o.Waiters) != 1 || o.Waiters[0] == o.Owner {
+				t.Errorf("mutex %+v: want an owner and another thread waiting", o)
+			}
+		case "join":
+			joins++
+			if len(o.Waiters) != 1 || o.Waiters[0] != proc.PID {
+				t.Errorf("join %+v: want the main thread waiting", o)
+			}
+		}
+	}
+	if mutexes != 5 || joins != 1 {
+		t.Errorf("%d mutexes and %d joins waited on in %+v, want 5 and 1", mutexes, joins, st.Sync)
+	}
+}
+
+// A single-threaded process's snapshot is as in 1.2: no threads listed,
+// no synchronisation objects, no wait edges but those of real waits.
+func TestSingleThreadedSnapshotHasNoThreads(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: example(t, "forkexecl")})
+	runToEnd(t, s, r)
+	for _, b := range r.batches() {
+		for _, p := range b.State.Procs {
+			if p.Threads != nil {
+				t.Fatalf("process %d lists threads: %+v", p.PID, p.Threads)
+			}
+		}
+		if b.State.Sync != nil {
+			t.Fatalf("synchronisation objects in a program without threads: %+v", b.State.Sync)
+		}
+	}
+}
+
+// When the kernel ends a run at a deadlock (every thread waits, nothing
+// can wake one: a run to the end, as the command line's), the halt code
+// is deadlock and every blocked thread's wait comes with it.
+func TestDeadlockHaltIsReported(t *testing.T) {
+	m, _, err := philosophersProgram().start(Limits{}.WithDefaults(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Run()
+	waits := deadlockWaits(m.Err())
+	if code := limitCode(m.Err()); code != codeDeadlock {
+		t.Errorf("halt code %q, want deadlock", code)
+	}
+	if len(waits) != 7 || len(cycleOf(waits)) != 5 {
+		t.Errorf("waits %+v: want init, main and the five philosophers, in a cycle of five", waits)
+	}
+}
