@@ -1,9 +1,12 @@
 // The Gantt chart: each CPU's time, tick by tick — which process ran,
 // context switches (hatched) and idle time — built from dispatch, switch
-// and idle events, as the kernel's own Gantt does.
+// and idle events, as the kernel's own Gantt does. A thread other than its
+// process's main one is labelled by its tid ("T3", data-tid) in its
+// process's colour.
 import {svg, clear, titled} from "./svg.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
+import {threadLabel} from "./procs.js";
 
 const ROW = 34, TOP = 8, LABEL = 56, AXIS = 26, TICK_PX = 8, MAX_PX = 24000;
 
@@ -39,13 +42,15 @@ export class Gantt {
         this.names.set(e.pid, (e.name || "").split("/").pop());
         break;
       case "switch":
-        this.open(e.cpu, e.t, "switch", e.other);
+        this.open(e.cpu, e.t, "switch", e.other, e.otherTid || 0);
         break;
-      case "dispatch":
-        if (this.last[e.cpu] && this.last[e.cpu] !== e.pid) this.switches++;
-        this.last[e.cpu] = e.pid;
-        this.open(e.cpu, e.t, "run", e.pid);
+      case "dispatch": {
+        const who = e.tid || e.pid; // the thread, as the kernel's metrics count switches
+        if (this.last[e.cpu] && this.last[e.cpu] !== who) this.switches++;
+        this.last[e.cpu] = who;
+        this.open(e.cpu, e.t, "run", e.pid, e.tid || 0);
         break;
+      }
       case "idle":
         this.open(e.cpu, e.t, "idle", 0);
         break;
@@ -55,7 +60,7 @@ export class Gantt {
     this.dirty = true;
   }
 
-  open(cpu, time, what, pid) {
+  open(cpu, time, what, pid, tid = 0) {
     if (cpu < 0) return;
     while (this.cpus.length <= cpu) this.cpus.push([]);
     const segs = this.cpus[cpu];
@@ -65,11 +70,11 @@ export class Gantt {
       if (last.start === time) segs.pop();
     }
     const prev = segs[segs.length - 1];
-    if (prev && prev.what === what && prev.pid === pid) {
+    if (prev && prev.what === what && prev.pid === pid && prev.tid === tid) {
       prev.end = null;
       return;
     }
-    segs.push({start: time, end: null, what, pid});
+    segs.push({start: time, end: null, what, pid, tid});
   }
 
   state(snap) {
@@ -110,15 +115,17 @@ export class Gantt {
         const x1 = x(s.start), x2 = x(s.end ?? end);
         const w = Math.max(x2 - x1, 0.6);
         const cls = s.what === "run" ? `seg run ${procClass(s.pid)}` : s.what === "switch" ? "seg switch" : s.what === "mixed" ? "seg mixed" : "seg idle";
-        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-what": s.what,
+        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-tid": s.what === "run" && s.tid ? s.tid : null, "data-what": s.what,
           "data-start": s.start, "data-end": s.end ?? end});
         g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
         const name = this.names.get(s.pid) || "";
-        if (s.what === "run" && w > 30) {
+        const short = s.tid ? threadLabel(s.tid) : String(s.pid);
+        if (s.what === "run" && w > 22) {
           g.appendChild(svg("text", {x: x1 + 4, y: y + ROW / 2 + 5, class: "seg-label",
-            text: w > 80 ? `${s.pid} ${name}` : String(s.pid)}));
+            text: w > 80 ? `${short} ${name}` : short}));
         }
-        const what = s.what === "run" ? `pid ${s.pid} ${name}` : s.what === "switch" ? `${t("gantt.switch")} → ${s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
+        const runner = s.tid ? `pid ${s.pid} ${name} ${threadLabel(s.tid)}` : `pid ${s.pid} ${name}`;
+        const what = s.what === "run" ? runner : s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
         titled(g, `${what}: ${s.start}–${s.end ?? end}`);
         if (s.what === "run") g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
@@ -149,7 +156,7 @@ export class Gantt {
       const last = out[out.length - 1];
       if (e - s.start < min && last && (last.end ?? end) - last.start < min * 2) {
         last.end = e;
-        last.what = last.what === s.what && last.pid === s.pid ? last.what : "mixed";
+        last.what = last.what === s.what && last.pid === s.pid && last.tid === s.tid ? last.what : "mixed";
         continue;
       }
       out.push({...s});

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"osplay/api"
+)
+
+// lockedWorkers: main holds a mutex while two threads queue for it, and
+// waits for a line of input, so that the page stands still with one
+// process of three threads — two waiting on the mutex its main thread owns.
+const lockedWorkers = `#include <pthread.h>
+#include <stdio.h>
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int shared;
+static void *worker(void *arg)
+{
+	pthread_mutex_lock(&lock);
+	shared++;
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+int main(void)
+{
+	pthread_t a, b;
+	pthread_mutex_lock(&lock);
+	pthread_create(&a, NULL, worker, NULL);
+	pthread_create(&b, NULL, worker, NULL);
+	getchar();
+	pthread_mutex_unlock(&lock);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	printf("shared = %d\n", shared);
+	return 0;
+}
+`
+
+// philosophersSrc is the naive dining philosophers (the kernel's
+// testdata/proc/philosophers.c).
+const philosophersSrc = `#include <pthread.h>
+#include <stdio.h>
+#define N 5
+static pthread_mutex_t fork_[N];
+static void *philosopher(void *arg)
+{
+	int i = (int)(long)arg;
+	for (int k = 0; k < 100; k++) {
+		pthread_mutex_lock(&fork_[i]);
+		for (volatile int j = 0; j < 3; j++)
+			; /* reach for the other fork */
+		pthread_mutex_lock(&fork_[(i + 1) % N]);
+		pthread_mutex_unlock(&fork_[(i + 1) % N]);
+		pthread_mutex_unlock(&fork_[i]);
+	}
+	return NULL;
+}
+int main(void)
+{
+	pthread_t t[N];
+	for (int i = 0; i < N; i++)
+		pthread_mutex_init(&fork_[i], NULL);
+	for (long i = 0; i < N; i++)
+		pthread_create(&t[i], NULL, philosopher, (void *)i);
+	for (int i = 0; i < N; i++)
+		pthread_join(t[i], NULL);
+	printf("all ate\n");
+	return 0;
+}
+`
+
+// runTyped opens the playground at path, types src and runs it at the
+// fastest speed.
+func runTyped(t *testing.T, path, src string) (ctx context.Context) {
+	t.Helper()
+	ctx = browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	typeProgram(t, ctx, src)
+	do(t, ctx, chromedp.SetValue(chromedp.CSS(`[data-control="speed"]`), "10"))
+	eval[bool](t, ctx, `document.querySelector('[data-control="speed"]').dispatchEvent(new Event("input")), true`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	return ctx
+}
+
+func TestBrowserShowsThreadsInTheirProcess(t *testing.T) {
+	ctx := runTyped(t, "/play?new=1", lockedWorkers)
+	waitFor(t, ctx, "the program waiting for input", `document.querySelector('[data-show="status"]').dataset.status === "input"`)
+	// The state diagram: a token per thread of process 2, squares labelled
+	// by tid, the two workers waiting.
+	tokens := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="states"] .token.thread[data-pid="2"]')].map(e => e.dataset.tid + ":" + e.closest("[data-state]").dataset.state)`)
+	if len(tokens) != 3 || !slices.Contains(tokens, "3:waiting") || !slices.Contains(tokens, "4:waiting") {
+		t.Errorf("thread tokens of pid 2: %v, want threads 2, 3 and 4, the workers waiting", tokens)
+	}
+	// The tree: the threads inside their process.
+	chips := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="proctree"] [data-pid="2"] .thread')].map(e => e.dataset.tid)`)
+	if strings.Join(chips, ",") != "2,3,4" {
+		t.Errorf("process 2 in the tree holds threads %v", chips)
+	}
+	// The queues: the mutex, its owner the main thread, the two workers waiting in order.
+	mutex := `document.querySelector('[data-view="queues"] .sync[data-kind="mutex"]')`
+	waitFor(t, ctx, "the mutex's queue", mutex+` !== null`)
+	if owner := eval[string](t, ctx, mutex+`.querySelector('[data-role="owner"]').dataset.tid`); owner != "2" {
+		t.Errorf("mutex owner %s, want the main thread 2", owner)
+	}
+	waiters := eval[[]string](t, ctx, `[...`+mutex+`.querySelectorAll('.cell:not(.owner)')].map(e => e.dataset.tid)`)
+	if strings.Join(waiters, ",") != "3,4" {
+		t.Errorf("mutex waiters %v, want 3 then 4", waiters)
+	}
+	if label := eval[string](t, ctx, mutex+`.getAttribute("aria-label")`); !strings.Contains(label, "owner: T2") {
+		t.Errorf("the mutex's queue says %q", label)
+	}
+	// The Gantt chart labels the threads that ran.
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="gantt"] .seg.run[data-tid="3"]').length`); n == 0 {
+		t.Errorf("no Gantt segment of thread 3")
+	}
+	// The PCB lists the TCBs.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-view="proctree"] [data-pid="2"] .box`)))
+	waitFor(t, ctx, "the TCBs", `document.querySelectorAll('[data-view="pcb"] table.tcbs tbody tr').length === 3`)
+	screenshot(t, ctx, "threads-mutex")
+	for _, v := range []string{"states", "queues", "proctree", "pcb"} {
+		viewShot(t, ctx, v, "threads-"+v)
+	}
+	// A line of input lets main unlock: both workers get the mutex in turn.
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`[data-control="stdin-line"]`), "go\r"))
+	waitFor(t, ctx, "the end", consoleText+`.includes("shared = 2")`)
+	waitFor(t, ctx, "no more queue for the mutex", `document.querySelector('[data-view="queues"] .sync') === null`)
+}
+
+func TestBrowserDrawsTheDeadlockCycle(t *testing.T) {
+	for _, c := range []struct{ lang, words string }{{"en", "Deadlock"}, {"ko", "교착 상태"}} {
+		t.Run(c.lang, func(t *testing.T) {
+			ctx := runTyped(t, "/play?new=1&sched=rr&quantum=2&lang="+c.lang, philosophersSrc)
+			view := `document.querySelector('[data-view="waitfor"]')`
+			waitFor(t, ctx, "the cycle", view+`.querySelectorAll('.edge.cycle').length === 5`)
+			nodes := eval[[]string](t, ctx, `[...`+view+`.querySelectorAll('.wf-node[data-in-cycle="true"]')].map(e => e.dataset.tid)`)
+			if strings.Join(nodes, ",") != "3,4,5,6,7" {
+				t.Errorf("threads in the cycle %v, want the five philosophers", nodes)
+			}
+			// The main thread waits to join a philosopher: an arrow, not in the cycle.
+			if n := eval[int](t, ctx, view+`.querySelectorAll('.edge:not(.cycle)[data-from="2"][data-kind="join"]').length`); n != 1 {
+				t.Errorf("%d join arrows from the main thread, want 1", n)
+			}
+			words := eval[string](t, ctx, view+`.querySelector('[data-show="deadlock"]').textContent`)
+			if !strings.Contains(words, c.words) || !strings.Contains(words, "T3 → T4 → T5 → T6 → T7 → T3") {
+				t.Errorf("the cycle in words: %q", words)
+			}
+			if src := eval[string](t, ctx, view+`.querySelector('.wf-list .src').textContent`); !strings.Contains(src, "pthread_mutex_lock") && !strings.Contains(src, "pthread_join") {
+				t.Errorf("the wait's line of source: %q", src)
+			}
+			screenshot(t, ctx, "philosophers-"+c.lang)
+			viewShot(t, ctx, "waitfor", "philosophers-waitfor-"+c.lang)
+			viewShot(t, ctx, "queues", "philosophers-queues-"+c.lang)
+		})
+	}
+}
+
+// viewShot saves one view as NAME.png beside the page's screenshots.
+func viewShot(t *testing.T, ctx context.Context, view, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(`[data-view="`+view+`"]`)))
+	if err != nil {
+		t.Errorf("screenshot of %s: %v", view, err)
+		return
+	}
+	for _, d := range []string{t.ArtifactDir(), os.Getenv("OSPLAY_SCREENSHOTS")} {
+		if d == "" {
+			continue
+		}
+		os.MkdirAll(d, 0755)
+		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0644); err != nil {
+			t.Errorf("screenshot: %v", err)
+		}
+	}
+}
