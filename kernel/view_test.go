@@ -105,3 +105,64 @@ func benchMachine(b *testing.B) *Machine {
 	}
 	return m
 }
+
+// TestSyncObjectsReadTheirState stops programs in which every thread
+// waits and checks what SyncObjects says of each object: a mutex's and a
+// write-locked rwlock's owner, a semaphore's value, a barrier's arrived of
+// count, and the join the main thread waits in.
+func TestSyncObjectsReadTheirState(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      SyncView // PID, Object.Kind, Owner, Value, Arrived, Count, Waiters checked
+	}{
+		{"mutex", `#include <pthread.h>
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *w(void *arg) { pthread_mutex_lock(&m); return NULL; }
+int main(void) { pthread_t t; pthread_mutex_lock(&m); pthread_create(&t, NULL, w, NULL); pthread_join(t, NULL); return 0; }
+`, SyncView{Object: WaitObject{Kind: WaitMutex}, Owner: 2, Waiters: []int{3}}},
+		{"semaphore", `#include <semaphore.h>
+#include <pthread.h>
+static sem_t s;
+static void *w(void *arg) { sem_wait(&s); return NULL; }
+int main(void) { pthread_t a, b; sem_init(&s, 0, 0); pthread_create(&a, NULL, w, NULL); pthread_create(&b, NULL, w, NULL); pthread_join(a, NULL); return 0; }
+`, SyncView{Object: WaitObject{Kind: WaitSemaphore}, Value: 0, Waiters: []int{3, 4}}},
+		{"rwlock", `#include <pthread.h>
+static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+static void *w(void *arg) { pthread_rwlock_rdlock(&rw); return NULL; }
+int main(void) { pthread_t t; pthread_rwlock_wrlock(&rw); pthread_create(&t, NULL, w, NULL); pthread_join(t, NULL); return 0; }
+`, SyncView{Object: WaitObject{Kind: WaitRWLock}, Owner: 2, Waiters: []int{3}}},
+		{"barrier", `#include <pthread.h>
+static pthread_barrier_t b;
+static void *w(void *arg) { pthread_barrier_wait(&b); return NULL; }
+int main(void) { pthread_t t; pthread_barrier_init(&b, NULL, 3); pthread_create(&t, NULL, w, NULL); pthread_join(t, NULL); return 0; }
+`, SyncView{Object: WaitObject{Kind: WaitBarrier}, Arrived: 1, Count: 3, Waiters: []int{3}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := startMain(t, Config{}, c.src)
+			m.Run() // every thread ends up waiting: the machine halts
+			var got *SyncView
+			joins := 0
+			for _, v := range m.SyncObjects() {
+				if v.Object.Kind == c.want.Object.Kind {
+					got = &v
+				}
+				if v.Object.Kind == WaitJoin {
+					joins++
+					if v.Object.ID != 3 || !reflect.DeepEqual(v.Waiters, []int{2}) {
+						t.Errorf("join %+v: want the main thread waiting for thread 3", v)
+					}
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s in %+v", c.want.Object.Kind, m.SyncObjects())
+			}
+			if got.PID != 2 || got.Owner != c.want.Owner || got.Value != c.want.Value || got.Arrived != c.want.Arrived ||
+				got.Count != c.want.Count || !reflect.DeepEqual(got.Waiters, c.want.Waiters) || got.Object.ID == 0 {
+				t.Errorf("%+v, want %+v", *got, c.want)
+			}
+			if joins != 1 {
+				t.Errorf("%d joins waited on, want 1", joins)
+			}
+		})
+	}
+}
