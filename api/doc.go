@@ -107,6 +107,22 @@
 // haltCode (in the snapshot and POST /api/run, whose answer then has
 // "waits" too) is "deadlock". A session does not end so: its user may
 // still send a signal, and its machine idles with the threads blocked.
+// Races you can see: while a session steps, or runs at most 1,000 ticks a
+// batch, it watches the instructions of the student's code, and the
+// snapshot's "instructions" lists those run since the previous batch that
+// had some: {"seq" (numbered from 0 on each machine: a number not above
+// the last one the client kept means the machine started again, after a
+// reset or a rewind), "t", "cpu", "pid", "tid", "func", "file", "line",
+// "op" (the VM's operation: ldi32, st32, add, const, call…), "a" and "b"
+// (its operands), "callee" (a call's function), and for a load or a store
+// "addr", "var" (the name of the program's variable there, when it has
+// one), "size", "store" and "value" (a store's value; else the value
+// loaded, or the result on top of the stack)}. A store that writes over
+// another thread's store made after this thread loaded the address — a
+// lost update — has "lost": {"load", "overwritten" (seq numbers), "other"
+// (the thread whose update is lost)}. Watching changes nothing of the run.
+// A library call is one instruction of its caller, charged a fixed cost
+// and run without preemption, as the kernel charges it.
 //
 // Resume: scale-out without sticky sessions. A session is a pure
 // function of its program, settings and input log, so the client keeps

@@ -31,17 +31,20 @@ type Session struct {
 	metrics *Metrics
 	log     *slog.Logger
 
-	prog     *Program
-	m        *kernel.Machine
-	replay   bool    // rebuilding by replay: events are counted, not sent
-	n        int64   // events the machine has emitted
-	pending  []Event // events not yet sent
-	dropped  int     // syscall events left out of the pending batch
-	skipped  int     // events left out of the pending batch for want of room, the oldest first
-	inputs   inputLog
-	horizon  int64
-	stopCode string // the server stopped this run at a limit (memory_limit): why
-	stopMsg  string
+	prog    *Program
+	m       *kernel.Machine
+	replay  bool    // rebuilding by replay: events are counted, not sent
+	n       int64   // events the machine has emitted
+	pending []Event // events not yet sent
+	dropped int     // syscall events left out of the pending batch
+	skipped int     // events left out of the pending batch for want of room, the oldest first
+	inputs  inputLog
+	horizon int64
+	// watchSent is the number of the next watched instruction to send
+	// (kernel.Machine.Watch): those before it went in earlier batches.
+	watchSent int64
+	stopCode  string // the server stopped this run at a limit (memory_limit): why
+	stopMsg   string
 	// The client keeps the input log to resume elsewhere: the next batch
 	// tells it the log changed from entry logFrom on (logChanged).
 	logChanged bool
@@ -157,6 +160,7 @@ func (s *Session) Handle(c command) {
 		if c.speed.Interval != 0 {
 			s.speed.Interval = c.speed.Interval
 		}
+		s.watchPolicy()
 		s.flush(time.Now())
 		return
 	case "inspect":
@@ -179,10 +183,13 @@ func (s *Session) Handle(c command) {
 		}
 		s.running = true
 		s.acked = s.seq // a fresh start of the pacing
+		s.watchPolicy()
 	case "pause":
 		s.running = false
+		s.watchPolicy()
 	case "step":
 		s.running = false
+		s.watchPolicy()
 		s.step(c.by)
 	case "reset":
 		s.running = false
@@ -288,6 +295,7 @@ func (s *Session) rebuild() error {
 	s.stopCode, s.stopMsg = "", ""
 	s.skipBelow = 0
 	s.inputs.applied = 0
+	s.watchSent = 0
 	var m *kernel.Machine
 	var diags []CompileError
 	var err error
@@ -308,7 +316,53 @@ func (s *Session) rebuild() error {
 	}
 	s.m = m
 	s.live.Store(m)
+	s.watchPolicy()
 	return nil
+}
+
+// Watching the instructions (races you can see): the machine keeps the
+// last watchKeep instructions of user code while a person can follow
+// them — stepping, or running at most watchTicks ticks a batch; faster,
+// it does not watch, which would slow it down.
+const (
+	watchKeep  = 96
+	watchTicks = 1000
+)
+
+// watchPolicy turns watching on or off for how the session advances now.
+func (s *Session) watchPolicy() {
+	if s.m == nil {
+		return
+	}
+	if !s.running || s.speed.Ticks <= watchTicks {
+		s.m.Watch(watchKeep)
+	} else {
+		s.m.Watch(0)
+	}
+}
+
+// replayTo advances a machine just rebuilt to tick t, watching only the
+// last ticks of the way: the instructions that led to t.
+func (s *Session) replayTo(t int64) {
+	s.m.Watch(0)
+	if s.advance(t-2*watchKeep) && s.m.Now() < t {
+		s.watchPolicy()
+		s.advance(t)
+	}
+}
+
+// instructions are the instructions watched since the last batch that
+// carried some.
+func (s *Session) instructions() []Instr {
+	var out []Instr
+	for _, in := range s.m.Watched() {
+		if in.Seq < s.watchSent {
+			continue
+		}
+		out = append(out, wireInstr(in))
+		s.watchSent = in.Seq + 1
+	}
+	return out
 }
 
 // onEvent receives every event of the machine.
@@ -392,6 +446,7 @@ func (s *Session) snapshot() Snapshot {
 	// the inspected process's PCB walks a memory map.
 	st.Procs = procs(m.ProcessList())
 	st.Sync, st.Waits = syncObjects(m), waitEdges(m.WaitsNow())
+	st.Instructions = s.instructions()
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}
@@ -553,7 +608,7 @@ func (s *Session) seek(t int64) {
 	s.replay = true
 	err := s.rebuild()
 	if err == nil {
-		s.advance(t)
+		s.replayTo(t)
 	}
 	s.replay = false
 	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
@@ -624,9 +679,10 @@ func (s *Session) resume(r *resumption) {
 	}
 	s.skipBelow = r.events
 	s.pending = slices.DeleteFunc(s.pending, func(e Event) bool { return e.N < r.events }) // those of the start
-	s.advance(r.tick)
+	s.replayTo(r.tick)
 	s.horizon = max(r.horizon, s.m.Now())
 	s.running = r.running && !s.ended()
+	s.watchPolicy()
 	s.acked = s.seq
 	s.metrics.run("session", "resumed")
 	s.flush(time.Now())

@@ -147,3 +147,14 @@ func orEmpty(s []int) []int {
 	}
 	return s
 }
+
+// wireInstr converts a watched instruction.
+func wireInstr(in kernel.Instruction) Instr {
+	w := Instr{Seq: in.Seq, Tick: in.Tick, CPU: in.CPU, PID: in.PID, TID: in.TID, Func: in.Func, File: in.File,
+		Line: in.Line, Op: in.Op.String(), A: in.A, B: in.B, Addr: in.Addr, Var: in.Var, Size: in.Size,
+		Store: in.Store, Value: int64(in.Value), Callee: in.Callee}
+	if in.Lost != nil {
+		w.Lost = &LostInfo{Load: in.Lost.Load, Overwritten: in.Lost.Overwritten, Other: in.Lost.Other}
+	}
+	return w
+}

@@ -173,3 +173,75 @@ func TestDeadlockHaltIsReported(t *testing.T) {
 		t.Errorf("waits %+v: want init, main and the five philosophers, in a cycle of five", waits)
 	}
 }
+
+// lostUpdate is OSTEP's unlocked counter: counter++ split by a preemption
+// between its load and its store loses an update.
+const lostUpdate = `#include <pthread.h>
+#include <stdio.h>
+static volatile int counter;
+static void *add(void *arg)
+{
+	for (int i = 0; i < 2000; i++)
+		counter = counter + 1;
+	return NULL;
+}
+int main(void)
+{
+	pthread_t a, b;
+	pthread_create(&a, NULL, add, NULL);
+	pthread_create(&b, NULL, add, NULL);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	printf("%d\n", counter);
+	return 0;
+}
+`
+
+// Stepping a session, each batch carries the instructions run since the
+// previous one, numbered on; one of them is the store that loses an
+// update, and the load and the store it names came in earlier batches.
+func TestSteppingShowsTheInstructions(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "race.c", Text: lostUpdate}},
+		Settings: Settings{Sched: "rr:q=5"}}})
+	seen := map[int64]Instr{}
+	next := int64(0)
+	var lost *Instr
+	for i := 0; i < 2000 && lost == nil; i++ {
+		s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
+		for _, in := range r.last().State.Instructions {
+			if in.Seq != next {
+				t.Fatalf("instruction %d after %d: %+v", in.Seq, next-1, in)
+			}
+			next++
+			seen[in.Seq] = in
+			if in.Lost != nil {
+				lost = &in
+			}
+		}
+	}
+	if lost == nil {
+		t.Fatalf("no lost update in %d instructions", next)
+	}
+	load, other := seen[lost.Lost.Load], seen[lost.Lost.Overwritten]
+	if load.Var != "counter" || other.Var != "counter" || lost.Var != "counter" || !lost.Store || !other.Store || load.Store ||
+		load.TID != lost.TID || other.TID != lost.Lost.Other || lost.Line != 7 || lost.File != "race.c" {
+		t.Errorf("load %+v\nother's store %+v\nstore %+v", load, other, *lost)
+	}
+}
+
+// Running fast, a session does not watch: no instructions come.
+func TestRunningFastDoesNotWatch(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "race.c", Text: lostUpdate}}}})
+	s.Handle(cmd(t, `{"op":"speed","ticks":100000,"interval":33}`))
+	runToEnd(t, s, r)
+	for _, b := range r.batches()[2:] {
+		if len(b.State.Instructions) > 0 {
+			t.Fatalf("batch %d carries %d instructions", b.Seq, len(b.State.Instructions))
+		}
+	}
+	if st := r.last().State; st.Status != StatusDone {
+		t.Fatalf("status %s", st.Status)
+	}
+}

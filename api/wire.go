@@ -211,6 +211,46 @@ type Snapshot struct {
 	// of the wait-for graph.
 	Sync  []SyncObject `json:"sync,omitempty"`
 	Waits []WaitEdge   `json:"waits,omitempty"`
+	// Instructions are the instructions of the student's code run since
+	// the previous batch that had some, while the session watches them
+	// (since 1.3): numbered from 0 on each machine (seq), so a number not
+	// above the last one kept means the machine started again.
+	Instructions []Instr `json:"instructions,omitempty"`
+}
+
+// Instr is one instruction of the student's code that ran (since 1.3):
+// its tick, CPU and thread, where it is in the program, the operation and
+// its operands, and for a load or a store the address (and the variable's
+// name there), the width and the value. lost marks a store that writes
+// over another thread's update made after this thread loaded the value.
+type Instr struct {
+	Seq    int64     `json:"seq"`
+	Tick   int64     `json:"t"`
+	CPU    int       `json:"cpu"`
+	PID    int       `json:"pid"`
+	TID    int       `json:"tid"`
+	Func   string    `json:"func,omitempty"`
+	File   string    `json:"file,omitempty"`
+	Line   int       `json:"line,omitempty"`
+	Op     string    `json:"op"`
+	A      int32     `json:"a,omitempty"`
+	B      int64     `json:"b,omitempty"`
+	Addr   uint64    `json:"addr,omitempty"`
+	Var    string    `json:"var,omitempty"`
+	Size   int       `json:"size,omitempty"`
+	Store  bool      `json:"store,omitempty"`
+	Value  int64     `json:"value"`
+	Callee string    `json:"callee,omitempty"`
+	Lost   *LostInfo `json:"lost,omitempty"`
+}
+
+// LostInfo is a lost update: the store's thread loaded the value at
+// instruction load, thread other stored to the address at instruction
+// overwritten, and this store writes over it.
+type LostInfo struct {
+	Load        int64 `json:"load"`
+	Overwritten int64 `json:"overwritten"`
+	Other       int   `json:"other"`
 }
 
 // Proc is one process not yet reaped, as the views need it at every batch.

@@ -74,6 +74,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	p := &vm.Program{
 		Name:    name,
 		Globals: map[string]uint64{},
+		Names:   map[uint64]string{},
 		FuncIdx: map[string]int{},
 		Entry:   -1,
 		Main:    -1,
@@ -122,6 +123,9 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		firstFunc[i] = len(p.Funcs)
 		p.Funcs = append(p.Funcs, o.funcs...)
 		for _, s := range o.syms {
+			if base != nil && s.defined && !s.isFunc {
+				p.Names[segAddr(pl, s)] = s.name
+			}
 			if !s.defined || s.static {
 				continue
 			}

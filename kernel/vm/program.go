@@ -14,10 +14,13 @@ type Program struct {
 	Funcs    []*Func           // function i has address abi.TextBase + i*abi.FuncAlign
 	Segments []Image           // initial memory images, in address order
 	Globals  map[string]uint64 // address of each global object
-	FuncIdx  map[string]int    // index of each function by name
-	End      uint64            // first address after the last segment: the heap starts on the next page
-	Entry    int               // __libc_start
-	Main     int               // main, or -1
+	// Names names the program's own data objects (not the library's) by
+	// their address, static ones too, for a view that shows an address.
+	Names   map[uint64]string
+	FuncIdx map[string]int // index of each function by name
+	End     uint64         // first address after the last segment: the heap starts on the next page
+	Entry   int            // __libc_start
+	Main    int            // main, or -1
 }
 
 // Image is a segment of the initial address space.
