@@ -120,7 +120,11 @@
 // loaded, or the result on top of the stack)}. A store that writes over
 // another thread's store made after this thread loaded the address — a
 // lost update — has "lost": {"load", "overwritten" (seq numbers), "other"
-// (the thread whose update is lost)}. Watching changes nothing of the run.
+// (the thread whose update is lost)}; the snapshot's "lostUpdate", when a
+// lost update happened since the previous batch, is {"count" (lost updates
+// seen while watching), "instructions" (every thread's, from the stale load
+// to the losing store: the two interleaved sequences)}. Watching changes
+// nothing of the run.
 // A library call is one instruction of its caller, charged a fixed cost
 // and run without preemption, as the kernel charges it.
 //

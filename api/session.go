@@ -43,6 +43,7 @@ type Session struct {
 	// watchSent is the number of the next watched instruction to send
 	// (kernel.Machine.Watch): those before it went in earlier batches.
 	watchSent int64
+	lostSent  int64  // the lost updates counted in the last one sent
 	stopCode  string // the server stopped this run at a limit (memory_limit): why
 	stopMsg   string
 	// The client keeps the input log to resume elsewhere: the next batch
@@ -295,7 +296,7 @@ func (s *Session) rebuild() error {
 	s.stopCode, s.stopMsg = "", ""
 	s.skipBelow = 0
 	s.inputs.applied = 0
-	s.watchSent = 0
+	s.watchSent, s.lostSent = 0, 0
 	var m *kernel.Machine
 	var diags []CompileError
 	var err error
@@ -447,6 +448,13 @@ func (s *Session) snapshot() Snapshot {
 	st.Procs = procs(m.ProcessList())
 	st.Sync, st.Waits = syncObjects(m), waitEdges(m.WaitsNow())
 	st.Instructions = s.instructions()
+	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
+		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}
+		for _, in := range seq {
+			st.LostUpdate.Instructions = append(st.LostUpdate.Instructions, wireInstr(in))
+		}
+		s.lostSent = n
+	}
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}

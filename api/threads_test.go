@@ -1,6 +1,7 @@
 package api
 
 import (
+	"reflect"
 	"testing"
 	"time"
 )
@@ -207,8 +208,10 @@ func TestSteppingShowsTheInstructions(t *testing.T) {
 	seen := map[int64]Instr{}
 	next := int64(0)
 	var lost *Instr
+	var told *LostUpdate
 	for i := 0; i < 2000 && lost == nil; i++ {
 		s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
+		told = r.last().State.LostUpdate
 		for _, in := range r.last().State.Instructions {
 			if in.Seq != next {
 				t.Fatalf("instruction %d after %d: %+v", in.Seq, next-1, in)
@@ -227,6 +230,10 @@ func TestSteppingShowsTheInstructions(t *testing.T) {
 	if load.Var != "counter" || other.Var != "counter" || lost.Var != "counter" || !lost.Store || !other.Store || load.Store ||
 		load.TID != lost.TID || other.TID != lost.Lost.Other || lost.Line != 7 || lost.File != "race.c" {
 		t.Errorf("load %+v\nother's store %+v\nstore %+v", load, other, *lost)
+	}
+	if told == nil || told.Count != 1 || len(told.Instructions) < 3 || told.Instructions[0] != load ||
+		!reflect.DeepEqual(told.Instructions[len(told.Instructions)-1], *lost) {
+		t.Errorf("the batch of the lost update says %+v", told)
 	}
 }
 

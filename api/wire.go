@@ -216,6 +216,17 @@ type Snapshot struct {
 	// (since 1.3): numbered from 0 on each machine (seq), so a number not
 	// above the last one kept means the machine started again.
 	Instructions []Instr `json:"instructions,omitempty"`
+	// LostUpdate is the last lost update seen while watching, when it is
+	// new since the previous batch (since 1.3).
+	LostUpdate *LostUpdate `json:"lostUpdate,omitempty"`
+}
+
+// LostUpdate is a lost update as it ran: the instructions of every thread
+// from the load the losing store was computed from to that store, and how
+// many lost updates the machine has seen while watching.
+type LostUpdate struct {
+	Count        int64   `json:"count"`
+	Instructions []Instr `json:"instructions"`
 }
 
 // Instr is one instruction of the student's code that ran (since 1.3):

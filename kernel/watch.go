@@ -57,6 +57,10 @@ type watcher struct {
 	next   int64 // Seq of the next instruction
 	stores map[accessKey]lastAccess
 	loads  map[loadKey]lastAccess
+	// The last lost update: the instructions from the stale load to the
+	// store that lost the update, every thread's; and how many there were.
+	lost      []Instruction
+	lostCount int64
 }
 
 // maxAccesses bounds the addresses remembered; past it they are forgotten
@@ -88,6 +92,17 @@ func (m *Machine) Watched() []Instruction {
 	i := int(w.next % int64(cap(w.ring)))
 	out = append(out, w.ring[i:]...)
 	return append(out, w.ring[:i]...)
+}
+
+// LastLostUpdate returns the instructions of the last lost update seen
+// while watching, from the load its store was computed from to that store,
+// every thread's, in the order they ran (nil when none was seen), and how
+// many lost updates were seen.
+func (m *Machine) LastLostUpdate() ([]Instruction, int64) {
+	if m.watch == nil {
+		return nil, 0
+	}
+	return m.watch.lost, m.watch.lostCount
 }
 
 // runVM runs t's program for budget ticks as one call of the VM would, one
@@ -158,5 +173,14 @@ func (m *Machine) watched(t *Thread, tick int64, ex vm.Executed) {
 		w.ring = append(w.ring, in)
 	} else {
 		w.ring[in.Seq%int64(cap(w.ring))] = in
+	}
+	if in.Lost != nil {
+		w.lostCount++
+		w.lost = w.lost[:0:0] // a new slice: the one returned before stays as it was
+		for _, x := range m.Watched() {
+			if x.Seq >= in.Lost.Load {
+				w.lost = append(w.lost, x)
+			}
+		}
 	}
 }

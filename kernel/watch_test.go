@@ -112,4 +112,9 @@ func TestWatchShowsTheLostUpdate(t *testing.T) {
 	if !added {
 		t.Errorf("no add between the load and the store: %s", fmt.Sprint(m.Watched()))
 	}
+	// The machine keeps that interleaving: from the load to the store.
+	seq, count := m.LastLostUpdate()
+	if count != 1 || len(seq) == 0 || seq[0].Seq != load.Seq || seq[len(seq)-1].Seq != lost.Seq || len(seq) != int(lost.Seq-load.Seq+1) {
+		t.Errorf("last lost update (%d of them): %v", count, seq)
+	}
 }
