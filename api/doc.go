@@ -102,11 +102,13 @@
 // holds the object, when one does: an edge to it), "file", "line"}; a
 // cycle of holders is a deadlock. The event "deadlock" (threads wait in a
 // cycle, reported as it closes while the others run on) carries the cycle
-// in "waits". When the kernel ends a run because no thread can ever run
-// again, "limit" and "halt" carry every blocked thread's wait, and the
-// haltCode (in the snapshot and POST /api/run, whose answer then has
-// "waits" too) is "deadlock". A session does not end so: its user may
-// still send a signal, and its machine idles with the threads blocked.
+// in "waits". When no thread can ever run again (every one waits, no
+// timer is set), a session, whose user may still send a signal, has the
+// status "stalled" and sends no batch until the user acts; POST /api/run,
+// to which no signal comes, ends the run there with haltCode "deadlock" and
+// "waits", every blocked thread's wait. Should the kernel itself end a run
+// so (as the command line's run to the end does), its "limit" and "halt"
+// events carry the waits, and the snapshot's haltCode is "deadlock".
 // Races you can see: while a session steps, or runs at most 1,000 ticks a
 // batch, it watches the instructions of the student's code, and the
 // snapshot's "instructions" lists those run since the previous batch that

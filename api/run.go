@@ -149,6 +149,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	}
 	metrics.run("api", "ok")
 	code, halt := job.Drive(m), ""
+	var waits []WaitEdge
 	switch {
 	case code == codeDeadline:
 		halt = fmt.Sprintf("stopped after %s of server time at tick %d", lim.RunTimeout, m.Now())
@@ -158,8 +159,11 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 		code, halt = codeInput, "the program waits for input: give its standard input in stdin"
 	case !m.Done() && len(m.Asking()) > 0:
 		code, halt = codeChoose, "the manual scheduler waits for a choice: run the program in the playground to choose"
+	case m.Stalled():
+		// Every thread waits and nothing can wake one: no signal comes to
+		// a headless run, so it ends as the command line's would.
+		code, halt, waits = codeDeadlock, "deadlock: every thread is waiting and nothing can wake them", waitEdges(m.WaitsNow())
 	}
-	var waits []WaitEdge
 	if err := m.Err(); err != nil {
 		code, halt, waits = limitCode(err), err.Error(), deadlockWaits(err)
 	}

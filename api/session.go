@@ -128,9 +128,10 @@ func (s *Session) Wants() bool {
 func (s *Session) ended() bool { return s.m.Done() || s.stopCode != "" }
 
 // stuck reports whether the machine can go on only once the user acts:
-// types input, or chooses who runs (manual scheduler).
+// types input, chooses who runs (manual scheduler), or sends a signal to
+// threads that all wait (stalled).
 func (s *Session) stuck() bool {
-	return s.m.WaitingForInput() || len(s.m.Asking()) > 0
+	return s.m.WaitingForInput() || len(s.m.Asking()) > 0 || s.m.Stalled()
 }
 
 // Running reports whether the session is running (it may be waiting for
@@ -473,6 +474,8 @@ func (s *Session) snapshot() Snapshot {
 		st.Status = StatusInput
 	case len(st.Asking) > 0:
 		st.Status = StatusChoose
+	case m.Stalled():
+		st.Status = StatusStalled
 	case s.running:
 		st.Status = StatusRunning
 	default:

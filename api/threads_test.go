@@ -1,7 +1,10 @@
 package api
 
 import (
+	"encoding/json"
+	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -250,5 +253,55 @@ func TestRunningFastDoesNotWatch(t *testing.T) {
 	}
 	if st := r.last().State; st.Status != StatusDone {
 		t.Fatalf("status %s", st.Status)
+	}
+}
+
+// POST /api/run ends a run in which every thread waits, at once, with the
+// halt code deadlock and every blocked thread's wait: no signal comes to a
+// headless run.
+func TestRunReportsTheDeadlock(t *testing.T) {
+	_, srv := server(t, Limits{})
+	body, _ := json.Marshal(philosophersProgram())
+	start := time.Now()
+	resp, err := http.Post(srv.URL+"/api/run", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r RunResponse
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	if r.HaltCode != codeDeadlock || len(r.Waits) != 7 || len(cycleOf(r.Waits)) != 5 {
+		t.Errorf("halt %q (%s), waits %+v", r.Halt, r.HaltCode, r.Waits)
+	}
+	if took := time.Since(start); took > (Limits{}).WithDefaults().RunTimeout/2 {
+		t.Errorf("the deadlocked run took %s: it ran on to its deadline", took)
+	}
+}
+
+// A session whose threads all wait says so (status stalled) and sends no
+// more batches until the user acts; a signal ends it.
+func TestStalledSessionWaitsForItsUser(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: philosophersProgram()})
+	runToDeadlock(t, s, r)
+	s.Handle(cmd(t, `{"op":"run"}`))
+	for i := 0; i < 100 && s.Wants(); i++ {
+		s.Handle(command{op: "ack", seq: s.seq})
+		s.Tick(time.Now())
+	}
+	st := r.last().State
+	if st.Status != StatusStalled || s.Wants() {
+		t.Fatalf("status %s, wants batches %v", st.Status, s.Wants())
+	}
+	tick := st.Tick
+	s.Tick(time.Now())
+	if r.last().State.Tick != tick {
+		t.Errorf("a stalled session ran on from tick %d to %d", tick, r.last().State.Tick)
+	}
+	s.Handle(cmd(t, `{"op":"signal","pid":2,"signal":"SIGKILL"}`))
+	if st := r.last().State; st.Status != StatusDone {
+		t.Errorf("after SIGKILL: status %s", st.Status)
 	}
 }

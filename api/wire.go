@@ -182,7 +182,10 @@ const (
 	StatusRunning = "running" // advancing batch by batch
 	StatusInput   = "input"   // every process waits for the console: the user must type
 	StatusChoose  = "choose"  // the manual scheduler waits for the user to pick who runs
-	StatusDone    = "done"    // the machine stopped: everything ended, or a limit
+	// StatusStalled: every thread waits and none can wake another, nor
+	// a timer: only the user can change it, with a signal (since 1.3).
+	StatusStalled = "stalled"
+	StatusDone    = "done" // the machine stopped: everything ended, or a limit
 )
 
 // Snapshot is the machine's state after a batch.

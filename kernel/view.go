@@ -286,6 +286,15 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 	return out
 }
 
+// Stalled reports whether the machine can do nothing more by itself: it
+// has not stopped, yet no CPU has work and no timer is set — every thread
+// waits for another thread, for the terminal, or for a signal from the
+// user. A run to the end (Run) stops there, as a deadlock unless a thread
+// waits for the terminal; a session waits for its user.
+func (m *Machine) Stalled() bool {
+	return m.started && !m.halted && !m.cpusBusy() && m.nextTimer() == sched.Forever
+}
+
 // WaitsNow is every blocked thread's wait as an edge of the wait-for
 // graph, in pid then tid order: who waits for what, held by whom, at which
 // line. A thread waiting for an object with one holder points at it; the

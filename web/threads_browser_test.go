@@ -140,6 +140,8 @@ func TestBrowserDrawsTheDeadlockCycle(t *testing.T) {
 			ctx := runTyped(t, "/play?new=1&sched=rr&quantum=2&lang="+c.lang, philosophersSrc)
 			view := `document.querySelector('[data-view="waitfor"]')`
 			waitFor(t, ctx, "the cycle", view+`.querySelectorAll('.edge.cycle').length === 5`)
+			// Nothing can run again: the session stands still and says so.
+			waitFor(t, ctx, "the stalled status", `document.querySelector('[data-show="status"]').dataset.status === "stalled"`)
 			nodes := eval[[]string](t, ctx, `[...`+view+`.querySelectorAll('.wf-node[data-in-cycle="true"]')].map(e => e.dataset.tid)`)
 			if strings.Join(nodes, ",") != "3,4,5,6,7" {
 				t.Errorf("threads in the cycle %v, want the five philosophers", nodes)
@@ -178,5 +180,75 @@ func viewShot(t *testing.T, ctx context.Context, view, name string) {
 		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0644); err != nil {
 			t.Errorf("screenshot: %v", err)
 		}
+	}
+}
+
+// lostUpdateSrc is OSTEP's counter without a lock (ch. 26).
+const lostUpdateSrc = `#include <pthread.h>
+#include <stdio.h>
+static volatile int counter;
+static void *add(void *arg)
+{
+	for (int i = 0; i < 2000; i++)
+		counter = counter + 1;
+	return NULL;
+}
+int main(void)
+{
+	pthread_t a, b;
+	pthread_create(&a, NULL, add, NULL);
+	pthread_create(&b, NULL, add, NULL);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	printf("%d\n", counter);
+	return 0;
+}
+`
+
+// Run slowly, the counter race shows the two threads' loads, adds and
+// stores of counter interleaved, the update lost numbered ① ② ③.
+func TestBrowserShowsTheLostUpdate(t *testing.T) {
+	for _, c := range []struct{ lang, words string }{{"en", "update is lost"}, {"ko", "갱신이 사라졌습니다"}} {
+		t.Run(c.lang, func(t *testing.T) {
+			ctx := browserTab(t)
+			_, srv := testServer(t, api.Limits{})
+			do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&sched=rr&quantum=5&speed=100&lang="+c.lang),
+				chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+			waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+			typeProgram(t, ctx, lostUpdateSrc)
+			// A few steps first: each instruction appears in its thread's column.
+			for i := 0; i < 3; i++ {
+				tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
+				do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step"]`)))
+				waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`"`)
+			}
+			waitFor(t, ctx, "the instructions", `document.querySelectorAll('[data-view="instructions"] .instr-live tbody tr').length > 0`)
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+			panel := `document.querySelector('[data-view="instructions"] [data-show="lost-update"]')`
+			waitFor(t, ctx, "a lost update", panel+` !== null`)
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="pause"]`)))
+			marked := eval[[]string](t, ctx, `[...`+panel+`.querySelectorAll('tr.marked')].map(r => r.querySelector('.mark').textContent.trim() + r.dataset.tid + ":" + r.querySelector('td.ins').textContent)`)
+			if len(marked) != 3 {
+				t.Fatalf("marked rows %v, want the load, the other's store and the store", marked)
+			}
+			me, other := marked[0][len("①"):strings.Index(marked[0], ":")], marked[1][len("②"):strings.Index(marked[1], ":")]
+			if !strings.HasPrefix(marked[0], "①") || !strings.Contains(marked[0], "load counter") ||
+				!strings.HasPrefix(marked[1], "②") || !strings.Contains(marked[1], "store") || !strings.Contains(marked[1], "counter") ||
+				!strings.HasPrefix(marked[2], "③") || !strings.Contains(marked[2], "counter") ||
+				me == other || marked[2][len("③"):strings.Index(marked[2], ":")] != me {
+				t.Errorf("the lost update reads %v", marked)
+			}
+			// Each thread's add is there between its load and its store.
+			if n := eval[int](t, ctx, `[...`+panel+`.querySelectorAll('td.ins')].filter(e => e.textContent.startsWith("add")).length`); n < 1 {
+				t.Errorf("no add in the lost update")
+			}
+			if says := eval[string](t, ctx, panel+`.querySelector('.lost-says').textContent`); !strings.Contains(says, c.words) {
+				t.Errorf("the lost update is said %q", says)
+			}
+			if src := eval[string](t, ctx, panel+`.querySelector('td.line code').textContent`); !strings.Contains(src, "counter = counter + 1") {
+				t.Errorf("the C line shown is %q", src)
+			}
+			viewShot(t, ctx, "instructions", "lost-update-"+c.lang)
+		})
 	}
 }

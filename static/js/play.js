@@ -17,6 +17,7 @@ import {Console} from "./console.js";
 import {PCB} from "./pcb.js";
 import {Trace} from "./trace.js";
 import {WaitFor} from "./waitfor.js";
+import {Instructions} from "./instructions.js";
 import {openShare} from "./share.js";
 import {WorkloadMode} from "./workload.js";
 import {AskPanel} from "./ask.js";
@@ -117,6 +118,7 @@ const lineText = (file, line) => {
   return f ? (f.text.split("\n")[line - 1] || "") : "";
 };
 const waitfor = new WaitFor(canvas("waitfor"), select, lineText);
+const instructions = new Instructions($('[data-view="instructions"]'), lineText);
 const editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
@@ -124,7 +126,7 @@ const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, 
 const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
 
 let acked = 0;
-const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
+const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, instructions, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
   if (seq > acked) {
     acked = seq;
     conn.send({op: "ack", seq});
