@@ -121,6 +121,14 @@ func TestBrowserShowsThreadsInTheirProcess(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="gantt"] .seg.run[data-tid="3"]').length`); n == 0 {
 		t.Errorf("no Gantt segment of thread 3")
 	}
+	// A row per thread: the Gantt chart's rows are labelled by thread.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-control="gantt-threads"]`)))
+	waitFor(t, ctx, "a row per thread", `document.querySelectorAll('[data-view="gantt"] .row[data-thread]').length >= 3`)
+	labels := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="gantt"] .cpu-label')].map(e => e.textContent)`)
+	if strings.Join(labels, ",") != "T2,T3,T4" {
+		t.Errorf("Gantt rows %v, want T2, T3, T4", labels)
+	}
+	viewShot(t, ctx, "gantt", "threads-gantt")
 	// The PCB lists the TCBs.
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-view="proctree"] [data-pid="2"] .box`)))
 	waitFor(t, ctx, "the TCBs", `document.querySelectorAll('[data-view="pcb"] table.tcbs tbody tr').length === 3`)

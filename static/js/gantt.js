@@ -2,7 +2,9 @@
 // context switches (hatched) and idle time — built from dispatch, switch
 // and idle events, as the kernel's own Gantt does. A thread other than its
 // process's main one is labelled by its tid ("T3", data-tid) in its
-// process's colour.
+// process's colour. With "a row per thread" the chart has a row for each
+// thread (or process) that ran, labelled with its name, instead of one per
+// CPU.
 import {svg, clear, titled} from "./svg.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
@@ -17,6 +19,38 @@ export class Gantt {
     this.snap = null;
     this.fit = false; // the whole run in the view's width, or TICK_PX per tick and a scroll bar
     this.reset();
+  }
+
+  // setByThread switches between a row per CPU and a row per thread.
+  setByThread(on) {
+    this.byThread = on;
+    this.dirty = true;
+    this.render();
+  }
+
+  // lanes are the chart's rows: each CPU's segments, or each thread's runs.
+  lanes(ncpu) {
+    if (!this.byThread) {
+      return Array.from({length: ncpu}, (_, c) => ({label: `CPU${c}`, attrs: {"data-cpu": c}, segs: this.cpus[c] || []}));
+    }
+    const rows = new Map();
+    this.cpus.forEach((segs, c) => {
+      for (const s of segs) {
+        if (s.what !== "run") continue;
+        const key = `${s.pid}/${s.tid || s.pid}`;
+        if (!rows.has(key)) {
+          const p = this.table && this.table.get(s.pid);
+          const multi = s.tid || (p && this.table.multi(p));
+          rows.set(key, {pid: s.pid, tid: s.tid || s.pid, label: multi ? threadLabel(s.tid || s.pid) : `pid ${s.pid}`,
+            attrs: {"data-pid": s.pid, "data-thread": s.tid || s.pid}, segs: []});
+        }
+        rows.get(key).segs.push({...s, cpu: c});
+      }
+    });
+    return [...rows.values()].sort((a, b) => a.pid - b.pid || a.tid - b.tid).map((r) => {
+      r.segs.sort((a, b) => a.start - b.start);
+      return r;
+    });
   }
 
   // setFit switches between the whole run at once and a readable scale.
@@ -77,8 +111,9 @@ export class Gantt {
     segs.push({start: time, end: null, what, pid, tid});
   }
 
-  state(snap) {
+  state(snap, table) {
     this.snap = snap;
+    this.table = table;
     if (snap.tick > this.end) this.end = snap.tick;
     this.dirty = true;
   }
@@ -94,7 +129,8 @@ export class Gantt {
       if (this.statsEl) this.statsEl.textContent = "";
       return;
     }
-    const height = TOP + ncpu * (ROW + 6) + AXIS;
+    const lanes = this.lanes(ncpu);
+    const height = TOP + lanes.length * (ROW + 6) + AXIS;
     const avail = Math.max(this.canvas.clientWidth - 4, 300);
     const px = this.fit ? (avail - LABEL - 10) / end : Math.max(Math.min(TICK_PX, MAX_PX / end), (avail - LABEL - 10) / end);
     const W = LABEL + end * px + 10;
@@ -106,12 +142,12 @@ export class Gantt {
     svg("line", {x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line"}))));
     const span = end * px;
     const x = (tick) => LABEL + tick * px;
-    for (let c = 0; c < ncpu; c++) {
+    lanes.forEach((lane, c) => {
       const y = TOP + c * (ROW + 6);
-      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: "cpu-label", text: `CPU${c}`}));
+      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
       root.appendChild(svg("rect", {x: LABEL, y, width: span, height: ROW, class: "lane"}));
-      const row = svg("g", {class: "row", "data-cpu": c});
-      for (const s of this.merged(this.cpus[c] || [], end, span)) {
+      const row = svg("g", {class: "row", ...lane.attrs});
+      for (const s of this.merged(lane.segs, end, span)) {
         const x1 = x(s.start), x2 = x(s.end ?? end);
         const w = Math.max(x2 - x1, 0.6);
         const cls = s.what === "run" ? `seg run ${procClass(s.pid)}` : s.what === "switch" ? "seg switch" : s.what === "mixed" ? "seg mixed" : "seg idle";
@@ -119,21 +155,22 @@ export class Gantt {
           "data-start": s.start, "data-end": s.end ?? end});
         g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
         const name = this.names.get(s.pid) || "";
-        const short = s.tid ? threadLabel(s.tid) : String(s.pid);
+        const proc = this.table && this.table.get(s.pid);
+        const short = s.tid || (proc && this.table.multi(proc)) ? threadLabel(s.tid || s.pid) : String(s.pid);
         if (s.what === "run" && w > 22) {
           g.appendChild(svg("text", {x: x1 + 4, y: y + ROW / 2 + 5, class: "seg-label",
             text: w > 80 ? `${short} ${name}` : short}));
         }
         const runner = s.tid ? `pid ${s.pid} ${name} ${threadLabel(s.tid)}` : `pid ${s.pid} ${name}`;
         const what = s.what === "run" ? runner : s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
-        titled(g, `${what}: ${s.start}–${s.end ?? end}`);
+        titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
         if (s.what === "run") g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
       }
       root.appendChild(row);
-    }
+    });
     // Axis: a few round ticks.
-    const ay = TOP + ncpu * (ROW + 6) + 2;
+    const ay = TOP + lanes.length * (ROW + 6) + 2;
     const step = niceStep(60 / px);
     for (let tk = 0; tk <= end; tk += step) {
       root.appendChild(svg("line", {x1: x(tk), y1: ay, x2: x(tk), y2: ay + 5, class: "axis"}));

@@ -109,6 +109,7 @@ const queues = new Queues(canvas("queues"), select, (pid) => send({op: "choose",
 const gantt = new Gantt(canvas("gantt"), select);
 gantt.statsEl = $('[data-show="gantt-stats"]');
 $('[data-control="gantt-fit"]').addEventListener("change", (ev) => gantt.setFit(ev.target.checked));
+$('[data-control="gantt-threads"]').addEventListener("change", (ev) => gantt.setByThread(ev.target.checked));
 const cons = new Console($('[data-view="console"]'), (cmd) => send(cmd));
 const pcb = new PCB($('[data-view="pcb"]'), (cmd) => send(cmd));
 const trace = new Trace(canvas("trace"));
