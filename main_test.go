@@ -48,6 +48,8 @@ func TestRun(t *testing.T) {
 			"deadlock: every process is waiting and nothing can wake them\n  pid 1 waits for a child of pid 1\n" +
 				"  pid 2 waits for thread 3 to exit at philosophers.c:30\n" +
 				"  thread 3 (pid 2) waits for mutex 0x"},
+		{[]string{"run", "--sched", "rr:q=2", "kernel/testdata/proc/philosophers.c"}, "", 124, "",
+			"  cycle: thread 3 → thread 4 → thread 5 → thread 6 → thread 7 → thread 3\n"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

@@ -286,6 +286,42 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 	return out
 }
 
+// Cycles finds the cycles of a wait-for graph: each, from its thread of
+// least tid, is the waits of threads that each wait for what the next
+// holds, the last for what the first holds. A thread waits for one object
+// at most, so cycles never share a thread.
+func Cycles(waits []WaitEdge) [][]WaitEdge {
+	by := map[int]WaitEdge{}
+	for _, w := range waits {
+		by[w.TID] = w
+	}
+	done := map[int]bool{}
+	var out [][]WaitEdge
+	for _, w := range waits {
+		var path []WaitEdge
+		at := map[int]int{}
+		for cur, ok := w, true; ok && !done[cur.TID]; cur, ok = by[cur.Holder] {
+			if i, again := at[cur.TID]; again {
+				c := path[i:]
+				first := 0
+				for j := range c {
+					if c[j].TID < c[first].TID {
+						first = j
+					}
+				}
+				out = append(out, append(slices.Clone(c[first:]), c[:first]...))
+				break
+			}
+			at[cur.TID] = len(path)
+			path = append(path, cur)
+		}
+		for _, e := range path {
+			done[e.TID] = true
+		}
+	}
+	return out
+}
+
 // Stalled reports whether the machine can do nothing more by itself: it
 // has not stopped, yet no CPU has work and no timer is set — every thread
 // waits for another thread, for the terminal, or for a signal from the

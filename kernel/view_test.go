@@ -166,3 +166,36 @@ int main(void) { pthread_t t; pthread_barrier_init(&b, NULL, 3); pthread_create(
 		})
 	}
 }
+
+// TestCycles finds the cycles of wait-for graphs: none in a chain, one
+// rotated to start at its least tid, two apart, and a chain leading into a
+// cycle that is no part of it.
+func TestCycles(t *testing.T) {
+	e := func(tid, holder int) WaitEdge { return WaitEdge{TID: tid, Holder: holder} }
+	tids := func(cs [][]WaitEdge) [][]int {
+		var out [][]int
+		for _, c := range cs {
+			var ids []int
+			for _, w := range c {
+				ids = append(ids, w.TID)
+			}
+			out = append(out, ids)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		waits []WaitEdge
+		want  [][]int
+	}{
+		{"chain", []WaitEdge{e(3, 4), e(4, 5), e(5, 0)}, nil},
+		{"cycle", []WaitEdge{e(5, 3), e(3, 4), e(4, 5)}, [][]int{{3, 4, 5}}},
+		{"two cycles", []WaitEdge{e(3, 4), e(4, 3), e(7, 8), e(8, 7)}, [][]int{{3, 4}, {7, 8}}},
+		{"into a cycle", []WaitEdge{e(2, 3), e(3, 4), e(4, 3)}, [][]int{{3, 4}}},
+		{"itself", []WaitEdge{e(2, 2)}, [][]int{{2}}},
+	} {
+		if got := tids(Cycles(c.waits)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
