@@ -104,6 +104,11 @@ func TestBrowserShowsThreadsInTheirProcess(t *testing.T) {
 	if strings.Join(chips, ",") != "2,3,4" {
 		t.Errorf("process 2 in the tree holds threads %v", chips)
 	}
+	// The editor marks where each thread is.
+	marks := eval[[]string](t, ctx, `[...document.querySelectorAll('.cm-pid-marker')].map(e => e.textContent).filter(s => s.startsWith("T")).sort()`)
+	if strings.Join(marks, ",") != "T2,T3,T4" {
+		t.Errorf("editor markers %v, want T2, T3 and T4", marks)
+	}
 	// The queues: the mutex, its owner the main thread, the two workers waiting in order.
 	mutex := `document.querySelector('[data-view="queues"] .sync[data-kind="mutex"]')`
 	waitFor(t, ctx, "the mutex's queue", mutex+` !== null`)
