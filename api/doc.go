@@ -89,16 +89,17 @@
 // Version 1.3, threads and synchronisation, added (all optional for a
 // client of 1.2): a multi-threaded process's "threads" in the snapshot's
 // procs, one per thread, the main one first — {"tid", "state", "waitOn",
-// "waitAddr" (the address, tid or pid waited for), "cpu", "file", "line",
-// "func", "cpuTicks"} (a single-threaded process has none: its thread is
+// "waitAddr" (the address, tid or pid waited for), "waitVar" (the
+// program's variable at that address, as C names it: "fork_[2]"), "cpu",
+// "file", "line", "func", "cpuTicks"} (a single-threaded process has none: its thread is
 // the process); the snapshot's "sync", the synchronisation objects threads
 // wait on — {"pid", "kind" (mutex, semaphore, condvar, rwlock, barrier,
-// once, futex, join), "addr" (join: the tid joined), "name" (a named
-// semaphore's), "owner" (a mutex's owner, a read-write lock's writer),
+// once, futex, join), "addr" (join: the tid joined), "var" (the program's
+// variable there), "name" (a named semaphore's), "owner" (a mutex's owner, a read-write lock's writer),
 // "value" (a semaphore's), "arrived" and "count" (a barrier's), "waiters"
 // (tids, longest waiting first)}, read from memory when the batch is made;
 // the snapshot's "waits", every blocked thread's wait as an edge of the
-// wait-for graph — {"pid", "tid", "kind", "addr", "holder" (the thread that
+// wait-for graph — {"pid", "tid", "kind", "addr", "var", "holder" (the thread that
 // holds the object, when one does: an edge to it), "file", "line"}; a
 // cycle of holders is a deadlock. The event "deadlock" (threads wait in a
 // cycle, reported as it closes while the others run on) carries the cycle

@@ -75,7 +75,7 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.Limit, w.Value = e.Limit.String(), e.Value
 	}
 	w.Bytes = e.Bytes
-	w.Waits = waitEdges(e.Waits)
+	w.Waits = waitEdges(nil, e.Waits)
 	return w
 }
 
@@ -98,7 +98,7 @@ func limitCode(err error) string {
 func deadlockWaits(err error) []WaitEdge {
 	var de *kernel.DeadlockError
 	if errors.As(err, &de) {
-		return waitEdges(de.Waits)
+		return waitEdges(nil, de.Waits)
 	}
 	return nil
 }

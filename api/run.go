@@ -162,7 +162,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	case m.Stalled():
 		// Every thread waits and nothing can wake one: no signal comes to
 		// a headless run, so it ends as the command line's would.
-		code, halt, waits = codeDeadlock, "deadlock: every thread is waiting and nothing can wake them", waitEdges(m.WaitsNow())
+		code, halt, waits = codeDeadlock, "deadlock: every thread is waiting and nothing can wake them", waitEdges(m, m.WaitsNow())
 	}
 	if err := m.Err(); err != nil {
 		code, halt, waits = limitCode(err), err.Error(), deadlockWaits(err)

@@ -446,8 +446,8 @@ func (s *Session) snapshot() Snapshot {
 	st.Asking = asking(m)
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
-	st.Procs = procs(m.ProcessList())
-	st.Sync, st.Waits = syncObjects(m), waitEdges(m.WaitsNow())
+	st.Procs = procs(m, m.ProcessList())
+	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
 	st.Instructions = s.instructions()
 	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
 		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}

@@ -7,25 +7,29 @@ import (
 )
 
 // procs lists every process not yet reaped, with its current source line.
-func procs(list []kernel.ProcBrief) []Proc {
+func procs(m *kernel.Machine, list []kernel.ProcBrief) []Proc {
 	out := make([]Proc, 0, len(list))
 	for _, b := range list {
 		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
 			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
-			CPUTicks: b.CPUTicks, Threads: threads(b.TCBs)})
+			CPUTicks: b.CPUTicks, Threads: threads(m, b.PID, b.TCBs)})
 	}
 	return out
 }
 
 // threads lists a process's threads, or nil for a single one.
-func threads(list []kernel.ThreadBrief) []ThreadState {
+func threads(m *kernel.Machine, pid int, list []kernel.ThreadBrief) []ThreadState {
 	if len(list) == 0 {
 		return nil
 	}
 	out := make([]ThreadState, 0, len(list))
 	for _, t := range list {
-		out = append(out, ThreadState{TID: t.TID, State: t.State.String(), WaitOn: t.WaitOn, WaitAddr: t.WaitFor.ID,
-			CPU: t.CPU, File: t.File, Line: t.Line, Func: t.Func, CPUTicks: t.CPUTicks})
+		th := ThreadState{TID: t.TID, State: t.State.String(), WaitOn: t.WaitOn, WaitAddr: t.WaitFor.ID,
+			CPU: t.CPU, File: t.File, Line: t.Line, Func: t.Func, CPUTicks: t.CPUTicks}
+		if byAddress(t.WaitFor.Kind) {
+			th.WaitVar = m.VarName(pid, t.WaitFor.ID)
+		}
+		out = append(out, th)
 	}
 	return out
 }
@@ -34,21 +38,37 @@ func threads(list []kernel.ThreadBrief) []ThreadState {
 func syncObjects(m *kernel.Machine) []SyncObject {
 	var out []SyncObject
 	for _, v := range m.SyncObjects() {
-		out = append(out, SyncObject{PID: v.PID, Kind: v.Object.Kind.String(), Addr: v.Object.ID, Name: v.Object.Name,
+		out = append(out, SyncObject{PID: v.PID, Kind: v.Object.Kind.String(), Addr: v.Object.ID, Var: v.Var, Name: v.Object.Name,
 			Owner: v.Owner, Value: v.Value, Arrived: v.Arrived, Count: v.Count, Waiters: orEmpty(v.Waiters)})
 	}
 	return out
 }
 
-// waitEdges converts the kernel's wait-for edges.
-func waitEdges(ws []kernel.WaitEdge) []WaitEdge {
+// byAddress reports whether a wait of kind k is for an object at an
+// address of the process's memory (a lock, a semaphore…), not for a pid,
+// a tid or a device.
+func byAddress(k kernel.WaitKind) bool {
+	switch k {
+	case kernel.WaitNone, kernel.WaitChild, kernel.WaitTTY, kernel.WaitTimer, kernel.WaitIO, kernel.WaitJoin:
+		return false
+	}
+	return true
+}
+
+// waitEdges converts the kernel's wait-for edges; m (nil: none) names the
+// variables waited on.
+func waitEdges(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 	if len(ws) == 0 {
 		return nil
 	}
 	out := make([]WaitEdge, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, WaitEdge{PID: w.PID, TID: w.TID, Kind: w.Kind.String(), Addr: w.Addr, Holder: w.Holder,
-			File: w.File, Line: w.Line})
+		e := WaitEdge{PID: w.PID, TID: w.TID, Kind: w.Kind.String(), Addr: w.Addr, Holder: w.Holder,
+			File: w.File, Line: w.Line}
+		if m != nil && byAddress(w.Kind) {
+			e.Var = m.VarName(w.PID, w.Addr)
+		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -118,7 +118,7 @@ func TestSnapshotDrawsTheDeadlock(t *testing.T) {
 		t.Fatalf("wait-for cycle %v in %+v, want the five philosophers", cycle, st.Waits)
 	}
 	for _, w := range st.Waits {
-		if w.Kind == "mutex" && (w.Line == 0 || w.File != "philosophers.c") {
+		if w.Kind == "mutex" && (w.Line == 0 || w.File != "philosophers.c" || !strings.HasPrefix(w.Var, "fork_[")) {
 			t.Errorf("edge %+v has no source line", w)
 		}
 	}
@@ -129,6 +129,9 @@ func TestSnapshotDrawsTheDeadlock(t *testing.T) {
 			mutexes++
 			if o.Owner == 0 || len(o.Waiters) != 1 || o.Waiters[0] == o.Owner {
 				t.Errorf("mutex %+v: want an owner and another thread waiting", o)
+			}
+			if !strings.HasPrefix(o.Var, "fork_[") {
+				t.Errorf("mutex %+v: want it named as an element of fork_", o)
 			}
 		case "join":
 			joins++

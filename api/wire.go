@@ -291,6 +291,7 @@ type ThreadState struct {
 	State    string `json:"state"`
 	WaitOn   string `json:"waitOn,omitempty"`
 	WaitAddr uint64 `json:"waitAddr,omitempty"` // the object waited for: an address, a tid, a pid
+	WaitVar  string `json:"waitVar,omitempty"`  // the program's variable at that address: "fork_[2]"
 	CPU      int    `json:"cpu"`
 	File     string `json:"file,omitempty"`
 	Line     int    `json:"line,omitempty"`
@@ -305,6 +306,7 @@ type SyncObject struct {
 	PID     int    `json:"pid"`
 	Kind    string `json:"kind"`
 	Addr    uint64 `json:"addr"`
+	Var     string `json:"var,omitempty"`     // the program's variable there: "fork_[2]"
 	Name    string `json:"name,omitempty"`    // a named semaphore's name
 	Owner   int    `json:"owner,omitempty"`   // a mutex's owner, a read-write lock's writer
 	Value   int64  `json:"value"`             // a semaphore's value
@@ -321,6 +323,7 @@ type WaitEdge struct {
 	TID    int    `json:"tid"`
 	Kind   string `json:"kind"`
 	Addr   uint64 `json:"addr,omitempty"`
+	Var    string `json:"var,omitempty"` // the program's variable at addr: "fork_[2]"
 	Holder int    `json:"holder,omitempty"`
 	File   string `json:"file,omitempty"`
 	Line   int    `json:"line,omitempty"`

@@ -322,6 +322,15 @@ func Cycles(waits []WaitEdge) [][]WaitEdge {
 	return out
 }
 
+// VarName names the variable of process pid's program at addr as C
+// would ("counter", "fork_[2]"), or "" when none is there.
+func (m *Machine) VarName(pid int, addr uint64) string {
+	if p := m.proc(pid); p != nil && p.prog != nil {
+		return p.prog.VarAt(addr)
+	}
+	return ""
+}
+
 // Stalled reports whether the machine can do nothing more by itself: it
 // has not stopped, yet no CPU has work and no timer is set — every thread
 // waits for another thread, for the terminal, or for a signal from the
@@ -344,11 +353,12 @@ func (m *Machine) WaitsNow() []WaitEdge { return m.blockedWaits() }
 type SyncView struct {
 	PID     int // the process whose memory holds it
 	Object  WaitObject
-	Owner   int   // a mutex's owner, a read-write lock's writer (0: none)
-	Value   int64 // a semaphore's value
-	Arrived int   // a barrier: threads waiting at it now…
-	Count   int   // …of the number it lets through together
-	Waiters []int // tids
+	Var     string // the program's variable at the object's address ("fork_[2]"), if one is there
+	Owner   int    // a mutex's owner, a read-write lock's writer (0: none)
+	Value   int64  // a semaphore's value
+	Arrived int    // a barrier: threads waiting at it now…
+	Count   int    // …of the number it lets through together
+	Waiters []int  // tids
 }
 
 // SyncObjects lists the synchronisation objects (futex words) that
@@ -366,7 +376,7 @@ func (m *Machine) SyncObjects() []SyncView {
 		slices.Sort(addrs)
 		for _, a := range addrs {
 			q := p.futexes[a]
-			v := SyncView{PID: p.PID, Object: q.Object, Waiters: q.Waiters()}
+			v := SyncView{PID: p.PID, Object: q.Object, Waiters: q.Waiters(), Var: m.VarName(p.PID, a)}
 			v.Owner = m.holderNow(p, q.Object)
 			if p.mem != nil {
 				switch q.Object.Kind {

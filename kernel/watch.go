@@ -150,7 +150,7 @@ func (m *Machine) watched(t *Thread, tick int64, ex vm.Executed) {
 	w.next++
 	if ex.Size > 0 {
 		if p := t.proc.prog; p != nil {
-			in.Var = p.Names[ex.Addr]
+			in.Var = p.VarAt(ex.Addr)
 		}
 		if len(w.stores) > maxAccesses || len(w.loads) > maxAccesses {
 			clear(w.stores)

@@ -139,7 +139,7 @@ export class PCB {
         html("td", {}, tid, th.tid === pid ? ` (${t("thread.main")})` : ""),
         html("td", {}, html("span", {class: `statechip state-${st}`, text: `${glyph(st)} ${stateLabel(st)}`})),
         html("td", {text: th.cpu >= 0 ? `cpu${th.cpu}` : "—"}),
-        html("td", {text: th.waitOn ? `${th.waitOn}${th.waitAddr ? " " + (th.waitOn === "join" ? threadLabel(th.waitAddr) : hex(th.waitAddr)) : ""}` : "—"}),
+        html("td", {text: th.waitOn ? `${th.waitOn}${th.waitAddr ? " " + (th.waitOn === "join" ? threadLabel(th.waitAddr) : th.waitVar || hex(th.waitAddr)) : ""}` : "—"}),
         html("td", {text: th.line ? `${th.func || ""}() ${th.file}:${th.line}` : "—"}),
         html("td", {text: String(th.cpuTicks)})));
     }

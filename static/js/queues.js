@@ -19,7 +19,7 @@ const SYNC = new Set(["mutex", "semaphore", "condvar", "rwlock", "barrier", "onc
 
 // syncLabel is an object's row label: its kind, where it is, and its state.
 export function syncLabel(o) {
-  const what = o.kind === "join" ? `${t("sync.join")}: ${t("wf.exitOf", {who: threadLabel(o.addr)})}` : `${t("sync." + o.kind)} ${o.name || hex(o.addr)}`;
+  const what = o.kind === "join" ? `${t("sync.join")}: ${t("wf.exitOf", {who: threadLabel(o.addr)})}` : `${t("sync." + o.kind)} ${o.name || o.var || hex(o.addr)}`;
   const parts = [what];
   if ((o.kind === "mutex" || o.kind === "rwlock") && o.owner) parts.push(`${t("sync.owner")}: ${threadLabel(o.owner)}`);
   if (o.kind === "mutex" && !o.owner) parts.push(t("sync.free"));

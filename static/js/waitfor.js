@@ -43,7 +43,7 @@ function objectText(w) {
   if (w.kind === "join") return t("wf.exitOf", {who: threadLabel(w.addr)});
   if (w.kind === "child") return `${t("wf.child")} (pid ${w.addr})`;
   const k = t("sync." + w.kind);
-  return w.addr ? `${k} ${hex(w.addr)}` : k;
+  return w.var || w.addr ? `${k} ${w.var || hex(w.addr)}` : k;
 }
 
 export class WaitFor {
