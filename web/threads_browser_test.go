@@ -170,6 +170,9 @@ func TestBrowserDrawsTheDeadlockCycle(t *testing.T) {
 			if src := eval[string](t, ctx, view+`.querySelector('.wf-list .src').textContent`); !strings.Contains(src, "pthread_mutex_lock") && !strings.Contains(src, "pthread_join") {
 				t.Errorf("the wait's line of source: %q", src)
 			}
+			// With the keyboard: a thread of the graph, Enter, and its process's PCB opens.
+			do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-view="waitfor"] .wf-node[data-tid="4"]`)), chromedp.KeyEvent("\r"))
+			waitFor(t, ctx, "the PCB of the philosophers", `document.querySelectorAll('[data-view="pcb"] table.tcbs tbody tr').length === 6`)
 			screenshot(t, ctx, "philosophers-"+c.lang)
 			viewShot(t, ctx, "waitfor", "philosophers-waitfor-"+c.lang)
 			viewShot(t, ctx, "queues", "philosophers-queues-"+c.lang)
