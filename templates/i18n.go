@@ -211,6 +211,7 @@ var catalog = map[string]text{
 	"pcb.threads":     {"Threads (TCBs)", "스레드 (TCB)"},
 	"instr.memory":    {"loads and stores only", "읽기와 저장만"},
 	"instr.none":      {"Step (S) or run slowly to see each instruction of your code.", "한 단계(S)씩 또는 느리게 실행하면 코드의 명령어를 하나하나 볼 수 있습니다."},
+	"instr.fast":      {"Too fast to watch each instruction: slow down to 30,000 ticks per second or less, or step (S).", "명령어 하나하나를 보기에는 너무 빠릅니다. 초당 30,000틱 이하로 늦추거나 한 단계(S)씩 실행하세요."},
 	"instr.tick":      {"tick", "틱"},
 	"instr.line":      {"C line", "C 줄"},
 	"instr.lostTitle": {"Lost update of {where}", "{where}의 갱신 손실 (lost update)"},

@@ -170,6 +170,10 @@ func TestBrowserDrawsTheDeadlockCycle(t *testing.T) {
 			if src := eval[string](t, ctx, view+`.querySelector('.wf-list .src').textContent`); !strings.Contains(src, "pthread_mutex_lock") && !strings.Contains(src, "pthread_join") {
 				t.Errorf("the wait's line of source: %q", src)
 			}
+			// At full speed the instructions are not watched, and the view says so.
+			if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="instructions"] [data-show="instr-fast"]').length`); n != 1 {
+				t.Errorf("the instructions view does not say it cannot follow this speed")
+			}
 			// With the keyboard: a thread of the graph, Enter, and its process's PCB opens.
 			do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-view="waitfor"] .wf-node[data-tid="4"]`)), chromedp.KeyEvent("\r"))
 			waitFor(t, ctx, "the PCB of the philosophers", `document.querySelectorAll('[data-view="pcb"] table.tcbs tbody tr').length === 6`)

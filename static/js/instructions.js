@@ -12,7 +12,7 @@ import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
 
-const KEEP = 96, SHOW = 48;
+const KEEP = 96, SHOW = 48, WATCH_TICKS = 1000; // api/session.go: watchKeep, watchTicks
 const hex = (n) => "0x" + Number(n).toString(16);
 
 // describe says what one instruction did, as an assembly listing would.
@@ -52,6 +52,7 @@ export class Instructions {
   }
 
   reset() {
+    this.fast = false;
     this.list = [];
     this.lost = null;
     this.dirty = true;
@@ -61,6 +62,9 @@ export class Instructions {
 
   state(snap, table) {
     this.table = table;
+    // The server watches while stepping or running at most WATCH_TICKS a batch.
+    const fast = !!(snap.running && snap.speed && snap.speed.ticks > WATCH_TICKS);
+    if (fast !== this.fast) { this.fast = fast; this.dirty = true; }
     const got = snap.instructions || [];
     if (got.length) {
       const last = this.list.length ? this.list[this.list.length - 1].seq : -1;
@@ -88,6 +92,7 @@ export class Instructions {
     const old = this.canvas.querySelector(".instr-scroll");
     const stick = !old || old.scrollTop + old.clientHeight >= old.scrollHeight - 8;
     clear(this.canvas);
+    if (this.fast) this.canvas.appendChild(html("p", {class: "help", "data-show": "instr-fast", text: t("instr.fast")}));
     if (this.lost) this.canvas.appendChild(this.lostPanel(this.lost));
     if (!this.list.length) {
       this.canvas.appendChild(html("p", {class: "help", text: t("instr.none")}));
