@@ -105,13 +105,12 @@ func (m *Machine) LastLostUpdate() ([]Instruction, int64) {
 	return m.watch.lost, m.watch.lostCount
 }
 
-// runVM runs t's program for budget ticks as one call of the VM would, one
-// instruction at a time while watching.
-func (m *Machine) runVM(t *Thread, budget int64) (ticks int64, stop vm.Stop) {
+// runVM runs t's program for budget ticks from tick start as one call of
+// the VM would, one instruction at a time while watching.
+func (m *Machine) runVM(t *Thread, start, budget int64) (ticks int64, stop vm.Stop) {
 	if m.watch == nil {
 		return t.ctx.Run(budget)
 	}
-	start := m.t
 	for {
 		ex, user := t.ctx.Peek()
 		if !user {
@@ -122,7 +121,10 @@ func (m *Machine) runVM(t *Thread, budget int64) (ticks int64, stop vm.Stop) {
 				return ticks, s
 			}
 			if _, user = t.ctx.Peek(); !user {
-				return ticks, s // nothing more runs without the kernel
+				// Not user code, yet not library code either: run the
+				// rest unwatched, as one call would.
+				n, s := t.ctx.Run(budget - ticks)
+				return ticks + n, s
 			}
 			continue
 		}

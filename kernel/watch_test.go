@@ -118,3 +118,31 @@ func TestWatchShowsTheLostUpdate(t *testing.T) {
 		t.Errorf("last lost update (%d of them): %v", count, seq)
 	}
 }
+
+// TestWatchedTicksAcrossSlices runs a loop longer than one slice of the
+// VM (sliceTicks) with nothing to preempt it, and wants the watched
+// instructions' ticks to be the ticks they ran at: the last ones just
+// before the exit.
+func TestWatchedTicksAcrossSlices(t *testing.T) {
+	m := startMain(t, Config{Sched: "fcfs"}, `int main(void) { volatile long n = 0; for (long i = 0; i < 100000; i++) n++; return 0; }`)
+	m.Watch(16)
+	var exit int64 = -1
+	m.RunUntil(func(e Event) bool {
+		if e.Kind == KindSyscall && e.Name == "_exit" && exit < 0 {
+			exit = e.Tick
+		}
+		return exit >= 0
+	})
+	w := m.Watched()
+	if exit < sliceTicks || len(w) != 16 {
+		t.Fatalf("exit at tick %d, %d instructions watched", exit, len(w))
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i].Tick <= w[i-1].Tick {
+			t.Errorf("instruction %d at tick %d after %d", w[i].Seq, w[i].Tick, w[i-1].Tick)
+		}
+	}
+	if last := w[len(w)-1].Tick; last > exit || last < exit-20 {
+		t.Errorf("the last instruction watched ran at tick %d; the exit is at %d", last, exit)
+	}
+}
