@@ -272,3 +272,29 @@ func TestBrowserShowsTheLostUpdate(t *testing.T) {
 		})
 	}
 }
+
+// detached: a detached thread exits and is forgotten; main waits for input.
+const detached = `#include <pthread.h>
+#include <stdio.h>
+static void *quick(void *arg) { return NULL; }
+int main(void)
+{
+	pthread_t t;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	pthread_create(&t, &a, quick, NULL);
+	getchar();
+	return 0;
+}
+`
+
+// A detached thread that has exited leaves its process: no token, no chip.
+func TestBrowserForgetsADetachedThread(t *testing.T) {
+	ctx := runTyped(t, "/play?new=1", detached)
+	waitFor(t, ctx, "the program waiting for input", `document.querySelector('[data-show="status"]').dataset.status === "input"`)
+	waitFor(t, ctx, "the thread gone", `document.querySelectorAll('[data-view="states"] .token[data-tid="3"]').length === 0`)
+	if chips := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="proctree"] [data-pid="2"] .thread')].map(e => e.dataset.tid)`); strings.Join(chips, ",") != "2" {
+		t.Errorf("process 2 holds threads %v, want the main one only", chips)
+	}
+}

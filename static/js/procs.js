@@ -126,6 +126,19 @@ export class ProcessTable {
     }
   }
 
+  // state takes the snapshot's word on which threads remain: a detached
+  // thread is forgotten as it exits, with no join to say so.
+  state(snap) {
+    for (const b of snap.procs || []) {
+      const p = this.procs.get(b.pid);
+      if (!p || p.threads.size < 2) continue;
+      const live = new Set((b.threads || [{tid: b.pid}]).map((th) => th.tid));
+      for (const th of p.threads.values()) {
+        if (!live.has(th.tid) && th.state === "terminated") th.joined = true;
+      }
+    }
+  }
+
   // threadEvent applies an event of a thread other than the main one.
   threadEvent(p, e) {
     const th = this.thread(p, e.tid, e.t);
