@@ -336,7 +336,11 @@ func (s *Session) watchPolicy() {
 	if s.m == nil {
 		return
 	}
-	if !s.running || s.speed.Ticks <= watchTicks {
+	on := !s.running || s.speed.Ticks <= watchTicks
+	if on && !s.m.Watching() {
+		s.watchSent, s.lostSent = 0, 0 // a new watch numbers from 0
+	}
+	if on {
 		s.m.Watch(watchKeep)
 	} else {
 		s.m.Watch(0)

@@ -308,3 +308,24 @@ func TestStalledSessionWaitsForItsUser(t *testing.T) {
 		t.Errorf("after SIGKILL: status %s", st.Status)
 	}
 }
+
+// Slowed down again after running fast, a session watches afresh: the
+// instructions it sends are numbered from 0 again, and they come.
+func TestWatchingAgainAfterRunningFast(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "race.c", Text: lostUpdate}},
+		Settings: Settings{Sched: "rr:q=5"}}})
+	for i := 0; i < 50; i++ {
+		s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
+	}
+	s.Handle(cmd(t, `{"op":"speed","ticks":100000,"interval":33}`))
+	s.Handle(cmd(t, `{"op":"run"}`))
+	s.Handle(command{op: "ack", seq: s.seq})
+	s.Tick(time.Now())
+	s.Handle(cmd(t, `{"op":"pause"}`))
+	s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
+	got := r.last().State.Instructions
+	if len(got) == 0 || got[0].Seq != 0 {
+		t.Fatalf("after watching again: %+v", got)
+	}
+}

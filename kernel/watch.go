@@ -78,6 +78,9 @@ func (m *Machine) Watch(n int) {
 	}
 }
 
+// Watching reports whether the machine watches the instructions.
+func (m *Machine) Watching() bool { return m.watch != nil }
+
 // Watched returns the instructions watched, the oldest first: at most the
 // last n of Watch(n).
 func (m *Machine) Watched() []Instruction {
