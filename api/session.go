@@ -347,8 +347,9 @@ func (s *Session) watchPolicy() {
 	}
 }
 
-// replayTo advances a machine just rebuilt to tick t, watching only the
-// last ticks of the way: the instructions that led to t.
+// replayTo advances the machine to tick t (after a rebuild, or a seek
+// forward), watching only the last ticks of the way: the instructions
+// that led to t.
 func (s *Session) replayTo(t int64) {
 	s.m.Watch(0)
 	if s.advance(t-2*watchKeep) && s.m.Now() < t {
@@ -616,7 +617,11 @@ func (s *Session) step(by string) {
 func (s *Session) seek(t int64) {
 	t = min(t, s.horizon)
 	if t >= s.m.Now() {
-		s.advance(t)
+		if t-s.m.Now() > 2*watchKeep {
+			s.replayTo(t) // watching only the last ticks of the way
+		} else {
+			s.advance(t)
+		}
 		s.flush(time.Now())
 		return
 	}
