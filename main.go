@@ -216,6 +216,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var deadlock *kernel.DeadlockError
 		if errors.As(res.Err, &deadlock) {
 			fmt.Fprint(stderr, deadlock.DescribeIn(*lang))
+			for _, c := range kernel.Cycles(deadlock.Waits) {
+				var who []string
+				for _, w := range append(c, c[0]) {
+					who = append(who, fmt.Sprintf("thread %d", w.TID))
+				}
+				fmt.Fprintf(stderr, "  cycle: %s\n", strings.Join(who, " → "))
+			}
 		}
 		for _, w := range m.Spinners() {
 			fmt.Fprintf(stderr, "  %s, and thread %d waits for nothing: it runs on holding it (busy waiting?)\n", w, w.Holder)

@@ -60,6 +60,8 @@ func TestRun(t *testing.T) {
 		{[]string{"run", "--max-ticks", "100000", "examples/rw-busywait/rw-busywait.c"}, "", 124, "reader: read 0\n",
 			"osplay: instruction limit of 100000 ticks reached: is there an infinite loop?\n" +
 				"  thread 3 (pid 2) waits for mutex 0x"},
+		{[]string{"run", "--sched", "rr:q=2", "kernel/testdata/proc/philosophers.c"}, "", 124, "",
+			"  cycle: thread 3 → thread 4 → thread 5 → thread 6 → thread 7 → thread 3\n"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

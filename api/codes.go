@@ -15,6 +15,7 @@ const (
 	codeDeadline    = "deadline"     // a headless run went past RunTimeout
 	codeInput       = "input"        // a headless run waits for input it cannot get
 	codeChoose      = "choose"       // a headless run waits for the manual scheduler's choice
+	codeDeadlock    = "deadlock"     // every thread waits and nothing can wake one (since 1.3)
 )
 
 func memoryLimitMessage(limit uint64) string {

@@ -95,10 +95,10 @@
 // held by thread 7"), a snapshot's (and POST /api/run's) "haltText" for a
 // halt of the kernel's (a limit, a deadlock); and a deadlock event (and
 // the limit and halt of a run that deadlocked) carries "waits", each
-// thread's wait: {"pid","tid","kind","addr","holder","file","line","text"}
-// (kind: child, tty, timer, io, join, mutex, futex, semaphore, condvar,
-// rwlock, barrier, once; addr in hex; holder 0 when the object has no
-// single holder). A text is {"code","args"}:
+// thread's wait as an edge of the wait-for graph (below, with threads)
+// and its "text" (kind: child, tty, timer, io, join, mutex, futex,
+// semaphore, condvar, rwlock, barrier, once; holder left out when the
+// object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}
 //	{"code":"mlfq.ahead","args":{"who":{"pid":5,"tid":7},"l":1}}
@@ -116,6 +116,51 @@
 // its "params" with their types. The playground's pages carry the same
 // table and render every text from it; the English fields are what the
 // English templates render.
+//
+// Version 1.3 also added, for threads and synchronisation (all optional for a
+// client of 1.2): a multi-threaded process's "threads" in the snapshot's
+// procs, one per thread, the main one first — {"tid", "state", "waitOn",
+// "waitAddr" (the address, tid or pid waited for), "waitVar" (the
+// program's variable at that address, as C names it: "fork_[2]"), "cpu",
+// "file", "line", "func", "cpuTicks"} (a single-threaded process has none: its thread is
+// the process); the snapshot's "sync", the synchronisation objects threads
+// wait on — {"pid", "kind" (mutex, semaphore, condvar, rwlock, barrier,
+// once, futex, join), "addr" (join: the tid joined), "var" (the program's
+// variable there), "name" (a named semaphore's), "owner" (a mutex's owner, a read-write lock's writer),
+// "value" (a semaphore's), "arrived" and "count" (a barrier's), "waiters"
+// (tids, longest waiting first)}, read from memory when the batch is made;
+// the snapshot's "waits", every blocked thread's wait as an edge of the
+// wait-for graph — {"pid", "tid", "kind", "addr", "var", "holder" (the thread that
+// holds the object, when one does: an edge to it), "file", "line"}; a
+// cycle of holders is a deadlock. The event "deadlock" (threads wait in a
+// cycle, reported as it closes while the others run on) carries the cycle
+// in "waits". When no thread can ever run again (every one waits, no
+// timer is set), a session, whose user may still send a signal, has the
+// status "stalled" and sends no batch until the user acts; POST /api/run,
+// to which no signal comes, ends the run there with haltCode "deadlock" and
+// "waits", every blocked thread's wait. Should the kernel itself end a run
+// so (as the command line's run to the end does), its "limit" and "halt"
+// events carry the waits, and the snapshot's haltCode is "deadlock".
+// Races you can see: while a session steps, or runs at most 1,000 ticks a
+// batch, it watches the instructions of the student's code, and the
+// snapshot's "instructions" lists those run since the previous batch that
+// had some: {"seq" (numbered from 0 on each machine: a number not above
+// the last one the client kept means the machine started again, after a
+// reset or a rewind), "t", "cpu", "pid", "tid", "func", "file", "line",
+// "op" (the VM's operation: ldi32, st32, add, const, call…), "a" and "b"
+// (its operands), "callee" (a call's function), and for a load or a store
+// "addr", "var" (the name of the program's variable there, when it has
+// one), "size", "store" and "value" (a store's value; else the value
+// loaded, or the result on top of the stack)}. A store that writes over
+// another thread's store made after this thread loaded the address — a
+// lost update — has "lost": {"load", "overwritten" (seq numbers), "other"
+// (the thread whose update is lost)}; the snapshot's "lostUpdate", when a
+// lost update happened since the previous batch, is {"count" (lost updates
+// seen while watching), "instructions" (every thread's, from the stale load
+// to the losing store: the two interleaved sequences)}. Watching changes
+// nothing of the run.
+// A library call is one instruction of its caller, charged a fixed cost
+// and run without preemption, as the kernel charges it.
 //
 // Resume: scale-out without sticky sessions. A session is a pure
 // function of its program, settings and input log, so the client keeps

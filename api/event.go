@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -50,22 +49,7 @@ type Event struct {
 	MsgText   *Text `json:"msgText,omitempty"`
 	// deadlock: the cycle, from the thread that closed it; limit and halt
 	// at a deadlock: every blocked thread's wait (since 1.3).
-	Waits []Wait `json:"waits,omitempty"`
-}
-
-// Wait is one thread's wait in a deadlock: thread tid of process pid
-// waits for an object (kind: "mutex", "join", "semaphore", …, at addr: an
-// address in hex, or a tid or pid) held by thread holder (0: no single
-// holder), at line of file; text says it all as a text of the catalogue.
-type Wait struct {
-	PID    int    `json:"pid"`
-	TID    int    `json:"tid"`
-	Kind   string `json:"kind"`
-	Addr   string `json:"addr"`
-	Holder int    `json:"holder,omitempty"`
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line,omitempty"`
-	Text   *Text  `json:"text"`
+	Waits []WaitEdge `json:"waits,omitempty"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -96,21 +80,32 @@ func wireEvent(n int64, e kernel.Event) Event {
 	}
 	w.Bytes = e.Bytes
 	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
-	for _, x := range e.Waits {
-		w.Waits = append(w.Waits, Wait{PID: x.PID, TID: x.TID, Kind: x.Kind.String(), Addr: "0x" + strconv.FormatUint(x.Addr, 16),
-			Holder: x.Holder, File: x.File, Line: x.Line, Text: wireText(x.Text())})
-	}
+	w.Waits = waitEdges(nil, e.Waits)
 	return w
 }
 
-// limitCode is the code of the kernel limit that stopped a machine, or ""
-// when none did.
+// limitCode is the code of the kernel limit that stopped a machine,
+// "deadlock" when every thread waited and none could be woken (since
+// 1.3), or "" when neither did.
 func limitCode(err error) string {
 	var le *kernel.LimitError
 	if errors.As(err, &le) {
 		return le.Limit.String()
 	}
+	var de *kernel.DeadlockError
+	if errors.As(err, &de) {
+		return codeDeadlock
+	}
 	return ""
+}
+
+// deadlockWaits is every blocked thread's wait when err is a deadlock.
+func deadlockWaits(err error) []WaitEdge {
+	var de *kernel.DeadlockError
+	if errors.As(err, &de) {
+		return waitEdges(nil, de.Waits)
+	}
+	return nil
 }
 
 // text makes console bytes valid UTF-8 for JSON, showing other bytes as

@@ -108,7 +108,7 @@ func (j *Job) Drive(m *kernel.Machine) (stop string) {
 		if m.Interrupted() {
 			continue
 		}
-		if m.Done() || m.WaitingForInput() || len(m.Asking()) > 0 {
+		if m.Done() || m.WaitingForInput() || len(m.Asking()) > 0 || m.Stalled() {
 			return "" // ended, or can only wait
 		}
 		switch took := time.Since(start); {

@@ -39,7 +39,10 @@ type RunResponse struct {
 	// a deadlock) has none.
 	HaltCode string `json:"haltCode,omitempty"`
 	// HaltText is a halt of the kernel's as a text of its catalogue.
-	HaltText  *Text         `json:"haltText,omitempty"`
+	HaltText *Text `json:"haltText,omitempty"`
+	// Waits: at a deadlock (haltCode "deadlock"), every blocked thread's
+	// wait, by tid (since 1.3).
+	Waits     []WaitEdge    `json:"waits,omitempty"`
 	Processes []ProcStats   `json:"processes"`
 	Metrics   *RunMetrics   `json:"metrics,omitempty"`
 	Sched     *SchedMetrics `json:"sched,omitempty"` // the lecture's scheduling metrics (analysis.Meter)
@@ -154,6 +157,7 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 	}
 	metrics.run("api", "ok")
 	code, halt := job.Drive(m), ""
+	var waits []WaitEdge
 	switch {
 	case code == codeDeadline:
 		halt = fmt.Sprintf("stopped after %s of server time at tick %d", lim.RunTimeout, m.Now())
@@ -163,17 +167,21 @@ func run(req *RunRequest, lim Limits, metrics *Metrics, job *Job) RunResponse {
 		code, halt = codeInput, "the program waits for input: give its standard input in stdin"
 	case !m.Done() && len(m.Asking()) > 0:
 		code, halt = codeChoose, "the manual scheduler waits for a choice: run the program in the playground to choose"
+	case m.Stalled():
+		// Every thread waits and nothing can wake one: no signal comes to
+		// a headless run, so it ends as the command line's would.
+		code, halt, waits = codeDeadlock, "deadlock: every thread is waiting and nothing can wake them", waitEdges(m, m.WaitsNow())
 	}
 	var haltText *Text
 	if err := m.Err(); err != nil {
-		code, halt, haltText = limitCode(err), err.Error(), errorText(err)
+		code, halt, haltText, waits = limitCode(err), err.Error(), errorText(err), deadlockWaits(err)
 		metrics.Limit(code)
 	}
 	if code == codeDeadline || code == codeMemoryLimit {
 		metrics.error(code)
 	}
 	resp := RunResponse{OK: true, Stdout: text([]byte(stdout.String())), Stderr: text([]byte(stderr.String())),
-		Halt: halt, HaltCode: code, HaltText: haltText, Processes: st.finish(m), Events: events}
+		Halt: halt, HaltCode: code, HaltText: haltText, Waits: waits, Processes: st.finish(m), Events: events}
 	resp.ProcessesTruncated = st.metrics.Processes > len(resp.Processes)
 	if req.Events && n > int64(len(events)) {
 		resp.EventsTruncated, resp.EventsTotal = true, n

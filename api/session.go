@@ -31,17 +31,21 @@ type Session struct {
 	metrics *Metrics
 	log     *slog.Logger
 
-	prog     *Program
-	m        *kernel.Machine
-	replay   bool    // rebuilding by replay: events are counted, not sent
-	n        int64   // events the machine has emitted
-	pending  []Event // events not yet sent
-	dropped  int     // syscall events left out of the pending batch
-	skipped  int     // events left out of the pending batch for want of room, the oldest first
-	inputs   inputLog
-	horizon  int64
-	stopCode string // the server stopped this run at a limit (memory_limit): why
-	stopMsg  string
+	prog    *Program
+	m       *kernel.Machine
+	replay  bool    // rebuilding by replay: events are counted, not sent
+	n       int64   // events the machine has emitted
+	pending []Event // events not yet sent
+	dropped int     // syscall events left out of the pending batch
+	skipped int     // events left out of the pending batch for want of room, the oldest first
+	inputs  inputLog
+	horizon int64
+	// watchSent is the number of the next watched instruction to send
+	// (kernel.Machine.Watch): those before it went in earlier batches.
+	watchSent int64
+	lostSent  int64  // the lost updates counted in the last one sent
+	stopCode  string // the server stopped this run at a limit (memory_limit): why
+	stopMsg   string
 	// haltCounted: the kernel limit that ended this run is in the metrics
 	// (snapshots repeat it).
 	haltCounted bool
@@ -127,9 +131,10 @@ func (s *Session) Wants() bool {
 func (s *Session) ended() bool { return s.m.Done() || s.stopCode != "" }
 
 // stuck reports whether the machine can go on only once the user acts:
-// types input, or chooses who runs (manual scheduler).
+// types input, chooses who runs (manual scheduler), or sends a signal to
+// threads that all wait (stalled).
 func (s *Session) stuck() bool {
-	return s.m.WaitingForInput() || len(s.m.Asking()) > 0
+	return s.m.WaitingForInput() || len(s.m.Asking()) > 0 || s.m.Stalled()
 }
 
 // Running reports whether the session is running (it may be waiting for
@@ -160,6 +165,7 @@ func (s *Session) Handle(c command) {
 		if c.speed.Interval != 0 {
 			s.speed.Interval = c.speed.Interval
 		}
+		s.watchPolicy()
 		s.flush(time.Now())
 		return
 	case "inspect":
@@ -182,10 +188,13 @@ func (s *Session) Handle(c command) {
 		}
 		s.running = true
 		s.acked = s.seq // a fresh start of the pacing
+		s.watchPolicy()
 	case "pause":
 		s.running = false
+		s.watchPolicy()
 	case "step":
 		s.running = false
+		s.watchPolicy()
 		s.step(c.by)
 	case "reset":
 		s.running = false
@@ -292,6 +301,7 @@ func (s *Session) rebuild() error {
 	s.haltCounted = false
 	s.skipBelow = 0
 	s.inputs.applied = 0
+	s.watchSent, s.lostSent = 0, 0
 	var m *kernel.Machine
 	var diags []CompileError
 	var err error
@@ -312,7 +322,58 @@ func (s *Session) rebuild() error {
 	}
 	s.m = m
 	s.live.Store(m)
+	s.watchPolicy()
 	return nil
+}
+
+// Watching the instructions (races you can see): the machine keeps the
+// last watchKeep instructions of user code while a person can follow
+// them — stepping, or running at most watchTicks ticks a batch; faster,
+// it does not watch, which would slow it down.
+const (
+	watchKeep  = 96
+	watchTicks = 1000
+)
+
+// watchPolicy turns watching on or off for how the session advances now.
+func (s *Session) watchPolicy() {
+	if s.m == nil {
+		return
+	}
+	on := !s.running || s.speed.Ticks <= watchTicks
+	if on && !s.m.Watching() {
+		s.watchSent, s.lostSent = 0, 0 // a new watch numbers from 0
+	}
+	if on {
+		s.m.Watch(watchKeep)
+	} else {
+		s.m.Watch(0)
+	}
+}
+
+// replayTo advances the machine to tick t (after a rebuild, or a seek
+// forward), watching only the last ticks of the way: the instructions
+// that led to t.
+func (s *Session) replayTo(t int64) {
+	s.m.Watch(0)
+	if s.advance(t-2*watchKeep) && s.m.Now() < t {
+		s.watchPolicy()
+		s.advance(t)
+	}
+}
+
+// instructions are the instructions watched since the last batch that
+// carried some.
+func (s *Session) instructions() []Instr {
+	var out []Instr
+	for _, in := range s.m.Watched() {
+		if in.Seq < s.watchSent {
+			continue
+		}
+		out = append(out, wireInstr(in))
+		s.watchSent = in.Seq + 1
+	}
+	return out
 }
 
 // onEvent receives every event of the machine.
@@ -397,7 +458,16 @@ func (s *Session) snapshot() Snapshot {
 	st.Asking = asking(m)
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
-	st.Procs = procs(m.ProcessList())
+	st.Procs = procs(m, m.ProcessList())
+	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
+	st.Instructions = s.instructions()
+	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
+		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}
+		for _, in := range seq {
+			st.LostUpdate.Instructions = append(st.LostUpdate.Instructions, wireInstr(in))
+		}
+		s.lostSent = n
+	}
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}
@@ -420,6 +490,8 @@ func (s *Session) snapshot() Snapshot {
 		st.Status = StatusInput
 	case len(st.Asking) > 0:
 		st.Status = StatusChoose
+	case m.Stalled():
+		st.Status = StatusStalled
 	case s.running:
 		st.Status = StatusRunning
 	default:
@@ -556,14 +628,18 @@ func (s *Session) step(by string) {
 func (s *Session) seek(t int64) {
 	t = min(t, s.horizon)
 	if t >= s.m.Now() {
-		s.advance(t)
+		if t-s.m.Now() > 2*watchKeep {
+			s.replayTo(t) // watching only the last ticks of the way
+		} else {
+			s.advance(t)
+		}
 		s.flush(time.Now())
 		return
 	}
 	s.replay = true
 	err := s.rebuild()
 	if err == nil {
-		s.advance(t)
+		s.replayTo(t)
 	}
 	s.replay = false
 	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
@@ -634,9 +710,10 @@ func (s *Session) resume(r *resumption) {
 	}
 	s.skipBelow = r.events
 	s.pending = slices.DeleteFunc(s.pending, func(e Event) bool { return e.N < r.events }) // those of the start
-	s.advance(r.tick)
+	s.replayTo(r.tick)
 	s.horizon = max(r.horizon, s.m.Now())
 	s.running = r.running && !s.ended()
+	s.watchPolicy()
 	s.acked = s.seq
 	s.metrics.run("session", "resumed")
 	s.flush(time.Now())

@@ -7,12 +7,68 @@ import (
 )
 
 // procs lists every process not yet reaped, with its current source line.
-func procs(list []kernel.ProcBrief) []Proc {
+func procs(m *kernel.Machine, list []kernel.ProcBrief) []Proc {
 	out := make([]Proc, 0, len(list))
 	for _, b := range list {
 		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
 			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
-			CPUTicks: b.CPUTicks})
+			CPUTicks: b.CPUTicks, Threads: threads(m, b.PID, b.TCBs)})
+	}
+	return out
+}
+
+// threads lists a process's threads, or nil for a single one.
+func threads(m *kernel.Machine, pid int, list []kernel.ThreadBrief) []ThreadState {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]ThreadState, 0, len(list))
+	for _, t := range list {
+		th := ThreadState{TID: t.TID, State: t.State.String(), WaitOn: t.WaitOn, WaitAddr: t.WaitFor.ID,
+			CPU: t.CPU, File: t.File, Line: t.Line, Func: t.Func, CPUTicks: t.CPUTicks}
+		if byAddress(t.WaitFor.Kind) {
+			th.WaitVar = m.VarName(pid, t.WaitFor.ID)
+		}
+		out = append(out, th)
+	}
+	return out
+}
+
+// syncObjects lists the synchronisation objects threads wait on.
+func syncObjects(m *kernel.Machine) []SyncObject {
+	var out []SyncObject
+	for _, v := range m.SyncObjects() {
+		out = append(out, SyncObject{PID: v.PID, Kind: v.Object.Kind.String(), Addr: v.Object.ID, Var: v.Var, Name: v.Object.Name,
+			Owner: v.Owner, Value: v.Value, Arrived: v.Arrived, Count: v.Count, Waiters: orEmpty(v.Waiters)})
+	}
+	return out
+}
+
+// byAddress reports whether a wait of kind k is for an object at an
+// address of the process's memory (a lock, a semaphore…), not for a pid,
+// a tid or a device.
+func byAddress(k kernel.WaitKind) bool {
+	switch k {
+	case kernel.WaitNone, kernel.WaitChild, kernel.WaitTTY, kernel.WaitTimer, kernel.WaitIO, kernel.WaitJoin:
+		return false
+	}
+	return true
+}
+
+// waitEdges converts the kernel's wait-for edges; m (nil: none) names the
+// variables waited on.
+func waitEdges(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]WaitEdge, 0, len(ws))
+	for _, w := range ws {
+		e := WaitEdge{PID: w.PID, TID: w.TID, Kind: w.Kind.String(), Addr: w.Addr, Holder: w.Holder,
+			File: w.File, Line: w.Line, Text: wireText(w.Text())}
+		if m != nil && byAddress(w.Kind) {
+			e.Var = m.VarName(w.PID, w.Addr)
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -113,4 +169,15 @@ func orEmpty(s []int) []int {
 		return []int{}
 	}
 	return s
+}
+
+// wireInstr converts a watched instruction.
+func wireInstr(in kernel.Instruction) Instr {
+	w := Instr{Seq: in.Seq, Tick: in.Tick, CPU: in.CPU, PID: in.PID, TID: in.TID, Func: in.Func, File: in.File,
+		Line: in.Line, Op: in.Op.String(), A: in.A, B: in.B, Addr: in.Addr, Var: in.Var, Size: in.Size,
+		Store: in.Store, Value: int64(in.Value), Callee: in.Callee}
+	if in.Lost != nil {
+		w.Lost = &LostInfo{Load: in.Lost.Load, Overwritten: in.Lost.Overwritten, Other: in.Lost.Other}
+	}
+	return w
 }

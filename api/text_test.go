@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -247,8 +248,8 @@ int main(void) {
 	}
 	for _, w := range cycle.Waits {
 		k := fromWire(t, w.Text)
-		if w.Kind != "mutex" || w.Holder == 0 || w.Holder == w.TID || w.Line == 0 || !strings.HasPrefix(w.Addr, "0x") ||
-			!strings.Contains(k.In(msg.Korean), "잡고 있는 뮤텍스 "+w.Addr) {
+		if w.Kind != "mutex" || w.Holder == 0 || w.Holder == w.TID || w.Line == 0 || w.Addr == 0 ||
+			!strings.Contains(k.In(msg.Korean), fmt.Sprintf("잡고 있는 뮤텍스 0x%x", w.Addr)) {
 			t.Errorf("wait %+v reads %q", w, k.In(msg.Korean))
 		}
 	}

@@ -182,7 +182,10 @@ const (
 	StatusRunning = "running" // advancing batch by batch
 	StatusInput   = "input"   // every process waits for the console: the user must type
 	StatusChoose  = "choose"  // the manual scheduler waits for the user to pick who runs
-	StatusDone    = "done"    // the machine stopped: everything ended, or a limit
+	// StatusStalled: every thread waits and none can wake another, nor
+	// a timer: only the user can change it, with a signal (since 1.3).
+	StatusStalled = "stalled"
+	StatusDone    = "done" // the machine stopped: everything ended, or a limit
 )
 
 // Snapshot is the machine's state after a batch.
@@ -209,6 +212,62 @@ type Snapshot struct {
 	HaltText *Text  `json:"haltText,omitempty"`
 	Result   *Exit  `json:"result,omitempty"` // once done: how the first process ended
 	Program  string `json:"program,omitempty"`
+	// Threads and synchronisation (since 1.3): the synchronisation
+	// objects threads wait on, and every blocked thread's wait as an edge
+	// of the wait-for graph.
+	Sync  []SyncObject `json:"sync,omitempty"`
+	Waits []WaitEdge   `json:"waits,omitempty"`
+	// Instructions are the instructions of the student's code run since
+	// the previous batch that had some, while the session watches them
+	// (since 1.3): numbered from 0 on each machine (seq), so a number not
+	// above the last one kept means the machine started again.
+	Instructions []Instr `json:"instructions,omitempty"`
+	// LostUpdate is the last lost update seen while watching, when it is
+	// new since the previous batch (since 1.3).
+	LostUpdate *LostUpdate `json:"lostUpdate,omitempty"`
+}
+
+// LostUpdate is a lost update as it ran: the instructions of every thread
+// from the load the losing store was computed from to that store, and how
+// many lost updates the machine has seen while watching.
+type LostUpdate struct {
+	Count        int64   `json:"count"`
+	Instructions []Instr `json:"instructions"`
+}
+
+// Instr is one instruction of the student's code that ran (since 1.3):
+// its tick, CPU and thread, where it is in the program, the operation and
+// its operands, and for a load or a store the address (and the variable's
+// name there), the width and the value. lost marks a store that writes
+// over another thread's update made after this thread loaded the value.
+type Instr struct {
+	Seq    int64     `json:"seq"`
+	Tick   int64     `json:"t"`
+	CPU    int       `json:"cpu"`
+	PID    int       `json:"pid"`
+	TID    int       `json:"tid"`
+	Func   string    `json:"func,omitempty"`
+	File   string    `json:"file,omitempty"`
+	Line   int       `json:"line,omitempty"`
+	Op     string    `json:"op"`
+	A      int32     `json:"a,omitempty"`
+	B      int64     `json:"b,omitempty"`
+	Addr   uint64    `json:"addr,omitempty"`
+	Var    string    `json:"var,omitempty"`
+	Size   int       `json:"size,omitempty"`
+	Store  bool      `json:"store,omitempty"`
+	Value  int64     `json:"value"`
+	Callee string    `json:"callee,omitempty"`
+	Lost   *LostInfo `json:"lost,omitempty"`
+}
+
+// LostInfo is a lost update: the store's thread loaded the value at
+// instruction load, thread other stored to the address at instruction
+// overwritten, and this store writes over it.
+type LostInfo struct {
+	Load        int64 `json:"load"`
+	Overwritten int64 `json:"overwritten"`
+	Other       int   `json:"other"`
 }
 
 // Proc is one process not yet reaped, as the views need it at every batch.
@@ -223,6 +282,55 @@ type Proc struct {
 	Line     int    `json:"line,omitempty"`
 	Func     string `json:"func,omitempty"`
 	CPUTicks int64  `json:"cpuTicks"`
+	// Threads lists a multi-threaded process's threads (TCBs), the main
+	// one first; absent for a single-threaded process (since 1.3).
+	Threads []ThreadState `json:"threads,omitempty"`
+}
+
+// ThreadState is one thread of a process, as the views need it at every
+// batch (since 1.3).
+type ThreadState struct {
+	TID      int    `json:"tid"`
+	State    string `json:"state"`
+	WaitOn   string `json:"waitOn,omitempty"`
+	WaitAddr uint64 `json:"waitAddr,omitempty"` // the object waited for: an address, a tid, a pid
+	WaitVar  string `json:"waitVar,omitempty"`  // the program's variable at that address: "fork_[2]"
+	CPU      int    `json:"cpu"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Func     string `json:"func,omitempty"`
+	CPUTicks int64  `json:"cpuTicks"`
+}
+
+// SyncObject is a synchronisation object that threads wait on (since
+// 1.3): kind mutex, semaphore, condvar, rwlock, barrier, once, futex (a
+// word of no known kind) or join (waiting for thread addr to exit).
+type SyncObject struct {
+	PID     int    `json:"pid"`
+	Kind    string `json:"kind"`
+	Addr    uint64 `json:"addr"`
+	Var     string `json:"var,omitempty"`     // the program's variable there: "fork_[2]"
+	Name    string `json:"name,omitempty"`    // a named semaphore's name
+	Owner   int    `json:"owner,omitempty"`   // a mutex's owner, a read-write lock's writer
+	Value   int64  `json:"value"`             // a semaphore's value
+	Arrived int    `json:"arrived,omitempty"` // a barrier: threads waiting at it…
+	Count   int    `json:"count,omitempty"`   // …of how many it lets through
+	Waiters []int  `json:"waiters"`           // tids, in the order they began to wait
+}
+
+// WaitEdge is one blocked thread's wait (since 1.3): thread tid of
+// process pid waits for the object (kind at addr) held by holder (0: no
+// single holder), at line of file.
+type WaitEdge struct {
+	PID    int    `json:"pid"`
+	TID    int    `json:"tid"`
+	Kind   string `json:"kind"`
+	Addr   uint64 `json:"addr,omitempty"`
+	Var    string `json:"var,omitempty"` // the program's variable at addr: "fork_[2]"
+	Holder int    `json:"holder,omitempty"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Text   *Text  `json:"text,omitempty"` // the whole wait, as a text of the kernel's catalogue
 }
 
 // CPU is one processor's state and accounting.

@@ -228,6 +228,7 @@ type Machine struct {
 	err      error
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
+	watch  *watcher            // the last instructions of user code, while Watch is on (watch.go)
 
 	settleAt int64    // after an interrupt inside a tick: the tick at which the machine is settled again
 	deferred []func() // what the user did while it was not settled, to do then

@@ -20,7 +20,7 @@ const sliceTicks = 1 << 16
 func (m *Machine) runProgram(t *Thread, budget int64) (ticks int64, stop vm.Stop) {
 	for {
 		before := t.ctx.Instructions()
-		n, s := t.ctx.Run(min(budget-ticks, sliceTicks))
+		n, s := m.runVM(t, m.t+ticks, min(budget-ticks, sliceTicks))
 		m.instrs += t.ctx.Instructions() - before
 		ticks, stop = ticks+n, s
 		switch {

@@ -74,6 +74,9 @@ type ProcBrief struct {
 	CPU       int
 	CPUTicks  int64
 	Threads   int // threads not yet joined (1 for a single-threaded process)
+	// TCBs lists those threads, in tid order, the main one first, when
+	// there is more than one (nil for a single-threaded process).
+	TCBs []ThreadBrief
 	// Where the process is in its program: the innermost function of the
 	// student's code (a call into libc shows at its caller), as in
 	// ProcView.Regs. Empty for init and zombies.
@@ -94,9 +97,39 @@ func (m *Machine) ProcessList() []ProcBrief {
 			r := t.ctx.Registers()
 			b.File, b.Line, b.Func = r.File, r.Line, r.Func
 		}
+		if len(p.threads) > 1 {
+			for _, t := range p.threads {
+				b.TCBs = append(b.TCBs, threadBrief(t))
+			}
+		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// ThreadBrief is the part of a TCB the thread views need at every change,
+// as ProcBrief is of a PCB.
+type ThreadBrief struct {
+	TID      int
+	State    State
+	WaitOn   string
+	WaitFor  WaitObject
+	CPU      int
+	CPUTicks int64
+	File     string
+	Line     int
+	Func     string
+}
+
+// threadBrief is t's brief.
+func threadBrief(t *Thread) ThreadBrief {
+	w := t.waitingOn()
+	b := ThreadBrief{TID: t.TID, State: t.State, WaitOn: w.Label(), WaitFor: w, CPU: t.CPU, CPUTicks: t.task.Total}
+	if t.ctx != nil {
+		r := t.ctx.Registers()
+		b.File, b.Line, b.Func = r.File, r.Line, r.Func
+	}
+	return b
 }
 
 // Process returns the whole PCB of pid, and false when no such process is
@@ -249,6 +282,123 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 		slices.Sort(addrs)
 		for _, a := range addrs {
 			add(p.futexes[a])
+		}
+	}
+	return out
+}
+
+// Cycles finds the cycles of a wait-for graph: each, from its thread of
+// least tid, is the waits of threads that each wait for what the next
+// holds, the last for what the first holds. A thread waits for one object
+// at most, so cycles never share a thread.
+func Cycles(waits []WaitEdge) [][]WaitEdge {
+	by := map[int]WaitEdge{}
+	for _, w := range waits {
+		by[w.TID] = w
+	}
+	done := map[int]bool{}
+	var out [][]WaitEdge
+	for _, w := range waits {
+		var path []WaitEdge
+		at := map[int]int{}
+		for cur, ok := w, true; ok && !done[cur.TID]; cur, ok = by[cur.Holder] {
+			if i, again := at[cur.TID]; again {
+				c := path[i:]
+				first := 0
+				for j := range c {
+					if c[j].TID < c[first].TID {
+						first = j
+					}
+				}
+				out = append(out, append(slices.Clone(c[first:]), c[:first]...))
+				break
+			}
+			at[cur.TID] = len(path)
+			path = append(path, cur)
+		}
+		for _, e := range path {
+			done[e.TID] = true
+		}
+	}
+	return out
+}
+
+// VarName names the variable of process pid's program at addr as C
+// would ("counter", "fork_[2]"), or "" when none is there.
+func (m *Machine) VarName(pid int, addr uint64) string {
+	if p := m.proc(pid); p != nil && p.prog != nil {
+		return p.prog.VarAt(addr)
+	}
+	return ""
+}
+
+// Stalled reports whether the machine can do nothing more by itself: it
+// has not stopped, yet no CPU has work and no timer is set — every thread
+// waits for another thread, for the terminal, or for a signal from the
+// user. A run to the end (Run) stops there, as a deadlock unless a thread
+// waits for the terminal; a session waits for its user.
+func (m *Machine) Stalled() bool {
+	return m.started && !m.halted && !m.cpusBusy() && m.nextTimer() == sched.Forever
+}
+
+// WaitsNow is every blocked thread's wait as an edge of the wait-for
+// graph, in pid then tid order: who waits for what, held by whom, at which
+// line. A thread waiting for an object with one holder points at it; the
+// views find the cycles.
+func (m *Machine) WaitsNow() []WaitEdge { return m.blockedWaits() }
+
+// SyncView is a synchronisation object that threads wait on, as it stands
+// now: a mutex with its owner, a semaphore with its value, a barrier with
+// the threads that have arrived, and the threads waiting, in the order
+// they began to wait.
+type SyncView struct {
+	PID     int // the process whose memory holds it
+	Object  WaitObject
+	Var     string // the program's variable at the object's address ("fork_[2]"), if one is there
+	Owner   int    // a mutex's owner, a read-write lock's writer (0: none)
+	Value   int64  // a semaphore's value
+	Arrived int    // a barrier: threads waiting at it now…
+	Count   int    // …of the number it lets through together
+	Waiters []int  // tids
+}
+
+// SyncObjects lists the synchronisation objects (futex words) that
+// threads wait on, by process and address, read from memory now; then the
+// threads that others wait to join, by tid.
+func (m *Machine) SyncObjects() []SyncView {
+	var out []SyncView
+	for _, p := range m.procs {
+		addrs := make([]uint64, 0, len(p.futexes))
+		for a, q := range p.futexes {
+			if q.Len() > 0 {
+				addrs = append(addrs, a)
+			}
+		}
+		slices.Sort(addrs)
+		for _, a := range addrs {
+			q := p.futexes[a]
+			v := SyncView{PID: p.PID, Object: q.Object, Waiters: q.Waiters(), Var: m.VarName(p.PID, a)}
+			v.Owner = m.holderNow(p, q.Object)
+			if p.mem != nil {
+				switch q.Object.Kind {
+				case WaitSemaphore:
+					if w, err := p.mem.ReadU32(a); err == nil {
+						v.Value = int64(int32(w &^ futexWaiters))
+					}
+				case WaitBarrier: // the word is the generation, after the count and the arrived
+					c, err1 := p.mem.ReadU32(a - 8)
+					n, err2 := p.mem.ReadU32(a - 4)
+					if err1 == nil && err2 == nil {
+						v.Count, v.Arrived = int(int32(c)), int(int32(n))
+					}
+				}
+			}
+			out = append(out, v)
+		}
+		for _, t := range p.threads {
+			if t.exited.Len() > 0 {
+				out = append(out, SyncView{PID: p.PID, Object: t.exited.Object, Waiters: t.exited.Waiters()})
+			}
 		}
 	}
 	return out

@@ -2,7 +2,9 @@ package cc
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/vm"
@@ -25,6 +27,8 @@ type symbol struct {
 	defined bool
 	seg     int   // data symbols: segment and offset
 	off     int64 // data symbols
+	size    int64 // data symbols: the object's size in bytes…
+	elem    int64 // …and an array's element size (0: not an array), to name its parts
 	fn      int   // function symbols: index in object.funcs
 	pos     *Error
 }
@@ -122,6 +126,9 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		firstFunc[i] = len(p.Funcs)
 		p.Funcs = append(p.Funcs, o.funcs...)
 		for _, s := range o.syms {
+			if base != nil && s.defined && !s.isFunc {
+				p.Vars = append(p.Vars, vm.Var{Name: s.name, Addr: segAddr(pl, s), Size: uint64(max(s.size, 0)), Elem: uint64(max(s.elem, 0))})
+			}
 			if !s.defined || s.static {
 				continue
 			}
@@ -139,6 +146,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		}
 	}
 	p.End = addr
+	slices.SortFunc(p.Vars, func(a, b vm.Var) int { return cmp.Compare(a.Addr, b.Addr) })
 
 	resolve := func(o *object, i int, s *symbol) (uint64, int, bool) {
 		if s.defined {

@@ -155,6 +155,10 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 		align = 16 // gcc aligns large objects to 16
 	}
 	s.defined = true
+	s.size = size
+	if at, ok := t.(*cc.ArrayType); ok && at.Elem() != nil {
+		s.elem = at.Elem().Size()
+	}
 	if init == nil {
 		u.obj.bss = (u.obj.bss + align - 1) &^ (align - 1)
 		s.seg, s.off = segBSS, u.obj.bss

@@ -68,6 +68,8 @@ type wireSymbol struct {
 	Defined bool
 	Seg     int
 	Off     int64
+	Size    int64
+	Elem    int64
 	Fn      int
 	Pos     *Error
 }
@@ -94,7 +96,7 @@ func toWire(o *object) *wireObject {
 		}
 		index[s] = len(w.Symbols)
 		w.Symbols = append(w.Symbols, wireSymbol{Name: s.name, Global: global, IsFunc: s.isFunc, Static: s.static,
-			Defined: s.defined, Seg: s.seg, Off: s.off, Fn: s.fn, Pos: s.pos})
+			Defined: s.defined, Seg: s.seg, Off: s.off, Size: s.size, Elem: s.elem, Fn: s.fn, Pos: s.pos})
 		return index[s]
 	}
 	names := make([]string, 0, len(o.syms))
@@ -138,7 +140,7 @@ func fromWire(w *wireObject, limit int64) (*object, error) {
 	syms := make([]*symbol, len(w.Symbols))
 	for i, s := range w.Symbols {
 		syms[i] = &symbol{name: s.Name, isFunc: s.IsFunc, static: s.Static, defined: s.Defined,
-			seg: s.Seg, off: s.Off, fn: s.Fn, pos: s.Pos}
+			seg: s.Seg, off: s.Off, size: s.Size, elem: s.Elem, fn: s.Fn, pos: s.Pos}
 		if s.Global {
 			o.syms[s.Name] = syms[i]
 		}

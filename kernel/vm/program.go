@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unsafe"
@@ -15,10 +16,13 @@ type Program struct {
 	Funcs    []*Func           // function i has address abi.TextBase + i*abi.FuncAlign
 	Segments []Image           // initial memory images, in address order
 	Globals  map[string]uint64 // address of each global object
-	FuncIdx  map[string]int    // index of each function by name
-	End      uint64            // first address after the last segment: the heap starts on the next page
-	Entry    int               // __libc_start
-	Main     int               // main, or -1
+	// Vars are the program's own data objects (not the library's), static
+	// ones too, by address: what a view names an address by (VarAt).
+	Vars    []Var
+	FuncIdx map[string]int // index of each function by name
+	End     uint64         // first address after the last segment: the heap starts on the next page
+	Entry   int            // __libc_start
+	Main    int            // main, or -1
 
 	// image holds the pages of the initialised segments, made at the
 	// first exec and shared read-only by every process that runs the
@@ -119,8 +123,44 @@ func (p *Program) SizeBeyond(base *Program) int64 {
 	for name := range p.Globals {
 		n += nameOverhead + int64(len(name))
 	}
+	for _, v := range p.Vars {
+		n += 40 + int64(len(v.Name))
+	}
 	for name := range p.FuncIdx {
 		n += nameOverhead + int64(len(name))
 	}
 	return n
+}
+
+// Var is one data object of a program: its name, where it is, its size
+// and, for an array, the size of an element.
+type Var struct {
+	Name       string
+	Addr, Size uint64
+	Elem       uint64 // 0: not an array
+}
+
+// VarAt names the variable at addr as C would write it — "counter",
+// "fork_[2]", "pair+4" inside a struct — or "" when none of the program's
+// variables holds addr.
+func (p *Program) VarAt(addr uint64) string {
+	i := sort.Search(len(p.Vars), func(i int) bool { return p.Vars[i].Addr > addr }) - 1
+	if i < 0 {
+		return ""
+	}
+	v := p.Vars[i]
+	off := addr - v.Addr
+	switch {
+	case off >= max(v.Size, 1):
+		return ""
+	case v.Elem > 0:
+		name := fmt.Sprintf("%s[%d]", v.Name, off/v.Elem)
+		if r := off % v.Elem; r != 0 {
+			name += fmt.Sprintf("+%d", r)
+		}
+		return name
+	case off > 0:
+		return fmt.Sprintf("%s+%d", v.Name, off)
+	}
+	return v.Name
 }

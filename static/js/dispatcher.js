@@ -64,7 +64,10 @@ export class Dispatcher {
     if (this.frame) return;
     const draw = () => {
       this.frame = 0;
-      if (this.snapshot) for (const v of this.views) v.state(this.snapshot, this.table);
+      if (this.snapshot) {
+        this.table.state(this.snapshot);
+        for (const v of this.views) v.state(this.snapshot, this.table);
+      }
       for (const v of this.views) v.render();
       if (this.onDrawn) this.onDrawn(this.seq);
     };

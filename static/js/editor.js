@@ -122,7 +122,8 @@ export class EditorPane {
     this.editor.setErrors(this.errors.filter((e) => e.file === this.current));
   }
 
-  // markers puts a marker at the current line of every live process.
+  // markers puts a marker at the current line of every live process, or
+  // of every live thread of a process with several.
   markers(procs) {
     this.procs = procs;
     this.applyMarkers();
@@ -131,6 +132,15 @@ export class EditorPane {
   applyMarkers() {
     const marks = [];
     for (const p of this.procs) {
+      if (p.threads) {
+        // A marker per thread, named by its tid ("T3"), in its process's colour.
+        for (const th of p.threads) {
+          if (th.file !== this.current || !th.line || th.state === "terminated") continue;
+          marks.push({line: th.line, pid: `T${th.tid}`, color: procColorIndex(p.pid), state: th.state,
+            title: `T${th.tid} (pid ${p.pid} ${p.name}): ${th.func || ""}() line ${th.line}`});
+        }
+        continue;
+      }
       if (p.file !== this.current || !p.line || p.state === "terminated") continue;
       marks.push({line: p.line, pid: p.pid, color: procColorIndex(p.pid), state: p.state,
         title: `pid ${p.pid} ${p.name}: ${p.func || ""}() line ${p.line}`});

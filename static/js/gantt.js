@@ -1,9 +1,14 @@
 // The Gantt chart: each CPU's time, tick by tick — which process ran,
 // context switches (hatched) and idle time — built from dispatch, switch
-// and idle events, as the kernel's own Gantt does.
+// and idle events, as the kernel's own Gantt does. A thread other than its
+// process's main one is labelled by its tid ("T3", data-tid) in its
+// process's colour. With "a row per thread" the chart has a row for each
+// thread (or process) that ran, labelled with its name, instead of one per
+// CPU.
 import {svg, clear, titled} from "./svg.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
+import {threadLabel} from "./procs.js";
 
 const ROW = 34, TOP = 8, LABEL = 56, AXIS = 26, TICK_PX = 8, MAX_PX = 24000;
 
@@ -14,6 +19,38 @@ export class Gantt {
     this.snap = null;
     this.fit = false; // the whole run in the view's width, or TICK_PX per tick and a scroll bar
     this.reset();
+  }
+
+  // setByThread switches between a row per CPU and a row per thread.
+  setByThread(on) {
+    this.byThread = on;
+    this.dirty = true;
+    this.render();
+  }
+
+  // lanes are the chart's rows: each CPU's segments, or each thread's runs.
+  lanes(ncpu) {
+    if (!this.byThread) {
+      return Array.from({length: ncpu}, (_, c) => ({label: `CPU${c}`, attrs: {"data-cpu": c}, segs: this.cpus[c] || []}));
+    }
+    const rows = new Map();
+    this.cpus.forEach((segs, c) => {
+      for (const s of segs) {
+        if (s.what !== "run") continue;
+        const key = `${s.pid}/${s.tid || s.pid}`;
+        if (!rows.has(key)) {
+          const p = this.table && this.table.get(s.pid);
+          const multi = s.tid || (p && this.table.multi(p));
+          rows.set(key, {pid: s.pid, tid: s.tid || s.pid, label: multi ? threadLabel(s.tid || s.pid) : `pid ${s.pid}`,
+            attrs: {"data-pid": s.pid, "data-thread": s.tid || s.pid}, segs: []});
+        }
+        rows.get(key).segs.push({...s, cpu: c});
+      }
+    });
+    return [...rows.values()].sort((a, b) => a.pid - b.pid || a.tid - b.tid).map((r) => {
+      r.segs.sort((a, b) => a.start - b.start);
+      return r;
+    });
   }
 
   // setFit switches between the whole run at once and a readable scale.
@@ -39,13 +76,15 @@ export class Gantt {
         this.names.set(e.pid, (e.name || "").split("/").pop());
         break;
       case "switch":
-        this.open(e.cpu, e.t, "switch", e.other);
+        this.open(e.cpu, e.t, "switch", e.other, e.otherTid || 0);
         break;
-      case "dispatch":
-        if (this.last[e.cpu] && this.last[e.cpu] !== e.pid) this.switches++;
-        this.last[e.cpu] = e.pid;
-        this.open(e.cpu, e.t, "run", e.pid);
+      case "dispatch": {
+        const who = e.tid || e.pid; // the thread, as the kernel's metrics count switches
+        if (this.last[e.cpu] && this.last[e.cpu] !== who) this.switches++;
+        this.last[e.cpu] = who;
+        this.open(e.cpu, e.t, "run", e.pid, e.tid || 0);
         break;
+      }
       case "idle":
         this.open(e.cpu, e.t, "idle", 0);
         break;
@@ -55,7 +94,7 @@ export class Gantt {
     this.dirty = true;
   }
 
-  open(cpu, time, what, pid) {
+  open(cpu, time, what, pid, tid = 0) {
     if (cpu < 0) return;
     while (this.cpus.length <= cpu) this.cpus.push([]);
     const segs = this.cpus[cpu];
@@ -65,15 +104,16 @@ export class Gantt {
       if (last.start === time) segs.pop();
     }
     const prev = segs[segs.length - 1];
-    if (prev && prev.what === what && prev.pid === pid) {
+    if (prev && prev.what === what && prev.pid === pid && prev.tid === tid) {
       prev.end = null;
       return;
     }
-    segs.push({start: time, end: null, what, pid});
+    segs.push({start: time, end: null, what, pid, tid});
   }
 
-  state(snap) {
+  state(snap, table) {
     this.snap = snap;
+    this.table = table;
     if (snap.tick > this.end) this.end = snap.tick;
     this.dirty = true;
   }
@@ -89,7 +129,8 @@ export class Gantt {
       if (this.statsEl) this.statsEl.textContent = "";
       return;
     }
-    const height = TOP + ncpu * (ROW + 6) + AXIS;
+    const lanes = this.lanes(ncpu);
+    const height = TOP + lanes.length * (ROW + 6) + AXIS;
     const avail = Math.max(this.canvas.clientWidth - 4, 300);
     const px = this.fit ? (avail - LABEL - 10) / end : Math.max(Math.min(TICK_PX, MAX_PX / end), (avail - LABEL - 10) / end);
     const W = LABEL + end * px + 10;
@@ -101,32 +142,35 @@ export class Gantt {
     svg("line", {x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line"}))));
     const span = end * px;
     const x = (tick) => LABEL + tick * px;
-    for (let c = 0; c < ncpu; c++) {
+    lanes.forEach((lane, c) => {
       const y = TOP + c * (ROW + 6);
-      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: "cpu-label", text: `CPU${c}`}));
+      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
       root.appendChild(svg("rect", {x: LABEL, y, width: span, height: ROW, class: "lane"}));
-      const row = svg("g", {class: "row", "data-cpu": c});
-      for (const s of this.merged(this.cpus[c] || [], end, span)) {
+      const row = svg("g", {class: "row", ...lane.attrs});
+      for (const s of this.merged(lane.segs, end, span)) {
         const x1 = x(s.start), x2 = x(s.end ?? end);
         const w = Math.max(x2 - x1, 0.6);
         const cls = s.what === "run" ? `seg run ${procClass(s.pid)}` : s.what === "switch" ? "seg switch" : s.what === "mixed" ? "seg mixed" : "seg idle";
-        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-what": s.what,
+        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-tid": s.what === "run" && s.tid ? s.tid : null, "data-what": s.what,
           "data-start": s.start, "data-end": s.end ?? end});
         g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
         const name = this.names.get(s.pid) || "";
-        if (s.what === "run" && w > 30) {
+        const proc = this.table && this.table.get(s.pid);
+        const short = s.tid || (proc && this.table.multi(proc)) ? threadLabel(s.tid || s.pid) : String(s.pid);
+        if (s.what === "run" && w > 22) {
           g.appendChild(svg("text", {x: x1 + 4, y: y + ROW / 2 + 5, class: "seg-label",
-            text: w > 80 ? `${s.pid} ${name}` : String(s.pid)}));
+            text: w > 80 ? `${short} ${name}` : short}));
         }
-        const what = s.what === "run" ? `pid ${s.pid} ${name}` : s.what === "switch" ? `${t("gantt.switch")} → ${s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
-        titled(g, `${what}: ${s.start}–${s.end ?? end}`);
+        const runner = s.tid ? `pid ${s.pid} ${name} ${threadLabel(s.tid)}` : `pid ${s.pid} ${name}`;
+        const what = s.what === "run" ? runner : s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
+        titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
         if (s.what === "run") g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
       }
       root.appendChild(row);
-    }
+    });
     // Axis: a few round ticks.
-    const ay = TOP + ncpu * (ROW + 6) + 2;
+    const ay = TOP + lanes.length * (ROW + 6) + 2;
     const step = niceStep(60 / px);
     for (let tk = 0; tk <= end; tk += step) {
       root.appendChild(svg("line", {x1: x(tk), y1: ay, x2: x(tk), y2: ay + 5, class: "axis"}));
@@ -149,7 +193,7 @@ export class Gantt {
       const last = out[out.length - 1];
       if (e - s.start < min && last && (last.end ?? end) - last.start < min * 2) {
         last.end = e;
-        last.what = last.what === s.what && last.pid === s.pid ? last.what : "mixed";
+        last.what = last.what === s.what && last.pid === s.pid && last.tid === s.tid ? last.what : "mixed";
         continue;
       }
       out.push({...s});

@@ -1,11 +1,14 @@
 // The PCB inspector: every field the kernel keeps for the selected
 // process (slides 3.9–3.12), its open files, and its memory map drawn as
-// the slide's "process in memory" (stack on top, text at the bottom).
+// the slide's "process in memory" (stack on top, text at the bottom). A
+// process with several threads lists its TCBs: each thread's id, state,
+// CPU, what it waits for and where it is in the program.
 import {svg, html, clear} from "./svg.js";
 import {procClass, glyph, stateLabel, displayState} from "./palette.js";
 import {describeStatus} from "./procs.js";
 import {t} from "./i18n.js";
 import {kernelText} from "./kerneltext.js";
+import {threadLabel} from "./procs.js";
 
 const hex = (n) => "0x" + Number(n).toString(16);
 
@@ -57,7 +60,11 @@ export class PCB {
     const next = snap.pcb && snap.pcb.pid === this.selected ? snap.pcb : null;
     if (JSON.stringify(next) !== JSON.stringify(this.pcb)) this.dirty = true;
     this.pcb = next;
-    this.alive = snap.procs.some((p) => p.pid === this.selected && p.state !== "terminated");
+    const brief = snap.procs.find((p) => p.pid === this.selected);
+    this.alive = !!brief && brief.state !== "terminated";
+    const threads = brief && brief.threads ? brief.threads : null;
+    if (JSON.stringify(threads) !== JSON.stringify(this.threads)) this.dirty = true;
+    this.threads = threads;
   }
 
   render() {
@@ -105,7 +112,12 @@ export class PCB {
     }
     const dl = html("dl", {class: "pcb-fields"});
     for (const [k, v] of rows) dl.append(html("dt", {text: t(k)}), html("dd", {}, v));
-    const wrap = html("div", {class: "pcb-wrap"}, dl);
+    const main = html("div", {class: "pcb-main"}, dl);
+    if (this.threads) {
+      main.appendChild(html("h3", {text: `${t("pcb.threads")} (${this.threads.length})`}));
+      main.appendChild(this.tcbs(this.threads, p.pid));
+    }
+    const wrap = html("div", {class: "pcb-wrap"}, main);
     const side = html("div", {class: "pcb-side"});
     side.appendChild(html("h3", {text: t("pcb.files")}));
     side.appendChild(this.files(p.files));
@@ -113,6 +125,26 @@ export class PCB {
     side.appendChild(this.memory(p.segments));
     wrap.appendChild(side);
     this.canvas.appendChild(wrap);
+  }
+
+  // tcbs is the table of the process's threads.
+  tcbs(threads, pid) {
+    const tbl = html("table", {class: "tcbs", "data-show": "tcbs"}, html("thead", {}, html("tr", {},
+      ...["pcb.tid", "pcb.state", "pcb.cpu", "pcb.waitOn", "pcb.line", "pcb.cpuTicks"].map((k) => html("th", {scope: "col", text: t(k)})))));
+    const body = html("tbody");
+    for (const th of threads) {
+      const st = th.state === "terminated" ? "zombie" : th.state;
+      const tid = html("span", {class: `pidchip ${procClass(pid)}`, text: threadLabel(th.tid)});
+      body.appendChild(html("tr", {"data-tid": th.tid, "data-state": th.state},
+        html("td", {}, tid, th.tid === pid ? ` (${t("thread.main")})` : ""),
+        html("td", {}, html("span", {class: `statechip state-${st}`, text: `${glyph(st)} ${stateLabel(st)}`})),
+        html("td", {text: th.cpu >= 0 ? `cpu${th.cpu}` : "—"}),
+        html("td", {text: th.waitOn ? `${th.waitOn}${th.waitAddr ? " " + (th.waitOn === "join" ? threadLabel(th.waitAddr) : th.waitVar || hex(th.waitAddr)) : ""}` : "—"}),
+        html("td", {text: th.line ? `${th.func || ""}() ${th.file}:${th.line}` : "—"}),
+        html("td", {text: String(th.cpuTicks)})));
+    }
+    tbl.appendChild(body);
+    return tbl;
   }
 
   files(files) {

@@ -17,6 +17,8 @@ import {Gantt} from "./gantt.js";
 import {Console} from "./console.js";
 import {PCB} from "./pcb.js";
 import {Trace} from "./trace.js";
+import {WaitFor} from "./waitfor.js";
+import {Instructions} from "./instructions.js";
 import {openShare} from "./share.js";
 import {WorkloadMode} from "./workload.js";
 import {AskPanel} from "./ask.js";
@@ -109,9 +111,17 @@ const queues = new Queues(canvas("queues"), select, (pid) => send({op: "choose",
 const gantt = new Gantt(canvas("gantt"), select);
 gantt.statsEl = $('[data-show="gantt-stats"]');
 $('[data-control="gantt-fit"]').addEventListener("change", (ev) => gantt.setFit(ev.target.checked));
+$('[data-control="gantt-threads"]').addEventListener("change", (ev) => gantt.setByThread(ev.target.checked));
 const cons = new Console($('[data-view="console"]'), (cmd) => send(cmd));
 const pcb = new PCB($('[data-view="pcb"]'), (cmd) => send(cmd));
 const trace = new Trace(canvas("trace"));
+// The line of the program that runs (as loaded, not as edited since).
+const lineText = (file, line) => {
+  const f = loaded && (loaded.files || []).find((x) => x.name === file);
+  return f ? (f.text.split("\n")[line - 1] || "") : "";
+};
+const waitfor = new WaitFor(canvas("waitfor"), select, lineText);
+const instructions = new Instructions($('[data-view="instructions"]'), lineText);
 const editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
@@ -119,7 +129,7 @@ const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, 
 const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
 
 let acked = 0;
-const dispatcher = new Dispatcher(table, [tree, states, queues, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
+const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, instructions, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
   if (seq > acked) {
     acked = seq;
     conn.send({op: "ack", seq});
@@ -192,7 +202,7 @@ for (const section of root.querySelectorAll(".views > .view")) {
   b.addEventListener("click", () => {
     const on = section.classList.toggle("wide");
     b.setAttribute("aria-pressed", String(on));
-    for (const v of [tree, states, queues, gantt]) v.dirty = true;
+    for (const v of [tree, states, queues, gantt, waitfor]) v.dirty = true;
     dispatcher.schedule();
   });
   h.after(b);

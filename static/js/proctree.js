@@ -2,13 +2,17 @@
 // `ps -ef` and slide 3.21 draw it. Each node carries data-pid and
 // data-state (the kernel's state), shows its state by glyph and word as
 // well as colour, and marks zombies (exited, not yet reaped), reaped
-// processes and orphans adopted by init.
+// processes and orphans adopted by init. A process with several threads
+// holds a chip per thread (data-tid, data-state), its tid and its state's
+// glyph: the threads live inside their process.
 import {svg, clear, titled} from "./svg.js";
 import {procClass, glyph, stateLabel, displayState} from "./palette.js";
 import {t} from "./i18n.js";
 import {kernelText} from "./kerneltext.js";
+import {threadLabel} from "./procs.js";
 
-const W = 132, H = 50, GAPX = 18, GAPY = 34, PAD = 10;
+const W = 132, H0 = 50, GAPX = 18, GAPY = 34, PAD = 10;
+const CHIP_W = 38, CHIP_H = 18, CHIP_GAP = 2, CHIPS = 3; // thread chips, CHIPS to a line
 
 export class ProcTree {
   constructor(canvas, onSelect) {
@@ -61,6 +65,13 @@ export class ProcTree {
     clear(this.canvas);
     if (table.list().length === 0) return;
     const {pos, cols, rows} = this.layout(table);
+    // Every node is as tall as the one with the most threads.
+    let lines = 0;
+    for (const p of table.list()) {
+      if (table.multi(p)) lines = Math.max(lines, Math.ceil(table.liveThreads(p).length / CHIPS));
+    }
+    const H = H0 + lines * (CHIP_H + CHIP_GAP) + (lines ? 4 : 0);
+    this.H = H;
     const width = PAD * 2 + cols * W + (cols - 1) * GAPX;
     const height = PAD * 2 + rows * H + (rows - 1) * GAPY;
     const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "proctree", role: "group",
@@ -90,9 +101,13 @@ export class ProcTree {
   }
 
   node(p, {x, y}) {
+    const H = this.H;
     const shown = displayState(p);
     const cpu = this.cpus.get(p.pid);
-    const label = `pid ${p.pid} ${p.name}: ${stateLabel(shown)}`;
+    let label = `pid ${p.pid} ${p.name}: ${stateLabel(shown)}`;
+    if (this.table.multi(p)) {
+      label += `; ${t("thread.many")}: ` + this.table.liveThreads(p).map((th) => `${threadLabel(th.tid)} ${stateLabel(th.state === "terminated" ? "zombie" : th.state)}`).join(", ");
+    }
     const g = svg("g", {
       class: `node ${procClass(p.pid)} state-${shown}${p.pid === this.selected ? " selected" : ""}`,
       transform: `translate(${x},${y})`,
@@ -115,10 +130,27 @@ export class ProcTree {
       g.appendChild(titled(svg("text", {x: W - 6, y: 14, class: "orphan-tag", "text-anchor": "end",
         text: `↑${p.ppid}`}), t("state.orphan")));
     }
+    if (this.table.multi(p)) this.chips(g, p);
     const details = [`pid ${p.pid}, ppid ${p.ppid}`, (p.argv || []).join(" "), kernelText(p.cause)];
     if (p.orphan) details.push(t("state.orphan"));
     if (p.exitCause) details.push(kernelText(p.exitCause));
     titled(g, details.filter(Boolean).join("\n"));
     return g;
+  }
+
+  // chips draws p's threads under its state, CHIPS to a line.
+  chips(g, p) {
+    const list = this.table.liveThreads(p);
+    list.forEach((th, i) => {
+      const cx = 12 + (i % CHIPS) * (CHIP_W + CHIP_GAP), cy = H0 + Math.floor(i / CHIPS) * (CHIP_H + CHIP_GAP);
+      const st = th.state === "terminated" ? "zombie" : th.state;
+      const c = svg("g", {class: `thread state-${st}`, "data-tid": th.tid, "data-state": th.state,
+        transform: `translate(${cx},${cy})`});
+      c.appendChild(svg("rect", {width: CHIP_W, height: CHIP_H, rx: 3}));
+      c.appendChild(svg("text", {x: 3, y: 13, text: `${glyph(st)}${threadLabel(th.tid)}`}));
+      titled(c, `${t("thread.one")} ${th.tid}${th.tid === p.pid ? " (" + t("thread.main") + ")" : ""}: ${stateLabel(st)}` +
+        (th.cpu >= 0 ? ` · cpu${th.cpu}` : "") + (th.cause ? "\n" + kernelText(th.cause) : ""));
+      g.appendChild(c);
+    });
   }
 }

@@ -1,9 +1,12 @@
 // The lecture's five-state diagram (slide 3.5): new, ready, running,
-// waiting, terminated. Each process is a token in its state; each arrow
-// counts how often a process took it.
+// waiting, terminated. Each process is a token in its state — a circle —
+// and each thread of a process with several is one of its own: a square in
+// the process's colour, labelled with its tid (data-pid and data-tid); each
+// arrow counts how often a process or thread took it.
 import {svg, clear, titled} from "./svg.js";
 import {procClass, glyph, stateLabel} from "./palette.js";
 import {t} from "./i18n.js";
+import {threadLabel} from "./procs.js";
 
 const NODES = {
   new: {x: 80, y: 52},
@@ -74,11 +77,17 @@ export class States {
       const w = 22;
       const x0 = c.x - ((shown.length - 1) * w) / 2;
       shown.forEach((p, i) => {
-        const tok = svg("g", {class: `token ${procClass(p.pid)}${p.zombie ? " zombie" : ""}`, "data-pid": p.pid,
-          transform: `translate(${x0 + i * w},${c.y + 12})`});
-        tok.appendChild(svg("circle", {r: 10}));
-        tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.pid)}));
-        titled(tok, `pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}`);
+        const tok = svg("g", {class: `token ${procClass(p.pid)}${p.zombie ? " zombie" : ""}${p.tid ? " thread" : ""}`,
+          "data-pid": p.pid, "data-tid": p.tid || null, transform: `translate(${x0 + i * w},${c.y + 12})`});
+        if (p.tid) {
+          tok.appendChild(svg("rect", {x: -10, y: -10, width: 20, height: 20, rx: 2}));
+          tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.tid)}));
+          titled(tok, `${threadLabel(p.tid)}: ${t("thread.one")} ${p.tid} · pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}`);
+        } else {
+          tok.appendChild(svg("circle", {r: 10}));
+          tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.pid)}));
+          titled(tok, `pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}`);
+        }
         g.appendChild(tok);
       });
       if (list.length > shown.length) {
@@ -100,14 +109,24 @@ export class States {
     this.canvas.appendChild(root);
   }
 
-  // tokens groups the processes by state; reaped processes have left.
+  // tokens groups the processes by state, a multi-threaded one by its
+  // threads' states; reaped processes and joined threads have left.
   tokens() {
     const out = new Map();
     if (!this.table) return out;
+    const put = (state, tok) => {
+      if (!out.has(state)) out.set(state, []);
+      out.get(state).push(tok);
+    };
     for (const p of this.table.list()) {
       if (p.reaped) continue;
-      if (!out.has(p.state)) out.set(p.state, []);
-      out.get(p.state).push({pid: p.pid, name: p.name, zombie: p.state === "terminated"});
+      if (this.table.multi(p) && p.state !== "terminated") {
+        for (const th of this.table.liveThreads(p)) {
+          put(th.state, {pid: p.pid, tid: th.tid, name: p.name, zombie: th.state === "terminated"});
+        }
+        continue;
+      }
+      put(p.state, {pid: p.pid, name: p.name, zombie: p.state === "terminated"});
     }
     return out;
   }
@@ -115,7 +134,7 @@ export class States {
   summary() {
     const parts = [];
     for (const [state, list] of this.tokens()) {
-      parts.push(`${stateLabel(state)}: ${list.map((p) => p.pid).join(", ")}`);
+      parts.push(`${stateLabel(state)}: ${list.map((p) => (p.tid ? threadLabel(p.tid) : p.pid)).join(", ")}`);
     }
     return `${t("view.states")}. ${parts.join("; ")}`;
   }

@@ -78,7 +78,7 @@ export class Trace {
       this.list.appendChild(html("li", {class: `ev ev-${e.k}`, "data-n": e.n},
         html("span", {class: "t", text: String(e.t)}),
         html("span", {class: "c", text: e.cpu >= 0 ? `cpu${e.cpu}` : ""}),
-        html("span", {class: `p ${procClass(e.pid)}`, text: e.pid ? String(e.pid) : "—"}),
+        html("span", {class: `p ${procClass(e.pid)}`, text: e.pid ? String(e.pid) + (e.tid ? ` T${e.tid}` : "") : "—"}),
         html("span", {class: "k", "data-kind": e.k, text: has(`trace.k.${e.k}`) ? t(`trace.k.${e.k}`) : e.k}),
         html("span", {class: "d", text: detail(e)})));
     }
