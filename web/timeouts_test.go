@@ -40,12 +40,14 @@ func TestSlowBodyCutOff(t *testing.T) {
 	addr := serveOn(t, Config{ReadTimeout: readTimeout})
 	for _, path := range []string{"/api/run", "/api/shares", "/x/u/new"} {
 		t.Run(path, func(t *testing.T) {
+			// The server's clock starts when it accepts the connection:
+			// ours starts before we dial, so that it never starts later.
+			start := time.Now()
 			conn, err := net.Dial("tcp", addr)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer conn.Close()
-			start := time.Now()
 			io.WriteString(conn, "POST "+path+" HTTP/1.1\r\nHost: "+addr+"\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
 			stop := make(chan struct{})
 			defer close(stop)
