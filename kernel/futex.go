@@ -1,10 +1,10 @@
 package kernel
 
 import (
-	"osplay/kernel/msg"
-
 	"osplay/kernel/abi"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
+	"osplay/kernel/vm"
 )
 
 // Futexes: the kernel's half of the locks of <pthread.h>, as Linux's
@@ -50,19 +50,53 @@ const (
 	futexTIDMask = 0x3fffffff
 )
 
+// sharedFutex names a futex word in shared memory by the memory object
+// and the word's offset in it, which every process mapping it shares,
+// wherever each maps it.
+type sharedFutex struct {
+	obj *vm.SharedMemory
+	off uint64
+}
+
 // futexQueue is the wait queue of the word at addr in p, made on first
-// use.
+// use. A word in shared memory has one queue for every process that maps
+// it (a semaphore that a parent and its child share); it is also listed
+// among p's, for the views.
 func (m *Machine) futexQueue(p *Process, addr uint64) *WaitQueue {
-	if q := p.futexes[addr]; q != nil {
-		return q
-	}
 	if p.futexes == nil {
 		p.futexes = map[uint64]*WaitQueue{}
+	}
+	if obj, off, shared := p.mem.SharedAt(addr); shared {
+		key := sharedFutex{obj, off}
+		q := m.sharedFutexes[key]
+		if q == nil {
+			if m.sharedFutexes == nil {
+				m.sharedFutexes = map[sharedFutex]*WaitQueue{}
+			}
+			q = &WaitQueue{}
+			q.init(m, WaitObject{Kind: WaitFutex, ID: addr})
+			m.sharedFutexes[key] = q
+		}
+		p.futexes[addr] = q
+		return q
+	}
+	if q := p.futexes[addr]; q != nil {
+		return q
 	}
 	q := &WaitQueue{}
 	q.init(m, WaitObject{Kind: WaitFutex, ID: addr})
 	p.futexes[addr] = q
 	return q
+}
+
+// futexFound is the wait queue of the word at addr in p, if threads wait
+// on it, and how to forget it once they are gone.
+func (m *Machine) futexFound(p *Process, addr uint64) (*WaitQueue, func()) {
+	if obj, off, shared := p.mem.SharedAt(addr); shared {
+		key := sharedFutex{obj, off}
+		return m.sharedFutexes[key], func() { delete(m.sharedFutexes, key); delete(p.futexes, addr) }
+	}
+	return p.futexes[addr], func() { delete(p.futexes, addr) }
 }
 
 // futexWait puts t to sleep on the word at addr while it holds val: 0 once
@@ -149,8 +183,7 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 	if addr%4 != 0 || n < 0 {
 		return fail(abi.EINVAL)
 	}
-	p := t.proc
-	q := p.futexes[addr]
+	q, forget := m.futexFound(t.proc, addr)
 	if q == nil {
 		return ok(0)
 	}
@@ -164,7 +197,7 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 		woken++
 	}
 	if q.Len() == 0 {
-		delete(p.futexes, addr)
+		forget()
 	}
 	return ok(int64(woken))
 }

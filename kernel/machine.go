@@ -190,16 +190,17 @@ type Machine struct {
 	policy sched.Policy
 	cpus   []*CPU
 
-	procs    []*Process // every process not yet reaped, by pid
-	byPID    map[int]*Process
-	byTID    map[int]*Thread      // every thread not yet joined or reaped
-	timers   timerHeap            // threads waiting for a tick: sleeping, or doing I/O
-	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
-	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
-	sems     []*namedSem          // every named semaphore opened, by id (unlinked ones too)
-	init     *Process
-	first    *Process // the process Start created
-	nextPID  int
+	procs         []*Process // every process not yet reaped, by pid
+	byPID         map[int]*Process
+	byTID         map[int]*Thread            // every thread not yet joined or reaped
+	timers        timerHeap                  // threads waiting for a tick: sleeping, or doing I/O
+	sleepers      WaitQueue                  // threads sleeping (sleep, usleep) until their deadline
+	sharedFutexes map[sharedFutex]*WaitQueue // the queues of futex words in shared memory (futex.go)
+	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
+	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
+	init          *Process
+	first         *Process // the process Start created
+	nextPID       int
 
 	now    int64 // the machine's time: every CPU has run up to at least now
 	t      int64 // time of the kernel action in progress (a CPU's local time)

@@ -75,7 +75,7 @@ func TestIncludes(t *testing.T) {
 				c.want != "" && !strings.HasSuffix(c.want, ": ") && err.Error() != c.want:
 				t.Errorf("got %v\nwant %s", err, c.want)
 			}
-			if d := time.Since(start); d > slow*time.Second {
+			if d := time.Since(start); d > slow*3*time.Second { // the deadline and a worker's start, on a busy machine
 				t.Errorf("took %v", d)
 			}
 		})

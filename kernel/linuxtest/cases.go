@@ -194,6 +194,8 @@ var Cases = []Case{
 		Note: "errno is per thread: two threads fail differently at once, main's errno untouched."},
 	{Dir: "kernel/testdata/linux/namedsem", Main: "namedsem", Order: InOrder,
 		Note: "a named semaphore between a parent and its forked child; O_CREAT|O_EXCL gives EEXIST, unlink then open gives ENOENT."},
+	{Dir: "kernel/testdata/linux/pshared", Main: "pshared", Order: InOrder,
+		Note: "semaphores, a mutex and a condition variable shared by a parent and three forked children in MAP_SHARED memory (pshared attributes)."},
 	{Dir: "kernel/testdata/linux/evalorder", Main: "evalorder", Order: InOrder,
 		Note: "a call's arguments evaluated from the last to the first, as gcc does on x86-64: printf of next() three times, nested calls, struct arguments, doubles."},
 	{Dir: "kernel/testdata/linux/mallocstress", Main: "mallocstress", Order: InOrder,

@@ -249,6 +249,17 @@ func (a *AddressSpace) findRegion(addr uint64) *region {
 	return nil
 }
 
+// SharedAt reports the shared memory object mapped at addr and addr's
+// offset in it; ok is false for memory of the process's own. A futex in
+// shared memory is known by it, as Linux keys a shared futex by its page.
+func (a *AddressSpace) SharedAt(addr uint64) (obj *SharedMemory, off uint64, ok bool) {
+	r := a.findRegion(addr)
+	if r == nil || r.obj == nil {
+		return nil, 0, false
+	}
+	return r.obj, addr - r.start, true
+}
+
 // lookup returns the page holding addr for reading or writing, mapping a
 // zero page on first touch and copying a shared page before a write. When
 // that needs a frame and none is free it returns a fault with OutOfMemory

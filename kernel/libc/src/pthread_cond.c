@@ -13,6 +13,51 @@
  * condition in a loop.
  */
 
+/* A condition variable's attribute word holds its clock and, in bit 7,
+   whether it is shared between processes. Timed waits measure on
+   CLOCK_REALTIME whatever the clock (the machine has one time). */
+#define PSHARED 0x80
+
+int pthread_condattr_init(pthread_condattr_t *attr)
+{
+	attr->__clock = CLOCK_REALTIME;
+	return 0;
+}
+
+int pthread_condattr_destroy(pthread_condattr_t *attr)
+{
+	(void)attr;
+	return 0;
+}
+
+int pthread_condattr_setpshared(pthread_condattr_t *attr, int pshared)
+{
+	if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED)
+		return EINVAL;
+	attr->__clock = (attr->__clock & ~PSHARED) | (pshared ? PSHARED : 0);
+	return 0;
+}
+
+int pthread_condattr_getpshared(const pthread_condattr_t *attr, int *pshared)
+{
+	*pshared = attr->__clock & PSHARED ? PTHREAD_PROCESS_SHARED : PTHREAD_PROCESS_PRIVATE;
+	return 0;
+}
+
+int pthread_condattr_setclock(pthread_condattr_t *attr, clockid_t clock)
+{
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+		return EINVAL;
+	attr->__clock = (attr->__clock & PSHARED) | (int)clock;
+	return 0;
+}
+
+int pthread_condattr_getclock(const pthread_condattr_t *attr, clockid_t *clock)
+{
+	*clock = attr->__clock & ~PSHARED;
+	return 0;
+}
+
 int pthread_cond_init(pthread_cond_t *cond, const pthread_condattr_t *attr)
 {
 	(void)attr;

@@ -18,6 +18,26 @@
 #define WAITERS (-0x7fffffff - 1)
 #define TID_MASK 0x3fffffff
 
+/* A mutex attribute's word holds the type and, in bit 7, whether it is
+   shared between processes (as glibc packs them). Every mutex may be
+   shared: a lock word in shared memory is one futex for all the processes
+   that map it. */
+#define PSHARED 0x80
+
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared)
+{
+	if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED)
+		return EINVAL;
+	attr->__kind = (attr->__kind & ~PSHARED) | (pshared ? PSHARED : 0);
+	return 0;
+}
+
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *attr, int *pshared)
+{
+	*pshared = attr->__kind & PSHARED ? PTHREAD_PROCESS_SHARED : PTHREAD_PROCESS_PRIVATE;
+	return 0;
+}
+
 int pthread_mutexattr_init(pthread_mutexattr_t *attr)
 {
 	attr->__kind = PTHREAD_MUTEX_DEFAULT;
@@ -34,20 +54,20 @@ int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type)
 {
 	if (type < PTHREAD_MUTEX_NORMAL || type > PTHREAD_MUTEX_ERRORCHECK)
 		return EINVAL;
-	attr->__kind = type;
+	attr->__kind = type | (attr->__kind & PSHARED);
 	return 0;
 }
 
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *attr, int *type)
 {
-	*type = attr->__kind;
+	*type = attr->__kind & ~PSHARED;
 	return 0;
 }
 
 int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr)
 {
 	mutex->__lock = 0;
-	mutex->__kind = attr ? attr->__kind : PTHREAD_MUTEX_DEFAULT;
+	mutex->__kind = attr ? attr->__kind & ~PSHARED : PTHREAD_MUTEX_DEFAULT;
 	mutex->__count = 0;
 	return 0;
 }
