@@ -190,6 +190,13 @@ func TestDeterminism(t *testing.T) {
 				fmt.Fprint(h, runTestdata(t, cfg, name).trace())
 			}
 		}
+		// Threads: a mutex counter and the philosophers' deadlock, under
+		// seeded policies, one CPU and several.
+		for _, name := range []string{"threads", "philosophers"} {
+			for _, cfg := range []Config{{Sched: "rr:q=3", Seed: 7}, {CPUs: 3, Sched: "lottery", Seed: 2}, {CPUs: 2, Sched: "mlfq"}} {
+				fmt.Fprint(h, runTestdata(t, cfg, name).trace())
+			}
+		}
 		return fmt.Sprintf("%x", h.Sum(nil))
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
