@@ -112,4 +112,7 @@ func TestBrowserResumesOnAnotherServer(t *testing.T) {
 		t.Error("the page's events are not the whole stream once")
 	}
 	screenshot(t, ctx, "resumed")
+	// Leave the page before the balancer and the servers close, or it
+	// would try to reconnect to them (and say so in its console).
+	do(t, ctx, chromedp.Navigate("about:blank"))
 }
