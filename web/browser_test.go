@@ -88,6 +88,13 @@ func browserTab(t *testing.T) context.Context {
 			if err != nil {
 				return
 			}
+			// A page whose server has gone (a test's end, a replica
+			// killed) reconnects, and the browser logs each refused try:
+			// that is the page at work, not a fault of it.
+			if m.Type == "error" && strings.Contains(m.String(), "WebSocket connection to") &&
+				strings.Contains(m.String(), "ERR_CONNECTION_REFUSED") {
+				continue
+			}
 			if m.Type == "error" || m.IsException() {
 				mu.Lock()
 				problems = append(problems, m.String())
