@@ -134,6 +134,9 @@ type ttyFile struct {
 
 func (f ttyFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
 	data, wait := m.readConsole(len(p))
+	if wait && f.o.Flags&fs.O_NONBLOCK != 0 {
+		return 0, abi.EAGAIN, false
+	}
 	if wait {
 		m.console.readers.Sleep(t, "read: waiting for input from the terminal")
 		return 0, 0, true

@@ -194,6 +194,8 @@ type Machine struct {
 	byTID    map[int]*Thread      // every thread not yet joined or reaped
 	timers   timerHeap            // threads waiting for a tick: sleeping, or doing I/O
 	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
+	fifos    map[*fs.Inode]*pipe  // the pipes of the FIFOs open (or being opened)
+	nextPipe uint64               // the id of the last pipe made
 	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
 	sems     []*namedSem          // every named semaphore opened, by id (unlinked ones too)
 	init     *Process

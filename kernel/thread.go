@@ -47,6 +47,8 @@ type Thread struct {
 	sys       abi.Sys // the call in progress
 	yieldTo   string  // give the CPU up after this call returns, and why (child-first fork)
 	yieldHow  sched.Why
+	pipeIO    pipeProgress // a blocked write to a pipe: what it has written
+	fifo      *fifoOpen    // a blocked open of a FIFO
 
 	job     *jobRun   // a workload job: bursts instead of a program
 	lentTo  []lend    // tickets lent while waiting (ticket transfer)

@@ -36,10 +36,11 @@ const (
 	WaitRWLock             // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
 	WaitBarrier            // the other threads to reach the barrier at address ID
 	WaitOnce               // another thread to finish the pthread_once at address ID
+	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer); Name a FIFO's path
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -89,6 +90,15 @@ func (o WaitObject) String() string {
 		} else {
 			s = fmt.Sprintf("semaphore 0x%x (value %d)", o.ID, o.Value)
 		}
+	case WaitPipe:
+		what := "data in"
+		switch o.Value {
+		case pipeForRoom:
+			what = "room in"
+		case pipeForPeer:
+			what = "the other end of"
+		}
+		s = fmt.Sprintf("%s pipe %d", what, o.ID)
 	default:
 		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
 	}
