@@ -45,7 +45,6 @@ type pipe struct {
 	// (an O_RDWR open of a FIFO is both), and the FIFO opens still
 	// waiting for the other end.
 	readers, writers int
-	pending          []*Thread // FIFO opens waiting for the other end (fifo.go)
 	// rgen and wgen count the opens of each end (Linux's r_counter,
 	// w_counter): a FIFO open waits for the other's to change.
 	rgen, wgen uint64
