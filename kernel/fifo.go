@@ -87,7 +87,7 @@ func (m *Machine) openFIFO(t *Thread, o *fs.OpenFile, cloexec bool) sysret {
 		return m.fifoOpened(t, w)
 	}
 	t.fifo = w
-	p.oq.Sleep(t, "open: "+p.oq.Object.String())
+	p.oq.Sleep(t, "open: waiting for "+p.oq.Object.String())
 	return blocked()
 }
 
@@ -99,7 +99,7 @@ func (m *Machine) fifoWait(t *Thread) sysret {
 		other = w.p.wgen
 	}
 	if other == w.gen {
-		w.p.oq.Sleep(t, "open: "+w.p.oq.Object.String())
+		w.p.oq.Sleep(t, "open: waiting for "+w.p.oq.Object.String())
 		return blocked()
 	}
 	t.fifo = nil

@@ -184,7 +184,7 @@ func (f *pipeFile) read(m *Machine, t *Thread, buf []byte) (int, int, bool) {
 	case f.nonblock():
 		return 0, abi.EAGAIN, false
 	}
-	p.rq.Sleep(t, "read: "+p.rq.Object.String())
+	p.rq.Sleep(t, "read: waiting for "+p.rq.Object.String())
 	return 0, 0, true
 }
 
@@ -253,7 +253,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
-		p.wq.Sleep(t, "write: "+p.wq.Object.String())
+		p.wq.Sleep(t, "write: waiting for "+p.wq.Object.String())
 		return 0, 0, true
 	}
 	return end(0)
