@@ -62,6 +62,7 @@ func (m *Machine) typed(data []byte) {
 	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
 	if m.console.lineReady() {
 		m.console.readers.WakeAll("input arrived")
+		m.pollChanged("input arrived")
 	}
 }
 
@@ -72,6 +73,7 @@ func (m *Machine) closeInput() {
 	m.console.eof = true
 	m.emit(Event{CPU: -1, Kind: KindInput, Msg: "EOF"})
 	m.console.readers.WakeAll("end of input")
+	m.pollChanged("end of input")
 }
 
 // Input types data on the console, as the user at the keyboard.

@@ -83,6 +83,7 @@ func (m *Machine) openFIFO(t *Thread, o *fs.OpenFile, cloexec bool) sysret {
 	}
 	p.count(o, 1)
 	p.oq.WakeAll("fifo: the other end opened")
+	m.pollChanged("fifo: the other end opened")
 	if !wait {
 		return m.fifoOpened(t, w)
 	}
@@ -109,6 +110,9 @@ func (m *Machine) fifoWait(t *Thread) sysret {
 // fifoOpened gives the open its descriptor.
 func (m *Machine) fifoOpened(t *Thread, w *fifoOpen) sysret {
 	m.hook(w.p, w.o)
+	if w.read && w.o.Flags&fs.O_NONBLOCK != 0 {
+		w.o.Ops.(*pipeFile).wgen = w.gen
+	}
 	fd, err := t.proc.files.InstallFrom(w.o, 0, w.cloexec)
 	if err != nil {
 		w.o.OnRelease()

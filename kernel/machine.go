@@ -194,6 +194,7 @@ type Machine struct {
 	byTID    map[int]*Thread      // every thread not yet joined or reaped
 	timers   timerHeap            // threads waiting for a tick: sleeping, or doing I/O
 	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
+	pollq    WaitQueue            // threads in poll or select, until a descriptor changes or their deadline
 	fifos    map[*fs.Inode]*pipe  // the pipes of the FIFOs open (or being opened)
 	nextPipe uint64               // the id of the last pipe made
 	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
@@ -249,6 +250,7 @@ func New(cfg Config) *Machine {
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
+	m.pollq.init(m, WaitObject{Kind: WaitPoll})
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
 		m.cpus = append(m.cpus, &CPU{ID: i})
 	}

@@ -76,6 +76,12 @@ func (m *Machine) newPipe(node *fs.Inode) *pipe {
 	return p
 }
 
+// wake wakes q, one of p's queues, and the threads in poll and select.
+func (p *pipe) wake(q *WaitQueue, cause string) {
+	q.WakeAll(cause)
+	q.m.pollChanged(cause)
+}
+
 // buffered is the number of bytes in the pipe, as FIONREAD.
 func (p *pipe) buffered() int {
 	n := 0
@@ -98,13 +104,13 @@ func (p *pipe) count(o *fs.OpenFile, d int) {
 	if o.Readable() {
 		p.readers += d
 		if p.readers == 0 {
-			p.wq.WakeAll("pipe: no reader left")
+			p.wake(&p.wq, "pipe: no reader left")
 		}
 	}
 	if o.Writable() {
 		p.writers += d
 		if p.writers == 0 {
-			p.rq.WakeAll("pipe: no writer left")
+			p.wake(&p.rq, "pipe: no writer left")
 		}
 	}
 }
@@ -130,6 +136,7 @@ func sysPipe2(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.EMFILE)
 	}
 	p := m.newPipe(m.fs.NewPipeInode(fs.StudentUID))
+	p.rgen, p.wgen = 1, 1 // its two ends, opened
 	rd := m.fs.NewOpenFile(p.node, fs.O_RDONLY|flags&fs.O_NONBLOCK)
 	wr := m.fs.NewOpenFile(p.node, fs.O_WRONLY|flags&fs.O_NONBLOCK)
 	m.attach(p, rd)
@@ -156,6 +163,9 @@ func putU32(b []byte, v uint32) {
 type pipeFile struct {
 	o *fs.OpenFile
 	p *pipe
+	// wgen is the pipe's writer opens when a nonblocking reader opened a
+	// FIFO: until a writer has come since, no writer is no hang-up (poll).
+	wgen uint64
 }
 
 func (f *pipeFile) nonblock() bool { return f.o.Flags&fs.O_NONBLOCK != 0 }
@@ -177,7 +187,7 @@ func (f *pipeFile) read(m *Machine, t *Thread, buf []byte) (int, int, bool) {
 	}
 	switch {
 	case n > 0:
-		p.wq.WakeAll("pipe: room to write")
+		p.wake(&p.wq, "pipe: room to write")
 		return n, 0, false
 	case p.writers == 0:
 		return 0, 0, false // end of file
@@ -229,7 +239,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 				}
 				last.b = append(last.b, b...)
 				done = chars
-				p.rq.WakeAll("pipe: data to read")
+				p.wake(&p.rq, "pipe: data to read")
 			}
 		}
 	}
@@ -246,7 +256,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 			}
 			p.pages = append(p.pages, pipePage{b: append(make([]byte, 0, k), b...)})
 			done += k
-			p.rq.WakeAll("pipe: data to read")
+			p.wake(&p.rq, "pipe: data to read")
 			continue
 		}
 		if f.nonblock() || !block {

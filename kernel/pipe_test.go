@@ -141,3 +141,59 @@ int main(void) {
 		t.Errorf("output\n%s\nlacks the huge writer's result", out)
 	}
 }
+
+// TestPollTerminal: poll and select on the terminal wait for a whole line
+// typed by the user (the machine waits for input, not at a deadlock), and
+// a nonblocking read of it fails with EAGAIN until then.
+func TestPollTerminal(t *testing.T) {
+	var out strings.Builder
+	m := startMainArgs(t, Config{Stdout: &out}, `#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/select.h>
+int main(void) {
+	char buf[64];
+	int fl = fcntl(0, F_GETFL);
+	fcntl(0, F_SETFL, fl | O_NONBLOCK);
+	int n = read(0, buf, sizeof buf);
+	printf("nonblocking: %d %s\n", n, n < 0 && errno == EAGAIN ? "EAGAIN" : "");
+	fcntl(0, F_SETFL, fl);
+	struct pollfd p = {0, POLLIN, 0};
+	int r = poll(&p, 1, -1);
+	printf("poll: %d %#x\n", r, p.revents);
+	n = read(0, buf, sizeof buf);
+	printf("read %d\n", n);
+	fd_set rs;
+	FD_ZERO(&rs);
+	FD_SET(0, &rs);
+	r = select(1, &rs, NULL, NULL, NULL);
+	printf("select: %d %d\n", r, FD_ISSET(0, &rs));
+	return 0;
+}`)
+	m.Run()
+	if m.Done() || !m.WaitingForInput() {
+		t.Fatalf("done %v (%v), waiting for input %v: want poll waiting for the terminal; output %q", m.Done(), m.Err(), m.WaitingForInput(), out.String())
+	}
+	if p := findProc(m, 2); p.State != StateWaiting || p.WaitOn != "poll" {
+		t.Errorf("poller is %v on %q, want waiting on poll", p.State, p.WaitOn)
+	}
+	m.Input([]byte("half"))
+	m.Run()
+	if !strings.HasSuffix(out.String(), "nonblocking: -1 EAGAIN\n") {
+		t.Errorf("half a line woke poll: %q", out.String())
+	}
+	m.Input([]byte(" line\n"))
+	m.Run()
+	if !m.WaitingForInput() {
+		t.Fatalf("select is not waiting for the terminal: output %q", out.String())
+	}
+	m.Input([]byte("next\n"))
+	m.Run()
+	want := "nonblocking: -1 EAGAIN\npoll: 1 0x1\nread 10\nselect: 1 1\n"
+	if !m.Done() || out.String() != want {
+		t.Errorf("done %v (%v), output %q, want %q", m.Done(), m.Err(), out.String(), want)
+	}
+}

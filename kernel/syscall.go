@@ -85,6 +85,8 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysFcntl:          {"fcntl", "iil", sysFcntl},
 	abi.SysIoctl:          {"ioctl", "ixp", sysIoctl},
 	abi.SysMkfifo:         {"mkfifo", "so", sysMkfifo},
+	abi.SysPoll:           {"poll", "pui", sysPoll},
+	abi.SysSelect:         {"select", "ipppp", sysSelect},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -135,6 +137,7 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	t.inSyscall = false
 	t.waiter.woke = notWoken
 	t.pipeIO = pipeProgress{}
+	t.pollUntil, t.pollTTY = 0, false
 	if r.noRet || !t.live() {
 		return
 	}

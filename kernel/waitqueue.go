@@ -36,11 +36,12 @@ const (
 	WaitRWLock             // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
 	WaitBarrier            // the other threads to reach the barrier at address ID
 	WaitOnce               // another thread to finish the pthread_once at address ID
-	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer); Name a FIFO's path
+	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer)
+	WaitPoll               // a descriptor of a poll or select to be ready
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -99,6 +100,8 @@ func (o WaitObject) String() string {
 			what = "the other end of"
 		}
 		s = fmt.Sprintf("%s pipe %d", what, o.ID)
+	case WaitPoll:
+		s = "a descriptor to be ready"
 	default:
 		s = fmt.Sprintf("%s 0x%x", o.Kind, o.ID)
 	}

@@ -79,6 +79,8 @@ const (
 	SysFcntl                     // int fcntl(int fd, int cmd, ... /* int arg */)
 	SysIoctl                     // int ioctl(int fd, unsigned long request, ... /* void *arg */): FIONBIO, FIONREAD
 	SysMkfifo                    // int mkfifo(const char *path, mode_t mode)
+	SysPoll                      // int poll(struct pollfd *fds, nfds_t n, int timeout)
+	SysSelect                    // int select(int nfds, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout)
 	NumSys
 )
 
@@ -101,7 +103,7 @@ var Syscalls = map[string]Sys{
 	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 	"mmap": SysMmap, "munmap": SysMunmap, "pipe": SysPipe, "pipe2": SysPipe2, "fcntl": SysFcntl,
-	"ioctl": SysIoctl, "mkfifo": SysMkfifo,
+	"ioctl": SysIoctl, "mkfifo": SysMkfifo, "poll": SysPoll, "select": SysSelect,
 }
 
 // SyscallName returns the C name of a system call.

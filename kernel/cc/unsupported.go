@@ -27,8 +27,8 @@ var unsupportedByHeader = map[string]string{
 		"gethostname getlogin ttyname nice",
 	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
 	"sys/ioctl.h":  "TIOCGWINSZ struct:winsize",
-	"sys/select.h": "select pselect fd_set FD_SET FD_CLR FD_ISSET FD_ZERO FD_SETSIZE",
-	"poll.h":       "poll ppoll nfds_t struct:pollfd POLLIN POLLOUT POLLERR POLLHUP POLLNVAL POLLPRI",
+	"sys/select.h": "pselect",
+	"poll.h":       "ppoll",
 	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
 	"sys/mman.h": "mmap munmap mprotect msync madvise mlock munlock shm_open shm_unlink " +
 		"PROT_READ PROT_WRITE PROT_EXEC PROT_NONE MAP_SHARED MAP_PRIVATE MAP_ANONYMOUS MAP_ANON " +
@@ -93,7 +93,7 @@ var unsupportedNames = func() map[string]string {
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
 	for _, h := range strings.Fields("sys/socket.h sys/un.h netinet/in.h netinet/tcp.h arpa/inet.h netdb.h " +
-		"sys/mman.h sys/ipc.h sys/shm.h sys/msg.h sys/sem.h mqueue.h poll.h sys/select.h " +
+		"sys/mman.h sys/ipc.h sys/shm.h sys/msg.h sys/sem.h mqueue.h " +
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
 		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
 		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {

@@ -31,6 +31,7 @@ const EXACT = new Map([
   ["pipe: no reader left", "파이프: 읽는 쪽이 모두 닫힘"],
   ["pipe: no writer left", "파이프: 쓰는 쪽이 모두 닫힘 (EOF)"],
   ["fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"],
+  ["poll: waiting for a descriptor to be ready", "poll: 준비된 디스크립터를 기다림"],
   ["timer expired", "타이머 만료"],
   ["I/O done", "입출력 완료"],
   ["swapped in by the medium-term scheduler", "중기 스케줄러가 스왑 인함"],
