@@ -2,8 +2,12 @@ package kernel
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"osplay/kernel/linuxtest"
 )
 
 // runPipeProgram runs src to its end and returns its output and result.
@@ -196,4 +200,44 @@ int main(void) {
 	if !m.Done() || out.String() != want {
 		t.Errorf("done %v (%v), output %q, want %q", m.Done(), m.Err(), out.String(), want)
 	}
+}
+
+// TestPipesUnderSchedulers runs the pipe programs of testdata/linux under
+// other interleavings (tiny quanta, two CPUs, FCFS): each prints what it
+// prints under the default one. A lost wake-up or a count of ends gone
+// wrong would hang a run or change a line.
+func TestPipesUnderSchedulers(t *testing.T) {
+	dir := "testdata/linux/pipes"
+	for _, main := range []string{"fifo", "pollselect", "slides", "sigpipe"} {
+		want := simulateConfig(t, Config{}, dir, main)
+		for _, cfg := range []Config{{Sched: "rr:q=1"}, {Sched: "rr:q=3", CPUs: 2}, {Sched: "fcfs"}, {Sched: "mlfq", CPUs: 3}} {
+			t.Run(main+"/"+cfg.Sched, func(t *testing.T) {
+				if got := simulateConfig(t, cfg, dir, main); got != want {
+					t.Errorf("output\n%s\nwant (default scheduler)\n%s", got, want)
+				}
+			})
+		}
+	}
+}
+
+// simulateConfig runs main of dir (with its sibling files) under cfg and
+// returns its output and how it ended.
+func simulateConfig(t *testing.T, cfg Config, dir, main string) string {
+	t.Helper()
+	files, err := linuxtest.Files(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mfs := fstest.MapFS{}
+	for name, data := range files {
+		mfs[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	var out strings.Builder
+	cfg.Files, cfg.Stdout, cfg.Stderr = mfs, &out, &out
+	m := New(cfg)
+	if err := m.Start([]string{"./" + main}); err != nil {
+		t.Fatal(err)
+	}
+	res := m.Run()
+	return fmt.Sprintf("%s[err %v, code %d]\n", out.String(), res.Err, res.Code)
 }
