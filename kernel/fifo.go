@@ -48,9 +48,17 @@ func (m *Machine) fifoOf(n *fs.Inode) *pipe {
 	return p
 }
 
-// pipeReleased forgets a FIFO's pipe, and its bytes, once no end is open.
+// pipeReleased frees a pipe's pages once no end of it is open (a FIFO's
+// bytes are lost then, as on Linux), and forgets a FIFO's pipe.
 func (m *Machine) pipeReleased(p *pipe) {
-	if p.readers == 0 && p.writers == 0 && m.fifos[p.node] == p {
+	if p.readers != 0 || p.writers != 0 {
+		return
+	}
+	for range p.pages {
+		m.phys.GiveKernel()
+	}
+	p.pages = nil
+	if m.fifos[p.node] == p {
 		delete(m.fifos, p.node)
 	}
 }

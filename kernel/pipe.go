@@ -183,6 +183,7 @@ func (f *pipeFile) read(m *Machine, t *Thread, buf []byte) (int, int, bool) {
 		n += k
 		if pg.r == len(pg.b) {
 			p.pages = p.pages[1:]
+			m.phys.GiveKernel()
 		}
 	}
 	switch {
@@ -249,9 +250,18 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 			return end(abi.EPIPE)
 		}
 		if len(p.pages) < pipePages {
+			if !m.phys.TakeKernel() {
+				// A page of the machine's memory, as any: the
+				// out-of-memory killer may make room, else ENOMEM.
+				if m.reclaim(nil) {
+					continue
+				}
+				return end(abi.ENOMEM)
+			}
 			k := min(pipePageSize, total-done)
 			b, ok := src(done, k)
 			if !ok {
+				m.phys.GiveKernel()
 				return end(abi.EFAULT)
 			}
 			p.pages = append(p.pages, pipePage{b: append(make([]byte, 0, k), b...)})

@@ -221,7 +221,8 @@ func TestPipesUnderSchedulers(t *testing.T) {
 }
 
 // simulateConfig runs main of dir (with its sibling files) under cfg and
-// returns its output and how it ended.
+// returns its output and how it ended; every page, of a process or of a
+// pipe, must be free at the end.
 func simulateConfig(t *testing.T, cfg Config, dir, main string) string {
 	t.Helper()
 	files, err := linuxtest.Files(dir)
@@ -239,5 +240,48 @@ func simulateConfig(t *testing.T, cfg Config, dir, main string) string {
 		t.Fatal(err)
 	}
 	res := m.Run()
+	if used := m.phys.InUse(); used != 0 {
+		t.Errorf("%s: %d bytes of memory still in use after the run", main, used)
+	}
 	return fmt.Sprintf("%s[err %v, code %d]\n", out.String(), res.Err, res.Code)
+}
+
+// TestPipePagesAreMemory: a pipe's pages count against the machine's
+// memory as the processes' pages do. A program that fills pipe after pipe
+// on a small machine meets the out-of-memory killer, and every page comes
+// back once the pipes are gone.
+func TestPipePagesAreMemory(t *testing.T) {
+	var out strings.Builder
+	cfg := Config{Stdout: &out, MaxTotalMemory: 2 << 20}
+	m := startMainArgs(t, cfg, `#include <stdio.h>
+#include <fcntl.h>
+#include <unistd.h>
+static char buf[65536];
+int main(void) {
+	for (int i = 0; i < 100; i++) {
+		int fd[2];
+		if (pipe2(fd, O_NONBLOCK) < 0)
+			return 1;
+		if (write(fd[1], buf, sizeof buf) != sizeof buf)
+			break;
+	}
+	printf("not reached\n");
+	return 0;
+}`)
+	res := m.Run()
+	if res.Err != nil || !res.Signaled || res.Signal != 9 {
+		t.Fatalf("result %+v, output %q: want killed by SIGKILL", res, out.String())
+	}
+	ooms := 0
+	for _, e := range m.Events() {
+		if e.Kind == KindOOM {
+			ooms++
+		}
+	}
+	if ooms != 1 {
+		t.Errorf("%d oom events, want 1", ooms)
+	}
+	if used := m.phys.InUse(); used != 0 {
+		t.Errorf("%d bytes still in use after the run", used)
+	}
 }
