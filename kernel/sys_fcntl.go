@@ -93,7 +93,7 @@ func sysIoctl(m *Machine, t *Thread, a []uint64) sysret {
 		case *pipeFile:
 			n = int64(f.p.buffered())
 		case ttyFile:
-			if m.console.lineReady() {
+			if m.consoleReady() {
 				n = int64(len(m.console.in))
 			}
 		case inodeFile:
