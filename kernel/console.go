@@ -63,6 +63,7 @@ func (m *Machine) typed(data []byte) {
 	m.emit(Event{CPU: -1, Kind: KindInput, Data: append([]byte(nil), data...)})
 	if m.console.lineReady() {
 		m.console.readers.WakeAll(msg.New(msg.WokeInput))
+		m.pollChanged(msg.New(msg.WokeInput))
 	}
 }
 
@@ -73,6 +74,7 @@ func (m *Machine) closeInput() {
 	m.console.eof = true
 	m.emit(Event{CPU: -1, Kind: KindInput, Msg: msg.New(msg.InputEOF)})
 	m.console.readers.WakeAll(msg.New(msg.WokeEOF))
+	m.pollChanged(msg.New(msg.WokeEOF))
 }
 
 // Input types data on the console, as the user at the keyboard.
@@ -135,6 +137,9 @@ type ttyFile struct {
 
 func (f ttyFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
 	data, wait := m.readConsole(len(p))
+	if wait && f.o.Flags&fs.O_NONBLOCK != 0 {
+		return 0, abi.EAGAIN, false
+	}
 	if wait {
 		m.console.readers.Sleep(t, msg.New(msg.WaitTTY))
 		return 0, 0, true

@@ -195,6 +195,9 @@ type Machine struct {
 	byTID         map[int]*Thread            // every thread not yet joined or reaped
 	timers        timerHeap                  // threads waiting for a tick: sleeping, or doing I/O
 	sleepers      WaitQueue                  // threads sleeping (sleep, usleep) until their deadline
+	pollq         WaitQueue                  // threads in poll or select, until a descriptor changes or their deadline
+	fifos         map[*fs.Inode]*pipe        // the pipes of the FIFOs open (or being opened)
+	nextPipe      uint64                     // the id of the last pipe made
 	sharedFutexes map[sharedFutex]*WaitQueue // the queues of futex words in shared memory (futex.go)
 	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
 	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
@@ -250,6 +253,7 @@ func New(cfg Config) *Machine {
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
+	m.pollq.init(m, WaitObject{Kind: WaitPoll})
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
 		m.cpus = append(m.cpus, &CPU{ID: i})
 	}

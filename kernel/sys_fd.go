@@ -24,15 +24,23 @@ func readPath(p *Process, addr uint64) (string, int) {
 
 func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
+	if t.fifo != nil {
+		return m.fifoWait(t) // an open of a FIFO waiting for the other end
+	}
 	name, e := readPath(p, a[0])
 	if e != 0 {
 		return fail(e)
 	}
-	o, err := m.fs.Open(p.cwd, name, int(int32(a[1])), uint32(a[2]), fs.StudentUID)
+	flags := int(int32(a[1]))
+	o, err := m.fs.Open(p.cwd, name, flags&^fs.O_CLOEXEC, uint32(a[2]), fs.StudentUID)
 	if err != nil {
 		return fail(fsErrno(err))
 	}
-	fd, err := p.files.Install(withOps(o, 1))
+	cloexec := flags&fs.O_CLOEXEC != 0
+	if o.Node.IsFIFO() {
+		return m.openFIFO(t, o, cloexec)
+	}
+	fd, err := p.files.InstallFrom(withOps(o, 1), 0, cloexec)
 	if err != nil {
 		return fail(fsErrno(err))
 	}
@@ -56,7 +64,11 @@ func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 	if !o.Readable() {
 		return fail(abi.EBADF)
 	}
-	buf := make([]byte, int(min(a[2], maxIO)))
+	n := min(a[2], maxIO)
+	if _, isPipe := fileOf(o).(*pipeFile); isPipe {
+		n = min(n, pipePages*pipePageSize) // a read takes at most what a pipe holds
+	}
+	buf := make([]byte, int(n))
 	k, errno, block := fileOf(o).read(m, t, buf)
 	if block {
 		return blocked()
@@ -74,6 +86,11 @@ func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 func sysWrite(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	fd := int(int32(a[0]))
+	if o, err := p.files.Get(fd); err == nil && o.Writable() {
+		if f, isPipe := fileOf(o).(*pipeFile); isPipe {
+			return sysWritePipe(m, t, f, a[1], a[2])
+		}
+	}
 	n := int(min(a[2], maxIO))
 	buf := make([]byte, n)
 	if err := p.mem.Read(a[1], buf); err != nil {

@@ -81,6 +81,13 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach},
 	abi.SysMmap:           {"mmap", "puxxil", sysMmap},
 	abi.SysMunmap:         {"munmap", "pu", sysMunmap},
+	abi.SysPipe:           {"pipe", "p", sysPipe},
+	abi.SysPipe2:          {"pipe2", "px", sysPipe2},
+	abi.SysFcntl:          {"fcntl", "iil", sysFcntl},
+	abi.SysIoctl:          {"ioctl", "ixp", sysIoctl},
+	abi.SysMkfifo:         {"mkfifo", "so", sysMkfifo},
+	abi.SysPoll:           {"poll", "pui", sysPoll},
+	abi.SysSelect:         {"select", "ipppp", sysSelect},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -130,6 +137,8 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	}
 	t.inSyscall = false
 	t.waiter.woke = notWoken
+	t.pipeIO = pipeProgress{}
+	t.pollUntil, t.pollTTY = 0, false
 	if r.noRet || !t.live() {
 		return
 	}

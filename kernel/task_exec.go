@@ -65,6 +65,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	}
 	ctx.SetLibCallCost(m.cfg.LibCallCost)
 	m.soleThread(t)
+	p.files.CloseOnExec()
 	m.releaseMemory(p)
 	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
@@ -91,6 +92,7 @@ func (m *Machine) soleThread(t *Thread) {
 			}
 			m.takeBackTickets(o)
 			m.stopWaiting(o, wokeSignal)
+			m.abandonOpen(o)
 			o.Ended = m.t
 			m.setState(o, StateTerminated, msg.New(msg.ExecOther))
 			m.leaveCPU(o)

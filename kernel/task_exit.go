@@ -26,6 +26,7 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 	for _, t := range live {
 		t.inSyscall = false
 		m.stopWaiting(t, wokeSignal)
+		m.abandonOpen(t)
 	}
 	p.killSig = 0
 	if p.files != nil {

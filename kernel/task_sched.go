@@ -513,7 +513,7 @@ func (m *Machine) checkStuck() {
 // WaitingForInput reports whether the machine can go on only once the user
 // types (or closes the input): every thread waits and one reads the console.
 func (m *Machine) WaitingForInput() bool {
-	if m.halted || m.console.eof || m.console.readers.Len() == 0 {
+	if m.halted || m.console.eof || m.console.readers.Len() == 0 && !m.pollingTTY() {
 		return false
 	}
 	return !m.cpusBusy() && m.nextTimer() == sched.Forever

@@ -48,6 +48,10 @@ type Thread struct {
 	sys       abi.Sys  // the call in progress
 	yieldTo   msg.Text // give the CPU up after this call returns, and why (child-first fork)
 	yieldHow  sched.Why
+	pipeIO    pipeProgress // a blocked write to a pipe: what it has written
+	fifo      *fifoOpen    // a blocked open of a FIFO
+	pollUntil int64        // a blocked poll or select: its deadline (0: not fixed yet)
+	pollTTY   bool         // it watches the terminal
 
 	job     *jobRun   // a workload job: bursts instead of a program
 	lentTo  []lend    // tickets lent while waiting (ticket transfer)

@@ -37,10 +37,12 @@ const (
 	WaitRWLock             // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
 	WaitBarrier            // the other threads to reach the barrier at address ID
 	WaitOnce               // another thread to finish the pthread_once at address ID
+	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer)
+	WaitPoll               // a descriptor of a poll or select to be ready
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -99,6 +101,17 @@ func (o WaitObject) Text() msg.Text {
 		} else {
 			t = msg.New(msg.ObjSem, msg.Addr("addr", o.ID), msg.Int("value", o.Value))
 		}
+	case WaitPipe:
+		code := msg.ObjPipeData
+		switch o.Value {
+		case pipeForRoom:
+			code = msg.ObjPipeRoom
+		case pipeForPeer:
+			code = msg.ObjPipePeer
+		}
+		t = msg.New(code, msg.Int("id", int64(o.ID)))
+	case WaitPoll:
+		t = msg.New(msg.ObjPoll)
 	default:
 		code, ok := objectCodes[o.Kind]
 		if !ok {
@@ -110,6 +123,12 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(msg.ObjHeld, msg.Sub("obj", t), msg.Int("tid", o.Holder))
 	}
 	return t
+}
+
+// waitCall is why a thread sleeps in a call on o: "read: waiting for data
+// in pipe 3".
+func waitCall(call string, o WaitObject) msg.Text {
+	return msg.New(msg.WaitCall, msg.Name("call", call), msg.Sub("obj", o.Text()))
 }
 
 // WaitQueue is the threads waiting for one object, in the order they began

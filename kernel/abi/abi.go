@@ -74,6 +74,13 @@ const (
 	SysAtomic                    // long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b): one indivisible read-modify-write (the __sync and __atomic builtins)
 	SysMmap                      // void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset): anonymous mappings, shared or private
 	SysMunmap                    // int munmap(void *addr, size_t length)
+	SysPipe                      // int pipe(int fd[2])
+	SysPipe2                     // int pipe2(int fd[2], int flags): O_NONBLOCK, O_CLOEXEC
+	SysFcntl                     // int fcntl(int fd, int cmd, ... /* int arg */)
+	SysIoctl                     // int ioctl(int fd, unsigned long request, ... /* void *arg */): FIONBIO, FIONREAD
+	SysMkfifo                    // int mkfifo(const char *path, mode_t mode)
+	SysPoll                      // int poll(struct pollfd *fds, nfds_t n, int timeout)
+	SysSelect                    // int select(int nfds, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout)
 	NumSys
 )
 
@@ -95,7 +102,8 @@ var Syscalls = map[string]Sys{
 	"__osplay_futex_wake": SysFutexWake, "__osplay_futex_timedwait": SysFutexTimedWait,
 	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
-	"mmap": SysMmap, "munmap": SysMunmap,
+	"mmap": SysMmap, "munmap": SysMunmap, "pipe": SysPipe, "pipe2": SysPipe2, "fcntl": SysFcntl,
+	"ioctl": SysIoctl, "mkfifo": SysMkfifo, "poll": SysPoll, "select": SysSelect,
 }
 
 // SyscallName returns the C name of a system call.
@@ -166,6 +174,7 @@ const (
 	ESRCH   = 3
 	EINTR   = 4
 	EIO     = 5
+	ENXIO   = 6
 	ENOEXEC = 8
 	EBADF   = 9
 	ECHILD  = 10

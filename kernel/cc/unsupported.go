@@ -21,17 +21,15 @@ var unsupportedByHeader = map[string]string{
 		"pthread_sigmask pthread_kill killpg " +
 		"SIG_DFL SIG_IGN SIG_ERR SIG_BLOCK SIG_UNBLOCK SIG_SETMASK SA_RESTART SA_SIGINFO " +
 		"SA_RESETHAND SA_NODEFER SA_NOCLDWAIT SA_NOCLDSTOP SA_ONSTACK NSIG SIGRTMIN SIGRTMAX",
-	"unistd.h": "pipe pipe2 alarm pause setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
+	"unistd.h": "alarm pause setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
 		"ualarm fchdir chdir rmdir link symlink readlink truncate ftruncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"gethostname getlogin ttyname nice",
-	"fcntl.h": "fcntl F_GETFL F_SETFL F_GETFD F_SETFD F_DUPFD F_DUPFD_CLOEXEC F_GETLK F_SETLK F_SETLKW " +
-		"FD_CLOEXEC O_NONBLOCK O_CLOEXEC O_NDELAY O_ASYNC O_SYNC O_DSYNC O_NOCTTY O_DIRECTORY " +
-		"struct:flock",
-	"sys/ioctl.h":  "ioctl FIONBIO FIONREAD TIOCGWINSZ struct:winsize",
-	"sys/select.h": "select pselect fd_set FD_SET FD_CLR FD_ISSET FD_ZERO FD_SETSIZE",
-	"poll.h":       "poll ppoll nfds_t struct:pollfd POLLIN POLLOUT POLLERR POLLHUP POLLNVAL POLLPRI",
-	"sys/stat.h":   "mkfifo mkfifoat chmod fchmod umask mkdir S_IFIFO S_ISFIFO",
+	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
+	"sys/ioctl.h":  "TIOCGWINSZ struct:winsize",
+	"sys/select.h": "pselect",
+	"poll.h":       "ppoll",
+	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
 	"sys/mman.h": "mmap munmap mprotect msync madvise mlock munlock shm_open shm_unlink " +
 		"PROT_READ PROT_WRITE PROT_EXEC PROT_NONE MAP_SHARED MAP_PRIVATE MAP_ANONYMOUS MAP_ANON " +
 		"MAP_FIXED MAP_FAILED MS_SYNC MS_ASYNC MS_INVALIDATE",
@@ -95,7 +93,7 @@ var unsupportedNames = func() map[string]string {
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
 	for _, h := range strings.Fields("sys/socket.h sys/un.h netinet/in.h netinet/tcp.h arpa/inet.h netdb.h " +
-		"sys/mman.h sys/ipc.h sys/shm.h sys/msg.h sys/sem.h mqueue.h poll.h sys/select.h sys/ioctl.h " +
+		"sys/mman.h sys/ipc.h sys/shm.h sys/msg.h sys/sem.h mqueue.h " +
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
 		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
 		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {

@@ -20,6 +20,7 @@ const (
 	S_IFDIR = 0040000
 	S_IFCHR = 0020000
 	S_IFREG = 0100000
+	S_IFIFO = 0010000
 )
 
 // Open flags, with Linux x86-64 values.
@@ -40,9 +41,10 @@ const (
 
 // Directory-entry types, as d_type.
 const (
-	DT_CHR = 2
-	DT_DIR = 4
-	DT_REG = 8
+	DT_FIFO = 1
+	DT_CHR  = 2
+	DT_DIR  = 4
+	DT_REG  = 8
 )
 
 // Device numbers of the character devices.
@@ -112,6 +114,9 @@ func (n *Inode) IsRegular() bool { return n.Mode&S_IFMT == S_IFREG }
 // IsDevice reports whether n is a character device.
 func (n *Inode) IsDevice() bool { return n.Mode&S_IFMT == S_IFCHR }
 
+// IsFIFO reports whether n is a named pipe (mkfifo) or a pipe's inode.
+func (n *Inode) IsFIFO() bool { return n.Mode&S_IFMT == S_IFIFO }
+
 // Size is st_size.
 func (n *Inode) Size() int64 {
 	if n.IsDir() {
@@ -126,6 +131,8 @@ func (n *Inode) direntType() uint8 {
 		return DT_DIR
 	case n.IsDevice():
 		return DT_CHR
+	case n.IsFIFO():
+		return DT_FIFO
 	}
 	return DT_REG
 }
@@ -315,6 +322,31 @@ func (f *FS) Mkdir(path string, mode uint32, uid int) (*Inode, error) {
 	d := f.newInode(S_IFDIR|(mode&07777&^f.Umask), uid)
 	f.link(parent, name, d)
 	return d, nil
+}
+
+// Mkfifo makes a named pipe at path, relative to cwd, as mkfifo(3).
+func (f *FS) Mkfifo(cwd, path string, mode uint32, uid int) error {
+	parent, name, n, err := f.walk(cwd, path, uid)
+	if err != nil {
+		return err
+	}
+	if n != nil {
+		return EEXIST
+	}
+	if parent == nil || name == "" {
+		return EEXIST
+	}
+	if !parent.Permits(uid, 3) {
+		return EACCES
+	}
+	f.link(parent, name, f.newInode(S_IFIFO|(mode&07777&^f.Umask), uid))
+	return nil
+}
+
+// NewPipeInode makes the inode of an unnamed pipe (pipe(2)): in no
+// directory, as Linux's pipefs.
+func (f *FS) NewPipeInode(uid int) *Inode {
+	return f.newInode(S_IFIFO|0600, uid)
 }
 
 // MkdirAll makes path and any missing parents, owned by uid.

@@ -166,6 +166,20 @@ var Cases = []Case{
 		Note: "open/read/write/lseek/close/unlink, O_APPEND, O_EXCL, holes, dup, offsets shared across fork, dup2 redirection, /bin/cat."},
 	{Dir: "kernel/testdata/linux/errno", Main: "errno", Order: InOrder, Note: "errno values and strerror/perror texts of failing calls."},
 
+	// Pipes and descriptors.
+	{Dir: "kernel/testdata/linux/pipes", Main: "pipes", Order: InOrder,
+		Note: "pipe between parent and child, EOF once every writer has closed, a 1 MB write through the 64 KiB pipe, ls | wc -l with dup2 and exec, O_CLOEXEC and FD_CLOEXEC across exec (the sibling fdcheck)." + lsNote},
+	{Dir: "kernel/testdata/linux/pipes", Main: "sigpipe", Order: InOrder,
+		Note: "a write with no reader: the child dies of SIGPIPE (13), then the program itself (exit status 141)."},
+	{Dir: "kernel/testdata/linux/pipes", Main: "capacity", Order: InOrder,
+		Note: "the pipe's capacity by write size (Linux's pages), EAGAIN/EWOULDBLOCK, partial nonblocking writes, FIONREAD, fcntl F_GETFL/F_SETFL/F_DUPFD/F_DUPFD_CLOEXEC/F_GETFD, FIONBIO, errors."},
+	{Dir: "kernel/testdata/linux/pipes", Main: "fifo", Order: InOrder,
+		Note: "mkfifo and a FIFO between a parent and its child; Linux's open rules (a reader waits for a writer, ENXIO for a nonblocking writer alone, O_RDWR never waits); the bytes die with the last end."},
+	{Dir: "kernel/testdata/linux/pipes", Main: "pollselect", Order: InOrder,
+		Note: "poll's events on a pipe's ends (POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL), a wait for a child's write, a timeout; select over two children's pipes until both end, its timeout, a file always ready, EBADF."},
+	{Dir: "kernel/testdata/linux/pipes", Main: "slides", Order: InOrder,
+		Note: "seed 002's slides 40 and 41: the parent-child pipe and the nonblocking read with ioctl(FIONBIO)."},
+
 	// Memory.
 	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
 		Note: "OSTEP's vm-intro/va.c: the addresses of code, a 100 MB heap block and the stack (masked); malloc(100e6) succeeds because memory is committed lazily."},

@@ -10,8 +10,9 @@ import (
 
 // The exit statuses the programs are written to end with.
 var wantExit = map[string]int{
-	"examples/mystatus/myexit":         33,
-	"kernel/testdata/linux/exitstatus": 3,
+	"examples/mystatus/myexit":            33,
+	"kernel/testdata/linux/exitstatus":    3,
+	"kernel/testdata/linux/pipes/sigpipe": 128 + 13, // killed by SIGPIPE
 }
 
 // TestProgramsNatively runs every case on Linux twice: each must compile,

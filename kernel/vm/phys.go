@@ -56,6 +56,13 @@ func (pm *PhysicalMemory) take() bool {
 	return true
 }
 
+// TakeKernel claims a frame for the kernel's own use (a page of a pipe),
+// if one is free: the kernel's memory and the processes' share the limit.
+func (pm *PhysicalMemory) TakeKernel() bool { return pm.take() }
+
+// GiveKernel gives back a frame TakeKernel claimed.
+func (pm *PhysicalMemory) GiveKernel() { pm.frames.Add(^uint64(0)) }
+
 // drop lets go of one mapping of pg, and of its frame with the last one.
 func (pm *PhysicalMemory) drop(pg *page) {
 	if pg.image {

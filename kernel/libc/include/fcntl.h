@@ -44,9 +44,21 @@
 #define S_IWOTH 0002
 #define S_IXOTH 0001
 
+/* fcntl() commands and the descriptor flag. */
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC 1
+
 /* System call; the third argument, the mode, is read only with O_CREAT. */
 int open(const char *path, int flags, ...);
 
 int creat(const char *path, mode_t mode);
+
+/* System call; the third argument, an int, is read by the commands that take one. */
+int fcntl(int fd, int cmd, ...);
 
 #endif

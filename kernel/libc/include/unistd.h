@@ -46,6 +46,8 @@ int unlink(const char *path);
 int dup(int fd);
 int dup2(int fd, int fd2);
 int isatty(int fd);
+int pipe(int fd[2]);
+int pipe2(int fd[2], int flags);
 char *getcwd(char *buf, size_t size);
 void *sbrk(intptr_t increment);
 int nice(int inc);

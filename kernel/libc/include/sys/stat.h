@@ -75,5 +75,6 @@ struct stat {
 /* System calls. */
 int stat(const char *path, struct stat *st);
 int fstat(int fd, struct stat *st);
+int mkfifo(const char *path, mode_t mode);
 
 #endif

@@ -4,6 +4,7 @@
 #include <bits/types/time_t.h>
 #include <bits/types/suseconds_t.h>
 #include <bits/types/struct_timeval.h>
+#include <sys/select.h>
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
