@@ -194,6 +194,8 @@ type Machine struct {
 	byTID    map[int]*Thread      // every thread not yet joined or reaped
 	timers   timerHeap            // threads waiting for a tick: sleeping, or doing I/O
 	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
+	pausers  WaitQueue            // threads waiting for a signal (pause, sigsuspend, sigwait)
+	alarmed  []*Process           // processes whose ITIMER_REAL is armed, in pid order
 	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
 	sems     []*namedSem          // every named semaphore opened, by id (unlinked ones too)
 	init     *Process
@@ -247,6 +249,7 @@ func New(cfg Config) *Machine {
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
+	m.pausers.init(m, WaitObject{Kind: WaitSignal})
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
 		m.cpus = append(m.cpus, &CPU{ID: i})
 	}

@@ -28,6 +28,8 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause string) {
 		m.stopWaiting(t, wokeSignal)
 	}
 	p.killSig = 0
+	p.alarmAt = 0
+	p.stopped = false
 	if p.files != nil {
 		p.files.CloseAll()
 	}
@@ -66,10 +68,22 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause string) {
 		}
 	}
 
-	if p.parent == m.init {
+	switch parent := p.parent; {
+	case parent == m.init:
 		m.reap(m.init, nil, p)
-	} else {
-		p.parent.childExit.WakeAll(fmt.Sprintf("child %d exited", p.PID))
+	default:
+		code, st := abi.CLD_EXITED, status>>8&0xff
+		if status&0x7f != 0 {
+			code, st = abi.CLD_KILLED, status&0x7f
+			if status&0x80 != 0 {
+				code = abi.CLD_DUMPED
+			}
+		}
+		m.notifyParent(p, code, st)
+		if parent.autoReaps() {
+			m.reap(parent, nil, p)
+		}
+		parent.childExit.WakeAll(fmt.Sprintf("child %d exited", p.PID))
 	}
 	m.released(resident, admitted)
 }

@@ -127,7 +127,7 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	t := solo.cur
-	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall {
+	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall || t.proc.stopped || t.deliverable() != 0 {
 		return false
 	}
 	h := min(target, m.nextTimer())
@@ -245,12 +245,20 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.die(t.proc, t, sig)
 			continue
 		}
+		if t.proc.stopped {
+			m.stopRunning(t)
+			continue
+		}
 		if c.preempt != "" {
 			m.preempt(c, t, c.preempt, sched.Preempted)
 			continue
 		}
 		if t.inSyscall {
 			m.syscall(c, t, t.sys) // a blocked call starts over
+			continue
+		}
+		if t.deliverable() != 0 && t.ctx != nil {
+			m.deliver(t) // signals are acted on as it returns to user mode
 			continue
 		}
 		ran := m.run(c, t, h)
@@ -412,6 +420,10 @@ func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
 	if how == sched.Woken {
 		m.takeBackTickets(t)
 	}
+	if t.proc.stopped {
+		m.setState(t, StateStopped, "stopped by "+SignalName(t.proc.stopSig))
+		return
+	}
 	cause, ok := m.makeRoom(t, cause, how)
 	if !ok {
 		return // swapped out: it waits for memory, suspended
@@ -474,7 +486,7 @@ func (m *Machine) nextTimer() int64 {
 	if len(m.arrivals) > 0 {
 		next = m.arrivals[0].at
 	}
-	return min(next, m.timers.next())
+	return min(next, m.timers.next(), m.nextAlarm())
 }
 
 // fireTimers makes the jobs due by now arrive, then wakes the threads
@@ -486,6 +498,7 @@ func (m *Machine) fireTimers() {
 			m.wake(t, wokeTimeout, timeoutCause(t.waiter.queue.Object))
 		}
 	}
+	m.ringAlarms()
 }
 
 // timeoutCause is why a thread whose deadline came is woken: its sleep is

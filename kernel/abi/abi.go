@@ -74,6 +74,17 @@ const (
 	SysAtomic                    // long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b): one indivisible read-modify-write (the __sync and __atomic builtins)
 	SysMmap                      // void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset): anonymous mappings, shared or private
 	SysMunmap                    // int munmap(void *addr, size_t length)
+	SysSigaction                 // int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+	SysSigprocmask               // int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+	SysSigpending                // int sigpending(sigset_t *set)
+	SysSigsuspend                // int sigsuspend(const sigset_t *mask)
+	SysSigwait                   // int sigwait(const sigset_t *set, int *sig)
+	SysPause                     // int pause(void)
+	SysAlarm                     // unsigned alarm(unsigned seconds)
+	SysSetitimer                 // int setitimer(int which, const struct itimerval *new, struct itimerval *old)
+	SysGetitimer                 // int getitimer(int which, struct itimerval *cur)
+	SysTgkill                    // int __osplay_tgkill(int tid, int sig): signal one thread of the caller's process (raise, pthread_kill)
+	SysSigreturn                 // the return of a signal handler, made by the frame the kernel builds: restores the interrupted registers and mask
 	NumSys
 )
 
@@ -96,6 +107,10 @@ var Syscalls = map[string]Sys{
 	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 	"mmap": SysMmap, "munmap": SysMunmap,
+	"sigaction": SysSigaction, "sigprocmask": SysSigprocmask, "sigpending": SysSigpending,
+	"sigsuspend": SysSigsuspend, "sigwait": SysSigwait, "pause": SysPause, "alarm": SysAlarm,
+	"setitimer": SysSetitimer, "getitimer": SysGetitimer, "__osplay_tgkill": SysTgkill,
+	"__osplay_sigreturn": SysSigreturn,
 }
 
 // SyscallName returns the C name of a system call.
@@ -156,7 +171,42 @@ const (
 	SIGCONT = 18
 	SIGSTOP = 19
 	SIGTSTP = 20
+	SIGTTIN = 21
+	SIGTTOU = 22
 	NSIG    = 32
+
+	// MaxSig is the highest signal number, real-time signals included
+	// (<signal.h>'s NSIG is one more).
+	MaxSig = 64
+)
+
+// sigaction's flags, as Linux.
+const (
+	SA_NOCLDSTOP = 0x1
+	SA_NOCLDWAIT = 0x2
+	SA_SIGINFO   = 0x4
+	SA_RESTART   = 0x10000000
+	SA_NODEFER   = 0x40000000
+	SA_RESETHAND = 0x80000000
+)
+
+// siginfo_t's si_code values, as Linux.
+const (
+	SI_USER       = 0
+	SI_KERNEL     = 0x80
+	SI_TKILL      = -6
+	CLD_EXITED    = 1
+	CLD_KILLED    = 2
+	CLD_DUMPED    = 3
+	CLD_STOPPED   = 5
+	CLD_CONTINUED = 6
+)
+
+// sigprocmask's how, as Linux.
+const (
+	SIG_BLOCK   = 0
+	SIG_UNBLOCK = 1
+	SIG_SETMASK = 2
 )
 
 // Linux errno values.
@@ -198,9 +248,16 @@ const (
 
 // Wait options and status encoding, as Linux.
 const (
-	WNOHANG   = 1
-	WUNTRACED = 2
+	WNOHANG    = 1
+	WUNTRACED  = 2
+	WCONTINUED = 8
 )
+
+// StopStatus encodes a stop by sig as waitpid(WUNTRACED) reports it;
+// ContinuedStatus a continue (WCONTINUED).
+func StopStatus(sig int) int { return (sig&0xff)<<8 | 0x7f }
+
+const ContinuedStatus = 0xffff
 
 // ExitStatus encodes a normal exit as waitpid reports it.
 func ExitStatus(code int) int { return (code & 0xff) << 8 }

@@ -12,6 +12,7 @@ import (
 var wantExit = map[string]int{
 	"examples/mystatus/myexit":         33,
 	"kernel/testdata/linux/exitstatus": 3,
+	"kernel/testdata/linux/sigalarm":   128 + 14, // killed by SIGALRM
 }
 
 // TestProgramsNatively runs every case on Linux twice: each must compile,
