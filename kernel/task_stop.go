@@ -7,8 +7,8 @@ import (
 
 // stop stops every thread of p for sig (SIGSTOP's default action): a ready
 // thread leaves the ready queue, a running one leaves its CPU when it next
-// enters the kernel or its CPU's next turn comes, a waiting one stops once
-// its wait ends. The parent learns it from SIGCHLD (unless it asked not
+// enters the kernel or its CPU's next turn comes, a waiting one stops now
+// (unless it waits for an I/O: then once the I/O is done). The parent learns it from SIGCHLD (unless it asked not
 // to, SA_NOCLDSTOP) and from waitpid with WUNTRACED.
 func (m *Machine) stop(p *Process, sig int) {
 	if p.stopped {
@@ -17,9 +17,14 @@ func (m *Machine) stop(p *Process, sig int) {
 	p.stopped, p.stopSig = true, sig
 	cause := "stopped by " + SignalName(sig)
 	for _, t := range p.liveThreads() {
-		if t.State == StateReady {
+		switch {
+		case t.State == StateReady:
 			m.policy.Remove(&t.task)
 			m.setState(t, StateStopped, cause)
+		case t.State == StateWaiting && t.waiter.interruptible:
+			// Woken to stop, as Linux's: its call starts over once the
+			// process is continued (a sleep keeps its deadline).
+			m.wake(t, wokeSignal, cause)
 		}
 	}
 	p.waitReport = abi.StopStatus(sig)
