@@ -267,6 +267,17 @@ type PCB struct {
 	Regs     Registers `json:"regs"`
 	Segments []Segment `json:"segments"`
 	Resident uint64    `json:"resident"`
+	Signals  Signals   `json:"signals"`
+}
+
+// Signals is a PCB's signal state, each a list of signal names
+// ("SIGUSR1"): pending for the process or one of its threads, blocked by
+// its main thread, caught by a handler, ignored.
+type Signals struct {
+	Pending []string `json:"pending"`
+	Blocked []string `json:"blocked"`
+	Handled []string `json:"handled"`
+	Ignored []string `json:"ignored"`
 }
 
 // OpenFD is one open file descriptor.
