@@ -230,3 +230,42 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// A read of the terminal interrupted by a handler: without SA_RESTART it
+// fails with EINTR; with it, it starts over and returns the line typed
+// later.
+func TestReadInterrupted(t *testing.T) {
+	src := `#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+static void h(int sig) { }
+int main(void) {
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = h;
+	sigaction(SIGALRM, &sa, NULL);
+	char buf[32];
+	alarm(1);
+	ssize_t n = read(0, buf, sizeof buf);
+	printf("plain: %d %s\n", (int)n, n < 0 ? strerror(errno) : "");
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(1);
+	n = read(0, buf, sizeof buf);
+	printf("SA_RESTART: %d\n", (int)n);
+	return 0;
+}
+`
+	res, out, _ := runSignalProgram(t, Config{}, src, func(m *Machine) {
+		m.RunTo(3 * DefaultTicksPerSecond) // past both alarms: the second read waits on
+		m.Input([]byte("hello\n"))
+	})
+	if res.Err != nil || !res.Exited {
+		t.Fatalf("result %+v (output %q)", res, out)
+	}
+	if want := "plain: -1 Interrupted system call\nSA_RESTART: 6\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}

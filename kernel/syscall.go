@@ -157,8 +157,13 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	t.inSyscall = false
 	t.waiter.woke = notWoken
 	if r.noRet || !t.live() {
-		if sys == abi.SysSigreturn && t.live() && t.restartSys != 0 {
-			t.inSyscall, t.sys, t.restartSys = true, t.restartSys, 0 // the call the handler interrupted starts over
+		if sys == abi.SysSigreturn && t.live() {
+			if t.restartSys != 0 {
+				t.inSyscall, t.sys, t.restartSys = true, t.restartSys, 0 // the call the handler interrupted starts over
+			}
+			if t.deliverable() != 0 {
+				m.deliver(t) // what the restored mask unblocks, as sigreturn returns to user mode
+			}
 		}
 		return
 	}

@@ -127,7 +127,7 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	t := solo.cur
-	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall || t.proc.stopped || t.deliverable() != 0 {
+	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall || t.proc.stopped || t.deliverable() != 0 && t.ctx != nil && !t.ctx.InLibrary() {
 		return false
 	}
 	h := min(target, m.nextTimer())
@@ -257,7 +257,7 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.syscall(c, t, t.sys) // a blocked call starts over
 			continue
 		}
-		if t.deliverable() != 0 && t.ctx != nil {
+		if t.deliverable() != 0 && t.ctx != nil && !t.ctx.InLibrary() {
 			m.deliver(t) // signals are acted on as it returns to user mode
 			continue
 		}

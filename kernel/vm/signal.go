@@ -67,6 +67,12 @@ func (c *Context) EnterHandler(handler uint64, args []uint64, sp uint64) (Saved,
 	return s, nil
 }
 
+// InLibrary reports whether the context stands inside library code (a
+// library call cut short by StopInstructions): the kernel acts on signals
+// once it is back in the program's own code or at a system call, so that
+// where a handler runs does not depend on how a run was cut.
+func (c *Context) InLibrary() bool { return c.fn.Lib }
+
 // InSigreturn reports whether the context stopped at the trampoline's
 // sigreturn, its handler having returned.
 func (c *Context) InSigreturn() bool { return c.fn == sigreturnFunc }
