@@ -172,6 +172,8 @@ var Cases = []Case{
 		Note: "SA_RESETHAND, a signal deferred in its own handler or nested under SA_NODEFER, sa_mask, errno saved in a handler."},
 	{Dir: "kernel/testdata/linux/sigstop", Main: "sigstop", Order: InOrder,
 		Note: "SIGSTOP/SIGCONT; waitpid WUNTRACED and WCONTINUED; SIGCHLD on stop and continue unless SA_NOCLDSTOP."},
+	{Dir: "kernel/testdata/linux/sigthreads", Main: "sigthreads", Order: InOrder,
+		Note: "signals and threads: an inherited mask, sigwait in a dedicated thread, pthread_kill to one thread, raise to the caller."},
 	{Dir: "kernel/testdata/linux/orphan", Main: "orphan", Order: InOrder,
 		Note: "the child outlives its parent and is adopted; its last line comes after the parent has exited, so the run ends when every process has."},
 	{Dir: "kernel/testdata/linux/exec", Main: "exec", Order: InOrder,
