@@ -133,14 +133,14 @@ func sysSigsuspend(m *Machine, t *Thread, a []uint64) sysret {
 			return fail(abi.EINTR) // a pending signal it unblocks: its handler runs as the call returns
 		}
 	}
-	m.pausers.Sleep(t, "sigsuspend: waiting for a signal")
+	m.pausers.Sleep(t, causeSigsuspend)
 	return blocked()
 }
 
 // sysPause waits for a signal with a handler; it returns EINTR once the
 // handler has run.
 func sysPause(m *Machine, t *Thread, a []uint64) sysret {
-	m.pausers.Sleep(t, "pause: waiting for a signal")
+	m.pausers.Sleep(t, causePause)
 	return blocked()
 }
 
@@ -165,7 +165,7 @@ func sysSigwait(m *Machine, t *Thread, a []uint64) sysret {
 		return ok(0)
 	}
 	t.sigWait = set
-	m.pausers.Sleep(t, "sigwait: waiting for a signal")
+	m.pausers.Sleep(t, causeSigwait)
 	return blocked()
 }
 

@@ -107,7 +107,7 @@ func (m *Machine) eintr(t *Thread, sys abi.Sys) sysret {
 func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) bool {
 	p := t.proc
 	if len(t.sigFrames) >= maxSigFrames {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Msg: "signal handlers nested too deep"})
+		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Msg: faultNested})
 		return false
 	}
 	restoreMask := t.sigMask
@@ -143,7 +143,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 		}
 	}
 	if err != nil {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: addr, Msg: "cannot run the handler of " + SignalName(sig) + ": " + err.Error()})
+		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: addr, Msg: faultNoHandler})
 		return false
 	}
 	f := sigFrame{sig: sig, regs: regs, addr: addr}
@@ -170,7 +170,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 func sysSigreturn(m *Machine, t *Thread, a []uint64) sysret {
 	n := len(t.sigFrames)
 	bad := func() sysret {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: t.ctx.SP(), Msg: "sigreturn with a bad signal frame"})
+		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: t.ctx.SP(), Msg: faultSigreturn})
 		return gone()
 	}
 	if n == 0 || !t.ctx.InSigreturn() {

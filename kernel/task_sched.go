@@ -421,7 +421,7 @@ func (m *Machine) makeReady(t *Thread, cause string, how sched.Why) {
 		m.takeBackTickets(t)
 	}
 	if t.proc.stopped {
-		m.setState(t, StateStopped, "stopped by "+SignalName(t.proc.stopSig))
+		m.setState(t, StateStopped, causeStopped(t.proc.stopSig))
 		return
 	}
 	cause, ok := m.makeRoom(t, cause, how)

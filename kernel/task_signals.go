@@ -108,7 +108,7 @@ func (m *Machine) post(from *Thread, q *Process, to *Thread, sig int, info sigIn
 	}
 	if t.sigWait.has(sig) {
 		if t.State.blocked() {
-			m.wake(t, wokeSignal, "sigwait: "+SignalName(sig)+" arrived")
+			m.wake(t, wokeSignal, causeSigwaitCame(sig))
 		}
 		return
 	}
@@ -130,7 +130,7 @@ func (m *Machine) post(from *Thread, q *Process, to *Thread, sig int, info sigIn
 		t.takeSignal(sig)
 		m.stop(q, sig)
 	case act.handler > sigIGN && t.State.blocked() && t.waiter.interruptible:
-		m.wake(t, wokeSignal, "interrupted by "+SignalName(sig))
+		m.wake(t, wokeSignal, causeInterrupted(sig))
 	}
 }
 

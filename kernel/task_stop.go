@@ -15,7 +15,7 @@ func (m *Machine) stop(p *Process, sig int) {
 		return
 	}
 	p.stopped, p.stopSig = true, sig
-	cause := "stopped by " + SignalName(sig)
+	cause := causeStopped(sig)
 	for _, t := range p.liveThreads() {
 		switch {
 		case t.State == StateReady:
@@ -34,7 +34,7 @@ func (m *Machine) stop(p *Process, sig int) {
 // stopRunning takes the running thread t of a stopped process off its CPU.
 func (m *Machine) stopRunning(t *Thread) {
 	m.leaveCPU(t)
-	m.setState(t, StateStopped, "stopped by "+SignalName(t.proc.stopSig))
+	m.setState(t, StateStopped, causeStopped(t.proc.stopSig))
 }
 
 // cont continues the stopped process p (SIGCONT): its stopped threads are
@@ -46,7 +46,7 @@ func (m *Machine) cont(p *Process) {
 	p.stopped = false
 	for _, t := range p.liveThreads() {
 		if t.State == StateStopped {
-			m.makeReady(t, "continued by SIGCONT", sched.Woken)
+			m.makeReady(t, causeContinued, sched.Woken)
 		}
 	}
 	p.waitReport = abi.ContinuedStatus
@@ -71,7 +71,11 @@ func (m *Machine) notifyParent(c *Process, code, status int) {
 		m.post(nil, parent, nil, abi.SIGCHLD, sigInfo{code: code, pid: c.PID, status: status})
 	}
 	if stopCont {
-		parent.childExit.WakeAll("child " + itoa(c.PID) + " " + map[bool]string{true: "stopped", false: "continued"}[code == abi.CLD_STOPPED])
+		cause := causeChildContinued(c.PID)
+		if code == abi.CLD_STOPPED {
+			cause = causeChildStopped(c.PID)
+		}
+		parent.childExit.WakeAll(cause)
 	}
 }
 

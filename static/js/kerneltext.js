@@ -33,6 +33,14 @@ const EXACT = new Map([
   ["pthread_exit", "pthread_exit: 스레드 종료"],
   ["execve in another thread", "다른 스레드가 execve를 호출함"],
   ["exit(0): its last thread exited", "exit(0): 마지막 스레드가 종료됨"],
+  // Signals (kernel/signal_text.go)
+  ["continued by SIGCONT", "SIGCONT로 계속됨"],
+  ["pause: waiting for a signal", "pause: 시그널을 기다림"],
+  ["sigsuspend: waiting for a signal", "sigsuspend: 시그널을 기다림"],
+  ["sigwait: waiting for a signal", "sigwait: 시그널을 기다림"],
+  ["signal handlers nested too deep", "시그널 핸들러가 너무 깊게 중첩됨"],
+  ["sigreturn with a bad signal frame", "잘못된 시그널 프레임으로 sigreturn"],
+  ["no room for a signal frame or a bad handler address", "시그널 프레임을 놓을 자리가 없거나 핸들러 주소가 잘못됨"],
   // Why the machine stopped
   ["all processes finished", "모든 프로세스가 끝남"],
   ["deadlock: every process is waiting and nothing can wake them",
@@ -76,6 +84,12 @@ function swapWhy(s) {
 // Texts with variable parts: a pattern and its Korean, a string with $1…
 // or a function of the match.
 const PATTERNS = [
+  // Signals (kernel/signal_text.go)
+  [/^interrupted by (SIG\w+)$/, "$1에 의해 중단됨"],
+  [/^stopped by (SIG\w+)$/, "$1에 의해 정지됨"],
+  [/^sigwait: (SIG\w+) arrived$/, "sigwait: $1 도착"],
+  [/^child (\d+) stopped$/, "자식 프로세스 $1 정지됨"],
+  [/^child (\d+) continued$/, "자식 프로세스 $1 계속됨"],
   // Process states (kernel)
   [/^exit\((-?\d+)\): its last CPU burst is done$/, "exit($1): 마지막 CPU 버스트를 마침"],
   [/^killed by (.+?)( \(core dumped\))?$/, (m) => `시그널로 종료: ${m[1]}${m[2] ? " (코어 덤프)" : ""}`],
