@@ -35,6 +35,13 @@ export class PCB {
     this.pcb = null;
     this.table = null;
     this.dirty = true;
+    const other = this.signals.querySelector('[data-action="signal-other"]');
+    const pick = this.signals.querySelector('[data-field="signal"]');
+    if (other && pick) {
+      other.addEventListener("click", () => {
+        if (this.selected) this.send({op: "signal", pid: this.selected, signal: pick.value});
+      });
+    }
     for (const b of this.signals.querySelectorAll('[data-action="signal"]')) {
       b.addEventListener("click", () => {
         if (this.selected) this.send({op: "signal", pid: this.selected, signal: b.dataset.signal});
