@@ -135,7 +135,10 @@
 // The PCB carries "signals": {"pending", "blocked", "handled", "ignored"},
 // each a list of signal names ("SIGUSR1"): pending for the process or one
 // of its threads, blocked by its main thread, caught by a handler,
-// ignored. Added in minor version 3.
+// ignored. A program whose every thread waits and one waits for a signal
+// (pause, sigsuspend, sigwait) has the status "input" when it was given no
+// stdin, as one that reads the console: the user may send it a signal
+// (Ctrl-C, the signal op). Added in minor version 3.
 //
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual

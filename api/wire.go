@@ -180,7 +180,7 @@ const (
 	StatusEmpty   = "empty"   // no program loaded
 	StatusPaused  = "paused"  // loaded, not running
 	StatusRunning = "running" // advancing batch by batch
-	StatusInput   = "input"   // every process waits for the console: the user must type
+	StatusInput   = "input"   // every process waits for the console (the user must type) or, with no stdin given, for a signal the user may send
 	StatusChoose  = "choose"  // the manual scheduler waits for the user to pick who runs
 	StatusDone    = "done"    // the machine stopped: everything ended, or a limit
 )

@@ -269,3 +269,35 @@ int main(void) {
 		t.Errorf("output %q, want %q", out, want)
 	}
 }
+
+// A program that waits in pause for the user's Ctrl-C waits for the user
+// (it is no deadlock) when no standard input was given; SIGINT from
+// outside runs its handler and it goes on. Given a standard input, nobody
+// can send it a signal: the wait is a deadlock.
+func TestPauseWaitsForTheUser(t *testing.T) {
+	src := `#include <stdio.h>
+#include <signal.h>
+#include <unistd.h>
+static void h(int sig) { printf("caught %d\n", sig); }
+int main(void) { signal(SIGINT, h); pause(); printf("done\n"); return 0; }
+`
+	var out bytes.Buffer
+	m := startMainArgs(t, Config{Stdout: &out}, src)
+	m.RunTo(1 << 40)
+	if !m.WaitingForInput() || m.Done() {
+		t.Fatalf("waiting for the user %v, done %v (%v)", m.WaitingForInput(), m.Done(), m.Err())
+	}
+	if err := m.Signal(2, abi.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	res := m.Run()
+	if !res.Exited || out.String() != "caught 2\ndone\n" {
+		t.Errorf("result %+v, output %q", res, out.String())
+	}
+
+	m = startMainArgs(t, Config{Stdin: strings.NewReader("")}, src)
+	m.Run()
+	if m.WaitingForInput() || m.Err() == nil {
+		t.Errorf("with a standard input: waiting %v, error %v; want a deadlock", m.WaitingForInput(), m.Err())
+	}
+}

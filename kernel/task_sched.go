@@ -523,9 +523,15 @@ func (m *Machine) checkStuck() {
 }
 
 // WaitingForInput reports whether the machine can go on only once the user
-// types (or closes the input): every thread waits and one reads the console.
+// types (or closes the input): every thread waits and one reads the
+// console — or, when no standard input was given (the user is at the
+// keyboard), one waits for a signal (pause, sigsuspend, sigwait), which
+// the user may send (Ctrl-C, the PCB's signals).
 func (m *Machine) WaitingForInput() bool {
-	if m.halted || m.console.eof || m.console.readers.Len() == 0 {
+	if m.halted || m.console.eof {
+		return false
+	}
+	if m.console.readers.Len() == 0 && (m.console.reader != nil || m.pausers.Len() == 0) {
 		return false
 	}
 	return !m.cpusBusy() && m.nextTimer() == sched.Forever
