@@ -59,9 +59,10 @@ type sigAction struct {
 
 // sigInfo is what siginfo_t says of one signal sent.
 type sigInfo struct {
-	code   int // si_code: SI_USER, SI_TKILL, SI_KERNEL, CLD_EXITED…
-	pid    int // the sender (or the child, for SIGCHLD)
-	status int // SIGCHLD: the exit code or the signal
+	code   int    // si_code: SI_USER, SI_TKILL, SI_KERNEL, CLD_EXITED…
+	pid    int    // the sender (or the child, for SIGCHLD)
+	status int    // SIGCHLD: the exit code or the signal
+	addr   uint64 // a fault's address (si_addr)
 }
 
 // sigFrame is one handler a thread runs: what its return restores.

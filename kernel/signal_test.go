@@ -301,3 +301,20 @@ int main(void) { signal(SIGINT, h); pause(); printf("done\n"); return 0; }
 		t.Errorf("with a standard input: waiting %v, error %v; want a deadlock", m.WaitingForInput(), m.Err())
 	}
 }
+
+// A SIGSEGV handler that returns runs the faulting instruction again, and
+// faults again, for ever, as on Linux: the run ends at its tick limit.
+func TestFaultHandlerThatReturns(t *testing.T) {
+	src := `#include <signal.h>
+static volatile int n;
+static void h(int sig) { n++; }
+int main(void) { signal(SIGSEGV, h); *(volatile int *)16 = 1; return 0; }
+`
+	res, _, m := runSignalProgram(t, Config{MaxTicks: 200000}, src, nil)
+	if m.Err() == nil || res.Exited {
+		t.Fatalf("result %+v, error %v: want the tick limit", res, m.Err())
+	}
+	if f := faults(m); len(f) < 10 {
+		t.Errorf("%d faults, want the fault again and again", len(f))
+	}
+}

@@ -107,7 +107,7 @@ func (m *Machine) eintr(t *Thread, sys abi.Sys) sysret {
 func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) bool {
 	p := t.proc
 	if len(t.sigFrames) >= maxSigFrames {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Msg: faultNested})
+		m.forceFault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Msg: faultNested})
 		return false
 	}
 	restoreMask := t.sigMask
@@ -135,15 +135,19 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 		si := buf[siOffset:]
 		le.PutUint32(si[0:], uint32(sig))
 		le.PutUint32(si[8:], uint32(int32(info.code)))
-		le.PutUint32(si[16:], uint32(info.pid))
-		le.PutUint32(si[24:], uint32(info.status))
+		if info.addr != 0 {
+			le.PutUint64(si[16:], info.addr) // si_addr, in the union where si_pid is
+		} else {
+			le.PutUint32(si[16:], uint32(info.pid))
+			le.PutUint32(si[24:], uint32(info.status))
+		}
 		err = p.mem.Write(addr, buf[:])
 		if err != nil {
 			ctx.Sigreturn(regs)
 		}
 	}
 	if err != nil {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: addr, Msg: faultNoHandler})
+		m.forceFault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: addr, Msg: faultNoHandler})
 		return false
 	}
 	f := sigFrame{sig: sig, regs: regs, addr: addr}
@@ -170,7 +174,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 func sysSigreturn(m *Machine, t *Thread, a []uint64) sysret {
 	n := len(t.sigFrames)
 	bad := func() sysret {
-		m.fault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: t.ctx.SP(), Msg: faultSigreturn})
+		m.forceFault(t, vm.Stop{Kind: vm.StopFault, Signal: abi.SIGSEGV, Addr: t.ctx.SP(), Msg: faultSigreturn})
 		return gone()
 	}
 	if n == 0 || !t.ctx.InSigreturn() {

@@ -204,9 +204,31 @@ func (m *Machine) Signal(pid, sig int) error {
 	return nil
 }
 
-// fault kills t's process for a hardware fault of t, as the CPU's
-// exception would.
+// fault acts on a hardware fault of t, as the CPU's exception would: the
+// signal (SIGSEGV, SIGFPE, SIGILL…) goes to t alone, and runs its handler
+// when it has one it does not block — on return the faulting instruction
+// runs again, as on Linux — or else kills the process.
 func (m *Machine) fault(t *Thread, stop vm.Stop) {
+	sig := stop.Signal
+	act := t.proc.actions[sig]
+	if act.handler > sigIGN && !t.sigMask.has(sig) && t.ctx != nil {
+		msg := stop.Msg
+		if msg == "" {
+			msg = SignalName(sig)
+		}
+		m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindFault, Signal: sig, Addr: stop.Addr, Msg: msg})
+		if m.enterHandler(t, sig, act, sigInfo{code: 1 /* SEGV_MAPERR, FPE_INTDIV… */, addr: stop.Addr}) {
+			return
+		}
+		return // the kernel could not run it: the process died of SIGSEGV
+	}
+	m.forceFault(t, stop)
+}
+
+// forceFault kills t's process for a fault, whatever its actions say (a
+// blocked or ignored fault signal, or one the kernel raises: a bad signal
+// frame).
+func (m *Machine) forceFault(t *Thread, stop vm.Stop) {
 	msg := stop.Msg
 	if msg == "" {
 		msg = SignalName(stop.Signal)

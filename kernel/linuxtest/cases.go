@@ -174,6 +174,8 @@ var Cases = []Case{
 		Note: "SIGSTOP/SIGCONT; waitpid WUNTRACED and WCONTINUED; SIGCHLD on stop and continue unless SA_NOCLDSTOP."},
 	{Dir: "kernel/testdata/linux/sigthreads", Main: "sigthreads", Order: InOrder,
 		Note: "signals and threads: an inherited mask, sigwait in a dedicated thread, pthread_kill to one thread, raise to the caller."},
+	{Dir: "kernel/testdata/linux/sigfault", Main: "sigfault", Order: InOrder,
+		Note: "handlers of faults: SIGFPE for a division by zero, SIGSEGV with si_addr inside it; exits with 3."},
 	{Dir: "kernel/testdata/linux/orphan", Main: "orphan", Order: InOrder,
 		Note: "the child outlives its parent and is adopted; its last line comes after the parent has exited, so the run ends when every process has."},
 	{Dir: "kernel/testdata/linux/exec", Main: "exec", Order: InOrder,
