@@ -2,11 +2,13 @@
  * the default action; without SA_NODEFER a signal raised in its own
  * handler waits until the handler returns, with SA_NODEFER it nests; a
  * handler's sa_mask blocks another signal while it runs; a handler that
- * saves and restores errno leaves the interrupted code's errno alone. */
+ * saves and restores errno leaves the interrupted code's errno alone;
+ * abort runs a SIGABRT handler, then dies of SIGABRT all the same. */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -87,5 +89,13 @@ int main(void)
 	errno = ERANGE;
 	raise(SIGUSR1);
 	printf("errno after the handler: %s\n", errno == ERANGE ? "ERANGE" : strerror(errno));
+
+	child = fork();
+	if (child == 0) {
+		install(SIGABRT, other, 0, 0);
+		abort();
+	}
+	waitpid(child, &status, 0);
+	printf("abort past a handler: killed by signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return 0;
 }
