@@ -202,6 +202,20 @@
 // (a seek forward over a long stretch), the oldest are left out and
 // "skipped" counts them; the snapshot says where things stand, and the
 // numbering says where each event sent belongs.
+// Signals. The kinds "signal" (pid, or 0 for the kernel or the user,
+// sent "signal" to "other"; SIGCHLD is drawn only when the parent does
+// not discard it, SIGALRM comes from pid 0), "handler" (thread tid of pid
+// entered its handler for "signal", at "addr") and "sigreturn" (it
+// returned from it). The state "stopped" (SIGSTOP, SIGTSTP, SIGTTIN,
+// SIGTTOU) joins the five states; SIGCONT makes a stopped process ready.
+// The PCB carries "signals": {"pending", "blocked", "handled", "ignored"},
+// each a list of signal names ("SIGUSR1"): pending for the process or one
+// of its threads, blocked by its main thread, caught by a handler,
+// ignored. A program whose every thread waits and one waits for a signal
+// (pause, sigsuspend, sigwait) has the status "input" when it was given no
+// stdin, as one that reads the console: the user may send it a signal
+// (Ctrl-C, the signal op). Added in minor version 3.
+//
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual
 // policy waiting for the user to choose who runs on a CPU; the snapshot's

@@ -85,7 +85,9 @@ func pcb(m *kernel.Machine, pid int) *PCB {
 		Children: v.Children, Resident: v.Resident,
 		Regs: Registers{PC: v.Regs.PC, Func: v.Regs.Func, File: v.Regs.File, Line: v.Regs.Line,
 			SP: v.Regs.SP, FP: v.Regs.FP, Depth: v.Regs.Depth},
-		Files: []OpenFD{}, Segments: []Segment{}}
+		Files: []OpenFD{}, Segments: []Segment{},
+		Signals: Signals{Pending: signalNames(v.Signals.Pending), Blocked: signalNames(v.Signals.Blocked),
+			Handled: signalNames(v.Signals.Handled), Ignored: signalNames(v.Signals.Ignored)}}
 	if v.WaitFor.Kind != kernel.WaitNone {
 		p.WaitForText = wireText(v.WaitFor.Text())
 	}
@@ -99,6 +101,15 @@ func pcb(m *kernel.Machine, pid int) *PCB {
 		p.Segments = append(p.Segments, Segment{Name: s.Name, Start: s.Start, End: s.End, Prot: s.Prot})
 	}
 	return p
+}
+
+// signalNames names signals for the wire: SIGUSR1, SIGRTMIN+3.
+func signalNames(sigs []int) []string {
+	out := make([]string, len(sigs))
+	for i, s := range sigs {
+		out[i] = kernel.SignalName(s)
+	}
+	return out
 }
 
 // cpus reports the processors.

@@ -180,7 +180,7 @@ const (
 	StatusEmpty   = "empty"   // no program loaded
 	StatusPaused  = "paused"  // loaded, not running
 	StatusRunning = "running" // advancing batch by batch
-	StatusInput   = "input"   // every process waits for the console: the user must type
+	StatusInput   = "input"   // every process waits for the console (the user must type) or, with no stdin given, for a signal the user may send
 	StatusChoose  = "choose"  // the manual scheduler waits for the user to pick who runs
 	// StatusStalled: every thread waits and none can wake another, nor
 	// a timer: only the user can change it, with a signal (since 1.3).
@@ -378,11 +378,21 @@ type PCB struct {
 	Regs     Registers `json:"regs"`
 	Segments []Segment `json:"segments"`
 	Resident uint64    `json:"resident"`
-
+	Signals  Signals   `json:"signals"`
 	// Cause, and what it waits for ("mutex 0x601040 held by thread 7"),
 	// as texts of the kernel's catalogue (since 1.3).
 	CauseText   *Text `json:"causeText,omitempty"`
 	WaitForText *Text `json:"waitForText,omitempty"`
+}
+
+// Signals is a PCB's signal state, each a list of signal names
+// ("SIGUSR1"): pending for the process or one of its threads, blocked by
+// its main thread, caught by a handler, ignored.
+type Signals struct {
+	Pending []string `json:"pending"`
+	Blocked []string `json:"blocked"`
+	Handled []string `json:"handled"`
+	Ignored []string `json:"ignored"`
 }
 
 // OpenFD is one open file descriptor.

@@ -53,6 +53,10 @@ const (
 	// address), its holder, the line; Msg sums it up. The other threads
 	// run on.
 	KindDeadlock
+
+	// Signals (task_deliver.go).
+	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
+	KindSigreturn // thread TID of PID returned from its handler for Signal
 )
 
 var kindNames = [...]string{
@@ -62,6 +66,7 @@ var kindNames = [...]string{
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
+	KindHandler: "handler", KindSigreturn: "sigreturn",
 }
 
 func (k Kind) String() string {
@@ -184,6 +189,10 @@ func (e Event) In(lang string) string {
 		fmt.Fprintf(&b, "thread %d exited (value %s)", e.TID, pointer(uint64(e.Result)))
 	case KindJoin:
 		fmt.Fprintf(&b, "thread %d (value %s)", e.Other, pointer(uint64(e.Result)))
+	case KindHandler:
+		fmt.Fprintf(&b, "%s handler at 0x%x", SignalName(e.Signal), e.Addr)
+	case KindSigreturn:
+		fmt.Fprintf(&b, "%s handler returned", SignalName(e.Signal))
 	case KindDeadlock:
 		b.WriteString(e.Msg.In(lang))
 		for _, w := range e.Waits {

@@ -199,6 +199,8 @@ type Machine struct {
 	fifos         map[*fs.Inode]*pipe        // the pipes of the FIFOs open (or being opened)
 	nextPipe      uint64                     // the id of the last pipe made
 	sharedFutexes map[sharedFutex]*WaitQueue // the queues of futex words in shared memory (futex.go)
+	pausers       WaitQueue                  // threads waiting for a signal (pause, sigsuspend, sigwait)
+	alarmed       []*Process                 // processes whose ITIMER_REAL is armed, in pid order
 	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
 	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
 	init          *Process
@@ -254,6 +256,7 @@ func New(cfg Config) *Machine {
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
 	m.pollq.init(m, WaitObject{Kind: WaitPoll})
+	m.pausers.init(m, WaitObject{Kind: WaitSignal})
 	for i := 0; i < min(cfg.CPUs, MaxCPUs); i++ {
 		m.cpus = append(m.cpus, &CPU{ID: i})
 	}

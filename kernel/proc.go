@@ -3,6 +3,7 @@ package kernel
 import (
 	"fmt"
 
+	"osplay/kernel/abi"
 	"osplay/kernel/fs"
 	"osplay/kernel/vm"
 )
@@ -23,9 +24,12 @@ const (
 	// suspended-blocked).
 	StateSuspendedReady
 	StateSuspendedWaiting
+
+	// Stopped by SIGSTOP (or SIGTSTP, SIGTTIN, SIGTTOU) until SIGCONT.
+	StateStopped
 )
 
-var stateNames = [...]string{"new", "ready", "running", "waiting", "terminated", "suspended ready", "suspended waiting"}
+var stateNames = [...]string{"new", "ready", "running", "waiting", "terminated", "suspended ready", "suspended waiting", "stopped"}
 
 func (s State) String() string {
 	if int(s) < len(stateNames) {
@@ -42,6 +46,8 @@ func (s State) Letter() byte {
 		return 'S'
 	case StateTerminated:
 		return 'Z'
+	case StateStopped:
+		return 'T'
 	}
 	return 'R'
 }
@@ -78,6 +84,16 @@ type Process struct {
 	cwd      string
 	killSig  int // a fatal signal to act on at the next chance
 
+	// Signals (signal_state.go).
+	actions    [abi.MaxSig + 1]sigAction // by signal number
+	sigPending sigSet                    // sent to the process as a whole
+	sigInfo    [abi.MaxSig + 1]sigInfo   // what came with each pending signal
+	stopped    bool                      // stopped by a stop signal, until SIGCONT
+	stopSig    int                       // the signal that stopped it
+	waitReport int                       // a stop (StopStatus) or continue (ContinuedStatus) not yet reported to waitpid; 0 none
+	alarmAt    int64                     // ITIMER_REAL expires at this tick; 0: not armed
+	alarmEvery int64                     // then again every this many ticks; 0: once
+
 	childExit WaitQueue             // its threads wait here for a child to exit (wait, waitpid)
 	futexes   map[uint64]*WaitQueue // futex words its threads wait on, by address
 	detached  map[int]bool          // tids of its detached threads, gone or not: a join of one is EINVAL
@@ -99,8 +115,8 @@ func (p *Process) State() State { return p.rep().State }
 // stateRank orders the states for State: the first that a thread is in
 // is the process's.
 var stateRank = [...]int{
-	StateRunning: 0, StateReady: 1, StateWaiting: 2, StateSuspendedReady: 3,
-	StateSuspendedWaiting: 4, StateNew: 5, StateTerminated: 6,
+	StateRunning: 0, StateReady: 1, StateWaiting: 2, StateStopped: 3, StateSuspendedReady: 4,
+	StateSuspendedWaiting: 5, StateNew: 6, StateTerminated: 7,
 }
 
 // rep is the thread that stands for the process in the views: the first

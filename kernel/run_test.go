@@ -53,7 +53,7 @@ func splitCases() []splitCase {
 		for _, cpus := range []int{1, 2} {
 			for _, cs := range []int64{0, 2} {
 				cfg := Config{Sched: spec, CPUs: cpus, ContextSwitch: cs}
-				for _, prog := range []string{"race", "forkwait", "zombie", "onetwo", "orphan", "threads"} {
+				for _, prog := range []string{"race", "forkwait", "zombie", "onetwo", "orphan", "threads", "pingpong"} {
 					out = append(out, splitCase{prog: prog, cfg: cfg})
 				}
 				out = append(out, splitCase{workload: workload, cfg: cfg})

@@ -3,6 +3,7 @@ package kernel
 import (
 	"osplay/kernel/abi"
 	"osplay/kernel/msg"
+	"osplay/kernel/sched"
 )
 
 // Time system calls. The clock is simulated: Epoch at tick 0, advancing
@@ -17,7 +18,14 @@ func (m *Machine) sleepFor(t *Thread, d int64, what msg.Text) sysret {
 	if d <= 0 {
 		return ok(0)
 	}
-	m.sleepers.SleepUntil(t, m.t+d, what)
+	deadline := m.t + d
+	if t.waiter.woke == wokeSignal && t.waiter.deadline < sched.Forever {
+		// Started over after a stop or a handler: the same deadline.
+		if deadline = t.waiter.deadline; deadline <= m.t {
+			return ok(0)
+		}
+	}
+	m.sleepers.SleepUntil(t, deadline, what)
 	return blocked()
 }
 

@@ -88,6 +88,17 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMkfifo:         {"mkfifo", "so", sysMkfifo},
 	abi.SysPoll:           {"poll", "pui", sysPoll},
 	abi.SysSelect:         {"select", "ipppp", sysSelect},
+	abi.SysSigaction:      {"sigaction", "ipp", sysSigaction},
+	abi.SysSigprocmask:    {"sigprocmask", "ipp", sysSigprocmask},
+	abi.SysSigpending:     {"sigpending", "p", sysSigpending},
+	abi.SysSigsuspend:     {"sigsuspend", "p", sysSigsuspend},
+	abi.SysSigwait:        {"sigwait", "pp", sysSigwait},
+	abi.SysPause:          {"pause", "", sysPause},
+	abi.SysAlarm:          {"alarm", "u", sysAlarm},
+	abi.SysSetitimer:      {"setitimer", "ipp", sysSetitimer},
+	abi.SysGetitimer:      {"getitimer", "ip", sysGetitimer},
+	abi.SysTgkill:         {"tgkill", "ii", sysTgkill},
+	abi.SysSigreturn:      {"rt_sigreturn", "", sysSigreturn},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -124,6 +135,20 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 		// missing arguments read as 0.
 		args = append(append([]uint64(nil), args...), make([]uint64, len(e.args)-len(args))...)
 	}
+	var r sysret
+	interrupted := false
+	if t.inSyscall && t.ctx != nil {
+		// A blocked call starts over; a signal with a handler may have
+		// ended its wait: the handler runs first and the call starts over
+		// after it, or the call fails with EINTR.
+		if sig := t.interrupting(); sig != 0 {
+			if restarts(sys, p.actions[sig].flags) {
+				m.deliver(t)
+				return
+			}
+			r, interrupted = m.eintr(t, sys), true
+		}
+	}
 	if !t.inSyscall {
 		t.inSyscall, t.sys = true, sys
 		if !lib {
@@ -131,7 +156,9 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 				Args: append([]uint64(nil), args...), Text: m.callText(p, e, args)})
 		}
 	}
-	r := e.fn(m, t, args)
+	if !interrupted {
+		r = e.fn(m, t, args)
+	}
 	if r.block {
 		return
 	}
@@ -140,6 +167,14 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	t.pipeIO = pipeProgress{}
 	t.pollUntil, t.pollTTY = 0, false
 	if r.noRet || !t.live() {
+		if sys == abi.SysSigreturn && t.live() {
+			if t.restartSys != 0 {
+				t.inSyscall, t.sys, t.restartSys = true, t.restartSys, 0 // the call the handler interrupted starts over
+			}
+			if t.deliverable() != 0 {
+				m.deliver(t) // what the restored mask unblocks, as sigreturn returns to user mode
+			}
+		}
 		return
 	}
 	if r.errno != 0 {
@@ -162,6 +197,20 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	if sig := p.killSig; sig != 0 {
 		m.die(p, t, sig)
 		return
+	}
+	if c.cur == t && p.stopped {
+		m.stopRunning(t)
+		return
+	}
+	if t.deliverable() != 0 {
+		m.deliver(t)
+		if !t.live() || c.cur != t {
+			return
+		}
+	}
+	if t.hasSaved && !t.inSyscall {
+		// sigsuspend ended and no handler took its mask to restore.
+		t.sigMask, t.hasSaved = t.savedMask, false
 	}
 	if why := t.yieldTo; !why.IsZero() && c.cur == t {
 		t.yieldTo = msg.Text{}

@@ -43,6 +43,7 @@ func (m *Machine) clone(t *Thread, start uint64, args []uint64, tidAddr uint64) 
 	// creator's nice value and CPU affinity.
 	nt.task.Nice, nt.task.Priority = t.task.Nice, t.task.Priority
 	nt.task.Tickets, nt.task.Affinity = t.task.Tickets, t.task.Affinity
+	nt.sigMask = t.sigMask // a new thread blocks what its creator blocks
 	e := Event{PID: p.PID, TID: tid, Kind: KindThreadCreate, Other: t.TID}
 	if len(args) > 0 {
 		e.Addr = args[0]

@@ -70,6 +70,15 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
 	p.mem, p.prog = ctx.Mem(), prog
+	// Handlers are gone with the old program: a caught signal goes back
+	// to its default action; ignored ones, the mask and pending signals
+	// stay, as on Linux.
+	for sig := range p.actions {
+		if p.actions[sig].handler > sigIGN {
+			p.actions[sig] = sigAction{}
+		}
+	}
+	t.sigFrames, t.hasSaved, t.restartSys = nil, false, 0
 	p.Name = CommName(file)
 	t.task.Name = p.Name
 	p.Argv = argv

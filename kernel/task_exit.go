@@ -29,6 +29,8 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 		m.abandonOpen(t)
 	}
 	p.killSig = 0
+	p.alarmAt = 0
+	p.stopped = false
 	if p.files != nil {
 		p.files.CloseAll()
 	}
@@ -67,10 +69,22 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 		}
 	}
 
-	if p.parent == m.init {
+	switch parent := p.parent; {
+	case parent == m.init:
 		m.reap(m.init, nil, p)
-	} else {
-		p.parent.childExit.WakeAll(msg.New(msg.WokeChildExited, msg.Int("pid", p.PID)))
+	default:
+		code, st := abi.CLD_EXITED, status>>8&0xff
+		if status&0x7f != 0 {
+			code, st = abi.CLD_KILLED, status&0x7f
+			if status&0x80 != 0 {
+				code = abi.CLD_DUMPED
+			}
+		}
+		m.notifyParent(p, code, st)
+		if parent.autoReaps() {
+			m.reap(parent, nil, p)
+		}
+		parent.childExit.WakeAll(msg.New(msg.WokeChildExited, msg.Int("pid", p.PID)))
 	}
 	m.released(resident, admitted)
 }

@@ -29,6 +29,12 @@ func (m *Machine) fork(t *Thread) sysret {
 	// The other threads' stacks are copied with the memory, as on Linux:
 	// their places stay taken.
 	child.stacks = slices.Clone(p.stacks)
+	// Signal actions and the mask are inherited (a fork inside a handler
+	// returns from it in the child too); pending signals and the timer
+	// are not.
+	child.actions = p.actions
+	ct.sigMask, ct.sigFrames = t.sigMask, slices.Clone(t.sigFrames)
+	ct.savedMask, ct.hasSaved = t.savedMask, t.hasSaved
 	m.emit(Event{PID: child.PID, Kind: KindSysret, Name: "fork", Result: 0})
 	if m.cfg.ChildFirst {
 		m.makeReady(ct, msg.New(msg.ChildFirst), sched.ChildFirst)

@@ -128,7 +128,7 @@ func (m *Machine) runSolo(target int64) bool {
 		return false
 	}
 	t := solo.cur
-	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall {
+	if t.State != StateRunning || t.proc.killSig != 0 || t.inSyscall || t.proc.stopped || t.deliverable() != 0 && t.ctx != nil && !t.ctx.InLibrary() {
 		return false
 	}
 	h := min(target, m.nextTimer())
@@ -246,12 +246,20 @@ func (m *Machine) runCPU(c *CPU, h int64) int64 {
 			m.die(t.proc, t, sig)
 			continue
 		}
+		if t.proc.stopped {
+			m.stopRunning(t)
+			continue
+		}
 		if !c.preempt.IsZero() {
 			m.preempt(c, t, c.preempt, sched.Preempted)
 			continue
 		}
 		if t.inSyscall {
 			m.syscall(c, t, t.sys) // a blocked call starts over
+			continue
+		}
+		if t.deliverable() != 0 && t.ctx != nil && !t.ctx.InLibrary() {
+			m.deliver(t) // signals are acted on as it returns to user mode
 			continue
 		}
 		ran := m.run(c, t, h)
@@ -413,6 +421,10 @@ func (m *Machine) makeReady(t *Thread, cause msg.Text, how sched.Why) {
 	if how == sched.Woken {
 		m.takeBackTickets(t)
 	}
+	if t.proc.stopped {
+		m.setState(t, StateStopped, causeStopped(t.proc.stopSig))
+		return
+	}
 	cause, ok := m.makeRoom(t, cause, how)
 	if !ok {
 		return // swapped out: it waits for memory, suspended
@@ -475,7 +487,7 @@ func (m *Machine) nextTimer() int64 {
 	if len(m.arrivals) > 0 {
 		next = m.arrivals[0].at
 	}
-	return min(next, m.timers.next())
+	return min(next, m.timers.next(), m.nextAlarm())
 }
 
 // fireTimers makes the jobs due by now arrive, then wakes the threads
@@ -487,6 +499,7 @@ func (m *Machine) fireTimers() {
 			m.wake(t, wokeTimeout, timeoutCause(t.waiter.queue.Object))
 		}
 	}
+	m.ringAlarms()
 }
 
 // timeoutCause is why a thread whose deadline came is woken: its sleep is
@@ -511,9 +524,17 @@ func (m *Machine) checkStuck() {
 }
 
 // WaitingForInput reports whether the machine can go on only once the user
-// types (or closes the input): every thread waits and one reads the console.
+// types (or closes the input): every thread waits and one reads the
+// console — or, when no standard input was given (the user is at the
+// keyboard), one waits for a signal (pause, sigsuspend, sigwait), which
+// the user may send (Ctrl-C, the PCB's signals).
 func (m *Machine) WaitingForInput() bool {
-	if m.halted || m.console.eof || m.console.readers.Len() == 0 && !m.pollingTTY() {
+	if m.halted || m.console.eof {
+		return false
+	}
+	// Nobody reads the terminal or polls it, and no signal from the user
+	// can wake a thread that waits for one (pause): no input is awaited.
+	if m.console.readers.Len() == 0 && !m.pollingTTY() && (m.console.reader != nil || m.pausers.Len() == 0) {
 		return false
 	}
 	return !m.cpusBusy() && m.nextTimer() == sched.Forever

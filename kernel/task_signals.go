@@ -6,17 +6,6 @@ import (
 	"osplay/kernel/vm"
 )
 
-// Default actions of signals (no handlers yet): most terminate, some dump
-// core as well, a few are ignored. Stopping (SIGSTOP, SIGTSTP…) is not
-// modelled yet: those signals are ignored.
-func defaultIgnored(sig int) bool {
-	switch sig {
-	case abi.SIGCHLD, abi.SIGCONT, 23 /* SIGURG */, 28 /* SIGWINCH */, abi.SIGSTOP, abi.SIGTSTP, 21, 22:
-		return true
-	}
-	return false
-}
-
 // kill sends sig to the processes pid names, as kill(2): pid > 0 that
 // process, 0 the sender's process group, -1 every process but init and the
 // sender, < -1 the group -pid. Signal 0 only checks that they exist. from
@@ -55,27 +44,140 @@ func (m *Machine) killTargets(from *Process, pid int) []*Process {
 	return targets
 }
 
-// signal delivers sig to the process q with its default action. A process
-// with a running thread acts on it when that thread next enters the kernel
-// or its CPU's next turn comes; one whose threads are all ready or waiting
-// dies at once (a waiting thread's wait is interrupted). init ignores
-// every signal.
+// signal sends sig to the process q, as kill(2) does: from is the sending
+// thread, nil for the user.
 func (m *Machine) signal(from *Thread, q *Process, sig int) {
 	e := Event{Kind: KindSignal, Other: q.PID, Signal: sig}
+	info := sigInfo{code: abi.SI_USER}
 	if from != nil {
 		e.PID, e.TID = from.proc.PID, from.TID
+		info.pid = from.proc.PID
 	}
 	m.emit(e)
-	if sig == 0 || q.IsInit() || q.State() == StateTerminated || defaultIgnored(sig) {
+	m.post(from, q, nil, sig, info)
+}
+
+// post makes sig pending for the process q (to, when it is sent to one of
+// its threads alone) and sees to its being acted on, as Linux's
+// send_signal and complete_signal. A signal its process ignores is
+// discarded at once, unless a thread blocks it (the action may change
+// before it is unblocked). A fatal signal with its default action, that a
+// thread does not block, ends the process without waiting for delivery:
+// one with a running thread (or sent by one of its threads) when that
+// thread next enters the kernel or its CPU's next turn comes, any other at
+// once. A stop signal stops it, SIGCONT continues it. A signal with a
+// handler interrupts the wait of the thread that will run it. init ignores
+// every signal.
+func (m *Machine) post(from *Thread, q *Process, to *Thread, sig int, info sigInfo) {
+	if sig == 0 || q.IsInit() || q.State() == StateTerminated {
 		return
 	}
-	if q.State() == StateRunning || from != nil && q == from.proc {
-		if q.killSig == 0 || sig == abi.SIGKILL {
-			q.killSig = sig
+	switch {
+	case sig == abi.SIGKILL:
+		m.kill9(from, q)
+		return
+	case sig == abi.SIGCONT:
+		m.cont(q)
+		q.sigPending &^= stopSignals
+		for _, t := range q.threads {
+			t.sigPending &^= stopSignals
+		}
+	case defaultActionOf(sig) == actStop:
+		q.sigPending &^= sigBit(abi.SIGCONT)
+		for _, t := range q.threads {
+			t.sigPending &^= sigBit(abi.SIGCONT)
+		}
+	}
+	if m.discarded(q, to, sig) {
+		return
+	}
+	if to != nil {
+		if !to.sigPending.has(sig) {
+			to.sigPending |= sigBit(sig)
+			to.sigInfo[sig] = info
+		}
+	} else if !q.sigPending.has(sig) {
+		q.sigPending |= sigBit(sig)
+		q.sigInfo[sig] = info
+	}
+	t := to
+	if t == nil {
+		t = q.taker(sig)
+	}
+	if t == nil || !t.live() {
+		return // every thread blocks it: it stays pending
+	}
+	if t.sigWait.has(sig) {
+		if t.State.blocked() {
+			m.wake(t, wokeSignal, causeSigwaitCame(sig))
 		}
 		return
 	}
-	m.die(q, nil, sig)
+	if t.sigMask.has(sig) {
+		return
+	}
+	act := q.actions[sig]
+	switch {
+	case act.handler == sigDFL && fatal(sig):
+		t.takeSignal(sig)
+		if q.State() == StateRunning || from != nil && q == from.proc {
+			if q.killSig == 0 {
+				q.killSig = sig
+			}
+			return
+		}
+		m.die(q, nil, sig)
+	case act.handler == sigDFL && defaultActionOf(sig) == actStop:
+		t.takeSignal(sig)
+		m.stop(q, sig)
+	case act.handler > sigIGN && t.State.blocked() && t.waiter.interruptible:
+		m.wake(t, wokeSignal, causeInterrupted(sig))
+	}
+}
+
+// stopSignals are the signals whose default action stops a process.
+const stopSignals = sigSet(1<<(abi.SIGSTOP-1) | 1<<(abi.SIGTSTP-1) | 1<<(abi.SIGTTIN-1) | 1<<(abi.SIGTTOU-1))
+
+// kill9 acts on SIGKILL, which nothing blocks, catches or ignores.
+func (m *Machine) kill9(from *Thread, q *Process) {
+	if q.State() == StateRunning || from != nil && q == from.proc {
+		q.killSig = abi.SIGKILL
+		return
+	}
+	m.die(q, nil, abi.SIGKILL)
+}
+
+// discarded reports whether sig, sent to q (to: one of its threads), is
+// dropped as it is sent: its action is to ignore it and no thread blocks
+// it or waits for it in sigwait.
+func (m *Machine) discarded(q *Process, to *Thread, sig int) bool {
+	act := q.actions[sig]
+	if !(act.handler == sigIGN || act.handler == sigDFL && defaultActionOf(sig) == actIgnore) {
+		return false
+	}
+	for _, t := range q.threads {
+		if t.live() && (to == nil || to == t) && (t.sigMask.has(sig) || t.sigWait.has(sig)) {
+			return false
+		}
+	}
+	return true
+}
+
+// taker is the thread of q that takes a signal sent to q as a whole: the
+// first, in tid order, that waits for it in sigwait, else the first that
+// does not block it; nil when every thread blocks it.
+func (q *Process) taker(sig int) *Thread {
+	for _, t := range q.threads {
+		if t.live() && t.sigWait.has(sig) {
+			return t
+		}
+	}
+	for _, t := range q.threads {
+		if t.live() && !t.sigMask.has(sig) {
+			return t
+		}
+	}
+	return nil
 }
 
 // Signal sends sig to pid from outside the machine, as kill(1) typed in
@@ -103,9 +205,31 @@ func (m *Machine) Signal(pid, sig int) error {
 	return nil
 }
 
-// fault kills t's process for a hardware fault of t, as the CPU's
-// exception would.
+// fault acts on a hardware fault of t, as the CPU's exception would: the
+// signal (SIGSEGV, SIGFPE, SIGILL…) goes to t alone, and runs its handler
+// when it has one it does not block — on return the faulting instruction
+// runs again, as on Linux — or else kills the process.
 func (m *Machine) fault(t *Thread, stop vm.Stop) {
+	sig := stop.Signal
+	act := t.proc.actions[sig]
+	if act.handler > sigIGN && !t.sigMask.has(sig) && t.ctx != nil {
+		why := stop.Msg
+		if why.IsZero() {
+			why = msg.New(msg.FaultSignal, msg.Name("sig", SignalName(sig)))
+		}
+		m.emit(Event{PID: t.proc.PID, TID: t.TID, Kind: KindFault, Signal: sig, Addr: stop.Addr, Msg: why})
+		if m.enterHandler(t, sig, act, sigInfo{code: 1 /* SEGV_MAPERR, FPE_INTDIV… */, addr: stop.Addr}) {
+			return
+		}
+		return // the kernel could not run it: the process died of SIGSEGV
+	}
+	m.forceFault(t, stop)
+}
+
+// forceFault kills t's process for a fault, whatever its actions say (a
+// blocked or ignored fault signal, or one the kernel raises: a bad signal
+// frame).
+func (m *Machine) forceFault(t *Thread, stop vm.Stop) {
 	why := stop.Msg
 	if why.IsZero() {
 		why = msg.New(msg.FaultSignal, msg.Name("sig", SignalName(stop.Signal)))

@@ -9,10 +9,11 @@ import (
 // child; -1, 0 or < -1: any child), reaps it and returns its pid and
 // status. With WNOHANG it returns 0 when children exist but none has
 // terminated; otherwise t sleeps until a child exits. ECHILD when there is
-// no such child. Any thread may reap any child of its process, as on Linux.
+// no such child. With WUNTRACED (WCONTINUED) a child stopped (continued)
+// since last asked is reported, not reaped. Any thread may reap any child of its process, as on Linux.
 func (m *Machine) wait(t *Thread, pid int, statusAddr uint64, options int) sysret {
 	p := t.proc
-	if options&^(abi.WNOHANG|abi.WUNTRACED|wcontinued) != 0 {
+	if options&^(abi.WNOHANG|abi.WUNTRACED|abi.WCONTINUED) != 0 {
 		return fail(abi.EINVAL)
 	}
 	found := false
@@ -22,6 +23,16 @@ func (m *Machine) wait(t *Thread, pid int, statusAddr uint64, options int) sysre
 		}
 		found = true
 		if c.State() != StateTerminated {
+			if r := c.waitReport; r != 0 && c.State() != StateTerminated &&
+				(r == abi.ContinuedStatus && options&abi.WCONTINUED != 0 || r != abi.ContinuedStatus && options&abi.WUNTRACED != 0) {
+				if statusAddr != 0 {
+					if err := p.mem.WriteU32(statusAddr, uint32(r)); err != nil {
+						return fail(abi.EFAULT)
+					}
+				}
+				c.waitReport = 0
+				return ok(int64(c.PID))
+			}
 			continue
 		}
 		if statusAddr != 0 {
@@ -46,7 +57,3 @@ func (m *Machine) wait(t *Thread, pid int, statusAddr uint64, options int) sysre
 	m.lendTickets(t, pid)
 	return blocked()
 }
-
-// wcontinued is WCONTINUED: accepted; no process is ever stopped, so it
-// changes nothing.
-const wcontinued = 8

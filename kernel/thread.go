@@ -33,9 +33,15 @@ type Thread struct {
 	stackTop uint64      // the top of its stack region, above its errno (errnoSlot)
 	slot     int         // its stack's slot in the process's thread-stack area
 
-	errno      int    // the error of its last failed system call
-	sigMask    uint64 // signals it blocks (not acted on yet: every signal is fatal)
-	sigPending uint64 // signals sent to it alone, not yet delivered (none are sent yet)
+	errno      int                     // the error of its last failed system call
+	sigMask    sigSet                  // signals it blocks
+	sigPending sigSet                  // signals sent to it alone, not yet delivered
+	sigInfo    [abi.MaxSig + 1]sigInfo // what came with each
+	savedMask  sigSet                  // the mask sigsuspend replaced, restored after its handler
+	hasSaved   bool
+	sigWait    sigSet     // the signals sigwait waits for, while it waits
+	sigFrames  []sigFrame // handlers entered and not yet returned from, innermost last
+	restartSys abi.Sys    // set by sigreturn: the interrupted call to start over (0: none)
 
 	waiter   waiter    // what it waits for, while it waits
 	exited   WaitQueue // threads joining it wait here for it to exit

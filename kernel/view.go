@@ -36,6 +36,7 @@ type ProcView struct {
 	Segments        []vm.Segment
 	Resident        uint64
 	Threads         []ThreadView // every thread not yet joined, in tid order, the main one first
+	Signals         SignalState  // pending, blocked (by the main thread), handled and ignored signals
 }
 
 // ThreadView is a snapshot of a TCB.
@@ -163,6 +164,7 @@ func (m *Machine) view(p *Process) ProcView {
 		CPUTicks: p.CPUTicks(), Created: p.Created, Ended: p.Ended, Status: p.Status,
 		Children: p.Children(),
 		Priority: t.task.Priority, Tickets: int(t.task.HeldTickets()),
+		Signals: p.Signals(),
 	}
 	if d, ok := m.policy.(sched.Describer); ok && !p.IsInit() && t.State != StateTerminated {
 		v.Sched = d.Describe(&t.task)

@@ -39,10 +39,11 @@ const (
 	WaitOnce               // another thread to finish the pthread_once at address ID
 	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer)
 	WaitPoll               // a descriptor of a poll or select to be ready
+	WaitSignal             // a signal (pause, sigsuspend, sigwait)
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -91,6 +92,8 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(msg.ObjTTY)
 	case WaitTimer:
 		t = msg.New(msg.ObjTimer)
+	case WaitSignal:
+		t = msg.New(msg.ObjSignal)
 	case WaitIO:
 		t = msg.New(msg.ObjIO, msg.Name("dev", o.Name))
 	case WaitJoin:
@@ -148,17 +151,17 @@ const (
 	notWoken    wakeReason = iota
 	wokeEvent              // the queue was woken: what it waited for happened
 	wokeTimeout            // its deadline came: a sleep ended, an I/O completed
-	wokeSignal             // a signal interrupted it (its process is dying)
+	wokeSignal             // a signal interrupted it (a handler is to run, sigwait's signal came, or its process is dying)
 )
 
 // waiter is a thread's part in a wait.
 type waiter struct {
 	queue    *WaitQueue // the queue it sleeps on; nil when it does not wait
 	deadline int64      // the tick it wakes by itself, or sched.Forever
-	// interruptible: a signal may end the wait. Every wait is, for now:
-	// the only signals are fatal, and a dying thread stops waiting
-	// whatever it waited for. Once handlers exist, an interrupted call
-	// returns EINTR; an uninterruptible one waits on.
+	// interruptible: a signal with a handler may end the wait (the call
+	// then returns EINTR or starts over after the handler: task_deliver.go).
+	// Every wait is but an I/O's, which ends in its time. A fatal signal
+	// ends any wait: a dying thread stops waiting.
 	interruptible bool
 	since         int64      // the tick it began to wait
 	woke          wakeReason // why the last wait ended, for the call that starts over
@@ -189,7 +192,7 @@ func (q *WaitQueue) Sleep(t *Thread, cause msg.Text) { q.SleepUntil(t, sched.For
 func (q *WaitQueue) SleepUntil(t *Thread, deadline int64, cause msg.Text) {
 	m := q.m
 	q.waiters = append(q.waiters, t)
-	t.waiter = waiter{queue: q, deadline: deadline, interruptible: true, since: m.t}
+	t.waiter = waiter{queue: q, deadline: deadline, interruptible: q.Object.Kind != WaitIO, since: m.t}
 	if deadline < sched.Forever {
 		m.timers.add(t)
 	}
@@ -237,12 +240,13 @@ func (m *Machine) wake(t *Thread, why wakeReason, cause msg.Text) {
 	m.makeReady(t, cause, sched.Woken)
 }
 
-// stopWaiting takes t off its queue, noting why its wait ended.
+// stopWaiting takes t off its queue, noting why its wait ended (and when
+// it was to end, for a sleep a signal cuts short).
 func (m *Machine) stopWaiting(t *Thread, why wakeReason) {
 	if q := t.waiter.queue; q != nil {
 		q.remove(t)
 	}
-	t.waiter = waiter{woke: why}
+	t.waiter = waiter{woke: why, deadline: t.waiter.deadline}
 }
 
 // waitingOn is what t waits for, or the zero WaitObject.

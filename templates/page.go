@@ -109,3 +109,10 @@ type PlayData struct {
 	// Workload, if set, is run instead of C files: jobs without code.
 	Workload *WorkloadData
 }
+
+// AllSignals are the signals the PCB's list offers, in number order: the
+// standard ones of Linux on x86-64 (1 to 31, SIGSTKFLT aside).
+var AllSignals = []string{"SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
+	"SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD",
+	"SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+	"SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"}

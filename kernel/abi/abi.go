@@ -81,6 +81,17 @@ const (
 	SysMkfifo                    // int mkfifo(const char *path, mode_t mode)
 	SysPoll                      // int poll(struct pollfd *fds, nfds_t n, int timeout)
 	SysSelect                    // int select(int nfds, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout)
+	SysSigaction                 // int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+	SysSigprocmask               // int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+	SysSigpending                // int sigpending(sigset_t *set)
+	SysSigsuspend                // int sigsuspend(const sigset_t *mask)
+	SysSigwait                   // int sigwait(const sigset_t *set, int *sig)
+	SysPause                     // int pause(void)
+	SysAlarm                     // unsigned alarm(unsigned seconds)
+	SysSetitimer                 // int setitimer(int which, const struct itimerval *new, struct itimerval *old)
+	SysGetitimer                 // int getitimer(int which, struct itimerval *cur)
+	SysTgkill                    // int __osplay_tgkill(int tid, int sig): signal one thread of the caller's process (raise, pthread_kill)
+	SysSigreturn                 // the return of a signal handler, made by the frame the kernel builds: restores the interrupted registers and mask
 	NumSys
 )
 
@@ -104,6 +115,10 @@ var Syscalls = map[string]Sys{
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 	"mmap": SysMmap, "munmap": SysMunmap, "pipe": SysPipe, "pipe2": SysPipe2, "fcntl": SysFcntl,
 	"ioctl": SysIoctl, "mkfifo": SysMkfifo, "poll": SysPoll, "select": SysSelect,
+	"sigaction": SysSigaction, "sigprocmask": SysSigprocmask, "sigpending": SysSigpending,
+	"sigsuspend": SysSigsuspend, "sigwait": SysSigwait, "pause": SysPause, "alarm": SysAlarm,
+	"setitimer": SysSetitimer, "getitimer": SysGetitimer, "__osplay_tgkill": SysTgkill,
+	"__osplay_sigreturn": SysSigreturn,
 }
 
 // SyscallName returns the C name of a system call.
@@ -164,7 +179,42 @@ const (
 	SIGCONT = 18
 	SIGSTOP = 19
 	SIGTSTP = 20
+	SIGTTIN = 21
+	SIGTTOU = 22
 	NSIG    = 32
+
+	// MaxSig is the highest signal number, real-time signals included
+	// (<signal.h>'s NSIG is one more).
+	MaxSig = 64
+)
+
+// sigaction's flags, as Linux.
+const (
+	SA_NOCLDSTOP = 0x1
+	SA_NOCLDWAIT = 0x2
+	SA_SIGINFO   = 0x4
+	SA_RESTART   = 0x10000000
+	SA_NODEFER   = 0x40000000
+	SA_RESETHAND = 0x80000000
+)
+
+// siginfo_t's si_code values, as Linux.
+const (
+	SI_USER       = 0
+	SI_KERNEL     = 0x80
+	SI_TKILL      = -6
+	CLD_EXITED    = 1
+	CLD_KILLED    = 2
+	CLD_DUMPED    = 3
+	CLD_STOPPED   = 5
+	CLD_CONTINUED = 6
+)
+
+// sigprocmask's how, as Linux.
+const (
+	SIG_BLOCK   = 0
+	SIG_UNBLOCK = 1
+	SIG_SETMASK = 2
 )
 
 // Linux errno values.
@@ -207,9 +257,16 @@ const (
 
 // Wait options and status encoding, as Linux.
 const (
-	WNOHANG   = 1
-	WUNTRACED = 2
+	WNOHANG    = 1
+	WUNTRACED  = 2
+	WCONTINUED = 8
 )
+
+// StopStatus encodes a stop by sig as waitpid(WUNTRACED) reports it;
+// ContinuedStatus a continue (WCONTINUED).
+func StopStatus(sig int) int { return (sig&0xff)<<8 | 0x7f }
+
+const ContinuedStatus = 0xffff
 
 // ExitStatus encodes a normal exit as waitpid reports it.
 func ExitStatus(code int) int { return (code & 0xff) << 8 }

@@ -14,14 +14,9 @@ import (
 // not a syntax error about a ';'. Only errors use the table: a name osplay
 // has never makes one.
 var unsupportedByHeader = map[string]string{
-	"signal.h": "sigset_t siginfo_t sighandler_t sig_atomic_t stack_t " +
-		"struct:sigaction struct:sigevent struct:sigaltstack union:sigval " +
-		"signal sigaction sigprocmask sigpending sigsuspend sigwait sigwaitinfo sigtimedwait " +
-		"sigemptyset sigfillset sigaddset sigdelset sigismember sigqueue sigaltstack siginterrupt " +
-		"pthread_sigmask pthread_kill killpg " +
-		"SIG_DFL SIG_IGN SIG_ERR SIG_BLOCK SIG_UNBLOCK SIG_SETMASK SA_RESTART SA_SIGINFO " +
-		"SA_RESETHAND SA_NODEFER SA_NOCLDWAIT SA_NOCLDSTOP SA_ONSTACK NSIG SIGRTMIN SIGRTMAX",
-	"unistd.h": "alarm pause setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
+	"signal.h": "stack_t struct:sigevent struct:sigaltstack " +
+		"sigwaitinfo sigtimedwait sigqueue sigaltstack siginterrupt SA_ONSTACK",
+	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
 		"ualarm fchdir chdir rmdir link symlink readlink truncate ftruncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"gethostname getlogin ttyname nice",
@@ -53,7 +48,6 @@ var unsupportedByHeader = map[string]string{
 		"struct:addrinfo struct:hostent AI_PASSIVE",
 	"stdio.h":    "popen pclose fmemopen open_memstream tmpfile tmpnam",
 	"stdlib.h":   "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",
-	"sys/time.h": "setitimer getitimer struct:itimerval ITIMER_REAL ITIMER_VIRTUAL ITIMER_PROF",
 	"sys/wait.h": "waitid wait3 wait4 idtype_t P_PID P_ALL P_PGID WCONTINUED WSTOPPED WEXITED WNOWAIT",
 	"sys/resource.h": "getrlimit setrlimit getrusage getpriority setpriority struct:rlimit " +
 		"struct:rusage RLIMIT_STACK RLIMIT_NOFILE RLIMIT_AS PRIO_PROCESS",

@@ -13,6 +13,8 @@ var wantExit = map[string]int{
 	"examples/mystatus/myexit":            33,
 	"kernel/testdata/linux/exitstatus":    3,
 	"kernel/testdata/linux/pipes/sigpipe": 128 + 13, // killed by SIGPIPE
+	"kernel/testdata/linux/sigalarm":      128 + 14, // killed by SIGALRM
+	"kernel/testdata/linux/sigfault":      3,
 }
 
 // TestProgramsNatively runs every case on Linux twice: each must compile,

@@ -12,55 +12,61 @@ type entry struct{ params, en, ko string }
 
 // The machine: states a thread enters and why.
 const (
-	InitWaits        Code = "state.init_waits"
-	Admitted         Code = "state.admitted"
-	AdmittedLTS      Code = "state.admitted_lts"
-	ChildFirst       Code = "state.child_first"
-	ForkChildFirst   Code = "state.fork_child_first"
-	InJobQueue       Code = "state.job_queue"
-	CreatedBy        Code = "state.created_by"
-	PthreadExit      Code = "state.pthread_exit"
-	ExecOther        Code = "state.exec_other"
-	SwappedIn        Code = "state.swapped_in"
-	SwappedOutRoom   Code = "state.swapped_out_room"
-	SwappedOutWait   Code = "state.swapped_out_wait"
-	SwappedOutFull   Code = "state.swapped_out_full"
-	WaitAnyChild     Code = "wait.any_child"
-	WaitChild        Code = "wait.child"
-	WaitTTY          Code = "wait.tty"
-	WaitJoin         Code = "wait.join"
-	WaitFor          Code = "wait.for"
-	WaitSem          Code = "wait.sem"
-	WaitIO           Code = "wait.io"
-	WaitIOCall       Code = "wait.io_call"
-	WaitSleep        Code = "wait.sleep"
-	WaitUsleep       Code = "wait.usleep"
-	WokeInput        Code = "wake.input"
-	WokeEOF          Code = "wake.eof"
-	WokeTimer        Code = "wake.timer"
-	WokeIODone       Code = "wake.io_done"
-	WokeChildExited  Code = "wake.child_exited"
-	WokeThreadExit   Code = "wake.thread_exited"
-	WokeMutex        Code = "wake.mutex"
-	WokeRWLock       Code = "wake.rwlock"
-	WokeSem          Code = "wake.sem"
-	WokeSemNamed     Code = "wake.sem_named"
-	WokeCondvar      Code = "wake.condvar"
-	WokeBarrier      Code = "wake.barrier"
-	WokeOnce         Code = "wake.once"
-	WokeFutex        Code = "wake.futex"
-	WaitCall         Code = "wait.call"
-	WokePipeData     Code = "wake.pipe_data"
-	WokePipeRoom     Code = "wake.pipe_room"
-	WokePipeNoReader Code = "wake.pipe_no_reader"
-	WokePipeNoWriter Code = "wake.pipe_no_writer"
-	WokeFIFOOpened   Code = "wake.fifo_opened"
-	SchedYield       Code = "state.sched_yield"
-	ExitCall         Code = "exit.call"
-	ExitBurstDone    Code = "exit.burst_done"
-	ExitLastThread   Code = "exit.last_thread"
-	KilledBy         Code = "exit.killed"
-	KilledByCore     Code = "exit.killed_core"
+	InitWaits          Code = "state.init_waits"
+	Admitted           Code = "state.admitted"
+	AdmittedLTS        Code = "state.admitted_lts"
+	ChildFirst         Code = "state.child_first"
+	ForkChildFirst     Code = "state.fork_child_first"
+	InJobQueue         Code = "state.job_queue"
+	CreatedBy          Code = "state.created_by"
+	PthreadExit        Code = "state.pthread_exit"
+	ExecOther          Code = "state.exec_other"
+	SwappedIn          Code = "state.swapped_in"
+	SwappedOutRoom     Code = "state.swapped_out_room"
+	SwappedOutWait     Code = "state.swapped_out_wait"
+	SwappedOutFull     Code = "state.swapped_out_full"
+	WaitAnyChild       Code = "wait.any_child"
+	WaitChild          Code = "wait.child"
+	WaitTTY            Code = "wait.tty"
+	WaitJoin           Code = "wait.join"
+	WaitFor            Code = "wait.for"
+	WaitSem            Code = "wait.sem"
+	WaitIO             Code = "wait.io"
+	WaitIOCall         Code = "wait.io_call"
+	WaitSleep          Code = "wait.sleep"
+	WaitUsleep         Code = "wait.usleep"
+	WokeInput          Code = "wake.input"
+	WokeEOF            Code = "wake.eof"
+	WokeTimer          Code = "wake.timer"
+	WokeIODone         Code = "wake.io_done"
+	WokeChildExited    Code = "wake.child_exited"
+	WokeThreadExit     Code = "wake.thread_exited"
+	WokeMutex          Code = "wake.mutex"
+	WokeRWLock         Code = "wake.rwlock"
+	WokeSem            Code = "wake.sem"
+	WokeSemNamed       Code = "wake.sem_named"
+	WokeCondvar        Code = "wake.condvar"
+	WokeBarrier        Code = "wake.barrier"
+	WokeOnce           Code = "wake.once"
+	WokeFutex          Code = "wake.futex"
+	WaitCall           Code = "wait.call"
+	SigInterrupted     Code = "state.sig_interrupted"
+	SigStopped         Code = "state.sig_stopped"
+	SigContinued       Code = "state.sig_continued"
+	SigwaitCame        Code = "wake.sigwait"
+	WokeChildStopped   Code = "wake.child_stopped"
+	WokeChildContinued Code = "wake.child_continued"
+	WokePipeData       Code = "wake.pipe_data"
+	WokePipeRoom       Code = "wake.pipe_room"
+	WokePipeNoReader   Code = "wake.pipe_no_reader"
+	WokePipeNoWriter   Code = "wake.pipe_no_writer"
+	WokeFIFOOpened     Code = "wake.fifo_opened"
+	SchedYield         Code = "state.sched_yield"
+	ExitCall           Code = "exit.call"
+	ExitBurstDone      Code = "exit.burst_done"
+	ExitLastThread     Code = "exit.last_thread"
+	KilledBy           Code = "exit.killed"
+	KilledByCore       Code = "exit.killed_core"
 )
 
 // What a thread waits for (the kernel's WaitObject), and deadlocks.
@@ -77,6 +83,7 @@ const (
 	ObjPipeRoom  Code = "obj.pipe_room"
 	ObjPipePeer  Code = "obj.pipe_peer"
 	ObjPoll      Code = "obj.poll"
+	ObjSignal    Code = "obj.signal"
 	ObjSem       Code = "obj.sem"
 	ObjSemNamed  Code = "obj.sem_named"
 	ObjCondvar   Code = "obj.condvar"
@@ -156,6 +163,9 @@ const (
 	FaultStack       Code = "fault.stack"
 	FaultStackLimit  Code = "fault.stack_limit"
 	FaultMemoryLimit Code = "fault.memory_limit"
+	FaultSigNested   Code = "fault.sig_nested"
+	FaultSigreturn   Code = "fault.sigreturn"
+	FaultNoHandler   Code = "fault.no_handler"
 	FaultStackVLA    Code = "fault.stack_vla"
 	FaultStackDepth  Code = "fault.stack_depth"
 	FaultStackNested Code = "fault.stack_nested"
@@ -196,42 +206,48 @@ var catalogue = map[Code]entry{
 	SwappedOutWait: {"pid:int", "swapped out while it waits, to make room for pid {pid}", "기다리는 동안 pid {pid}의 자리를 만들려고 스왑 아웃됨"},
 	SwappedOutFull: {"cause:text n:int", "{cause}; swapped out: memory holds {n} processes", "{cause}; 스왑 아웃: 메모리에는 프로세스를 {n}개까지만 둠"},
 
-	WaitAnyChild:     {"", "waitpid: waiting for a child to exit", "waitpid: 자식 프로세스의 종료를 기다림"},
-	WaitChild:        {"pid:int", "waitpid: waiting for child {pid} to exit", "waitpid: 자식 프로세스 {pid}의 종료를 기다림"},
-	WaitTTY:          {"", "read: waiting for input from the terminal", "read: 터미널 입력을 기다림"},
-	WaitJoin:         {"tid:int", "pthread_join: waiting for thread {tid} to exit", "pthread_join: 스레드 {tid}의 종료를 기다림"},
-	WaitFor:          {"obj:text", "waiting for {obj}", "{obj:을} 기다림"},
-	WaitSem:          {"obj:text", "sem_wait: waiting for {obj}", "sem_wait: {obj:을} 기다림"},
-	WaitIO:           {"dev:name ticks:int", "I/O on {dev} for {ticks} ticks", "{dev} 장치에서 {ticks}틱 동안 입출력"},
-	WaitIOCall:       {"dev:name ticks:int", `io("{dev}", {ticks})`, `io("{dev}", {ticks}): {dev} 장치에서 {ticks}틱 동안 입출력`},
-	WaitSleep:        {"s:int", "sleep({s})", "sleep({s}): {s}초 동안 잠듦"},
-	WaitUsleep:       {"us:int", "usleep({us})", "usleep({us}): {us}마이크로초 동안 잠듦"},
-	WokeInput:        {"", "input arrived", "입력이 도착함"},
-	WokeEOF:          {"", "end of input", "입력이 끝남 (EOF)"},
-	WokeTimer:        {"", "timer expired", "타이머 만료"},
-	WokeIODone:       {"dev:name", "{dev}: I/O done", "{dev}: 입출력 완료"},
-	WokeChildExited:  {"pid:int", "child {pid} exited", "자식 프로세스 {pid} 종료"},
-	WokeThreadExit:   {"tid:int", "thread {tid} exited", "스레드 {tid} 종료"},
-	WokeMutex:        {"addr:addr tid:int", "mutex {addr} unlocked by thread {tid}", "스레드 {tid:이} 뮤텍스 {addr:을} 풂"},
-	WokeRWLock:       {"addr:addr tid:int", "rwlock {addr} unlocked by thread {tid}", "스레드 {tid:이} 읽기-쓰기 잠금 {addr:을} 풂"},
-	WokeSem:          {"addr:addr tid:int", "semaphore {addr} posted by thread {tid}", "스레드 {tid:이} 세마포어 {addr:을} 올림 (post)"},
-	WokeSemNamed:     {"name:name tid:int", "semaphore {name} posted by thread {tid}", "스레드 {tid:이} 세마포어 {name:을} 올림 (post)"},
-	WokeCondvar:      {"addr:addr tid:int", "condvar {addr} signalled by thread {tid}", "스레드 {tid:이} 조건 변수 {addr:을} 알림 (signal)"},
-	WokeBarrier:      {"addr:addr tid:int", "barrier {addr} woken by thread {tid}", "스레드 {tid:이} 장벽 {addr}에서 깨움"},
-	WokeOnce:         {"addr:addr tid:int", "once {addr} woken by thread {tid}", "스레드 {tid:이} pthread_once {addr}에서 깨움"},
-	WokeFutex:        {"addr:addr tid:int", "futex {addr} woken by thread {tid}", "스레드 {tid:이} futex {addr}에서 깨움"},
-	WaitCall:         {"call:name obj:text", "{call}: waiting for {obj}", "{call}: {obj:을} 기다림"},
-	WokePipeData:     {"", "pipe: data to read", "파이프: 읽을 데이터가 있음"},
-	WokePipeRoom:     {"", "pipe: room to write", "파이프: 쓸 공간이 생김"},
-	WokePipeNoReader: {"", "pipe: no reader left", "파이프: 읽는 쪽이 모두 닫힘"},
-	WokePipeNoWriter: {"", "pipe: no writer left", "파이프: 쓰는 쪽이 모두 닫힘"},
-	WokeFIFOOpened:   {"", "fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"},
-	SchedYield:       {"", "sched_yield", "sched_yield: CPU를 스스로 양보함"},
-	ExitCall:         {"code:int", "exit({code})", "exit({code}) 호출로 종료"},
-	ExitBurstDone:    {"", "exit(0): its last CPU burst is done", "exit(0): 마지막 CPU 버스트를 마침"},
-	ExitLastThread:   {"", "exit(0): its last thread exited", "exit(0): 마지막 스레드가 종료됨"},
-	KilledBy:         {"sig:name", "killed by {sig}", "시그널로 종료: {sig}"},
-	KilledByCore:     {"sig:name", "killed by {sig} (core dumped)", "시그널로 종료: {sig} (코어 덤프)"},
+	WaitAnyChild:       {"", "waitpid: waiting for a child to exit", "waitpid: 자식 프로세스의 종료를 기다림"},
+	WaitChild:          {"pid:int", "waitpid: waiting for child {pid} to exit", "waitpid: 자식 프로세스 {pid}의 종료를 기다림"},
+	WaitTTY:            {"", "read: waiting for input from the terminal", "read: 터미널 입력을 기다림"},
+	WaitJoin:           {"tid:int", "pthread_join: waiting for thread {tid} to exit", "pthread_join: 스레드 {tid}의 종료를 기다림"},
+	WaitFor:            {"obj:text", "waiting for {obj}", "{obj:을} 기다림"},
+	WaitSem:            {"obj:text", "sem_wait: waiting for {obj}", "sem_wait: {obj:을} 기다림"},
+	WaitIO:             {"dev:name ticks:int", "I/O on {dev} for {ticks} ticks", "{dev} 장치에서 {ticks}틱 동안 입출력"},
+	WaitIOCall:         {"dev:name ticks:int", `io("{dev}", {ticks})`, `io("{dev}", {ticks}): {dev} 장치에서 {ticks}틱 동안 입출력`},
+	WaitSleep:          {"s:int", "sleep({s})", "sleep({s}): {s}초 동안 잠듦"},
+	WaitUsleep:         {"us:int", "usleep({us})", "usleep({us}): {us}마이크로초 동안 잠듦"},
+	WokeInput:          {"", "input arrived", "입력이 도착함"},
+	WokeEOF:            {"", "end of input", "입력이 끝남 (EOF)"},
+	WokeTimer:          {"", "timer expired", "타이머 만료"},
+	WokeIODone:         {"dev:name", "{dev}: I/O done", "{dev}: 입출력 완료"},
+	WokeChildExited:    {"pid:int", "child {pid} exited", "자식 프로세스 {pid} 종료"},
+	WokeThreadExit:     {"tid:int", "thread {tid} exited", "스레드 {tid} 종료"},
+	WokeMutex:          {"addr:addr tid:int", "mutex {addr} unlocked by thread {tid}", "스레드 {tid:이} 뮤텍스 {addr:을} 풂"},
+	WokeRWLock:         {"addr:addr tid:int", "rwlock {addr} unlocked by thread {tid}", "스레드 {tid:이} 읽기-쓰기 잠금 {addr:을} 풂"},
+	WokeSem:            {"addr:addr tid:int", "semaphore {addr} posted by thread {tid}", "스레드 {tid:이} 세마포어 {addr:을} 올림 (post)"},
+	WokeSemNamed:       {"name:name tid:int", "semaphore {name} posted by thread {tid}", "스레드 {tid:이} 세마포어 {name:을} 올림 (post)"},
+	WokeCondvar:        {"addr:addr tid:int", "condvar {addr} signalled by thread {tid}", "스레드 {tid:이} 조건 변수 {addr:을} 알림 (signal)"},
+	WokeBarrier:        {"addr:addr tid:int", "barrier {addr} woken by thread {tid}", "스레드 {tid:이} 장벽 {addr}에서 깨움"},
+	WokeOnce:           {"addr:addr tid:int", "once {addr} woken by thread {tid}", "스레드 {tid:이} pthread_once {addr}에서 깨움"},
+	WokeFutex:          {"addr:addr tid:int", "futex {addr} woken by thread {tid}", "스레드 {tid:이} futex {addr}에서 깨움"},
+	WaitCall:           {"call:name obj:text", "{call}: waiting for {obj}", "{call}: {obj:을} 기다림"},
+	SigInterrupted:     {"sig:name", "interrupted by {sig}", "{sig:이} 끼어듦"},
+	SigStopped:         {"sig:name", "stopped by {sig}", "{sig:으로} 정지됨"},
+	SigContinued:       {"", "continued by SIGCONT", "SIGCONT로 계속됨"},
+	SigwaitCame:        {"sig:name", "sigwait: {sig} arrived", "sigwait: {sig:이} 도착함"},
+	WokeChildStopped:   {"pid:int", "child {pid} stopped", "자식 프로세스 {pid} 정지됨"},
+	WokeChildContinued: {"pid:int", "child {pid} continued", "자식 프로세스 {pid} 계속됨"},
+	WokePipeData:       {"", "pipe: data to read", "파이프: 읽을 데이터가 있음"},
+	WokePipeRoom:       {"", "pipe: room to write", "파이프: 쓸 공간이 생김"},
+	WokePipeNoReader:   {"", "pipe: no reader left", "파이프: 읽는 쪽이 모두 닫힘"},
+	WokePipeNoWriter:   {"", "pipe: no writer left", "파이프: 쓰는 쪽이 모두 닫힘"},
+	WokeFIFOOpened:     {"", "fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"},
+	SchedYield:         {"", "sched_yield", "sched_yield: CPU를 스스로 양보함"},
+	ExitCall:           {"code:int", "exit({code})", "exit({code}) 호출로 종료"},
+	ExitBurstDone:      {"", "exit(0): its last CPU burst is done", "exit(0): 마지막 CPU 버스트를 마침"},
+	ExitLastThread:     {"", "exit(0): its last thread exited", "exit(0): 마지막 스레드가 종료됨"},
+	KilledBy:           {"sig:name", "killed by {sig}", "시그널로 종료: {sig}"},
+	KilledByCore:       {"sig:name", "killed by {sig} (core dumped)", "시그널로 종료: {sig} (코어 덤프)"},
 
 	ObjNone:      {"", "nothing", "아무것도 없음"},
 	ObjChild:     {"pid:int", "a child of pid {pid}", "pid {pid}의 자식 프로세스"},
@@ -245,6 +261,7 @@ var catalogue = map[Code]entry{
 	ObjPipeRoom:  {"id:int", "room in pipe {id}", "파이프 {id}의 빈 공간"},
 	ObjPipePeer:  {"id:int", "the other end of pipe {id}", "파이프 {id}의 반대쪽 끝"},
 	ObjPoll:      {"", "a descriptor to be ready", "준비된 디스크립터"},
+	ObjSignal:    {"", "a signal", "시그널"},
 	ObjSem:       {"addr:addr value:int", "semaphore {addr} (value {value})", "세마포어 {addr} (값 {value})"},
 	ObjSemNamed:  {"name:name value:int", "semaphore {name} (value {value})", "세마포어 {name} (값 {value})"},
 	ObjCondvar:   {"addr:addr", "condvar {addr}", "조건 변수 {addr}"},
@@ -318,6 +335,9 @@ var catalogue = map[Code]entry{
 	FaultStack:       {"", "stack overflow", "스택 오버플로"},
 	FaultStackLimit:  {"", "stack overflow (memory limit)", "스택 오버플로 (메모리 한도)"},
 	FaultMemoryLimit: {"", "out of memory (memory limit)", "메모리 부족 (메모리 한도)"},
+	FaultSigNested:   {"", "signal handlers nested too deep", "시그널 핸들러가 너무 깊게 중첩됨"},
+	FaultSigreturn:   {"", "sigreturn with a bad signal frame", "잘못된 시그널 프레임으로 sigreturn"},
+	FaultNoHandler:   {"", "no room for a signal frame or a bad handler address", "시그널 프레임을 둘 자리가 없거나 핸들러 주소가 잘못됨"},
 	FaultStackVLA:    {"", "stack overflow (variable-length array)", "스택 오버플로 (가변 길이 배열)"},
 	FaultStackDepth:  {"", "stack overflow (call depth)", "스택 오버플로 (호출 깊이)"},
 	FaultStackNested: {"", "stack overflow (too many nested calls)", "스택 오버플로 (중첩 호출이 너무 많음)"},

@@ -15,11 +15,12 @@ export function procColorIndex(pid) {
   return pid > 1 ? (pid - 2) % 8 : 0;
 }
 
-// The five states of the lecture's diagram, plus how a terminated process
-// is shown before and after its parent reaps it.
-export const STATES = ["new", "ready", "running", "waiting", "terminated"];
+// The five states of the lecture's diagram and the stopped state
+// (SIGSTOP), plus how a terminated process is shown before and after its
+// parent reaps it.
+export const STATES = ["new", "ready", "running", "waiting", "terminated", "stopped"];
 
-const GLYPHS = {new: "✚", ready: "◔", running: "▶", waiting: "❚❚", terminated: "✕", zombie: "Z", reaped: "✓"};
+const GLYPHS = {new: "✚", ready: "◔", running: "▶", waiting: "❚❚", terminated: "✕", stopped: "■", zombie: "Z", reaped: "✓"};
 
 // glyph is the shape of a state, shown beside its name.
 export function glyph(state) { return GLYPHS[state] || "?"; }

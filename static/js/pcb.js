@@ -38,6 +38,13 @@ export class PCB {
     this.pcb = null;
     this.table = null;
     this.dirty = true;
+    const other = this.signals.querySelector('[data-action="signal-other"]');
+    const pick = this.signals.querySelector('[data-field="signal"]');
+    if (other && pick) {
+      other.addEventListener("click", () => {
+        if (this.selected) this.send({op: "signal", pid: this.selected, signal: pick.value});
+      });
+    }
     for (const b of this.signals.querySelectorAll('[data-action="signal"]')) {
       b.addEventListener("click", () => {
         if (this.selected) this.send({op: "signal", pid: this.selected, signal: b.dataset.signal});
@@ -104,6 +111,12 @@ export class PCB {
       rows.push(["pcb.status", `0x${(p.status || 0).toString(16).padStart(4, "0")} (low ${p.status & 0xff}, high ${(p.status >> 8) & 0xff}${st.signal ? ", signal " + st.signal : ""})`]);
     }
     rows.push(["pcb.children", p.children.length ? p.children.join(", ") : "—"]);
+    if (p.signals && p.state !== "terminated") {
+      for (const k of ["pending", "blocked", "handled", "ignored"]) {
+        const list = p.signals[k] || [];
+        rows.push([`pcb.sig.${k}`, list.length ? list.join(" ") : "—"]);
+      }
+    }
     if (p.regs && (p.regs.func || p.regs.sp)) {
       rows.push(["pcb.pc", `${p.regs.pc} · ${p.regs.func || "?"}() ${p.regs.file ? `${p.regs.file}:${p.regs.line}` : ""}`]);
       rows.push(["pcb.sp", hex(p.regs.sp)]);

@@ -1,6 +1,7 @@
 // The lecture's five-state diagram (slide 3.5): new, ready, running,
-// waiting, terminated. Each process is a token in its state — a circle —
-// and each thread of a process with several is one of its own: a square in
+// waiting, terminated, and the stopped state of a process SIGSTOP stopped
+// until SIGCONT. Each process is a token in its state — a circle — and
+// each thread of a process with several is one of its own: a square in
 // the process's colour, labelled with its tid (data-pid and data-tid); each
 // arrow counts how often a process or thread took it.
 import {svg, clear, titled} from "./svg.js";
@@ -14,6 +15,7 @@ const NODES = {
   ready: {x: 185, y: 165},
   running: {x: 455, y: 165},
   waiting: {x: 320, y: 272},
+  stopped: {x: 565, y: 272},
 };
 const RX = 66, RY = 28;
 
@@ -25,6 +27,8 @@ const ARROWS = [
   {from: "running", to: "waiting", label: "tr.wait", d: "M470,192 L380,260", lx: 500, ly: 238},
   {from: "waiting", to: "ready", label: "tr.wakeup", d: "M262,262 L170,192", lx: 140, ly: 238},
   {from: "running", to: "terminated", label: "tr.exit", d: "M492,140 L530,76", lx: 532, ly: 116},
+  {from: "running", to: "stopped", label: "tr.sigstop", d: "M490,190 L545,246", lx: 590, ly: 214},
+  {from: "stopped", to: "ready", label: "tr.sigcont", d: "M540,298 C470,352 200,352 170,193", lx: 320, ly: 330},
 ];
 
 export class States {
@@ -52,7 +56,7 @@ export class States {
     if (!this.dirty) return;
     this.dirty = false;
     clear(this.canvas);
-    const root = svg("svg", {viewBox: "0 0 640 330", class: "states", role: "img", "aria-label": this.summary()});
+    const root = svg("svg", {viewBox: "0 0 640 360", class: "states", role: "img", "aria-label": this.summary()});
     root.appendChild(svg("defs", {}, svg("marker", {id: "st-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
       markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: "arrowhead"}))));
     const known = new Set();
@@ -104,7 +108,7 @@ export class States {
         const [a, b] = k.split(">");
         return `${stateLabel(a)} → ${stateLabel(b)} ×${n}`;
       }).join(", ");
-      root.appendChild(svg("text", {x: 10, y: 322, class: "other-transitions", text: `${t("tr.other")}: ${text}`}));
+      root.appendChild(svg("text", {x: 10, y: 354, class: "other-transitions", text: `${t("tr.other")}: ${text}`}));
     }
     this.canvas.appendChild(root);
   }

@@ -3,6 +3,7 @@
 
 #include <bits/types/pid_t.h>
 #include <bits/types/uid_t.h>
+#include <bits/types/pthread_t.h>
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
@@ -52,10 +53,112 @@ typedef void (*sighandler_t)(int);
 #define SIG_DFL ((sighandler_t)0)
 #define SIG_IGN ((sighandler_t)1)
 
-/* System call. */
-int kill(pid_t pid, int sig);
+/* The real-time signals. */
+#define SIGRTMIN 34
+#define SIGRTMAX 64
 
+/* A set of signals, glibc's 1024 bits; signal n is bit n-1. */
+typedef struct {
+	unsigned long __val[16];
+} sigset_t;
+
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+typedef union sigval sigval_t;
+
+/* What a handler installed with SA_SIGINFO learns of its signal (glibc's
+ * layout on x86-64, 128 bytes; the fields a course uses). */
+typedef struct {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int __pad0;
+	union {
+		int __pad[28];
+		struct {
+			pid_t si_pid;
+			uid_t si_uid;
+			union {
+				int si_status;
+				union sigval si_value;
+			} __u;
+		} __kill;
+		void *si_addr;
+	} __fields;
+} siginfo_t;
+#define si_pid __fields.__kill.si_pid
+#define si_uid __fields.__kill.si_uid
+#define si_status __fields.__kill.__u.si_status
+#define si_value __fields.__kill.__u.si_value
+#define si_int si_value.sival_int
+#define si_ptr si_value.sival_ptr
+#define si_addr __fields.si_addr
+
+/* si_code values. */
+#define SI_USER 0
+#define SI_QUEUE (-1)
+#define SI_TIMER (-2)
+#define SI_TKILL (-6)
+#define SI_KERNEL 0x80
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
+struct sigaction {
+	union {
+		sighandler_t sa_handler;
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	} __sigaction_handler;
+	sigset_t sa_mask;
+	int sa_flags;
+	void (*sa_restorer)(void);
+};
+#define sa_handler __sigaction_handler.sa_handler
+#define sa_sigaction __sigaction_handler.sa_sigaction
+
+#define SA_NOCLDSTOP 1
+#define SA_NOCLDWAIT 2
+#define SA_SIGINFO 4
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+#define SA_NOMASK SA_NODEFER
+#define SA_ONESHOT SA_RESETHAND
+
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+/* System calls. */
+int kill(pid_t pid, int sig);
+int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
+int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
+int sigpending(sigset_t *set);
+int sigsuspend(const sigset_t *mask);
+int sigwait(const sigset_t *set, int *sig);
+
+sighandler_t signal(int sig, sighandler_t handler);
 int raise(int sig);
+int killpg(pid_t pgrp, int sig);
 void psignal(int sig, const char *s);
+char *strsignal(int sig);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oldset);
+int pthread_kill(pthread_t thread, int sig);
+
+/* osplay's own calls: signal one thread of the process (raise,
+ * pthread_kill); return from a handler (the kernel's signal frame makes
+ * this call; made anywhere else it faults). */
+int __osplay_tgkill(int tid, int sig);
+void __osplay_sigreturn(void);
 
 #endif

@@ -38,6 +38,8 @@ pid_t getppid(void);
 pid_t gettid(void);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
+unsigned int alarm(unsigned int seconds);
+int pause(void);
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);

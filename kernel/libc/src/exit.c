@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <signal.h>
+#include <string.h>
 #include <bits/stdio_file.h>
 
 #define ATEXIT_MAX 64
@@ -42,10 +43,21 @@ void _Exit(int status)
 
 /*
  * Like glibc, abort does not flush stdio: buffered output is lost. The
- * default action of SIGABRT ends the process and dumps core.
+ * default action of SIGABRT ends the process and dumps core. Still here,
+ * SIGABRT was blocked or its handler returned: as glibc, abort unblocks
+ * it, puts back its default action and sends it again.
  */
 void abort(void)
 {
+	kill(getpid(), SIGABRT);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGABRT, &dfl, NULL);
 	kill(getpid(), SIGABRT);
 	_exit(127);
 }

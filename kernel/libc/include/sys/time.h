@@ -12,6 +12,17 @@
 /* System call; tz is obsolete and ignored, as on Linux. */
 int gettimeofday(struct timeval *tv, void *tz);
 
+/* Interval timers: osplay has the real-time one, which sends SIGALRM. */
+#define ITIMER_REAL 0
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF 2
+struct itimerval {
+	struct timeval it_interval; /* then again every it_interval (0: once) */
+	struct timeval it_value;    /* expires in it_value (0: disarmed) */
+};
+int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
+int getitimer(int which, struct itimerval *curr_value);
+
 #define timerisset(tv) ((tv)->tv_sec || (tv)->tv_usec)
 #define timerclear(tv) ((tv)->tv_sec = (tv)->tv_usec = 0)
 #define timercmp(a, b, CMP) \

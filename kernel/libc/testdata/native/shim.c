@@ -17,6 +17,7 @@
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <pthread.h>
 #include <osplay.h>
 
@@ -288,3 +289,60 @@ int __osplay_futex_timedwait(int *word, int val, int kind, const struct timespec
 	return (int)r;
 }
 int __osplay_futex_wake(int *word, int n) { return (int)sys(202, (long)word, 1 /* FUTEX_WAKE */, n, 0); }
+
+/* Signals: glibc's struct sigaction becomes the kernel's, with a
+   restorer that makes rt_sigreturn, as glibc does. */
+struct __shim_ksigaction {
+	void *handler;
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+void __shim_restore_rt(void);
+__asm__(".text\n"
+	"__shim_restore_rt:\n"
+	"	mov $15, %rax\n"
+	"	syscall\n");
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct __shim_ksigaction k, ko;
+
+	if (act) {
+		k.handler = (void *)act->sa_handler;
+		k.flags = (unsigned int)act->sa_flags | 0x04000000 /* SA_RESTORER */;
+		k.restorer = __shim_restore_rt;
+		k.mask = act->sa_mask.__val[0];
+	}
+	if (sys(13, sig, act ? (long)&k : 0, old ? (long)&ko : 0, 8) < 0)
+		return -1;
+	if (old) {
+		char *p = (char *)old;
+		for (size_t i = 0; i < sizeof *old; i++)
+			p[i] = 0;
+		old->sa_handler = (sighandler_t)ko.handler;
+		old->sa_flags = (int)(ko.flags & ~0x04000000UL);
+		old->sa_mask.__val[0] = ko.mask;
+	}
+	return 0;
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *old) { return (int)sys(14, how, (long)set, (long)old, 8); }
+int sigpending(sigset_t *set) { return (int)sys(127, (long)set, 8, 0, 0); }
+int sigsuspend(const sigset_t *mask) { return (int)sys(130, (long)mask, 8, 0, 0); }
+int sigwait(const sigset_t *set, int *sig)
+{
+	long r = sys(128, (long)set, 0, 0, 8);
+	if (r < 0)
+		return errno;
+	*sig = (int)r;
+	return 0;
+}
+int pause(void) { return (int)sys(34, 0, 0, 0, 0); }
+unsigned int alarm(unsigned int s) { return (unsigned int)sys(37, s, 0, 0, 0); }
+int setitimer(int w, const struct itimerval *n, struct itimerval *o) { return (int)sys(38, w, (long)n, (long)o, 0); }
+int getitimer(int w, struct itimerval *c) { return (int)sys(36, w, (long)c, 0, 0); }
+pid_t gettid(void) { return (pid_t)sys(186, 0, 0, 0, 0); }
+int __osplay_tgkill(int tid, int sig) { return (int)sys(234, sys(39, 0, 0, 0, 0), tid, sig, 0); }
+void __osplay_sigreturn(void) { sys(15, 0, 0, 0, 0); }
