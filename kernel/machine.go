@@ -197,6 +197,7 @@ type Machine struct {
 	sleepers WaitQueue            // threads sleeping (sleep, usleep) until their deadline
 	semNames map[string]*namedSem // the POSIX named semaphores, by name ("/mutex")
 	sems     []*namedSem          // every named semaphore opened, by id (unlinked ones too)
+	ipc      ipcSpace             // System V shared memory and message queues, POSIX message queues
 	init     *Process
 	first    *Process // the process Start created
 	nextPID  int

@@ -81,6 +81,10 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysThreadDetach:   {"__osplay_thread_detach", "i", sysThreadDetach},
 	abi.SysMmap:           {"mmap", "puxxil", sysMmap},
 	abi.SysMunmap:         {"munmap", "pu", sysMunmap},
+	abi.SysShmget:         {"shmget", "xuo", sysShmget},
+	abi.SysShmat:          {"shmat", "ipx", sysShmat},
+	abi.SysShmdt:          {"shmdt", "p", sysShmdt},
+	abi.SysShmctl:         {"shmctl", "iip", sysShmctl},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -74,6 +74,10 @@ const (
 	SysAtomic                    // long __osplay_atomic(int op, volatile void *p, unsigned long size, long a, long b): one indivisible read-modify-write (the __sync and __atomic builtins)
 	SysMmap                      // void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset): anonymous mappings, shared or private
 	SysMunmap                    // int munmap(void *addr, size_t length)
+	SysShmget                    // int shmget(key_t key, size_t size, int shmflg)
+	SysShmat                     // void *shmat(int shmid, const void *shmaddr, int shmflg)
+	SysShmdt                     // int shmdt(const void *shmaddr)
+	SysShmctl                    // int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 	NumSys
 )
 
@@ -96,6 +100,7 @@ var Syscalls = map[string]Sys{
 	"__osplay_sem_open": SysSemOpen, "sem_unlink": SysSemUnlink,
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 	"mmap": SysMmap, "munmap": SysMunmap,
+	"shmget": SysShmget, "shmat": SysShmat, "shmdt": SysShmdt, "shmctl": SysShmctl,
 }
 
 // SyscallName returns the C name of a system call.

@@ -35,8 +35,6 @@ var unsupportedByHeader = map[string]string{
 	"sys/mman.h": "mmap munmap mprotect msync madvise mlock munlock shm_open shm_unlink " +
 		"PROT_READ PROT_WRITE PROT_EXEC PROT_NONE MAP_SHARED MAP_PRIVATE MAP_ANONYMOUS MAP_ANON " +
 		"MAP_FIXED MAP_FAILED MS_SYNC MS_ASYNC MS_INVALIDATE",
-	"sys/ipc.h": "ftok key_t IPC_CREAT IPC_EXCL IPC_NOWAIT IPC_PRIVATE IPC_RMID IPC_SET IPC_STAT struct:ipc_perm",
-	"sys/shm.h": "shmget shmat shmdt shmctl SHM_RDONLY SHM_RND struct:shmid_ds",
 	"sys/msg.h": "msgget msgsnd msgrcv msgctl MSG_NOERROR struct:msqid_ds struct:msgbuf",
 	"sys/sem.h": "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h": "mqd_t mq_open mq_close mq_unlink mq_send mq_receive mq_timedsend mq_timedreceive " +

@@ -40,7 +40,9 @@ type region struct {
 	readOnly  bool
 	execute   bool
 	growsDown bool          // a stack: running past its limit is a stack overflow
-	obj       *SharedMemory // a shared mapping of obj from its first byte; nil: private
+	obj       *SharedMemory // a mapping of obj from page off; nil: anonymous
+	off       uint64        // the page of obj at start
+	private   bool          // obj mapped copy-on-write (MAP_PRIVATE of a file)
 	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
 }
 
@@ -137,7 +139,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 	}
 	for _, r := range b.regions {
 		if r.obj != nil {
-			r.obj.maps++
+			r.obj.mapped()
 		}
 	}
 	for vpn, e := range a.pages {
@@ -191,7 +193,7 @@ func (a *AddressSpace) Segments() []Segment {
 		if r.execute {
 			prot = "r-x"
 		}
-		if r.obj != nil {
+		if r.obj != nil && !r.private {
 			prot += "s" // shared, as /proc/PID/maps marks it
 		}
 		start := r.start
@@ -265,7 +267,12 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		}
 		var pg *page
 		if r.obj != nil {
-			if pg = r.obj.page((addr - r.start) >> pageShift); pg == nil {
+			i := r.off + (addr-r.start)>>pageShift
+			if i >= r.obj.size>>pageShift {
+				// Past the end of the object: SIGBUS on Linux.
+				return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultUnmapped)}
+			}
+			if pg = r.obj.page(i); pg == nil {
 				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
 			}
 			pg.refs++
@@ -275,7 +282,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			}
 			pg = &page{refs: 1}
 		}
-		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil}
+		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil && !r.private}
 		a.pages[vpn] = e
 		a.resident += pageSize
 	}
@@ -380,7 +387,7 @@ func (a *AddressSpace) Peek(addr uint64, p []byte) error {
 			copy(p[:n], e.p.data[off:])
 		} else if r == nil || addr < abi.NullLimit {
 			return a.fault(addr, false)
-		} else if pg := r.obj.peek((addr - r.start) >> pageShift); pg != nil {
+		} else if pg := r.obj.peek(r.off + (addr-r.start)>>pageShift); pg != nil {
 			copy(p[:n], pg.data[off:])
 		} else {
 			clear(p[:n])

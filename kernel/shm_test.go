@@ -1,0 +1,50 @@
+package kernel
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestShmHostile checks the bounds of System V shared memory: a segment
+// larger than the machine's memory is refused (ENOMEM) without taking a
+// frame, the count of segments stops at SHMMNI (ENOSPC), and a segment's
+// frames go back to the machine when it is destroyed at its last detach.
+func TestShmHostile(t *testing.T) {
+	src := `#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/shm.h>
+int main(void)
+{
+	int id = shmget(IPC_PRIVATE, 1UL << 40, 0600);
+	printf("huge: %d %s\n", id, strerror(errno));
+	id = shmget(IPC_PRIVATE, ~0UL, 0600);
+	printf("all ones: %d %s\n", id, strerror(errno));
+	int n = 0, last;
+	while ((last = shmget(IPC_PRIVATE, 1 << 20, 0600)) >= 0)
+		n++;
+	printf("made %d, then %s\n", n, strerror(errno));
+	char *p = shmat(0, NULL, 0);
+	memset(p, 1, 1 << 20);
+	shmdt(p);
+	for (int i = 0; i < n; i++)
+		shmctl(i + (i << 15), IPC_RMID, NULL);
+	printf("removed\n");
+	return 0;
+}
+`
+	r := runFiles(t, Config{MaxTotalMemory: 64 << 20}, map[string]string{"h.c": src}, "h.c")
+	want := "huge: -1 Cannot allocate memory\nall ones: -1 Invalid argument\nmade 4096, then No space left on device\nremoved\n"
+	if r.stdout != want {
+		t.Errorf("stdout = %q, want %q (stderr %q)", r.stdout, want, r.stderr)
+	}
+	if len(r.m.ipc.shms) != 0 {
+		t.Errorf("%d segments left after IPC_RMID of every one", len(r.m.ipc.shms))
+	}
+	if n := r.m.phys.InUse(); n != 0 {
+		t.Errorf("%d bytes of frames in use after every process exited and every segment was removed", n)
+	}
+	if !strings.Contains(r.trace(), "shmget") {
+		t.Errorf("no shmget in the trace")
+	}
+}
