@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,29 @@ int main(void)
 	}
 	if !strings.Contains(r.trace(), "shmget") {
 		t.Errorf("no shmget in the trace")
+	}
+}
+
+// TestShmPosixFreed checks that a POSIX shared memory object's frames go
+// back to the machine once it is unlinked, closed and unmapped, and that
+// /dev/shm is made only when a program uses it.
+func TestShmPosixFreed(t *testing.T) {
+	src, err := os.ReadFile("testdata/linux/shmposix/shmposix.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runFiles(t, Config{}, map[string]string{"s.c": string(src)}, "s.c")
+	if !strings.Contains(r.stdout, "private: mine, shared: child\n") {
+		t.Errorf("stdout = %q", r.stdout)
+	}
+	if n := r.m.phys.InUse(); n != 0 {
+		t.Errorf("%d bytes of frames in use after the object was unlinked and every process exited", n)
+	}
+	if _, err := r.m.fs.Lookup("/", "/dev/shm", 0); err != nil {
+		t.Errorf("/dev/shm after shm_open: %v", err)
+	}
+	plain := runFiles(t, Config{}, map[string]string{"h.c": "int main(void) { return 0; }\n"}, "h.c")
+	if _, err := plain.m.fs.Lookup("/", "/dev/shm", 0); err == nil {
+		t.Errorf("/dev/shm exists on a machine that never used shared memory")
 	}
 }

@@ -85,6 +85,11 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysShmat:          {"shmat", "ipx", sysShmat},
 	abi.SysShmdt:          {"shmdt", "p", sysShmdt},
 	abi.SysShmctl:         {"shmctl", "iip", sysShmctl},
+	abi.SysFtruncate:      {"ftruncate", "il", sysFtruncate},
+	abi.SysMprotect:       {"mprotect", "pux", sysMprotect},
+	abi.SysMsync:          {"msync", "pux", sysMsync},
+	abi.SysShmOpen:        {"shm_open", "sxo", sysShmOpen},
+	abi.SysShmUnlink:      {"shm_unlink", "s", sysShmUnlink},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -78,6 +78,11 @@ const (
 	SysShmat                     // void *shmat(int shmid, const void *shmaddr, int shmflg)
 	SysShmdt                     // int shmdt(const void *shmaddr)
 	SysShmctl                    // int shmctl(int shmid, int cmd, struct shmid_ds *buf)
+	SysFtruncate                 // int ftruncate(int fd, off_t length)
+	SysMprotect                  // int mprotect(void *addr, size_t len, int prot)
+	SysMsync                     // int msync(void *addr, size_t length, int flags)
+	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
+	SysShmUnlink                 // int shm_unlink(const char *name)
 	NumSys
 )
 
@@ -101,6 +106,8 @@ var Syscalls = map[string]Sys{
 	"__osplay_sem_op": SysSemOp, "__osplay_thread_detach": SysThreadDetach, "__osplay_atomic": SysAtomic,
 	"mmap": SysMmap, "munmap": SysMunmap,
 	"shmget": SysShmget, "shmat": SysShmat, "shmdt": SysShmdt, "shmctl": SysShmctl,
+	"ftruncate": SysFtruncate, "mprotect": SysMprotect, "msync": SysMsync,
+	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink,
 }
 
 // SyscallName returns the C name of a system call.

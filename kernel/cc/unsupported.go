@@ -22,7 +22,7 @@ var unsupportedByHeader = map[string]string{
 		"SIG_DFL SIG_IGN SIG_ERR SIG_BLOCK SIG_UNBLOCK SIG_SETMASK SA_RESTART SA_SIGINFO " +
 		"SA_RESETHAND SA_NODEFER SA_NOCLDWAIT SA_NOCLDSTOP SA_ONSTACK NSIG SIGRTMIN SIGRTMAX",
 	"unistd.h": "pipe pipe2 alarm pause setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
-		"ualarm fchdir chdir rmdir link symlink readlink truncate ftruncate fsync fdatasync " +
+		"ualarm fchdir chdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"gethostname getlogin ttyname nice",
 	"fcntl.h": "fcntl F_GETFL F_SETFL F_GETFD F_SETFD F_DUPFD F_DUPFD_CLOEXEC F_GETLK F_SETLK F_SETLKW " +
@@ -32,11 +32,9 @@ var unsupportedByHeader = map[string]string{
 	"sys/select.h": "select pselect fd_set FD_SET FD_CLR FD_ISSET FD_ZERO FD_SETSIZE",
 	"poll.h":       "poll ppoll nfds_t struct:pollfd POLLIN POLLOUT POLLERR POLLHUP POLLNVAL POLLPRI",
 	"sys/stat.h":   "mkfifo mkfifoat chmod fchmod umask mkdir S_IFIFO S_ISFIFO",
-	"sys/mman.h": "mmap munmap mprotect msync madvise mlock munlock shm_open shm_unlink " +
-		"PROT_READ PROT_WRITE PROT_EXEC PROT_NONE MAP_SHARED MAP_PRIVATE MAP_ANONYMOUS MAP_ANON " +
-		"MAP_FIXED MAP_FAILED MS_SYNC MS_ASYNC MS_INVALIDATE",
-	"sys/msg.h": "msgget msgsnd msgrcv msgctl MSG_NOERROR struct:msqid_ds struct:msgbuf",
-	"sys/sem.h": "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
+	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
+	"sys/msg.h":    "msgget msgsnd msgrcv msgctl MSG_NOERROR struct:msqid_ds struct:msgbuf",
+	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h": "mqd_t mq_open mq_close mq_unlink mq_send mq_receive mq_timedsend mq_timedreceive " +
 		"mq_getattr mq_setattr mq_notify struct:mq_attr",
 	"sys/socket.h": "socket bind listen accept accept4 connect send recv sendto recvfrom sendmsg recvmsg " +

@@ -184,6 +184,10 @@ var Cases = []Case{
 		Note: "seed 001 slides 3.53-3.54 (shm-posix.c): shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
 	{Dir: "kernel/testdata/linux/shmsysv", Main: "shmsysv", Order: InOrder,
 		Note: "System V shared memory between parent and child: IPC_STAT's segsz, nattch, cpid and lpid through fork, detach and exit; IPC_SET; IPC_RMID destroying at the last detach; ftok keys, IPC_EXCL, sizes, errors."},
+	{Dir: "kernel/testdata/linux/shmposix", Main: "shmpc", Order: InOrder,
+		Note: "the textbook's POSIX shared memory producer and consumer (shm_open, ftruncate, mmap MAP_SHARED, shm_unlink), run one after the other by a parent with fork and exec."},
+	{Dir: "kernel/testdata/linux/shmposix", Main: "shmposix", Order: InOrder,
+		Note: "shm_open's flags and errors, ftruncate and fstat, read and write through the descriptor, MAP_SHARED across fork and by name, MAP_PRIVATE copied on write, access checks, mprotect then a write (SIGSEGV), msync's checks, shm_unlink while mapped."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
