@@ -67,8 +67,11 @@ func (s *shmSegment) nattch() int { return s.obj.Mappings() }
 // ipcSpace is the machine's System V IPC namespace and POSIX message
 // queues.
 type ipcSpace struct {
-	shms map[int]*shmSegment // by id
-	seq  int                 // the next id's sequence number
+	shms     map[int]*shmSegment // by id
+	msgs     map[int]*msgQueue   // by id
+	msgGone  map[int]int         // by slot: the id of the last queue removed from it
+	msgCount int                 // messages queued in all the queues
+	seq      int                 // the next id's sequence number
 }
 
 // slotFree returns the lowest slot no live object of the kind uses.

@@ -90,6 +90,10 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMsync:          {"msync", "pux", sysMsync},
 	abi.SysShmOpen:        {"shm_open", "sxo", sysShmOpen},
 	abi.SysShmUnlink:      {"shm_unlink", "s", sysShmUnlink},
+	abi.SysMsgget:         {"msgget", "xo", sysMsgget},
+	abi.SysMsgsnd:         {"msgsnd", "ipuo", sysMsgsnd},
+	abi.SysMsgrcv:         {"msgrcv", "ipulo", sysMsgrcv},
+	abi.SysMsgctl:         {"msgctl", "iip", sysMsgctl},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -81,6 +81,10 @@ const (
 	SysFtruncate                 // int ftruncate(int fd, off_t length)
 	SysMprotect                  // int mprotect(void *addr, size_t len, int prot)
 	SysMsync                     // int msync(void *addr, size_t length, int flags)
+	SysMsgget                    // int msgget(key_t key, int msgflg)
+	SysMsgsnd                    // int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)
+	SysMsgrcv                    // ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)
+	SysMsgctl                    // int msgctl(int msqid, int cmd, struct msqid_ds *buf)
 	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
 	SysShmUnlink                 // int shm_unlink(const char *name)
 	NumSys
@@ -107,6 +111,7 @@ var Syscalls = map[string]Sys{
 	"mmap": SysMmap, "munmap": SysMunmap,
 	"shmget": SysShmget, "shmat": SysShmat, "shmdt": SysShmdt, "shmctl": SysShmctl,
 	"ftruncate": SysFtruncate, "mprotect": SysMprotect, "msync": SysMsync,
+	"msgget": SysMsgget, "msgsnd": SysMsgsnd, "msgrcv": SysMsgrcv, "msgctl": SysMsgctl,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink,
 }
 

@@ -188,6 +188,8 @@ var Cases = []Case{
 		Note: "the textbook's POSIX shared memory producer and consumer (shm_open, ftruncate, mmap MAP_SHARED, shm_unlink), run one after the other by a parent with fork and exec."},
 	{Dir: "kernel/testdata/linux/shmposix", Main: "shmposix", Order: InOrder,
 		Note: "shm_open's flags and errors, ftruncate and fstat, read and write through the descriptor, MAP_SHARED across fork and by name, MAP_PRIVATE copied on write, access checks, mprotect then a write (SIGSEGV), msync's checks, shm_unlink while mapped."},
+	{Dir: "kernel/testdata/linux/msgsysv", Main: "msgsysv", Order: InOrder,
+		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,

@@ -49,6 +49,11 @@ const (
 	WokeBarrier     Code = "wake.barrier"
 	WokeOnce        Code = "wake.once"
 	WokeFutex       Code = "wake.futex"
+	WaitMsgSend     Code = "wait.msg_send"
+	WaitMsgReceive  Code = "wait.msg_receive"
+	WokeMsgSent     Code = "wake.msg_sent"
+	WokeMsgTaken    Code = "wake.msg_taken"
+	WokeMsgRemoved  Code = "wake.msg_removed"
 	SchedYield      Code = "state.sched_yield"
 	ExitCall        Code = "exit.call"
 	ExitBurstDone   Code = "exit.burst_done"
@@ -74,6 +79,8 @@ const (
 	ObjBarrier   Code = "obj.barrier"
 	ObjOnce      Code = "obj.once"
 	ObjHeld      Code = "obj.held"
+	ObjMsgQueue  Code = "obj.msg_queue"
+	ObjMqueue    Code = "obj.mqueue"
 	TaskThread   Code = "task.thread"
 	WhoPID       Code = "who.pid"
 	WhoThread    Code = "who.thread"
@@ -210,6 +217,11 @@ var catalogue = map[Code]entry{
 	WokeBarrier:     {"addr:addr tid:int", "barrier {addr} woken by thread {tid}", "스레드 {tid:이} 장벽 {addr}에서 깨움"},
 	WokeOnce:        {"addr:addr tid:int", "once {addr} woken by thread {tid}", "스레드 {tid:이} pthread_once {addr}에서 깨움"},
 	WokeFutex:       {"addr:addr tid:int", "futex {addr} woken by thread {tid}", "스레드 {tid:이} futex {addr}에서 깨움"},
+	WaitMsgSend:     {"call:name obj:text", "{call}: waiting for room in {obj}", "{call}: {obj}에 빈자리가 나기를 기다림"},
+	WaitMsgReceive:  {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
+	WokeMsgSent:     {"obj:text tid:int", "a message sent to {obj} by thread {tid}", "스레드 {tid:이} {obj}에 메시지를 보냄"},
+	WokeMsgTaken:    {"obj:text tid:int", "a message taken from {obj} by thread {tid}", "스레드 {tid:이} {obj}에서 메시지를 가져감"},
+	WokeMsgRemoved:  {"obj:text tid:int", "{obj} removed by thread {tid}", "스레드 {tid:이} {obj:을} 없앰"},
 	SchedYield:      {"", "sched_yield", "sched_yield: CPU를 스스로 양보함"},
 	ExitCall:        {"code:int", "exit({code})", "exit({code}) 호출로 종료"},
 	ExitBurstDone:   {"", "exit(0): its last CPU burst is done", "exit(0): 마지막 CPU 버스트를 마침"},
@@ -232,6 +244,8 @@ var catalogue = map[Code]entry{
 	ObjBarrier:   {"addr:addr", "barrier {addr}", "장벽 {addr}"},
 	ObjOnce:      {"addr:addr", "once {addr}", "pthread_once 객체 {addr}"},
 	ObjHeld:      {"obj:text tid:int", "{obj} held by thread {tid}", "스레드 {tid:이} 잡고 있는 {obj}"},
+	ObjMsgQueue:  {"id:int n:int", "message queue {id} ({n} messages)", "메시지 큐 {id} (메시지 {n}개)"},
+	ObjMqueue:    {"name:name n:int", "message queue {name} ({n} messages)", "메시지 큐 {name} (메시지 {n}개)"},
 	TaskThread:   {"pid:int tid:int", "{pid} (thread {tid})", "{pid} (스레드 {tid})"},
 	WhoPID:       {"pid:int", "pid {pid}", "pid {pid}"},
 	WhoThread:    {"pid:int tid:int", "thread {tid} (pid {pid})", "스레드 {tid} (pid {pid})"},
