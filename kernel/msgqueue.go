@@ -227,7 +227,7 @@ func (m *Machine) msgRemove(t *Thread, q *msgQueue) {
 }
 
 // waitQueues gives add the senders' and the receivers' queue of each
-// message queue: System V ones in slot order.
+// message queue: System V ones in slot order, then POSIX ones by name.
 func (ns *ipcSpace) waitQueues(add func(*WaitQueue)) {
 	qs := make([]*msgQueue, 0, len(ns.msgs))
 	for _, q := range ns.msgs {
@@ -237,5 +237,14 @@ func (ns *ipcSpace) waitQueues(add func(*WaitQueue)) {
 	for _, q := range qs {
 		add(&q.senders)
 		add(&q.receivers)
+	}
+	names := make([]string, 0, len(ns.mqs))
+	for name := range ns.mqs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		add(&ns.mqs[name].senders)
+		add(&ns.mqs[name].receivers)
 	}
 }

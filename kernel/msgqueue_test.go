@@ -76,3 +76,53 @@ int main(void)
 		t.Errorf("trace lacks the sender's wait:\n%s", r.trace())
 	}
 }
+
+// TestMqueueBounds checks POSIX message queues' limits: attributes past
+// an unprivileged user's (EINVAL), and queues past queues_max (ENOSPC);
+// and that a blocked mq_receive waits for the queue by name.
+func TestMqueueBounds(t *testing.T) {
+	src := `#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+#include <mqueue.h>
+int main(void)
+{
+	struct mq_attr a = {0, 11, 100};
+	mq_open("/big", O_CREAT | O_RDWR, 0600, &a);
+	printf("maxmsg 11: %s\n", strerror(errno));
+	a.mq_maxmsg = 10;
+	a.mq_msgsize = 8193;
+	mq_open("/big", O_CREAT | O_RDWR, 0600, &a);
+	printf("msgsize 8193: %s\n", strerror(errno));
+	int n = 0;
+	char name[32];
+	for (;;) {
+		sprintf(name, "/q%d", n);
+		if (mq_open(name, O_CREAT | O_RDWR, 0600, NULL) < 0)
+			break;
+		n++;
+	}
+	printf("queues: %d, then %s\n", n, strerror(errno));
+	char buf[8192];
+	mq_receive(mq_open("/q7", O_RDONLY), buf, sizeof buf, NULL);
+	return 0;
+}
+`
+	var seen bool
+	check := func(m *Machine, e Event) {
+		for _, v := range m.WaitQueues() {
+			seen = seen || v.Object.Kind == WaitMsgReceive && v.Object.String() == "message queue /q7 (0 messages)"
+		}
+	}
+	r, err := watchRun(t, Config{}, map[string]string{"b.c": src}, check, "b.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "maxmsg 11: Invalid argument\nmsgsize 8193: Invalid argument\nqueues: 256, then No space left on device\n"
+	if r.stdout != want {
+		t.Errorf("stdout = %q, want %q", r.stdout, want)
+	}
+	if !seen {
+		t.Errorf("no thread seen waiting for message queue /q7")
+	}
+}

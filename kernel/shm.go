@@ -72,6 +72,8 @@ type ipcSpace struct {
 	msgGone  map[int]int         // by slot: the id of the last queue removed from it
 	msgCount int                 // messages queued in all the queues
 	seq      int                 // the next id's sequence number
+	mqs      map[string]*mqueue  // POSIX message queues, by name
+	mqNext   int                 // the next POSIX queue's number (its wait queues' ID)
 }
 
 // slotFree returns the lowest slot no live object of the kind uses.

@@ -94,6 +94,11 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMsgsnd:         {"msgsnd", "ipuo", sysMsgsnd},
 	abi.SysMsgrcv:         {"msgrcv", "ipulo", sysMsgrcv},
 	abi.SysMsgctl:         {"msgctl", "iip", sysMsgctl},
+	abi.SysMqOpen:         {"mq_open", "sxop", sysMqOpen},
+	abi.SysMqUnlink:       {"mq_unlink", "s", sysMqUnlink},
+	abi.SysMqTimedsend:    {"mq_timedsend", "ibuup", sysMqTimedsend},
+	abi.SysMqTimedreceive: {"mq_timedreceive", "ipupp", sysMqTimedreceive},
+	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -85,6 +85,11 @@ const (
 	SysMsgsnd                    // int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)
 	SysMsgrcv                    // ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)
 	SysMsgctl                    // int msgctl(int msqid, int cmd, struct msqid_ds *buf)
+	SysMqOpen                    // mqd_t mq_open(const char *name, int oflag, ... /* mode_t mode, struct mq_attr *attr */)
+	SysMqUnlink                  // int mq_unlink(const char *name)
+	SysMqTimedsend               // int mq_timedsend(mqd_t mqdes, const char *msg, size_t len, unsigned prio, const struct timespec *abstime)
+	SysMqTimedreceive            // ssize_t mq_timedreceive(mqd_t mqdes, char *msg, size_t len, unsigned *prio, const struct timespec *abstime)
+	SysMqGetsetattr              // int __osplay_mq_getsetattr(mqd_t mqdes, const struct mq_attr *newattr, struct mq_attr *oldattr)
 	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
 	SysShmUnlink                 // int shm_unlink(const char *name)
 	NumSys
@@ -112,6 +117,8 @@ var Syscalls = map[string]Sys{
 	"shmget": SysShmget, "shmat": SysShmat, "shmdt": SysShmdt, "shmctl": SysShmctl,
 	"ftruncate": SysFtruncate, "mprotect": SysMprotect, "msync": SysMsync,
 	"msgget": SysMsgget, "msgsnd": SysMsgsnd, "msgrcv": SysMsgrcv, "msgctl": SysMsgctl,
+	"mq_open": SysMqOpen, "mq_unlink": SysMqUnlink, "mq_timedsend": SysMqTimedsend,
+	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink,
 }
 

@@ -35,8 +35,7 @@ var unsupportedByHeader = map[string]string{
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
 	"sys/msg.h":    "msgget msgsnd msgrcv msgctl MSG_NOERROR struct:msqid_ds struct:msgbuf",
 	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
-	"mqueue.h": "mqd_t mq_open mq_close mq_unlink mq_send mq_receive mq_timedsend mq_timedreceive " +
-		"mq_getattr mq_setattr mq_notify struct:mq_attr",
+	"mqueue.h":     "mq_notify",
 	"sys/socket.h": "socket bind listen accept accept4 connect send recv sendto recvfrom sendmsg recvmsg " +
 		"shutdown getsockname getpeername setsockopt getsockopt socketpair socklen_t sa_family_t " +
 		"struct:sockaddr struct:sockaddr_storage struct:msghdr AF_INET AF_INET6 AF_UNIX AF_LOCAL " +
