@@ -97,8 +97,9 @@
 // the limit and halt of a run that deadlocked) carries "waits", each
 // thread's wait: {"pid","tid","kind","addr","holder","file","line","text"}
 // (kind: child, tty, timer, io, join, mutex, futex, semaphore, condvar,
-// rwlock, barrier, once; addr in hex; holder 0 when the object has no
-// single holder). A text is {"code","args"}:
+// rwlock, barrier, once, msgsnd, msgrcv — room in, or a message from, a
+// message queue; addr in hex; holder 0 when the object has no single
+// holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}
 //	{"code":"mlfq.ahead","args":{"who":{"pid":5,"tid":7},"l":1}}

@@ -243,12 +243,24 @@ func (m *Machine) shmOf(obj *vm.SharedMemory) *shmSegment {
 	return nil
 }
 
-// shmIDs lists the segments' ids in slot order, as ipcs shows them.
-func (ns *ipcSpace) shmIDs() []int {
-	ids := make([]int, 0, len(ns.shms))
-	for id := range ns.shms {
+// ids lists the ids of the segments (kind 0) or of the message queues
+// (kind 1) in slot order, as ipcs shows them.
+func (ns *ipcSpace) ids(kind int) []int {
+	slots := map[int]int{}
+	switch kind {
+	case 0:
+		for id, s := range ns.shms {
+			slots[id] = s.slot
+		}
+	case 1:
+		for id, q := range ns.msgs {
+			slots[id] = q.slot
+		}
+	}
+	ids := make([]int, 0, len(slots))
+	for id := range slots {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool { return ns.shms[ids[i]].slot < ns.shms[ids[j]].slot })
+	sort.Slice(ids, func(i, j int) bool { return slots[ids[i]] < slots[ids[j]] })
 	return ids
 }

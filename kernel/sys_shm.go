@@ -105,3 +105,40 @@ func sysShmctl(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	return fail(abi.EINVAL)
 }
+
+// sysIPCList is __osplay_ipc_list, what ipcs reads: the System V object
+// number index (in slot order) of a kind, 0 for shared memory and 1 for
+// message queues, as struct __osplay_ipc (<osplay.h>): key, id, mode,
+// uid, then bytes (shm_segsz, or the bytes queued) and count (shm_nattch,
+// or the messages queued). It returns 1, or 0 past the last.
+func sysIPCList(m *Machine, t *Thread, a []uint64) sysret {
+	kind, index, out := int(int32(a[0])), int(int32(a[1])), a[2]
+	var perm ipcPerm
+	var id int
+	var bytes, count uint64
+	switch ids := m.ipc.ids(kind); {
+	case index < 0 || index >= len(ids):
+		return ok(0)
+	case kind == 0:
+		s := m.ipc.shms[ids[index]]
+		perm, id, bytes, count = s.ipcPerm, s.id, s.size, uint64(s.nattch())
+		if s.removed {
+			perm.mode |= shmDest
+		}
+	default:
+		q := m.ipc.msgs[ids[index]]
+		perm, id, bytes, count = q.ipcPerm, q.id, uint64(q.cbytes), uint64(len(q.msgs))
+	}
+	b := make([]byte, 32)
+	le := binary.LittleEndian
+	le.PutUint32(b[0:], uint32(perm.key))
+	le.PutUint32(b[4:], uint32(id))
+	le.PutUint32(b[8:], perm.mode)
+	le.PutUint32(b[12:], uint32(perm.uid))
+	le.PutUint64(b[16:], bytes)
+	le.PutUint64(b[24:], count)
+	if t.proc.mem.Write(out, b) != nil {
+		return fail(abi.EFAULT)
+	}
+	return ok(1)
+}

@@ -99,6 +99,7 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMqTimedsend:    {"mq_timedsend", "ibuup", sysMqTimedsend},
 	abi.SysMqTimedreceive: {"mq_timedreceive", "ipupp", sysMqTimedreceive},
 	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
+	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
