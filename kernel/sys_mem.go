@@ -57,24 +57,17 @@ func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 	return ok(int64(addr))
 }
 
-// sysMunmap unmaps a whole mapping that mmap made. As on Linux, a range
-// with no mapping in it is no error; unlike Linux, a part of a mapping
-// cannot be unmapped alone (EINVAL).
+// sysMunmap unmaps the mappings that mmap (or shmat) made in a range,
+// splitting one the range covers in part. As on Linux, a range with no
+// mapping in it is no error.
 func sysMunmap(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	addr, length := a[0], a[1]
-	if addr%abi.PageSize != 0 || length == 0 {
+	if addr%abi.PageSize != 0 || length == 0 || length > abi.MmapTop {
 		return fail(abi.EINVAL)
 	}
 	size := (length + abi.PageSize - 1) &^ (abi.PageSize - 1)
-	start, end, found := p.mem.Mapping(addr)
-	if !found {
-		return ok(0)
-	}
-	if start != addr || end-start != size {
-		return fail(abi.EINVAL)
-	}
-	p.mem.Unmap(start)
+	p.mem.UnmapRange(addr, addr+size)
 	return ok(0)
 }
 
@@ -102,25 +95,27 @@ func mmapFile(p *Process, fd int, off, length uint64, readOnly, private bool) sy
 	return ok(int64(addr))
 }
 
-// sysMprotect is mprotect of a whole mapping that mmap or shmat made:
-// read-only (PROT_READ) or read-write. Not here: a part of a mapping
-// (EINVAL), and PROT_NONE (EINVAL: memory that cannot be read). ENOMEM
-// where nothing is mapped, as Linux.
+// sysMprotect is mprotect of memory that mmap or shmat mapped:
+// PROT_NONE, PROT_READ, or PROT_READ|PROT_WRITE (PROT_WRITE alone reads
+// too, as on x86-64); a mapping the range covers in part is split.
+// ENOMEM where nothing is mapped, as Linux. Not here: the program's own
+// memory (its data, heap and stacks: EINVAL).
 func sysMprotect(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	addr, length, prot := a[0], a[1], int(int32(a[2]))
-	if addr%abi.PageSize != 0 || prot&^(abi.PROT_READ|abi.PROT_WRITE|abi.PROT_EXEC) != 0 {
+	if addr%abi.PageSize != 0 || prot&^(abi.PROT_READ|abi.PROT_WRITE|abi.PROT_EXEC) != 0 || length > abi.MmapTop {
 		return fail(abi.EINVAL)
 	}
 	if length == 0 {
 		return ok(0)
 	}
 	size := (length + abi.PageSize - 1) &^ (abi.PageSize - 1)
-	start, _, found := p.mem.Mapping(addr)
-	if !found {
+	none := prot&(abi.PROT_READ|abi.PROT_WRITE|abi.PROT_EXEC) == 0
+	done, hole := p.mem.Protect(addr, addr+size, prot&abi.PROT_WRITE == 0, none)
+	switch {
+	case hole:
 		return fail(abi.ENOMEM)
-	}
-	if prot&abi.PROT_READ == 0 || !p.mem.Protect(start, addr+size, prot&abi.PROT_WRITE == 0) {
+	case !done:
 		return fail(abi.EINVAL)
 	}
 	return ok(0)

@@ -174,6 +174,8 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
 		Note: "OSTEP's vm-intro/va.c: the addresses of code, a 100 MB heap block and the stack (masked); malloc(100e6) succeeds because memory is committed lazily."},
 
+	{Dir: "kernel/testdata/linux/mprotect", Main: "mprotect", Order: InOrder,
+		Note: "mprotect of one page of three (read-only, PROT_NONE, back to read-write) and munmap of the middle page: each bad access dies of SIGSEGV in a child; ENOMEM over a hole."},
 	{Dir: "kernel/testdata/linux/mmapshared", Main: "mmapshared", Order: InOrder,
 		Note: "mmap(MAP_SHARED|MAP_ANONYMOUS) shared with forked children, MAP_PRIVATE and the heap copied on write; munmap and mmap errors."},
 

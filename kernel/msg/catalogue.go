@@ -150,6 +150,7 @@ const (
 	FaultNull        Code = "fault.null"
 	FaultUnmapped    Code = "fault.unmapped"
 	FaultReadOnly    Code = "fault.read_only"
+	FaultNoAccess    Code = "fault.no_access"
 	FaultStack       Code = "fault.stack"
 	FaultStackLimit  Code = "fault.stack_limit"
 	FaultMemoryLimit Code = "fault.memory_limit"
@@ -309,6 +310,7 @@ var catalogue = map[Code]entry{
 	FaultNull:        {"", "NULL pointer dereference", "NULL 포인터 역참조"},
 	FaultUnmapped:    {"", "access to unmapped memory", "매핑되지 않은 메모리에 접근"},
 	FaultReadOnly:    {"", "write to read-only memory", "읽기 전용 메모리에 쓰기"},
+	FaultNoAccess:    {"", "access to memory without access (PROT_NONE)", "접근할 수 없는 메모리(PROT_NONE)에 접근"},
 	FaultStack:       {"", "stack overflow", "스택 오버플로"},
 	FaultStackLimit:  {"", "stack overflow (memory limit)", "스택 오버플로 (메모리 한도)"},
 	FaultMemoryLimit: {"", "out of memory (memory limit)", "메모리 부족 (메모리 한도)"},

@@ -29,6 +29,7 @@ type pte struct {
 	p        *page
 	readOnly bool
 	shared   bool // a page of a shared mapping: written in place, never copied
+	none     bool // no access (mprotect PROT_NONE): kept, but every access faults
 }
 
 // region is a range that is mapped on first touch, zero-filled (bss, heap,
@@ -44,6 +45,7 @@ type region struct {
 	off       uint64        // the page of obj at start
 	private   bool          // obj mapped copy-on-write (MAP_PRIVATE of a file)
 	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
+	noAccess  bool          // PROT_NONE: every access faults
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -190,6 +192,9 @@ func (a *AddressSpace) Segments() []Segment {
 		if r.readOnly {
 			prot = "r--"
 		}
+		if r.noAccess {
+			prot = "---"
+		}
 		if r.execute {
 			prot = "r-x"
 		}
@@ -253,10 +258,16 @@ func (a *AddressSpace) findRegion(addr uint64) *region {
 func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
 	e, ok := a.pages[vpn]
+	if ok && e.none {
+		return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
+	}
 	if !ok {
 		r := a.findRegion(addr)
 		if r == nil || addr < abi.NullLimit {
 			return nil, a.fault(addr, write)
+		}
+		if r.noAccess {
+			return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
 		}
 		if a.resident+pageSize > a.limit {
 			text := msg.New(msg.FaultMemoryLimit)

@@ -174,24 +174,76 @@ func (a *AddressSpace) MapObject(obj *SharedMemory, off, length uint64, name str
 	return start, err
 }
 
-// Protect sets the access of the pages of [start, end) to read-only or
-// read-write, as mprotect. The range must lie in one mapping (MapShared,
-// MapPrivate, MapObject) and cover it whole (ok false otherwise): the
-// mapping is not split.
-func (a *AddressSpace) Protect(start, end uint64, readOnly bool) (ok bool) {
-	r := a.findRegion(start)
-	if r == nil || !r.mapped || r.start != start || r.end != end {
-		return false
+// Protect sets the access of the pages of [start, end) (whole pages):
+// read-write, read-only, or none (PROT_NONE: every access faults), as
+// mprotect. The range must be covered, without a hole, by mappings that
+// MapShared, MapPrivate or MapObject made; a mapping that the range
+// covers in part is split in two, as Linux splits a vma. hole reports an
+// address of the range that nothing maps; ok is false, and nothing
+// changes, when the range holds a hole or memory of another kind.
+func (a *AddressSpace) Protect(start, end uint64, readOnly, none bool) (ok, hole bool) {
+	for at := start; at < end; {
+		r := a.findRegion(at)
+		if r == nil {
+			return false, true
+		}
+		if !r.mapped {
+			return false, false
+		}
+		at = r.end
 	}
-	r.readOnly = readOnly
+	a.split(start)
+	a.split(end)
+	for i := range a.regions {
+		if r := &a.regions[i]; r.start >= start && r.end <= end {
+			r.readOnly, r.noAccess = readOnly, none
+		}
+	}
 	for vpn := start >> pageShift; vpn < end>>pageShift; vpn++ {
-		if e, ok := a.pages[vpn]; ok {
-			e.readOnly = readOnly
+		if e, found := a.pages[vpn]; found {
+			e.readOnly, e.none = readOnly, none
 			a.pages[vpn] = e
 		}
 	}
 	a.flush()
-	return true
+	return true, false
+}
+
+// UnmapRange unmaps the mappings (MapShared, MapPrivate, MapObject) in
+// [start, end), splitting one that the range covers in part, as munmap.
+// Memory of other kinds in the range stays.
+func (a *AddressSpace) UnmapRange(start, end uint64) {
+	a.split(start)
+	a.split(end)
+	var starts []uint64
+	for _, r := range a.regions {
+		if r.mapped && r.start >= start && r.end <= end {
+			starts = append(starts, r.start)
+		}
+	}
+	for _, s := range starts {
+		a.Unmap(s)
+	}
+}
+
+// split cuts the mapping that holds addr in two at addr, a page boundary:
+// the piece above addr is a mapping of its own (of the same object, from
+// further on), which the object counts.
+func (a *AddressSpace) split(addr uint64) {
+	r := a.findRegion(addr)
+	if r == nil || !r.mapped || r.start == addr {
+		return
+	}
+	hi := *r
+	hi.start = addr
+	if hi.obj != nil {
+		hi.off += (addr - r.start) >> pageShift
+	}
+	r.end = addr
+	a.addRegion(hi)
+	if hi.obj != nil {
+		hi.obj.mapped()
+	}
 }
 
 // MapPrivate maps size bytes (rounded up to whole pages) of zero-filled

@@ -285,15 +285,27 @@ func TestMapObject(t *testing.T) {
 	if string(buf[:6]) != "SHARED" {
 		t.Errorf("a shared write did not reach the object: %q", buf[:6])
 	}
-	if !mem.Protect(sh, sh+2*pageSize, true) || mem.Protect(sh, sh+pageSize, true) {
-		t.Errorf("Protect: whole mapping refused, or a part accepted")
+	if ok, _ := mem.Protect(sh, sh+2*pageSize, true, false); !ok {
+		t.Errorf("Protect of a whole mapping refused")
 	}
 	if err := mem.Write(sh, []byte("x")); err == nil {
 		t.Errorf("write to a read-only mapping did not fault")
 	}
-	mem.Protect(sh, sh+2*pageSize, false)
+	mem.Protect(sh, sh+2*pageSize, false, false)
 	if err := mem.Write(sh, []byte("y")); err != nil {
 		t.Errorf("write after Protect read-write: %v", err)
+	}
+	if ok, hole := mem.Protect(pr, pr+pageSize, false, true); !ok || hole { // splits pr
+		t.Errorf("Protect of a part: %v %v", ok, hole)
+	}
+	if _, err := mem.ReadU64(pr); err == nil {
+		t.Errorf("read of a PROT_NONE page did not fault")
+	}
+	if _, err := mem.ReadU64(pr + pageSize); err != nil {
+		t.Errorf("read of the rest of the split mapping: %v", err)
+	}
+	if _, hole := mem.Protect(pr-pageSize, pr+pageSize, true, false); !hole {
+		t.Errorf("Protect over an unmapped page reported no hole")
 	}
 	if o, start, _, ok := mem.MappedObject(sh + 10); !ok || o != obj || start != sh {
 		t.Errorf("MappedObject = %v %x %v", o, start, ok)
@@ -303,10 +315,10 @@ func TestMapObject(t *testing.T) {
 		t.Errorf("after Resize: size %d, resident %d", obj.Size(), obj.ResidentBytes())
 	}
 	mem.Unmap(sh)
-	mem.Unmap(pr)
+	mem.UnmapRange(pr, pr+2*pageSize)
 	obj.Drop()
-	if maps != 2 || unmaps != 2 {
-		t.Errorf("OnMap ran %d times, OnUnmap %d, want 2 and 2", maps, unmaps)
+	if maps != 3 || unmaps != 3 {
+		t.Errorf("OnMap ran %d times, OnUnmap %d, want 3 and 3 (two mappings, one split)", maps, unmaps)
 	}
 	if pm.InUse() != base {
 		t.Errorf("%d bytes of frames still in use after the last holder let go", pm.InUse()-base)

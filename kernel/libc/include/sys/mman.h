@@ -26,8 +26,9 @@
  * forked after it, MAP_PRIVATE memory is copied on write. A POSIX shared
  * memory object (shm_open) is mapped through its descriptor: MAP_SHARED
  * by every process that maps it, MAP_PRIVATE copied on write. Other files
- * cannot be mapped (ENODEV). mprotect changes a whole mapping; msync
- * checks its arguments (the memory is always in sync).
+ * cannot be mapped (ENODEV). mprotect and munmap take any page range of
+ * what mmap mapped; msync checks its arguments (the memory is always in
+ * sync).
  */
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
