@@ -110,6 +110,8 @@ var Cases = []Case{
 		Note:  "slide 3.30: the child execs ls -li, the parent reports low 0, high 0; the parent's second line and the child's first may come in either order." + lsNote},
 	{Dir: "examples/mystatus", Main: "myexit", Order: InOrder,
 		Note: "slide 3.30's myexit run alone: exit status 33."},
+	{Dir: "examples/shm-posix", Main: "shm-posix", Order: InOrder, Mask: Masker{Words: []string{"segment"}},
+		Note: "slides 3.53-3.54: shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
 	{Dir: "examples/runls", Main: "runls", Order: InOrder,
 		Note: "slide 4.17: no #include at all; ls -l then \"ls completed\"." + lsNote},
 
@@ -182,8 +184,6 @@ var Cases = []Case{
 	// Shared memory and message queues. Ids and keys are the machine's:
 	// the programs print what Linux fixes, and remove every object they
 	// make, so the host's IPC namespace is left as it was.
-	{Dir: "kernel/testdata/linux/shmseed", Main: "shm-posix", Order: InOrder, Mask: Masker{Words: []string{"segment"}},
-		Note: "seed 001 slides 3.53-3.54 (shm-posix.c): shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
 	{Dir: "kernel/testdata/linux/shmsysv", Main: "shmsysv", Order: InOrder,
 		Note: "System V shared memory between parent and child: IPC_STAT's segsz, nattch, cpid and lpid through fork, detach and exit; IPC_SET; IPC_RMID destroying at the last detach; ftok keys, IPC_EXCL, sizes, errors."},
 	{Dir: "kernel/testdata/linux/shmposix", Main: "shmpc", Order: InOrder,
