@@ -193,7 +193,7 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/msgsysv", Main: "msgsysv", Order: InOrder,
 		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
 	{Dir: "kernel/testdata/linux/mqposix", Main: "mqposix", Order: InOrder,
-		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT, mq_unlink while open."},
+		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT on an empty queue and mq_timedsend's on a full one, mq_unlink while open."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,

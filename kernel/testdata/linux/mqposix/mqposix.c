@@ -3,7 +3,7 @@
  * priorities (highest first, in order of sending within one); O_NONBLOCK
  * (EAGAIN) through mq_open and mq_setattr; EMSGSIZE; a parent blocked in
  * mq_receive until its child sends; mq_timedreceive's ETIMEDOUT on an
- * empty queue; mq_unlink while open.
+ * empty queue and mq_timedsend's on a full one; mq_unlink while open.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -105,6 +105,17 @@ int main(void)
 	failed("mq_timedreceive", mq_timedreceive(q, buf, sizeof buf, &prio, &ts));
 	ts.tv_nsec = 2000000000;
 	failed("bad deadline", mq_timedreceive(q, buf, sizeof buf, &prio, &ts));
+
+	/* A timed send on a full queue gives up too; the queue is unchanged. */
+	for (int i = 0; i < 4; i++)
+		mq_send(q, "fill", 5, (unsigned)i);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_nsec = 0;
+	ts.tv_sec += 1;
+	failed("mq_timedsend on a full queue", mq_timedsend(q, "late", 5, 7, &ts));
+	attrs(q, "still full");
+	for (int i = 0; i < 4; i++)
+		mq_receive(q, buf, sizeof buf, NULL);
 
 	/* Unlinked while open: still usable through the descriptor. */
 	mqd_t w = mq_open(name, O_WRONLY);
