@@ -49,7 +49,10 @@ func sysShmOpen(m *Machine, t *Thread, a []uint64) sysret {
 	if _, err := m.fs.MkdirAll(shmDir, 01777, fs.RootUID); err != nil {
 		return fail(fsErrno(err))
 	}
-	flags := int(int32(a[1])) | fs.O_CLOEXEC
+	// glibc opens the object with O_CLOEXEC, a flag of the descriptor
+	// that the description's flags (F_GETFL) do not show. The table does
+	// not keep descriptor flags yet: the descriptor survives an exec.
+	flags := int(int32(a[1])) &^ fs.O_CLOEXEC
 	o, err := m.fs.Open("/", shmDir+"/"+name, flags, uint32(a[2]), fs.StudentUID)
 	if err != nil {
 		return fail(fsErrno(err))
