@@ -223,13 +223,14 @@ func (m *Machine) shmAt(p *Process, id int, addr uint64, flag int) sysret {
 	return ok(int64(start))
 }
 
-// shmDt is shmdt: addr must be where a segment was attached.
+// shmDt is shmdt: addr must be where a segment was attached. Every
+// piece of the attachment goes (mprotect may have split it).
 func (m *Machine) shmDt(p *Process, addr uint64) sysret {
 	obj, start, _, found := p.mem.MappedObject(addr)
 	if !found || start != addr || m.shmOf(obj) == nil {
 		return fail(abi.EINVAL)
 	}
-	p.mem.Unmap(start)
+	p.mem.UnmapRange(start, start+obj.Size())
 	return ok(0)
 }
 

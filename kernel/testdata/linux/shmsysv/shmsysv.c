@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -121,5 +122,15 @@ int main(void)
 	failed("size 0", shmget(IPC_PRIVATE, 0, 0600));
 	failed("bad id", shmctl(-1, IPC_STAT, &ds));
 	failed("shmat bad id", (long)shmat(-1, NULL, 0));
+
+	/* mprotect splits an attachment; each piece counts in shm_nattch,
+	 * and shmdt takes every piece. */
+	int sp = shmget(IPC_PRIVATE, 3 * 4096, 0600);
+	char *s3 = shmat(sp, NULL, 0);
+	printf("mprotect the middle page: %d\n", mprotect(s3 + 4096, 4096, PROT_READ));
+	stat_of(sp, "split in three");
+	printf("shmdt: %d\n", shmdt(s3));
+	stat_of(sp, "detached");
+	shmctl(sp, IPC_RMID, NULL);
 	return 0;
 }
