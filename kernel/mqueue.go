@@ -70,7 +70,7 @@ func (m *Machine) mqOpen(p *Process, name string, oflag int, mode uint32, attr u
 	case strings.Contains(name[1:], "/"):
 		return fail(abi.EACCES)
 	case len(name)-1 > fs.NameMax:
-		return fail(errENAMETOOLONG)
+		return fail(ENAMETOOLONG)
 	case oflag&fs.O_ACCMODE == fs.O_ACCMODE:
 		return fail(abi.EINVAL)
 	}
@@ -99,7 +99,7 @@ func (m *Machine) mqOpen(p *Process, name string, oflag int, mode uint32, attr u
 		}
 		q = &mqueue{name: name, mode: mode & 0777 &^ m.fs.Umask, maxmsg: maxmsg, msgsize: msgsize}
 		q.senders.init(m, WaitObject{Kind: WaitMsgSend, ID: uint64(ns.mqNext), Name: name})
-		q.receivers.init(m, WaitObject{Kind: WaitMsgReceive, ID: uint64(ns.mqNext), Name: name})
+		q.receivers.init(m, WaitObject{Kind: WaitMsgRecv, ID: uint64(ns.mqNext), Name: name})
 		ns.mqNext++
 		if ns.mqs == nil {
 			ns.mqs = map[string]*mqueue{}
@@ -200,7 +200,7 @@ func (m *Machine) mqReceive(t *Thread, fd int, buf, size, prioAddr, abstime uint
 			return fail(ETIMEDOUT)
 		}
 		q.receivers.Object.Value = 0
-		q.receivers.SleepUntil(t, deadline, msg.New(msg.WaitMsgReceive, msg.Name("call", "mq_receive"), msg.Sub("obj", q.receivers.Object.Text())))
+		q.receivers.SleepUntil(t, deadline, msg.New(msg.WaitMsgRecv, msg.Name("call", "mq_receive"), msg.Sub("obj", q.receivers.Object.Text())))
 		return blocked()
 	}
 	mg := q.msgs[0]

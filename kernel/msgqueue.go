@@ -81,7 +81,7 @@ func (m *Machine) msgGet(p *Process, key int32, flag int) sysret {
 		id:      ns.newID(slot), qbytes: msgMNB, ctime: sec,
 	}
 	q.senders.init(m, WaitObject{Kind: WaitMsgSend, ID: uint64(q.id)})
-	q.receivers.init(m, WaitObject{Kind: WaitMsgReceive, ID: uint64(q.id)})
+	q.receivers.init(m, WaitObject{Kind: WaitMsgRecv, ID: uint64(q.id)})
 	ns.msgs[q.id] = q
 	return ok(int64(q.id))
 }
@@ -188,7 +188,7 @@ func (m *Machine) msgRcv(t *Thread, id int, buf, size uint64, msgtyp int64, flag
 			return fail(ENOMSG)
 		}
 		q.receivers.Object.Value = int64(len(q.msgs))
-		q.receivers.Sleep(t, msg.New(msg.WaitMsgReceive, msg.Name("call", "msgrcv"), msg.Sub("obj", q.receivers.Object.Text())))
+		q.receivers.Sleep(t, msg.New(msg.WaitMsgRecv, msg.Name("call", "msgrcv"), msg.Sub("obj", q.receivers.Object.Text())))
 		return blocked()
 	}
 	mg := q.msgs[i]

@@ -29,12 +29,16 @@ func shmName(name string) (string, int) {
 	case name == "" || strings.Contains(name, "/"):
 		return "", abi.EINVAL
 	case len(name) > fs.NameMax:
-		return "", errENAMETOOLONG
+		return "", ENAMETOOLONG
 	}
 	return name, 0
 }
 
-const errENAMETOOLONG = 36
+// Linux's error numbers for names and sizes that abi does not list.
+const (
+	EFBIG        = 27
+	ENAMETOOLONG = 36
+)
 
 func sysShmOpen(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
@@ -139,7 +143,7 @@ func (f shmFile) write(m *Machine, t *Thread, p []byte) (int, int) {
 	end := f.o.Off + int64(len(p))
 	if end > n.Length {
 		if uint64(end) > m.shmLimit() {
-			return 0, 27 // EFBIG
+			return 0, EFBIG
 		}
 		f.resize(end)
 	}
@@ -181,7 +185,7 @@ func sysFtruncate(m *Machine, t *Thread, a []uint64) sysret {
 		case size < 0 || !o.Writable():
 			return fail(abi.EINVAL)
 		case uint64(size) > m.shmLimit():
-			return fail(27) // EFBIG
+			return fail(EFBIG)
 		}
 		f.resize(size)
 		return ok(0)

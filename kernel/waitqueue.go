@@ -24,21 +24,21 @@ import (
 type WaitKind int
 
 const (
-	WaitNone       WaitKind = iota
-	WaitChild               // a child of process ID to exit (wait, waitpid)
-	WaitTTY                 // a line typed on the terminal (read of the console)
-	WaitTimer               // the end of a sleep (sleep, usleep): the deadline
-	WaitIO                  // the end of an I/O on device Name (ID: its number, in order of first use): the deadline
-	WaitJoin                // thread ID to exit (pthread_join); Holder is that thread
-	WaitMutex               // the mutex at address ID to be unlocked; Holder is its owner
-	WaitFutex               // the word at address ID to change (a futex of no known kind)
-	WaitSemaphore           // the semaphore at address ID (or named semaphore ID) to be posted; Value is its value
-	WaitCondvar             // the condition variable at address ID to be signalled
-	WaitRWLock              // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
-	WaitBarrier             // the other threads to reach the barrier at address ID
-	WaitOnce                // another thread to finish the pthread_once at address ID
-	WaitMsgSend             // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
-	WaitMsgReceive          // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	WaitNone      WaitKind = iota
+	WaitChild              // a child of process ID to exit (wait, waitpid)
+	WaitTTY                // a line typed on the terminal (read of the console)
+	WaitTimer              // the end of a sleep (sleep, usleep): the deadline
+	WaitIO                 // the end of an I/O on device Name (ID: its number, in order of first use): the deadline
+	WaitJoin               // thread ID to exit (pthread_join); Holder is that thread
+	WaitMutex              // the mutex at address ID to be unlocked; Holder is its owner
+	WaitFutex              // the word at address ID to change (a futex of no known kind)
+	WaitSemaphore          // the semaphore at address ID (or named semaphore ID) to be posted; Value is its value
+	WaitCondvar            // the condition variable at address ID to be signalled
+	WaitRWLock             // the read-write lock at address ID to be unlocked; Holder is its writer, if one holds it
+	WaitBarrier            // the other threads to reach the barrier at address ID
+	WaitOnce               // another thread to finish the pthread_once at address ID
+	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
@@ -101,7 +101,7 @@ func (o WaitObject) Text() msg.Text {
 		} else {
 			t = msg.New(msg.ObjSem, msg.Addr("addr", o.ID), msg.Int("value", o.Value))
 		}
-	case WaitMsgSend, WaitMsgReceive:
+	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))
 		} else {

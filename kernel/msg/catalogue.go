@@ -50,7 +50,7 @@ const (
 	WokeOnce        Code = "wake.once"
 	WokeFutex       Code = "wake.futex"
 	WaitMsgSend     Code = "wait.msg_send"
-	WaitMsgReceive  Code = "wait.msg_receive"
+	WaitMsgRecv     Code = "wait.msg_receive"
 	WokeMsgSent     Code = "wake.msg_sent"
 	WokeMsgTaken    Code = "wake.msg_taken"
 	WokeMsgRemoved  Code = "wake.msg_removed"
@@ -219,7 +219,7 @@ var catalogue = map[Code]entry{
 	WokeOnce:        {"addr:addr tid:int", "once {addr} woken by thread {tid}", "스레드 {tid:이} pthread_once {addr}에서 깨움"},
 	WokeFutex:       {"addr:addr tid:int", "futex {addr} woken by thread {tid}", "스레드 {tid:이} futex {addr}에서 깨움"},
 	WaitMsgSend:     {"call:name obj:text", "{call}: waiting for room in {obj}", "{call}: {obj}에 빈자리가 나기를 기다림"},
-	WaitMsgReceive:  {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
+	WaitMsgRecv:     {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
 	WokeMsgSent:     {"obj:text tid:int", "a message sent to {obj} by thread {tid}", "스레드 {tid:이} {obj}에 메시지를 보냄"},
 	WokeMsgTaken:    {"obj:text tid:int", "a message taken from {obj} by thread {tid}", "스레드 {tid:이} {obj}에서 메시지를 가져감"},
 	WokeMsgRemoved:  {"obj:text tid:int", "{obj} removed by thread {tid}", "스레드 {tid:이} {obj:을} 없앰"},
@@ -310,7 +310,7 @@ var catalogue = map[Code]entry{
 	FaultNull:        {"", "NULL pointer dereference", "NULL 포인터 역참조"},
 	FaultUnmapped:    {"", "access to unmapped memory", "매핑되지 않은 메모리에 접근"},
 	FaultReadOnly:    {"", "write to read-only memory", "읽기 전용 메모리에 쓰기"},
-	FaultNoAccess:    {"", "access to memory without access (PROT_NONE)", "접근할 수 없는 메모리(PROT_NONE)에 접근"},
+	FaultNoAccess:    {"", "access to memory protected with PROT_NONE", "PROT_NONE으로 보호된 메모리에 접근"},
 	FaultStack:       {"", "stack overflow", "스택 오버플로"},
 	FaultStackLimit:  {"", "stack overflow (memory limit)", "스택 오버플로 (메모리 한도)"},
 	FaultMemoryLimit: {"", "out of memory (memory limit)", "메모리 부족 (메모리 한도)"},
