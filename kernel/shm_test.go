@@ -73,3 +73,32 @@ func TestShmPosixFreed(t *testing.T) {
 		t.Errorf("/dev/shm exists on a machine that never used shared memory")
 	}
 }
+
+// TestShmAttachBound attaches one segment again and again: the attaches
+// stop at the process's address space (ENOMEM), having taken no memory.
+func TestShmAttachBound(t *testing.T) {
+	src := `#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/shm.h>
+int main(void)
+{
+	int id = shmget(IPC_PRIVATE, 256 << 20, 0600), n = 0;
+	while (shmat(id, NULL, SHM_RDONLY) != (void *)-1)
+		n++;
+	printf("%s after %s\n", strerror(errno), n > 0 ? "some" : "none");
+	shmctl(id, IPC_RMID, NULL);
+	return 0;
+}
+`
+	r := runFiles(t, Config{}, map[string]string{"a.c": src}, "a.c")
+	if r.stdout != "Cannot allocate memory after some\n" {
+		t.Errorf("stdout = %q (stderr %q)", r.stdout, r.stderr)
+	}
+	if n := r.m.phys.InUse(); n != 0 {
+		t.Errorf("%d bytes of frames in use at the end", n)
+	}
+	if len(r.m.ipc.shms) != 0 {
+		t.Errorf("the segment outlived its last detach (at exit) after IPC_RMID")
+	}
+}
