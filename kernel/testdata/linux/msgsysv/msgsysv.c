@@ -151,8 +151,11 @@ int main(void)
 		_exit(0);
 	}
 	sleep(1);
-	printf("parent: IPC_RMID %d\n", msgctl(k, IPC_RMID, NULL));
+	/* The child may print before the parent once the queue is gone:
+	 * the parent prints after waiting for it. */
+	int removed = msgctl(k, IPC_RMID, NULL);
 	waitpid(pid, NULL, 0);
+	printf("parent: IPC_RMID %d\n", removed);
 	failed("after IPC_RMID", msgget(key, 0));
 	failed("IPC_STAT of a removed queue", msgctl(k, IPC_STAT, NULL));
 
