@@ -61,7 +61,7 @@ int main(void)
 			case WaitMsgRecv:
 				recv = recv || strings.HasPrefix(v.Object.String(), "message queue 0 (")
 			case WaitMsgSend:
-				send = send || v.Object.String() == "message queue 0 (2 messages)"
+				send = send || v.Object.String() == "message queue 0 (2 queued)"
 			}
 		}
 	}
@@ -111,7 +111,7 @@ int main(void)
 	var seen bool
 	check := func(m *Machine, e Event) {
 		for _, v := range m.WaitQueues() {
-			seen = seen || v.Object.Kind == WaitMsgRecv && v.Object.String() == "message queue /q7 (0 messages)"
+			seen = seen || v.Object.Kind == WaitMsgRecv && v.Object.String() == "message queue /q7 (0 queued)"
 		}
 	}
 	r, err := watchRun(t, Config{}, map[string]string{"b.c": src}, check, "b.c")
