@@ -97,8 +97,9 @@
 // the limit and halt of a run that deadlocked) carries "waits", each
 // thread's wait as an edge of the wait-for graph (below, with threads)
 // and its "text" (kind: child, tty, timer, io, join, mutex, futex,
-// semaphore, condvar, rwlock, barrier, once; holder left out when the
-// object has no single holder). A text is {"code","args"}:
+// semaphore, condvar, rwlock, barrier, once, pipe, poll, signal, msgsnd,
+// msgrcv — room in, or a message from, a message queue; holder left out
+// when the object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}
 //	{"code":"mlfq.ahead","args":{"who":{"pid":5,"tid":7},"l":1}}

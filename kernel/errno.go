@@ -47,6 +47,7 @@ var errnoNames = map[int][2]string{
 	42: {"ENOMSG", "No message of desired type"}, 43: {"EIDRM", "Identifier removed"},
 	75: {"EOVERFLOW", "Value too large for defined data type"},
 	84: {"EILSEQ", "Invalid or incomplete multibyte or wide character"},
+	90: {"EMSGSIZE", "Message too long"},
 	95: {"EOPNOTSUPP", "Operation not supported"}, 110: {"ETIMEDOUT", "Connection timed out"},
 }
 

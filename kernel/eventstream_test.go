@@ -152,6 +152,43 @@ int main(void) {
 }
 `
 
+// ipcQueues passes messages between a parent and its child through a
+// System V queue small enough to fill (the sender waits) and a POSIX
+// queue (the receiver waits), and through a shared segment.
+const ipcQueues = `#include <stdio.h>
+#include <mqueue.h>
+#include <sys/msg.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void)
+{
+	struct { long t; char c[6000]; } m = {1, "ping"};
+	int q = msgget(IPC_PRIVATE, 0600);
+	int s = shmget(IPC_PRIVATE, 64, 0600);
+	int *shared = shmat(s, NULL, 0);
+	mqd_t mq = mq_open("/stream", O_CREAT | O_RDWR, 0600, NULL);
+	if (fork() == 0) {
+		for (int i = 0; i < 3; i++)
+			msgsnd(q, &m, sizeof m.c, 0);
+		shared[0] = 42;
+		mq_send(mq, "done", 5, 1);
+		return 0;
+	}
+	sleep(1);
+	for (int i = 0; i < 3; i++)
+		printf("got %zd\n", msgrcv(q, &m, sizeof m.c, 0, 0));
+	char buf[8192];
+	mq_receive(mq, buf, sizeof buf, NULL);
+	printf("%s %d\n", buf, shared[0]);
+	wait(NULL);
+	msgctl(q, IPC_RMID, NULL);
+	shmctl(s, IPC_RMID, NULL);
+	mq_unlink("/stream");
+	return 0;
+}
+`
+
 var streamCases = []streamCase{
 	{"onetwo", "e9cbe757b4aa5a37", programStream(Config{}, "onetwo", nil)},
 	{"forkwait child first", "1b705c893bad54ad", programStream(Config{ChildFirst: true}, "forkwait", nil)},
@@ -178,6 +215,7 @@ var streamCases = []streamCase{
 		{at: 3000, line: "a\nbb\nccc\n"}})},
 	{"sleepers", "ed9d9be1e4ffa505", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
 	{"sleepers swapped", "02f98cca3b0d2914", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
+	{"ipc queues", "5391409c3d492bd3", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"osplay/kernel/fs"
+	"osplay/kernel/vm"
 )
 
 // Files with operations. A descriptor names an open-file description
@@ -37,7 +38,9 @@ func fileOf(o *fs.OpenFile) file { return o.Ops.(file) }
 // kind of file: the terminal for /dev/tty (its output on stream, 1 or 2),
 // the inode's own for every other file. It returns o.
 func withOps(o *fs.OpenFile, stream int) *fs.OpenFile {
-	if o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY {
+	if obj, ok := o.Node.Object.(*vm.SharedMemory); ok {
+		o.Ops = newShmFile(o, obj)
+	} else if o.Node.IsDevice() && o.Node.Rdev == fs.DevTTY {
 		o.Ops = ttyFile{o: o, stream: stream}
 	} else {
 		o.Ops = inodeFile{o}

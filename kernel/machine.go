@@ -203,6 +203,7 @@ type Machine struct {
 	alarmed       []*Process                 // processes whose ITIMER_REAL is armed, in pid order
 	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
 	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
+	ipc           ipcSpace                   // System V shared memory and message queues, POSIX message queues
 	init          *Process
 	first         *Process // the process Start created
 	nextPID       int

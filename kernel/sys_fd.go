@@ -135,10 +135,7 @@ func sysUnlink(m *Machine, t *Thread, a []uint64) sysret {
 	if e != 0 {
 		return fail(e)
 	}
-	if err := m.fs.Unlink(p.cwd, name, fs.StudentUID); err != nil {
-		return fail(fsErrno(err))
-	}
-	return ok(0)
+	return m.unlink(p.cwd, name)
 }
 
 func sysDup(m *Machine, t *Thread, a []uint64) sysret {

@@ -258,7 +258,7 @@ type WaitQueueView struct {
 // WaitQueues lists every wait queue a thread waits on: the terminal's, the
 // sleepers', each device's in order of first use, then each process's in
 // pid order — its children's exits, its threads' exits (by tid), its futex
-// words (by address). Who waits for what, held by whom: the queue views
+// words (by address) —, then the message queues' (msgqueue.go). Who waits for what, held by whom: the queue views
 // and a wait-for graph are drawn from it.
 func (m *Machine) WaitQueues() []WaitQueueView {
 	var out []WaitQueueView
@@ -286,6 +286,7 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 			add(p.futexes[a])
 		}
 	}
+	m.ipc.waitQueues(add)
 	return out
 }
 

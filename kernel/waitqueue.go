@@ -40,10 +40,12 @@ const (
 	WaitPipe               // pipe ID: Value says for what (pipeForData, pipeForRoom, pipeForPeer)
 	WaitPoll               // a descriptor of a poll or select to be ready
 	WaitSignal             // a signal (pause, sigsuspend, sigwait)
+	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -115,6 +117,12 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitPoll:
 		t = msg.New(msg.ObjPoll)
+	case WaitMsgSend, WaitMsgRecv:
+		if o.Name != "" {
+			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))
+		} else {
+			t = msg.New(msg.ObjMsgQueue, msg.Int("id", int64(o.ID)), msg.Int("n", o.Value))
+		}
 	default:
 		code, ok := objectCodes[o.Kind]
 		if !ok {

@@ -92,6 +92,25 @@ const (
 	SysGetitimer                 // int getitimer(int which, struct itimerval *cur)
 	SysTgkill                    // int __osplay_tgkill(int tid, int sig): signal one thread of the caller's process (raise, pthread_kill)
 	SysSigreturn                 // the return of a signal handler, made by the frame the kernel builds: restores the interrupted registers and mask
+	SysShmget                    // int shmget(key_t key, size_t size, int shmflg)
+	SysShmat                     // void *shmat(int shmid, const void *shmaddr, int shmflg)
+	SysShmdt                     // int shmdt(const void *shmaddr)
+	SysShmctl                    // int shmctl(int shmid, int cmd, struct shmid_ds *buf)
+	SysFtruncate                 // int ftruncate(int fd, off_t length)
+	SysMprotect                  // int mprotect(void *addr, size_t len, int prot)
+	SysMsync                     // int msync(void *addr, size_t length, int flags)
+	SysMsgget                    // int msgget(key_t key, int msgflg)
+	SysMsgsnd                    // int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)
+	SysMsgrcv                    // ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)
+	SysMsgctl                    // int msgctl(int msqid, int cmd, struct msqid_ds *buf)
+	SysMqOpen                    // mqd_t mq_open(const char *name, int oflag, ... /* mode_t mode, struct mq_attr *attr */)
+	SysMqUnlink                  // int mq_unlink(const char *name)
+	SysMqTimedsend               // int mq_timedsend(mqd_t mqdes, const char *msg, size_t len, unsigned prio, const struct timespec *abstime)
+	SysMqTimedreceive            // ssize_t mq_timedreceive(mqd_t mqdes, char *msg, size_t len, unsigned *prio, const struct timespec *abstime)
+	SysMqGetsetattr              // int __osplay_mq_getsetattr(mqd_t mqdes, const struct mq_attr *newattr, struct mq_attr *oldattr)
+	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
+	SysShmUnlink                 // int shm_unlink(const char *name)
+	SysIPCList                   // int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out): System V object number index of a kind (0 shm, 1 msg): 1, 0 past the last
 	NumSys
 )
 
@@ -119,6 +138,12 @@ var Syscalls = map[string]Sys{
 	"sigsuspend": SysSigsuspend, "sigwait": SysSigwait, "pause": SysPause, "alarm": SysAlarm,
 	"setitimer": SysSetitimer, "getitimer": SysGetitimer, "__osplay_tgkill": SysTgkill,
 	"__osplay_sigreturn": SysSigreturn,
+	"shmget":             SysShmget, "shmat": SysShmat, "shmdt": SysShmdt, "shmctl": SysShmctl,
+	"ftruncate": SysFtruncate, "mprotect": SysMprotect, "msync": SysMsync,
+	"msgget": SysMsgget, "msgsnd": SysMsgsnd, "msgrcv": SysMsgrcv, "msgctl": SysMsgctl,
+	"mq_open": SysMqOpen, "mq_unlink": SysMqUnlink, "mq_timedsend": SysMqTimedsend,
+	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
+	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink, "__osplay_ipc_list": SysIPCList,
 }
 
 // SyscallName returns the C name of a system call.

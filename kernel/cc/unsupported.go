@@ -17,7 +17,7 @@ var unsupportedByHeader = map[string]string{
 	"signal.h": "stack_t struct:sigevent struct:sigaltstack " +
 		"sigwaitinfo sigtimedwait sigqueue sigaltstack siginterrupt SA_ONSTACK",
 	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
-		"ualarm fchdir chdir rmdir link symlink readlink truncate ftruncate fsync fdatasync " +
+		"ualarm fchdir chdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"gethostname getlogin ttyname nice",
 	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
@@ -25,15 +25,9 @@ var unsupportedByHeader = map[string]string{
 	"sys/select.h": "pselect",
 	"poll.h":       "ppoll",
 	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
-	"sys/mman.h": "mmap munmap mprotect msync madvise mlock munlock shm_open shm_unlink " +
-		"PROT_READ PROT_WRITE PROT_EXEC PROT_NONE MAP_SHARED MAP_PRIVATE MAP_ANONYMOUS MAP_ANON " +
-		"MAP_FIXED MAP_FAILED MS_SYNC MS_ASYNC MS_INVALIDATE",
-	"sys/ipc.h": "ftok key_t IPC_CREAT IPC_EXCL IPC_NOWAIT IPC_PRIVATE IPC_RMID IPC_SET IPC_STAT struct:ipc_perm",
-	"sys/shm.h": "shmget shmat shmdt shmctl SHM_RDONLY SHM_RND struct:shmid_ds",
-	"sys/msg.h": "msgget msgsnd msgrcv msgctl MSG_NOERROR struct:msqid_ds struct:msgbuf",
-	"sys/sem.h": "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
-	"mqueue.h": "mqd_t mq_open mq_close mq_unlink mq_send mq_receive mq_timedsend mq_timedreceive " +
-		"mq_getattr mq_setattr mq_notify struct:mq_attr",
+	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
+	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
+	"mqueue.h":     "mq_notify",
 	"sys/socket.h": "socket bind listen accept accept4 connect send recv sendto recvfrom sendmsg recvmsg " +
 		"shutdown getsockname getpeername setsockopt getsockopt socketpair socklen_t sa_family_t " +
 		"struct:sockaddr struct:sockaddr_storage struct:msghdr AF_INET AF_INET6 AF_UNIX AF_LOCAL " +
@@ -87,7 +81,7 @@ var unsupportedNames = func() map[string]string {
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
 	for _, h := range strings.Fields("sys/socket.h sys/un.h netinet/in.h netinet/tcp.h arpa/inet.h netdb.h " +
-		"sys/mman.h sys/ipc.h sys/shm.h sys/msg.h sys/sem.h mqueue.h " +
+		"sys/sem.h " +
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
 		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
 		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {

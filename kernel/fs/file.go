@@ -135,6 +135,15 @@ func (o *OpenFile) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// Truncate sets the size of the regular file open for writing, as
+// ftruncate: the bytes past size are gone, and growing adds zeros.
+func (o *OpenFile) Truncate(size int64) error {
+	if !o.Writable() || !o.Node.IsRegular() || size < 0 {
+		return EINVAL
+	}
+	return o.fs.resize(o.Node, size)
+}
+
 // Seek whence values.
 const (
 	SEEK_SET = 0

@@ -84,6 +84,12 @@ type Inode struct {
 	// Builtin names a built-in program of /bin.
 	Builtin string
 
+	// Object, when set, holds the file's bytes instead of Data: the
+	// kernel's shared memory object of a POSIX shared memory file under
+	// /dev/shm. Length is then its size.
+	Object any
+	Length int64
+
 	entries []Dirent // directory: sorted by name, without "." and ".."
 	parent  *Inode   // directory: its parent (the root is its own)
 
@@ -121,6 +127,9 @@ func (n *Inode) IsFIFO() bool { return n.Mode&S_IFMT == S_IFIFO }
 func (n *Inode) Size() int64 {
 	if n.IsDir() {
 		return 4096
+	}
+	if n.Object != nil {
+		return n.Length
 	}
 	return int64(len(n.Data))
 }

@@ -20,6 +20,9 @@ type Case struct {
 	// by one process, Unordered when only the multiset of lines is fixed.
 	Order string
 	Note  string // what the case shows, and anything a comparison must know
+	// Mask holds the case's own masking rules, applied before the default
+	// ones (a System V id printed after "segment", say).
+	Mask Masker
 }
 
 const (
@@ -50,6 +53,7 @@ func (c Case) Native(t testing.TB, root string) Result {
 // none. Status and PID are not compared: they are machine-specific.
 func (c Case) Same(t testing.TB, want, got Result) bool {
 	t.Helper()
+	want.Stdout, got.Stdout = c.Mask.Mask(want.Stdout), c.Mask.Mask(got.Stdout)
 	ok := sameLines(t, "stdout", want.Stdout, got.Stdout)
 	if c.Order != Unordered {
 		ok = SameOrder(t, want.Stdout, got.Stdout, c.Order) && ok
@@ -106,6 +110,8 @@ var Cases = []Case{
 		Note:  "slide 3.30: the child execs ls -li, the parent reports low 0, high 0; the parent's second line and the child's first may come in either order." + lsNote},
 	{Dir: "examples/mystatus", Main: "myexit", Order: InOrder,
 		Note: "slide 3.30's myexit run alone: exit status 33."},
+	{Dir: "examples/shm-posix", Main: "shm-posix", Order: InOrder, Mask: Masker{Words: []string{"segment"}},
+		Note: "slides 3.53-3.54: shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
 	{Dir: "examples/runls", Main: "runls", Order: InOrder,
 		Note: "slide 4.17: no #include at all; ls -l then \"ls completed\"." + lsNote},
 
@@ -204,8 +210,24 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
 		Note: "OSTEP's vm-intro/va.c: the addresses of code, a 100 MB heap block and the stack (masked); malloc(100e6) succeeds because memory is committed lazily."},
 
+	{Dir: "kernel/testdata/linux/mprotect", Main: "mprotect", Order: InOrder,
+		Note: "mprotect of one page of three (read-only, PROT_NONE, back to read-write) and munmap of the middle page: each bad access dies of SIGSEGV in a child; ENOMEM over a hole."},
 	{Dir: "kernel/testdata/linux/mmapshared", Main: "mmapshared", Order: InOrder,
 		Note: "mmap(MAP_SHARED|MAP_ANONYMOUS) shared with forked children, MAP_PRIVATE and the heap copied on write; munmap and mmap errors."},
+
+	// Shared memory and message queues. Ids and keys are the machine's:
+	// the programs print what Linux fixes, and remove every object they
+	// make, so the host's IPC namespace is left as it was.
+	{Dir: "kernel/testdata/linux/shmsysv", Main: "shmsysv", Order: InOrder,
+		Note: "System V shared memory between parent and child: IPC_STAT's segsz, nattch, cpid and lpid through fork, detach and exit; IPC_SET; IPC_RMID destroying at the last detach; ftok keys, IPC_EXCL, sizes, errors."},
+	{Dir: "kernel/testdata/linux/shmposix", Main: "shmpc", Order: InOrder,
+		Note: "the textbook's POSIX shared memory producer and consumer (shm_open, ftruncate, mmap MAP_SHARED, shm_unlink), run one after the other by a parent with fork and exec."},
+	{Dir: "kernel/testdata/linux/shmposix", Main: "shmposix", Order: InOrder,
+		Note: "shm_open's flags and errors, ftruncate and fstat, read and write through the descriptor, MAP_SHARED across fork and by name, MAP_PRIVATE copied on write, access checks, mprotect then a write (SIGSEGV), msync's checks, shm_unlink while mapped."},
+	{Dir: "kernel/testdata/linux/msgsysv", Main: "msgsysv", Order: InOrder,
+		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
+	{Dir: "kernel/testdata/linux/mqposix", Main: "mqposix", Order: InOrder,
+		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT on an empty queue and mq_timedsend's on a full one, mq_unlink while open."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,

@@ -61,6 +61,11 @@ const (
 	WokePipeNoReader   Code = "wake.pipe_no_reader"
 	WokePipeNoWriter   Code = "wake.pipe_no_writer"
 	WokeFIFOOpened     Code = "wake.fifo_opened"
+	WaitMsgSend        Code = "wait.msg_send"
+	WaitMsgRecv        Code = "wait.msg_receive"
+	WokeMsgSent        Code = "wake.msg_sent"
+	WokeMsgTaken       Code = "wake.msg_taken"
+	WokeMsgRemoved     Code = "wake.msg_removed"
 	SchedYield         Code = "state.sched_yield"
 	ExitCall           Code = "exit.call"
 	ExitBurstDone      Code = "exit.burst_done"
@@ -84,6 +89,8 @@ const (
 	ObjPipePeer  Code = "obj.pipe_peer"
 	ObjPoll      Code = "obj.poll"
 	ObjSignal    Code = "obj.signal"
+	ObjMsgQueue  Code = "obj.msg_queue"
+	ObjMqueue    Code = "obj.mqueue"
 	ObjSem       Code = "obj.sem"
 	ObjSemNamed  Code = "obj.sem_named"
 	ObjCondvar   Code = "obj.condvar"
@@ -166,6 +173,7 @@ const (
 	FaultSigNested   Code = "fault.sig_nested"
 	FaultSigreturn   Code = "fault.sigreturn"
 	FaultNoHandler   Code = "fault.no_handler"
+	FaultNoAccess    Code = "fault.no_access"
 	FaultStackVLA    Code = "fault.stack_vla"
 	FaultStackDepth  Code = "fault.stack_depth"
 	FaultStackNested Code = "fault.stack_nested"
@@ -242,6 +250,11 @@ var catalogue = map[Code]entry{
 	WokePipeNoReader:   {"", "pipe: no reader left", "파이프: 읽는 쪽이 모두 닫힘"},
 	WokePipeNoWriter:   {"", "pipe: no writer left", "파이프: 쓰는 쪽이 모두 닫힘"},
 	WokeFIFOOpened:     {"", "fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"},
+	WaitMsgSend:        {"call:name obj:text", "{call}: waiting for room in {obj}", "{call}: {obj}에 빈자리가 나기를 기다림"},
+	WaitMsgRecv:        {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
+	WokeMsgSent:        {"obj:text tid:int", "a message sent to {obj} by thread {tid}", "스레드 {tid:이} {obj}에 메시지를 보냄"},
+	WokeMsgTaken:       {"obj:text tid:int", "a message taken from {obj} by thread {tid}", "스레드 {tid:이} {obj}에서 메시지를 가져감"},
+	WokeMsgRemoved:     {"obj:text tid:int", "{obj} removed by thread {tid}", "스레드 {tid:이} {obj:을} 없앰"},
 	SchedYield:         {"", "sched_yield", "sched_yield: CPU를 스스로 양보함"},
 	ExitCall:           {"code:int", "exit({code})", "exit({code}) 호출로 종료"},
 	ExitBurstDone:      {"", "exit(0): its last CPU burst is done", "exit(0): 마지막 CPU 버스트를 마침"},
@@ -262,6 +275,8 @@ var catalogue = map[Code]entry{
 	ObjPipePeer:  {"id:int", "the other end of pipe {id}", "파이프 {id}의 반대쪽 끝"},
 	ObjPoll:      {"", "a descriptor to be ready", "준비된 디스크립터"},
 	ObjSignal:    {"", "a signal", "시그널"},
+	ObjMsgQueue:  {"id:int n:int", "message queue {id} ({n} queued)", "메시지 큐 {id} (메시지 {n}개)"},
+	ObjMqueue:    {"name:name n:int", "message queue {name} ({n} queued)", "메시지 큐 {name} (메시지 {n}개)"},
 	ObjSem:       {"addr:addr value:int", "semaphore {addr} (value {value})", "세마포어 {addr} (값 {value})"},
 	ObjSemNamed:  {"name:name value:int", "semaphore {name} (value {value})", "세마포어 {name} (값 {value})"},
 	ObjCondvar:   {"addr:addr", "condvar {addr}", "조건 변수 {addr}"},
@@ -338,6 +353,7 @@ var catalogue = map[Code]entry{
 	FaultSigNested:   {"", "signal handlers nested too deep", "시그널 핸들러가 너무 깊게 중첩됨"},
 	FaultSigreturn:   {"", "sigreturn with a bad signal frame", "잘못된 시그널 프레임으로 sigreturn"},
 	FaultNoHandler:   {"", "no room for a signal frame or a bad handler address", "시그널 프레임을 둘 자리가 없거나 핸들러 주소가 잘못됨"},
+	FaultNoAccess:    {"", "access to memory protected with PROT_NONE", "PROT_NONE으로 보호된 메모리에 접근"},
 	FaultStackVLA:    {"", "stack overflow (variable-length array)", "스택 오버플로 (가변 길이 배열)"},
 	FaultStackDepth:  {"", "stack overflow (call depth)", "스택 오버플로 (호출 깊이)"},
 	FaultStackNested: {"", "stack overflow (too many nested calls)", "스택 오버플로 (중첩 호출이 너무 많음)"},

@@ -34,6 +34,7 @@ type pte struct {
 	p        *page
 	readOnly bool
 	shared   bool // a page of a shared mapping: written in place, never copied
+	none     bool // no access (mprotect PROT_NONE): kept, but every access faults
 }
 
 // region is a range that is mapped on first touch, zero-filled (bss, heap,
@@ -45,8 +46,11 @@ type region struct {
 	readOnly  bool
 	execute   bool
 	growsDown bool          // a stack: running past its limit is a stack overflow
-	obj       *SharedMemory // a shared mapping of obj from its first byte; nil: private
+	obj       *SharedMemory // a mapping of obj from page off; nil: anonymous
+	off       uint64        // the page of obj at start
+	private   bool          // obj mapped copy-on-write (MAP_PRIVATE of a file)
 	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
+	noAccess  bool          // PROT_NONE: every access faults
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -142,7 +146,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 	}
 	for _, r := range b.regions {
 		if r.obj != nil {
-			r.obj.maps++
+			r.obj.mapped()
 		}
 	}
 	for vpn, e := range a.pages {
@@ -193,10 +197,13 @@ func (a *AddressSpace) Segments() []Segment {
 		if r.readOnly {
 			prot = "r--"
 		}
+		if r.noAccess {
+			prot = "---"
+		}
 		if r.execute {
 			prot = "r-x"
 		}
-		if r.obj != nil {
+		if r.obj != nil && !r.private {
 			prot += "s" // shared, as /proc/PID/maps marks it
 		}
 		start := r.start
@@ -267,10 +274,16 @@ func (a *AddressSpace) SharedAt(addr uint64) (obj *SharedMemory, off uint64, ok 
 func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
 	e, ok := a.pages[vpn]
+	if ok && e.none {
+		return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
+	}
 	if !ok {
 		r := a.findRegion(addr)
 		if r == nil || addr < abi.NullLimit {
 			return nil, a.fault(addr, write)
+		}
+		if r.noAccess {
+			return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
 		}
 		if a.resident+pageSize > a.limit {
 			text := msg.New(msg.FaultMemoryLimit)
@@ -281,7 +294,12 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 		}
 		var pg *page
 		if r.obj != nil {
-			if pg = r.obj.page((addr - r.start) >> pageShift); pg == nil {
+			i := r.off + (addr-r.start)>>pageShift
+			if i >= r.obj.size>>pageShift {
+				// Past the end of the object: SIGBUS on Linux.
+				return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultUnmapped)}
+			}
+			if pg = r.obj.page(i); pg == nil {
 				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
 			}
 			pg.refs++
@@ -291,7 +309,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			}
 			pg = &page{refs: 1}
 		}
-		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil}
+		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil && !r.private}
 		a.pages[vpn] = e
 		a.resident += pageSize
 	}
@@ -396,7 +414,7 @@ func (a *AddressSpace) Peek(addr uint64, p []byte) error {
 			copy(p[:n], e.p.data[off:])
 		} else if r == nil || addr < abi.NullLimit {
 			return a.fault(addr, false)
-		} else if pg := r.obj.peek((addr - r.start) >> pageShift); pg != nil {
+		} else if pg := r.obj.peek(r.off + (addr-r.start)>>pageShift); pg != nil {
 			copy(p[:n], pg.data[off:])
 		} else {
 			clear(p[:n])

@@ -238,3 +238,89 @@ func TestMapPlacement(t *testing.T) {
 		t.Errorf("after an unmap, a mapping went to %#x (%v), want the gap at %#x", again, err, at[1]+pageSize)
 	}
 }
+
+// TestMapObject maps an object from an offset, shared and private: the
+// private mapping reads the object's page until it writes it, then has
+// its own; a page past the object's end faults; ReadAt, WriteAt and
+// Resize work on the object's bytes; Protect makes a whole mapping
+// read-only and back; OnMap and OnUnmap see each mapping come and go.
+func TestMapObject(t *testing.T) {
+	pm := NewPhysicalMemory(0)
+	c, err := NewContext(tinyProgram(), []string{"tiny"}, nil, Limits{Memory: pm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := pm.InUse()
+	obj := NewSharedMemory(pm, 2*pageSize)
+	obj.Hold()
+	var maps, unmaps int
+	obj.OnMap, obj.OnUnmap = func() { maps++ }, func() { unmaps++ }
+	obj.WriteAt([]byte("second page"), pageSize)
+	mem := c.Mem()
+	sh, err := mem.MapObject(obj, pageSize, 2*pageSize, "shm", false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := mem.MapObject(obj, 0, 2*pageSize, "shm", false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 11)
+	if mem.Read(sh, buf); string(buf) != "second page" {
+		t.Errorf("shared mapping from page 1 reads %q", buf)
+	}
+	if _, err := mem.ReadU64(sh + pageSize); err == nil {
+		t.Errorf("reading past the object's end did not fault")
+	}
+	if mem.Read(pr+pageSize, buf); string(buf) != "second page" {
+		t.Errorf("private mapping reads %q before writing", buf)
+	}
+	mem.Write(pr+pageSize, []byte("mine"))
+	obj.ReadAt(buf, pageSize)
+	if string(buf) != "second page" {
+		t.Errorf("a private write reached the object: %q", buf)
+	}
+	mem.Write(sh, []byte("SHARED"))
+	obj.ReadAt(buf[:6], pageSize)
+	if string(buf[:6]) != "SHARED" {
+		t.Errorf("a shared write did not reach the object: %q", buf[:6])
+	}
+	if ok, _ := mem.Protect(sh, sh+2*pageSize, true, false); !ok {
+		t.Errorf("Protect of a whole mapping refused")
+	}
+	if err := mem.Write(sh, []byte("x")); err == nil {
+		t.Errorf("write to a read-only mapping did not fault")
+	}
+	mem.Protect(sh, sh+2*pageSize, false, false)
+	if err := mem.Write(sh, []byte("y")); err != nil {
+		t.Errorf("write after Protect read-write: %v", err)
+	}
+	if ok, hole := mem.Protect(pr, pr+pageSize, false, true); !ok || hole { // splits pr
+		t.Errorf("Protect of a part: %v %v", ok, hole)
+	}
+	if _, err := mem.ReadU64(pr); err == nil {
+		t.Errorf("read of a PROT_NONE page did not fault")
+	}
+	if _, err := mem.ReadU64(pr + pageSize); err != nil {
+		t.Errorf("read of the rest of the split mapping: %v", err)
+	}
+	if _, hole := mem.Protect(pr-pageSize, pr+pageSize, true, false); !hole {
+		t.Errorf("Protect over an unmapped page reported no hole")
+	}
+	if o, start, _, ok := mem.MappedObject(sh + 10); !ok || o != obj || start != sh {
+		t.Errorf("MappedObject = %v %x %v", o, start, ok)
+	}
+	obj.Resize(pageSize)
+	if obj.Size() != pageSize || obj.ResidentBytes() != 0 { // page 1 let go; page 0 never made
+		t.Errorf("after Resize: size %d, resident %d", obj.Size(), obj.ResidentBytes())
+	}
+	mem.Unmap(sh)
+	mem.UnmapRange(pr, pr+2*pageSize)
+	obj.Drop()
+	if maps != 3 || unmaps != 3 {
+		t.Errorf("OnMap ran %d times, OnUnmap %d, want 3 and 3 (two mappings, one split)", maps, unmaps)
+	}
+	if pm.InUse() != base {
+		t.Errorf("%d bytes of frames still in use after the last holder let go", pm.InUse()-base)
+	}
+}

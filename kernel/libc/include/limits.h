@@ -44,4 +44,7 @@
 /* The smallest stack pthread_attr_setstacksize accepts (glibc's on x86-64). */
 #define PTHREAD_STACK_MIN 16384
 
+/* POSIX message queue priorities are below this (<mqueue.h>). */
+#define MQ_PRIO_MAX 32768
+
 #endif

@@ -22,6 +22,20 @@ struct __osplay_proc {
 /* Fills buf with up to max processes; returns how many processes there are. */
 int __osplay_procs(struct __osplay_proc *buf, int max);
 
+/* A System V IPC object as ipcs lists it. */
+struct __osplay_ipc {
+	int key;
+	int id;
+	unsigned mode;        /* permission bits, and SHM_DEST once removed */
+	unsigned uid;
+	unsigned long bytes;  /* a segment's size, or the bytes queued */
+	unsigned long count;  /* a segment's attachments, or the messages queued */
+};
+
+/* Fills *out with System V object number index of a kind (0 shared memory,
+ * 1 message queues); returns 1, or 0 past the last. */
+int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out);
+
 /* Waits ticks ticks for an I/O on the named device ("disk"); returns 0. */
 int __osplay_io(const char *device, long ticks);
 

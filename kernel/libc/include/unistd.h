@@ -43,6 +43,7 @@ int pause(void);
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);
+int ftruncate(int fd, off_t length);
 int close(int fd);
 int unlink(const char *path);
 int dup(int fd);

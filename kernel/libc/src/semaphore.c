@@ -141,3 +141,36 @@ int sem_close(sem_t *sem)
 	free(sem);
 	return 0;
 }
+
+/*
+ * POSIX message queues (<mqueue.h>): the kernel's, like named semaphores.
+ * A descriptor is a file descriptor; the untimed calls are the timed ones
+ * without a deadline.
+ */
+#include <mqueue.h>
+#include <unistd.h>
+
+int mq_close(mqd_t mqdes)
+{
+	return close(mqdes);
+}
+
+int mq_send(mqd_t mqdes, const char *msg_ptr, size_t msg_len, unsigned msg_prio)
+{
+	return mq_timedsend(mqdes, msg_ptr, msg_len, msg_prio, NULL);
+}
+
+ssize_t mq_receive(mqd_t mqdes, char *msg_ptr, size_t msg_len, unsigned *msg_prio)
+{
+	return mq_timedreceive(mqdes, msg_ptr, msg_len, msg_prio, NULL);
+}
+
+int mq_getattr(mqd_t mqdes, struct mq_attr *attr)
+{
+	return __osplay_mq_getsetattr(mqdes, NULL, attr);
+}
+
+int mq_setattr(mqd_t mqdes, const struct mq_attr *newattr, struct mq_attr *oldattr)
+{
+	return __osplay_mq_getsetattr(mqdes, newattr, oldattr);
+}

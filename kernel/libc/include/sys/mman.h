@@ -17,11 +17,26 @@
 
 #define MAP_FAILED ((void *)-1)
 
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
+
 /*
- * System calls. Anonymous mappings only: MAP_SHARED memory is shared with
- * the children forked after it, MAP_PRIVATE memory is copied on write.
+ * System calls. Anonymous MAP_SHARED memory is shared with the children
+ * forked after it, MAP_PRIVATE memory is copied on write. A POSIX shared
+ * memory object (shm_open) is mapped through its descriptor: MAP_SHARED
+ * by every process that maps it, MAP_PRIVATE copied on write. Other files
+ * cannot be mapped (ENODEV). mprotect and munmap take any page range of
+ * what mmap mapped; msync checks its arguments (the memory is always in
+ * sync).
  */
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
+int mprotect(void *addr, size_t len, int prot);
+int msync(void *addr, size_t length, int flags);
+
+/* POSIX shared memory: objects named "/name", files of /dev/shm. */
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
 
 #endif

@@ -20,6 +20,7 @@
 #include <bits/types/suseconds_t.h>
 #include <bits/types/useconds_t.h>
 #include <sys/select.h>
+#include <bits/types/key_t.h>
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
