@@ -203,9 +203,9 @@ var streamCases = []streamCase{
 	{"forkbomb", "edd95afe66377efd", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
 	{"segv", "b8cebd246f5448b3", programStream(Config{}, "segv", nil)},
 	// pingpong: its handler's address follows the library's code, which grew
-	// with pipes and poll after it was pinned.
-	{"pingpong signals", "9571959d600abfa5", programStream(Config{}, "pingpong", nil)},
-	{"pingpong signals 2 CPUs", "48aaac4cb5e23126", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
+	// with pipes, poll, shared memory and message queues after it was pinned.
+	{"pingpong signals", "60eb65881123c929", programStream(Config{}, "pingpong", nil)},
+	{"pingpong signals 2 CPUs", "8e7af1e014fa1182", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
 	{"upper typed", "cb4e382b2ac76aea", programStream(Config{}, "upper", []timedInput{
 		{at: 1000, line: "one\n"}, {at: 5000, line: "tw"}, {at: 6000, line: "o\n"}, {at: 9000}})},
 	{"sleeper killed", "09ea7ce031e2d6ba", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
