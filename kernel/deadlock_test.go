@@ -214,3 +214,46 @@ func readTestdata(t *testing.T, path string) string {
 	}
 	return string(src)
 }
+
+// TestPauseWithNoSignalComing: a process in pause() whose input is given
+// (no user at a keyboard to send a signal), with nothing else that could
+// signal it, can never run again: the run ends as a deadlock and says who
+// waits for what. With the user at the keyboard (no stdin given) the run
+// waits for the user instead, who may send a signal.
+func TestPauseWithNoSignalComing(t *testing.T) {
+	const src = `#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+	printf("waiting\n");
+	pause();
+	printf("never\n");
+	return 0;
+}
+`
+	var out strings.Builder
+	m := startMainArgs(t, Config{Stdout: &out, Stdin: strings.NewReader("")}, src)
+	res := m.Run()
+	var de *DeadlockError
+	if !errors.As(res.Err, &de) {
+		t.Fatalf("result %+v, want the run to end as a deadlock", res)
+	}
+	if out.String() != "waiting\n" {
+		t.Errorf("output %q", out.String())
+	}
+	var paused bool
+	for _, w := range de.Waits {
+		paused = paused || w.PID == 2 && w.Kind == WaitSignal && w.Line == 5
+	}
+	if !paused {
+		t.Errorf("waits %v: pid 2 does not wait for a signal at line 5", de.Waits)
+	}
+	if text := de.Describe(); !strings.Contains(text, "pid 2 waits for a signal") {
+		t.Errorf("report %q does not say pid 2 waits for a signal", text)
+	}
+
+	keyboard := startMainArgs(t, Config{}, src)
+	keyboard.Run()
+	if keyboard.Err() != nil || !keyboard.WaitingForInput() {
+		t.Errorf("at the keyboard: err %v, waiting for the user %v; want it to wait for the user", keyboard.Err(), keyboard.WaitingForInput())
+	}
+}
