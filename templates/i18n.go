@@ -168,6 +168,7 @@ var catalog = map[string]text{
 	"state.zombie":     {"zombie", "좀비"},
 	"state.reaped":     {"reaped", "회수됨"},
 	"state.orphan":     {"orphan, adopted by init", "고아, init이 입양"},
+	"state.halted":     {"stopped at a limit", "한도에서 멈춤"},
 	"tr.admitted":      {"admitted", "승인"},
 	"tr.dispatch":      {"scheduler dispatch", "스케줄러 디스패치"},
 	"tr.interrupt":     {"interrupt", "인터럽트"},

@@ -137,6 +137,10 @@ const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, instruc
 });
 
 let snapshot = null;
+// The program sent last did not compile: the commands sent after it (Run
+// sends load, then run) are refused for want of a program, which the
+// compile errors already say.
+let compileFailed = false;
 // What the page keeps to resume its session on any server after the
 // connection drops: the program it loaded and the input log as the
 // server's batches said it (api/doc.go, "Resume").
@@ -162,6 +166,8 @@ function load(force) {
   $('[data-show="settings-changed"]').hidden = true;
   editor.setErrors([]);
   controls.setCompileError(false);
+  compileFailed = false;
+  notice.hide(); // what was said of the last program is not said of this one
   dispatcher.reset();
   acked = 0;
   loaded = program.wire();
@@ -264,8 +270,10 @@ const conn = new Connection(boot.socket, {
     if (e.code === "compile") {
       editor.setErrors(e.errors || []);
       controls.setCompileError(true);
+      compileFailed = true;
       return;
     }
+    if (e.code === "no_program" && compileFailed) return;
     if (workload && e.code === "start") {
       workload.error(e.message);
       return;
