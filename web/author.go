@@ -373,7 +373,11 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 	job.Done()
 	for i, c := range rep.Checks {
 		if !c.Passed {
-			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+c.Message)
+			msg := c.Message
+			if c.Expected != "" {
+				msg = c.Expected // the author sees what the check expected
+			}
+			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+msg)
 		}
 	}
 	if rep.Error != "" && len(errs) > 0 {
