@@ -81,6 +81,14 @@ var catalog = map[string]text{
 
 	// Playground: program
 	"editor.title":         {"Program", "프로그램"},
+	"work.modified":        {"modified", "고친 코드"},
+	"work.revert":          {"Back to the lecture's version", "강의 버전으로 되돌리기"},
+	"work.revertStarter":   {"Back to the starter code", "처음 코드로 되돌리기"},
+	"work.draft":           {"You have an earlier draft of this program.", "이 프로그램의 이전 초안이 있습니다."},
+	"work.draftFrom":       {"You have a draft of this program from {when}.", "{when}에 저장된 초안이 있습니다."},
+	"work.restore":         {"Restore my draft", "초안 되살리기"},
+	"work.solved":          {"solved", "해결함"},
+	"work.tried":           {"tried", "시도함"},
 	"editor.label":         {"C source", "C 소스"},
 	"editor.addFile":       {"Add a file", "파일 추가"},
 	"editor.newName":       {"Name of the new file (as util.c or util.h)", "새 파일 이름 (예: util.c, util.h)"},

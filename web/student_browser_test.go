@@ -87,3 +87,89 @@ func TestBrowserLimitStopsTheRunning(t *testing.T) {
 	}
 	screenshot(t, ctx, "limit-stopped")
 }
+
+// An edit of a lecture's example is kept in the browser: it survives a
+// reload and a new visit, is marked modified, and "back to the lecture's
+// version" restores the lecture's code (and can be undone).
+func TestBrowserDraftSurvivesAndReverts(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	open := func(url string) {
+		t.Helper()
+		do(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+		waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	}
+	mainText := `osplay.program.file(osplay.program.main).text`
+	open(srv.URL + "/play?example=onetwo")
+	lecture := eval[string](t, ctx, mainText)
+	if !eval[bool](t, ctx, `document.querySelector('[data-show="work"]').hidden`) {
+		t.Errorf("the lecture's own code is marked")
+	}
+	edit := "int main(void) { return 3; }\n"
+	typeProgram(t, ctx, edit)
+	waitFor(t, ctx, "the modified mark", `!!document.querySelector('[data-show="work"]:not([hidden]) [data-show="modified"]')`)
+	waitFor(t, ctx, "the kept edit", `localStorage.getItem("osplay:work:example:onetwo") !== null`)
+	// A new visit, in another tab (no draft of its own), opens the edit.
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	ctx = tab
+	open(srv.URL + "/play?example=onetwo&lang=ko")
+	if got := eval[string](t, ctx, mainText); got != edit {
+		t.Fatalf("after a new visit the editor holds %q", got)
+	}
+	if !eval[bool](t, ctx, `!!document.querySelector('[data-show="modified"]')`) {
+		t.Errorf("the kept edit is not marked modified")
+	}
+	screenshot(t, ctx, "draft-modified-ko")
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="revert"]`)))
+	if got := eval[string](t, ctx, mainText); got != lecture {
+		t.Errorf("back to the lecture's version, the editor holds %q", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector('.cm-content').innerText`); !strings.Contains(got, "fork") {
+		t.Errorf("the editor shows %q", got)
+	}
+	// The revert can be undone, once.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="restore-draft"]`)))
+	if got := eval[string](t, ctx, mainText); got != edit {
+		t.Errorf("undoing the revert gives %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="revert"]`)))
+	waitFor(t, ctx, "the kept copy dropped", `localStorage.getItem("osplay:work:example:onetwo") === null`)
+	open(srv.URL + "/play?example=onetwo")
+	if got := eval[string](t, ctx, mainText); got != lecture {
+		t.Errorf("after the revert a reload opens %q", got)
+	}
+}
+
+// An exercise page offers the last draft instead of opening it unasked;
+// /x marks the exercise tried.
+func TestBrowserExerciseOffersDraft(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	mainText := `osplay.program.file(osplay.program.main).text`
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/nfork-exit"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	starter := eval[string](t, ctx, mainText)
+	typeProgram(t, ctx, "int main(void) { return 0; }\n")
+	waitFor(t, ctx, "the kept draft", `localStorage.getItem("osplay:work:x:nfork-exit") !== null`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the report", xSummary+`.dataset.kind === "failed"`)
+	// A new visit: a new tab of the same browser.
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	do(t, tab, chromedp.Navigate(srv.URL+"/x/nfork-exit"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	if got := eval[string](t, tab, mainText); got != starter {
+		t.Errorf("the exercise opened %q, not its starter", got)
+	}
+	waitFor(t, tab, "the offer", `!!document.querySelector('[data-action="restore-draft"]')`)
+	screenshot(t, tab, "exercise-draft-offer")
+	do(t, tab, chromedp.Click(chromedp.CSS(`[data-action="restore-draft"]`)))
+	if got := eval[string](t, tab, mainText); got != "int main(void) { return 0; }\n" {
+		t.Errorf("the restored draft is %q", got)
+	}
+	do(t, tab, chromedp.Navigate(srv.URL+"/x"), chromedp.WaitVisible(chromedp.CSS(`li[data-exercise="nfork-exit"]`)))
+	waitFor(t, tab, "the mark", `document.querySelector('li[data-exercise="nfork-exit"]').dataset.progress === "tried"`)
+	if n := eval[int](t, tab, `document.querySelectorAll('li[data-progress]').length`); n != 1 {
+		t.Errorf("%d exercises marked, want the one tried", n)
+	}
+}

@@ -7,6 +7,7 @@
 import {setStrings, t} from "./i18n.js";
 import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
+import {recordCheck} from "./work.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -139,6 +140,7 @@ async function check(reveal = false) {
     }
     if (!r.ok) throw new Error(body.message || r.statusText);
     show(body);
+    recordCheck(x.slug, body.passed);
     window.osplay.report = body;
     document.dispatchEvent(new CustomEvent("osplay:checks", {detail: body}));
   } catch (err) {

@@ -22,6 +22,8 @@ import {Instructions} from "./instructions.js";
 import {openShare} from "./share.js";
 import {WorkloadMode} from "./workload.js";
 import {AskPanel} from "./ask.js";
+import {Work, workKey} from "./work.js";
+import {html} from "./svg.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -48,7 +50,29 @@ const draftKey = (() => {
   params.delete("lang");
   return location.pathname + "?" + params.toString() + location.hash;
 })();
-program.restoreDraft(draftKey);
+// The lecture's version, as the page opened it, before any draft: a
+// student's edits of an example or an exercise are kept in the browser.
+const key = boot.workload || boot.ostep ? "" : workKey(boot);
+let editor = null;
+const keep = key ? new Work(html("div", {class: "work", "data-show": "work", hidden: true}), key, program, {
+  exercise: key.startsWith("x:"),
+  apply(w) {
+    program.setFiles(w.files, w.main);
+    program.argv = w.argv || "";
+    program.stdin = w.stdin || "";
+    if (!editor) return; // the page is still being built from the program
+    argvField.value = program.argv;
+    stdinField.value = program.stdin;
+    editor.reload();
+    changed();
+    saveNow(); // a reload right after a revert opens what it shows
+  },
+}) : null;
+const restored = program.restoreDraft(draftKey);
+if (keep) {
+  root.querySelector(".program .pane-head").after(keep.el);
+  keep.open(restored);
+}
 // A workload (jobs without code) or an OSTEP problem instead of C files.
 const workload = boot.workload || boot.ostep ? new WorkloadMode(root, program, boot, () => changed()) : null;
 
@@ -88,8 +112,13 @@ let saveTimer = 0;
 function changed() {
   readFields();
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => program.saveDraft(draftKey), 300);
+  saveTimer = setTimeout(saveNow, 300);
   $('[data-show="settings-changed"]').hidden = !(program.loaded && program.dirty());
+}
+function saveNow() {
+  clearTimeout(saveTimer);
+  program.saveDraft(draftKey);
+  if (keep) keep.changed();
 }
 for (const f of [argvField, stdinField, ...settingFields]) f.addEventListener("input", changed);
 for (const f of settingFields) f.addEventListener("change", changed);
@@ -122,7 +151,7 @@ const lineText = (file, line) => {
 };
 const waitfor = new WaitFor(canvas("waitfor"), select, lineText);
 const instructions = new Instructions($('[data-view="instructions"]'), lineText);
-const editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
+editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
 
@@ -299,5 +328,5 @@ function reconnect() {
 }
 
 conn.connect();
-window.osplay = {program, dispatcher, conn, editor, select: (pid) => select(pid)};
+window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid)};
 void selected;
