@@ -103,7 +103,7 @@ var exerciseCatalog = map[string]text{
 	"author.forbidden":            {"This edit link is not valid: the token does not match.", "편집 링크가 올바르지 않습니다. 토큰이 맞지 않습니다."},
 	"author.failsRef":             {"With the reference program, check {n} fails: {msg}", "참고 프로그램으로 {n}번 항목이 실패합니다: {msg}"},
 	"author.noChecks":             {"Choose at least one check.", "채점 항목을 하나 이상 고르세요."},
-	"author.badNumber":            {"Check {n}: {value} is not a whole number.", "{n}번 항목: {value}은(는) 정수가 아닙니다."},
+	"author.badNumber":            {"Check {n}: {value} is not a whole number.", "{n}번 항목: {value:은} 정수가 아닙니다."},
 	"author.needAnswer":           {"Check {n}: give the expected value.", "{n}번 항목: 기대값을 쓰세요."},
 	"author.needAsk":              {"Check {n}: write the question.", "{n}번 항목: 질문을 쓰세요."},
 	"author.needTitle":            {"Give the exercise a title.", "문제 제목을 쓰세요."},

@@ -14,6 +14,7 @@ import (
 
 	"osplay/api/store"
 	"osplay/exercises"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/templates"
 )
@@ -267,6 +268,9 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 	say := func(key string, kv ...string) {
 		m := templates.T(lang, key)
 		for i := 0; i+1 < len(kv); i += 2 {
+			for _, p := range []string{"이", "을", "은", "과", "으로"} { // {value:은}: the particle its sound takes
+				m = strings.ReplaceAll(m, "{"+kv[i]+":"+p+"}", kv[i+1]+msg.Particle(kv[i+1], p))
+			}
 			m = strings.ReplaceAll(m, "{"+kv[i]+"}", kv[i+1])
 		}
 		errs = append(errs, m)
@@ -373,11 +377,11 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 	job.Done()
 	for i, c := range rep.Checks {
 		if !c.Passed {
-			msg := c.Message
+			why := c.Message
 			if c.Expected != "" {
-				msg = c.Expected // the author sees what the check expected
+				why = c.Expected // the author sees what the check expected
 			}
-			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+msg)
+			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+why)
 		}
 	}
 	if rep.Error != "" && len(errs) > 0 {

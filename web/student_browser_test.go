@@ -173,3 +173,40 @@ func TestBrowserExerciseOffersDraft(t *testing.T) {
 		t.Errorf("%d exercises marked, want the one tried", n)
 	}
 }
+
+// A Korean page breaks lines between words, and what the kernel and the
+// views say after a run (a deadlock's waits among them) chooses each
+// particle for its word.
+func TestBrowserKoreanReadsNaturally(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?example=philosophers&lang=ko&speed=100000"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	if wb := eval[string](t, ctx, `getComputedStyle(document.querySelector('.view p, .help')).wordBreak`); wb != "keep-all" {
+		t.Errorf("word-break: %s", wb)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "a while of the run", `["done", "stalled"].includes(document.querySelector('[data-show="status"]').dataset.status) || +document.querySelector('[data-show="tick"]').textContent > 3000`)
+	text := eval[string](t, ctx, `document.body.innerText + [...document.querySelectorAll("[aria-label],[title]")].map(e => (e.getAttribute("aria-label") || "") + (e.getAttribute("title") || "")).join(" ")`)
+	if m := genericParticle.FindAllString(text, 5); len(m) > 0 {
+		i := genericParticle.FindStringIndex(text)
+		t.Errorf("generic particles %v: …%s…", m, text[max(0, i[0]-120):min(len(text), i[1]+20)])
+	}
+	screenshot(t, ctx, "philosophers-ko")
+}
+
+// A comparison names its policies in words, not as specs.
+func TestBrowserPoliciesInWords(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?ostep=sched&args=-l+5,10,15&sched=fcfs&sched="+"rr:q=4"))
+	waitFor(t, ctx, "two runs", `document.querySelectorAll('.compare-run').length === 2`)
+	heads := eval[[]string](t, ctx, `[...document.querySelectorAll('.compare-run h2')].map(h => h.textContent)`)
+	if strings.Join(heads, "|") != "First come, first served (FCFS)|Round robin (RR), quantum 4" {
+		t.Errorf("the runs are headed %q", heads)
+	}
+	if body := eval[string](t, ctx, `document.body.innerText`); strings.Contains(body, "rr:q=4") {
+		t.Errorf("the page shows the spec rr:q=4")
+	}
+	screenshot(t, ctx, "compare-policies-in-words")
+}
