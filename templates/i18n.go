@@ -251,6 +251,7 @@ var catalog = map[string]text{
 	"pcb.line":       {"where", "위치"},
 	"queue.cpu":      {"CPU", "CPU"},
 	"queue.idle":     {"idle", "유휴"},
+	"queue.stopped":  {"stopped", "멈춤"},
 	"queue.switch":   {"context switch", "문맥 교환"},
 	"queue.child":    {"wait(): a child's exit", "wait(): 자식의 종료"},
 	"queue.tty":      {"terminal input (device queue)", "터미널 입력 (장치 큐)"},

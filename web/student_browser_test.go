@@ -85,6 +85,12 @@ func TestBrowserLimitStopsTheRunning(t *testing.T) {
 	if strings.Contains(labels, "running") {
 		t.Errorf("after the limit the tree says %q", labels)
 	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="queues"] .cpu.busy').length`); n != 0 {
+		t.Errorf("after the limit %d CPUs are busy", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="states"] [data-state="running"] .token:not([data-halted])').length`); n != 0 {
+		t.Errorf("after the limit %d tokens run", n)
+	}
 	screenshot(t, ctx, "limit-stopped")
 }
 
