@@ -212,8 +212,8 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 			return false, tr(lang, "측정할 프로세스가 없습니다.", "There is no process to measure.")
 		}
 		pass, want := c.bounds(v, lang)
-		return pass, tr(lang, fmt.Sprintf("%s = %s%s.", c.metricText(), num(v), hide(" (기대: "+want+")")),
-			fmt.Sprintf("%s = %s%s.", c.metricText(), num(v), hide(" (expected "+want+")")))
+		return pass, tr(lang, fmt.Sprintf("%s: %s%s.", c.metricText(Korean), num(v), hide(" (기대: "+want+")")),
+			fmt.Sprintf("%s: %s%s.", c.metricText(English), num(v), hide(" (expected "+want+")")))
 	case CheckDeadlock:
 		return c.evalDeadlock(t, lang)
 	case CheckGlobals:
@@ -624,19 +624,40 @@ func (c *Check) metric(t *trace) (float64, bool) {
 	return s / float64(len(vals)), true
 }
 
-func (c *Check) metricText() string {
-	if !perProcessMetric(c.Metric) {
+func (c *Check) metricText(lang string) string {
+	w, ok := metricWords[c.Metric]
+	if !ok {
 		return c.Metric
 	}
-	agg := c.Agg
-	if agg == "" {
-		agg = "avg"
+	name := tr(lang, w[0], w[1])
+	if !perProcessMetric(c.Metric) {
+		return name
 	}
-	of := c.Of
-	if of == "" {
-		of = "all"
+	agg := aggWords[c.Agg]
+	if c.Agg == "" {
+		agg = aggWords["avg"]
 	}
-	return fmt.Sprintf("%s %s (%s)", agg, c.Metric, of)
+	of := tr(lang, "모든 프로세스", "all processes")
+	if c.Of == "children" {
+		of = tr(lang, "자식 프로세스", "the children")
+	}
+	return tr(lang, fmt.Sprintf("%s의 %s %s", of, w[0], agg[0]), fmt.Sprintf("%s %s of %s", agg[1], w[1], of))
+}
+
+// metricWords are the metrics' names as the lecture says them, in
+// Korean and English.
+var metricWords = map[string][2]string{
+	"turnaround": {"반환 시간", "turnaround time"}, "waiting": {"대기 시간", "waiting time"},
+	"response": {"응답 시간", "response time"}, "cpu": {"CPU 사용 시간", "CPU time"},
+	"blocked": {"사건 대기 시간", "time blocked"}, "switches": {"문맥 교환 횟수", "context switches"},
+	"switchTicks": {"문맥 교환에 쓴 틱", "ticks spent switching"}, "preemptions": {"선점 횟수", "preemptions"},
+	"dispatches": {"디스패치 횟수", "dispatches"}, "ticks": {"전체 실행 시간", "length of the run"},
+	"cpuTicks": {"CPU가 일한 틱", "CPU busy ticks"}, "utilisation": {"CPU 이용률", "CPU utilisation"},
+	"throughput": {"처리량", "throughput"},
+}
+
+var aggWords = map[string][2]string{
+	"avg": {"평균", "average"}, "sum": {"합", "total"}, "min": {"최솟값", "smallest"}, "max": {"최댓값", "largest"},
 }
 
 // measure is the number a question's Verify names, in run t.

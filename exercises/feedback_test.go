@@ -102,7 +102,7 @@ func TestFeedbackTeaches(t *testing.T) {
 	for _, r := range rep.Checks {
 		switch r.ID {
 		case "preempted":
-			if !strings.Contains(r.Message, "= 22") || strings.Contains(r.Message, "expected") || !strings.Contains(r.Expected, "at least 10") {
+			if !strings.Contains(r.Message, "preemptions: 22") || strings.Contains(r.Message, "expected") || !strings.Contains(r.Expected, "at least 10") {
 				t.Errorf("after the right answer: message %q, expected %q", r.Message, r.Expected)
 			}
 		case "preemptions":
@@ -128,4 +128,21 @@ func (x *Exercise) solutionMap() map[string]string {
 		m[f.Name] = f.Text
 	}
 	return m
+}
+
+// A metric check is titled in words, not by the metric's name in the
+// format.
+func TestMetricTitlesInWords(t *testing.T) {
+	c := Check{Type: CheckMetric, Metric: "waiting", Of: "children"}
+	if got := c.title(English); got != "Scheduling metric: average waiting time of the children" {
+		t.Errorf("English title %q", got)
+	}
+	if got := c.title(Korean); got != "스케줄링 지표: 자식 프로세스의 대기 시간 평균" {
+		t.Errorf("Korean title %q", got)
+	}
+	for name := range Metrics {
+		if _, ok := metricWords[name]; !ok {
+			t.Errorf("the metric %s has no words", name)
+		}
+	}
 }
