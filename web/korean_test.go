@@ -44,3 +44,20 @@ func TestKoreanPagesChooseParticles(t *testing.T) {
 		}
 	}
 }
+
+// No page shows raw Markdown: the home page's cards render `code` as code.
+func TestHomeCardsHaveNoBackticks(t *testing.T) {
+	_, srv := testServer(t, api.Limits{})
+	for _, lang := range []string{"ko", "en"} {
+		body := get(t, srv.URL+"/?lang="+lang, nil).body
+		if i := strings.Index(body, "<script"); i > 0 {
+			body = body[:i] // the scripts' data may quote Markdown
+		}
+		if !strings.Contains(body, `class="card"`) {
+			t.Fatalf("%s: no card before the scripts", lang)
+		}
+		if i := strings.Index(body, "`"); i >= 0 {
+			t.Errorf("%s: a backtick in …%s…", lang, body[max(0, i-80):min(len(body), i+40)])
+		}
+	}
+}
