@@ -196,7 +196,7 @@ func TestBrowserChecksKeepAnswers(t *testing.T) {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{})
 	do(t, ctx, chromedp.Navigate(srv.URL+"/x/sched-rr?lang=en"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
-	if !eval[bool](t, ctx, `document.querySelector('[data-action="reveal"]').hidden`) {
+	if eval[string](t, ctx, `getComputedStyle(document.querySelector('[data-action="reveal"]')).display`) != "none" {
 		t.Errorf("the expected results are offered before any attempt")
 	}
 	message := `document.querySelector('[data-check="preempted"] [data-show="message"]').textContent`
