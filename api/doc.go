@@ -316,6 +316,12 @@
 //	POST /api/shares                       ShareRequest → ShareResponse (201): an immutable snapshot, /s/{id}
 //	GET  /api/shares/{id}                  the snapshot
 //
+// A check's report says what the run did and, for a check that failed, where
+// to look ("hint"); it never shows what a question of the exercise asks for
+// (▢ stands in for it) until that question is answered right. What each
+// check expected ("expected", and a question's answer once answered) comes
+// only when the request sets "reveal": the page asks after an attempt.
+//
 // Errors are a Refusal {"error": code, "message": …}: not_found (404),
 // bad_request (400), invalid (400), too_large (413, past MaxCheckBody or
 // MaxShareBody or the store's limits), busy (503 with Retry-After: 1:

@@ -9,6 +9,9 @@ type ExerciseCheck struct {
 	Files   []File            `json:"files"`
 	Answers map[string]string `json:"answers,omitempty"`
 	Lang    string            `json:"lang,omitempty"`
+	// Reveal asks for what each check expected (and the answers of the
+	// questions answered): the page asks only after an attempt.
+	Reveal bool `json:"reveal,omitempty"`
 }
 
 // MaxCheckBody bounds the body of a check request: eight files of 64 KiB,

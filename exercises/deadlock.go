@@ -42,8 +42,8 @@ func (c *Check) evalDeadlock(t *trace, lang string) (bool, string) {
 		return true, msg
 	}
 	ok, want := c.bounds(float64(t.cycleLen()), lang)
-	return ok, msg + tr(lang, fmt.Sprintf(" 순환에 든 스레드: %d개 (기대: %s).", t.cycleLen(), want),
-		fmt.Sprintf(" Threads in the cycle: %d (expected %s).", t.cycleLen(), want))
+	return ok, msg + tr(lang, fmt.Sprintf(" 순환에 든 스레드: %d개%s.", t.cycleLen(), hide(" (기대: "+want+")")),
+		fmt.Sprintf(" Threads in the cycle: %d%s.", t.cycleLen(), hide(" (expected "+want+")")))
 }
 
 // cycleText describes the first cycle of waits, a thread at a time, or

@@ -31,7 +31,13 @@ type CheckResult struct {
 	Type    string `json:"type"`
 	Title   string `json:"title"`
 	Passed  bool   `json:"passed"`
-	Message string `json:"message"` // what was expected and what happened, or the author's explanation
+	Message string `json:"message"` // what happened, or the author's explanation; never what a question asks
+	// Hint says where to look in the playground, when the check failed.
+	Hint string `json:"hint,omitempty"`
+	// Expected is the message with what the check expected (a question's
+	// answer, once answered), for the student who asks after an attempt.
+	// A server leaves it out unless asked.
+	Expected string `json:"expected,omitempty"`
 }
 
 // RunSummary is what the checked run did.
@@ -131,6 +137,7 @@ func (x *Exercise) judge(rep Report, t *trace, answers map[string]string) Report
 	}
 	rep.Total = len(x.Checks)
 	rep.Passed = rep.Score == rep.Total
+	x.teach(&rep, t, answers)
 	return rep
 }
 
@@ -164,11 +171,11 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 		n := float64(len(t.selected(c.Of)))
 		ok, want := c.bounds(n, lang)
 		if c.Of == "children" {
-			return ok, tr(lang, fmt.Sprintf("생성된 자식 프로세스(손자 포함): %s개 (기대: %s).", num(n), want),
-				fmt.Sprintf("Child processes created (grandchildren included): %s (expected %s).", num(n), want))
+			return ok, tr(lang, fmt.Sprintf("생성된 자식 프로세스(손자 포함): %s개%s.", num(n), hide(" (기대: "+want+")")),
+				fmt.Sprintf("Child processes created (grandchildren included): %s%s.", num(n), hide(" (expected "+want+")")))
 		}
-		return ok, tr(lang, fmt.Sprintf("생성된 프로세스: %s개 (기대: %s).", num(n), want),
-			fmt.Sprintf("Processes created: %s (expected %s).", num(n), want))
+		return ok, tr(lang, fmt.Sprintf("생성된 프로세스: %s개%s.", num(n), hide(" (기대: "+want+")")),
+			fmt.Sprintf("Processes created: %s%s.", num(n), hide(" (expected "+want+")")))
 	case CheckOrphans:
 		n := 0.0
 		for _, pid := range t.order {
@@ -177,13 +184,13 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 			}
 		}
 		ok, want := c.bounds(n, lang)
-		return ok, tr(lang, fmt.Sprintf("init에 입양된 고아 프로세스: %s개 (기대: %s).", num(n), want),
-			fmt.Sprintf("Orphans adopted by init: %s (expected %s).", num(n), want))
+		return ok, tr(lang, fmt.Sprintf("init에 입양된 고아 프로세스: %s개%s.", num(n), hide(" (기대: "+want+")")),
+			fmt.Sprintf("Orphans adopted by init: %s%s.", num(n), hide(" (expected "+want+")")))
 	case CheckExec:
 		n := float64(c.countExecs(t))
 		ok, want := c.bounds(n, lang)
-		return ok, tr(lang, fmt.Sprintf("%s 실행 횟수: %s번 (기대: %s).", c.execText(), num(n), want),
-			fmt.Sprintf("Times %s was executed: %s (expected %s).", c.execText(), num(n), want))
+		return ok, tr(lang, fmt.Sprintf("%s 실행 횟수: %s번%s.", c.execText(), num(n), hide(" (기대: "+want+")")),
+			fmt.Sprintf("Times %s was executed: %s%s.", c.execText(), num(n), hide(" (expected "+want+")")))
 	case CheckTree:
 		want, _ := parseShape(c.Shape)
 		got := t.tree()
@@ -191,22 +198,22 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 			return false, tr(lang, "프로세스가 만들어지지 않았습니다.", "No process was created.")
 		}
 		ok := want.matches(got)
-		return ok, tr(lang, fmt.Sprintf("프로세스 트리: %s (기대: %s).", got, want), fmt.Sprintf("Process tree: %s (expected %s).", got, want))
+		return ok, tr(lang, fmt.Sprintf("프로세스 트리: %s%s.", got, hide(fmt.Sprintf(" (기대: %s)", want))), fmt.Sprintf("Process tree: %s%s.", got, hide(fmt.Sprintf(" (expected %s)", want))))
 	case CheckZombies:
 		return c.evalZombies(t, lang)
 	case CheckStates:
 		n := float64(c.countTransitions(t))
 		ok, want := c.bounds(n, lang)
-		return ok, tr(lang, fmt.Sprintf("%s 상태 전이: %s번 (기대: %s).", c.transitionText(Korean), num(n), want),
-			fmt.Sprintf("%s transitions: %s (expected %s).", c.transitionText(English), num(n), want))
+		return ok, tr(lang, fmt.Sprintf("%s 상태 전이: %s번%s.", c.transitionText(Korean), num(n), hide(" (기대: "+want+")")),
+			fmt.Sprintf("%s transitions: %s%s.", c.transitionText(English), num(n), hide(" (expected "+want+")")))
 	case CheckMetric:
 		v, ok := c.metric(t)
 		if !ok {
 			return false, tr(lang, "측정할 프로세스가 없습니다.", "There is no process to measure.")
 		}
 		pass, want := c.bounds(v, lang)
-		return pass, tr(lang, fmt.Sprintf("%s = %s (기대: %s).", c.metricText(), num(v), want),
-			fmt.Sprintf("%s = %s (expected %s).", c.metricText(), num(v), want))
+		return pass, tr(lang, fmt.Sprintf("%s: %s%s.", c.metricText(Korean), num(v), hide(" (기대: "+want+")")),
+			fmt.Sprintf("%s: %s%s.", c.metricText(English), num(v), hide(" (expected "+want+")")))
 	case CheckDeadlock:
 		return c.evalDeadlock(t, lang)
 	case CheckGlobals:
@@ -262,14 +269,14 @@ func (c *Check) evalOutput(t *trace, lang string) (bool, string) {
 		for i := 0; i < max(len(got), len(want)); i++ {
 			switch {
 			case i >= len(got):
-				return false, tr(lang, fmt.Sprintf("%s 출력이 %d줄에서 끝났습니다. %d번째 줄이 더 있어야 합니다: %q", stream, len(got), i+1, want[i]),
-					fmt.Sprintf("The %s output ends after %d lines; line %d should be %q.", stream, len(got), i+1, want[i]))
+				return false, tr(lang, fmt.Sprintf("%s 출력이 %d줄에서 끝났습니다. %d번째 줄이 더 있어야 합니다%s.", stream, len(got), i+1, hide(fmt.Sprintf(": %q", want[i]))),
+					fmt.Sprintf("The %s output ends after %d lines; line %d is missing%s.", stream, len(got), i+1, hide(fmt.Sprintf(" (it should be %q)", want[i]))))
 			case i >= len(want):
 				return false, tr(lang, fmt.Sprintf("%s 출력이 너무 깁니다. 나오지 않아야 할 %d번째 줄: %q", stream, i+1, got[i]),
 					fmt.Sprintf("The %s output is too long: line %d, %q, should not be there.", stream, i+1, got[i]))
 			case got[i] != want[i]:
-				return false, tr(lang, fmt.Sprintf("%s의 %d번째 줄이 다릅니다. 기대: %q, 실제: %q", stream, i+1, want[i], got[i]),
-					fmt.Sprintf("Line %d of %s: expected %q, got %q.", i+1, stream, want[i], got[i]))
+				return false, tr(lang, fmt.Sprintf("%s의 %d번째 줄이 다릅니다. 실제: %q%s", stream, i+1, got[i], hide(fmt.Sprintf(", 기대: %q", want[i]))),
+					fmt.Sprintf("Line %d of %s is not the expected one: got %q%s.", i+1, stream, got[i], hide(fmt.Sprintf(", expected %q", want[i]))))
 			}
 		}
 		return true, tr(lang, fmt.Sprintf("%s 출력 %d줄이 모두 순서대로 일치합니다.", stream, len(want)), fmt.Sprintf("All %d lines of %s match, in order.", len(want), stream))
@@ -286,8 +293,8 @@ func (c *Check) evalOutput(t *trace, lang string) (bool, string) {
 		}
 		var ko, en []string
 		if len(missing) > 0 {
-			ko = append(ko, "나와야 하는데 없는 줄: "+quoteLines(missing))
-			en = append(en, "missing: "+quoteLines(missing))
+			ko = append(ko, fmt.Sprintf("나와야 하는데 없는 줄 %d개", len(missing))+hide(": "+quoteLines(missing)))
+			en = append(en, fmt.Sprintf("%d expected lines missing", len(missing))+hide(": "+quoteLines(missing)))
 		}
 		if len(extra) > 0 {
 			ko = append(ko, "나오지 않아야 할 줄: "+quoteLines(extra))
@@ -296,21 +303,21 @@ func (c *Check) evalOutput(t *trace, lang string) (bool, string) {
 		return false, tr(lang, stream+" — "+strings.Join(ko, "; ")+".", stream+" — "+strings.Join(en, "; ")+".")
 	case "regexp":
 		if len(got) != len(want) {
-			return false, tr(lang, fmt.Sprintf("%s 출력은 %d줄이어야 하는데 %d줄입니다.", stream, len(want), len(got)),
-				fmt.Sprintf("The %s output should have %d lines; it has %d.", stream, len(want), len(got)))
+			return false, tr(lang, fmt.Sprintf("%s 출력이 %d줄입니다. 기대한 줄 수가 아닙니다%s.", stream, len(got), hide(fmt.Sprintf(" (%d줄이어야 합니다)", len(want)))),
+				fmt.Sprintf("The %s output has %d lines, not the number expected%s.", stream, len(got), hide(fmt.Sprintf(" (%d)", len(want)))))
 		}
 		for i, pat := range want {
 			if !fullMatch(pat, got[i]) {
-				return false, tr(lang, fmt.Sprintf("%s의 %d번째 줄이 기대한 형식 /%s/과 맞지 않습니다: %q", stream, i+1, pat, got[i]),
-					fmt.Sprintf("Line %d of %s, %q, does not have the expected form (%s).", i+1, stream, got[i], pat))
+				return false, tr(lang, fmt.Sprintf("%s의 %d번째 줄이 기대한 형식%s과 맞지 않습니다: %q", stream, i+1, hide(" /"+pat+"/"), got[i]),
+					fmt.Sprintf("Line %d of %s, %q, does not have the expected form%s.", i+1, stream, got[i], hide(" ("+pat+")")))
 			}
 		}
 		return true, tr(lang, fmt.Sprintf("%s의 %d줄이 모두 기대한 형식과 맞습니다.", stream, len(want)), fmt.Sprintf("All %d lines of %s have the expected form.", len(want), stream))
 	case "count":
 		n := float64(countMatching(c.Pattern, got))
 		ok, wantN := c.bounds(n, lang)
-		return ok, tr(lang, fmt.Sprintf("%s에서 /%s/ 형식에 맞는 줄: %s개 (기대: %s).", stream, c.Pattern, num(n), wantN),
-			fmt.Sprintf("Lines of %s matching /%s/: %s (expected %s).", stream, c.Pattern, num(n), wantN))
+		return ok, tr(lang, fmt.Sprintf("%s에서 /%s/ 형식에 맞는 줄: %s개%s.", stream, c.Pattern, num(n), hide(" (기대: "+wantN+")")),
+			fmt.Sprintf("Lines of %s matching /%s/: %s%s.", stream, c.Pattern, num(n), hide(" (expected "+wantN+")")))
 	}
 	return false, "unknown match " + c.Match
 }
@@ -427,17 +434,17 @@ func (c *Check) evalExit(t *trace, lang string) (bool, string) {
 	}
 	switch c.Of {
 	case "", "main":
-		return len(bad) == 0, describe(procs[0]) + tr(lang, fmt.Sprintf(" (기대: %s).", want), fmt.Sprintf(" (expected %s).", want))
+		return len(bad) == 0, describe(procs[0]) + hide(tr(lang, fmt.Sprintf(" (기대: %s)", want), fmt.Sprintf(" (expected %s)", want))) + "."
 	case "any":
 		if len(good) > 0 {
 			return true, describe(good[0]) + "."
 		}
-		return false, tr(lang, fmt.Sprintf("기대한 종료 상태(%s)로 끝난 프로세스가 없습니다.", want), fmt.Sprintf("No process ended with %s.", want))
+		return false, tr(lang, fmt.Sprintf("기대한 종료 상태%s로 끝난 프로세스가 없습니다.", hide("("+want+")")), fmt.Sprintf("No process ended with the expected status%s.", hide(" ("+want+")")))
 	}
 	if len(bad) == 0 {
 		return true, tr(lang, fmt.Sprintf("프로세스 %d개가 모두 기대대로 끝났습니다 (%s).", len(good), want), fmt.Sprintf("All %d processes: %s.", len(good), want))
 	}
-	return false, describe(bad[0]) + tr(lang, fmt.Sprintf(" (기대: %s).", want), fmt.Sprintf(" (expected %s).", want))
+	return false, describe(bad[0]) + hide(tr(lang, fmt.Sprintf(" (기대: %s)", want), fmt.Sprintf(" (expected %s)", want))) + "."
 }
 
 func (c *Check) countExecs(t *trace) int {
@@ -617,19 +624,40 @@ func (c *Check) metric(t *trace) (float64, bool) {
 	return s / float64(len(vals)), true
 }
 
-func (c *Check) metricText() string {
-	if !perProcessMetric(c.Metric) {
+func (c *Check) metricText(lang string) string {
+	w, ok := metricWords[c.Metric]
+	if !ok {
 		return c.Metric
 	}
-	agg := c.Agg
-	if agg == "" {
-		agg = "avg"
+	name := tr(lang, w[0], w[1])
+	if !perProcessMetric(c.Metric) {
+		return name
 	}
-	of := c.Of
-	if of == "" {
-		of = "all"
+	agg := aggWords[c.Agg]
+	if c.Agg == "" {
+		agg = aggWords["avg"]
 	}
-	return fmt.Sprintf("%s %s (%s)", agg, c.Metric, of)
+	of := tr(lang, "모든 프로세스", "all processes")
+	if c.Of == "children" {
+		of = tr(lang, "자식 프로세스", "the children")
+	}
+	return tr(lang, fmt.Sprintf("%s의 %s %s", of, w[0], agg[0]), fmt.Sprintf("%s %s of %s", agg[1], w[1], of))
+}
+
+// metricWords are the metrics' names as the lecture says them, in
+// Korean and English.
+var metricWords = map[string][2]string{
+	"turnaround": {"반환 시간", "turnaround time"}, "waiting": {"대기 시간", "waiting time"},
+	"response": {"응답 시간", "response time"}, "cpu": {"CPU 사용 시간", "CPU time"},
+	"blocked": {"사건 대기 시간", "time blocked"}, "switches": {"문맥 교환 횟수", "context switches"},
+	"switchTicks": {"문맥 교환에 쓴 틱", "ticks spent switching"}, "preemptions": {"선점 횟수", "preemptions"},
+	"dispatches": {"디스패치 횟수", "dispatches"}, "ticks": {"전체 실행 시간", "length of the run"},
+	"cpuTicks": {"CPU가 일한 틱", "CPU busy ticks"}, "utilisation": {"CPU 이용률", "CPU utilisation"},
+	"throughput": {"처리량", "throughput"},
+}
+
+var aggWords = map[string][2]string{
+	"avg": {"평균", "average"}, "sum": {"합", "total"}, "min": {"최솟값", "smallest"}, "max": {"최댓값", "largest"},
 }
 
 // measure is the number a question's Verify names, in run t.

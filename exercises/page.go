@@ -58,8 +58,12 @@ func (x *Exercise) Render(lang string) Page {
 	for _, h := range x.Hints {
 		p.Hints = append(p.Hints, Markdown(h.In(lang)))
 	}
+	secrets := x.secrets(nil, nil, lang) // no question is answered yet
 	for _, c := range x.Checks {
 		v := CheckView{ID: c.ID, Type: c.Type, Title: c.title(lang)}
+		if c.Type != CheckQuestion {
+			v.Title, _ = conceal(v.Title, secrets)
+		}
 		if c.Type == CheckQuestion {
 			q := &QuestionView{Ask: inlineHTML(c.Ask.In(lang)), Format: c.Format}
 			for _, ch := range c.Choices {

@@ -52,7 +52,7 @@ func (c *Check) title(lang string) string {
 	case CheckStates:
 		return tr(lang, "상태 전이 "+c.transitionText(Korean), "State transitions "+c.transitionText(English))
 	case CheckMetric:
-		return tr(lang, "스케줄링 지표: "+c.metricText(), "Scheduling metric: "+c.metricText())
+		return tr(lang, "스케줄링 지표: "+c.metricText(Korean), "Scheduling metric: "+c.metricText(English))
 	case CheckDeadlock:
 		if c.deadlockExpected() {
 			if c.Equals != nil {

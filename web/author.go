@@ -8,11 +8,13 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/go-chi/chi/v5"
 
 	"osplay/api/store"
 	"osplay/exercises"
+	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/templates"
 )
@@ -266,6 +268,9 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 	say := func(key string, kv ...string) {
 		m := templates.T(lang, key)
 		for i := 0; i+1 < len(kv); i += 2 {
+			for _, p := range []string{"이", "을", "은", "과", "으로"} { // {value:은}: the particle its sound takes
+				m = strings.ReplaceAll(m, "{"+kv[i]+":"+p+"}", kv[i+1]+msg.Particle(kv[i+1], p))
+			}
 			m = strings.ReplaceAll(m, "{"+kv[i]+"}", kv[i+1])
 		}
 		errs = append(errs, m)
@@ -372,7 +377,11 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 	job.Done()
 	for i, c := range rep.Checks {
 		if !c.Passed {
-			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+c.Message)
+			why := c.Message
+			if c.Expected != "" {
+				why = c.Expected // the author sees what the check expected
+			}
+			say("author.failsRef", "n", strings.TrimPrefix(x.Checks[i].ID, "c"), "msg", c.Title+": "+why)
 		}
 	}
 	if rep.Error != "" && len(errs) > 0 {
@@ -399,19 +408,37 @@ func solutionMap(x *exercises.Exercise) map[string]string {
 	return m
 }
 
+// written is a text's two fields as the author wrote them. The format
+// needs both languages, so saving copies a text given in one language into
+// the other (both); a text the same in both was written in one, shown back
+// only in its own field (Korean if it has Hangul, else English), so that
+// the other field stays empty, as the author left it.
+func written(t exercises.Text) (ko, en string) {
+	if t.Ko != t.En {
+		return t.Ko, t.En
+	}
+	if strings.ContainsFunc(t.Ko, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) {
+		return t.Ko, ""
+	}
+	return "", t.En
+}
+
 // authorFormOf fills the form from a stored exercise.
 func authorFormOf(x *exercises.Exercise) templates.AuthorForm {
-	f := templates.AuthorForm{TitleKo: x.Title.Ko, TitleEn: x.Title.En, TextKo: x.Body.Ko, TextEn: x.Body.En, Topic: x.Topic,
+	f := templates.AuthorForm{Topic: x.Topic,
 		Main: x.MainFile(), Argv: strings.Join(x.Run.Argv, " "), Stdin: x.Run.Stdin, Sched: x.Run.Sched,
 		Quantum: numField(x.Run.Quantum), CPUs: numField(int64(x.Run.CPUs)), Seed: numField(x.Run.Seed),
 		Locked: len(x.Run.Locked) > 0}
+	f.TitleKo, f.TitleEn = written(x.Title)
+	f.TextKo, f.TextEn = written(x.Body)
 	solution := x.SolutionFiles()
 	for i, file := range x.Files {
 		f.Files = append(f.Files, templates.AuthorFile{Name: file.Name, Starter: file.Text, Solution: solution[i].Text})
 	}
 	var ko, en []string
 	for _, h := range x.Hints {
-		ko, en = append(ko, h.Ko), append(en, h.En)
+		k, e := written(h)
+		ko, en = append(ko, k), append(en, e)
 	}
 	f.HintsKo, f.HintsEn = strings.Join(ko, "\n"), strings.Join(en, "\n")
 	for _, c := range x.Checks {
@@ -428,7 +455,8 @@ func authorFormOf(x *exercises.Exercise) templates.AuthorForm {
 		case c.Type == exercises.CheckZombies:
 			row.Type = "no-zombies"
 		case c.Type == exercises.CheckQuestion:
-			row.Type, row.Value, row.AskKo, row.AskEn = "question-"+c.Format, c.Answer, c.Ask.Ko, c.Ask.En
+			row.Type, row.Value = "question-"+c.Format, c.Answer
+			row.AskKo, row.AskEn = written(c.Ask)
 		default:
 			continue
 		}

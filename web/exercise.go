@@ -145,6 +145,11 @@ func (s *Server) exerciseCheck(w http.ResponseWriter, r *http.Request) {
 		defer job.Done()
 		return x.EvaluateWith(job.Drive, files, req.Answers, lang)
 	}()
+	if !req.Reveal {
+		for i := range report.Checks {
+			report.Checks[i].Expected = ""
+		}
+	}
 	writeJSON(w, http.StatusOK, report)
 }
 

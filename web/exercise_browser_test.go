@@ -189,3 +189,36 @@ func TestBrowserAuthorsAndEdits(t *testing.T) {
 		t.Errorf("after the edit the title is %q", v)
 	}
 }
+
+// On /x/sched-rr the metric check does not print the number a question
+// asks; the expected results come only on request, after a Check.
+func TestBrowserChecksKeepAnswers(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/sched-rr?lang=en"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	if eval[string](t, ctx, `getComputedStyle(document.querySelector('[data-action="reveal"]')).display`) != "none" {
+		t.Errorf("the expected results are offered before any attempt")
+	}
+	message := `document.querySelector('[data-check="preempted"] [data-show="message"]').textContent`
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the report", xSummary+`.dataset.kind === "failed"`)
+	if m := eval[string](t, ctx, message); strings.Contains(m, "22") || !strings.Contains(m, "preemptions") {
+		t.Errorf("before the question is answered the metric check says %q", m)
+	}
+	if body := eval[string](t, ctx, `document.querySelector('[data-control="checks"]').textContent`); strings.Contains(body, "22") {
+		t.Errorf("the checks show 22 before it is answered: %q", body)
+	}
+	screenshot(t, ctx, "exercise-checks-keep-answers")
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`[data-answer="preemptions"]`), "21"))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the verdict", `document.querySelector('[data-check="preemptions"] [data-show="message"]').textContent.includes("21") && !document.querySelector('[data-action="reveal"]').disabled`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="reveal"]`)))
+	waitFor(t, ctx, "the expected answer", `!document.querySelector('[data-check="preemptions"] [data-show="expected"]').hidden`)
+	if e := eval[string](t, ctx, `document.querySelector('[data-check="preemptions"] [data-show="expected"]').textContent`); !strings.Contains(e, "22") {
+		t.Errorf("asked after an attempt, the question shows %q", e)
+	}
+	if e := eval[string](t, ctx, `document.querySelector('[data-check="response"] [data-show="expected"]').textContent`); e != "" {
+		t.Errorf("the unanswered question shows %q", e)
+	}
+	screenshot(t, ctx, "exercise-expected-revealed")
+}

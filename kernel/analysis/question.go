@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // Exercise questions on a finished run: a job's turnaround, response or
@@ -175,9 +177,9 @@ func (q Question) Text() string {
 	w := kindWords[q.Kind]
 	switch {
 	case q.korean() && q.Job != "":
-		return fmt.Sprintf("작업 %s의 %s은(는) 몇 틱입니까?", q.Job, w.ko)
+		return fmt.Sprintf("작업 %s의 %s%s 몇 틱입니까?", q.Job, w.ko, msg.Particle(w.ko, "은"))
 	case q.korean():
-		return fmt.Sprintf("%s은(는) 몇 틱입니까? (소수점 둘째 자리까지)", w.ko)
+		return fmt.Sprintf("%s%s 몇 틱입니까? (소수점 둘째 자리까지)", w.ko, msg.Particle(w.ko, "은"))
 	case q.Job != "":
 		return fmt.Sprintf("What is the %s of job %s, in ticks?", w.en, q.Job)
 	}

@@ -62,7 +62,7 @@ func TestQuestions(t *testing.T) {
 	if got := q.Text(); got != "What is the average waiting time, in ticks? (two decimals)" {
 		t.Errorf("text %q", got)
 	}
-	if got := (analysis.Question{Kind: analysis.AskResponse, Job: "B", Lang: "ko"}).Text(); got != "작업 B의 응답 시간은(는) 몇 틱입니까?" {
+	if got := (analysis.Question{Kind: analysis.AskResponse, Job: "B", Lang: "ko"}).Text(); got != "작업 B의 응답 시간은 몇 틱입니까?" {
 		t.Errorf("text %q", got)
 	}
 	if n := len(analysis.Questions(m, "en")); n != 4*3+3 {

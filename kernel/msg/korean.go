@@ -15,8 +15,13 @@ import (
 // consonant, 1, 7 and 8 in ㄹ. An address is read the same way, its hex
 // letters a–f as English letters (에이 … 에프), all ending in a vowel. A
 // Hangul syllable says itself. A closing parenthesis is passed over to
-// the word before the parenthesis, as Korean writing does. Anything else (a word in Latin letters)
-// gets both forms, 을(를), as Korean writing does when it cannot know.
+// the word before the parenthesis, as Korean writing does. A word in
+// Latin letters is read as Korean reads it: in capitals (RR, FCFS, A) letter
+// by letter, so L and R end in ㄹ (엘, 알), M and N in a consonant (엠, 엔),
+// the rest in a vowel; in lower case as a loanword, so -l ends in ㄹ (fill
+// → 필), -m, -n and -ng in a consonant (main → 메인), and the rest with a
+// vowel (fork → 포크, ls → 엘에스, exit → 엑시트). Only what has no sound
+// at all (nothing, or a sign) gets both forms, 을(를).
 
 // particles maps the consonant form to the vowel form and the form for
 // an unknown sound.
@@ -72,6 +77,10 @@ func lastSound(s string) (final, rieul, known bool) {
 		return jong != 0, jong == 8, true
 	case r >= 'a' && r <= 'f' && isHex(s):
 		return false, false, true
+	case r >= 'A' && r <= 'Z':
+		return strings.ContainsRune("LRMN", r), r == 'L' || r == 'R', true
+	case r >= 'a' && r <= 'z':
+		return strings.ContainsRune("lmn", r), r == 'l', true
 	}
 	return false, false, false
 }

@@ -117,8 +117,11 @@ func TestParticle(t *testing.T) {
 		{"교실", "으로", "로"}, {"부엌", "으로", "으로"},
 		// After a parenthesis, the word before it.
 		{"스레드 7 (pid 2)", "이", "이"}, {"스레드 4 (pid 2)", "이", "가"}, {"5 (스레드 7)", "으로", "로"}, {"(3)", "이", "이(가)"},
-		// A Latin word: both forms.
-		{"disk", "을", "을(를)"}, {"disk", "으로", "(으)로"}, {"", "이", "이(가)"},
+		// A Latin word as Korean reads it: capitals letter by letter,
+		// lower case as a loanword. No sound at all: both forms.
+		{"disk", "을", "를"}, {"disk", "으로", "로"}, {"main", "이", "이"}, {"main", "으로", "으로"}, {"fill", "으로", "로"},
+		{"RR", "은", "은"}, {"RR", "으로", "로"}, {"FCFS", "은", "는"}, {"A", "이", "가"}, {"M", "과", "과"}, {"ls", "을", "를"},
+		{"", "이", "이(가)"}, {"-", "을", "을(를)"},
 		{"5", "", ""},
 	} {
 		if got := Particle(tt.sound, tt.p); got != tt.want {

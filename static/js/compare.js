@@ -10,6 +10,7 @@ import {Notice} from "./notice.js";
 import {WorkloadEditor, cleanSettings} from "./workload.js";
 import {metricsTable, averagesTable} from "./metrics.js";
 import {questionList} from "./questions.js";
+import {policyText} from "./policy.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -158,13 +159,13 @@ function draw(data, base) {
     watch.set("sched", run.sched);
     const lang = new URLSearchParams(location.search).get("lang");
     if (lang) watch.set("lang", lang);
-    const section = html("section", {class: "view compare-run", "data-sched": run.sched, "aria-label": run.sched},
-      html("div", {class: "view-head"}, html("h2", {}, html("code", {text: run.sched})),
+    const section = html("section", {class: "view compare-run", "data-sched": run.sched, "aria-label": policyText(run.sched)},
+      html("div", {class: "view-head"}, html("h2", {title: run.sched, text: policyText(run.sched)}),
         html("a", {href: `/play?${watch.toString()}`, class: "small", text: t("cmp.watch")})),
       html("div", {class: "view-gantt", "data-view": "gantt"}, canvas),
       run.ganttCut ? html("p", {class: "help", text: t("m.cut")}) : null,
       run.error ? html("p", {class: "compile-errors", role: "alert", text: run.error}) : null,
-      html("div", {class: "figures"}, metricsTable(run.metrics, run.sched)));
+      html("div", {class: "figures"}, metricsTable(run.metrics, policyText(run.sched))));
     runsEl.appendChild(section);
     const g = new Gantt(canvas, () => {});
     g.fit = true;

@@ -43,6 +43,7 @@ export class Console {
     this.firstPID = 0;
     this.queue = [];
     this.cleared = true;
+    this.interruptAt = -1;
   }
 
   event(e) {
@@ -58,7 +59,12 @@ export class Console {
         else this.queue.push({pid: 0, text: e.data || "", cls: "typed"});
         break;
       case "signal":
-        if (e.pid === 0 && e.signal === "SIGINT") this.queue.push({pid: 0, text: "^C\n", cls: "typed"});
+        // Ctrl-C signals every process of the foreground group, one
+        // event each, at one tick: the terminal echoes it once.
+        if (e.pid === 0 && e.signal === "SIGINT" && e.t !== this.interruptAt) {
+          this.interruptAt = e.t;
+          this.queue.push({pid: 0, text: "^C\n", cls: "typed"});
+        }
         break;
       case "exit":
         if (e.pid === this.firstPID) {

@@ -7,6 +7,7 @@
 import {setStrings, t} from "./i18n.js";
 import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
+import {recordCheck} from "./work.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -82,6 +83,7 @@ function answers() {
 
 const summary = panel.querySelector('[data-show="x-summary"]');
 const checkButton = form.querySelector('[data-action="check"]');
+const revealButton = form.querySelector('[data-action="reveal"]');
 
 function say(text, kind) {
   summary.textContent = text;
@@ -99,7 +101,20 @@ function show(report) {
     const m = li.querySelector('[data-show="message"]');
     m.textContent = c.message;
     m.hidden = !c.message;
+    const w = li.querySelector('[data-show="hint"]');
+    if (w) {
+      w.textContent = c.hint || "";
+      w.hidden = !c.hint;
+    }
+    const e = li.querySelector('[data-show="expected"]');
+    if (e) {
+      const more = c.expected && c.expected !== c.message; // a passed check expected what it says
+      e.textContent = more ? `${t("x.expected")} ${c.expected}` : "";
+      e.hidden = !more;
+    }
   }
+  // What the checks expected, only on request and only after an attempt.
+  revealButton.hidden = false;
   const editor = window.osplay && window.osplay.editor;
   if (editor) editor.setErrors(report.compile || []);
   let text = report.passed ? t("x.allPassed", {total: report.total}) : t("x.summary", {score: report.score, total: report.total});
@@ -108,15 +123,16 @@ function show(report) {
   say(text, report.passed ? "passed" : "failed");
 }
 
-async function check() {
+async function check(reveal = false) {
   const program = window.osplay && window.osplay.program;
   if (!program) return;
   checkButton.disabled = true;
+  revealButton.disabled = true;
   say(t("x.checking"), "busy");
   try {
     const files = program.files.map((f) => ({name: f.name, text: f.text}));
     const r = await fetch(x.checkURL, {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({files, answers: answers(), lang: x.lang})});
+      body: JSON.stringify({files, answers: answers(), lang: x.lang, reveal})});
     const body = await r.json().catch(() => ({}));
     if (r.status === 503) {
       say(body.message || t("x.busy"), "error");
@@ -124,12 +140,14 @@ async function check() {
     }
     if (!r.ok) throw new Error(body.message || r.statusText);
     show(body);
+    recordCheck(x.slug, body.passed);
     window.osplay.report = body;
     document.dispatchEvent(new CustomEvent("osplay:checks", {detail: body}));
   } catch (err) {
     say(t("x.failedRequest", {msg: err.message}), "error");
   } finally {
     checkButton.disabled = false;
+    revealButton.disabled = false;
   }
 }
 
@@ -137,5 +155,6 @@ form.addEventListener("submit", (ev) => {
   ev.preventDefault();
   check();
 });
+revealButton.addEventListener("click", () => check(true));
 panel.querySelector('[data-action="embed"]').addEventListener("click", () => openEmbed(x.url));
 window.osplayExercise = {check};

@@ -1,5 +1,7 @@
 // The interface's strings, from the table the page carries (rendered from
 // templates/i18n.go, the one place where every string lives).
+import {particle} from "./kerneltext.js";
+
 let strings = {};
 let lang = "en";
 
@@ -8,10 +10,17 @@ export function setStrings(table, language) {
   lang = language || "en";
 }
 
-// t returns the string for key, with {name} replaced from vars.
+// t returns the string for key, with {name} replaced from vars, and
+// {name:을} by the value and the Korean particle its sound takes.
 export function t(key, vars) {
   let s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  if (vars) {
+    for (const [k, v] of Object.entries(vars)) {
+      // {k:을} is the value with the particle its sound takes (를 after a vowel).
+      s = s.replace(new RegExp(`\\{${k}:(이|을|은|과|으로)\\}`, "g"), (_, p) => String(v) + particle(String(v), p));
+      s = s.replaceAll(`{${k}}`, String(v));
+    }
+  }
   return s;
 }
 

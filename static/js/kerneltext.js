@@ -15,7 +15,7 @@ export function setTexts(texts) {
 
 // Korean particles after an argument: the consonant form is written in
 // the template ({n:이}); after a vowel the other one, after ㄹ 로 for 으로,
-// and both forms when the sound is unknown (a Latin word). As kernel/msg.
+// and both forms only when there is no sound to go by. As kernel/msg.
 const PARTICLES = {"이": ["가", "이(가)"], "을": ["를", "을(를)"], "은": ["는", "은(는)"],
   "과": ["와", "과(와)"], "으로": ["로", "(으)로"]};
 
@@ -36,6 +36,10 @@ function lastSound(s) {
     return [jong !== 0, jong === 8, true];
   }
   if (r >= "a" && r <= "f" && /^0x[0-9a-f]+$/.test(s)) return [false, false, true];
+  // Latin letters as Korean reads them: capitals letter by letter (엘, 알,
+  // 엠, 엔), lower case as a loanword (-l, -m, -n). As kernel/msg.
+  if (r >= "A" && r <= "Z") return ["LRMN".includes(r), r === "L" || r === "R", true];
+  if (r >= "a" && r <= "z") return ["lmn".includes(r), r === "l", true];
   return [false, false, false];
 }
 

@@ -7,6 +7,7 @@
 import {html} from "./svg.js";
 import {t} from "./i18n.js";
 import {procClass} from "./palette.js";
+import {policyText} from "./policy.js";
 
 const tick = (v) => (v < 0 ? "–" : String(v));
 export const avg = (v) => Number(v).toFixed(2);
@@ -67,7 +68,7 @@ export function averagesTable(runs) {
   const body = html("tbody");
   for (const r of runs) {
     body.appendChild(html("tr", {"data-sched": r.sched},
-      html("th", {scope: "row"}, html("code", {text: r.sched})),
+      html("th", {scope: "row", title: r.sched, text: policyText(r.sched)}),
       cols.map((c, i) => {
         const v = c.get(r.metrics);
         const tie = runs.every((r) => Math.abs(c.get(r.metrics) - best[i]) < 1e-9);

@@ -22,6 +22,8 @@ import {Instructions} from "./instructions.js";
 import {openShare} from "./share.js";
 import {WorkloadMode} from "./workload.js";
 import {AskPanel} from "./ask.js";
+import {Work, workKey} from "./work.js";
+import {html} from "./svg.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -48,7 +50,29 @@ const draftKey = (() => {
   params.delete("lang");
   return location.pathname + "?" + params.toString() + location.hash;
 })();
-program.restoreDraft(draftKey);
+// The lecture's version, as the page opened it, before any draft: a
+// student's edits of an example or an exercise are kept in the browser.
+const key = boot.workload || boot.ostep ? "" : workKey(boot);
+let editor = null;
+const keep = key ? new Work(html("div", {class: "work", "data-show": "work", hidden: true}), key, program, {
+  exercise: key.startsWith("x:"),
+  apply(w) {
+    program.setFiles(w.files, w.main);
+    program.argv = w.argv || "";
+    program.stdin = w.stdin || "";
+    if (!editor) return; // the page is still being built from the program
+    argvField.value = program.argv;
+    stdinField.value = program.stdin;
+    editor.reload();
+    changed();
+    saveNow(); // a reload right after a revert opens what it shows
+  },
+}) : null;
+const restored = program.restoreDraft(draftKey);
+if (keep) {
+  root.querySelector(".program .pane-head").after(keep.el);
+  keep.open(restored);
+}
 // A workload (jobs without code) or an OSTEP problem instead of C files.
 const workload = boot.workload || boot.ostep ? new WorkloadMode(root, program, boot, () => changed()) : null;
 
@@ -88,8 +112,13 @@ let saveTimer = 0;
 function changed() {
   readFields();
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => program.saveDraft(draftKey), 300);
+  saveTimer = setTimeout(saveNow, 300);
   $('[data-show="settings-changed"]').hidden = !(program.loaded && program.dirty());
+}
+function saveNow() {
+  clearTimeout(saveTimer);
+  program.saveDraft(draftKey);
+  if (keep) keep.changed();
 }
 for (const f of [argvField, stdinField, ...settingFields]) f.addEventListener("input", changed);
 for (const f of settingFields) f.addEventListener("change", changed);
@@ -122,7 +151,7 @@ const lineText = (file, line) => {
 };
 const waitfor = new WaitFor(canvas("waitfor"), select, lineText);
 const instructions = new Instructions($('[data-view="instructions"]'), lineText);
-const editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
+editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
 
@@ -137,6 +166,10 @@ const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, instruc
 });
 
 let snapshot = null;
+// The program sent last did not compile: the commands sent after it (Run
+// sends load, then run) are refused for want of a program, which the
+// compile errors already say.
+let compileFailed = false;
 // What the page keeps to resume its session on any server after the
 // connection drops: the program it loaded and the input log as the
 // server's batches said it (api/doc.go, "Resume").
@@ -162,6 +195,8 @@ function load(force) {
   $('[data-show="settings-changed"]').hidden = true;
   editor.setErrors([]);
   controls.setCompileError(false);
+  compileFailed = false;
+  notice.hide(); // what was said of the last program is not said of this one
   dispatcher.reset();
   acked = 0;
   loaded = program.wire();
@@ -264,8 +299,10 @@ const conn = new Connection(boot.socket, {
     if (e.code === "compile") {
       editor.setErrors(e.errors || []);
       controls.setCompileError(true);
+      compileFailed = true;
       return;
     }
+    if (e.code === "no_program" && compileFailed) return;
     if (workload && e.code === "start") {
       workload.error(e.message);
       return;
@@ -291,5 +328,5 @@ function reconnect() {
 }
 
 conn.connect();
-window.osplay = {program, dispatcher, conn, editor, select: (pid) => select(pid)};
+window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid)};
 void selected;

@@ -30,6 +30,9 @@ export class ProcTree {
   state(snap, table) {
     this.table = table;
     this.cpus = new Map(snap.procs.map((p) => [p.pid, p.cpu]));
+    // A run the server or the kernel stopped early (a limit): no process
+    // runs any more, whatever state it was stopped in.
+    this.halted = snap.status === "done" && !!snap.halt;
     this.dirty = true;
   }
 
@@ -104,7 +107,8 @@ export class ProcTree {
     const H = this.H;
     const shown = displayState(p);
     const cpu = this.cpus.get(p.pid);
-    let label = `pid ${p.pid} ${p.name}: ${stateLabel(shown)}`;
+    const stopped = this.halted && shown === "running";
+    let label = `pid ${p.pid} ${p.name}: ${stopped ? t("state.halted") : stateLabel(shown)}`;
     if (this.table.multi(p)) {
       label += `; ${t("thread.many")}: ` + this.table.liveThreads(p).map((th) => `${threadLabel(th.tid)} ${stateLabel(th.state === "terminated" ? "zombie" : th.state)}`).join(", ");
     }
@@ -112,7 +116,7 @@ export class ProcTree {
       class: `node ${procClass(p.pid)} state-${shown}${p.pid === this.selected ? " selected" : ""}`,
       transform: `translate(${x},${y})`,
       "data-pid": p.pid, "data-state": p.state, "data-zombie": shown === "zombie" ? "true" : null,
-      "data-reaped": p.reaped ? "true" : null, "data-orphan": p.orphan ? "true" : null,
+      "data-reaped": p.reaped ? "true" : null, "data-halted": stopped ? "true" : null, "data-orphan": p.orphan ? "true" : null,
       role: "button", tabindex: 0, "aria-label": label,
     });
     g.addEventListener("click", () => this.onSelect(p.pid));
@@ -123,9 +127,10 @@ export class ProcTree {
     g.appendChild(svg("rect", {class: "stripe", width: 7, height: H, rx: 3}));
     g.appendChild(svg("text", {x: 14, y: 19, class: "pid"}, svg("tspan", {class: "num", text: String(p.pid)}), " ",
       svg("tspan", {class: "name", text: p.name})));
-    const st = shown === "running" && cpu >= 0 ? `${stateLabel(shown)} · cpu${cpu}` : stateLabel(shown);
+    let st = shown === "running" && cpu >= 0 ? `${stateLabel(shown)} · cpu${cpu}` : stateLabel(shown);
+    if (stopped) st = t("state.halted");
     g.appendChild(svg("text", {x: 14, y: 39, class: "state"},
-      svg("tspan", {class: "glyph", text: glyph(shown)}), " ", st));
+      svg("tspan", {class: "glyph", text: stopped ? "■" : glyph(shown)}), " ", st));
     if (p.orphan) {
       g.appendChild(titled(svg("text", {x: W - 6, y: 14, class: "orphan-tag", "text-anchor": "end",
         text: `↑${p.ppid}`}), t("state.orphan")));

@@ -3,6 +3,7 @@
 // the page never has the answers.
 import {html} from "./svg.js";
 import {t, language, errorText} from "./i18n.js";
+import {policyText} from "./policy.js";
 
 // questionList lists run's questions; base is the workload (or OSTEP
 // problem) and settings the run was made with.
@@ -42,5 +43,5 @@ export function questionList(run, base) {
       html("p", {class: "q-text", text: q.text}), form, verdict));
   });
   return html("div", {class: "questions-of", "data-show": "questions-list"},
-    html("h3", {}, `${t("q.title")} `, html("code", {text: run.sched})), list);
+    html("h3", {title: run.sched}, `${t("q.title")} `, policyText(run.sched)), list);
 }

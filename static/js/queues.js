@@ -64,7 +64,9 @@ export class Queues {
     const snap = this.snap;
     const names = new Map(snap.procs.map((p) => [p.pid, p.name]));
     this.names = names;
-    const cpus = snap.cpus.length ? snap.cpus : [{id: 0, pid: 0}];
+    // A run stopped early (a limit) leaves no process on a CPU.
+    const halted = snap.status === "done" && !!snap.halt;
+    const cpus = snap.cpus.length ? snap.cpus.map((c) => (halted ? {...c, pid: 0} : c)) : [{id: 0, pid: 0}];
     const shared = snap.ready.every((q) => JSON.stringify(q) === JSON.stringify(snap.ready[0] || []));
     const readyRows = shared ? [{label: t("queue.ready"), pids: snap.ready[0] || []}]
       : snap.ready.map((q, i) => ({label: `${t("queue.ready")} (cpu${i})`, pids: q}));
@@ -150,7 +152,7 @@ export class Queues {
         g.appendChild(cell);
         if (c.switching) g.appendChild(svg("text", {x: CPUX + 50, y: y + 22, class: "note", text: "⇄"}));
       } else {
-        g.appendChild(svg("text", {x: CPUX + 50, y: y + 22, class: "note", text: t("queue.idle")}));
+        g.appendChild(svg("text", {x: CPUX + 50, y: y + 22, class: "note", text: halted ? "■ " + t("queue.stopped") : t("queue.idle")}));
       }
       root.appendChild(g);
     });

@@ -50,7 +50,12 @@ export class States {
     this.dirty = true;
   }
 
-  state(snap, table) { this.table = table; this.dirty = true; }
+  state(snap, table) {
+    this.table = table;
+    // A run stopped early (a limit): the token left in running runs no more.
+    this.halted = snap.status === "done" && !!snap.halt;
+    this.dirty = true;
+  }
 
   render() {
     if (!this.dirty) return;
@@ -80,9 +85,11 @@ export class States {
       const shown = list.slice(0, 6);
       const w = 22;
       const x0 = c.x - ((shown.length - 1) * w) / 2;
+      const stopped = name === "running" && this.halted;
       shown.forEach((p, i) => {
-        const tok = svg("g", {class: `token ${procClass(p.pid)}${p.zombie ? " zombie" : ""}${p.tid ? " thread" : ""}`,
-          "data-pid": p.pid, "data-tid": p.tid || null, transform: `translate(${x0 + i * w},${c.y + 12})`});
+        const tok = svg("g", {class: `token ${procClass(p.pid)}${p.zombie ? " zombie" : ""}${p.tid ? " thread" : ""}${stopped ? " halted" : ""}`,
+          "data-pid": p.pid, "data-tid": p.tid || null, "data-halted": stopped ? "true" : null,
+          transform: `translate(${x0 + i * w},${c.y + 12})`});
         if (p.tid) {
           tok.appendChild(svg("rect", {x: -10, y: -10, width: 20, height: 20, rx: 2}));
           tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.tid)}));
@@ -90,7 +97,7 @@ export class States {
         } else {
           tok.appendChild(svg("circle", {r: 10}));
           tok.appendChild(svg("text", {y: 4, "text-anchor": "middle", text: String(p.pid)}));
-          titled(tok, `pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}`);
+          titled(tok, `pid ${p.pid} ${p.name}${p.zombie ? " (" + t("state.zombie") + ")" : ""}${stopped ? " (" + t("state.halted") + ")" : ""}`);
         }
         g.appendChild(tok);
       });

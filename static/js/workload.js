@@ -11,6 +11,7 @@ import {html, clear} from "./svg.js";
 import {t, language, errorText} from "./i18n.js";
 import {metricsTable} from "./metrics.js";
 import {questionList} from "./questions.js";
+import {policyText} from "./policy.js";
 
 const ATTRS = {priority: "priority", prio: "priority", tickets: "tickets", nice: "nice", cpus: "cpus", cpu: "cpus"};
 const COLUMNS = [
@@ -292,7 +293,7 @@ export class WorkloadMode {
       const run = data.runs[0];
       this.wait.hidden = true;
       clear(this.body);
-      this.body.appendChild(metricsTable(run.metrics, run.sched));
+      this.body.appendChild(metricsTable(run.metrics, policyText(run.sched)));
       if (run.error) this.body.appendChild(html("p", {class: "help", text: run.error}));
       this.body.appendChild(questionList(run, req));
     } catch (err) {
