@@ -190,6 +190,12 @@ func run(t testing.TB, work, main string, args []string, stdin string) Result {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = Timeout
+	// One native program at a time on the host, across test processes
+	// (go test runs packages side by side): programs that use the host's
+	// named IPC objects (POSIX message queues and shared memory, System V
+	// keys, named semaphores) would otherwise meet each other's.
+	unlock := hostLock(t)
+	defer unlock()
 	err := cmd.Start()
 	if err != nil {
 		t.Fatalf("linuxtest: start %s: %v", main, err)
@@ -213,4 +219,22 @@ func run(t testing.TB, work, main string, args []string, stdin string) Result {
 		res.Exit = ws.ExitStatus()
 	}
 	return res
+}
+
+// hostLock takes the host-wide lock of native runs (a file lock in the
+// temporary folder) and returns its release.
+func hostLock(t testing.TB) func() {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "osplay-native-run.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		t.Fatalf("linuxtest: the native runs' lock: %v", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		t.Fatalf("linuxtest: the native runs' lock: %v", err)
+	}
+	return func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}
 }
