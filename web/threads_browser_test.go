@@ -294,7 +294,10 @@ func TestBrowserForgetsADetachedThread(t *testing.T) {
 	ctx := runTyped(t, "/play?new=1", detached)
 	waitFor(t, ctx, "the program waiting for input", `document.querySelector('[data-show="status"]').dataset.status === "input"`)
 	waitFor(t, ctx, "the thread gone", `document.querySelectorAll('[data-view="states"] .token[data-tid="3"]').length === 0`)
-	if chips := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="proctree"] [data-pid="2"] .thread')].map(e => e.dataset.tid)`); strings.Join(chips, ",") != "2" {
+	// Process 2 has its main thread only: the tree shows it as a process
+	// of one thread (no chips) or with the main thread's chip, as the last
+	// batch had it; never the detached thread's.
+	if chips := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-view="proctree"] [data-pid="2"] .thread')].map(e => e.dataset.tid)`); slices.Contains(chips, "3") || len(chips) > 1 {
 		t.Errorf("process 2 holds threads %v, want the main one only", chips)
 	}
 }
