@@ -40,14 +40,6 @@ func (l ErrorList) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
-// err returns the list as an error, or nil when it is empty.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // fieldError is a decoding error before the file name is known.
 type fieldError struct {
 	line   int

@@ -177,5 +177,3 @@ func ShellReport(st int) string {
 	}
 	return msg
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

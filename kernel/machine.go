@@ -220,9 +220,7 @@ type Machine struct {
 
 	arrivals  []arrival  // workload jobs still to arrive, in order of arrival
 	jobQueue  []*Process // created, waiting for the long-term scheduler
-	admitted  int        // processes admitted and not yet exited
 	swapQueue []*Thread  // suspended ready (single-threaded processes), in order of suspension
-	inMemory  int        // processes ready, running or waiting in memory
 	devices   []*device
 
 	console  console

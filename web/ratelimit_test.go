@@ -135,3 +135,29 @@ func TestRateKey(t *testing.T) {
 		}
 	}
 }
+
+// Behind a trusted proxy the client's address is the one the proxy
+// appended last to X-Forwarded-For: entries the client wrote before it
+// cannot choose its rate limiter.
+func TestProxiedAddr(t *testing.T) {
+	for _, c := range []struct{ xff, real, want string }{
+		{"203.0.113.9, 198.51.100.7", "", "198.51.100.7"},
+		{"", "198.51.100.8", "198.51.100.8"},
+		{"not an address", "", "192.0.2.1"},
+		{"", "", "192.0.2.1"},
+	} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.RemoteAddr = "192.0.2.1:1234"
+		if c.xff != "" {
+			req.Header.Set("X-Forwarded-For", c.xff)
+		}
+		if c.real != "" {
+			req.Header.Set("X-Real-IP", c.real)
+		}
+		var got string
+		proxiedAddr(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = rateKey(r) })).ServeHTTP(httptest.NewRecorder(), req)
+		if got != c.want {
+			t.Errorf("X-Forwarded-For %q, X-Real-IP %q: address %q, want %q", c.xff, c.real, got, c.want)
+		}
+	}
+}

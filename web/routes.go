@@ -1,7 +1,9 @@
 package web
 
 import (
+	"net"
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -13,7 +15,7 @@ func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID)
 	if s.cfg.TrustProxy {
-		r.Use(middleware.RealIP)
+		r.Use(proxiedAddr)
 	}
 	r.Use(s.logRequests)
 	r.Use(s.recoverPanics)
@@ -47,4 +49,23 @@ func (s *Server) routes() http.Handler {
 		})
 	})
 	return r
+}
+
+// proxiedAddr, behind a trusted proxy, takes the client's address from the
+// last X-Forwarded-For entry, the one the proxy itself appended (the ones
+// before it are the client's to write), or else from X-Real-IP.
+func proxiedAddr(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip := ""
+		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+			parts := strings.Split(xff[len(xff)-1], ",")
+			ip = strings.TrimSpace(parts[len(parts)-1])
+		} else {
+			ip = strings.TrimSpace(r.Header.Get("X-Real-IP"))
+		}
+		if net.ParseIP(ip) != nil {
+			r.RemoteAddr = net.JoinHostPort(ip, "0")
+		}
+		next.ServeHTTP(w, r)
+	})
 }

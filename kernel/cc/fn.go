@@ -49,7 +49,6 @@ type gotoRef struct {
 
 type switchCtx struct {
 	table int
-	cases map[*cc.LabeledStatement]bool
 }
 
 // emit appends an instruction and tracks the operand-stack depth. A small
@@ -76,10 +75,8 @@ func (c *fnc) op(op vm.Op) { c.emit(op, 0, 0) }
 
 func (c *fnc) konst(v uint64) { c.emit(vm.CONST, 0, int64(v)) }
 
-// here returns the next instruction's index; label also marks it as a
-// jump target, so the peephole pass leaves it alone.
-func (c *fnc) here() int { return len(c.f.Code) }
-
+// label returns the next instruction's index and marks it as a jump
+// target, so the peephole pass leaves it alone.
 func (c *fnc) label() int {
 	c.target = len(c.f.Code)
 	return c.target

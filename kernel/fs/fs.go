@@ -50,7 +50,7 @@ const (
 // Device numbers of the character devices.
 const (
 	DevNull = 1<<8 | 3 // /dev/null: major 1, minor 3
-	DevTTY  = 5<<8 | 0 // /dev/tty: the console, major 5, minor 0
+	DevTTY  = 5 << 8   // /dev/tty: the console, major 5, minor 0
 )
 
 // Owners. Every process runs as the student; /, /bin and /dev belong to root.

@@ -18,8 +18,6 @@ func (q *queue) pushFront(t *Task) {
 	q.count(t, 1)
 }
 
-func (q *queue) len() int { return len(q.tasks) }
-
 func (q *queue) count(t *Task, d int) {
 	if t.Affinity != 0 {
 		q.restricted += d
@@ -89,9 +87,6 @@ func (q *queue) remove(t *Task) bool {
 	}
 	return false
 }
-
-// list returns a copy in queue order.
-func (q *queue) list() []*Task { return append([]*Task(nil), q.tasks...) }
 
 // listFor returns the tasks allowed on cpu, in queue order.
 func (q *queue) listFor(cpu int) []*Task {
@@ -175,19 +170,6 @@ func (o *ordered) popFor(cpu int) *Task {
 		heap.Push(o, u)
 	}
 	return t
-}
-
-// peekFor returns the first task in order that may run on cpu, leaving it.
-func (o *ordered) peekFor(cpu int) *Task {
-	if len(o.tasks) > 0 && (o.restricted == 0 || o.tasks[0].Allowed(cpu)) {
-		return o.tasks[0]
-	}
-	for _, t := range o.list() {
-		if t.Allowed(cpu) {
-			return t
-		}
-	}
-	return nil
 }
 
 // list returns the tasks in the order they would be picked.
