@@ -175,7 +175,7 @@ func TestCurriculumCovered(t *testing.T) {
 	for _, x := range list {
 		count[x.Topic]++
 	}
-	for _, topic := range []string{"process", "states", "pcb", "queues", "context-switch", "tree", "fork", "exec", "wait", "zombie", "stdio", "sched", "threads", "sync", "deadlock"} {
+	for _, topic := range []string{"process", "states", "pcb", "queues", "context-switch", "tree", "fork", "exec", "wait", "zombie", "stdio", "sched", "ipc", "signals", "pipes", "threads", "sync", "deadlock"} {
 		if count[topic] == 0 {
 			t.Errorf("no exercise on %s", topic)
 		}

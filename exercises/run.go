@@ -39,6 +39,11 @@ type trace struct {
 	procs   map[int]*procTrace
 	order   []int // pids in order of creation, init left out
 	execs   []execTrace
+	sent    []signalTrace // signals sent, in order
+	handled []signalTrace // signals caught by a handler, in order
+	calls   []callTrace   // system calls' returns, in order
+
+	waitsAtEnd []kernel.WaitEdge // the threads still waiting when the run ended
 
 	memory *kernel.Machine // the machine, when it kept the processes' final memory
 }
@@ -132,6 +137,7 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 		t.stopped = drive(m)
 	}
 	t.result = m.Result()
+	t.waitsAtEnd = m.WaitsNow()
 	t.stdout, t.stderr = stdout.String(), stderr.String()
 	if t.stopped != "" {
 		t.halt = t.stopped
@@ -182,6 +188,14 @@ func (t *trace) add(e kernel.Event) {
 	case kernel.KindReap:
 		if c := t.procs[e.Other]; c != nil {
 			c.reaped = e.Tick
+		}
+	case kernel.KindSignal:
+		t.sent = append(t.sent, signalTrace{pid: e.PID, target: e.Other, sig: e.Signal})
+	case kernel.KindHandler:
+		t.handled = append(t.handled, signalTrace{pid: e.PID, sig: e.Signal})
+	case kernel.KindSysret:
+		if len(t.calls) < maxCalls {
+			t.calls = append(t.calls, callTrace{pid: e.PID, name: e.Name, result: e.Result, errno: e.Errno})
 		}
 	case kernel.KindDeadlock:
 		t.deadlock = true
@@ -265,6 +279,10 @@ type limitedBuffer struct {
 }
 
 const maxOutput = 64 << 10
+
+// maxCalls bounds the system calls a trace keeps: the checks count calls
+// of a lecture program, which makes far fewer.
+const maxCalls = 1 << 16
 
 func (l *limitedBuffer) Write(p []byte) (int, error) {
 	if room := maxOutput - l.b.Len(); room > 0 {
