@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -260,5 +261,35 @@ int main(void) {
 	}
 	if left := m.Sockets(); len(left) != 0 {
 		t.Errorf("%d sockets left after the run", len(left))
+	}
+}
+
+// TestSocketDeadlock: two processes each waiting to read what the other
+// never writes end the run with a deadlock report naming the sockets.
+func TestSocketDeadlock(t *testing.T) {
+	out, res := runPipeProgram(t, `#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+int main(void) {
+	int sv[2];
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	char c;
+	if (fork() == 0) {
+		read(sv[1], &c, 1);
+		return 0;
+	}
+	read(sv[0], &c, 1);
+	wait(NULL);
+	return 0;
+}`)
+	var de *DeadlockError
+	if !errors.As(res.Err, &de) {
+		t.Fatalf("result %+v (output %q): want a deadlock", res, out)
+	}
+	text := de.Describe()
+	for _, want := range []string{"pid 2 waits for data in socket 1", "pid 3 waits for data in socket 2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report\n%s\nlacks %q", text, want)
+		}
 	}
 }

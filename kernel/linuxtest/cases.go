@@ -248,6 +248,9 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/sockets", Main: "nbselect", Order: InOrder,
 		Note: "nonblocking accept (EAGAIN) and connect (EINPROGRESS, then writable, SO_ERROR 0, 0, EISCONN); poll and select find a listener readable when a connection waits; recv's EAGAIN; a full socket not writable; FIONREAD; MSG_WAITALL; a backlog of 1 takes two connects, the third waits for an accept; select over two connections; poll's events after shutdowns."},
 
+	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
+		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
+
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
 		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},
