@@ -156,7 +156,7 @@ var Topics = []Topic{
 	{"zombie", Text{"좀비와 고아 프로세스", "Zombies and orphans"}, "3.20–3.23"},
 	{"stdio", Text{"fork와 표준 입출력 버퍼", "fork and stdio buffers"}, "3.25"},
 	{"sched", Text{"CPU 스케줄링", "CPU scheduling"}, ""},
-	{"ipc", Text{"공유 메모리와 메시지 큐", "Shared memory and message queues"}, "3.42–3.56"},
+	{"ipc", Text{"공유 메모리, 메시지 큐, 소켓", "Shared memory, message queues and sockets"}, "3.42–3.62"},
 	{"signals", Text{"시그널", "Signals"}, ""},
 	{"pipes", Text{"파이프와 FIFO", "Pipes and FIFOs"}, ""},
 	{"threads", Text{"스레드와 경쟁 조건", "Threads and race conditions"}, ""},

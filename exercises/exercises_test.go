@@ -193,6 +193,15 @@ func TestCurriculumCovered(t *testing.T) {
 			t.Errorf("no exercise %s", name)
 		}
 	}
+	// The IPC lectures' topics (issue: pipes, signals, shared memory,
+	// message queues, sockets), each the subject of an exercise.
+	for _, name := range []string{"pipe-parent-child", "pipe-ls-wc", "pipe-eof-close", "pipe-nonblocking", "pipe-sigpipe",
+		"fifo-two-programs", "signal-ping-pong", "sigprocmask-pending", "sigchld-reap", "alarm-watchdog", "eintr-restart",
+		"shm-sysv-fork", "shm-bounded-buffer", "mmap-private-shared", "msgqueue-types", "mq-priorities", "date-server"} {
+		if Get(name) == nil {
+			t.Errorf("no exercise %s", name)
+		}
+	}
 }
 
 // TestWrongAnswersFail: every question of every built-in exercise fails a

@@ -62,6 +62,7 @@ func TestIPCExercisesFailWhereMeant(t *testing.T) {
 			[]edit{{"-3, 0);", "1, 0);"}}, []string{"output", "received"}},
 		{"mq starter", "mq-priorities", "starter", "", nil, []string{"output"}},
 		{"shm-posix.c as the lecture has it", "shm-sysv-fork", "starter", "", nil, []string{"output", "tree"}},
+		{"date client starter", "date-server", "starter", "", nil, []string{"output", "refused", "tree", "all-end", "nobody-waits"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -111,5 +112,33 @@ func TestSharedMemoryLectureProgramVerbatim(t *testing.T) {
 	rep := x.Evaluate(nil, nil, English)
 	if rep.Error != "" || !strings.HasSuffix(rep.Run.Stdout, "\n*Hi there!*\n") || rep.Run.Exit != 0 {
 		t.Errorf("the lecture's program: %s", describe(rep))
+	}
+}
+
+// The date server's solution is the lecture's server and client as the
+// examples have them: the starter's client differs from it in one line.
+func TestDateServerLecturePrograms(t *testing.T) {
+	x := Get("date-server")
+	for _, f := range x.SolutionFiles() {
+		lecture, err := os.ReadFile("../examples/date-server/" + f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Text != string(lecture) {
+			t.Errorf("%s is not the lecture's program as the examples have it", f.Name)
+		}
+	}
+	for _, f := range x.Files {
+		lecture, _ := os.ReadFile("../examples/date-server/" + f.Name)
+		a, b := strings.Split(f.Text, "\n"), strings.Split(string(lecture), "\n")
+		diff := 0
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		if len(a) != len(b) || diff > 1 {
+			t.Errorf("the starter's %s differs from the lecture's in %d lines", f.Name, diff)
+		}
 	}
 }
