@@ -18,19 +18,19 @@ const (
 	CheckBlocked  = "blocked"  // threads still waiting when the run ended (on a pipe, a child…)
 )
 
-// signalTrace is a signal sent, or one a handler caught.
+// signalTrace is a signal and a process it was sent to, or that caught it
+// in a handler, as a trace counts them.
 type signalTrace struct {
-	pid    int // sent: the sender (0: the user); handled: the process whose handler ran
-	target int // sent: the process it was sent to
-	sig    int
+	pid int
+	sig int
 }
 
-// callTrace is the return of a system call.
+// callTrace is the returns of a system call in a process with one errno
+// (0: those that succeeded), as a trace counts them.
 type callTrace struct {
-	pid    int
-	name   string
-	result int64
-	errno  int
+	pid   int
+	name  string
+	errno int
 }
 
 // signal actions a signals check counts.
@@ -99,13 +99,9 @@ func (c *Check) countSignals(t *trace) int {
 		list = t.sent
 	}
 	n := 0
-	for _, s := range list {
-		who := s.pid
-		if c.Action == "sent" {
-			who = s.target
-		}
-		if (c.Signal == "" || s.sig == signalNumber(c.Signal)) && (c.Of == "" || t.of(c.Of, who)) {
-			n++
+	for s, times := range list {
+		if (c.Signal == "" || s.sig == signalNumber(c.Signal)) && (c.Of == "" || t.of(c.Of, s.pid)) {
+			n += times
 		}
 	}
 	return n
@@ -115,9 +111,9 @@ func (c *Check) countSignals(t *trace) int {
 func (c *Check) countCalls(t *trace) int {
 	n := 0
 	want := errnoNumber(c.Errno)
-	for _, call := range t.calls {
+	for call, times := range t.calls {
 		if call.name == c.Call && (c.Errno == "" || call.errno == want) && (c.Of == "" || t.of(c.Of, call.pid)) {
-			n++
+			n += times
 		}
 	}
 	return n

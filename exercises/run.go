@@ -39,9 +39,9 @@ type trace struct {
 	procs   map[int]*procTrace
 	order   []int // pids in order of creation, init left out
 	execs   []execTrace
-	sent    []signalTrace // signals sent, in order
-	handled []signalTrace // signals caught by a handler, in order
-	calls   []callTrace   // system calls' returns, in order
+	sent    map[signalTrace]int // signals sent, counted by the process they were sent to
+	handled map[signalTrace]int // signals caught by a handler, counted by the process that caught them
+	calls   map[callTrace]int   // returns of system calls, counted by process, call and errno
 
 	waitsAtEnd []kernel.WaitEdge // the threads still waiting when the run ended
 
@@ -190,13 +190,20 @@ func (t *trace) add(e kernel.Event) {
 			c.reaped = e.Tick
 		}
 	case kernel.KindSignal:
-		t.sent = append(t.sent, signalTrace{pid: e.PID, target: e.Other, sig: e.Signal})
-	case kernel.KindHandler:
-		t.handled = append(t.handled, signalTrace{pid: e.PID, sig: e.Signal})
-	case kernel.KindSysret:
-		if len(t.calls) < maxCalls {
-			t.calls = append(t.calls, callTrace{pid: e.PID, name: e.Name, result: e.Result, errno: e.Errno})
+		if t.sent == nil {
+			t.sent = map[signalTrace]int{}
 		}
+		t.sent[signalTrace{pid: e.Other, sig: e.Signal}]++
+	case kernel.KindHandler:
+		if t.handled == nil {
+			t.handled = map[signalTrace]int{}
+		}
+		t.handled[signalTrace{pid: e.PID, sig: e.Signal}]++
+	case kernel.KindSysret:
+		if t.calls == nil {
+			t.calls = map[callTrace]int{}
+		}
+		t.calls[callTrace{pid: e.PID, name: e.Name, errno: e.Errno}]++
 	case kernel.KindDeadlock:
 		t.deadlock = true
 		t.cycles = append(t.cycles, e.Waits)
@@ -279,10 +286,6 @@ type limitedBuffer struct {
 }
 
 const maxOutput = 64 << 10
-
-// maxCalls bounds the system calls a trace keeps: the checks count calls
-// of a lecture program, which makes far fewer.
-const maxCalls = 1 << 16
 
 func (l *limitedBuffer) Write(p []byte) (int, error) {
 	if room := maxOutput - l.b.Len(); room > 0 {
