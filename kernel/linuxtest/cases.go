@@ -203,6 +203,8 @@ var Cases = []Case{
 		Note: "mkfifo and a FIFO between a parent and its child; Linux's open rules (a reader waits for a writer, ENXIO for a nonblocking writer alone, O_RDWR never waits); the bytes die with the last end."},
 	{Dir: "kernel/testdata/linux/pipes", Main: "pollselect", Order: InOrder,
 		Note: "poll's events on a pipe's ends (POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL), a wait for a child's write, a timeout; select over two children's pipes until both end, its timeout, a file always ready, EBADF."},
+	{Dir: "kernel/testdata/linux/sigpipeign", Main: "sigpipeign", Order: InOrder,
+		Note: "a write with no reader while SIGPIPE is ignored fails with EPIPE (perror's message on stderr); with a handler the handler runs and the write fails; blocked, SIGPIPE stays pending; fflush reports the failure."},
 	{Dir: "kernel/testdata/linux/pipes", Main: "slides", Order: InOrder,
 		Note: "seed 002's slides 40 and 41: the parent-child pipe and the nonblocking read with ioctl(FIONBIO)."},
 
