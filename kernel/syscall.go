@@ -118,6 +118,7 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMqTimedreceive: {"mq_timedreceive", "ipupp", sysMqTimedreceive},
 	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
 	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
+	abi.SysChdir:          {"chdir", "s", sysChdir},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -17,7 +17,7 @@ var unsupportedByHeader = map[string]string{
 	"signal.h": "stack_t struct:sigevent struct:sigaltstack " +
 		"sigwaitinfo sigtimedwait sigqueue sigaltstack siginterrupt SA_ONSTACK",
 	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
-		"ualarm fchdir chdir rmdir link symlink readlink truncate fsync fdatasync " +
+		"ualarm fchdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"gethostname getlogin ttyname nice",
 	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
@@ -40,8 +40,8 @@ var unsupportedByHeader = map[string]string{
 	"arpa/inet.h": "inet_pton inet_ntop inet_addr inet_ntoa inet_aton",
 	"netdb.h": "getaddrinfo freeaddrinfo gai_strerror gethostbyname gethostbyaddr getservbyname " +
 		"struct:addrinfo struct:hostent AI_PASSIVE",
-	"stdio.h":    "popen pclose fmemopen open_memstream tmpfile tmpnam",
-	"stdlib.h":   "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",
+	"stdio.h":    "fmemopen open_memstream tmpfile tmpnam",
+	"stdlib.h":   "mkstemp mkdtemp realpath posix_memalign aligned_alloc",
 	"sys/wait.h": "waitid wait3 wait4 idtype_t P_PID P_ALL P_PGID WCONTINUED WSTOPPED WEXITED WNOWAIT",
 	"sys/resource.h": "getrlimit setrlimit getrusage getpriority setpriority struct:rlimit " +
 		"struct:rusage RLIMIT_STACK RLIMIT_NOFILE RLIMIT_AS PRIO_PROCESS",

@@ -208,6 +208,15 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/pipes", Main: "slides", Order: InOrder,
 		Note: "seed 002's slides 40 and 41: the parent-child pipe and the nonblocking read with ioctl(FIONBIO)."},
 
+	// The shell: system, popen and a lab's mini-shell, through /bin/sh.
+	{Dir: "kernel/testdata/linux/system", Main: "system", Order: InOrder,
+		Note: "system() through /bin/sh -c: ls | wc -l in the folder, echo hi > f; cat f, >>, <, pipelines, && ||, quoting, $VAR, exit statuses (3, 300, 127 not found, death by SIGTERM and SIGINT), & and wait, cd; SIGINT ignored and SIGCHLD blocked while it waits." + lsNote},
+	{Dir: "kernel/testdata/linux/system", Main: "popen", Order: InOrder,
+		Note: "popen(\"ls\", \"r\") read line by line, popen(\"wc -c\", \"w\") and a pipeline fed by the program, pclose's wait status, EINVAL for a bad mode, pclose of a stream popen did not open closing it as glibc does, two streams at once." + lsNote},
+	{Dir: "kernel/testdata/linux/system", Main: "minish", Order: InOrder,
+		Stdin: "ls -1\nls | wc -l\necho hello world > out.txt\ncat < out.txt\nwc -c < out.txt\ncat out.txt | cat | cat | wc -w\nhead -n 3 minish.c\nnosuchcommand\nls nothere\ncat out.txt out.txt | head -n 1\n",
+		Note:  "a lab's mini-shell (fork, execvp, pipe, dup2, < and >) and /bin/sh run side by side on the same commands: the same output and exit statuses." + lsNote},
+
 	// Memory.
 	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
 		Note: "OSTEP's vm-intro/va.c: the addresses of code, a 100 MB heap block and the stack (masked); malloc(100e6) succeeds because memory is committed lazily."},
