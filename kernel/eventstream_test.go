@@ -189,36 +189,36 @@ int main(void)
 }
 `
 
-// Every stream that calls malloc was re-pinned when libc gained system
-// and popen: the heap begins after libc's data, which grew (sbrk's first
-// answer moved up by four pages).
+// The streams were re-pinned when libc gained system, popen and the
+// System V semaphores: stdio's first sbrk answers where the heap begins,
+// after libc's data, which grew.
 var streamCases = []streamCase{
-	{"onetwo", "a9aa60822e8e2997", programStream(Config{}, "onetwo", nil)},
-	{"forkwait child first", "bdf1c3d597e16d96", programStream(Config{ChildFirst: true}, "forkwait", nil)},
-	{"race 2 CPUs switch cost", "ab46008ea132620c", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
-	{"killchild", "2b1464aa23740b78", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
-	{"wnohang zombie orphan", "5389a359ed41e878", programStream(Config{}, "wnohang", nil)},
-	{"zombie", "3046a3a5f62623ae", programStream(Config{}, "zombie", nil)},
-	{"orphan", "acbb4a69ead60927", programStream(Config{}, "orphan", nil)},
-	{"echo exec", "600ed60762f860e8", programStream(Config{Sched: "mlfq"}, "echo", nil)},
+	{"onetwo", "fbd35704aceb929b", programStream(Config{}, "onetwo", nil)},
+	{"forkwait child first", "d55c2fc3ff62b1fa", programStream(Config{ChildFirst: true}, "forkwait", nil)},
+	{"race 2 CPUs switch cost", "b03fab823da1b8c6", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
+	{"killchild", "881ed336c0865fe5", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
+	{"wnohang zombie orphan", "958d933f72f1705f", programStream(Config{}, "wnohang", nil)},
+	{"zombie", "6632a4df6a37cec9", programStream(Config{}, "zombie", nil)},
+	{"orphan", "a16b37515251a87b", programStream(Config{}, "orphan", nil)},
+	{"echo exec", "1531387a6a80a7a7", programStream(Config{Sched: "mlfq"}, "echo", nil)},
 	// forkbomb: re-pinned when calls began to evaluate their arguments as
 	// gcc does, the last first (its printf reads errno, a call, after n).
-	{"forkbomb", "49fcb98c6e22549c", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
-	{"segv", "d0e13abbe3b4744a", programStream(Config{}, "segv", nil)},
+	{"forkbomb", "e7fef65a13f31ccf", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
+	{"segv", "bdfbee88fd5c3d91", programStream(Config{}, "segv", nil)},
 	// pingpong: its handler's address follows the library's code, which grew
 	// with pipes, poll, shared memory and message queues after it was pinned.
-	{"pingpong signals", "a5fabf7de21dff98", programStream(Config{}, "pingpong", nil)},
-	{"pingpong signals 2 CPUs", "97f108c02310a565", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
-	{"upper typed", "dcb4314578dcf1b4", programStream(Config{}, "upper", []timedInput{
+	{"pingpong signals", "1eb99d29df841308", programStream(Config{}, "pingpong", nil)},
+	{"pingpong signals 2 CPUs", "80f8e2a45504fb41", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
+	{"upper typed", "b3c07cad907146c3", programStream(Config{}, "upper", []timedInput{
 		{at: 1000, line: "one\n"}, {at: 5000, line: "tw"}, {at: 6000, line: "o\n"}, {at: 9000}})},
-	{"sleeper killed", "ae53a809d88e255a", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
-	{"readers", "dca9a06cb8159537", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
+	{"sleeper killed", "6b42eb32a547d310", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
+	{"readers", "e969372bda3d10ad", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\n"}, {at: 4000, line: "bb\n"}, {at: 5000}})},
-	{"readers 2 CPUs", "c538e47226589238", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
+	{"readers 2 CPUs", "86874d4b6c788838", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\nbb\nccc\n"}})},
-	{"sleepers", "c454aa58478e6fda", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
-	{"sleepers swapped", "bc9332c171344634", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
-	{"ipc queues", "d5bd4f3af33edfb3", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
+	{"sleepers", "5f0601734f01a2d8", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
+	{"sleepers swapped", "1a501b59c3b88cee", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
+	{"ipc queues", "50933e82306b8076", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

@@ -119,6 +119,9 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
 	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
 	abi.SysChdir:          {"chdir", "s", sysChdir},
+	abi.SysSemget:         {"semget", "xio", sysSemget},
+	abi.SysSemtimedop:     {"semtimedop", "ipup", sysSemtimedop},
+	abi.SysSemctl:         {"semctl", "iiix", sysSemctl},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

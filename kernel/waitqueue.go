@@ -42,10 +42,11 @@ const (
 	WaitSignal             // a signal (pause, sigsuspend, sigwait)
 	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	WaitSemSet             // semaphore Index of System V set ID to change (semop); Value is its value
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "semop"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -61,6 +62,7 @@ type WaitObject struct {
 	Name   string // a device's name, a named semaphore's
 	Holder int    // the thread that holds it (a mutex's owner, the thread a join waits for); 0 when none or not known
 	Value  int64  // a semaphore's value when the thread began to wait
+	Index  int    // which semaphore of a System V set
 }
 
 // Label is the short name of what is waited for, as the process views
@@ -117,6 +119,8 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitPoll:
 		t = msg.New(msg.ObjPoll)
+	case WaitSemSet:
+		t = msg.New(msg.ObjSemSet, msg.Int("id", int64(o.ID)), msg.Int("num", int64(o.Index)), msg.Int("value", o.Value))
 	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))

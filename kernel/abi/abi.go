@@ -112,6 +112,9 @@ const (
 	SysShmUnlink                 // int shm_unlink(const char *name)
 	SysIPCList                   // int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out): System V object number index of a kind (0 shm, 1 msg): 1, 0 past the last
 	SysChdir                     // int chdir(const char *path)
+	SysSemget                    // int semget(key_t key, int nsems, int semflg)
+	SysSemtimedop                // int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)
+	SysSemctl                    // int __osplay_semctl(int semid, int semnum, int cmd, unsigned long arg): semctl with its union semun's bits
 	NumSys
 )
 
@@ -145,7 +148,7 @@ var Syscalls = map[string]Sys{
 	"mq_open": SysMqOpen, "mq_unlink": SysMqUnlink, "mq_timedsend": SysMqTimedsend,
 	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink, "__osplay_ipc_list": SysIPCList,
-	"chdir": SysChdir,
+	"chdir": SysChdir, "semget": SysSemget, "semtimedop": SysSemtimedop, "__osplay_semctl": SysSemctl,
 }
 
 // SyscallName returns the C name of a system call.

@@ -26,7 +26,6 @@ var unsupportedByHeader = map[string]string{
 	"poll.h":       "ppoll",
 	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
-	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h":     "mq_notify",
 	"sys/socket.h": "socket bind listen accept accept4 connect send recv sendto recvfrom sendmsg recvmsg " +
 		"shutdown getsockname getpeername setsockopt getsockopt socketpair socklen_t sa_family_t " +
@@ -81,7 +80,6 @@ var unsupportedNames = func() map[string]string {
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
 	for _, h := range strings.Fields("sys/socket.h sys/un.h netinet/in.h netinet/tcp.h arpa/inet.h netdb.h " +
-		"sys/sem.h " +
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
 		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
 		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {

@@ -237,6 +237,8 @@ var Cases = []Case{
 		Note: "shm_open's flags and errors, ftruncate and fstat, read and write through the descriptor, MAP_SHARED across fork and by name, MAP_PRIVATE copied on write, access checks, mprotect then a write (SIGSEGV), msync's checks, shm_unlink while mapped."},
 	{Dir: "kernel/testdata/linux/msgsysv", Main: "msgsysv", Order: InOrder,
 		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
+	{Dir: "kernel/testdata/linux/semsysv", Main: "semsysv", Order: InOrder,
+		Note: "System V semaphores: SETVAL/GETVAL/SETALL/GETALL/GETPID/IPC_STAT, several operations at once or none, IPC_NOWAIT, a child blocked in P (GETNCNT) and in wait-for-zero (GETZCNT), SEM_UNDO at exit, semtimedop's timeout, EINTR, EIDRM, EFBIG, E2BIG, ERANGE, EEXIST, ENOENT."},
 	{Dir: "kernel/testdata/linux/mqposix", Main: "mqposix", Order: InOrder,
 		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT on an empty queue and mq_timedsend's on a full one, mq_unlink while open."},
 
