@@ -189,36 +189,37 @@ int main(void)
 }
 `
 
-// The streams were re-pinned when libc gained system, popen and the
-// System V semaphores: stdio's first sbrk answers where the heap begins,
-// after libc's data, which grew.
+// The streams were re-pinned when libc gained system, popen, the System
+// V semaphores, sigqueue and sigwaitinfo: stdio's first sbrk answers where
+// the heap begins, after libc's data, which grew, and a handler's address
+// follows the library's code.
 var streamCases = []streamCase{
-	{"onetwo", "fbd35704aceb929b", programStream(Config{}, "onetwo", nil)},
-	{"forkwait child first", "d55c2fc3ff62b1fa", programStream(Config{ChildFirst: true}, "forkwait", nil)},
-	{"race 2 CPUs switch cost", "b03fab823da1b8c6", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
-	{"killchild", "881ed336c0865fe5", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
-	{"wnohang zombie orphan", "958d933f72f1705f", programStream(Config{}, "wnohang", nil)},
-	{"zombie", "6632a4df6a37cec9", programStream(Config{}, "zombie", nil)},
-	{"orphan", "a16b37515251a87b", programStream(Config{}, "orphan", nil)},
-	{"echo exec", "1531387a6a80a7a7", programStream(Config{Sched: "mlfq"}, "echo", nil)},
+	{"onetwo", "1efa1f7e81b93999", programStream(Config{}, "onetwo", nil)},
+	{"forkwait child first", "e2a7e252f6d24852", programStream(Config{ChildFirst: true}, "forkwait", nil)},
+	{"race 2 CPUs switch cost", "96943d9e061965d0", programStream(Config{Sched: "rr:q=3", CPUs: 2, ContextSwitch: 2}, "race", nil)},
+	{"killchild", "05264345eab2f390", programStream(Config{Sched: "rr:q=50"}, "killchild", nil)},
+	{"wnohang zombie orphan", "7ca172b2ceb72298", programStream(Config{}, "wnohang", nil)},
+	{"zombie", "84a81eb396e135a6", programStream(Config{}, "zombie", nil)},
+	{"orphan", "24dfa3924acb33dd", programStream(Config{}, "orphan", nil)},
+	{"echo exec", "d5855572ba549313", programStream(Config{Sched: "mlfq"}, "echo", nil)},
 	// forkbomb: re-pinned when calls began to evaluate their arguments as
 	// gcc does, the last first (its printf reads errno, a call, after n).
-	{"forkbomb", "e7fef65a13f31ccf", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
-	{"segv", "bdfbee88fd5c3d91", programStream(Config{}, "segv", nil)},
+	{"forkbomb", "99af70be0918ce66", programStream(Config{MaxProcs: 8}, "forkbomb", nil)},
+	{"segv", "cd6c0f4cd639958a", programStream(Config{}, "segv", nil)},
 	// pingpong: its handler's address follows the library's code, which grew
 	// with pipes, poll, shared memory and message queues after it was pinned.
-	{"pingpong signals", "1eb99d29df841308", programStream(Config{}, "pingpong", nil)},
-	{"pingpong signals 2 CPUs", "80f8e2a45504fb41", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
-	{"upper typed", "b3c07cad907146c3", programStream(Config{}, "upper", []timedInput{
+	{"pingpong signals", "691f3fbcccc91875", programStream(Config{}, "pingpong", nil)},
+	{"pingpong signals 2 CPUs", "9c64262c7b01a27a", programStream(Config{CPUs: 2, Sched: "rr:q=3"}, "pingpong", nil)},
+	{"upper typed", "7715b703d6a5a7bd", programStream(Config{}, "upper", []timedInput{
 		{at: 1000, line: "one\n"}, {at: 5000, line: "tw"}, {at: 6000, line: "o\n"}, {at: 9000}})},
-	{"sleeper killed", "6b42eb32a547d310", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
-	{"readers", "e969372bda3d10ad", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
+	{"sleeper killed", "a6bfbd856ba94bda", programStream(Config{}, "sleeper", []timedInput{{at: 2000, pid: 2, sig: 15}})},
+	{"readers", "bc799dd4934941e4", filesStream(Config{}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\n"}, {at: 4000, line: "bb\n"}, {at: 5000}})},
-	{"readers 2 CPUs", "86874d4b6c788838", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
+	{"readers 2 CPUs", "696a5505a518c879", filesStream(Config{CPUs: 2, Sched: "cfs"}, map[string]string{"main.c": readers}, []timedInput{
 		{at: 3000, line: "a\nbb\nccc\n"}})},
-	{"sleepers", "5f0601734f01a2d8", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
-	{"sleepers swapped", "1a501b59c3b88cee", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
-	{"ipc queues", "50933e82306b8076", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
+	{"sleepers", "faaaf510dae2555d", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
+	{"sleepers swapped", "1f49ed5471a8d8d7", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
+	{"ipc queues", "1b02ee3239c2446a", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

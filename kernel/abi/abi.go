@@ -115,6 +115,10 @@ const (
 	SysSemget                    // int semget(key_t key, int nsems, int semflg)
 	SysSemtimedop                // int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)
 	SysSemctl                    // int __osplay_semctl(int semid, int semnum, int cmd, unsigned long arg): semctl with its union semun's bits
+	SysSigqueue                  // int __osplay_sigqueue(pid_t pid, int sig, unsigned long value): sigqueue with its union sigval's bits
+	SysSigtimedwait              // int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+	SysSigaltstack               // int sigaltstack(const stack_t *ss, stack_t *old)
+	SysErrnoAddr                 // int *__osplay_errno_addr(void): the calling thread's errno, for a handler on an alternate stack (no system call)
 	NumSys
 )
 
@@ -149,6 +153,8 @@ var Syscalls = map[string]Sys{
 	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink, "__osplay_ipc_list": SysIPCList,
 	"chdir": SysChdir, "semget": SysSemget, "semtimedop": SysSemtimedop, "__osplay_semctl": SysSemctl,
+	"__osplay_sigqueue": SysSigqueue, "sigtimedwait": SysSigtimedwait, "sigaltstack": SysSigaltstack,
+	"__osplay_errno_addr": SysErrnoAddr,
 }
 
 // SyscallName returns the C name of a system call.

@@ -14,8 +14,7 @@ import (
 // not a syntax error about a ';'. Only errors use the table: a name osplay
 // has never makes one.
 var unsupportedByHeader = map[string]string{
-	"signal.h": "stack_t struct:sigevent struct:sigaltstack " +
-		"sigwaitinfo sigtimedwait sigqueue sigaltstack siginterrupt SA_ONSTACK",
+	"signal.h": "struct:sigevent siginterrupt",
 	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
 		"ualarm fchdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +

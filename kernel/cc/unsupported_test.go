@@ -15,10 +15,10 @@ func TestNotSupportedByOsplay(t *testing.T) {
 	}
 	tc = tc.WithLimits(Limits{})
 	for _, c := range []struct{ name, src, want string }{
-		{"a type", "#include <signal.h>\nint main(void) { stack_t st; return 0; }",
-			"t.c:2:18: not supported by osplay: stack_t (<signal.h>)"},
-		{"a struct", "#include <signal.h>\nint main(void) { struct sigaltstack ss; return 0; }",
-			"t.c:2:18: not supported by osplay: struct sigaltstack (<signal.h>)"},
+		{"a type", "#include <sched.h>\nint main(void) { cpu_set_t st; return 0; }",
+			"t.c:2:18: not supported by osplay: cpu_set_t (<sched.h>)"},
+		{"a struct", "#include <signal.h>\nint main(void) { struct sigevent ev; return 0; }",
+			"t.c:2:18: not supported by osplay: struct sigevent (<signal.h>)"},
 		{"a macro", "#include <fcntl.h>\nint main(void) {\n\treturn F_SETLK;\n}",
 			"t.c:3:9: not supported by osplay: F_SETLK (<fcntl.h>)"},
 		{"a function", "#include <unistd.h>\nint main(void) { int fd[2]; return fsync(fd[0]); }",
