@@ -63,6 +63,9 @@ const (
 	WokeFIFOOpened     Code = "wake.fifo_opened"
 	WaitMsgSend        Code = "wait.msg_send"
 	WaitMsgRecv        Code = "wait.msg_receive"
+	WaitSemDecrease    Code = "wait.semop_decrease"
+	WaitSemZero        Code = "wait.semop_zero"
+	WokeSemop          Code = "wake.semop"
 	WokeMsgSent        Code = "wake.msg_sent"
 	WokeMsgTaken       Code = "wake.msg_taken"
 	WokeMsgRemoved     Code = "wake.msg_removed"
@@ -93,6 +96,7 @@ const (
 	ObjMqueue    Code = "obj.mqueue"
 	ObjSem       Code = "obj.sem"
 	ObjSemNamed  Code = "obj.sem_named"
+	ObjSemSet    Code = "obj.sem_set"
 	ObjCondvar   Code = "obj.condvar"
 	ObjRWLock    Code = "obj.rwlock"
 	ObjBarrier   Code = "obj.barrier"
@@ -267,6 +271,9 @@ var catalogue = map[Code]entry{
 	WokeFIFOOpened:     {"", "fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"},
 	WaitMsgSend:        {"call:name obj:text", "{call}: waiting for room in {obj}", "{call}: {obj}에 빈자리가 나기를 기다림"},
 	WaitMsgRecv:        {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
+	WaitSemDecrease:    {"call:name obj:text n:int", "{call}: waiting for {obj} to be at least {n}", "{call}: {obj:이} {n} 이상이 되기를 기다림"},
+	WaitSemZero:        {"call:name obj:text", "{call}: waiting for {obj} to be zero", "{call}: {obj:이} 0이 되기를 기다림"},
+	WokeSemop:          {"obj:text tid:int", "{obj} changed by thread {tid}", "스레드 {tid:이} {obj:을} 바꿈"},
 	WokeMsgSent:        {"obj:text tid:int", "a message sent to {obj} by thread {tid}", "스레드 {tid:이} {obj}에 메시지를 보냄"},
 	WokeMsgTaken:       {"obj:text tid:int", "a message taken from {obj} by thread {tid}", "스레드 {tid:이} {obj}에서 메시지를 가져감"},
 	WokeMsgRemoved:     {"obj:text tid:int", "{obj} removed by thread {tid}", "스레드 {tid:이} {obj:을} 없앰"},
@@ -294,6 +301,7 @@ var catalogue = map[Code]entry{
 	ObjMqueue:    {"name:name n:int", "message queue {name} ({n} queued)", "메시지 큐 {name} (메시지 {n}개)"},
 	ObjSem:       {"addr:addr value:int", "semaphore {addr} (value {value})", "세마포어 {addr} (값 {value})"},
 	ObjSemNamed:  {"name:name value:int", "semaphore {name} (value {value})", "세마포어 {name} (값 {value})"},
+	ObjSemSet:    {"id:int num:int value:int", "semaphore {num} of set {id} (value {value})", "세마포어 집합 {id}의 {num}번 (값 {value})"},
 	ObjCondvar:   {"addr:addr", "condvar {addr}", "조건 변수 {addr}"},
 	ObjRWLock:    {"addr:addr", "rwlock {addr}", "읽기-쓰기 잠금 {addr}"},
 	ObjBarrier:   {"addr:addr", "barrier {addr}", "장벽 {addr}"},
