@@ -131,6 +131,10 @@ type Config struct {
 
 	// OnEvent, if set, receives every event as it happens.
 	OnEvent func(Event)
+	// Chooser, if set, answers the manual policy's questions (Sched must
+	// be "manual"): a program decides who runs at every scheduling point,
+	// and the machine never stops to ask (task_control.go).
+	Chooser sched.Chooser
 	// Record keeps the events for Events: the last MaxRecorded of them
 	// (DefaultMaxRecorded); older ones are dropped, and counted.
 	Record      bool
@@ -340,6 +344,9 @@ func (m *Machine) boot() error {
 	o.CPUs = len(m.cpus)
 	pol, err := sched.New(name, o)
 	if err != nil {
+		return err
+	}
+	if err := m.control(pol); err != nil {
 		return err
 	}
 	m.policy = pol

@@ -159,7 +159,18 @@ const (
 	ManualOnly      Code = "manual.only"
 	ManualQuantum   Code = "manual.quantum_expired"
 	ManualAsk       Code = "manual.ask"
+	ManualSwitch    Code = "manual.switch"
 	Migrated        Code = "percpu.migrated"
+)
+
+// What breaks a run under a schedule (kernel/explore).
+const (
+	ExploreCrash    Code = "explore.crash"
+	ExploreDeadlock Code = "explore.deadlock"
+	ExploreLimit    Code = "explore.limit"
+	ExploreStatus   Code = "explore.status"
+	ExploreOutput   Code = "explore.output"
+	ExploreCheck    Code = "explore.check"
 )
 
 // Faults (kernel/vm), limits and why the machine stopped.
@@ -341,6 +352,7 @@ var catalogue = map[Code]entry{
 	ManualChose:     {"pid:int", "manual: you chose pid {pid}", "수동: 직접 고른 pid {pid}"},
 	ManualOnly:      {"", "manual: the only ready task", "수동: 준비된 프로세스가 하나뿐"},
 	ManualQuantum:   {"q:int", "manual: the quantum of {q} ticks is over: choose who runs next", "수동: 타임 퀀텀 {q}틱이 끝남: 다음에 실행할 프로세스를 고르세요"},
+	ManualSwitch:    {"who:task", "manual: the schedule switches to pid {who} here", "수동: 스케줄에 따라 여기서 pid {who:으로} 전환"},
 	ManualAsk:       {"cpu:int ready:name", "choose who runs next on cpu{cpu}: ready {ready}", "cpu{cpu}에서 다음에 실행할 프로세스를 고르세요: 준비 {ready}"},
 	Migrated:        {"from:int why:text", "migrated from cpu{from}'s queue (work stealing); {why}", "cpu{from}의 큐에서 옮겨 옴 (작업 훔치기); {why}"},
 
@@ -377,4 +389,10 @@ var catalogue = map[Code]entry{
 	HaltDone:         {"", "all processes finished", "모든 프로세스가 끝남"},
 	HaltDeadlock:     {"", "deadlock: every process is waiting and nothing can wake them", "교착 상태: 모든 프로세스가 기다리고 있어 아무도 깨울 수 없음"},
 	HaltInternal:     {"err:name", "internal error: {err}", "내부 오류: {err}"},
+	ExploreCrash:     {"who:task sig:name", "pid {who} was killed by {sig}", "pid {who:이} {sig}(으)로 종료됨"},
+	ExploreDeadlock:  {"", "threads wait for each other in a cycle: deadlock", "스레드들이 서로를 순환하며 기다림: 교착 상태"},
+	ExploreLimit:     {"ticks:int", "the run did not end within {ticks} ticks", "{ticks}틱 안에 실행이 끝나지 않음"},
+	ExploreStatus:    {"got:int want:int", "exit status {got}, expected {want}", "종료 상태 {got}, 기대한 값은 {want}"},
+	ExploreOutput:    {"line:int got:name want:name", "output line {line} is {got}, expected {want}", "출력 {line}번째 줄이 {got}, 기대한 줄은 {want}"},
+	ExploreCheck:     {"check:name", "check {check} failed", "검사 {check} 실패"},
 }
