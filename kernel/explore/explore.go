@@ -123,6 +123,9 @@ func Explore(ctx context.Context, target Target, opt Options) (Report, error) {
 		r.Stopped = true
 	}
 	s.progress(true)
+	if s.frozen && opt.Progress != nil {
+		opt.Progress(r.Progress)
+	}
 	return r, err
 }
 
@@ -176,11 +179,15 @@ type search struct {
 	report       *Report
 	start        time.Time
 	lastProgress time.Time
+	frozen       bool // a failure was found: the figures stay those of the search
 }
 
 func (s *search) progress(final bool) {
 	r := s.report
 	now := time.Now()
+	if s.frozen {
+		return
+	}
 	r.Elapsed = now.Sub(s.start)
 	if r.Elapsed > 0 {
 		r.PerSecond = float64(r.Runs) / r.Elapsed.Seconds()
@@ -276,6 +283,8 @@ func (s *search) strategyFor(i int) strategy {
 
 // found shortens the failing schedule and reports it.
 func (s *search) found(run int, sched Schedule, f Failure) {
+	s.progress(true)
+	s.frozen = true
 	fails := func(o Outcome) bool { return judge(o, s.report.Expected, s.opt.Check) != nil }
 	short := shortest(s.target, shrink(s.target, sched.Switches, fails), fails)
 	o, err := runOnce(s.target, newFollow(short), true)
