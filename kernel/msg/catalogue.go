@@ -173,6 +173,18 @@ const (
 	ExploreCheck    Code = "explore.check"
 )
 
+// Data races (kernel/race.go).
+const (
+	RaceFound      Code = "race.found"
+	RaceWritten    Code = "race.written"
+	RaceWrote      Code = "race.wrote"
+	RaceRead       Code = "race.read"
+	RaceNoLock     Code = "race.no_lock"
+	RaceCommonLock Code = "race.common_lock"
+	RaceAddr       Code = "race.addr"
+	RaceVar        Code = "race.var"
+)
+
 // Faults (kernel/vm), limits and why the machine stopped.
 const (
 	FaultNull        Code = "fault.null"
@@ -395,4 +407,14 @@ var catalogue = map[Code]entry{
 	ExploreStatus:    {"got:int want:int", "exit status {got}, expected {want}", "종료 상태 {got}, 기대한 값은 {want}"},
 	ExploreOutput:    {"line:int got:name want:name", "output line {line} is {got}, expected {want}", "출력 {line}번째 줄이 {got}, 기대한 줄은 {want}"},
 	ExploreCheck:     {"check:name", "check {check} failed", "검사 {check} 실패"},
+	RaceFound: {"var:text op:text tid:int file:name line:int oop:text otid:int ofile:name oline:int locks:text",
+		"data race: {var} {op} by thread {tid} at {file}:{line} while thread {otid} {oop} it at {ofile}:{oline}, {locks}",
+		"데이터 경쟁: {var} — 스레드 {tid}의 {op}({file}:{line})와 스레드 {otid}의 {oop}({ofile}:{oline}) 사이에 순서가 없음, {locks}"},
+	RaceWritten:    {"", "written", "쓰기"},
+	RaceWrote:      {"", "wrote", "쓰기"},
+	RaceRead:       {"", "read", "읽기"},
+	RaceVar:        {"name:name", "{name}", "{name}"},
+	RaceNoLock:     {"", "no common lock", "공통 락 없음"},
+	RaceCommonLock: {"lock:addr", "though both held the lock at {lock}", "둘 다 {lock}의 락을 쥐고 있었는데도"},
+	RaceAddr:       {"addr:addr", "the memory at {addr}", "{addr}의 메모리"},
 }
