@@ -34,6 +34,7 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 	expectStatus := fl.Int("expect-status", -1, "the expected exit status (default: the first run's)")
 	maxTicks := fl.Int64("max-ticks", explore.DefaultMaxTicks, "ticks one run may take; a run that takes longer fails")
 	lang := fl.String("lang", langDefault(), "language of the report: en or ko")
+	races := fl.Bool("races", false, "a data race fails a run too")
 	fl.Usage = func() {
 		fmt.Fprint(stderr, "usage: osplay explore [flags] FILE.c [ARGS...]\n\nflags:\n")
 		fl.PrintDefaults()
@@ -75,7 +76,7 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	argv := append([]string{filepath.Base(file)}, fl.Args()[1:]...)
-	target := explore.Target{Config: kernel.Config{Files: files, MaxTicks: *maxTicks}, Argv: argv}
+	target := explore.Target{Config: kernel.Config{Files: files, MaxTicks: *maxTicks, DetectRaces: *races}, Argv: argv}
 
 	if *policy != "" || *expectOutput != "" || *expectStatus >= 0 {
 		want, err := expected(target, *policy, *expectOutput, *expectStatus)
@@ -120,13 +121,18 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "  schedule: %s (%s, %s; %s as found)\n", cx.Schedule,
 		plural(cx.Schedule.Preemptions(), "preemption"), plural(len(cx.Schedule.Switches), "switch"), plural(len(cx.Found.Switches), "switch"))
-	if cx.Found.Strategy != explore.Exhaustive {
+	if cx.Run == 1 {
+		fmt.Fprintln(stdout, "  the default schedule fails: the running thread runs on, a free CPU takes the head of the ready queue")
+	} else if cx.Found.Strategy != explore.Exhaustive {
 		fmt.Fprintf(stdout, "  found by %s with seed %d\n", cx.Found.Strategy, cx.Found.Seed)
 	}
 	fmt.Fprintf(stdout, "  events: %d, their trace hashes to %s (sha256, first 16 digits)\n", cx.Outcome.Events, cx.Outcome.Stream)
 	replay := []string{"osplay", "run", "--schedule", cx.Schedule.String()}
 	if *maxTicks != explore.DefaultMaxTicks || cx.Failure.Why.Code == msg.ExploreLimit {
 		replay = append(replay, "--max-ticks", fmt.Sprint(*maxTicks))
+	}
+	if *races {
+		replay = append(replay, "--races")
 	}
 	replay = append(replay, file)
 	fmt.Fprintf(stdout, "  replay: %s\n", shellQuote(append(replay, fl.Args()[1:]...)))

@@ -124,6 +124,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	metrics := fl.Bool("metrics", false, "print the scheduling metrics at the end (always for a workload)")
 	workload := fl.String("workload", "", "run the jobs of a workload file instead of a C program")
 	compare := fl.String("compare", "", "with a workload: run it under each of these policies (space-separated) in turn")
+	races := fl.Bool("races", false, "report data races as they happen, and at the end which locks were held at each shared variable's accesses")
 	schedule := fl.String("schedule", "", "replay a schedule that osplay explore printed (THREAD@POINT:THREAD,…), under its controlled scheduler on one CPU")
 	ostepProblem := fl.String("ostep", "", `run an OSTEP homework problem on the machine: "sched -p SJF -l 5,10,15" (or mlfq, process-run)`)
 	fl.Usage = func() {
@@ -194,9 +195,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	meter := analysis.NewMeter(*cpus)
 	cfg := base
 	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
+	cfg.DetectRaces = *races
 	cfg.OnEvent = func(e kernel.Event) {
 		if *trace {
 			fmt.Fprintln(stderr, e.In(*lang))
+		} else if e.Kind == kernel.KindRace {
+			fmt.Fprintf(stderr, "osplay: %s\n", e.Msg.In(*lang))
 		}
 		g.Add(e)
 		meter.Add(e)
@@ -215,6 +219,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	res, interrupted := runInterruptibly(m, stdin, stderr)
+	if *races {
+		fmt.Fprint(stderr, locksetReport(m.SharedVars(), *lang))
+	}
 	if *gantt {
 		fmt.Fprint(stderr, g)
 	}

@@ -64,6 +64,7 @@ type Outcome struct {
 	Switches       []Switch      // the switches it made
 	Deadlock       *kernel.Event // the first cycle the kernel reported
 	Crash          *kernel.Event // the first process killed by a signal
+	Race           *kernel.Event // the first data race (Config.DetectRaces)
 	Stream         string        // hash of the event stream, when recorded
 	Events         int           // events in it
 }
@@ -82,6 +83,11 @@ func runOnce(target Target, s strategy, record bool) (Outcome, error) {
 			if o.Deadlock == nil {
 				ev := e
 				o.Deadlock = &ev
+			}
+		case kernel.KindRace:
+			if o.Race == nil {
+				ev := e
+				o.Race = &ev
 			}
 		case kernel.KindExit:
 			if e.Status&0x7f != 0 && o.Crash == nil {
@@ -120,7 +126,8 @@ type Expected struct {
 }
 
 // Failure says why a run failed: a code of the catalogue with its
-// arguments (msg.Explore*).
+// arguments (msg.Explore*, or msg.RaceFound when the target looks for data
+// races: a race fails the run).
 type Failure struct {
 	Why msg.Text
 	// Deadlock is the cycle when Why is a deadlock.
@@ -138,6 +145,9 @@ func judge(o Outcome, want Expected, check func(Outcome) *Failure) *Failure {
 	}
 	if o.Crash != nil {
 		return &Failure{Why: msg.New(msg.ExploreCrash, msg.Task("who", o.Crash.PID, o.Crash.TID), msg.Name("sig", kernel.SignalName(o.Crash.Status&0x7f)))}
+	}
+	if o.Race != nil {
+		return &Failure{Why: o.Race.Msg}
 	}
 	var le *kernel.LimitError
 	if errors.As(o.Result.Err, &le) {
