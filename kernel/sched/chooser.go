@@ -42,7 +42,14 @@ func (p *Manual) preemptChosen(t *Task, cpu int) msg.Text {
 	if !p.q.anyFor(cpu) {
 		return msg.Text{}
 	}
-	ready := p.q.listFor(cpu)
+	// The list is the policy's own, reused: this is asked at every tick.
+	p.scratch = p.scratch[:0]
+	for _, r := range p.q.tasks {
+		if r.Allowed(cpu) {
+			p.scratch = append(p.scratch, r)
+		}
+	}
+	ready := p.scratch
 	i := p.chooser.Choose(cpu, t, ready)
 	if i < 0 || i >= len(ready) {
 		return msg.Text{}

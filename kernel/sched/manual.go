@@ -21,6 +21,7 @@ type Manual struct {
 	choice     []int  // per CPU: the pid chosen to run next, 0 for none
 	asking     []bool // per CPU: waiting for a choice
 	chooser    Chooser
+	scratch    []*Task // the ready list handed to the chooser (chooser.go)
 }
 
 // NewManual returns the manual policy.
