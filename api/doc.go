@@ -164,8 +164,9 @@
 // and run without preemption, as the kernel charges it.
 // Data races caught in the act: with the setting "races" true, the
 // kernel tracks which accesses of a multi-threaded process's own code are
-// ordered by synchronisation (thread create and join, wait, and the atomic
-// operations every lock of <pthread.h> is made of) and reports two
+// ordered by synchronisation (thread create and join, wait, the atomic
+// operations every lock of <pthread.h> is made of, pipes, messages and
+// signals) and reports two
 // unordered accesses to the same address, one of them a write, as the
 // event "race": tid (the thread of the second access), "other" (the
 // thread of the first), "addr", and "msgText", the code "race.found" with

@@ -500,7 +500,7 @@ func (m *Machine) emit(e Event) {
 		e.CPU = m.cpuOf(e.TID)
 	}
 	if m.races != nil {
-		m.races.event(e)
+		m.races.event(m, e)
 	}
 	if m.cfg.Record {
 		m.recorded.add(e, m.cfg.MaxRecorded)

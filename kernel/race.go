@@ -44,9 +44,9 @@ import (
 // its threads one instruction at a time, as watching does.
 //
 // What it does not see: accesses to memory shared between processes (the
-// clocks of different processes meet only at wait), orderings through
-// pipes, messages and signals, and accesses of different widths that
-// overlap without starting at the same address.
+// clocks of different processes meet at fork, wait, pipes, messages and
+// signals, but only a process's own accesses are checked), and accesses
+// of different widths that overlap without starting at the same address.
 
 // RaceAccess is one side of a race: thread TID read or wrote at a line.
 type RaceAccess struct {
@@ -177,6 +177,8 @@ type raceDetector struct {
 	final    map[int]vclock // threads that ended, by tid: their last clock (for join)
 	exited   map[int]vclock // processes that ended, by pid (for wait)
 	syncs    map[raceKey]vclock
+	objects  map[any]vclock // pipes and files (by inode), message queues, signals to a process
+	reading  map[int]any    // per thread: the object its call in progress will acquire as it returns
 	shadows  map[raceKey]*shadow
 	reported map[racePair]bool
 	races    []Race
@@ -186,7 +188,7 @@ type raceDetector struct {
 
 func newRaceDetector() *raceDetector {
 	return &raceDetector{threads: map[int]*raceThread{}, final: map[int]vclock{}, exited: map[int]vclock{},
-		syncs: map[raceKey]vclock{}, shadows: map[raceKey]*shadow{}, reported: map[racePair]bool{}, vars: map[raceKey]*SharedVar{}}
+		syncs: map[raceKey]vclock{}, objects: map[any]vclock{}, reading: map[int]any{}, shadows: map[raceKey]*shadow{}, reported: map[racePair]bool{}, vars: map[raceKey]*SharedVar{}}
 }
 
 // thread is tid's state, made with a fresh clock on first sight.
@@ -211,8 +213,10 @@ func (rt *raceThread) tick() {
 }
 
 // event applies the orderings an event makes.
-func (d *raceDetector) event(e Event) {
+func (d *raceDetector) event(m *Machine, e Event) {
 	switch e.Kind {
+	case KindSyscall, KindSysret, KindSignal, KindHandler:
+		d.message(m, e)
 	case KindThreadCreate: // TID created by Other
 		parent := d.thread(e.Other)
 		child := d.thread(e.TID)

@@ -62,7 +62,7 @@ func TestRaceOnUnlockedCounter(t *testing.T) {
 
 func TestNoRaceWhenSynchronised(t *testing.T) {
 	for _, name := range []string{"counter_mutex.c", "counter_sem.c", "counter_join.c",
-		"check_then_use.c", "init_before_use.c", "same_order.c", "done_flag.c"} {
+		"check_then_use.c", "init_before_use.c", "same_order.c", "done_flag.c", "pipe_handoff.c"} {
 		for _, sched := range []string{"rr", "rr:q=2", "fcfs"} {
 			t.Run(name+"/"+sched, func(t *testing.T) {
 				m, events := raceRun(t, name, Config{Sched: sched})
@@ -122,5 +122,15 @@ func TestRaceDetectorOffAndOnSameStream(t *testing.T) {
 	off, on := stream(false), stream(true)
 	if strings.Join(off, "\n") != strings.Join(on, "\n") {
 		t.Errorf("the detector changed the run: %d events off, %d on", len(off), len(on))
+	}
+}
+
+// A sleep orders nothing: the reader after it still races with the write.
+func TestRaceDespiteSleep(t *testing.T) {
+	m, _ := raceRun(t, "sleep_handoff.c", Config{})
+	races := m.Races()
+	if len(races) != 1 || races[0].Var != "result" || !races[0].First.Write || races[0].Second.Write ||
+		races[0].First.Line != 11 || races[0].Second.Line != 18 {
+		t.Errorf("races %+v", races)
 	}
 }
