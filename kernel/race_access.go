@@ -186,3 +186,44 @@ func (m *Machine) SharedVars() []SharedVar {
 	}
 	return out
 }
+
+// Guard is one lock and the shared variables accessed while it was held:
+// the lockset summary seen from the lock (a mutex's or a semaphore's
+// address in process PID, named as the program names it).
+type Guard struct {
+	PID  int
+	Lock uint64
+	Name string
+	Vars []Guarded
+}
+
+// Guarded is a variable some accesses of which held a Guard's lock: Held
+// of its Accesses. The lock protects it when Held == Accesses.
+type Guarded struct {
+	Addr     uint64
+	Var      string
+	Held     int
+	Accesses int
+}
+
+// Guards returns, for each lock held at an access of a shared variable
+// (Config.DetectRaces), the variables accessed while it was held, in
+// order of first hold: so that a view shows that m protects balance
+// (every access held it) but not count.
+func (m *Machine) Guards() []Guard {
+	var out []Guard
+	index := map[raceKey]int{}
+	for _, v := range m.SharedVars() {
+		for _, l := range v.Locks {
+			k := raceKey{v.PID, l.Lock}
+			i, ok := index[k]
+			if !ok {
+				i = len(out)
+				index[k] = i
+				out = append(out, Guard{PID: v.PID, Lock: l.Lock, Name: l.Name})
+			}
+			out[i].Vars = append(out[i].Vars, Guarded{Addr: v.Addr, Var: v.Var, Held: l.Held, Accesses: v.Accesses})
+		}
+	}
+	return out
+}

@@ -92,6 +92,11 @@ func TestLocksetSummary(t *testing.T) {
 	if c.Accesses != 12 || len(c.Locks) != 0 {
 		t.Errorf("count: %+v", c)
 	}
+	guards := m.Guards()
+	if len(guards) != 1 || guards[0].Name != "m" || len(guards[0].Vars) != 1 ||
+		guards[0].Vars[0] != (Guarded{Addr: b.Addr, Var: "balance", Held: 12, Accesses: 12}) {
+		t.Errorf("guards %+v", guards)
+	}
 	races := m.Races()
 	if len(races) == 0 {
 		t.Fatal("no race on count")
