@@ -38,3 +38,17 @@ func (m *Machine) Peek(tid int) (next vm.Executed, ok bool) {
 	}
 	return t.ctx.Peek()
 }
+
+// maxQuiet bounds Quiet's look ahead.
+const maxQuiet = 64
+
+// Quiet is how many ticks thread tid is sure to spend on instructions of
+// its own code that no other thread can see before its next step that one
+// can (vm.Context.Quiet), at least 1.
+func (m *Machine) Quiet(tid int) int64 {
+	t := m.thread(tid)
+	if t == nil || t.ctx == nil || t.inSyscall {
+		return 1
+	}
+	return int64(t.ctx.Quiet(maxQuiet))
+}

@@ -91,6 +91,15 @@ func (c *controller) Choose(cpu int, cur *sched.Task, ready []*sched.Task) int {
 	return i
 }
 
+// Quiet implements sched.Quieter: a thread runs on without a question
+// until its next visible step.
+func (c *controller) Quiet(t *sched.Task) int64 {
+	if c.m == nil {
+		return 1
+	}
+	return c.m.Quiet(t.ID())
+}
+
 // visible reports whether thread tid's next step is one another thread
 // can see or change: only before such a step is preempting it worth a
 // schedule of its own. A step in library code or in the kernel counts.

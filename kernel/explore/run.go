@@ -14,7 +14,9 @@ import (
 // Target is the program to explore: the machine's configuration (its
 // files, limits, options) and the command line. The explorer sets the
 // scheduler (the manual policy, answered by its chooser), one CPU, and the
-// console; everything else is the target's.
+// console; everything else is the target's. Config.OnEvent sees only the
+// counterexample's final run (and a replay's), never the search's runs,
+// which several goroutines make at once.
 type Target struct {
 	Config kernel.Config
 	Argv   []string
@@ -100,7 +102,7 @@ func runOnce(target Target, s strategy, record bool) (Outcome, error) {
 			h.Write([]byte{'\n'})
 			o.Events++
 		}
-		if onEvent != nil {
+		if onEvent != nil && record {
 			onEvent(e)
 		}
 	}

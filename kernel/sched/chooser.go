@@ -17,6 +17,14 @@ type Chooser interface {
 	Choose(cpu int, cur *Task, ready []*Task) int
 }
 
+// Quieter is a Chooser that knows how many ticks a running task will
+// spend on steps no other task can see, during which it would never
+// preempt it: the policy then runs it that long without asking (at least
+// 1 tick).
+type Quieter interface {
+	Quiet(t *Task) int64
+}
+
 // SetChooser makes c answer every choice of the policy, or, with nil, the
 // student again. With a chooser the policy preempts only when c says so
 // and never asks.

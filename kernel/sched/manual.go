@@ -121,7 +121,12 @@ func (p *Manual) Tick(t *Task, cpu int, now int64) msg.Text {
 func (p *Manual) Budget(t *Task, cpu int, now int64) int64 {
 	if p.chooser != nil {
 		if p.q.anyFor(cpu) {
-			return 1 // every tick is a question while another task could run
+			// Every tick is a question while another task could run,
+			// unless the chooser knows it would not switch.
+			if q, ok := p.chooser.(Quieter); ok {
+				return max(q.Quiet(t), 1)
+			}
+			return 1
 		}
 		return Forever
 	}
