@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -30,11 +31,24 @@ func benchRaces(b *testing.B, name string, detect bool) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	cpu0 := processCPU()
 	start := time.Now()
 	res := m.Run()
 	elapsed := time.Since(start)
+	cpu := processCPU() - cpu0
 	if res.Err != nil || res.Code != 0 || stdout.String() != n+"\n" || len(m.Races()) > 0 {
 		b.Fatalf("run: %v, exit %d, output %q, %d races", res.Err, res.Code, stdout.String(), len(m.Races()))
 	}
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "units/s")
+	// Host CPU per unit: what a loaded machine does not inflate.
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/unit")
+}
+
+// processCPU is the CPU time the test process has used, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

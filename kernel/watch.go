@@ -142,6 +142,17 @@ func (m *Machine) runVM(t *Thread, start, budget int64) (ticks int64, stop vm.St
 		if ticks >= budget {
 			return ticks, vm.Stop{Kind: vm.StopBudget}
 		}
+		if m.watch == nil && ex.Size == 0 && ex.Op != vm.CALL && ex.Op != vm.CALLI {
+			// Looking for races only: the instructions up to the next
+			// load, store or call touch nothing the detector follows,
+			// and run in one go.
+			n, s := t.ctx.Run(int64(t.ctx.Quiet(int(min(budget-ticks, maxQuiet)))))
+			ticks += n
+			if s.Kind != vm.StopBudget {
+				return ticks, s
+			}
+			continue
+		}
 		n, s := t.ctx.Run(1)
 		if n > 0 {
 			if !ex.Store && s.Kind != vm.StopFault {
