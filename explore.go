@@ -160,16 +160,17 @@ func progressLine(p explore.Progress) string {
 func expected(target explore.Target, policy, outputFile string, status int) (explore.Expected, error) {
 	var want explore.Expected
 	if policy != "" || outputFile == "" || status < 0 {
-		cfg := explore.Config(target)
+		var out strings.Builder
+		target.Config.Stdout = &out
+		m := explore.Machine(target, explore.Schedule{})
 		if policy != "" {
 			if _, _, err := sched.ParseSpec(policy); err != nil {
 				return want, err
 			}
+			cfg := explore.Config(target)
 			cfg.Sched = policy
+			m = kernel.New(cfg)
 		}
-		var out strings.Builder
-		cfg.Stdout = &out
-		m := kernel.New(cfg)
 		if err := m.Start(target.Argv); err != nil {
 			return want, err
 		}
