@@ -176,8 +176,8 @@
 // ofile, oline, and locks ("race.no_lock", or "race.common_lock" with the
 // lock's addr). Each pair of lines is reported once per run, at most 100
 // in all. Without the setting nothing changes; with it, a multi-threaded
-// process runs one instruction at a time on the server (a few times
-// slower), with the same events otherwise. An optional setting: a client
+// process costs the server about one and a half times the CPU, with the
+// same events otherwise. An optional setting: a client
 // may ignore the event.
 //
 // Resume: scale-out without sticky sessions. A session is a pure

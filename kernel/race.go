@@ -40,8 +40,8 @@ import (
 // count.
 //
 // When off, it costs nothing: the machine never looks. When on, a process
-// with one thread still runs at full speed; a process with several runs
-// its threads one instruction at a time, as watching does.
+// with one thread still runs at full speed; a process with several stops
+// at every load, store and call of its own code (watch.go's runVM).
 //
 // What it does not see: accesses to memory shared between processes (the
 // clocks of different processes meet at fork, wait, pipes, messages and
