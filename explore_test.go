@@ -53,7 +53,7 @@ func TestExploreOutcomes(t *testing.T) {
 		{[]string{"explore", "--races", "--strategy", "exhaustive", "--preemptions", "1", "kernel/testdata/race/counter_mutex.c"}, 0, "every schedule with at most 1 preemptions passed"},
 		{[]string{"explore", "--races", "kernel/testdata/race/two_counters.c"}, 1, "data race: count read by thread 4 at two_counters.c:16"},
 		{[]string{"explore", "--expect-output", "kernel/explore/testdata/counter.c", "kernel/explore/testdata/counter_mutex.c"}, 1, "the default schedule fails"},
-		{[]string{"explore", "--depth", "2", "--lang", "ko", "kernel/explore/testdata/order.c"}, 1, "SIGSEGV(으)로 종료됨"},
+		{[]string{"explore", "--depth", "2", "--lang", "ko", "kernel/explore/testdata/order.c"}, 1, "SIGSEGV로 종료됨"},
 		{[]string{"explore", "--strategy", "dfs", "kernel/explore/testdata/counter.c"}, 2, `unknown strategy "dfs"`},
 		{[]string{"explore", "--depth", "11", "kernel/explore/testdata/counter.c"}, 2, "depth 11"},
 		{[]string{"explore"}, 2, "usage: osplay explore"},

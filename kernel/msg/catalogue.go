@@ -401,7 +401,7 @@ var catalogue = map[Code]entry{
 	HaltDone:         {"", "all processes finished", "모든 프로세스가 끝남"},
 	HaltDeadlock:     {"", "deadlock: every process is waiting and nothing can wake them", "교착 상태: 모든 프로세스가 기다리고 있어 아무도 깨울 수 없음"},
 	HaltInternal:     {"err:name", "internal error: {err}", "내부 오류: {err}"},
-	ExploreCrash:     {"who:task sig:name", "pid {who} was killed by {sig}", "pid {who:이} {sig}(으)로 종료됨"},
+	ExploreCrash:     {"who:task sig:name", "pid {who} was killed by {sig}", "pid {who:이} {sig:으로} 종료됨"},
 	ExploreDeadlock:  {"", "threads wait for each other in a cycle: deadlock", "스레드들이 서로를 순환하며 기다림: 교착 상태"},
 	ExploreLimit:     {"ticks:int", "the run did not end within {ticks} ticks", "{ticks}틱 안에 실행이 끝나지 않음"},
 	ExploreStatus:    {"got:int want:int", "exit status {got}, expected {want}", "종료 상태 {got}, 기대한 값은 {want}"},
