@@ -191,3 +191,28 @@ func TestStopByContext(t *testing.T) {
 		t.Errorf("stopped %v after %d runs", r.Stopped, r.Runs)
 	}
 }
+
+// A failed assert kills the process with SIGABRT: a crash, found with two
+// preemptions (main to the worker before main's store, the worker back to
+// main between its own store and its check), replayed the same.
+func TestExhaustiveFindsFailedAssert(t *testing.T) {
+	tg := target(t, "testdata", "assert.c")
+	if r := explore(t, tg, Options{Strategy: Exhaustive, Preemptions: 1}); r.Counterexample != nil || !r.Exhausted {
+		t.Errorf("one preemption: %+v", r.Counterexample)
+	}
+	r := explore(t, tg, Options{Strategy: Exhaustive, Preemptions: 2})
+	cx := r.Counterexample
+	if cx == nil {
+		t.Fatalf("no failure in %d schedules", r.Runs)
+	}
+	if cx.Failure.Why.Code != msg.ExploreCrash || !strings.Contains(cx.Failure.Why.String(), "SIGABRT") ||
+		!strings.Contains(string(cx.Outcome.Stderr), "Assertion") {
+		t.Errorf("failure %s, stderr %q", cx.Failure.Why, cx.Outcome.Stderr)
+	}
+	if n := cx.Schedule.Preemptions(); n != 2 {
+		t.Errorf("%d preemptions", n)
+	}
+	if stream, _ := replayStream(t, tg, cx.Schedule); stream != cx.Outcome.Stream {
+		t.Errorf("replay: stream %s, want %s", stream, cx.Outcome.Stream)
+	}
+}
