@@ -41,7 +41,7 @@ func (p *prefix) choose(pt point) int {
 // or Runs is reached.
 func (s *search) exhaustive(ctx context.Context) error {
 	s.report.Runs-- // the default schedule runs again, as the search's first
-	runs, exhausted, err := depthFirst(ctx, s.target, s.opt.Preemptions, s.opt.Runs-s.report.Runs, func(o Outcome) bool {
+	_, exhausted, err := depthFirst(ctx, s.target, s.opt.Preemptions, s.opt.Runs-s.report.Runs, func(o Outcome) bool {
 		s.report.Runs++
 		if f := judge(o, s.report.Expected, s.opt.Check); f != nil {
 			s.found(s.report.Runs, Schedule{Strategy: Exhaustive, Switches: o.Switches}, *f)
@@ -50,7 +50,6 @@ func (s *search) exhaustive(ctx context.Context) error {
 		s.progress(false)
 		return false
 	})
-	_ = runs
 	if exhausted && s.report.Counterexample == nil {
 		s.report.Exhausted, s.report.Bound = true, 1
 	}
