@@ -102,10 +102,15 @@ func commonLocks(a, b []uint64) msg.Text {
 
 // maxRaces bounds the races reported per machine; maxShadow the addresses
 // remembered (past it they are forgotten, and a race across the
-// forgetting is missed).
+// forgetting is missed). The clocks are bounded too, since each is as long
+// as the threads the machine has had: past maxSlots threads, or maxSyncs
+// words and objects synchronised on, the detector stops for the rest of
+// the run rather than forget an ordering and report a race that is none.
 const (
 	maxRaces  = 100
 	maxShadow = 1 << 16
+	maxSlots  = 1024
+	maxSyncs  = 4096
 )
 
 // vclock is a vector clock, indexed by thread slot.
@@ -172,6 +177,7 @@ type pendingCall struct {
 }
 
 type raceDetector struct {
+	full     bool                // a bound was reached: no more checks
 	threads  map[int]*raceThread // by tid
 	slots    int
 	final    map[int]vclock // threads that ended, by tid: their last clock (for join)
@@ -195,6 +201,9 @@ func newRaceDetector() *raceDetector {
 func (d *raceDetector) thread(tid int) *raceThread {
 	rt := d.threads[tid]
 	if rt == nil {
+		if d.slots >= maxSlots {
+			d.full = true
+		}
 		rt = &raceThread{slot: d.slots}
 		d.slots++
 		rt.clock = make(vclock, rt.slot+1)
@@ -214,6 +223,9 @@ func (rt *raceThread) tick() {
 
 // event applies the orderings an event makes.
 func (d *raceDetector) event(m *Machine, e Event) {
+	if d.full {
+		return
+	}
 	switch e.Kind {
 	case KindSyscall, KindSysret, KindSignal, KindHandler:
 		d.message(m, e)
@@ -257,7 +269,7 @@ func (d *raceDetector) event(m *Machine, e Event) {
 // stopped applies the orderings of the call t stopped at: atomic
 // operations and futex wakes on a word.
 func (d *raceDetector) stopped(t *Thread, s vm.Stop) {
-	if s.Kind != vm.StopSyscall {
+	if d.full || s.Kind != vm.StopSyscall {
 		return
 	}
 	args := t.ctx.SyscallArgs()
@@ -272,6 +284,9 @@ func (d *raceDetector) stopped(t *Thread, s vm.Stop) {
 	}
 	rt := d.thread(t.TID)
 	k := raceKey{t.proc.PID, addr}
+	if len(d.syncs) >= maxSyncs {
+		d.full = true
+	}
 	if s.Sys != abi.SysFutexWake {
 		rt.clock = rt.clock.join(d.syncs[k]) // acquire
 	}

@@ -37,6 +37,9 @@ type LockHeld struct {
 // instruction is called after t ran one instruction of user code ex at
 // tick: it checks a load or a store, and notes a call of a lock function.
 func (d *raceDetector) instruction(m *Machine, t *Thread, tick int64, ex vm.Executed) {
+	if d.full {
+		return
+	}
 	rt := d.thread(t.TID)
 	switch {
 	case ex.Op == vm.CALL || ex.Op == vm.CALLI:

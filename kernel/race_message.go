@@ -69,6 +69,9 @@ func (d *raceDetector) fileObject(m *Machine, e Event) any {
 }
 
 func (d *raceDetector) release(tid int, obj any) {
+	if len(d.objects) >= maxSyncs {
+		d.full = true
+	}
 	rt := d.thread(tid)
 	d.objects[obj] = d.objects[obj].join(rt.clock)
 	rt.tick()

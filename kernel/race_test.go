@@ -139,3 +139,12 @@ func TestRaceDespiteSleep(t *testing.T) {
 		t.Errorf("races %+v", races)
 	}
 }
+
+// Past its bound on threads the detector stops, silently and for good,
+// rather than grow clocks without end: the run goes on as without it.
+func TestRaceDetectorBounded(t *testing.T) {
+	m, events := raceRun(t, "many_threads.c", Config{})
+	if !m.races.full || len(events) > 0 || len(m.races.threads) > maxSlots {
+		t.Errorf("full %v, %d races, %d threads kept", m.races.full, len(events), len(m.races.threads))
+	}
+}

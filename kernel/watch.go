@@ -112,7 +112,7 @@ func (m *Machine) LastLostUpdate() ([]Instruction, int64) {
 // the VM would, one instruction at a time while watching or while looking
 // for races in a process with several threads.
 func (m *Machine) runVM(t *Thread, start, budget int64) (ticks int64, stop vm.Stop) {
-	races := m.races != nil && len(t.proc.threads) > 1
+	races := m.races != nil && !m.races.full && len(t.proc.threads) > 1
 	if m.watch == nil && !races {
 		return t.ctx.Run(budget)
 	}
