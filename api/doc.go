@@ -175,7 +175,8 @@
 // "race.read"), tid, file, line, oop ("race.wrote" or "race.read"), otid,
 // ofile, oline, and locks ("race.no_lock", or "race.common_lock" with the
 // lock's addr). Each pair of lines is reported once per run, at most 100
-// in all. Without the setting nothing changes; with it, a multi-threaded
+// in all; past 1,024 threads or 4,096 words and objects synchronised on,
+// the detector stops for the rest of the run. Without the setting nothing changes; with it, a multi-threaded
 // process costs the server about one and a half times the CPU, with the
 // same events otherwise. An optional setting: a client
 // may ignore the event.
