@@ -27,9 +27,13 @@ func raceRun(t *testing.T, name string, cfg Config) (*Machine, []Event) {
 }
 
 func TestRaceOnUnlockedCounter(t *testing.T) {
-	for _, sched := range []string{"rr", "fcfs", "rr:q=3"} {
+	for _, sched := range []string{"rr", "fcfs", "rr:q=3", "rr:q=3/2cpus"} {
 		t.Run(sched, func(t *testing.T) {
-			m, events := raceRun(t, "counter.c", Config{Sched: sched})
+			cfg := Config{Sched: sched}
+			if s, ok := strings.CutSuffix(sched, "/2cpus"); ok {
+				cfg = Config{Sched: s, CPUs: 2}
+			}
+			m, events := raceRun(t, "counter.c", cfg)
 			races := m.Races()
 			if len(races) == 0 || len(events) != len(races) {
 				t.Fatalf("%d races, %d events", len(races), len(events))
@@ -63,9 +67,13 @@ func TestRaceOnUnlockedCounter(t *testing.T) {
 func TestNoRaceWhenSynchronised(t *testing.T) {
 	for _, name := range []string{"counter_mutex.c", "counter_sem.c", "counter_join.c",
 		"check_then_use.c", "init_before_use.c", "same_order.c", "done_flag.c", "pipe_handoff.c"} {
-		for _, sched := range []string{"rr", "rr:q=2", "fcfs"} {
+		for _, sched := range []string{"rr", "rr:q=2", "fcfs", "rr:q=3/2cpus"} {
 			t.Run(name+"/"+sched, func(t *testing.T) {
-				m, events := raceRun(t, name, Config{Sched: sched})
+				cfg := Config{Sched: sched}
+				if s, ok := strings.CutSuffix(sched, "/2cpus"); ok {
+					cfg = Config{Sched: s, CPUs: 2}
+				}
+				m, events := raceRun(t, name, cfg)
 				if len(events) > 0 || len(m.Races()) > 0 {
 					t.Errorf("races reported: %v", events[0])
 				}
