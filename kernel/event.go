@@ -57,6 +57,9 @@ const (
 	// Signals (task_deliver.go).
 	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
 	KindSigreturn // thread TID of PID returned from its handler for Signal
+
+	// Data races (race.go), with Config.DetectRaces.
+	KindRace // thread TID of PID accessed Addr with no order to thread Other's earlier access: Msg (msg.RaceFound) says which, where
 )
 
 var kindNames = [...]string{
@@ -67,6 +70,7 @@ var kindNames = [...]string{
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 	KindHandler: "handler", KindSigreturn: "sigreturn",
+	KindRace: "race",
 }
 
 func (k Kind) String() string {
@@ -104,7 +108,7 @@ type Event struct {
 	Status   int        // KindExit, KindReap: wait status
 	Signal   int        // KindSignal, KindFault
 	Addr     uint64     // KindFault
-	Msg      msg.Text   // KindFault, KindLimit, KindHalt, KindInput (msg.InputEOF), KindAsk, KindDeadlock
+	Msg      msg.Text   // KindFault, KindLimit, KindHalt, KindInput (msg.InputEOF), KindAsk, KindDeadlock, KindRace
 	FD       int        // KindOutput
 	Data     []byte     // KindOutput, KindInput
 	Ticks    int64      // KindSwitch: its cost
@@ -177,7 +181,7 @@ func (e Event) In(lang string) string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
-	case KindLimit, KindHalt, KindAsk:
+	case KindLimit, KindHalt, KindAsk, KindRace:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
 		b.WriteString(oomText(e).In(lang))
