@@ -57,6 +57,10 @@ const (
 	// Signals (task_deliver.go).
 	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
 	KindSigreturn // thread TID of PID returned from its handler for Signal
+
+	// KindModel: thread TID of PID did something with a model object
+	// (model.go): Name is the call, Msg what it did.
+	KindModel
 )
 
 var kindNames = [...]string{
@@ -66,7 +70,7 @@ var kindNames = [...]string{
 	KindSignal: "signal", KindFault: "fault", KindOutput: "output", KindInput: "input",
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
-	KindHandler: "handler", KindSigreturn: "sigreturn",
+	KindHandler: "handler", KindSigreturn: "sigreturn", KindModel: "model",
 }
 
 func (k Kind) String() string {
@@ -177,6 +181,8 @@ func (e Event) In(lang string) string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
+	case KindModel:
+		fmt.Fprintf(&b, "%s: %s", e.Name, e.Msg.In(lang))
 	case KindLimit, KindHalt, KindAsk:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:

@@ -118,6 +118,7 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMqTimedreceive: {"mq_timedreceive", "ipupp", sysMqTimedreceive},
 	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
 	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
+	abi.SysModel:          {"__osplay_model", "illll", sysModel}, // each op its own entry: modelCall
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -149,6 +150,13 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	}
 	p := t.proc
 	args := t.ctx.SyscallArgs()
+	if sys == abi.SysModel {
+		if e, lib, args = m.modelCall(t, args); e == nil {
+			t.ctx.Return(uint64(^uint64(0)))
+			m.setErrno(t, ENOSYS)
+			return
+		}
+	}
 	if len(args) < len(e.args) {
 		// A variadic call may pass fewer (open without a mode): the
 		// missing arguments read as 0.

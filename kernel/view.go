@@ -287,6 +287,7 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 		}
 	}
 	m.ipc.waitQueues(add)
+	m.models.waitQueues(add)
 	return out
 }
 

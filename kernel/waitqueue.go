@@ -42,10 +42,20 @@ const (
 	WaitSignal             // a signal (pause, sigsuspend, sigwait)
 	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	// The lecture's models (model.go): ID is the object's id.
+	WaitMailbox   // room in, or a message in, or the taking of a message from mailbox ID; Value is its count of messages
+	WaitPort      // the same for Mach port ID
+	WaitPortSet   // a message in a port of port set ID
+	WaitLink      // the same for the direct link to pid ID
+	WaitMonitor   // to enter monitor ID (Name); Holder is the thread inside
+	WaitUrgent    // to go on in monitor ID (Name) after a signal (Hoare's urgent queue)
+	WaitCondition // condition ID (Name) of a monitor to be signalled
+	WaitEvent     // event ID (Name) to be signalled
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv",
+	"mailbox", "port", "port_set", "link", "monitor", "urgent", "condition", "event"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -117,6 +127,8 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitPoll:
 		t = msg.New(msg.ObjPoll)
+	case WaitMailbox, WaitPort, WaitPortSet, WaitLink, WaitMonitor, WaitUrgent, WaitCondition, WaitEvent:
+		t = modelObjText(o)
 	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))

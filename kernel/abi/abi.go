@@ -111,6 +111,7 @@ const (
 	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
 	SysShmUnlink                 // int shm_unlink(const char *name)
 	SysIPCList                   // int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out): System V object number index of a kind (0 shm, 1 msg): 1, 0 past the last
+	SysModel                     // long __osplay_model(int op, long a, long b, long c, long d): the lecture's models (kernel/model.go), one call per op
 	NumSys
 )
 
@@ -144,6 +145,7 @@ var Syscalls = map[string]Sys{
 	"mq_open": SysMqOpen, "mq_unlink": SysMqUnlink, "mq_timedsend": SysMqTimedsend,
 	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink, "__osplay_ipc_list": SysIPCList,
+	"__osplay_model": SysModel,
 }
 
 // SyscallName returns the C name of a system call.
