@@ -37,12 +37,7 @@ static int nbreceive(struct message *m, pid_t *from);
    messages sent to it, as drawn from the run's seed. */
 static int link_faults(pid_t p, int lose, int scramble);
 
-/* Slide 3.47: an error-detecting code of len bytes (Fletcher-16). */
-static unsigned checksum(const void *data, int len);
-/* Puts the checksum of m's body in m->control. */
-static void message_seal(struct message *m);
-/* 1 when m's body still matches the checksum in m->control, 0 when it was scrambled. */
-static int message_intact(const struct message *m);
+/* checksum, message_seal and message_intact (slide 3.47): see <osplay/model.h>. */
 
 /* The functions: each one op of the kernel's __osplay_model (kernel/model.go). */
 
@@ -84,29 +79,6 @@ static int nbreceive(struct message *m, pid_t *from)
 static int link_faults(pid_t p, int lose, int scramble)
 {
 	return (int)__osplay_model(__OSPLAY_LINK_FAULTS, p, lose, scramble, 0);
-}
-
-/* Fletcher's checksum: two running sums modulo 255, so that a changed
-   byte and two bytes swapped both change it. */
-static unsigned checksum(const void *data, int len)
-{
-	const unsigned char *p = data;
-	unsigned a = 0, b = 0;
-	for (int i = 0; i < len; i++) {
-		a = (a + p[i]) % 255;
-		b = (b + a) % 255;
-	}
-	return b << 8 | a;
-}
-
-static void message_seal(struct message *m)
-{
-	m->control = (int)checksum(m->body, m->length);
-}
-
-static int message_intact(const struct message *m)
-{
-	return m->length >= 0 && m->length <= MESSAGE_MAX && m->control == (int)checksum(m->body, m->length);
 }
 
 #endif

@@ -4,7 +4,8 @@
 /*
  * What the teaching headers <osplay/message.h>, <osplay/mailbox.h>,
  * <osplay/mach.h>, <osplay/monitor.h> and <osplay/event.h> share: the
- * message of the slides and the one system call their functions make.
+ * message of the slides, its checksum, and the one system call their
+ * functions make.
  * Include those headers, not this one.
  */
 
@@ -58,5 +59,38 @@ struct message {
 #define __OSPLAY_EVENT_QUEUE 43
 
 long __osplay_model(int op, long a, long b, long c, long d);
+
+/*
+ * Slide 3.47: an error-detecting code of len bytes (Fletcher-16): a
+ * changed byte and two bytes swapped both change it.
+ */
+static unsigned checksum(const void *data, int len);
+/* Puts the checksum of m's body in m->control. */
+static void message_seal(struct message *m);
+/* 1 when m's body still matches the checksum in m->control, 0 when it was scrambled. */
+static int message_intact(const struct message *m);
+
+/* Fletcher's checksum: two running sums modulo 255, so that a changed
+   byte and two bytes swapped both change it. */
+static unsigned checksum(const void *data, int len)
+{
+	const unsigned char *p = data;
+	unsigned a = 0, b = 0;
+	for (int i = 0; i < len; i++) {
+		a = (a + p[i]) % 255;
+		b = (b + a) % 255;
+	}
+	return b << 8 | a;
+}
+
+static void message_seal(struct message *m)
+{
+	m->control = (int)checksum(m->body, m->length);
+}
+
+static int message_intact(const struct message *m)
+{
+	return m->length >= 0 && m->length <= MESSAGE_MAX && m->control == (int)checksum(m->body, m->length);
+}
 
 #endif
