@@ -27,8 +27,8 @@ import (
 
 // The ops of __osplay_model, as <osplay/model.h> numbers them.
 const (
-	opSend            = 1  // (pid, msg, sync): send to a process (direct naming)
-	opReceive         = 2  // (pid or -1, msg, from, nowait): receive from one process or any
+	opSend            = 1  // (pid, msg, how): send to a process (direct naming); how 1: syncsend, 2: asyncsend
+	opReceive         = 2  // (pid or -1, msg, from, how): receive from one process or any; how 1: nbreceive, 2: blockreceive
 	opLinkFaults      = 3  // (pid, lose%, corrupt%): the link to a process loses or scrambles messages
 	opMboxCreate      = 10 // (capacity, flags)
 	opMboxSend        = 11 // (mbox, msg, flags)
@@ -265,7 +265,7 @@ func (m *Machine) modelCall(t *Thread, a []uint64) (e *syscallEntry, lib bool, a
 	}
 	op, args := a[0], a[1:]
 	e = &modelCalls[op]
-	if name := opName(op, args); name != e.name {
+	if name := opName(op, args); name != "" && name != e.name {
 		named := *e
 		named.name = name
 		e = &named
@@ -283,17 +283,26 @@ func (m *Machine) modelCall(t *Thread, a []uint64) (e *syscallEntry, lib bool, a
 }
 
 // opName is the name of the function of the teaching headers that makes
-// op with args: send and receive stand for several.
+// op with args, where send and receive stand for several; "" for the
+// op's own name.
 func opName(op uint64, args []uint64) string {
 	switch {
-	case op == opSend && len(args) > 2 && args[2] != 0:
+	case op == opSend && len(args) > 2 && args[2] == 1:
 		return "syncsend"
-	case op == opReceive && len(args) > 3 && args[3] != 0:
+	case op == opSend && len(args) > 2 && args[2] == 2:
+		return "asyncsend"
+	case op == opReceive && len(args) > 3 && args[3] == 1:
 		return "nbreceive"
+	case op == opReceive && len(args) > 3 && args[3] == 2:
+		return "blockreceive"
 	case op == opReceive && len(args) > 0 && int32(args[0]) == -1:
 		return "receive_any"
+	case op == opSend:
+		return "send"
+	case op == opReceive:
+		return "receive"
 	}
-	return modelCalls[op].name
+	return "" // the op's own name
 }
 
 // modelEvent reports what the model call of t in progress did.

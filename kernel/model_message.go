@@ -443,7 +443,7 @@ func (ms *modelSpace) link(m *Machine, pid int) *mailbox {
 // until P has taken it (strong synchronisation).
 func sysModelSend(m *Machine, t *Thread, a []uint64) sysret {
 	ms := &m.models
-	pid, addr, sync := int(int32(a[0])), a[1], a[2] != 0
+	pid, addr, sync := int(int32(a[0])), a[1], a[2] == 1
 	if !m.alive(pid) || pid <= 1 {
 		// No such process, or it exited while the sender waited for it
 		// to take the message (slide 3.47).
@@ -463,10 +463,7 @@ func sysModelSend(m *Machine, t *Thread, a []uint64) sysret {
 		}
 		mg.dest, mg.source = int32(pid), int32(t.proc.PID)
 	}
-	call := "send"
-	if sync {
-		call = "syncsend"
-	}
+	call := opName(opSend, a)
 	return m.put(t, l, mg, sendHow{call: call, wait: true, deadline: sched.Forever, sync: sync})
 }
 
@@ -479,7 +476,7 @@ func (t *Thread) inSyscallRestart() bool { return t.waiter.woke != notWoken }
 // receive that does not wait finds none.
 func sysModelReceive(m *Machine, t *Thread, a []uint64) sysret {
 	ms := &m.models
-	from, addr, fromAddr, nowait := int(int32(a[0])), a[1], a[2], a[3] != 0
+	from, addr, fromAddr, nowait := int(int32(a[0])), a[1], a[2], a[3] == 1
 	if from == 0 || from < -1 {
 		return fail(abi.EINVAL)
 	}
@@ -490,10 +487,7 @@ func sysModelReceive(m *Machine, t *Thread, a []uint64) sysret {
 	if !t.inSyscallRestart() {
 		l.switches += 2
 	}
-	call := "receive"
-	if nowait {
-		call = "nbreceive"
-	}
+	call := opName(opReceive, a)
 	mg, _, r := m.take(t, []*mailbox{l}, &l.receivers, l.text(), takeHow{call: call, from: from, wait: !nowait, deadline: sched.Forever})
 	if mg == nil {
 		return r

@@ -63,12 +63,12 @@ static int syncsend(struct message *m, pid_t to)
 
 static int asyncsend(struct message *m, pid_t to)
 {
-	return (int)__osplay_model(__OSPLAY_SEND, to, (long)m, 0, 0);
+	return (int)__osplay_model(__OSPLAY_SEND, to, (long)m, 2, 0);
 }
 
 static int blockreceive(struct message *m, pid_t *from)
 {
-	return __osplay_model(__OSPLAY_RECEIVE, -1, (long)m, (long)from, 0) < 0 ? -1 : 0;
+	return __osplay_model(__OSPLAY_RECEIVE, -1, (long)m, (long)from, 2) < 0 ? -1 : 0;
 }
 
 static int nbreceive(struct message *m, pid_t *from)
