@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -572,5 +573,44 @@ int main(void)
 	}
 	if q := m.models.queued; q != 0 {
 		t.Errorf("%d messages still counted after the process exited", q)
+	}
+}
+
+// The ops <osplay/model.h> numbers are the kernel's.
+func TestModelOpsMatchTheHeader(t *testing.T) {
+	h, err := os.ReadFile("libc/include/osplay/model.h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]uint64{
+		"SEND": opSend, "RECEIVE": opReceive, "LINK_FAULTS": opLinkFaults, "MBOX_CREATE": opMboxCreate,
+		"MBOX_SEND": opMboxSend, "MBOX_RECEIVE": opMboxReceive, "MBOX_GIVE": opMboxGive, "MBOX_DESTROY": opMboxDestroy,
+		"MBOX_STATUS": opMboxStatus, "MBOX_FAULTS": opMboxFaults, "PORT_ALLOCATE": opPortAllocate,
+		"PORT_DEALLOCATE": opPortDeallocate, "PORT_STATUS": opPortStatus, "PORT_SET_ALLOCATE": opPortSetAllocate,
+		"PORT_SET_ADD": opPortSetAdd, "MSG_SEND": opMsgSend, "MSG_RECEIVE": opMsgReceive, "PORT_BACKLOG": opPortBacklog,
+		"MONITOR_CREATE": opMonitorCreate, "MONITOR_ENTER": opMonitorEnter, "MONITOR_LEAVE": opMonitorLeave,
+		"CONDITION_CREATE": opConditionCreate, "CONDITION_WAIT": opConditionWait, "CONDITION_SIGNAL": opConditionSignal,
+		"CONDITION_QUEUE": opConditionQueue, "EVENT_CREATE": opEventCreate, "EVENT_WAIT": opEventWait,
+		"EVENT_SIGNAL": opEventSignal, "EVENT_QUEUE": opEventQueue,
+	}
+	seen := 0
+	for _, line := range strings.Split(string(h), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != "#define" || !strings.HasPrefix(f[1], "__OSPLAY_") {
+			continue
+		}
+		name := strings.TrimPrefix(f[1], "__OSPLAY_")
+		op, ok := names[name]
+		if !ok {
+			t.Errorf("%s: no such op in the kernel", f[1])
+			continue
+		}
+		if n, err := strconv.ParseUint(f[2], 10, 64); err != nil || n != op || modelCalls[op].fn == nil {
+			t.Errorf("%s is %s, the kernel's op %d", f[1], f[2], op)
+		}
+		seen++
+	}
+	if seen != len(names) {
+		t.Errorf("the header defines %d ops, the kernel has %d", seen, len(names))
 	}
 }
