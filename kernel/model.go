@@ -352,7 +352,11 @@ func (m *Machine) modelExited(p *Process) {
 	}
 	slices.Sort(deaf)
 	for _, tid := range deaf {
-		if th := m.thread(tid); th != nil && th.State.blocked() && th.waiter.queue != nil {
+		th := m.thread(tid)
+		if th == nil || !th.State.blocked() {
+			continue
+		}
+		if l := ms.links[th.proc.PID]; l != nil && th.waiter.queue == &l.receivers {
 			m.wake(th, wokeEvent, msg.New(msg.WokePeerExited, msg.Int("pid", p.PID)))
 		}
 	}

@@ -51,7 +51,7 @@ func sysMboxSend(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(errno)
 	}
 	var mg *modelMsg
-	if ms.pending[t.TID] == nil {
+	if m.pendingSend(t) == nil {
 		if mg, errno = readMessage(t, a[1]); errno != 0 {
 			return fail(errno)
 		}

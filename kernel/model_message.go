@@ -193,6 +193,20 @@ func (m *Machine) deadline(t *Thread, ms int64) int64 {
 	return m.t + ms*m.cfg.TicksPerSecond/1000
 }
 
+// pendingSend is the message t's send waits to see taken, when the send
+// starts over after a wakeup; nil for a new send. A send a handler
+// interrupted (EINTR) left its message behind, which nobody waits for.
+func (m *Machine) pendingSend(t *Thread) *modelMsg {
+	ms := &m.models
+	pend := ms.pending[t.TID]
+	if pend != nil && !t.inSyscallRestart() {
+		pend.sync = nil
+		delete(ms.pending, t.TID)
+		return nil
+	}
+	return pend
+}
+
 // put sends mg into mb for t. mg is nil when t starts over a send whose
 // message is already in, waiting to be taken.
 func (m *Machine) put(t *Thread, mb *mailbox, mg *modelMsg, how sendHow) sysret {
@@ -330,8 +344,8 @@ func (mb *mailbox) pick(from int) int {
 // not wait: r.val 0).
 func (m *Machine) take(t *Thread, boxes []*mailbox, q *WaitQueue, obj msg.Text, how takeHow) (*modelMsg, *mailbox, sysret) {
 	ms := &m.models
+	delete(ms.wantFrom, t.TID)
 	if t.waiter.woke == wokeSignal {
-		delete(ms.wantFrom, t.TID)
 		return nil, nil, fail(abi.EINTR)
 	}
 	for _, mb := range boxes {
@@ -456,7 +470,7 @@ func sysModelSend(m *Machine, t *Thread, a []uint64) sysret {
 		l.switches += 2
 	}
 	var mg *modelMsg
-	if ms.pending[t.TID] == nil {
+	if m.pendingSend(t) == nil {
 		var errno int
 		if mg, errno = readMessage(t, addr); errno != 0 {
 			return fail(errno)

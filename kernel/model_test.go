@@ -614,3 +614,130 @@ func TestModelOpsMatchTheHeader(t *testing.T) {
 		t.Errorf("the header defines %d ops, the kernel has %d", seen, len(names))
 	}
 }
+
+// msg_receive from a port set takes the first message of any of its
+// ports, and waits at most the timeout when none has one (slide 3.56).
+func TestMachPortSet(t *testing.T) {
+	src := `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <osplay/mach.h>
+int main(void)
+{
+	port_t a, b, set;
+	struct message m = {0};
+	port_allocate(&a);
+	port_allocate(&b);
+	port_set_allocate(&set);
+	port_set_add(set, a);
+	port_set_add(set, b);
+	printf("empty: %d\n", msg_receive(&m, set, RCV_TIMEOUT, 2));
+	if (fork() == 0) {
+		usleep(500);
+		m.dest = b;
+		m.type = 2;
+		msg_send(&m, MSG_OPTION_NONE, 0);
+		return 0;
+	}
+	int r = msg_receive(&m, set, MSG_OPTION_NONE, 0);
+	printf("from the set: %d, type %d, port %d\n", r, m.type, m.dest == b);
+	wait(NULL);
+	return 0;
+}`
+	out, m := runModel(t, Config{}, src)
+	if out != "empty: -203\nfrom the set: 0, type 2, port 1\n" {
+		t.Errorf("output %q", out)
+	}
+	waited := false
+	for _, e := range m.Events() {
+		if e.Kind == KindState && e.To == StateWaiting && e.Cause.Code == msg.WaitMsgRecv {
+			if a, ok := e.Cause.Arg("obj"); ok && a.Text.Code == msg.ObjPortSet {
+				waited = true
+			}
+		}
+	}
+	if !waited {
+		t.Error("nobody waited on the port set")
+	}
+}
+
+// The owner of a mailbox the OS owns passes it, and the right to receive,
+// to another process (slide 3.44); a process's own mailbox cannot be
+// given, and only the owner receives.
+func TestMailboxOwnershipPasses(t *testing.T) {
+	src := `#include <stdio.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <osplay/mailbox.h>
+int main(void)
+{
+	struct message m = {0};
+	int os = mailbox_create(MAILBOX_UNBOUNDED, MAILBOX_BY_OS);
+	int mine = mailbox_create(MAILBOX_UNBOUNDED, MAILBOX_BY_PROCESS);
+	int r = mailbox_give(mine, 1);
+	printf("give mine: %d %d\n", r, errno == EPERM);
+	pid_t child = fork();
+	if (child == 0) {
+		r = mailbox_receive(os, &m, MAILBOX_NOWAIT);
+		printf("child before: %d %d\n", r, errno == EPERM);
+		usleep(1000);
+		r = mailbox_receive(os, &m, MAILBOX_WAIT);
+		printf("child after: %d type %d\n", r, m.type);
+		return 0;
+	}
+	m.type = 5;
+	mailbox_send(os, &m, MAILBOX_WAIT);
+	usleep(500);
+	mailbox_give(os, child);
+	r = mailbox_receive(os, &m, MAILBOX_NOWAIT);
+	printf("parent: %d %d\n", r, errno == EPERM);
+	wait(NULL);
+	return 0;
+}`
+	out, _ := runModel(t, Config{}, src)
+	want := "give mine: -1 1\nchild before: -1 1\nparent: -1 1\nchild after: 1 type 5\n"
+	if out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}
+
+// A handler that interrupts a syncsend leaves the message in the link,
+// and the thread's next send starts afresh.
+func TestInterruptedSyncSend(t *testing.T) {
+	src := `#include <stdio.h>
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <osplay/message.h>
+void ring(int sig) {}
+int main(void)
+{
+	struct message m = {0};
+	signal(SIGALRM, ring);
+	pid_t child = fork();
+	if (child == 0) {
+		pid_t from;
+		sleep(2);
+		blockreceive(&m, &from);
+		printf("child: %d\n", m.type);
+		blockreceive(&m, &from);
+		printf("child: %d\n", m.type);
+		return 0;
+	}
+	alarm(1);
+	m.type = 1;
+	int r = syncsend(&m, child);
+	printf("parent: %d %d\n", r, errno == EINTR);
+	m.type = 2;
+	printf("parent: %d\n", syncsend(&m, child));
+	wait(NULL);
+	return 0;
+}`
+	out, _ := runModel(t, Config{}, src)
+	want := "parent: -1 1\nchild: 1\nparent: 0\nchild: 2\n"
+	if out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}
