@@ -362,6 +362,19 @@ func (m *Machine) modelExited(p *Process) {
 	}
 }
 
+// modelThreadExited hands on a monitor thread t was inside when it ended
+// (its process goes on), and forgets what t waited for.
+func (m *Machine) modelThreadExited(t *Thread) {
+	ms := &m.models
+	delete(ms.pending, t.TID)
+	delete(ms.wantFrom, t.TID)
+	for _, id := range ms.ids() {
+		if mon, ok := ms.objs[id].(*monitor); ok && mon.owner == t {
+			m.release(mon)
+		}
+	}
+}
+
 // checkMonitor validates Config.Monitor.
 func checkMonitor(s string) error {
 	switch s {

@@ -741,3 +741,34 @@ int main(void)
 		t.Errorf("output %q, want %q", out, want)
 	}
 }
+
+// A thread that ends inside a monitor hands it on: the others are not
+// locked out for ever.
+func TestThreadEndingInsideAMonitor(t *testing.T) {
+	src := `#include <stdio.h>
+#include <pthread.h>
+#include <unistd.h>
+#include <osplay/monitor.h>
+monitor_t mon;
+void *quitter(void *arg)
+{
+	monitor_enter(mon);
+	usleep(100);
+	return NULL;	/* forgets monitor_leave */
+}
+int main(void)
+{
+	pthread_t q;
+	mon = monitor_create("m");
+	pthread_create(&q, NULL, quitter, NULL);
+	usleep(10);
+	monitor_enter(mon);
+	printf("in\n");
+	monitor_leave(mon);
+	pthread_join(q, NULL);
+	return 0;
+}`
+	if out, _ := runModel(t, Config{}, src); out != "in\n" {
+		t.Errorf("output %q", out)
+	}
+}
