@@ -143,6 +143,7 @@ type ModelObject struct {
 	Semantics string // a monitor's signal: "hoare" or "mesa"
 	Switches  int64  // user/kernel mode switches its sends and receives cost
 	Passed    int64  // messages received out of it
+	Copied    int64  // bytes copied into it and out of it (a port's double copy)
 	Queues    []ModelQueue
 	Items     []ModelMessage
 }

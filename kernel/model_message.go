@@ -144,7 +144,7 @@ func (mb *mailbox) queues(add func(*WaitQueue)) {
 
 func (mb *mailbox) Describe() ModelObject {
 	o := ModelObject{Kind: mb.kind, ID: mb.id, Name: mb.kind + " " + strconv.Itoa(mb.id), Owner: mb.owner, ByOS: mb.byOS,
-		InProcess: mb.inProcess, Capacity: mb.capacity, Switches: mb.switches, Passed: mb.passed,
+		InProcess: mb.inProcess, Capacity: mb.capacity, Switches: mb.switches, Passed: mb.passed, Copied: mb.copies,
 		Queues: []ModelQueue{{"senders", mb.room.Waiters()}, {"senders waiting for the receiver", mb.taken.Waiters()},
 			{"receivers", mb.receivers.Waiters()}}}
 	for _, mg := range mb.msgs {

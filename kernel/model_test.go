@@ -772,3 +772,76 @@ int main(void)
 		t.Errorf("output %q", out)
 	}
 }
+
+// ModelObjects describes each object as a view would draw it: kind, id,
+// name, owner, labelled queues and the messages with their headers.
+func TestModelObjectsDescribe(t *testing.T) {
+	src := `#include <pthread.h>
+#include <unistd.h>
+#include <osplay/mailbox.h>
+#include <osplay/monitor.h>
+#include <osplay/mach.h>
+monitor_t mon;
+condition_t c;
+void *inside(void *arg)
+{
+	monitor_enter(mon);
+	condition_wait(c);
+	monitor_leave(mon);
+	return NULL;
+}
+int main(void)
+{
+	struct message m = {0};
+	port_t p;
+	int mb = mailbox_create(4, MAILBOX_BY_OS | MAILBOX_IN_PROCESS);
+	m.type = 9;
+	m.length = 3;
+	m.body[0] = 'h';
+	m.body[1] = 'i';
+	mailbox_send(mb, &m, MAILBOX_WAIT);
+	port_allocate(&p);
+	m.dest = p;
+	msg_send(&m, MSG_OPTION_NONE, 0);
+	msg_receive(&m, p, MSG_OPTION_NONE, 0);
+	mon = monitor_create("m");
+	c = condition_create(mon, "c");
+	pthread_t t;
+	pthread_create(&t, NULL, inside, NULL);
+	usleep(100);
+	monitor_enter(mon);
+	usleep(100);
+	return 0;
+}`
+	m := startMain(t, Config{}, src)
+	if !m.RunUntil(func(e Event) bool {
+		return e.Kind == KindSyscall && e.Name == "usleep" && e.Tick > 0 && e.PID == 2 && e.TID == 2 && len(m.ModelObjects()) == 4 && m.ModelObjects()[2].Owner != 0
+	}) {
+		t.Fatal("the program never reached its second usleep")
+	}
+	objs := m.ModelObjects()
+	if len(objs) != 4 {
+		t.Fatalf("objects %+v", objs)
+	}
+	mb, port, mon, cond := objs[0], objs[1], objs[2], objs[3]
+	if mb.Kind != "mailbox" || !mb.ByOS || !mb.InProcess || mb.Capacity != 4 || mb.Owner != 2 || len(mb.Items) != 1 ||
+		mb.Items[0].Type != 9 || mb.Items[0].Source != 2 || mb.Items[0].Dest != mb.ID || string(mb.Items[0].Body) != "hi\x00" {
+		t.Errorf("mailbox %+v", mb)
+	}
+	if port.Kind != "port" || port.Capacity != 8 || port.Copied != 6 || port.Passed != 1 {
+		t.Errorf("port %+v", port)
+	}
+	if mon.Kind != "monitor" || mon.Name != "m" || mon.Semantics != MonitorHoare || mon.Owner != 2 {
+		t.Errorf("monitor %+v", mon)
+	}
+	labels := []string{}
+	for _, q := range mon.Queues {
+		labels = append(labels, q.Label)
+	}
+	if strings.Join(labels, ",") != "entry,urgent,c" || len(mon.Queues[2].Waiters) != 1 {
+		t.Errorf("monitor queues %+v", mon.Queues)
+	}
+	if cond.Kind != "condition" || cond.Name != "c" {
+		t.Errorf("condition %+v", cond)
+	}
+}
