@@ -118,6 +118,7 @@ func sysMonitorEnter(m *Machine, t *Thread, a []uint64) sysret {
 		return ok(0)
 	}
 	mon.sleepEntry(t)
+	m.detectDeadlock(t)
 	return blocked()
 }
 

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -843,5 +844,48 @@ int main(void)
 	}
 	if cond.Kind != "condition" || cond.Name != "c" {
 		t.Errorf("condition %+v", cond)
+	}
+}
+
+// Two threads, each inside one monitor and calling into the other's,
+// wait in a cycle: the deadlock is reported as it closes, with the
+// monitors and their holders.
+func TestNestedMonitorsDeadlock(t *testing.T) {
+	src := `#include <pthread.h>
+#include <unistd.h>
+#include <osplay/monitor.h>
+monitor_t a, b;
+void *one(void *arg)
+{
+	monitor_enter(a);
+	usleep(100);
+	monitor_enter(b);
+	return NULL;
+}
+int main(void)
+{
+	pthread_t t;
+	a = monitor_create("a");
+	b = monitor_create("b");
+	pthread_create(&t, NULL, one, NULL);
+	monitor_enter(b);
+	usleep(200);
+	monitor_enter(a);
+	return 0;
+}`
+	m := startMain(t, Config{}, src)
+	res := m.Run()
+	var de *DeadlockError
+	if !errors.As(res.Err, &de) {
+		t.Fatalf("result %+v, want a deadlock", res)
+	}
+	ds := deadlocks(m)
+	if len(ds) != 1 || len(ds[0].Waits) != 2 {
+		t.Fatalf("deadlock events %v, want one cycle of two", ds)
+	}
+	for i, w := range ds[0].Waits {
+		if w.Kind != WaitMonitor || w.Holder != ds[0].Waits[1-i].TID {
+			t.Errorf("wait %d: %+v", i, w)
+		}
 	}
 }
