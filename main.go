@@ -111,6 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seed := fl.Int64("seed", 0, "random seed for randomised policies")
 	ctxswitch := fl.Int64("ctxswitch", 0, "ticks a context switch costs")
 	childFirst := fl.Bool("child-first", false, "after fork, run the child first (Linux runs the parent)")
+	monitor := fl.String("monitor", kernel.MonitorHoare, "what a monitor's signal does (<osplay/monitor.h>): hoare (the signalled thread runs at once) or mesa (the signaller goes on)")
 	trace := fl.Bool("trace", false, "print every event to standard error")
 	lang := fl.String("lang", langDefault(), "language of the kernel's texts in the trace and messages: en or ko (default from $OSPLAY_LANG, else en)")
 	gantt := fl.Bool("gantt", false, "print a Gantt chart of the CPUs at the end")
@@ -143,7 +144,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	base := kernel.Config{
 		Sched: *policy, Quantum: *quantum, CPUs: *cpus, Seed: *seed, ContextSwitch: *ctxswitch,
-		ChildFirst: *childFirst, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
+		ChildFirst: *childFirst, Monitor: *monitor, MaxTicks: *maxTicks, MaxProcs: *maxProcs,
 		Multiprogramming: *multiprogramming, Resident: *resident,
 	}
 	if base.MaxTicks <= 0 {

@@ -43,7 +43,11 @@
 // A program is {"files":[{"name":"a.c","text":"…"}…], "main":"a.c",
 // "argv":["ls","-l"], "stdin":"…", "settings":{"sched":"rr", "quantum":10,
 // "cpus":1, "seed":0, "ctxswitch":0, "childFirst":false, "multiprogramming":0,
-// "resident":0}}; sched is a policy spec as "mlfq:boost=100". argv holds the
+// "resident":0, "monitor":"hoare"}}; sched is a policy spec as "mlfq:boost=100";
+// monitor is what a monitor's signal does in <osplay/monitor.h>, "hoare" (the
+// default) or "mesa", and a program using the lecture's models
+// (<osplay/message.h>, mailbox.h, mach.h, monitor.h, event.h) has an event
+// "model" for each of their calls: "name" the call, "msg"/"msgText" what it did. argv holds the
 // arguments after the program's name. A non-empty stdin is the program's
 // standard input as with "< file" (end of input after it); without it the
 // console is interactive and input comes from "input" and "eof".

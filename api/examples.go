@@ -25,9 +25,14 @@ type Example struct {
 // lectureOrder is the order of the lecture's Lab 3 (slides 3.25–3.30),
 // then shared memory (slides 3.53–3.54), then slide 4.17, then the synchronisation lectures (slides 3.32–3.41 and
 // seed 002: the bounded buffer, readers–writers, the tunnel, the dining
-// philosophers) with OSTEP's counter and a barrier.
+// philosophers) with OSTEP's counter and a barrier, then the lecture's
+// models of message passing, monitors and events.
 var lectureOrder = []string{"onetwo", "nfork", "nfork-exit", "forkexecl", "forkexecv", "background", "mystatus", "shm-posix", "date-server", "runls",
-	"counter-race", "counter-mutex", "boundedbuffer", "rw-busywait", "rw-condvar", "tunnel", "philosophers", "philosophers-monitor", "barrier"}
+	"counter-race", "counter-mutex", "boundedbuffer", "rw-busywait", "rw-condvar", "tunnel", "philosophers", "philosophers-monitor", "barrier",
+	// The lecture's models (seed 001 slides 3.42–3.56, seed 002): the
+	// bounded-buffer series, then messages, mailboxes, Mach, monitors, events.
+	"bb1-busywait", "bb2-mailbox", "bb4-monitor", "bb5-messages", "prodcons-shm-msg", "syncsend", "asyncsend", "lossy-link",
+	"mach-ports", "monitor-balance", "monitor-rw-busywait", "monitor-rw", "monitor-tunnel", "monitor-philosophers", "event-top-of-hour"}
 
 var runLine = regexp.MustCompile("go run \\. run examples/[^`\\s]+\\.c([^`]*)`")
 

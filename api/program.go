@@ -80,6 +80,9 @@ func (s Settings) check() error {
 	if s.Multiprogramming < 0 || s.Multiprogramming > 1000 || s.Resident < 0 || s.Resident > 1000 {
 		return fmt.Errorf("multiprogramming and resident limits must be 0 (none) to 1000")
 	}
+	if s.Monitor != "" && s.Monitor != kernel.MonitorHoare && s.Monitor != kernel.MonitorMesa {
+		return fmt.Errorf("monitor %q: choose hoare or mesa", s.Monitor)
+	}
 	if s.CtxSwitch < 0 || s.CtxSwitch > 1_000_000 {
 		return fmt.Errorf("context-switch cost %d out of range (0 to 1000000 ticks)", s.CtxSwitch)
 	}
@@ -113,7 +116,7 @@ func (p *Program) config(l Limits, onEvent func(kernel.Event)) kernel.Config {
 	}
 	cfg := kernel.Config{
 		Files: files, Sched: p.Settings.Sched, Quantum: p.Settings.Quantum, CPUs: p.Settings.CPUs,
-		Seed: p.Settings.Seed, ContextSwitch: p.Settings.CtxSwitch, ChildFirst: p.Settings.ChildFirst,
+		Seed: p.Settings.Seed, ContextSwitch: p.Settings.CtxSwitch, ChildFirst: p.Settings.ChildFirst, Monitor: p.Settings.Monitor,
 		Multiprogramming: p.Settings.Multiprogramming, Resident: p.Settings.Resident,
 		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxOutput: l.MaxOutput, OnEvent: onEvent,
 		MaxTotalMemory: l.MaxSessionMemory, DetectRaces: p.Settings.Races,

@@ -17,6 +17,7 @@ type Settings struct {
 	Seed       int64  `json:"seed,omitempty"`       // random seed
 	CtxSwitch  int64  `json:"ctxswitch,omitempty"`  // ticks a context switch costs
 	ChildFirst bool   `json:"childFirst,omitempty"` // after fork the child runs first
+	Monitor    string `json:"monitor,omitempty"`    // what a monitor's signal does (<osplay/monitor.h>): "hoare" (default) or "mesa"
 	// Degree of multiprogramming (long-term scheduler) and processes kept
 	// in memory (medium-term scheduler, swapping); 0: no limit.
 	Multiprogramming int `json:"multiprogramming,omitempty"`

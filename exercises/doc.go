@@ -37,7 +37,9 @@
 //	  stdin: "3\n"                standard input (end of input after it)
 //	  sched: rr                   fcfs or rr; quantum, cpus, seed,
 //	  quantum: 10                 ctxswitch (ticks per context switch),
-//	                              childFirst, maxProcs, maxTicks
+//	                              childFirst, maxProcs, maxTicks,
+//	                              monitor (hoare or mesa: what a
+//	                              monitor's signal does, <osplay/monitor.h>)
 //	  locked: [sched]             settings the student may not change (or [all])
 //	views: [tree, console]        the views to open first (see Views)
 //	hints:

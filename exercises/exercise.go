@@ -91,6 +91,7 @@ type Run struct {
 	Seed       int64    `json:"seed,omitempty"`       // random seed of randomised policies
 	CtxSwitch  int64    `json:"ctxswitch,omitempty"`  // ticks a context switch costs
 	ChildFirst bool     `json:"childFirst,omitempty"` // after fork the child runs first
+	Monitor    string   `json:"monitor,omitempty"`    // a monitor's signal (<osplay/monitor.h>): hoare (default) or mesa
 	MaxProcs   int      `json:"maxProcs,omitempty"`   // processes at once; fork fails with EAGAIN beyond
 	MaxTicks   int64    `json:"maxTicks,omitempty"`   // CPU ticks before the run is stopped (DefaultMaxTicks)
 	Locked     []string `json:"locked,omitempty"`     // settings the student may not change, or "all"
@@ -98,7 +99,7 @@ type Run struct {
 
 // Settings are the names of Run's settings a student may change in the
 // playground, as Run.Locked and URL overrides name them.
-var Settings = []string{"sched", "quantum", "cpus", "seed", "ctxswitch", "childFirst"}
+var Settings = []string{"sched", "quantum", "cpus", "seed", "ctxswitch", "childFirst", "monitor"}
 
 // IsLocked reports whether the student may not change setting name.
 func (r Run) IsLocked(name string) bool {

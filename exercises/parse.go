@@ -347,6 +347,9 @@ func (x *Exercise) validateRun() []*fieldError {
 	if r.CtxSwitch < 0 {
 		bad("ctxswitch", "must not be negative")
 	}
+	if checkMonitor(r.Monitor) != nil {
+		bad("monitor", "%q: hoare or mesa", r.Monitor)
+	}
 	if r.MaxProcs < 0 || r.MaxProcs > kernel.DefaultMaxProcs {
 		bad("maxProcs", "%d: from 1 to %d", r.MaxProcs, kernel.DefaultMaxProcs)
 	}

@@ -115,7 +115,7 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 	}
 	cfg := kernel.Config{
 		Files: fsys, Sched: r.Sched, Quantum: r.Quantum, CPUs: r.CPUs, Seed: r.Seed,
-		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, MaxProcs: maxProcs,
+		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, Monitor: r.Monitor, MaxProcs: maxProcs,
 		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxTotalMemory: checkMaxTotalMemory, MaxOutput: checkMaxOutput,
 		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
 		OnEvent: t.add, KeepFinalMemory: keepMemory,

@@ -11,7 +11,7 @@ import (
 
 // WithOverrides returns r with settings taken from q — a page's URL query,
 // as /x/nfork?sched=fcfs&quantum=4 — applied: sched, quantum, cpus, seed,
-// ctxswitch and childFirst. Other keys (lang, view) are not settings and
+// ctxswitch, childFirst and monitor. Other keys (lang, view) are not settings and
 // are left alone. A locked setting is not changed but listed in ignored,
 // so the page can say why; a bad value is an error for the student.
 //
@@ -65,7 +65,22 @@ func (r Run) WithOverrides(q map[string]string) (out Run, ignored []string, err 
 				return r, nil, bad("true or false")
 			}
 			out.ChildFirst = b
+		case "monitor":
+			if checkMonitor(v) != nil || v == "" {
+				return r, nil, bad("hoare or mesa")
+			}
+			out.Monitor = v
 		}
 	}
 	return out, ignored, nil
+}
+
+// checkMonitor validates a monitor semantics: "" (the kernel's default),
+// hoare or mesa.
+func checkMonitor(v string) error {
+	switch v {
+	case "", kernel.MonitorHoare, kernel.MonitorMesa:
+		return nil
+	}
+	return fmt.Errorf("monitor %q: hoare or mesa", v)
 }

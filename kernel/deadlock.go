@@ -70,6 +70,8 @@ func (m *Machine) holderNow(p *Process, o WaitObject) int {
 	switch o.Kind {
 	case WaitJoin:
 		return o.Holder
+	case WaitMonitor:
+		return m.models.monitorHolder(o.ID)
 	case WaitMutex, WaitRWLock:
 		w, err := p.mem.ReadU32(o.ID)
 		if err != nil || o.Kind == WaitRWLock && w&rwWriter == 0 {

@@ -60,6 +60,9 @@ const (
 
 	// Data races (race.go), with Config.DetectRaces.
 	KindRace // thread TID of PID accessed Addr with no order to thread Other's earlier access: Msg (msg.RaceFound) says which, where
+	// KindModel: thread TID of PID did something with a model object
+	// (model.go): Name is the call, Msg what it did.
+	KindModel
 )
 
 var kindNames = [...]string{
@@ -70,7 +73,7 @@ var kindNames = [...]string{
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 	KindHandler: "handler", KindSigreturn: "sigreturn",
-	KindRace: "race",
+	KindRace: "race", KindModel: "model",
 }
 
 func (k Kind) String() string {
@@ -181,6 +184,8 @@ func (e Event) In(lang string) string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
+	case KindModel:
+		fmt.Fprintf(&b, "%s: %s", e.Name, e.Msg.In(lang))
 	case KindLimit, KindHalt, KindAsk, KindRace:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:

@@ -80,6 +80,7 @@ type Config struct {
 	CPUs          int    // 1 to MaxCPUs
 	ContextSwitch int64  // ticks a CPU spends switching from one process to another (its first process loads free)
 	ChildFirst    bool   // after fork the child runs first (Linux default: the parent)
+	Monitor       string // the signal semantics of monitors (model_monitor.go): MonitorHoare (default) or MonitorMesa
 	Seed          int64  // random seed for randomised policies
 
 	// The long-term scheduler admits at most Multiprogramming processes at
@@ -212,6 +213,7 @@ type Machine struct {
 	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
 	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
 	ipc           ipcSpace                   // System V shared memory and message queues, POSIX message queues
+	models        modelSpace                 // the lecture's models: mailboxes, ports, monitors, events (model.go)
 	init          *Process
 	first         *Process // the process Start created
 	nextPID       int
@@ -335,6 +337,9 @@ func (m *Machine) boot() error {
 	m.started = true
 	if m.cfg.CPUs > MaxCPUs {
 		return fmt.Errorf("at most %d CPUs, not %d", MaxCPUs, m.cfg.CPUs)
+	}
+	if err := checkMonitor(m.cfg.Monitor); err != nil {
+		return err
 	}
 	if m.cfg.Multiprogramming < 0 || m.cfg.Resident < 0 {
 		return fmt.Errorf("the degree of multiprogramming and the processes in memory are 0 (no limit) or more")

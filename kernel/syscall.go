@@ -140,6 +140,7 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysSigqueue:       {"sigqueue", "iix", sysSigqueue},
 	abi.SysSigtimedwait:   {"sigtimedwait", "ppp", sysSigtimedwait},
 	abi.SysSigaltstack:    {"sigaltstack", "pp", sysSigaltstack},
+	abi.SysModel:          {"__osplay_model", "illll", sysModel}, // each op its own entry: modelCall
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -171,6 +172,13 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	}
 	p := t.proc
 	args := t.ctx.SyscallArgs()
+	if sys == abi.SysModel {
+		if e, lib, args = m.modelCall(t, args); e == nil {
+			t.ctx.Return(uint64(^uint64(0)))
+			m.setErrno(t, ENOSYS)
+			return
+		}
+	}
 	if len(args) < len(e.args) {
 		// A variadic call may pass fewer (open without a mode): the
 		// missing arguments read as 0.

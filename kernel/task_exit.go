@@ -35,6 +35,7 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 		p.files.CloseAll()
 	}
 	m.semExit(p)
+	m.modelExited(p)
 	m.keepFinalMemory(p)
 	m.releaseMemory(p)
 	p.Status = status

@@ -23,6 +23,7 @@ func (m *Machine) threadExit(t *Thread, value uint64) sysret {
 	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindThreadExit, Result: int64(value)})
 	m.leaveCPU(t)
 	t.ctx = nil
+	m.modelThreadExited(t)
 	t.exited.WakeAll(msg.New(msg.WokeThreadExit, msg.Int("tid", t.TID)))
 	if t.detached {
 		m.forgetThread(t)

@@ -288,6 +288,7 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 	}
 	m.ipc.waitQueues(add)
 	m.ipc.sem.waitQueues(add)
+	m.models.waitQueues(add)
 	return out
 }
 

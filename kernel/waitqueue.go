@@ -44,10 +44,20 @@ const (
 	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitSocket             // socket ID: Value says for what (sockForData, sockForRoom, sockForConn, sockForAccept)
 	WaitSemSet             // semaphore Index of System V set ID to change (semop); Value is its value
+	// The lecture's models (model.go): ID is the object's id.
+	WaitMailbox   // room in, or a message in, or the taking of a message from mailbox ID; Value is its count of messages
+	WaitPort      // the same for Mach port ID
+	WaitPortSet   // a message in a port of port set ID
+	WaitLink      // the same for the direct link to pid ID
+	WaitMonitor   // to enter monitor ID (Name); Holder is the thread inside
+	WaitUrgent    // to go on in monitor ID (Name) after a signal (Hoare's urgent queue)
+	WaitCondition // condition ID (Name) of a monitor to be signalled
+	WaitEvent     // event ID (Name) to be signalled
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "socket", "semop"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "socket", "semop",
+	"mailbox", "port", "port_set", "link", "monitor", "urgent", "condition", "event"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -126,6 +136,8 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitSemSet:
 		t = msg.New(msg.ObjSemSet, msg.Int("id", int64(o.ID)), msg.Int("num", int64(o.Index)), msg.Int("value", o.Value))
+	case WaitMailbox, WaitPort, WaitPortSet, WaitLink, WaitMonitor, WaitUrgent, WaitCondition, WaitEvent:
+		t = modelObjText(o)
 	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))

@@ -314,7 +314,7 @@ func (s *Server) renderExercise(w http.ResponseWriter, r *http.Request, x *exerc
 		d.Notices = append(d.Notices, strings.ReplaceAll(templates.T(p.Lang, "x.lockedIgnored"), "{names}", strings.Join(ignored, ", ")))
 	}
 	settings := api.Settings{Sched: run.Sched, Quantum: run.Quantum, CPUs: run.CPUs, Seed: run.Seed,
-		CtxSwitch: run.CtxSwitch, ChildFirst: run.ChildFirst}
+		CtxSwitch: run.CtxSwitch, ChildFirst: run.ChildFirst, Monitor: run.Monitor}
 	prog := &programBoot{Name: x.Slug, Main: page.Main, Argv: run.Argv, Stdin: run.Stdin}
 	for _, f := range page.Files {
 		prog.Files = append(prog.Files, api.File{Name: f.Name, Text: f.Text})
@@ -361,6 +361,6 @@ func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.
 // snapshotSettings are a snapshot's settings as the playground's.
 func snapshotSettings(st store.Settings) api.Settings {
 	return api.Settings{Sched: st.Sched, Quantum: st.Quantum, CPUs: st.CPUs, Seed: st.Seed,
-		CtxSwitch: st.CtxSwitch, ChildFirst: st.ChildFirst,
+		CtxSwitch: st.CtxSwitch, ChildFirst: st.ChildFirst, Monitor: st.Monitor,
 		Multiprogramming: st.Multiprogramming, Resident: st.Resident}
 }

@@ -338,7 +338,7 @@ func TestAuthoring(t *testing.T) {
 	if page.status != 200 {
 		t.Fatalf("/x/u/%s: %d", id, page.status)
 	}
-	for _, w := range []string{`data-exercise="u/` + id + `"`, "<strong>hello</strong>", "&lt;script&gt;alert(", `"locked":["sched","quantum","cpus","seed","ctxswitch","childFirst"]`,
+	for _, w := range []string{`data-exercise="u/` + id + `"`, "<strong>hello</strong>", "&lt;script&gt;alert(", `"locked":["sched","quantum","cpus","seed","ctxswitch","childFirst","monitor"]`,
 		`"checkURL":"/api/exercises/u/` + id + `/check"`, `data-answer="c2"`} {
 		if !strings.Contains(page.body, w) {
 			t.Errorf("authored page: no %q", w)

@@ -123,7 +123,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 }
 
 // settingsFrom reads machine settings from the address, as an instructor
-// fixes them in a link: ?sched=rr&quantum=2&cpus=2&seed=1&ctxswitch=1&childfirst=1.
+// fixes them in a link: ?sched=rr&quantum=2&cpus=2&seed=1&ctxswitch=1&childfirst=1&monitor=mesa.
 // Values out of range are left out; the server checks them again at load.
 func settingsFrom(q map[string][]string) api.Settings {
 	get := func(k string) string {
@@ -143,6 +143,9 @@ func settingsFrom(q map[string][]string) api.Settings {
 		Seed: num("seed", -1<<62, 1<<62), CtxSwitch: num("ctxswitch", 0, 1_000_000),
 		ChildFirst:       get("childfirst") == "1" || get("childfirst") == "true",
 		Multiprogramming: int(num("multiprogramming", 0, 1000)), Resident: int(num("resident", 0, 1000))}
+	if v := get("monitor"); v == kernel.MonitorHoare || v == kernel.MonitorMesa {
+		st.Monitor = v
+	}
 	if v := get("sched"); v != "" && len(v) <= 200 {
 		if _, _, err := sched.ParseSpec(v); err == nil {
 			st.Sched = v

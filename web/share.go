@@ -28,7 +28,7 @@ func (s *Server) shareCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	snap := store.Snapshot{Main: req.Main, Argv: req.Argv, Stdin: req.Stdin, Exercise: req.Exercise, View: req.View,
 		Settings: store.Settings{Sched: req.Settings.Sched, Quantum: req.Settings.Quantum, CPUs: req.Settings.CPUs,
-			Seed: req.Settings.Seed, CtxSwitch: req.Settings.CtxSwitch, ChildFirst: req.Settings.ChildFirst,
+			Seed: req.Settings.Seed, CtxSwitch: req.Settings.CtxSwitch, ChildFirst: req.Settings.ChildFirst, Monitor: req.Settings.Monitor,
 			Multiprogramming: req.Settings.Multiprogramming, Resident: req.Settings.Resident}}
 	for _, f := range req.Files {
 		snap.Files = append(snap.Files, store.File{Name: f.Name, Text: f.Text})

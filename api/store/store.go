@@ -71,6 +71,7 @@ type Settings struct {
 	Seed       int64  `json:"seed,omitempty"`
 	CtxSwitch  int64  `json:"ctxswitch,omitempty"`
 	ChildFirst bool   `json:"childFirst,omitempty"`
+	Monitor    string `json:"monitor,omitempty"` // hoare or mesa; absent: hoare
 	// Degree of multiprogramming (long-term scheduler) and processes kept
 	// in memory (medium-term scheduler); 0, or absent in snapshots stored
 	// before they existed: no limit.

@@ -134,6 +134,7 @@ const (
 	SysSigtimedwait              // int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
 	SysSigaltstack               // int sigaltstack(const stack_t *ss, stack_t *old)
 	SysErrnoAddr                 // int *__osplay_errno_addr(void): the calling thread's errno, for a handler on an alternate stack (no system call)
+	SysModel                     // long __osplay_model(int op, long a, long b, long c, long d): the lecture's models (kernel/model.go), one call per op
 	NumSys
 )
 
@@ -175,6 +176,7 @@ var Syscalls = map[string]Sys{
 	"chdir":       SysChdir, "semget": SysSemget, "semtimedop": SysSemtimedop, "__osplay_semctl": SysSemctl,
 	"__osplay_sigqueue": SysSigqueue, "sigtimedwait": SysSigtimedwait, "sigaltstack": SysSigaltstack,
 	"__osplay_errno_addr": SysErrnoAddr,
+	"__osplay_model":      SysModel,
 }
 
 // SyscallName returns the C name of a system call.

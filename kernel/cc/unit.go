@@ -2,6 +2,7 @@ package cc
 
 import (
 	"fmt"
+	"strings"
 
 	cc "modernc.org/cc/v4"
 
@@ -85,7 +86,10 @@ func compileUnit(name string, ast *cc.AST, lib bool, limit int64) (o *object, er
 			}
 			s.isFunc, s.defined, s.fn = true, true, len(u.obj.funcs)
 			s.static = d.Linkage() == cc.Internal
-			u.obj.funcs = append(u.obj.funcs, &vm.Func{Name: d.Name(), File: trimSrc(d.Position().Filename), Line: d.Position().Line, Lib: lib})
+			// A function a system header defines (the teaching headers
+			// <osplay/*.h>) is library code, as libc's are.
+			inLib := lib || strings.HasPrefix(d.Position().Filename, "/usr/include/")
+			u.obj.funcs = append(u.obj.funcs, &vm.Func{Name: d.Name(), File: trimSrc(d.Position().Filename), Line: d.Position().Line, Lib: inLib})
 			u.funcDef[d.Name()] = fd
 			defs = append(defs, fd)
 		case cc.ExternalDeclarationDecl:

@@ -158,7 +158,9 @@ func TestSymbolsAreDefinedOrSystemCalls(t *testing.T) {
 	name := regexp.MustCompile(`\*/ .*?\b(\w+) \(`)
 	declared := make(map[string]bool)
 	for _, line := range strings.Split(string(data), "\n") {
-		if m := name.FindStringSubmatch(line); m != nil {
+		// A static function of a header (the models' teaching headers,
+		// <osplay/*.h>) is defined where it is declared.
+		if m := name.FindStringSubmatch(line); m != nil && !strings.Contains(line, "*/ static ") {
 			declared[m[1]] = true
 		}
 	}

@@ -326,4 +326,22 @@ var Unoracled = map[string]string{
 	"examples/counter-race": "the lost update: how many updates are lost depends on where Linux preempts the threads.",
 	"examples/philosophers": "the naive dining philosophers deadlock: on Linux the program hangs for ever.",
 	"examples/rw-busywait":  "a writer spins inside the monitor while a reader waits to get back in: on Linux the program hangs for ever.",
+	// The lecture's models (<osplay/message.h>, mailbox.h, mach.h,
+	// monitor.h, event.h): Linux has none of their calls. The kernel's
+	// TestModelExamples checks each against its output.
+	"examples/bb1-busywait":         "the bounded buffer with busy waiting: how many updates of count are lost depends on where Linux preempts the threads.",
+	"examples/bb2-mailbox":          "a mailbox with nonblocking send and receive: no Linux call.",
+	"examples/bb4-monitor":          "a monitor with Hoare's or Mesa's signal: no Linux call.",
+	"examples/bb5-messages":         "a mailbox of bounded capacity: no Linux call.",
+	"examples/prodcons-shm-msg":     "shared memory beside a mailbox, which Linux does not have.",
+	"examples/syncsend":             "direct naming with syncsend and blockreceive: no Linux call.",
+	"examples/asyncsend":            "direct naming with asyncsend and nbreceive: no Linux call.",
+	"examples/lossy-link":           "a link that loses messages as the run's seed draws: no Linux call.",
+	"examples/mach-ports":           "Mach's ports: no Linux call.",
+	"examples/monitor-balance":      "a monitor of <osplay/monitor.h>: no Linux call.",
+	"examples/monitor-rw-busywait":  "a writer spins inside a monitor of <osplay/monitor.h>: no Linux call, and it hangs.",
+	"examples/monitor-rw":           "a monitor of <osplay/monitor.h>: no Linux call.",
+	"examples/monitor-tunnel":       "a monitor of <osplay/monitor.h>: no Linux call.",
+	"examples/monitor-philosophers": "a monitor of <osplay/monitor.h>: no Linux call.",
+	"examples/event-top-of-hour":    "events: no Linux call.",
 }

@@ -30,7 +30,7 @@ const viewOf = {tree: "proctree", states: "states", queues: "queues", gantt: "ga
 
 // Settings the exercise fixes cannot be changed.
 {
-  const all = ["sched", "quantum", "cpus", "seed", "ctxswitch", "childFirst"];
+  const all = ["sched", "quantum", "cpus", "seed", "ctxswitch", "childFirst", "monitor"];
   const locked = (x.locked || []).includes("all") ? all : (x.locked || []);
   for (const name of locked) {
     for (const f of document.querySelectorAll(`[data-setting="${name}"]` + (name === "sched" ? ', [data-setting="schedOptions"]' : ""))) {
