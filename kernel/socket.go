@@ -175,24 +175,31 @@ func (m *Machine) sockWake(q *WaitQueue, code msg.Code) {
 	m.pollChanged(cause)
 }
 
-// chargeBuf keeps the kernel pages charged for s's buffered bytes equal to
-// what they need; false when the machine has no page left.
-func (m *Machine) chargeBuf(s *socket) bool {
-	need := (len(s.buf) + s.dbytes + abi.PageSize - 1) / abi.PageSize
-	for s.pages < need {
-		if !m.phys.TakeKernel() {
-			if m.reclaim(nil) {
-				continue
-			}
-			return false
+// chargeBuf keeps the kernel pages charged for s's buffered bytes, and
+// extra bytes about to be added, equal to what they need; false when the
+// machine has no page left for the extra bytes. The out-of-memory killer
+// may end a process to make room, even s's reader: a closed s holds
+// nothing, and the caller must look at it again.
+func (m *Machine) chargeBuf(s *socket, extra int) bool {
+	ok := true
+	for {
+		need := 0
+		if s.state != sockClosed {
+			need = (len(s.buf) + s.dbytes + extra + abi.PageSize - 1) / abi.PageSize
 		}
-		s.pages++
+		for s.pages > need {
+			m.phys.GiveKernel()
+			s.pages--
+		}
+		if s.pages == need {
+			return ok
+		}
+		if m.phys.TakeKernel() {
+			s.pages++
+		} else if !m.reclaim(nil) {
+			ok, extra = false, 0 // give back what was taken for the bytes to come
+		}
 	}
-	for s.pages > need {
-		m.phys.GiveKernel()
-		s.pages--
-	}
-	return true
 }
 
 // closeSocket is the close of s's last descriptor (or the end of a
@@ -244,7 +251,7 @@ func (m *Machine) closeSocket(s *socket) {
 	}
 	s.peer = nil
 	s.buf, s.dgrams, s.dbytes = nil, nil, 0
-	m.chargeBuf(s)
+	m.chargeBuf(s, 0)
 	m.unbind(s)
 	m.sockWake(&s.rq, msg.WokeSockClosed)
 	m.sockWake(&s.wq, msg.WokeSockClosed)

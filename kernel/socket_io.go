@@ -67,7 +67,7 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 			if len(s.buf) == 0 {
 				s.buf = nil
 			}
-			m.chargeBuf(s)
+			m.chargeBuf(s, 0)
 			m.sockWake(&s.wq, msg.WokeSockRoom)
 		}
 		return n, s.remote, 0, false
@@ -103,7 +103,7 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 			if len(s.dgrams) == 0 {
 				s.dgrams, s.dbytes = nil, 0
 			}
-			m.chargeBuf(s)
+			m.chargeBuf(s, 0)
 			m.sockWake(&s.wq, msg.WokeSockRoom)
 		}
 		return n, d.from, 0, false
@@ -201,12 +201,13 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			if !ok {
 				return end(abi.EFAULT)
 			}
-			p.buf = append(p.buf, b...)
-			if !m.chargeBuf(p) {
-				p.buf = p.buf[:len(p.buf)-k]
-				m.chargeBuf(p)
+			if !m.chargeBuf(p, k) {
 				return end(abi.ENOMEM)
 			}
+			if s.peer != p {
+				continue // the out-of-memory killer ended the reader
+			}
+			p.buf = append(p.buf, b...)
 			done += k
 			m.sockWake(&p.rq, msg.WokeSockData)
 			continue
@@ -323,14 +324,14 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 	case s.family == afUnix && !s.bound:
 		from = sockAddr{} // an unnamed sender: no address at all
 	}
-	r.dgrams = append(r.dgrams, dgram{data: data, from: from})
-	r.dbytes += cost
-	if !m.chargeBuf(r) {
-		r.dgrams = r.dgrams[:len(r.dgrams)-1]
-		r.dbytes -= cost
-		m.chargeBuf(r)
+	if !m.chargeBuf(r, cost) {
 		return 0, ENOBUFS, false
 	}
+	if r.state == sockClosed {
+		return total, 0, false // its reader ended, to make room: the datagram is lost
+	}
+	r.dgrams = append(r.dgrams, dgram{data: data, from: from})
+	r.dbytes += cost
 	m.sockWake(&r.rq, msg.WokeSockData)
 	return total, 0, false
 }

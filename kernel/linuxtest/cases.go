@@ -251,6 +251,9 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
 		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
 
+	{Dir: "kernel/testdata/linux/sockets", Main: "sockexec", Order: InOrder,
+		Note: "sockets across fork and exec: SOCK_CLOEXEC closes one end at exec, the other reaches ./sockfds, which reads and answers through it; dup shares the socket without FD_CLOEXEC; the peer sees the end only when every descriptor is closed."},
+
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
 		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},

@@ -8,7 +8,7 @@
  * a peer that has closed (the first write after the close goes through);
  * ECONNRESET when the peer closed with data unread; a connect to its own
  * address; getsockname after a bind to port 0; the socket options. Ports
- * 6121-6129. */
+ * 6121-6129, and ephemeral ones. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,10 +140,14 @@ static void inuse(void)
 	close(l);
 
 	/* The server closes first: its end of the connection waits in
-	 * TIME_WAIT, holding the port. */
+	 * TIME_WAIT, holding the port. (An ephemeral port, so that a run
+	 * again within the minute finds it free.) */
 	for (int reuse = 0; reuse < 2; reuse++) {
-		int port = 6123 + reuse;
-		l = server(port, reuse);
+		l = server(0, reuse);
+		struct sockaddr_in name;
+		socklen_t len = sizeof name;
+		getsockname(l, (struct sockaddr *)&name, &len);
+		int port = ntohs(name.sin_port);
 		int c = dial(port);
 		int srv = accept(l, NULL, NULL);
 		close(srv);
@@ -228,7 +232,7 @@ static void states(void)
 
 static void self(void)
 {
-	int s = tcp(0);
+	int s = tcp(1); /* its connection's TIME_WAIT must not stop a run again */
 	struct sockaddr_in a = at(INADDR_LOOPBACK, 6127);
 	bind(s, (struct sockaddr *)&a, sizeof a);
 	say("connect to its own address", connect(s, (struct sockaddr *)&a, sizeof a));
