@@ -3,9 +3,11 @@ package kernel
 import (
 	"encoding/binary"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/vm"
 )
 
 // Socket addresses as Linux lays them out in memory (x86-64):
@@ -167,4 +169,33 @@ func writeSockAddr(p *Process, a sockAddr, addr, lenAddr uint64, always bool) in
 		return abi.EFAULT
 	}
 	return 0
+}
+
+// sockAddrText shows the address of n bytes at addr for the trace, as
+// strace does: {AF_INET, 127.0.0.1:6013}, {AF_UNIX, "srv.sock"}; the
+// pointer when it cannot be read.
+func sockAddrText(mem *vm.AddressSpace, addr, n uint64) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	if n < 2 || n > 128 {
+		return pointer(addr)
+	}
+	b := make([]byte, n)
+	if mem.Read(addr, b) != nil {
+		return pointer(addr)
+	}
+	switch fam := binary.LittleEndian.Uint16(b); {
+	case fam == afInet && n >= sockaddrInLen:
+		a := sockAddr{family: afInet, port: binary.BigEndian.Uint16(b[2:])}
+		copy(a.ip[:], b[4:8])
+		return "{AF_INET, " + a.String() + "}"
+	case fam == afUnix:
+		path := string(b[2:])
+		if i := strings.IndexByte(path, 0); i > 0 {
+			path = path[:i]
+		}
+		return "{AF_UNIX, " + strconv.Quote(path) + "}"
+	}
+	return pointer(addr)
 }
