@@ -220,11 +220,7 @@ func (m *Machine) closeSocket(s *socket) {
 			m.sockWake(&c.cq, msg.WokeSockRefused)
 		}
 		s.syns = nil
-		for _, c := range s.conns {
-			c.buf = nil // what the client sent is lost with the connection
-			m.closeSocket(c)
-		}
-		s.conns = nil
+		m.abortQueued(s)
 	case sockConnecting:
 		if l := s.listen; l != nil {
 			l.syns = slices.DeleteFunc(l.syns, func(c *socket) bool { return c == s })
@@ -257,6 +253,19 @@ func (m *Machine) closeSocket(s *socket) {
 	m.sockWake(&s.wq, msg.WokeSockClosed)
 	n := &m.net
 	n.socks = slices.DeleteFunc(n.socks, func(o *socket) bool { return o == s })
+}
+
+// abortQueued resets the connections of a listening socket that nobody
+// accepted: their clients' next read fails with ECONNRESET.
+func (m *Machine) abortQueued(l *socket) {
+	for _, c := range l.conns {
+		if p := c.peer; p != nil {
+			p.err, p.reset = ECONNRESET, true
+		}
+		c.buf = nil // what the client sent is lost with the connection
+		m.closeSocket(c)
+	}
+	l.conns = nil
 }
 
 // holdTimeWait keeps s's port in TIME_WAIT: s closed its connection first.

@@ -156,11 +156,12 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 		}
 		return 0, errno, false
 	}
-	if to != nil && s.state == sockConnected {
-		if s.family == afUnix {
+	if to != nil && s.family == afUnix {
+		// TCP ignores the address; a UNIX stream socket refuses one.
+		if s.state == sockConnected {
 			return end(EISCONN)
 		}
-		// TCP ignores the address of a connected socket.
+		return end(EOPNOTSUPP)
 	}
 	for {
 		switch {
@@ -170,7 +171,7 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			}
 			s.cq.Sleep(t, waitCall("send", s.cq.Object))
 			return 0, 0, true
-		case s.err != 0 && done == 0:
+		case s.err != 0 && done == 0 && s.family == afInet:
 			e := s.err
 			s.err = 0
 			return end(e)

@@ -644,10 +644,7 @@ func (m *Machine) stopListening(s *socket) {
 		m.sockWake(&c.cq, msg.WokeSockRefused)
 	}
 	s.syns = nil
-	for _, c := range s.conns {
-		m.closeSocket(c)
-	}
-	s.conns = nil
+	m.abortQueued(s)
 	s.state = sockUnconnected
 	s.rq.Object.Value = sockForData
 	m.sockWake(&s.rq, msg.WokeSockShutdown)

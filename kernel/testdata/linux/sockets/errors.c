@@ -7,8 +7,9 @@
  * EISCONN); SIGPIPE and EPIPE writing to a socket never connected and to
  * a peer that has closed (the first write after the close goes through);
  * ECONNRESET when the peer closed with data unread; a connect to its own
- * address; getsockname after a bind to port 0; the socket options. Ports
- * 6121-6129, and ephemeral ones. */
+ * address; a listener closed with a connection queued; getsockname after
+ * a bind to port 0; the socket options. Ports
+ * 6121-6129 (but 6127), and ephemeral ones. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,13 +229,25 @@ static void states(void)
 	printf("SIGPIPE so far: %d\n", pipes);
 	close(c);
 	close(l);
+
+	/* A listener closed with a connection nobody accepted resets it. */
+	l = server(6128, 1);
+	c = dial(6128);
+	close(l);
+	say("read after the listener closed", read(c, b, 1));
+	say("write after that", write(c, "x", 1));
+	printf("SIGPIPE so far: %d\n", pipes);
+	close(c);
 }
 
 static void self(void)
 {
-	int s = tcp(1); /* its connection's TIME_WAIT must not stop a run again */
-	struct sockaddr_in a = at(INADDR_LOOPBACK, 6127);
+	/* An ephemeral port: the connection's TIME_WAIT must not meet a run again. */
+	int s = tcp(0);
+	struct sockaddr_in a = at(INADDR_LOOPBACK, 0);
 	bind(s, (struct sockaddr *)&a, sizeof a);
+	socklen_t alen = sizeof a;
+	getsockname(s, (struct sockaddr *)&a, &alen);
 	say("connect to its own address", connect(s, (struct sockaddr *)&a, sizeof a));
 	say("write to itself", write(s, "self", 4));
 	char b[8] = {0};
