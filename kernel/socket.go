@@ -86,6 +86,9 @@ type socket struct {
 	keepalive     bool
 	rcvbuf        int // SO_RCVBUF and SO_SNDBUF, as set (Linux doubles them)
 	sndbuf        int
+	rcvtimeo      int64 // SO_RCVTIMEO and SO_SNDTIMEO in ticks: how long a receive (accept) or a send waits; 0 for ever
+	sndtimeo      int64
+	rcvtv, sndtv  [2]int64 // the same as set, in seconds and microseconds
 
 	peer *socket // a stream's other end; a connected UNIX datagram socket's peer
 
@@ -253,6 +256,25 @@ func (m *Machine) closeSocket(s *socket) {
 	m.sockWake(&s.wq, msg.WokeSockClosed)
 	n := &m.net
 	n.socks = slices.DeleteFunc(n.socks, func(o *socket) bool { return o == s })
+}
+
+// sockSleep puts t to sleep on q, one of a socket's queues, in call, for
+// at most timeout ticks since the call first waited (SO_RCVTIMEO,
+// SO_SNDTIMEO; 0: for ever). It reports false without sleeping once that
+// time has passed: the call fails with EAGAIN, as on Linux.
+func (m *Machine) sockSleep(t *Thread, q *WaitQueue, call string, timeout int64) bool {
+	if timeout <= 0 {
+		q.Sleep(t, waitCall(call, q.Object))
+		return true
+	}
+	if t.pollUntil == 0 {
+		t.pollUntil = m.t + timeout
+	}
+	if t.waiter.woke == wokeTimeout || t.pollUntil <= m.t {
+		return false
+	}
+	q.SleepUntil(t, t.pollUntil, waitCall(call, q.Object))
+	return true
 }
 
 // abortQueued resets the connections of a listening socket that nobody

@@ -80,10 +80,9 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 	if s.eof || s.rdShut || len(buf) == 0 {
 		return 0, s.remote, 0, false
 	}
-	if nonblock {
+	if nonblock || !m.sockSleep(t, &s.rq, "recv", s.rcvtimeo) {
 		return 0, sockAddr{}, abi.EAGAIN, false
 	}
-	s.rq.Sleep(t, waitCall("recv", s.rq.Object))
 	return 0, sockAddr{}, 0, true
 }
 
@@ -116,10 +115,9 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 	if s.rdShut {
 		return 0, sockAddr{}, 0, false
 	}
-	if nonblock {
+	if nonblock || !m.sockSleep(t, &s.rq, "recvfrom", s.rcvtimeo) {
 		return 0, sockAddr{}, abi.EAGAIN, false
 	}
-	s.rq.Sleep(t, waitCall("recvfrom", s.rq.Object))
 	return 0, sockAddr{}, 0, true
 }
 
@@ -213,11 +211,10 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			m.sockWake(&p.rq, msg.WokeSockData)
 			continue
 		}
-		if nonblock {
+		if nonblock || !m.sockSleep(t, &p.wq, "send", s.sndtimeo) {
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
-		p.wq.Sleep(t, waitCall("send", p.wq.Object))
 		return 0, 0, true
 	}
 }
@@ -296,10 +293,9 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 			return 0, abi.EPERM, false // connected to another socket: it takes only that one's
 		}
 		if len(r.dgrams) > unixDgramQ && r.peer != s {
-			if nonblock {
+			if nonblock || !m.sockSleep(t, &r.wq, "sendto", s.sndtimeo) {
 				return 0, abi.EAGAIN, false
 			}
-			r.wq.Sleep(t, waitCall("sendto", r.wq.Object))
 			return 0, 0, true
 		}
 	}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"encoding/binary"
 	"fmt"
 	"osplay/kernel/abi"
 	"osplay/kernel/fs"
@@ -24,6 +25,8 @@ const (
 	soRcvbuf      = 8
 	soKeepalive   = 9
 	soReuseport   = 15
+	soRcvtimeo    = 20
+	soSndtimeo    = 21
 	soAcceptconn  = 30
 	soProtocol    = 38
 	soDomain      = 39
@@ -322,10 +325,9 @@ func (m *Machine) accept(t *Thread, fd, addr, lenAddr uint64, flags int) sysret 
 		return fail(abi.EINVAL)
 	}
 	if len(s.conns) == 0 {
-		if f.nonblock() {
+		if f.nonblock() || !m.sockSleep(t, &s.rq, "accept", s.rcvtimeo) {
 			return fail(abi.EAGAIN)
 		}
-		s.rq.Sleep(t, waitCall("accept", s.rq.Object))
 		return blocked()
 	}
 	if t.proc.files.Free() < 1 {
@@ -570,8 +572,10 @@ func sysRecvfrom(m *Machine, t *Thread, a []uint64) sysret {
 		}
 		if s.typ == sockStream && flags&msgWaitall != 0 && flags&msgPeek == 0 && done+k < total &&
 			!s.eof && !s.rdShut && s.err == 0 {
+			if !m.sockSleep(t, &s.rq, "recv", s.rcvtimeo) {
+				return ok(int64(done + k)) // MSG_WAITALL, out of time: what came
+			}
 			t.pipeIO.done = done + k // MSG_WAITALL: wait for the rest
-			s.rq.Sleep(t, waitCall("recv", s.rq.Object))
 			return blocked()
 		}
 	}
@@ -691,6 +695,9 @@ func sysSetsockopt(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	s := f.s
 	level, name := int(int32(a[1])), int(int32(a[2]))
+	if level == solSocket && (name == soRcvtimeo || name == soSndtimeo) {
+		return m.setTimeout(t, s, name, a[3], a[4])
+	}
 	if int32(a[4]) < 4 {
 		return fail(abi.EINVAL)
 	}
@@ -734,6 +741,23 @@ func sysGetsockopt(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	if int32(n) < 0 {
 		return fail(abi.EINVAL)
+	}
+	if level == solSocket && (name == soRcvtimeo || name == soSndtimeo) {
+		tv := s.rcvtv
+		if name == soSndtimeo {
+			tv = s.sndtv
+		}
+		var b [16]byte
+		binary.LittleEndian.PutUint64(b[0:], uint64(tv[0]))
+		binary.LittleEndian.PutUint64(b[8:], uint64(tv[1]))
+		k := min(int(n), 16)
+		if err := p.mem.Write(a[3], b[:k]); err != nil {
+			return fail(abi.EFAULT)
+		}
+		if err := p.mem.WriteU32(a[4], uint32(k)); err != nil {
+			return fail(abi.EFAULT)
+		}
+		return ok(0)
 	}
 	var val int
 	b2i := func(b bool) int {
@@ -792,6 +816,36 @@ func sysGetsockopt(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	if err := p.mem.WriteU32(a[4], uint32(k)); err != nil {
 		return fail(abi.EFAULT)
+	}
+	return ok(0)
+}
+
+// setTimeout is setsockopt of SO_RCVTIMEO or SO_SNDTIMEO: a struct
+// timeval, 0 for no limit (a negative one is none, as Linux).
+func (m *Machine) setTimeout(t *Thread, s *socket, name int, addr, n uint64) sysret {
+	if int32(n) < 16 {
+		return fail(abi.EINVAL)
+	}
+	sec, err1 := t.proc.mem.ReadU64(addr)
+	usec, err2 := t.proc.mem.ReadU64(addr + 8)
+	if err1 != nil || err2 != nil {
+		return fail(abi.EFAULT)
+	}
+	tv := [2]int64{int64(sec), int64(usec)}
+	if tv[1] < 0 || tv[1] >= 1_000_000 {
+		return fail(33) // EDOM
+	}
+	if tv[0] < 0 {
+		tv = [2]int64{}
+	}
+	ticks := int64(0)
+	if tv[0] > 0 || tv[1] > 0 {
+		ticks = max(min(tv[0], 1<<31)*m.cfg.TicksPerSecond+tv[1]*m.cfg.TicksPerSecond/1_000_000, 1)
+	}
+	if name == soRcvtimeo {
+		s.rcvtimeo, s.rcvtv = ticks, tv
+	} else {
+		s.sndtimeo, s.sndtv = ticks, tv
 	}
 	return ok(0)
 }

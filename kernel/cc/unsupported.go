@@ -28,7 +28,7 @@ var unsupportedByHeader = map[string]string{
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
 	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h":     "mq_notify",
-	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER SO_RCVTIMEO SO_SNDTIMEO",
+	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER",
 	"netdb.h":      "getservbyname getservbyport getprotobyname struct:servent struct:protoent",
 	"stdio.h":      "popen pclose fmemopen open_memstream tmpfile tmpnam",
 	"stdlib.h":     "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",

@@ -254,6 +254,9 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/sockets", Main: "sockexec", Order: InOrder,
 		Note: "sockets across fork and exec: SOCK_CLOEXEC closes one end at exec, the other reaches ./sockfds, which reads and answers through it; dup shares the socket without FD_CLOEXEC; the peer sees the end only when every descriptor is closed."},
 
+	{Dir: "kernel/testdata/linux/sockets", Main: "timeout", Order: InOrder,
+		Note: "SO_RCVTIMEO: recvfrom and accept give up with EAGAIN after 0.2 s, a datagram that comes in time is read, getsockopt gives the timeval back, EDOM and EINVAL for bad ones; SO_SNDTIMEO ends a send into a full socket."},
+
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
 		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},
