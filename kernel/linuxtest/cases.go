@@ -257,6 +257,9 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/sockets", Main: "timeout", Order: InOrder,
 		Note: "SO_RCVTIMEO: recvfrom and accept give up with EAGAIN after 0.2 s, a datagram that comes in time is read, getsockopt gives the timeval back, EDOM and EINVAL for bad ones; SO_SNDTIMEO ends a send into a full socket."},
 
+	{Dir: "kernel/testdata/linux/sockets", Main: "inet6", Order: InOrder,
+		Note: "inet_pton and inet_ntop of IPv6 text as glibc: the longest zero run as ::, lowercase, IPv4-mapped and -compatible forms, malformed text refused, ENOSPC, EAFNOSUPPORT."},
+
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,
 		Note: "pthread_create, a mutex-protected counter (4 threads × 1000), pthread_join in order with each thread's value, pthread_self/pthread_equal."},
