@@ -332,3 +332,95 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 	m.sockWake(&r.rq, msg.WokeSockData)
 	return total, 0, false
 }
+
+func sysSendto(m *Machine, t *Thread, a []uint64) sysret {
+	f, e := sockOf(t, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	var to *sockAddr
+	if a[4] != 0 {
+		dst, e := readSockAddr(t.proc, f.s.family, a[4], a[5])
+		if e != 0 {
+			return fail(e)
+		}
+		to = &dst
+	}
+	return m.sendMem(t, f, a[1], a[2], int(int32(a[3])), to)
+}
+
+// sendMem sends n bytes at addr of t's memory, copied as the socket takes
+// them.
+func (m *Machine) sendMem(t *Thread, f *sockFile, addr, n uint64, flags int, to *sockAddr) sysret {
+	total := int(min(n, maxRW))
+	mem := t.proc.mem
+	k, e, block := m.sockSend(t, f.s, total, func(off, k int) ([]byte, bool) {
+		b := make([]byte, k)
+		if err := mem.Read(addr+uint64(off), b); err != nil {
+			return nil, false
+		}
+		return b, true
+	}, to, flags, f.nonblock())
+	if block {
+		return blocked()
+	}
+	if e != 0 {
+		return fail(e)
+	}
+	return ok(int64(k))
+}
+
+func sysRecvfrom(m *Machine, t *Thread, a []uint64) sysret {
+	f, e := sockOf(t, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	s, p := f.s, t.proc
+	flags := int(int32(a[3]))
+	limit := uint64(sockBufSize)
+	if s.typ != sockStream {
+		limit = unixMaxDgram
+	}
+	total := int(min(a[2], maxRW))
+	done := t.pipeIO.done
+	buf := make([]byte, min(uint64(total-done), limit))
+	k, from, e, block := m.sockRecv(t, s, buf, flags, f.nonblock())
+	if block {
+		return blocked() // sockRecv put t to sleep
+	}
+	if e != 0 {
+		if done > 0 {
+			return ok(int64(done))
+		}
+		return fail(e)
+	}
+	if k > 0 {
+		n := min(k, len(buf)) // MSG_TRUNC may say more than was copied
+		if err := p.mem.Write(a[1]+uint64(done), buf[:n]); err != nil {
+			return fail(abi.EFAULT)
+		}
+		if s.typ == sockStream && flags&msgWaitall != 0 && flags&msgPeek == 0 && done+k < total &&
+			!s.eof && !s.rdShut && s.err == 0 {
+			if !m.sockSleep(t, &s.rq, "recv", s.rcvtimeo) {
+				return ok(int64(done + k)) // MSG_WAITALL, out of time: what came
+			}
+			t.pipeIO.done = done + k // MSG_WAITALL: wait for the rest
+			return blocked()
+		}
+	}
+	if s.typ == sockStream {
+		from = sockAddr{} // TCP says nothing of the sender
+		if s.family == afUnix {
+			from = s.remote
+		}
+	}
+	if a[4] != 0 {
+		if from.family == afUnix && from.path == "" {
+			from = sockAddr{}
+		}
+		if e := writeSockAddr(p, from, a[4], a[5], false); e != 0 {
+			return fail(e)
+		}
+	}
+	return ok(int64(done + k))
+}
