@@ -374,16 +374,20 @@ func (m *Machine) autobind(s *socket, ip [4]byte) int {
 	return 0
 }
 
-// inetFind is the socket of type typ a packet for a reaches: a listening
-// one (stream) or a bound one (datagram), the one bound to a's very
-// address before one bound to any.
-func (m *Machine) inetFind(typ int, a sockAddr) *socket {
+// inetFind is the socket of type typ a packet from from to a reaches: a
+// listening one (stream) or a bound one (datagram) — not one connected
+// to another address —, the one bound to a's very address before one
+// bound to any.
+func (m *Machine) inetFind(typ int, a, from sockAddr) *socket {
 	var anyIP *socket
 	for _, o := range m.net.socks {
 		if o.family != afInet || o.typ != typ || !o.bound || o.local.port != a.port {
 			continue
 		}
 		if typ == sockStream && o.state != sockListening {
+			continue
+		}
+		if r := o.remote; typ == sockDgram && r.family == afInet && (r.ip != from.ip || r.port != from.port) {
 			continue
 		}
 		if o.local.ip == a.ip || (o.local.ip == ipAny && anyIP == nil) {

@@ -267,7 +267,11 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 		if dst.ip == ipAny {
 			dst.ip = ipLoopback
 		}
-		r = m.inetFind(sockDgram, dst)
+		src := s.local
+		if src.ip == ipAny {
+			src.ip = ipLoopback
+		}
+		r = m.inetFind(sockDgram, dst, src)
 		if r == nil {
 			// No one there: the datagram is lost, and the port's
 			// "unreachable" comes back to a connected sender.

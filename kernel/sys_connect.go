@@ -166,7 +166,7 @@ func sysConnect(m *Machine, t *Thread, a []uint64) sysret {
 		s.remote = dst
 		return ok(0)
 	}
-	l := m.inetFind(sockStream, dst)
+	l := m.inetFind(sockStream, dst, s.local)
 	if l == nil {
 		if dst.port == s.local.port && overlaps(dst.ip, s.local.ip) {
 			// A connect to its own address: TCP's simultaneous open

@@ -244,7 +244,7 @@ var Cases = []Case{
 		Note: "AF_UNIX: a stream server on a socket file and a forked client; S_ISSOCK; EADDRINUSE, ENOENT, ECONNREFUSED (before listen, after close), EPROTOTYPE, EINVAL; the addresses and their lengths; autobind; datagrams from a bound and an unbound sender; ENOTCONN; unlink; socketpair stream and datagram between parent and child, ECONNREFUSED once the pair's other end has closed."},
 
 	{Dir: "kernel/testdata/linux/sockets", Main: "udp", Order: InOrder,
-		Note: "UDP ping between a parent and a child (recvfrom's address, replies to it); datagram boundaries, MSG_PEEK, truncation and MSG_TRUNC, an empty datagram; 65507 bytes the most, EMSGSIZE beyond and for a huge length; EFAULT, EINVAL, EDESTADDRREQ; a connected socket sending to nobody gets ECONNREFUSED on its next send; connect(AF_UNSPEC) dissolves the connection."},
+		Note: "UDP ping between a parent and a child (recvfrom's address, replies to it); datagram boundaries, MSG_PEEK, truncation and MSG_TRUNC, an empty datagram; 65507 bytes the most, EMSGSIZE beyond and for a huge length; EFAULT, EINVAL, EDESTADDRREQ; a connected socket sending to nobody gets ECONNREFUSED on its next send; connect(AF_UNSPEC) dissolves the connection; a connected socket takes datagrams from its peer only."},
 	{Dir: "kernel/testdata/linux/sockets", Main: "nbselect", Order: InOrder,
 		Note: "nonblocking accept (EAGAIN) and connect (EINPROGRESS, then writable, SO_ERROR 0, 0, EISCONN); poll and select find a listener readable when a connection waits; recv's EAGAIN; a full socket not writable; FIONREAD; MSG_WAITALL; a backlog of 1 takes two connects, the third waits for an accept; select over two connections; poll's events after shutdowns."},
 
