@@ -23,28 +23,25 @@ const (
 	afUnspec = 0
 	afUnix   = 1
 	afInet   = 2
-	afInet6  = 10
 
-	sockStream    = 1
-	sockDgram     = 2
-	sockRaw       = 3
-	sockSeqpacket = 5
-	sockTypeMask  = 0xf
-	sockNonblock  = 04000    // SOCK_NONBLOCK = O_NONBLOCK
-	sockCloexec   = 02000000 // SOCK_CLOEXEC = O_CLOEXEC
+	sockStream   = 1
+	sockDgram    = 2
+	sockRaw      = 3
+	sockTypeMask = 0xf
+	sockNonblock = 04000    // SOCK_NONBLOCK = O_NONBLOCK
+	sockCloexec  = 02000000 // SOCK_CLOEXEC = O_CLOEXEC
 
 	sockaddrInLen = 16
 	sockaddrUnLen = 110
-	unixPathMax   = 108
 )
 
 // IPv4 addresses of the machine. Every address of 127.0.0.0/8 is the
-// loopback; the machine's own name resolves to 127.0.1.1, as Debian's
-// /etc/hosts has it. Nothing else is reachable: no packet leaves.
+// loopback; the machine's own name resolves to 127.0.1.1 (the C
+// library's netdb.c), as Debian's /etc/hosts has it. Nothing else is
+// reachable: no packet leaves.
 var (
 	ipAny      = [4]byte{0, 0, 0, 0}
 	ipLoopback = [4]byte{127, 0, 0, 1}
-	ipHost     = [4]byte{127, 0, 1, 1}
 )
 
 // Hostname is the machine's name, as gethostname reports it.
