@@ -102,7 +102,9 @@
 // thread's wait as an edge of the wait-for graph (below, with threads)
 // and its "text" (kind: child, tty, timer, io, join, mutex, futex,
 // semaphore, condvar, rwlock, barrier, once, pipe, poll, signal, msgsnd,
-// msgrcv — room in, or a message from, a message queue; holder left out
+// msgrcv — room in, or a message from, a message queue; socket — data,
+// room, a connection to accept, or a listening socket to take a connect;
+// holder left out
 // when the object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}

@@ -3,9 +3,11 @@ package kernel
 import (
 	"encoding/binary"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"osplay/kernel/abi"
+	"osplay/kernel/vm"
 )
 
 // Socket addresses as Linux lays them out in memory (x86-64):
@@ -21,28 +23,25 @@ const (
 	afUnspec = 0
 	afUnix   = 1
 	afInet   = 2
-	afInet6  = 10
 
-	sockStream    = 1
-	sockDgram     = 2
-	sockRaw       = 3
-	sockSeqpacket = 5
-	sockTypeMask  = 0xf
-	sockNonblock  = 04000    // SOCK_NONBLOCK = O_NONBLOCK
-	sockCloexec   = 02000000 // SOCK_CLOEXEC = O_CLOEXEC
+	sockStream   = 1
+	sockDgram    = 2
+	sockRaw      = 3
+	sockTypeMask = 0xf
+	sockNonblock = 04000    // SOCK_NONBLOCK = O_NONBLOCK
+	sockCloexec  = 02000000 // SOCK_CLOEXEC = O_CLOEXEC
 
 	sockaddrInLen = 16
 	sockaddrUnLen = 110
-	unixPathMax   = 108
 )
 
 // IPv4 addresses of the machine. Every address of 127.0.0.0/8 is the
-// loopback; the machine's own name resolves to 127.0.1.1, as Debian's
-// /etc/hosts has it. Nothing else is reachable: no packet leaves.
+// loopback; the machine's own name resolves to 127.0.1.1 (the C
+// library's netdb.c), as Debian's /etc/hosts has it. Nothing else is
+// reachable: no packet leaves.
 var (
 	ipAny      = [4]byte{0, 0, 0, 0}
 	ipLoopback = [4]byte{127, 0, 0, 1}
-	ipHost     = [4]byte{127, 0, 1, 1}
 )
 
 // Hostname is the machine's name, as gethostname reports it.
@@ -167,4 +166,33 @@ func writeSockAddr(p *Process, a sockAddr, addr, lenAddr uint64, always bool) in
 		return abi.EFAULT
 	}
 	return 0
+}
+
+// sockAddrText shows the address of n bytes at addr for the trace, as
+// strace does: {AF_INET, 127.0.0.1:6013}, {AF_UNIX, "srv.sock"}; the
+// pointer when it cannot be read.
+func sockAddrText(mem *vm.AddressSpace, addr, n uint64) string {
+	if addr == 0 {
+		return "NULL"
+	}
+	if n < 2 || n > 128 {
+		return pointer(addr)
+	}
+	b := make([]byte, n)
+	if mem.Read(addr, b) != nil {
+		return pointer(addr)
+	}
+	switch fam := binary.LittleEndian.Uint16(b); {
+	case fam == afInet && n >= sockaddrInLen:
+		a := sockAddr{family: afInet, port: binary.BigEndian.Uint16(b[2:])}
+		copy(a.ip[:], b[4:8])
+		return "{AF_INET, " + a.String() + "}"
+	case fam == afUnix:
+		path := string(b[2:])
+		if i := strings.IndexByte(path, 0); i > 0 {
+			path = path[:i]
+		}
+		return "{AF_UNIX, " + strconv.Quote(path) + "}"
+	}
+	return pointer(addr)
 }

@@ -86,6 +86,9 @@ type socket struct {
 	keepalive     bool
 	rcvbuf        int // SO_RCVBUF and SO_SNDBUF, as set (Linux doubles them)
 	sndbuf        int
+	rcvtimeo      int64 // SO_RCVTIMEO and SO_SNDTIMEO in ticks: how long a receive (accept) or a send waits; 0 for ever
+	sndtimeo      int64
+	rcvtv, sndtv  [2]int64 // the same as set, in seconds and microseconds
 
 	peer *socket // a stream's other end; a connected UNIX datagram socket's peer
 
@@ -175,24 +178,31 @@ func (m *Machine) sockWake(q *WaitQueue, code msg.Code) {
 	m.pollChanged(cause)
 }
 
-// chargeBuf keeps the kernel pages charged for s's buffered bytes equal to
-// what they need; false when the machine has no page left.
-func (m *Machine) chargeBuf(s *socket) bool {
-	need := (len(s.buf) + s.dbytes + abi.PageSize - 1) / abi.PageSize
-	for s.pages < need {
-		if !m.phys.TakeKernel() {
-			if m.reclaim(nil) {
-				continue
-			}
-			return false
+// chargeBuf keeps the kernel pages charged for s's buffered bytes, and
+// extra bytes about to be added, equal to what they need; false when the
+// machine has no page left for the extra bytes. The out-of-memory killer
+// may end a process to make room, even s's reader: a closed s holds
+// nothing, and the caller must look at it again.
+func (m *Machine) chargeBuf(s *socket, extra int) bool {
+	ok := true
+	for {
+		need := 0
+		if s.state != sockClosed {
+			need = (len(s.buf) + s.dbytes + extra + abi.PageSize - 1) / abi.PageSize
 		}
-		s.pages++
+		for s.pages > need {
+			m.phys.GiveKernel()
+			s.pages--
+		}
+		if s.pages == need {
+			return ok
+		}
+		if m.phys.TakeKernel() {
+			s.pages++
+		} else if !m.reclaim(nil) {
+			ok, extra = false, 0 // give back what was taken for the bytes to come
+		}
 	}
-	for s.pages > need {
-		m.phys.GiveKernel()
-		s.pages--
-	}
-	return true
 }
 
 // closeSocket is the close of s's last descriptor (or the end of a
@@ -213,11 +223,7 @@ func (m *Machine) closeSocket(s *socket) {
 			m.sockWake(&c.cq, msg.WokeSockRefused)
 		}
 		s.syns = nil
-		for _, c := range s.conns {
-			c.buf = nil // what the client sent is lost with the connection
-			m.closeSocket(c)
-		}
-		s.conns = nil
+		m.abortQueued(s)
 	case sockConnecting:
 		if l := s.listen; l != nil {
 			l.syns = slices.DeleteFunc(l.syns, func(c *socket) bool { return c == s })
@@ -244,12 +250,44 @@ func (m *Machine) closeSocket(s *socket) {
 	}
 	s.peer = nil
 	s.buf, s.dgrams, s.dbytes = nil, nil, 0
-	m.chargeBuf(s)
+	m.chargeBuf(s, 0)
 	m.unbind(s)
 	m.sockWake(&s.rq, msg.WokeSockClosed)
 	m.sockWake(&s.wq, msg.WokeSockClosed)
 	n := &m.net
 	n.socks = slices.DeleteFunc(n.socks, func(o *socket) bool { return o == s })
+}
+
+// sockSleep puts t to sleep on q, one of a socket's queues, in call, for
+// at most timeout ticks since the call first waited (SO_RCVTIMEO,
+// SO_SNDTIMEO; 0: for ever). It reports false without sleeping once that
+// time has passed: the call fails with EAGAIN, as on Linux.
+func (m *Machine) sockSleep(t *Thread, q *WaitQueue, call string, timeout int64) bool {
+	if timeout <= 0 {
+		q.Sleep(t, waitCall(call, q.Object))
+		return true
+	}
+	if t.pollUntil == 0 {
+		t.pollUntil = m.t + timeout
+	}
+	if t.waiter.woke == wokeTimeout || t.pollUntil <= m.t {
+		return false
+	}
+	q.SleepUntil(t, t.pollUntil, waitCall(call, q.Object))
+	return true
+}
+
+// abortQueued resets the connections of a listening socket that nobody
+// accepted: their clients' next read fails with ECONNRESET.
+func (m *Machine) abortQueued(l *socket) {
+	for _, c := range l.conns {
+		if p := c.peer; p != nil {
+			p.err, p.reset = ECONNRESET, true
+		}
+		c.buf = nil // what the client sent is lost with the connection
+		m.closeSocket(c)
+	}
+	l.conns = nil
 }
 
 // holdTimeWait keeps s's port in TIME_WAIT: s closed its connection first.
@@ -336,16 +374,20 @@ func (m *Machine) autobind(s *socket, ip [4]byte) int {
 	return 0
 }
 
-// inetFind is the socket of type typ a packet for a reaches: a listening
-// one (stream) or a bound one (datagram), the one bound to a's very
-// address before one bound to any.
-func (m *Machine) inetFind(typ int, a sockAddr) *socket {
+// inetFind is the socket of type typ a packet from from to a reaches: a
+// listening one (stream) or a bound one (datagram) — not one connected
+// to another address —, the one bound to a's very address before one
+// bound to any.
+func (m *Machine) inetFind(typ int, a, from sockAddr) *socket {
 	var anyIP *socket
 	for _, o := range m.net.socks {
 		if o.family != afInet || o.typ != typ || !o.bound || o.local.port != a.port {
 			continue
 		}
 		if typ == sockStream && o.state != sockListening {
+			continue
+		}
+		if r := o.remote; typ == sockDgram && r.family == afInet && (r.ip != from.ip || r.port != from.port) {
 			continue
 		}
 		if o.local.ip == a.ip || (o.local.ip == ipAny && anyIP == nil) {

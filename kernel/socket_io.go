@@ -67,7 +67,7 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 			if len(s.buf) == 0 {
 				s.buf = nil
 			}
-			m.chargeBuf(s)
+			m.chargeBuf(s, 0)
 			m.sockWake(&s.wq, msg.WokeSockRoom)
 		}
 		return n, s.remote, 0, false
@@ -80,10 +80,9 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 	if s.eof || s.rdShut || len(buf) == 0 {
 		return 0, s.remote, 0, false
 	}
-	if nonblock {
+	if nonblock || !m.sockSleep(t, &s.rq, "recv", s.rcvtimeo) {
 		return 0, sockAddr{}, abi.EAGAIN, false
 	}
-	s.rq.Sleep(t, waitCall("recv", s.rq.Object))
 	return 0, sockAddr{}, 0, true
 }
 
@@ -103,7 +102,7 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 			if len(s.dgrams) == 0 {
 				s.dgrams, s.dbytes = nil, 0
 			}
-			m.chargeBuf(s)
+			m.chargeBuf(s, 0)
 			m.sockWake(&s.wq, msg.WokeSockRoom)
 		}
 		return n, d.from, 0, false
@@ -116,10 +115,9 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 	if s.rdShut {
 		return 0, sockAddr{}, 0, false
 	}
-	if nonblock {
+	if nonblock || !m.sockSleep(t, &s.rq, "recvfrom", s.rcvtimeo) {
 		return 0, sockAddr{}, abi.EAGAIN, false
 	}
-	s.rq.Sleep(t, waitCall("recvfrom", s.rq.Object))
 	return 0, sockAddr{}, 0, true
 }
 
@@ -156,11 +154,12 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 		}
 		return 0, errno, false
 	}
-	if to != nil && s.state == sockConnected {
-		if s.family == afUnix {
+	if to != nil && s.family == afUnix {
+		// TCP ignores the address; a UNIX stream socket refuses one.
+		if s.state == sockConnected {
 			return end(EISCONN)
 		}
-		// TCP ignores the address of a connected socket.
+		return end(EOPNOTSUPP)
 	}
 	for {
 		switch {
@@ -170,7 +169,7 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			}
 			s.cq.Sleep(t, waitCall("send", s.cq.Object))
 			return 0, 0, true
-		case s.err != 0 && done == 0:
+		case s.err != 0 && done == 0 && s.family == afInet:
 			e := s.err
 			s.err = 0
 			return end(e)
@@ -201,21 +200,21 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			if !ok {
 				return end(abi.EFAULT)
 			}
-			p.buf = append(p.buf, b...)
-			if !m.chargeBuf(p) {
-				p.buf = p.buf[:len(p.buf)-k]
-				m.chargeBuf(p)
+			if !m.chargeBuf(p, k) {
 				return end(abi.ENOMEM)
 			}
+			if s.peer != p {
+				continue // the out-of-memory killer ended the reader
+			}
+			p.buf = append(p.buf, b...)
 			done += k
 			m.sockWake(&p.rq, msg.WokeSockData)
 			continue
 		}
-		if nonblock {
+		if nonblock || !m.sockSleep(t, &p.wq, "send", s.sndtimeo) {
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
-		p.wq.Sleep(t, waitCall("send", p.wq.Object))
 		return 0, 0, true
 	}
 }
@@ -268,7 +267,11 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 		if dst.ip == ipAny {
 			dst.ip = ipLoopback
 		}
-		r = m.inetFind(sockDgram, dst)
+		src := s.local
+		if src.ip == ipAny {
+			src.ip = ipLoopback
+		}
+		r = m.inetFind(sockDgram, dst, src)
 		if r == nil {
 			// No one there: the datagram is lost, and the port's
 			// "unreachable" comes back to a connected sender.
@@ -294,10 +297,9 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 			return 0, abi.EPERM, false // connected to another socket: it takes only that one's
 		}
 		if len(r.dgrams) > unixDgramQ && r.peer != s {
-			if nonblock {
+			if nonblock || !m.sockSleep(t, &r.wq, "sendto", s.sndtimeo) {
 				return 0, abi.EAGAIN, false
 			}
-			r.wq.Sleep(t, waitCall("sendto", r.wq.Object))
 			return 0, 0, true
 		}
 	}
@@ -323,14 +325,106 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 	case s.family == afUnix && !s.bound:
 		from = sockAddr{} // an unnamed sender: no address at all
 	}
-	r.dgrams = append(r.dgrams, dgram{data: data, from: from})
-	r.dbytes += cost
-	if !m.chargeBuf(r) {
-		r.dgrams = r.dgrams[:len(r.dgrams)-1]
-		r.dbytes -= cost
-		m.chargeBuf(r)
+	if !m.chargeBuf(r, cost) {
 		return 0, ENOBUFS, false
 	}
+	if r.state == sockClosed {
+		return total, 0, false // its reader ended, to make room: the datagram is lost
+	}
+	r.dgrams = append(r.dgrams, dgram{data: data, from: from})
+	r.dbytes += cost
 	m.sockWake(&r.rq, msg.WokeSockData)
 	return total, 0, false
+}
+
+func sysSendto(m *Machine, t *Thread, a []uint64) sysret {
+	f, e := sockOf(t, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	var to *sockAddr
+	if a[4] != 0 {
+		dst, e := readSockAddr(t.proc, f.s.family, a[4], a[5])
+		if e != 0 {
+			return fail(e)
+		}
+		to = &dst
+	}
+	return m.sendMem(t, f, a[1], a[2], int(int32(a[3])), to)
+}
+
+// sendMem sends n bytes at addr of t's memory, copied as the socket takes
+// them.
+func (m *Machine) sendMem(t *Thread, f *sockFile, addr, n uint64, flags int, to *sockAddr) sysret {
+	total := int(min(n, maxRW))
+	mem := t.proc.mem
+	k, e, block := m.sockSend(t, f.s, total, func(off, k int) ([]byte, bool) {
+		b := make([]byte, k)
+		if err := mem.Read(addr+uint64(off), b); err != nil {
+			return nil, false
+		}
+		return b, true
+	}, to, flags, f.nonblock())
+	if block {
+		return blocked()
+	}
+	if e != 0 {
+		return fail(e)
+	}
+	return ok(int64(k))
+}
+
+func sysRecvfrom(m *Machine, t *Thread, a []uint64) sysret {
+	f, e := sockOf(t, a[0])
+	if e != 0 {
+		return fail(e)
+	}
+	s, p := f.s, t.proc
+	flags := int(int32(a[3]))
+	limit := uint64(sockBufSize)
+	if s.typ != sockStream {
+		limit = unixMaxDgram
+	}
+	total := int(min(a[2], maxRW))
+	done := t.pipeIO.done
+	buf := make([]byte, min(uint64(total-done), limit))
+	k, from, e, block := m.sockRecv(t, s, buf, flags, f.nonblock())
+	if block {
+		return blocked() // sockRecv put t to sleep
+	}
+	if e != 0 {
+		if done > 0 {
+			return ok(int64(done))
+		}
+		return fail(e)
+	}
+	if k > 0 {
+		n := min(k, len(buf)) // MSG_TRUNC may say more than was copied
+		if err := p.mem.Write(a[1]+uint64(done), buf[:n]); err != nil {
+			return fail(abi.EFAULT)
+		}
+		if s.typ == sockStream && flags&msgWaitall != 0 && flags&msgPeek == 0 && done+k < total &&
+			!s.eof && !s.rdShut && s.err == 0 {
+			if !m.sockSleep(t, &s.rq, "recv", s.rcvtimeo) {
+				return ok(int64(done + k)) // MSG_WAITALL, out of time: what came
+			}
+			t.pipeIO.done = done + k // MSG_WAITALL: wait for the rest
+			return blocked()
+		}
+	}
+	if s.typ == sockStream {
+		from = sockAddr{} // TCP says nothing of the sender
+		if s.family == afUnix {
+			from = s.remote
+		}
+	}
+	if a[4] != 0 {
+		if from.family == afUnix && from.path == "" {
+			from = sockAddr{}
+		}
+		if e := writeSockAddr(p, from, a[4], a[5], false); e != 0 {
+			return fail(e)
+		}
+	}
+	return ok(int64(done + k))
 }

@@ -114,6 +114,9 @@ func TestSocketsView(t *testing.T) {
 	for _, e := range m.Events() {
 		if e.Kind == KindSyscall {
 			calls[e.Name] = true
+			if e.Name == "connect" && e.Text != "connect(4, {AF_INET, 127.0.0.1:6013}, 16)" {
+				t.Errorf("connect shows as %q", e.Text)
+			}
 		}
 	}
 	for _, c := range []string{"socket", "bind", "listen", "connect", "accept", "read", "write", "close"} {

@@ -120,12 +120,12 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
 	abi.SysSocket:         {"socket", "iii", sysSocket},
 	abi.SysSocketpair:     {"socketpair", "iiip", sysSocketpair},
-	abi.SysBind:           {"bind", "ipu", sysBind},
+	abi.SysBind:           {"bind", "iau", sysBind},
 	abi.SysListen:         {"listen", "ii", sysListen},
 	abi.SysAccept:         {"accept", "ipp", sysAccept},
 	abi.SysAccept4:        {"accept4", "ippx", sysAccept4},
-	abi.SysConnect:        {"connect", "ipu", sysConnect},
-	abi.SysSendto:         {"sendto", "ibuxpu", sysSendto},
+	abi.SysConnect:        {"connect", "iau", sysConnect},
+	abi.SysSendto:         {"sendto", "ibuxau", sysSendto},
 	abi.SysRecvfrom:       {"recvfrom", "ipuxpp", sysRecvfrom},
 	abi.SysShutdown:       {"shutdown", "ii", sysShutdown},
 	abi.SysGetsockname:    {"getsockname", "ipp", sysGetsockname},
@@ -316,6 +316,12 @@ func (m *Machine) callText(p *Process, e *syscallEntry, a []uint64) string {
 			fmt.Fprintf(&b, "0x%x", uint32(v))
 		case 's':
 			b.WriteString(quoteMem(mem, v, 64))
+		case 'a':
+			n := uint64(0)
+			if i+1 < len(a) {
+				n = a[i+1]
+			}
+			b.WriteString(sockAddrText(mem, v, n))
 		case 'b':
 			n := uint64(0)
 			if i+1 < len(a) {

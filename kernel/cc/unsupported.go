@@ -26,7 +26,7 @@ var unsupportedByHeader = map[string]string{
 	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
 	"mqueue.h":     "mq_notify",
-	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER SO_RCVTIMEO SO_SNDTIMEO",
+	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER",
 	"netdb.h":      "getservbyname getservbyport getprotobyname struct:servent struct:protoent",
 	"stdio.h":      "fmemopen open_memstream tmpfile tmpnam",
 	"stdlib.h":     "mkstemp mkdtemp realpath posix_memalign aligned_alloc",

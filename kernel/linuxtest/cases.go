@@ -265,12 +265,21 @@ var Cases = []Case{
 		Note: "AF_UNIX: a stream server on a socket file and a forked client; S_ISSOCK; EADDRINUSE, ENOENT, ECONNREFUSED (before listen, after close), EPROTOTYPE, EINVAL; the addresses and their lengths; autobind; datagrams from a bound and an unbound sender; ENOTCONN; unlink; socketpair stream and datagram between parent and child, ECONNREFUSED once the pair's other end has closed."},
 
 	{Dir: "kernel/testdata/linux/sockets", Main: "udp", Order: InOrder,
-		Note: "UDP ping between a parent and a child (recvfrom's address, replies to it); datagram boundaries, MSG_PEEK, truncation and MSG_TRUNC, an empty datagram; 65507 bytes the most, EMSGSIZE beyond and for a huge length; EFAULT, EINVAL, EDESTADDRREQ; a connected socket sending to nobody gets ECONNREFUSED on its next send; connect(AF_UNSPEC) dissolves the connection."},
+		Note: "UDP ping between a parent and a child (recvfrom's address, replies to it); datagram boundaries, MSG_PEEK, truncation and MSG_TRUNC, an empty datagram; 65507 bytes the most, EMSGSIZE beyond and for a huge length; EFAULT, EINVAL, EDESTADDRREQ; a connected socket sending to nobody gets ECONNREFUSED on its next send; connect(AF_UNSPEC) dissolves the connection; a connected socket takes datagrams from its peer only."},
 	{Dir: "kernel/testdata/linux/sockets", Main: "nbselect", Order: InOrder,
 		Note: "nonblocking accept (EAGAIN) and connect (EINPROGRESS, then writable, SO_ERROR 0, 0, EISCONN); poll and select find a listener readable when a connection waits; recv's EAGAIN; a full socket not writable; FIONREAD; MSG_WAITALL; a backlog of 1 takes two connects, the third waits for an accept; select over two connections; poll's events after shutdowns."},
 
 	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
 		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "sockexec", Order: InOrder,
+		Note: "sockets across fork and exec: SOCK_CLOEXEC closes one end at exec, the other reaches ./sockfds, which reads and answers through it; dup shares the socket without FD_CLOEXEC; the peer sees the end only when every descriptor is closed."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "timeout", Order: InOrder,
+		Note: "SO_RCVTIMEO: recvfrom and accept give up with EAGAIN after 0.2 s, a datagram that comes in time is read, getsockopt gives the timeval back, EDOM and EINVAL for bad ones; SO_SNDTIMEO ends a send into a full socket."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "inet6", Order: InOrder,
+		Note: "inet_pton and inet_ntop of IPv6 text as glibc: the longest zero run as ::, lowercase, IPv4-mapped and -compatible forms, malformed text refused, ENOSPC, EAFNOSUPPORT."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,

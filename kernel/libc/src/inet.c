@@ -1,7 +1,8 @@
 /*
  * IPv4 addresses as text: inet_aton and inet_addr read glibc's forms
  * (a.b.c.d, a.b.c, a.b, a; each part decimal, octal with a leading 0 or
- * hexadecimal with 0x), inet_pton only the strict dotted decimal.
+ * hexadecimal with 0x), inet_pton only the strict dotted decimal;
+ * inet_pton and inet_ntop also IPv6 text, as glibc reads and writes it.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -132,17 +133,151 @@ static int inet_pton4(const char *src, unsigned char *dst)
 	return 1;
 }
 
+/* inet_pton6: eight groups of up to four hex digits, one "::" for a run
+ * of zero groups, the last 32 bits possibly as a dotted IPv4 address. */
+static int inet_pton6(const char *src, unsigned char *dst)
+{
+	unsigned char out[16];
+	int n = 0, gap = -1;
+	const char *s = src;
+	memset(out, 0, sizeof out);
+	if (s[0] == ':') {
+		if (s[1] != ':')
+			return 0;
+		s++;
+	}
+	const char *group = s;
+	unsigned v = 0;
+	int digits = 0;
+	for (;; s++) {
+		char c = *s;
+		int d = -1;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		if (d >= 0) {
+			if (++digits > 4)
+				return 0;
+			v = v << 4 | d;
+			continue;
+		}
+		if (c == ':') {
+			if (digits == 0) {
+				if (gap >= 0)
+					return 0;
+				gap = n;
+				group = s + 1;
+				continue;
+			}
+			if (s[1] == '\0' || n + 2 > 16)
+				return 0;
+			out[n++] = v >> 8;
+			out[n++] = v & 0xff;
+			v = 0;
+			digits = 0;
+			group = s + 1;
+			continue;
+		}
+		if (c == '.' && n + 4 <= 16) {
+			if (!inet_pton4(group, out + n))
+				return 0;
+			n += 4;
+			digits = 0;
+			break;
+		}
+		if (c != '\0')
+			return 0;
+		break;
+	}
+	if (digits > 0) {
+		if (n + 2 > 16)
+			return 0;
+		out[n++] = v >> 8;
+		out[n++] = v & 0xff;
+	}
+	if (gap >= 0) {
+		if (n == 16)
+			return 0;
+		int tail = n - gap;
+		memmove(out + 16 - tail, out + gap, tail);
+		memset(out + gap, 0, 16 - n);
+		n = 16;
+	}
+	if (n != 16)
+		return 0;
+	memcpy(dst, out, 16);
+	return 1;
+}
+
 int inet_pton(int af, const char *src, void *dst)
 {
-	if (af != AF_INET) {
-		errno = EAFNOSUPPORT;
-		return -1;
+	if (af == AF_INET)
+		return inet_pton4(src, dst);
+	if (af == AF_INET6)
+		return inet_pton6(src, dst);
+	errno = EAFNOSUPPORT;
+	return -1;
+}
+
+/* inet_ntop6: glibc's form: lowercase groups, the longest run of two or
+ * more zero groups (the first of equals) as "::", an IPv4-mapped or
+ * -compatible address with its last 32 bits dotted. */
+static int inet_ntop6(const unsigned char *b, char *buf, size_t size)
+{
+	unsigned words[8];
+	for (int i = 0; i < 8; i++)
+		words[i] = b[2 * i] << 8 | b[2 * i + 1];
+	int best = -1, bestlen = 0, cur = -1, curlen = 0;
+	for (int i = 0; i < 8; i++) {
+		if (words[i] == 0) {
+			if (cur < 0)
+				cur = i, curlen = 0;
+			curlen++;
+			if (curlen > bestlen)
+				best = cur, bestlen = curlen;
+		} else {
+			cur = -1;
+		}
 	}
-	return inet_pton4(src, dst);
+	if (bestlen < 2)
+		best = -1;
+	char tmp[64], *p = tmp;
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + bestlen) {
+			if (i == best)
+				*p++ = ':';
+			continue;
+		}
+		if (i != 0)
+			*p++ = ':';
+		if (i == 6 && best == 0 &&
+		    (bestlen == 6 || (bestlen == 7 && words[7] != 1) || (bestlen == 5 && words[5] == 0xffff))) {
+			p += sprintf(p, "%d.%d.%d.%d", b[12], b[13], b[14], b[15]);
+			break;
+		}
+		p += sprintf(p, "%x", words[i]);
+	}
+	if (best >= 0 && best + bestlen == 8)
+		*p++ = ':';
+	*p = '\0';
+	if ((size_t)(p - tmp) >= size)
+		return 0;
+	strcpy(buf, tmp);
+	return 1;
 }
 
 const char *inet_ntop(int af, const void *src, char *dst, socklen_t size)
 {
+	if (af == AF_INET6) {
+		if (!inet_ntop6(src, dst, size)) {
+			errno = ENOSPC;
+			return 0;
+		}
+		return dst;
+	}
 	if (af != AF_INET) {
 		errno = EAFNOSUPPORT;
 		return 0;

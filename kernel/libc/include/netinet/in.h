@@ -20,7 +20,8 @@ struct sockaddr_in {
 	unsigned char sin_zero[8];
 };
 
-/* IPv6 addresses compile; osplay's network has no IPv6 (EAFNOSUPPORT). */
+/* IPv6 addresses compile and inet_pton/inet_ntop read and write them;
+ * osplay's network has no IPv6 (socket(AF_INET6, …) is EAFNOSUPPORT). */
 struct in6_addr {
 	unsigned char s6_addr[16];
 };

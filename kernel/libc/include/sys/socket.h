@@ -55,6 +55,8 @@ struct sockaddr_storage {
 #define SO_RCVBUF 8
 #define SO_KEEPALIVE 9
 #define SO_REUSEPORT 15
+#define SO_RCVTIMEO 20
+#define SO_SNDTIMEO 21
 #define SO_ACCEPTCONN 30
 #define SO_PROTOCOL 38
 #define SO_DOMAIN 39

@@ -7,8 +7,9 @@
  * EISCONN); SIGPIPE and EPIPE writing to a socket never connected and to
  * a peer that has closed (the first write after the close goes through);
  * ECONNRESET when the peer closed with data unread; a connect to its own
- * address; getsockname after a bind to port 0; the socket options. Ports
- * 6121-6129, and ephemeral ones. */
+ * address; a listener closed with a connection queued; getsockname after
+ * a bind to port 0; the socket options. Ports
+ * 6121-6129 (but 6127), and ephemeral ones. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,13 +141,14 @@ static void inuse(void)
 	close(l);
 
 	/* The server closes first: its end of the connection waits in
-	 * TIME_WAIT, holding the port. The port is a fresh ephemeral one, so
-	 * that no earlier run's TIME_WAIT holds it already. */
+	 * TIME_WAIT, holding the port. (An ephemeral port, so that a run
+	 * again within the minute finds it free.) */
 	for (int reuse = 0; reuse < 2; reuse++) {
 		l = server(0, reuse);
-		socklen_t len = sizeof a;
-		getsockname(l, (struct sockaddr *)&a, &len);
-		int port = ntohs(a.sin_port);
+		struct sockaddr_in name;
+		socklen_t len = sizeof name;
+		getsockname(l, (struct sockaddr *)&name, &len);
+		int port = ntohs(name.sin_port);
 		int c = dial(port);
 		int srv = accept(l, NULL, NULL);
 		close(srv);
@@ -227,16 +229,24 @@ static void states(void)
 	printf("SIGPIPE so far: %d\n", pipes);
 	close(c);
 	close(l);
+
+	/* A listener closed with a connection nobody accepted resets it. */
+	l = server(6128, 1);
+	c = dial(6128);
+	close(l);
+	say("read after the listener closed", read(c, b, 1));
+	say("write after that", write(c, "x", 1));
+	printf("SIGPIPE so far: %d\n", pipes);
+	close(c);
 }
 
 static void self(void)
 {
-	/* An ephemeral port: a connection to itself leaves the port in
-	 * TIME_WAIT, which a fixed one would still be in at the next run. */
+	/* An ephemeral port: the connection's TIME_WAIT must not meet a run again. */
 	int s = tcp(0);
 	struct sockaddr_in a = at(INADDR_LOOPBACK, 0);
-	socklen_t alen = sizeof a;
 	bind(s, (struct sockaddr *)&a, sizeof a);
+	socklen_t alen = sizeof a;
 	getsockname(s, (struct sockaddr *)&a, &alen);
 	say("connect to its own address", connect(s, (struct sockaddr *)&a, sizeof a));
 	say("write to itself", write(s, "self", 4));

@@ -6,7 +6,7 @@
  * (EMSGSIZE beyond, a huge length too); a connected socket sends without
  * an address, to nobody: the next send fails with ECONNREFUSED;
  * EDESTADDRREQ without an address; connect to AF_UNSPEC dissolves the
- * connection. */
+ * connection; a connected socket receives from its peer only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,5 +110,22 @@ int main(void)
 	say("shutdown unconnected UDP", shutdown(c, SHUT_RDWR));
 	close(c);
 	close(srv);
+
+	/* A connected UDP socket takes datagrams from its peer only. */
+	int r = socket(AF_INET, SOCK_DGRAM, 0), x = socket(AF_INET, SOCK_DGRAM, 0), y = socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in ra = at(6113), xa = at(6114), ya = at(6115);
+	bind(r, (struct sockaddr *)&ra, sizeof ra);
+	bind(x, (struct sockaddr *)&xa, sizeof xa);
+	bind(y, (struct sockaddr *)&ya, sizeof ya);
+	connect(r, (struct sockaddr *)&xa, sizeof xa);
+	sendto(y, "from y", 6, 0, (struct sockaddr *)&ra, sizeof ra);
+	sendto(x, "from x", 6, 0, (struct sockaddr *)&ra, sizeof ra);
+	memset(buf, 0, sizeof buf);
+	say("the connected socket receives", recv(r, buf, sizeof buf, MSG_DONTWAIT));
+	printf("received: %s\n", buf);
+	say("and nothing more", recv(r, buf, sizeof buf, MSG_DONTWAIT));
+	close(r);
+	close(x);
+	close(y);
 	return 0;
 }

@@ -99,8 +99,22 @@ static void stream(void)
 	say("bind in a missing directory", bind(c, (struct sockaddr *)&none, sizeof none));
 	say("bind with length 2", bind(c, (struct sockaddr *)&a, 2 + 0 * sizeof a));
 	say("connect with length 2", connect(c, (struct sockaddr *)&a, 2));
-	say("open a socket file", -1 + 0 * (errno = 0));
+	say("sendto an address on an unconnected stream socket", sendto(c, "x", 1, 0, (struct sockaddr *)&a, sizeof a));
 	close(c);
+
+	/* A listener closed with a connection nobody accepted resets it. */
+	l = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un q = named("queue.sock");
+	bind(l, (struct sockaddr *)&q, sizeof q);
+	listen(l, 1);
+	c = socket(AF_UNIX, SOCK_STREAM, 0);
+	say("connect to queue.sock", connect(c, (struct sockaddr *)&q, sizeof q));
+	close(l);
+	char b;
+	say("read after the listener closed", read(c, &b, 1));
+	say("write after that (MSG_NOSIGNAL)", send(c, "x", 1, MSG_NOSIGNAL));
+	close(c);
+	unlink("queue.sock");
 }
 
 static void dgrams(void)
