@@ -57,6 +57,11 @@ const (
 	// Signals (task_deliver.go).
 	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
 	KindSigreturn // thread TID of PID returned from its handler for Signal
+
+	// IPC (ipc_event.go): IPC says what was done to which object, Msg
+	// says it in words.
+	KindIPC      // an object was created, destroyed, unlinked, attached or detached
+	KindTransfer // bytes or a message went into or out of an object: a write, read, send, receive, shm_write
 )
 
 var kindNames = [...]string{
@@ -67,6 +72,7 @@ var kindNames = [...]string{
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 	KindHandler: "handler", KindSigreturn: "sigreturn",
+	KindIPC: "ipc", KindTransfer: "transfer",
 }
 
 func (k Kind) String() string {
@@ -112,6 +118,7 @@ type Event struct {
 	Value    int64      // with Limit: the limit's value (ticks, instructions, bytes)
 	Bytes    int64      // KindOOM: memory resident in the process killed
 	Waits    []WaitEdge // KindDeadlock: the cycle; KindLimit and KindHalt at a deadlock: every blocked thread's wait
+	IPC      *IPCOp     // KindIPC, KindTransfer
 }
 
 // String formats the event on one line, as --trace prints it.
@@ -177,7 +184,7 @@ func (e Event) In(lang string) string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
-	case KindLimit, KindHalt, KindAsk:
+	case KindLimit, KindHalt, KindAsk, KindIPC, KindTransfer:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
 		b.WriteString(oomText(e).In(lang))

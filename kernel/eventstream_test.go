@@ -215,7 +215,10 @@ var streamCases = []streamCase{
 		{at: 3000, line: "a\nbb\nccc\n"}})},
 	{"sleepers", "ed9d9be1e4ffa505", filesStream(Config{Sched: "lottery:seed=3,transfer"}, map[string]string{"main.c": sleepers}, nil)},
 	{"sleepers swapped", "02f98cca3b0d2914", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
-	{"ipc queues", "5391409c3d492bd3", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
+	// ipc queues: re-pinned when IPC operations became events of their
+	// own (ipc, transfer: create, send, receive, shm_write, destroy…),
+	// added between the stream's other events, which did not change.
+	{"ipc queues", "07c846d34c6b4bdd", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

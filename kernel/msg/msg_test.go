@@ -76,12 +76,23 @@ func TestCatalogueSpeaksBothLanguages(t *testing.T) {
 
 // Every Code constant declared in this package is in the catalogue.
 func TestEveryCodeIsCatalogued(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "catalogue.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	ast.Inspect(f, func(node ast.Node) bool {
+	for _, file := range []string{"catalogue.go", "ipc.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, inspect(t, &n))
+	}
+	if n != len(catalogue) {
+		t.Errorf("%d constants, %d entries", n, len(catalogue))
+	}
+}
+
+// inspect counts the Code constants it meets in n and checks that each is
+// in the catalogue.
+func inspect(t *testing.T, n *int) func(ast.Node) bool {
+	return func(node ast.Node) bool {
 		vs, ok := node.(*ast.ValueSpec)
 		if !ok || vs.Type == nil || len(vs.Values) != 1 {
 			return true
@@ -91,14 +102,11 @@ func TestEveryCodeIsCatalogued(t *testing.T) {
 		}
 		lit := vs.Values[0].(*ast.BasicLit)
 		code, _ := strconv.Unquote(lit.Value)
-		n++
+		*n++
 		if _, ok := catalogue[Code(code)]; !ok {
 			t.Errorf("%s = %q is not in the catalogue", vs.Names[0].Name, code)
 		}
 		return true
-	})
-	if n != len(catalogue) {
-		t.Errorf("%d constants, %d entries", n, len(catalogue))
 	}
 }
 

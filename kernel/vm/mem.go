@@ -28,6 +28,9 @@ type page struct {
 	// refs never change: each machine counts its mappings of it in its
 	// PhysicalMemory, and a write copies it.
 	image bool
+	// writes: a shared memory object's page, its last writers
+	// (shmwrites.go); nil for every other page.
+	writes *sharedWrites
 }
 
 type pte struct {
@@ -110,6 +113,12 @@ type AddressSpace struct {
 
 	rtlb [tlbSize]tlbEntry
 	wtlb [tlbSize]tlbEntry
+
+	// Writer is the pid recorded as the last writer of the shared memory
+	// this address space writes; shmWrites the ranges written since the
+	// kernel last took them (shmwrites.go).
+	Writer    int32
+	shmWrites []SharedWrite
 }
 
 func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace {
@@ -327,7 +336,14 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			e.p = cp
 			a.pages[vpn] = e
 		}
-		a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+		if e.shared {
+			// Not cached: every store to a shared page comes here, to
+			// record its writer, by the granule (a store's size is not
+			// known here: a word's at most).
+			a.noteShared(e.p, addr&^(granuleSize-1), granuleSize)
+		} else {
+			a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+		}
 	}
 	a.rtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
 	return &e.p.data, nil
@@ -396,6 +412,7 @@ func (a *AddressSpace) write(addr uint64, p []byte, look func(uint64, bool) (*[p
 			return f
 		}
 		n := copy(pg[addr&pageMask:], p)
+		a.wroteShared(addr, uint64(n))
 		p = p[n:]
 		addr += uint64(n)
 	}
@@ -685,6 +702,7 @@ func (a *AddressSpace) zero(dst uint64, n int64) *Fault {
 		}
 		k := min(left, pageSize-dst&pageMask)
 		clear(pg[dst&pageMask : dst&pageMask+k])
+		a.wroteShared(dst, k)
 		dst += k
 		left -= k
 	}

@@ -134,7 +134,7 @@ func (s *SharedMemory) page(i uint64) *page {
 	if !s.phys.take() {
 		return nil
 	}
-	pg := &page{refs: 1}
+	pg := &page{refs: 1, writes: &sharedWrites{obj: s, idx: i}}
 	s.pages[i] = pg
 	return pg
 }
