@@ -232,11 +232,10 @@ func (m *Machine) shmObjects() []IPCObject {
 	var out []IPCObject
 	for _, id := range m.ipc.ids(0) {
 		s := m.ipc.shms[id]
-		removed := int64(0)
-		if s.removed {
-			removed = 1
+		o := object(s.ref(), IPCField{"size", int64(s.size)}, IPCField{"nattch", int64(s.nattch())})
+		if s.removed { // IPC_RMID: it goes at its last detach
+			o.Fields = append(o.Fields, IPCField{"removed", 1})
 		}
-		o := object(s.ref(), IPCField{"size", int64(s.size)}, IPCField{"nattch", int64(s.nattch())}, IPCField{"removed", removed})
 		o.Memory, o.Users = m.shmMemory(s.obj, s.size)
 		out = append(out, o)
 	}

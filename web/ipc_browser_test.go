@@ -10,6 +10,11 @@ import (
 	"osplay/api"
 )
 
+// doneAndDrawn holds once the run has ended and the page has drawn its
+// last batch (the views draw on the next animation frame after the status
+// changes).
+const doneAndDrawn = `document.querySelector('[data-show="status"]').dataset.status === "done" && window.osplay.dispatcher.frame === 0`
+
 const pipeHeld = `#include <stdio.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -45,7 +50,7 @@ func TestBrowserShowsPipeBytes(t *testing.T) {
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	typeProgram(t, ctx, pipeHeld)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
-	waitFor(t, ctx, "the end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
 	if out := eval[string](t, ctx, consoleText); !strings.Contains(out, "parent read: hello pipe") {
 		t.Fatalf("console %q", out)
 	}
@@ -59,7 +64,7 @@ func TestBrowserShowsPipeBytes(t *testing.T) {
 	}
 	// Back to just after the write: the bytes are in the pipe.
 	eval[bool](t, ctx, `window.osplay.seek(`+strconv.Itoa(tick+1)+`), true`)
-	waitFor(t, ctx, "the rewind", `document.querySelector('[data-show="tick"]').textContent === "`+strconv.Itoa(tick+1)+`"`)
+	waitFor(t, ctx, "the rewind", `document.querySelector('[data-show="tick"]').textContent === "`+strconv.Itoa(tick+1)+`" && window.osplay.dispatcher.frame === 0`)
 	pipe := `document.querySelector('[data-view="ipc"] .ipc-obj[data-kind="pipe"]')`
 	waitFor(t, ctx, "the pipe in the IPC view", pipe+` !== null`)
 	item := pipe + `.querySelector('.ipc-items li[data-pid="3"]')`
@@ -110,7 +115,7 @@ func TestBrowserDrawsSignalArrows(t *testing.T) {
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	typeProgram(t, ctx, signalArrows)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
-	waitFor(t, ctx, "the end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
 	msc := `document.querySelector('[data-view="msc"]')`
 	waitFor(t, ctx, "the arrows", msc+`.querySelector('.msc-row.k-signal path.a-signal') !== null`)
 	for _, sel := range []string{`[data-lane="2"]`, `[data-lane="3"]`, `.msc-row.k-create path.a-fork`, `.msc-row.k-reap path.a-wait`, `.msc-row.k-exit`} {
@@ -127,7 +132,7 @@ func TestBrowserDrawsSignalArrows(t *testing.T) {
 	want := strconv.Itoa(n + 1)
 	screenshot(t, ctx, "msc-signal")
 	eval[bool](t, ctx, signal+`.dispatchEvent(new MouseEvent("click", {bubbles: true})), true`)
-	waitFor(t, ctx, "the timeline at the signal", `document.querySelector('[data-show="tick"]').textContent === "`+want+`"`)
+	waitFor(t, ctx, "the timeline at the signal", `document.querySelector('[data-show="tick"]').textContent === "`+want+`" && window.osplay.dispatcher.frame === 0`)
 	// The handler's line has not been printed yet: the machine stands just
 	// after the kill.
 	if out := eval[string](t, ctx, consoleText); strings.Contains(out, "parent reaped") {
@@ -163,7 +168,7 @@ func TestBrowserCtrlCStopsLoop(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the loop", consoleText+`.includes("spinning") && document.querySelector('[data-show="status"]').dataset.status === "running"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`#stdin-line`)), chromedp.KeyEvent("c", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-	waitFor(t, ctx, "the end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
 	waitEval(t, ctx, "pid 2 terminated in the tree", `document.querySelector('[data-view="proctree"] [data-pid="2"]').dataset.state === "terminated"`)
 	if !eval[bool](t, ctx, `[...document.querySelectorAll('[data-view="msc"] .msc-row.k-signal')].some((r) => r.textContent.includes("SIGINT"))`) {
 		t.Errorf("no SIGINT arrow in the chart")
@@ -171,4 +176,72 @@ func TestBrowserCtrlCStopsLoop(t *testing.T) {
 	if !eval[bool](t, ctx, `document.querySelector('[data-view="msc"] [data-lane="0"]') !== null`) {
 		t.Errorf("no lifeline for the user, who sent the signal")
 	}
+}
+
+const shmWriters = `#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+	int s = shmget(IPC_PRIVATE, 64, 0600);
+	char *mem = shmat(s, NULL, 0);
+	int q = msgget(IPC_PRIVATE, 0600);
+	struct { long type; char text[16]; } m = {5, "to the queue"};
+	if (fork() == 0) {
+		strcpy(mem + 16, "child");
+		msgsnd(q, &m, strlen(m.text) + 1, 0);
+		return 0;
+	}
+	strcpy(mem, "parent");
+	wait(NULL);
+	printf("%s %s\n", mem, mem + 16);
+	return 0;
+}
+`
+
+// TestBrowserShowsSharedMemoryWriters: System V objects outlive the
+// program; after it the IPC view shows the segment's bytes in hex and
+// ASCII with the process that wrote each range (its pid written beside
+// the row, not only its colour), who was attached, and the message left in
+// the queue with its type; the chart marks each write on its writer's line.
+func TestBrowserShowsSharedMemoryWriters(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(srv.URL+"/play?new=1&speed=100000"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	typeProgram(t, ctx, shmWriters)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
+	if out := eval[string](t, ctx, consoleText); !strings.Contains(out, "parent child") {
+		t.Fatalf("console %q", out)
+	}
+	shm := `document.querySelector('[data-view="ipc"] .ipc-obj[data-kind="shm"]')`
+	waitFor(t, ctx, "the segment", shm+` !== null`)
+	row := shm + `.querySelector('tr[data-offset="0"]')`
+	if got := eval[string](t, ctx, row+`.querySelector('.ascii').textContent`); !strings.HasPrefix(got, "parent") {
+		t.Errorf("row 0 in ASCII: %q", got)
+	}
+	if got := eval[string](t, ctx, row+`.querySelector('.writers').textContent`); got != "P2" {
+		t.Errorf("row 0 written by %q", got)
+	}
+	row16 := shm + `.querySelector('tr[data-offset="16"]')`
+	if got := eval[string](t, ctx, row16+`.querySelector('.writers').textContent`); got != "P3" {
+		t.Errorf("row 16 written by %q", got)
+	}
+	if !eval[bool](t, ctx, row16+`.querySelector('.hex .byte[data-writer="3"]').textContent === "63"`) {
+		t.Errorf("the child's 'c' is not marked as its write")
+	}
+	msg := `document.querySelector('[data-view="ipc"] .ipc-obj[data-kind="msgq"] .ipc-items li')`
+	if got := eval[string](t, ctx, msg+`.textContent`); !strings.Contains(got, "to the queue") || !strings.Contains(got, "5") {
+		t.Errorf("the message: %q", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="msc"] .msc-row.op-shm_write').length`); n != 2 {
+		t.Errorf("%d shared-memory writes marked in the chart, want 2", n)
+	}
+	eval[bool](t, ctx, `document.querySelector('[data-view="ipc"]').scrollIntoView(), true`)
+	screenshot(t, ctx, "ipc-shm")
 }

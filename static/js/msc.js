@@ -32,10 +32,13 @@ export function ascii(hexText, max = 24) {
   return s;
 }
 
-// objName is an object's short name: "pipe 1", "msgq 0", "/queue".
+// The kinds' short names on the chart, as ipcs and ls name them.
+const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", sem: "sem", socket: "sock"};
+
+// objName is an object's short name: "pipe 1", "msq 0", "mq /queue".
 export function objName(o) {
   if (!o) return "";
-  const k = t(`ipc.kind.${o.kind}`) === `ipc.kind.${o.kind}` ? o.kind : t(`ipc.kind.${o.kind}`);
+  const k = SHORT[o.kind] || o.kind;
   return o.name && o.kind !== "msgq" && o.kind !== "shm" ? `${k} ${o.name}` : `${k} ${o.id}`;
 }
 
@@ -64,6 +67,8 @@ export class MSC {
   }
 
   event(e) {
+    if (e.k === "create") this.names.set(e.pid, e.name);
+    if (e.k === "exec") this.names.set(e.pid, (e.name || "").split("/").pop());
     if (!KINDS.has(e.k) || (e.k === "transfer" && !e.ipc)) return;
     // An event numbered as one kept is the run again after a rewind: what
     // was kept from there on is replaced by what comes now.
@@ -80,7 +85,6 @@ export class MSC {
   state(snap) {
     if (snap.events !== this.count) this.dirty = true;
     this.count = snap.events ?? Infinity;
-    for (const p of snap.procs || []) this.names.set(p.pid, p.name);
   }
 
   render() {
@@ -114,7 +118,7 @@ export class MSC {
     }
     const x = new Map(lanes.map((l, i) => [l.id, LEFT + i * COL + COL / 2]));
     const y = (i) => TOP + i * ROW + ROW / 2;
-    const width = LEFT + lanes.length * COL + 10;
+    const width = LEFT + lanes.length * COL + 150; // room for the last line's labels
     const height = TOP + rows.length * ROW + 10;
 
     // Where each lifeline begins and ends, and each write or send's row.
@@ -236,7 +240,7 @@ export class MSC {
         switch (o.op) {
           case "write": return mark(laneOf(e), "dot", `${name} #${o.seq} ✎${o.bytes}B`);
           case "send": return mark(laneOf(e), "dot", `${name} #${o.seq} ✉`);
-          case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo},${o.hi}) "${ascii(o.hex, 10)}"`);
+          case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
           case "read": case "receive": {
             let any = false;
             for (const m of o.matched || []) {
