@@ -11,6 +11,9 @@ var ipcCatalog = map[string]text{
 	"view.mscHelp": {"A line per process and thread, time going down: fork, exec, exit, wait, signals, pipe writes to the reads that took them, messages from send to receive, shared-memory writes. Click an arrow (or Enter) to move the timeline to it.",
 		"프로세스와 스레드마다 세로줄 하나, 시간은 아래로: fork, exec, exit, wait, 시그널, 파이프 쓰기에서 그것을 읽은 읽기까지, 메시지 보내기에서 받기까지, 공유 메모리 쓰기. 화살표를 누르면(또는 Enter) 타임라인이 그 시점으로 갑니다."},
 
+	"trace.k.ipc":      {"ipc", "IPC 객체"},
+	"trace.k.transfer": {"transfer", "IPC 전달"},
+
 	"ipc.none":           {"No IPC object yet.", "아직 IPC 객체가 없습니다."},
 	"ipc.kind.pipe":      {"pipe", "파이프"},
 	"ipc.kind.fifo":      {"FIFO", "FIFO"},

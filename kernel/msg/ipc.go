@@ -52,13 +52,13 @@ var ipcCatalogue = map[Code]entry{
 	IPCWrite:   {"obj:text n:int seq:int", "wrote {n} bytes into {obj} (write #{seq})", "{obj}에 {n}바이트를 씀 (쓰기 #{seq})"},
 	IPCRead:    {"obj:text n:int k:int", "read {n} bytes from {obj} (from {k} writes)", "{obj}에서 {n}바이트를 읽음 (쓰기 {k}개에서)"},
 	IPCSend: {"obj:text seq:int type:int n:int", "sent message #{seq} of type {type} ({n} bytes) to {obj}",
-		"{obj}에 메시지 #{seq}(타입 {type}, {n}바이트)를 보냄"},
+		"{obj}에 타입 {type}, {n}바이트짜리 메시지 #{seq:을} 보냄"},
 	IPCReceive: {"obj:text seq:int type:int n:int who:task", "received message #{seq} of type {type} ({n} bytes) from {obj}, sent by process {who}",
-		"{obj}에서 프로세스 {who:이} 보낸 메시지 #{seq}(타입 {type}, {n}바이트)를 받음"},
+		"{obj}에서 프로세스 {who:이} 보낸 타입 {type}, {n}바이트짜리 메시지 #{seq:을} 받음"},
 	IPCMqSend: {"obj:text seq:int prio:int n:int", "sent message #{seq} of priority {prio} ({n} bytes) to {obj}",
-		"{obj}에 메시지 #{seq}(우선순위 {prio}, {n}바이트)를 보냄"},
+		"{obj}에 우선순위 {prio}, {n}바이트짜리 메시지 #{seq:을} 보냄"},
 	IPCMqReceive: {"obj:text seq:int prio:int n:int who:task", "received message #{seq} of priority {prio} ({n} bytes) from {obj}, sent by process {who}",
-		"{obj}에서 프로세스 {who:이} 보낸 메시지 #{seq}(우선순위 {prio}, {n}바이트)를 받음"},
+		"{obj}에서 프로세스 {who:이} 보낸 우선순위 {prio}, {n}바이트짜리 메시지 #{seq:을} 받음"},
 	IPCShmWrite: {"obj:text lo:int hi:int", "wrote bytes {lo} to {hi} of {obj}", "{obj}의 {lo}~{hi}바이트에 씀"},
 }
 

@@ -119,6 +119,11 @@ type AddressSpace struct {
 	// kernel last took them (shmwrites.go).
 	Writer    int32
 	shmWrites []SharedWrite
+	// shmHot is the shared page written last, looked at when the write
+	// TLB misses (which it always does for a shared page), before the
+	// page table.
+	shmHot     tlbEntry
+	shmHotPage *page
 }
 
 func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace {
@@ -135,6 +140,7 @@ func (a *AddressSpace) flush() {
 		a.rtlb[i] = tlbEntry{vpn: ^uint64(0)}
 		a.wtlb[i] = tlbEntry{vpn: ^uint64(0)}
 	}
+	a.shmHot, a.shmHotPage = tlbEntry{vpn: ^uint64(0)}, nil
 }
 
 // Clone returns the copy fork makes: private pages shared copy-on-write,
@@ -341,6 +347,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			// record its writer, by the granule (a store's size is not
 			// known here: a word's at most).
 			a.noteShared(e.p, addr&^(granuleSize-1), granuleSize)
+			a.shmHot, a.shmHotPage = tlbEntry{vpn: vpn, data: &e.p.data}, e.p
 		} else {
 			a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
 		}
@@ -583,6 +590,10 @@ func (a *AddressSpace) wpage(addr uint64) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
 	if e := &a.wtlb[vpn%tlbSize]; e.vpn == vpn {
 		return e.data, nil
+	}
+	if a.shmHot.vpn == vpn {
+		a.noteShared(a.shmHotPage, addr&^(granuleSize-1), granuleSize)
+		return a.shmHot.data, nil
 	}
 	return a.lookup(addr, true)
 }

@@ -134,7 +134,7 @@ export class IPCView {
     const f = Object.fromEntries((o.fields || []).map((x) => [x.key, x.value]));
     const cap = f.capacity || 65536, used = f.bytes || 0;
     const R = 36, r = 20, cx = 44, cy = 46;
-    const g = svg("svg", {viewBox: "0 0 250 92", class: "ipc-ring", role: "img", width: 250, height: 92,
+    const g = svg("svg", {viewBox: "0 0 320 92", class: "ipc-ring", role: "img", width: 320, height: 92,
       "aria-label": t("ipc.ringLabel", {used, cap})});
     // The ring of pages (Linux's 16 pages of 4 KiB): a page that holds
     // bytes is filled, hatched as well as coloured, from the read end
@@ -208,7 +208,7 @@ export class IPCView {
       const who = writerAt.slice(off, off + ROW);
       if (row.every((x) => x === 0) && who.every((x) => !x) && off > 0) { skipped++; continue; }
       flush(off);
-      const hexCell = html("td", {class: "hex"});
+      const hexCell = html("td", {class: "hex", "aria-label": row.map((x) => x.toString(16).padStart(2, "0")).join(" ")});
       const ascCell = html("td", {class: "ascii"});
       row.forEach((x, i) => {
         const w = who[i];

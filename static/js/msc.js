@@ -16,6 +16,7 @@ import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
 
 const ROWS = 300; // rows drawn at most: the last ones
+const RUNNING_EVERY = 500; // ms between two drawings while the run goes on
 const KEEP = 20000; // events kept at most
 const LANES = 24; // lifelines drawn at most
 const COL = 104, ROW = 24, TOP = 44, LEFT = 74;
@@ -49,6 +50,18 @@ export class MSC {
   constructor(canvas, onTick) {
     this.canvas = canvas;
     this.onTick = onTick;
+    this.drawnAt = 0;
+    // One listener for every row: a click or Enter on a row moves the
+    // timeline to its tick.
+    const act = (ev) => {
+      const row = ev.target.closest && ev.target.closest(".msc-row");
+      if (!row || !this.canvas.contains(row)) return;
+      if (ev.type === "keydown" && ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      this.onTick(Number(row.dataset.tick));
+    };
+    canvas.addEventListener("click", act);
+    canvas.addEventListener("keydown", act);
     this.reset();
   }
 
@@ -85,10 +98,16 @@ export class MSC {
   state(snap) {
     if (snap.events !== this.count) this.dirty = true;
     this.count = snap.events ?? Infinity;
+    this.running = !!snap.running;
   }
 
   render() {
     if (!this.dirty) return;
+    // While the run goes on, a long chart is drawn twice a second at
+    // most; the batch that stops the run draws it at once.
+    const now = performance.now();
+    if (this.running && now - this.drawnAt < RUNNING_EVERY) return;
+    this.drawnAt = now;
     this.dirty = false;
     const focused = document.activeElement && this.canvas.contains(document.activeElement) ? document.activeElement.dataset.n : null;
     clear(this.canvas);
@@ -124,6 +143,7 @@ export class MSC {
     // Where each lifeline begins and ends, and each write or send's row.
     const first = new Map(), last = new Map(), ended = new Set();
     const sent = new Map();
+    const taken = new Set(); // writes and sends whose read is drawn: their arrow names them
     rows.forEach((e, i) => {
       const ids = [laneOf(e), e.other];
       for (const id of ids) if (x.has(id)) { if (!first.has(id)) first.set(id, i); last.set(id, i); }
@@ -131,6 +151,9 @@ export class MSC {
       if (e.k === "exit") ended.add(e.pid);
       if (e.k === "transfer" && (e.ipc.op === "write" || e.ipc.op === "send")) {
         sent.set(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${e.ipc.seq}`, i);
+      }
+      if (e.k === "transfer" && (e.ipc.op === "read" || e.ipc.op === "receive")) {
+        for (const m of e.ipc.matched || []) taken.add(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${m.seq}`);
       }
     });
     rows.forEach((e, i) => { if (e.k === "create" && x.has(e.pid)) first.set(e.pid, i); if (e.k === "thread" && x.has(laneOf(e))) first.set(laneOf(e), i); });
@@ -164,14 +187,11 @@ export class MSC {
       const row = svg("g", {class: `msc-row k-${e.k}${e.ipc ? " op-" + e.ipc.op : ""}${future ? " future" : ""}`,
         "data-n": e.n, "data-tick": e.t, "data-kind": e.k, tabindex: 0, role: "button"});
       row.appendChild(svg("text", {x: 4, y: y(i) + 4, class: "tick", text: String(e.t)}));
-      const drawn = this.draw(row, e, i, x, y, rows, sent);
+      const drawn = this.draw(row, e, i, x, y, sent, taken);
       if (!drawn) return;
       const words = this.sentence(e);
       row.setAttribute("aria-label", `${t("tick")} ${e.t}: ${words}`);
       titled(row, `${t("tick")} ${e.t}: ${words}`);
-      const act = () => this.onTick(e.t);
-      row.addEventListener("click", act);
-      row.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); act(); } });
       root.appendChild(row);
     });
     // Now: a line across, below the last row that has happened.
@@ -201,7 +221,7 @@ export class MSC {
 
   // draw adds event e's arrow or mark, on row i, to g; false when it has
   // nothing to draw (a lifeline not drawn).
-  draw(g, e, i, x, y, rows, sent) {
+  draw(g, e, i, x, y, sent, taken) {
     const at = (id) => x.get(id);
     const arrow = (from, to, yFrom, yTo, kind, label) => {
       if (from === undefined || to === undefined) return false;
@@ -238,8 +258,10 @@ export class MSC {
         const o = e.ipc;
         const name = objName(o.obj);
         switch (o.op) {
-          case "write": return mark(laneOf(e), "dot", `${name} #${o.seq} ✎${o.bytes}B`);
-          case "send": return mark(laneOf(e), "dot", `${name} #${o.seq} ✉`);
+          case "write": case "send": {
+            const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
+            return mark(laneOf(e), "dot", read ? "" : `${name} #${o.seq} ${o.op === "write" ? "✎" + o.bytes + "B" : "✉"}`);
+          }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
           case "read": case "receive": {
             let any = false;
@@ -267,7 +289,8 @@ export class MSC {
       case "join": return t("msc.join", {tid: threadLabel(laneOf(e)), other: threadLabel(e.other)});
       case "signal": return t("msc.signal", {from: e.pid ? `pid ${e.pid}` : t("msc.user"), signal: e.signal, to: e.other});
       case "exec": return `pid ${e.pid}: exec ${e.name}`;
-      case "exit": case "texit": return `${threadLabel(laneOf(e))}: ${kernelText(e.causeText || e.cause) || e.k}`;
+      case "exit": return `pid ${e.pid}: ${kernelText(e.causeText || e.cause) || e.k}`;
+      case "texit": return `${threadLabel(laneOf(e))}: pthread_exit`;
       default: {
         const base = kernelText(e.msgText || e.msg);
         const bytes = e.ipc && e.ipc.hex ? ` "${ascii(e.ipc.hex, 64)}"` : "";
