@@ -83,7 +83,10 @@ func wireEvent(n int64, e kernel.Event) Event {
 	w.Bytes = e.Bytes
 	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
 	w.Waits = waitEdges(nil, e.Waits)
-	w.IPC = wireIPCEvent(e.IPC)
+	if e.IPC != nil {
+		text := e.IPC.Text()
+		w.IPC, w.Msg, w.MsgText = wireIPCEvent(e.IPC), text.String(), wireText(text)
+	}
 	return w
 }
 

@@ -58,8 +58,9 @@ const (
 	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
 	KindSigreturn // thread TID of PID returned from its handler for Signal
 
-	// IPC (ipc_event.go): IPC says what was done to which object, Msg
-	// says it in words.
+	// IPC (ipc_event.go): IPC says what was done to which object;
+	// IPC.Text says it in words (made when it is read, not when the
+	// event is).
 	KindIPC      // an object was created, destroyed, unlinked, attached or detached
 	KindTransfer // bytes or a message went into or out of an object: a write, read, send, receive, shm_write
 )
@@ -184,7 +185,11 @@ func (e Event) In(lang string) string {
 		} else {
 			fmt.Fprintf(&b, "%q", e.Data)
 		}
-	case KindLimit, KindHalt, KindAsk, KindIPC, KindTransfer:
+	case KindIPC, KindTransfer:
+		if e.IPC != nil {
+			b.WriteString(e.IPC.Text().In(lang))
+		}
+	case KindLimit, KindHalt, KindAsk:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
 		b.WriteString(oomText(e).In(lang))

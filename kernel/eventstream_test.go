@@ -254,6 +254,9 @@ func TestEventStreams(t *testing.T) {
 func checkTexts(t *testing.T, e Event) {
 	t.Helper()
 	texts := []msg.Text{e.Cause, e.Msg}
+	if e.IPC != nil {
+		texts = append(texts, e.IPC.Text())
+	}
 	for _, w := range e.Waits {
 		texts = append(texts, w.Text())
 	}

@@ -155,7 +155,10 @@ func firstBytes(b []byte) []byte {
 // emitIPC reports op on an object, done by thread t (nil: by the process
 // whose call the kernel carries out, or by the kernel itself).
 func (m *Machine) emitIPC(t *Thread, kind Kind, op IPCOp) {
-	e := Event{Kind: kind, IPC: &op, Msg: op.Text()}
+	if !m.observed() {
+		return
+	}
+	e := Event{Kind: kind, IPC: &op}
 	switch {
 	case t != nil:
 		e.PID, e.TID = t.proc.PID, t.TID
@@ -163,6 +166,14 @@ func (m *Machine) emitIPC(t *Thread, kind Kind, op IPCOp) {
 		e.PID = m.current.PID
 	}
 	m.emit(e)
+}
+
+// observed reports whether anyone takes the machine's events: a record,
+// a subscriber, a stop condition. An IPC event costs its words and a copy
+// of its bytes: a machine nobody watches (a benchmark, a headless check)
+// does without.
+func (m *Machine) observed() bool {
+	return m.cfg.Record || m.cfg.OnEvent != nil || m.stopAt != nil
 }
 
 // ipcLife reports an object's create, destroy or unlink.

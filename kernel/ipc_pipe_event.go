@@ -18,11 +18,17 @@ func (m *Machine) pipeWrote(t *Thread, p *pipe, n int, data []byte) {
 		return
 	}
 	seq := p.ledger.wrote(t.proc.PID, t.TID, int64(n))
+	if !m.observed() {
+		return
+	}
 	m.emitIPC(t, KindTransfer, IPCOp{Obj: p.ref(), Op: OpWrite, Seq: seq, Bytes: int64(n), Data: firstBytes(data)})
 }
 
 // pipeRead reports that t took data out of p.
 func (m *Machine) pipeRead(t *Thread, p *pipe, data []byte) {
 	matched := p.ledger.took(int64(len(data)))
+	if !m.observed() {
+		return
+	}
 	m.emitIPC(t, KindTransfer, IPCOp{Obj: p.ref(), Op: OpRead, Bytes: int64(len(data)), Data: firstBytes(data), Matched: matched})
 }

@@ -41,7 +41,7 @@ func (m *Machine) reportShmWrites(t *Thread, p *Process) {
 		return
 	}
 	ws := p.mem.TakeSharedWrites()
-	if len(ws) == 0 {
+	if len(ws) == 0 || !m.observed() {
 		return
 	}
 	if t == nil {
