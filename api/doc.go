@@ -222,7 +222,7 @@
 // (op create, destroy, unlink; attach and detach of shared memory, with
 // "addr") and kind "transfer" for what moves through it (op write and
 // read of a pipe or FIFO, send and receive of a message, shm_write of
-// shared memory). Each carries "msgText" (codes ipc.create, ipc.write,
+// shared memory, sem_post and sem_wait of a named semaphore). Each carries "msgText" (codes ipc.create, ipc.write,
 // ipc.receive…, naming the object with an ipcobj.* text) and "ipc":
 // {"obj": {"kind", "id", "name"}, "op", "seq", "bytes", "hex", "type",
 // "matched", "addr", "lo", "hi"}. kind is pipe, fifo, msgq (System V),
@@ -232,7 +232,10 @@
 // hex. A write (or a send) has "seq", its number in its object from 1; a
 // read lists in "matched" the writes it took bytes from, oldest first,
 // each {"seq", "pid", "tid", "bytes"} (how many of that write's bytes);
-// a receive has the "seq" it was sent with, and its sender in "matched".
+// a receive has the "seq" it was sent with, and its sender in "matched";
+// a sem_post is numbered as a write of one unit, and a sem_wait names in
+// "matched" the post whose unit it took (none for a unit the semaphore
+// was made with), its "type" being the semaphore's value after it.
 // "bytes" counts the bytes moved and "hex" is the first 64 of them in
 // hex; "type" is a System V message's type or a POSIX message's priority.
 // A write into shared memory is a store of the program, not a system

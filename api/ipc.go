@@ -22,11 +22,11 @@ type IPCRef struct {
 // IPCEvent is what an "ipc" or "transfer" event says of its object.
 type IPCEvent struct {
 	Obj     IPCRef     `json:"obj"`
-	Op      string     `json:"op"`              // create, destroy, unlink, attach, detach, write, read, send, receive, shm_write
+	Op      string     `json:"op"`              // create, destroy, unlink, attach, detach, write, read, send, receive, shm_write, sem_post, sem_wait
 	Seq     int64      `json:"seq,omitempty"`   // a write's or a message's number in its object, from 1
 	Bytes   int64      `json:"bytes,omitempty"` // bytes moved
 	Hex     string     `json:"hex,omitempty"`   // the first 64 of them
-	Type    int64      `json:"type,omitempty"`  // a System V message's type, a POSIX message's priority
+	Type    int64      `json:"type,omitempty"`  // a System V message's type, a POSIX message's priority, a semaphore's value after the operation
 	Matched []IPCMatch `json:"matched,omitempty"`
 	Addr    uint64     `json:"addr,omitempty"` // attach, detach: where
 	Lo      uint64     `json:"lo,omitempty"`   // shm_write: the bytes [lo, hi) written

@@ -77,6 +77,8 @@ const (
 	OpSend     = "send"
 	OpReceive  = "receive"
 	OpShmWrite = "shm_write"
+	OpSemPost  = "sem_post" // a unit added to a semaphore, numbered as a write
+	OpSemWait  = "sem_wait" // a unit taken: Matched names the post it came from (none for the initial value)
 )
 
 // ipcDataMax is how many of a transfer's bytes its event carries.
@@ -91,7 +93,8 @@ type IPCOp struct {
 	Seq   int64
 	Bytes int64  // bytes moved (a write, a read, a message)
 	Data  []byte // the first ipcDataMax of them
-	// Type is a System V message's type, a POSIX message's priority.
+	// Type is a System V message's type, a POSIX message's priority, a
+	// semaphore's value after the operation.
 	Type int64
 	// Matched lists, for a read, the writes it took bytes from (oldest
 	// first, with how many bytes of each); for a receive, the send.
@@ -215,6 +218,10 @@ func (o *IPCOp) Text() msg.Text {
 		return msg.New(msg.IPCReceive, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes), who)
 	case OpShmWrite:
 		return msg.New(msg.IPCShmWrite, obj, msg.Int("lo", int64(o.Lo)), msg.Int("hi", int64(o.Hi)))
+	case OpSemPost:
+		return msg.New(msg.IPCSemPost, obj, msg.Int("seq", o.Seq), msg.Int("value", o.Type))
+	case OpSemWait:
+		return msg.New(msg.IPCSemWait, obj, msg.Int("value", o.Type))
 	}
 	return msg.Text{}
 }

@@ -205,3 +205,54 @@ func startFiles(t *testing.T, cfg Config, files map[string]string) (*Machine, *b
 	}
 	return m, &out
 }
+
+const semHandoff = `#include <fcntl.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+	sem_t *s = sem_open("/go", O_CREAT, 0600, 1);
+	sem_wait(s);
+	if (fork() == 0) {
+		sem_wait(s);
+		printf("child went\n");
+		return 0;
+	}
+	sleep(1);
+	sem_post(s);
+	wait(NULL);
+	sem_unlink("/go");
+	return 0;
+}
+`
+
+// TestSemaphoreWaitNamesItsPost: a named semaphore's posts are numbered;
+// a wait that takes a unit the semaphore was made with names none, the
+// one that takes the parent's post names it.
+func TestSemaphoreWaitNamesItsPost(t *testing.T) {
+	r := runFiles(t, Config{}, map[string]string{"main.c": semHandoff}, "main.c")
+	if r.stdout != "child went\n" {
+		t.Fatalf("output %q", r.stdout)
+	}
+	var ops []string
+	var waits []Event
+	for _, e := range ipcEvents(r) {
+		if e.IPC.Obj.Kind != IPCSem || e.IPC.Obj.Name != "/go" {
+			t.Errorf("%s: object %+v", e, e.IPC.Obj)
+		}
+		ops = append(ops, e.IPC.Op)
+		if e.IPC.Op == OpSemWait {
+			waits = append(waits, e)
+		}
+	}
+	if got := strings.Join(ops, " "); got != "create sem_wait sem_post sem_wait unlink" {
+		t.Fatalf("operations %q", got)
+	}
+	if waits[0].PID != 2 || len(waits[0].IPC.Matched) != 0 {
+		t.Errorf("first wait %s %+v", waits[0], waits[0].IPC)
+	}
+	if m := waits[1].IPC.Matched; waits[1].PID != 3 || len(m) != 1 || m[0].Seq != 1 || m[0].PID != 2 {
+		t.Errorf("second wait %s %+v", waits[1], waits[1].IPC)
+	}
+}

@@ -42,3 +42,22 @@ func (m *Machine) msgReceived(t *Thread, obj IPCRef, from ipcSender, typ int64, 
 		Bytes: int64(len(data)), Data: firstBytes(data),
 		Matched: []IPCMatch{{Seq: from.seq, PID: from.pid, TID: from.tid, Bytes: int64(len(data))}}})
 }
+
+// ref names the named semaphore for the views.
+func (s *namedSem) ref() IPCRef { return IPCRef{Kind: IPCSem, ID: int64(s.id), Name: s.name} }
+
+// semPosted reports a post of s by t, numbered as a write of one unit.
+func (m *Machine) semPosted(t *Thread, s *namedSem) {
+	seq := s.ledger.wrote(t.proc.PID, t.TID, 1)
+	m.emitIPC(t, KindTransfer, IPCOp{Obj: s.ref(), Op: OpSemPost, Seq: seq, Type: s.value})
+}
+
+// semTaken reports that t took a unit of s: from the oldest post not yet
+// taken, or from the value it was made with.
+func (m *Machine) semTaken(t *Thread, s *namedSem) {
+	matched := s.ledger.took(1)
+	if len(matched) == 1 && matched[0].Seq == 0 {
+		matched = nil // a unit of the value it was made with
+	}
+	m.emitIPC(t, KindTransfer, IPCOp{Obj: s.ref(), Op: OpSemWait, Type: s.value, Matched: matched})
+}

@@ -31,6 +31,8 @@ const (
 	IPCMqSend    Code = "ipc.mq_send"
 	IPCMqReceive Code = "ipc.mq_receive"
 	IPCShmWrite  Code = "ipc.shm_write"
+	IPCSemPost   Code = "ipc.sem_post"
+	IPCSemWait   Code = "ipc.sem_wait"
 )
 
 var ipcCatalogue = map[Code]entry{
@@ -60,6 +62,8 @@ var ipcCatalogue = map[Code]entry{
 	IPCMqReceive: {"obj:text seq:int prio:int n:int who:task", "received message #{seq} of priority {prio} ({n} bytes) from {obj}, sent by process {who}",
 		"{obj}에서 프로세스 {who:이} 보낸 우선순위 {prio}, {n}바이트짜리 메시지 #{seq:을} 받음"},
 	IPCShmWrite: {"obj:text lo:int hi:int", "wrote bytes {lo} to {hi} of {obj}", "{obj}의 {lo}~{hi}바이트에 씀"},
+	IPCSemPost:  {"obj:text seq:int value:int", "posted {obj} (post #{seq}; value {value})", "{obj}에 post함 (post #{seq}, 값 {value})"},
+	IPCSemWait:  {"obj:text value:int", "took {obj} (value {value})", "{obj:을} 얻음 (값 {value})"},
 }
 
 func init() {

@@ -45,6 +45,11 @@ export function objName(o) {
 
 const laneOf = (e) => e.tid || e.pid;
 
+// Transfers that put something in an object (numbered in it), and those
+// that take it out, naming what they took.
+const GIVES = new Set(["write", "send", "sem_post"]);
+const TAKES = new Set(["read", "receive", "sem_wait"]);
+
 export class MSC {
   // onTick(tick): move the timeline to tick.
   constructor(canvas, onTick) {
@@ -149,10 +154,10 @@ export class MSC {
       for (const id of ids) if (x.has(id)) { if (!first.has(id)) first.set(id, i); last.set(id, i); }
       if ((e.k === "exit" || e.k === "texit") && x.has(laneOf(e))) ended.add(laneOf(e));
       if (e.k === "exit") ended.add(e.pid);
-      if (e.k === "transfer" && (e.ipc.op === "write" || e.ipc.op === "send")) {
+      if (e.k === "transfer" && GIVES.has(e.ipc.op)) {
         sent.set(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${e.ipc.seq}`, i);
       }
-      if (e.k === "transfer" && (e.ipc.op === "read" || e.ipc.op === "receive")) {
+      if (e.k === "transfer" && TAKES.has(e.ipc.op)) {
         for (const m of e.ipc.matched || []) taken.add(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${m.seq}`);
       }
     });
@@ -258,20 +263,22 @@ export class MSC {
         const o = e.ipc;
         const name = objName(o.obj);
         switch (o.op) {
-          case "write": case "send": {
+          case "write": case "send": case "sem_post": {
             const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
-            return mark(laneOf(e), "dot", read ? "" : `${name} #${o.seq} ${o.op === "write" ? "✎" + o.bytes + "B" : "✉"}`);
+            const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : "V";
+            return mark(laneOf(e), "dot", read ? "" : `${name} #${o.seq} ${what}`);
           }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
-          case "read": case "receive": {
+          case "read": case "receive": case "sem_wait": {
             let any = false;
             for (const m of o.matched || []) {
               const from = sent.get(`${o.obj.kind}:${o.obj.id}:${m.seq}`);
               const yFrom = from === undefined ? TOP : y(from);
-              const label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B` : `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}`;
+              const label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
+                : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}` : `${name} V→P #${m.seq}`;
               any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, "data", label) || any;
             }
-            return any || mark(laneOf(e), "dot", `${name} ${o.op}`);
+            return any || mark(laneOf(e), "dot", o.op === "sem_wait" ? `${name} P` : `${name} ${o.op}`);
           }
         }
         return false;
