@@ -26,7 +26,7 @@ type Example struct {
 // then shared memory (slides 3.53–3.54), then slide 4.17, then the synchronisation lectures (slides 3.32–3.41 and
 // seed 002: the bounded buffer, readers–writers, the tunnel, the dining
 // philosophers) with OSTEP's counter and a barrier.
-var lectureOrder = []string{"onetwo", "nfork", "nfork-exit", "forkexecl", "forkexecv", "background", "mystatus", "shm-posix", "runls",
+var lectureOrder = []string{"onetwo", "nfork", "nfork-exit", "forkexecl", "forkexecv", "background", "mystatus", "shm-posix", "date-server", "runls",
 	"counter-race", "counter-mutex", "boundedbuffer", "rw-busywait", "rw-condvar", "tunnel", "philosophers", "philosophers-monitor", "barrier"}
 
 var runLine = regexp.MustCompile("go run \\. run examples/[^`\\s]+\\.c([^`]*)`")

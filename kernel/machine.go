@@ -198,6 +198,7 @@ type Machine struct {
 	pollq         WaitQueue                  // threads in poll or select, until a descriptor changes or their deadline
 	fifos         map[*fs.Inode]*pipe        // the pipes of the FIFOs open (or being opened)
 	nextPipe      uint64                     // the id of the last pipe made
+	net           network                    // the sockets (socket.go)
 	sharedFutexes map[sharedFutex]*WaitQueue // the queues of futex words in shared memory (futex.go)
 	pausers       WaitQueue                  // threads waiting for a signal (pause, sigsuspend, sigwait)
 	alarmed       []*Process                 // processes whose ITIMER_REAL is armed, in pid order

@@ -57,7 +57,13 @@ func sysFcntl(m *Machine, t *Thread, a []uint64) sysret {
 		return ok(0)
 	case fGetFL:
 		fl := o.Flags
-		if f, isPipe := fileOf(o).(*pipeFile); !isPipe || f.p.named {
+		switch f := fileOf(o).(type) {
+		case *pipeFile:
+			if f.p.named {
+				fl |= oLargefile
+			}
+		case *sockFile:
+		default:
 			fl |= oLargefile
 		}
 		return ok(int64(fl))
@@ -92,6 +98,8 @@ func sysIoctl(m *Machine, t *Thread, a []uint64) sysret {
 		switch f := fileOf(o).(type) {
 		case *pipeFile:
 			n = int64(f.p.buffered())
+		case *sockFile:
+			n = int64(f.s.readable())
 		case ttyFile:
 			if m.consoleReady() {
 				n = int64(len(m.console.in))

@@ -40,6 +40,9 @@ func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
 	if o.Node.IsFIFO() {
 		return m.openFIFO(t, name, o, cloexec)
 	}
+	if o.Node.IsSocket() {
+		return fail(ENXIO) // a socket is connected to, not opened
+	}
 	fd, err := p.files.InstallFrom(withOps(o, 1), 0, cloexec)
 	if err != nil {
 		return fail(fsErrno(err))
@@ -65,8 +68,11 @@ func sysRead(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.EBADF)
 	}
 	n := min(a[2], maxIO)
-	if _, isPipe := fileOf(o).(*pipeFile); isPipe {
+	switch fileOf(o).(type) {
+	case *pipeFile:
 		n = min(n, pipePages*pipePageSize) // a read takes at most what a pipe holds
+	case *sockFile:
+		n = min(n, unixMaxDgram) // or a socket
 	}
 	buf := make([]byte, int(n))
 	k, errno, block := fileOf(o).read(m, t, buf)
@@ -87,8 +93,11 @@ func sysWrite(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	fd := int(int32(a[0]))
 	if o, err := p.files.Get(fd); err == nil && o.Writable() {
-		if f, isPipe := fileOf(o).(*pipeFile); isPipe {
+		switch f := fileOf(o).(type) {
+		case *pipeFile:
 			return sysWritePipe(m, t, f, a[1], a[2])
+		case *sockFile:
+			return m.sendMem(t, f, a[1], a[2], 0, nil)
 		}
 	}
 	n := int(min(a[2], maxIO))

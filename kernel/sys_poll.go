@@ -52,6 +52,8 @@ func (m *Machine) pollMask(o *fs.OpenFile) int {
 			}
 		}
 		return mask
+	case *sockFile:
+		return f.s.pollMask()
 	case ttyFile:
 		mask := pollOut | pollWrNorm
 		if m.consoleReady() {

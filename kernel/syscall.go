@@ -118,6 +118,21 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysMqTimedreceive: {"mq_timedreceive", "ipupp", sysMqTimedreceive},
 	abi.SysMqGetsetattr:   {"__osplay_mq_getsetattr", "ipp", sysMqGetsetattr},
 	abi.SysIPCList:        {"__osplay_ipc_list", "iip", sysIPCList},
+	abi.SysSocket:         {"socket", "iii", sysSocket},
+	abi.SysSocketpair:     {"socketpair", "iiip", sysSocketpair},
+	abi.SysBind:           {"bind", "ipu", sysBind},
+	abi.SysListen:         {"listen", "ii", sysListen},
+	abi.SysAccept:         {"accept", "ipp", sysAccept},
+	abi.SysAccept4:        {"accept4", "ippx", sysAccept4},
+	abi.SysConnect:        {"connect", "ipu", sysConnect},
+	abi.SysSendto:         {"sendto", "ibuxpu", sysSendto},
+	abi.SysRecvfrom:       {"recvfrom", "ipuxpp", sysRecvfrom},
+	abi.SysShutdown:       {"shutdown", "ii", sysShutdown},
+	abi.SysGetsockname:    {"getsockname", "ipp", sysGetsockname},
+	abi.SysGetpeername:    {"getpeername", "ipp", sysGetpeername},
+	abi.SysSetsockopt:     {"setsockopt", "iiipu", sysSetsockopt},
+	abi.SysGetsockopt:     {"getsockopt", "iiipp", sysGetsockopt},
+	abi.SysGethostname:    {"gethostname", "pu", sysGethostname},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of

@@ -80,7 +80,8 @@ func (t *Thread) interrupting() int {
 // again); sleeps, pause and sigsuspend never.
 func restarts(sys abi.Sys, flags uint32) bool {
 	switch sys {
-	case abi.SysWaitpid, abi.SysRead, abi.SysWrite, abi.SysOpen:
+	case abi.SysWaitpid, abi.SysRead, abi.SysWrite, abi.SysOpen,
+		abi.SysAccept, abi.SysAccept4, abi.SysConnect, abi.SysRecvfrom, abi.SysSendto:
 		return flags&abi.SA_RESTART != 0
 	case abi.SysFutexWait, abi.SysFutexTimedWait, abi.SysThreadJoin, abi.SysSigwait, abi.SysIO:
 		return true

@@ -42,10 +42,11 @@ const (
 	WaitSignal             // a signal (pause, sigsuspend, sigwait)
 	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
+	WaitSocket             // socket ID: Value says for what (sockForData, sockForRoom, sockForConn, sockForAccept)
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "socket"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -117,6 +118,10 @@ func (o WaitObject) Text() msg.Text {
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitPoll:
 		t = msg.New(msg.ObjPoll)
+	case WaitSocket:
+		code := [...]msg.Code{sockForData: msg.ObjSockData, sockForRoom: msg.ObjSockRoom,
+			sockForConn: msg.ObjSockConn, sockForAccept: msg.ObjSockAccept}[o.Value]
+		t = msg.New(code, msg.Int("id", int64(o.ID)))
 	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))

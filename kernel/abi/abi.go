@@ -111,6 +111,21 @@ const (
 	SysShmOpen                   // int shm_open(const char *name, int oflag, mode_t mode)
 	SysShmUnlink                 // int shm_unlink(const char *name)
 	SysIPCList                   // int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out): System V object number index of a kind (0 shm, 1 msg): 1, 0 past the last
+	SysSocket                    // int socket(int domain, int type, int protocol)
+	SysSocketpair                // int socketpair(int domain, int type, int protocol, int sv[2])
+	SysBind                      // int bind(int fd, const struct sockaddr *addr, socklen_t len)
+	SysListen                    // int listen(int fd, int backlog)
+	SysAccept                    // int accept(int fd, struct sockaddr *addr, socklen_t *len)
+	SysAccept4                   // int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+	SysConnect                   // int connect(int fd, const struct sockaddr *addr, socklen_t len)
+	SysSendto                    // ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *to, socklen_t len)
+	SysRecvfrom                  // ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *from, socklen_t *len)
+	SysShutdown                  // int shutdown(int fd, int how)
+	SysGetsockname               // int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
+	SysGetpeername               // int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
+	SysSetsockopt                // int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
+	SysGetsockopt                // int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
+	SysGethostname               // int gethostname(char *name, size_t len)
 	NumSys
 )
 
@@ -144,6 +159,11 @@ var Syscalls = map[string]Sys{
 	"mq_open": SysMqOpen, "mq_unlink": SysMqUnlink, "mq_timedsend": SysMqTimedsend,
 	"mq_timedreceive": SysMqTimedreceive, "__osplay_mq_getsetattr": SysMqGetsetattr,
 	"shm_open": SysShmOpen, "shm_unlink": SysShmUnlink, "__osplay_ipc_list": SysIPCList,
+	"socket": SysSocket, "socketpair": SysSocketpair, "bind": SysBind, "listen": SysListen,
+	"accept": SysAccept, "accept4": SysAccept4, "connect": SysConnect, "sendto": SysSendto,
+	"recvfrom": SysRecvfrom, "shutdown": SysShutdown, "getsockname": SysGetsockname,
+	"getpeername": SysGetpeername, "setsockopt": SysSetsockopt, "getsockopt": SysGetsockopt,
+	"gethostname": SysGethostname,
 }
 
 // SyscallName returns the C name of a system call.

@@ -19,7 +19,7 @@ var unsupportedByHeader = map[string]string{
 	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
 		"ualarm fchdir chdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
-		"gethostname getlogin ttyname nice",
+		"getlogin ttyname nice",
 	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
 	"sys/ioctl.h":  "TIOCGWINSZ struct:winsize",
 	"sys/select.h": "pselect",
@@ -28,21 +28,11 @@ var unsupportedByHeader = map[string]string{
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
 	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h":     "mq_notify",
-	"sys/socket.h": "socket bind listen accept accept4 connect send recv sendto recvfrom sendmsg recvmsg " +
-		"shutdown getsockname getpeername setsockopt getsockopt socketpair socklen_t sa_family_t " +
-		"struct:sockaddr struct:sockaddr_storage struct:msghdr AF_INET AF_INET6 AF_UNIX AF_LOCAL " +
-		"AF_UNSPEC PF_INET PF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_RAW SOL_SOCKET SO_REUSEADDR " +
-		"SO_REUSEPORT SO_KEEPALIVE SO_RCVBUF SO_SNDBUF SHUT_RD SHUT_WR SHUT_RDWR MSG_PEEK " +
-		"MSG_DONTWAIT MSG_WAITALL MSG_NOSIGNAL SOMAXCONN",
-	"sys/un.h": "struct:sockaddr_un",
-	"netinet/in.h": "struct:sockaddr_in struct:sockaddr_in6 struct:in_addr in_addr_t in_port_t " +
-		"htons htonl ntohs ntohl INADDR_ANY INADDR_LOOPBACK IPPROTO_TCP IPPROTO_UDP",
-	"arpa/inet.h": "inet_pton inet_ntop inet_addr inet_ntoa inet_aton",
-	"netdb.h": "getaddrinfo freeaddrinfo gai_strerror gethostbyname gethostbyaddr getservbyname " +
-		"struct:addrinfo struct:hostent AI_PASSIVE",
-	"stdio.h":    "popen pclose fmemopen open_memstream tmpfile tmpnam",
-	"stdlib.h":   "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",
-	"sys/wait.h": "waitid wait3 wait4 idtype_t P_PID P_ALL P_PGID WCONTINUED WSTOPPED WEXITED WNOWAIT",
+	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER SO_RCVTIMEO SO_SNDTIMEO",
+	"netdb.h":      "getservbyname getservbyport getprotobyname struct:servent struct:protoent",
+	"stdio.h":      "popen pclose fmemopen open_memstream tmpfile tmpnam",
+	"stdlib.h":     "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",
+	"sys/wait.h":   "waitid wait3 wait4 idtype_t P_PID P_ALL P_PGID WCONTINUED WSTOPPED WEXITED WNOWAIT",
 	"sys/resource.h": "getrlimit setrlimit getrusage getpriority setpriority struct:rlimit " +
 		"struct:rusage RLIMIT_STACK RLIMIT_NOFILE RLIMIT_AS PRIO_PROCESS",
 	"termios.h":     "tcgetattr tcsetattr cfmakeraw struct:termios TCSANOW ECHO ICANON",
@@ -80,8 +70,7 @@ var unsupportedNames = func() map[string]string {
 // that osplay does not have; an #include of one says so.
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
-	for _, h := range strings.Fields("sys/socket.h sys/un.h netinet/in.h netinet/tcp.h arpa/inet.h netdb.h " +
-		"sys/sem.h " +
+	for _, h := range strings.Fields("sys/sem.h " +
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
 		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
 		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {

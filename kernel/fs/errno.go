@@ -27,6 +27,7 @@ const (
 
 	ENAMETOOLONG Errno = 36
 	ENOTEMPTY    Errno = 39
+	EADDRINUSE   Errno = 98
 )
 
 var errnoText = map[Errno]string{
@@ -44,6 +45,7 @@ var errnoText = map[Errno]string{
 	ENOSPC:       "No space left on device",
 	ENOTEMPTY:    "Directory not empty",
 	ENAMETOOLONG: "File name too long",
+	EADDRINUSE:   "Address already in use",
 }
 
 func (e Errno) Error() string {

@@ -16,11 +16,12 @@ import (
 
 // File type and permission bits of st_mode, as Linux.
 const (
-	S_IFMT  = 0170000
-	S_IFDIR = 0040000
-	S_IFCHR = 0020000
-	S_IFREG = 0100000
-	S_IFIFO = 0010000
+	S_IFMT   = 0170000
+	S_IFDIR  = 0040000
+	S_IFCHR  = 0020000
+	S_IFREG  = 0100000
+	S_IFIFO  = 0010000
+	S_IFSOCK = 0140000
 )
 
 // Open flags, with Linux x86-64 values.
@@ -45,6 +46,7 @@ const (
 	DT_CHR  = 2
 	DT_DIR  = 4
 	DT_REG  = 8
+	DT_SOCK = 12
 )
 
 // Device numbers of the character devices.
@@ -123,6 +125,10 @@ func (n *Inode) IsDevice() bool { return n.Mode&S_IFMT == S_IFCHR }
 // IsFIFO reports whether n is a named pipe (mkfifo) or a pipe's inode.
 func (n *Inode) IsFIFO() bool { return n.Mode&S_IFMT == S_IFIFO }
 
+// IsSocket reports whether n is a socket: a UNIX-domain socket's name, or
+// a socket's own inode.
+func (n *Inode) IsSocket() bool { return n.Mode&S_IFMT == S_IFSOCK }
+
 // Size is st_size.
 func (n *Inode) Size() int64 {
 	if n.IsDir() {
@@ -142,6 +148,8 @@ func (n *Inode) direntType() uint8 {
 		return DT_CHR
 	case n.IsFIFO():
 		return DT_FIFO
+	case n.IsSocket():
+		return DT_SOCK
 	}
 	return DT_REG
 }
@@ -350,6 +358,30 @@ func (f *FS) Mkfifo(cwd, path string, mode uint32, uid int) error {
 	}
 	f.link(parent, name, f.newInode(S_IFIFO|(mode&07777&^f.Umask), uid))
 	return nil
+}
+
+// Mksock makes the name of a UNIX-domain socket at path, relative to cwd,
+// as bind(2) does: EADDRINUSE when the name exists.
+func (f *FS) Mksock(cwd, path string, mode uint32, uid int) (*Inode, error) {
+	parent, name, n, err := f.walk(cwd, path, uid)
+	if err != nil {
+		return nil, err
+	}
+	if n != nil || parent == nil || name == "" {
+		return nil, EADDRINUSE
+	}
+	if !parent.Permits(uid, 3) {
+		return nil, EACCES
+	}
+	n = f.newInode(S_IFSOCK|(mode&07777&^f.Umask), uid)
+	f.link(parent, name, n)
+	return n, nil
+}
+
+// NewSocketInode makes the inode of a socket (socket(2)): in no
+// directory, as Linux's sockfs.
+func (f *FS) NewSocketInode(uid int) *Inode {
+	return f.newInode(S_IFSOCK|0777, uid)
 }
 
 // NewPipeInode makes the inode of an unnamed pipe (pipe(2)): in no

@@ -112,6 +112,8 @@ var Cases = []Case{
 		Note: "slide 3.30's myexit run alone: exit status 33."},
 	{Dir: "examples/shm-posix", Main: "shm-posix", Order: InOrder, Mask: Masker{Words: []string{"segment"}},
 		Note: "slides 3.53-3.54: shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
+	{Dir: "examples/date-server", Main: "date-server", Order: InOrder, Mask: Masker{Dates: true},
+		Note: "slides 3.59-3.62 in C: the date server on port 6013 starts three clients in turn (fork, exec ./date-client), accepts each one's connection, writes ctime's date and closes; each client prints the line. The dates are masked."},
 	{Dir: "examples/runls", Main: "runls", Order: InOrder,
 		Note: "slide 4.17: no #include at all; ls -l then \"ls completed\"." + lsNote},
 
@@ -228,6 +230,26 @@ var Cases = []Case{
 		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
 	{Dir: "kernel/testdata/linux/mqposix", Main: "mqposix", Order: InOrder,
 		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT on an empty queue and mq_timedsend's on a full one, mq_unlink while open."},
+
+	// Sockets on the machine's own network.
+	{Dir: "kernel/testdata/linux/sockets", Main: "names", Order: InOrder,
+		Note: "htons and friends; inet_aton/inet_addr (short, octal, hex forms), inet_pton's strict form, inet_ntop's ENOSPC; the structures' sizes and offsets; getaddrinfo for localhost, no host, numbers and service names, its errors and gai_strerror; gethostbyname; the machine's own name resolves and reaches a server listening on any address."},
+	{Dir: "kernel/testdata/linux/sockets", Main: "echo", Order: InOrder,
+		Note: "a TCP echo server on port 6101 forking a child per client; three clients in turn send two lines, shutdown(SHUT_WR) (a write after it: EPIPE, MSG_NOSIGNAL), and read the echo to the end of the stream; getpeername; the server exits with the count of its children."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "errors", Order: InOrder, Mask: Masker{Ports: true},
+		Note: "sockets' errors as Linux gives them: bad domains, types, protocols, descriptors, addresses and lengths; ECONNREFUSED; EADDRINUSE beside a listener and in TIME_WAIT after the server closed first (SO_REUSEADDR on both lets the bind through); EOPNOTSUPP, EINVAL, ENOTCONN, EISCONN; SIGPIPE/EPIPE on a socket never connected and after the peer's close (the first write goes through); ECONNRESET after a close with data unread; a connect to its own address; getsockname after a bind to port 0 (the port masked); socket options."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "unix", Order: InOrder,
+		Note: "AF_UNIX: a stream server on a socket file and a forked client; S_ISSOCK; EADDRINUSE, ENOENT, ECONNREFUSED (before listen, after close), EPROTOTYPE, EINVAL; the addresses and their lengths; autobind; datagrams from a bound and an unbound sender; ENOTCONN; unlink; socketpair stream and datagram between parent and child, ECONNREFUSED once the pair's other end has closed."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "udp", Order: InOrder,
+		Note: "UDP ping between a parent and a child (recvfrom's address, replies to it); datagram boundaries, MSG_PEEK, truncation and MSG_TRUNC, an empty datagram; 65507 bytes the most, EMSGSIZE beyond and for a huge length; EFAULT, EINVAL, EDESTADDRREQ; a connected socket sending to nobody gets ECONNREFUSED on its next send; connect(AF_UNSPEC) dissolves the connection."},
+	{Dir: "kernel/testdata/linux/sockets", Main: "nbselect", Order: InOrder,
+		Note: "nonblocking accept (EAGAIN) and connect (EINPROGRESS, then writable, SO_ERROR 0, 0, EISCONN); poll and select find a listener readable when a connection waits; recv's EAGAIN; a full socket not writable; FIONREAD; MSG_WAITALL; a backlog of 1 takes two connects, the third waits for an accept; select over two connections; poll's events after shutdowns."},
+
+	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
+		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
 
 	// Threads.
 	{Dir: "kernel/testdata/linux/threads", Main: "threads", Order: InOrder,

@@ -27,6 +27,11 @@ import (
 //     simulator's business — and a line "total N" becomes "total <n>".
 //  5. With LongNumbers, every remaining integer of four or more digits
 //     becomes <n> (a blunt rule for outputs full of pids and times).
+//  6. With Dates, a date as ctime prints it ("Fri Dec  4 18:00:00 2026")
+//     becomes <date>: a program that prints the time of day (the
+//     lecture's date server) is compared on everything else.
+//  7. With Ports, a number after "port" (what getsockname says of an
+//     ephemeral port) becomes <port>.
 //
 // A test program that wants its numbers compared must not print them next
 // to a pid word, as a "total N" line, or (under LongNumbers) with 4+ digits.
@@ -34,6 +39,8 @@ type Masker struct {
 	Words       []string // extra pid words, matched like "pid" (case-insensitive)
 	PIDs        []int    // numbers known to be pids in this run
 	LongNumbers bool     // mask every integer of 4 or more digits
+	Dates       bool     // mask ctime's dates
+	Ports       bool     // mask the number after "port"
 }
 
 // Mask applies the default rules (1, 3 and 4) to s.
@@ -45,6 +52,8 @@ var (
 	// inode? mode links owner group size-or-major,minor month day time-or-year name
 	lsRE     = regexp.MustCompile(`^(?:\d+ +)?[-bcdlps][-rwxsStT]{9}[.+@]? +\d+ +\S+ +\S+ +(?:\d+, +)?\d+ +[A-Z][a-z]{2} +\d{1,2} +(?:\d{1,2}:\d{2}|\d{4}) (.+)$`)
 	longRE   = regexp.MustCompile(`\b\d{4,}\b`)
+	dateRE   = regexp.MustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}\b`)
+	portRE   = regexp.MustCompile(`(?i)(\bport\b *(?:=|:|is\b)? *)\d+\b`)
 	numberRE = regexp.MustCompile(`\b\d+\b`)
 	pidRule  = pidRE([]string{"pid", "ppid"})
 )
@@ -88,6 +97,12 @@ func (m Masker) Mask(s string) string {
 			})
 		}
 		line = addrRE.ReplaceAllString(line, "0x<addr>")
+		if m.Dates {
+			line = dateRE.ReplaceAllString(line, "<date>")
+		}
+		if m.Ports {
+			line = portRE.ReplaceAllString(line, "${1}<port>")
+		}
 		if m.LongNumbers {
 			line = longRE.ReplaceAllString(line, "<n>")
 		}

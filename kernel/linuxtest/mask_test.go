@@ -54,6 +54,9 @@ func TestMaskerOptions(t *testing.T) {
 		{"extra words", Masker{Words: []string{"child"}}, "child 913 exited; Child: 914", "child <pid> exited; Child: <pid>"},
 		{"long numbers", Masker{LongNumbers: true}, "took 12345 ticks, 999 left, pid 42", "took <n> ticks, 999 left, pid <pid>"},
 		{"nothing configured", Masker{}, "child 913 exited", "child 913 exited"},
+		{"dates", Masker{Dates: true}, "date: Fri Dec  4 18:00:00 2026 (Thu Jan 15 09:30:00 1970)", "date: <date> (<date>)"},
+		{"not a date", Masker{Dates: true}, "Fri Dec 4 at 18:00", "Fri Dec 4 at 18:00"},
+		{"ports", Masker{Ports: true}, "bound to port 40123, port: 7, Port is 8, 6013 stays", "bound to port <port>, port: <port>, Port is <port>, 6013 stays"},
 	}
 	for _, tt := range tests {
 		if got := tt.m.Mask(tt.in); got != tt.want {

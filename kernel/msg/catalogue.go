@@ -199,6 +199,21 @@ const (
 	HaltInternal     Code = "halt.internal"
 )
 
+// Sockets: what a thread waits for at one, and what wakes it.
+const (
+	ObjSockData      Code = "obj.sock_data"
+	ObjSockRoom      Code = "obj.sock_room"
+	ObjSockConn      Code = "obj.sock_conn"
+	ObjSockAccept    Code = "obj.sock_accept"
+	WokeSockData     Code = "wake.sock_data"
+	WokeSockRoom     Code = "wake.sock_room"
+	WokeSockConn     Code = "wake.sock_conn"
+	WokeSockAccepted Code = "wake.sock_accepted"
+	WokeSockRefused  Code = "wake.sock_refused"
+	WokeSockClosed   Code = "wake.sock_closed"
+	WokeSockShutdown Code = "wake.sock_shutdown"
+)
+
 var catalogue = map[Code]entry{
 	InitWaits:      {"", "init waits for orphans to reap", "init: 고아 프로세스를 회수하려고 기다림"},
 	Admitted:       {"", "admitted", "승인됨"},
@@ -377,4 +392,16 @@ var catalogue = map[Code]entry{
 	HaltDone:         {"", "all processes finished", "모든 프로세스가 끝남"},
 	HaltDeadlock:     {"", "deadlock: every process is waiting and nothing can wake them", "교착 상태: 모든 프로세스가 기다리고 있어 아무도 깨울 수 없음"},
 	HaltInternal:     {"err:name", "internal error: {err}", "내부 오류: {err}"},
+
+	ObjSockData:      {"id:int", "data in socket {id}", "소켓 {id}의 데이터"},
+	ObjSockRoom:      {"id:int", "room in socket {id}'s buffer", "소켓 {id} 버퍼의 빈 공간"},
+	ObjSockConn:      {"id:int", "a connection to socket {id}", "소켓 {id}에 들어올 연결"},
+	ObjSockAccept:    {"id:int", "socket {id}'s connection to be taken", "소켓 {id}의 연결이 받아들여지기"},
+	WokeSockData:     {"id:int", "socket {id}: data to read", "소켓 {id}: 읽을 데이터가 있음"},
+	WokeSockRoom:     {"id:int", "socket {id}: room to write", "소켓 {id}: 쓸 공간이 생김"},
+	WokeSockConn:     {"id:int", "socket {id}: a connection to accept", "소켓 {id}: 받아들일 연결이 있음"},
+	WokeSockAccepted: {"id:int", "socket {id}: connection taken", "소켓 {id}: 연결이 받아들여짐"},
+	WokeSockRefused:  {"id:int", "socket {id}: connection refused", "소켓 {id}: 연결이 거부됨"},
+	WokeSockClosed:   {"id:int", "socket {id}: closed", "소켓 {id}: 닫힘"},
+	WokeSockShutdown: {"id:int", "socket {id}: shut down", "소켓 {id}: shutdown으로 닫힘"},
 }

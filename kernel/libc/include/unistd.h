@@ -54,6 +54,7 @@ int pipe2(int fd[2], int flags);
 char *getcwd(char *buf, size_t size);
 void *sbrk(intptr_t increment);
 int nice(int inc);
+int gethostname(char *name, size_t len);
 
 /* Library functions built on them. */
 int execv(const char *path, char *const argv[]);
