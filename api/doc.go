@@ -245,15 +245,26 @@
 // call or leaves its CPU, so a run of stores is one event.
 // The snapshot's "ipc" lists every object as it stands at its tick (after
 // a seek too), in one shape for every kind: {"kind", "id", "name", "text"
-// (its name as a text), "fields" ([{"key","value"}]: capacity, bytes,
-// readers, writers, messages, maxmsg, msgsize, size, nattch, removed,
-// value), "queues" ([{"key","waiters"}]: readers, writers, opens, senders,
-// receivers, waiters — tids, longest waiting first), "items" (a pipe's
-// bytes cut by the write they came from, a queue's messages, first out
-// first: {"seq","pid","tid","type","bytes","hex"}, at most 64, "more"
-// counting the rest, 256 bytes of each), "users" ({"pid", "role" read,
-// write or attach, "fds", "addr"}), "memory" (shared memory: {"size",
+// (its name as a text), "fields" ([{"key","value"}], or {"key","str"}
+// for a word: capacity, bytes, readers, writers, messages, maxmsg,
+// msgsize, size, nattch, removed, value; a socket's proto — tcp, udp,
+// unix stream, unix dgram —, state — unconnected, listening,
+// connecting, connected —, local and peer addresses, datagrams, backlog,
+// flags), "queues" ([{"key","waiters"}]: readers, writers, opens, senders,
+// receivers, waiters, a socket's accepters and connects — tids, longest
+// waiting first; with "of", ids of objects of that kind instead: a
+// listening socket's accept queue, "accept", and the connects waiting
+// for room in it, "syns", of "socket"), "items" (a pipe's or a stream
+// socket's bytes cut by the write they came from, a queue's messages, a
+// datagram socket's datagrams, first out first:
+// {"seq","pid","tid","type","bytes","hex"}, at most 64, "more" counting
+// the rest, 256 bytes of each), "users" ({"pid", "role" read, write,
+// attach or open, "fds", "addr"}), "memory" (shared memory: {"size",
 // "hex" of its first 1024 bytes, "writers": [{"lo","hi","pid"}]})}.
+// Sockets: a stream's write is numbered in the socket that receives the
+// bytes (the peer of the one written to), whose reads name it; a
+// datagram is a send numbered in the socket it goes to, and its receive
+// names it.
 //
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual

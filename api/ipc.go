@@ -55,15 +55,20 @@ type IPCObject struct {
 	Memory *IPCMemory `json:"memory,omitempty"` // shared memory
 }
 
-// IPCField is one figure of an object.
+// IPCField is one figure of an object, or with str a word (a socket's
+// state, its addresses).
 type IPCField struct {
 	Key   string `json:"key"`
 	Value int64  `json:"value"`
+	Str   string `json:"str,omitempty"`
 }
 
-// IPCQueue is a queue of waiting threads (tids, longest waiting first).
+// IPCQueue is a queue of waiting threads (tids, longest waiting first);
+// with of, a queue of objects of that kind (a listening socket's accept
+// queue: of "socket", their ids).
 type IPCQueue struct {
 	Key     string `json:"key"`
+	Of      string `json:"of,omitempty"`
 	Waiters []int  `json:"waiters"`
 }
 
@@ -134,10 +139,10 @@ func ipcObjects(m *kernel.Machine) []IPCObject {
 	for _, o := range objs {
 		w := IPCObject{IPCRef: wireRef(o.Ref), Text: wireText(o.Text), More: o.More}
 		for _, f := range o.Fields {
-			w.Fields = append(w.Fields, IPCField{Key: f.Key, Value: f.Value})
+			w.Fields = append(w.Fields, IPCField{Key: f.Key, Value: f.Value, Str: f.Str})
 		}
 		for _, q := range o.Queues {
-			w.Queues = append(w.Queues, IPCQueue{Key: q.Key, Waiters: q.Waiters})
+			w.Queues = append(w.Queues, IPCQueue{Key: q.Key, Of: string(q.Of), Waiters: q.Waiters})
 		}
 		for _, it := range o.Items {
 			w.Items = append(w.Items, IPCItem{Seq: it.Seq, PID: it.PID, TID: otherThread(it.PID, it.TID), Type: it.Type,

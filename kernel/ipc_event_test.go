@@ -256,3 +256,95 @@ func TestSemaphoreWaitNamesItsPost(t *testing.T) {
 		t.Errorf("second wait %s %+v", waits[1], waits[1].IPC)
 	}
 }
+
+const tcpHello = `#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons(6013);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	bind(l, (struct sockaddr *)&a, sizeof a);
+	listen(l, 5);
+	if (fork() == 0) {
+		int c = socket(AF_INET, SOCK_STREAM, 0);
+		connect(c, (struct sockaddr *)&a, sizeof a);
+		write(c, "hello", 5);
+		sleep(2);
+		return 0;
+	}
+	sleep(1);
+	int s = accept(l, NULL, NULL);
+	char buf[16] = {0};
+	read(s, buf, sizeof buf - 1);
+	printf("got %s\n", buf);
+	wait(NULL);
+	return 0;
+}
+`
+
+// TestSocketsAsIPCObjects: while the server sleeps, its listening socket
+// holds the connection in its accept queue and the connection's server
+// end holds the client's bytes, by the write they came from; the server's
+// read then names that write.
+func TestSocketsAsIPCObjects(t *testing.T) {
+	m, out := startFiles(t, Config{}, map[string]string{"main.c": tcpHello})
+	m.RunTo(500000)
+	objs := m.IPCObjects()
+	field := func(o IPCObject, key string) IPCField {
+		for _, f := range o.Fields {
+			if f.Key == key {
+				return f
+			}
+		}
+		return IPCField{}
+	}
+	var listening, serverEnd *IPCObject
+	for i, o := range objs {
+		if o.Ref.Kind != IPCSocket {
+			continue
+		}
+		switch field(o, "state").Str {
+		case "listening":
+			listening = &objs[i]
+		case "connected":
+			if len(o.Items) > 0 {
+				serverEnd = &objs[i]
+			}
+		}
+	}
+	if listening == nil || serverEnd == nil {
+		t.Fatalf("objects %+v", objs)
+	}
+	if field(*listening, "local").Str != "127.0.0.1:6013" || field(*listening, "proto").Str != "tcp" {
+		t.Errorf("listening socket %+v", listening.Fields)
+	}
+	if q := listening.Queues; len(q) != 1 || q[0].Key != "accept" || q[0].Of != IPCSocket || len(q[0].Waiters) != 1 ||
+		int64(q[0].Waiters[0]) != serverEnd.Ref.ID {
+		t.Errorf("accept queue %+v, the server end is socket %d", q, serverEnd.Ref.ID)
+	}
+	if it := serverEnd.Items; string(it[0].Data) != "hello" || it[0].PID != 3 || it[0].Seq != 1 || field(*serverEnd, "bytes").Value != 5 {
+		t.Errorf("server end %+v", serverEnd)
+	}
+	m.Run()
+	if out.String() != "got hello\n" {
+		t.Fatalf("output %q", out.String())
+	}
+	var read *Event
+	for _, e := range m.Events() {
+		if e.Kind == KindTransfer && e.IPC.Op == OpRead && e.IPC.Obj.Kind == IPCSocket {
+			read = &e
+		}
+	}
+	if read == nil || read.PID != 2 || len(read.IPC.Matched) != 1 || read.IPC.Matched[0].PID != 3 || read.IPC.Matched[0].Seq != 1 ||
+		read.IPC.Obj.ID != serverEnd.Ref.ID {
+		t.Errorf("the server's read: %v", read)
+	}
+}

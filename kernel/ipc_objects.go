@@ -27,17 +27,21 @@ type IPCObject struct {
 	More   int        // items left out (more than ipcItemsMax)
 }
 
-// IPCField is a figure of an object: "capacity" 65536.
+// IPCField is a figure of an object: "capacity" 65536; or, with Str, a
+// word: "state" "listening", "local" "127.0.0.1:6013".
 type IPCField struct {
 	Key   string
 	Value int64
+	Str   string
 }
 
 // IPCQueue is a queue of threads waiting on an object: "readers",
 // "writers", "opens", "senders", "receivers", "waiters"; tids, longest
-// waiting first.
+// waiting first. With Of, it is a queue of objects of that kind instead
+// (a listening socket's accept queue: sockets).
 type IPCQueue struct {
 	Key     string
+	Of      IPCKind
 	Waiters []int
 }
 
@@ -151,8 +155,8 @@ func (m *Machine) pipeObjects() []IPCObject {
 	sort.Slice(pipes, func(i, j int) bool { return pipes[i].id < pipes[j].id })
 	out := make([]IPCObject, 0, len(pipes))
 	for _, p := range pipes {
-		o := object(p.ref(), IPCField{"capacity", pipePages * pipePageSize}, IPCField{"bytes", int64(p.buffered())},
-			IPCField{"readers", int64(p.readers)}, IPCField{"writers", int64(p.writers)})
+		o := object(p.ref(), IPCField{Key: "capacity", Value: pipePages * pipePageSize}, IPCField{Key: "bytes", Value: int64(p.buffered())},
+			IPCField{Key: "readers", Value: int64(p.readers)}, IPCField{Key: "writers", Value: int64(p.writers)})
 		o.Queues = slices.Concat(queue("readers", &p.rq), queue("writers", &p.wq), queue("opens", &p.oq))
 		o.Users = users[p]
 		o.Items, o.More = pipeItems(p)
@@ -195,8 +199,8 @@ func (m *Machine) msgObjects() []IPCObject {
 	var out []IPCObject
 	for _, id := range ns.ids(1) {
 		q := ns.msgs[id]
-		o := object(q.ref(), IPCField{"capacity", int64(q.qbytes)}, IPCField{"bytes", int64(q.cbytes)},
-			IPCField{"messages", int64(len(q.msgs))})
+		o := object(q.ref(), IPCField{Key: "capacity", Value: int64(q.qbytes)}, IPCField{Key: "bytes", Value: int64(q.cbytes)},
+			IPCField{Key: "messages", Value: int64(len(q.msgs))})
 		o.Queues = slices.Concat(queue("senders", &q.senders), queue("receivers", &q.receivers))
 		for i, mg := range q.msgs {
 			if i == ipcItemsMax {
@@ -215,7 +219,7 @@ func (m *Machine) msgObjects() []IPCObject {
 	sort.Strings(names)
 	for _, name := range names {
 		q := ns.mqs[name]
-		o := object(q.ref(), IPCField{"maxmsg", q.maxmsg}, IPCField{"msgsize", q.msgsize}, IPCField{"messages", int64(len(q.msgs))})
+		o := object(q.ref(), IPCField{Key: "maxmsg", Value: q.maxmsg}, IPCField{Key: "msgsize", Value: q.msgsize}, IPCField{Key: "messages", Value: int64(len(q.msgs))})
 		o.Queues = slices.Concat(queue("senders", &q.senders), queue("receivers", &q.receivers))
 		for _, mg := range q.msgs {
 			o.Items = append(o.Items, IPCItem{Seq: mg.from.seq, PID: mg.from.pid, TID: mg.from.tid, Type: int64(mg.prio),
@@ -232,9 +236,9 @@ func (m *Machine) shmObjects() []IPCObject {
 	var out []IPCObject
 	for _, id := range m.ipc.ids(0) {
 		s := m.ipc.shms[id]
-		o := object(s.ref(), IPCField{"size", int64(s.size)}, IPCField{"nattch", int64(s.nattch())})
+		o := object(s.ref(), IPCField{Key: "size", Value: int64(s.size)}, IPCField{Key: "nattch", Value: int64(s.nattch())})
 		if s.removed { // IPC_RMID: it goes at its last detach
-			o.Fields = append(o.Fields, IPCField{"removed", 1})
+			o.Fields = append(o.Fields, IPCField{Key: "removed", Value: 1})
 		}
 		o.Memory, o.Users = m.shmMemory(s.obj, s.size)
 		out = append(out, o)
@@ -254,7 +258,7 @@ func (m *Machine) shmObjects() []IPCObject {
 			continue
 		}
 		o := object(IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + e.Name},
-			IPCField{"size", n.Length}, IPCField{"nattch", int64(obj.Mappings())})
+			IPCField{Key: "size", Value: n.Length}, IPCField{Key: "nattch", Value: int64(obj.Mappings())})
 		o.Memory, o.Users = m.shmMemory(obj, uint64(n.Length))
 		out = append(out, o)
 	}
@@ -291,7 +295,7 @@ func (m *Machine) semObjects() []IPCObject {
 	var out []IPCObject
 	for _, name := range names {
 		s := m.semNames[name]
-		o := object(IPCRef{Kind: IPCSem, ID: int64(s.id), Name: name}, IPCField{"value", s.value})
+		o := object(IPCRef{Kind: IPCSem, ID: int64(s.id), Name: name}, IPCField{Key: "value", Value: s.value})
 		o.Queues = queue("waiters", &s.queue)
 		out = append(out, o)
 	}

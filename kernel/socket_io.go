@@ -63,6 +63,7 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 		}
 		n := copy(buf, s.buf)
 		if flags&msgPeek == 0 {
+			m.sockRead(t, s, buf[:n])
 			s.buf = s.buf[n:]
 			if len(s.buf) == 0 {
 				s.buf = nil
@@ -97,6 +98,7 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 			n = len(d.data)
 		}
 		if flags&msgPeek == 0 {
+			m.dgramReceived(t, s, d)
 			s.dgrams[0] = dgram{}
 			s.dgrams = s.dgrams[1:]
 			s.dbytes -= dgramCost(s, len(d.data))
@@ -146,7 +148,9 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 	}
 	pr := &t.pipeIO
 	done := pr.done
+	var moved sockMoved // what this turn of the call puts into the peer, for its event
 	end := func(errno int) (int, int, bool) {
+		m.sockWrote(t, &moved)
 		t.pipeIO = pipeProgress{}
 		if done > 0 {
 			return done, 0, false
@@ -208,6 +212,7 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 				return end(abi.ENOMEM)
 			}
 			done += k
+			moved.add(p, b)
 			m.sockWake(&p.rq, msg.WokeSockData)
 			continue
 		}
@@ -215,6 +220,7 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
+		m.sockWrote(t, &moved)
 		p.wq.Sleep(t, waitCall("send", p.wq.Object))
 		return 0, 0, true
 	}
@@ -331,6 +337,7 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 		m.chargeBuf(r)
 		return 0, ENOBUFS, false
 	}
+	r.dgrams[len(r.dgrams)-1].sent = m.dgramSent(t, r, data)
 	m.sockWake(&r.rq, msg.WokeSockData)
 	return total, 0, false
 }

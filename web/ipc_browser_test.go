@@ -245,3 +245,72 @@ func TestBrowserShowsSharedMemoryWriters(t *testing.T) {
 	eval[bool](t, ctx, `document.querySelector('[data-view="ipc"]').scrollIntoView(), true`)
 	screenshot(t, ctx, "ipc-shm")
 }
+
+const tcpAccept = `#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons(6013);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	bind(l, (struct sockaddr *)&a, sizeof a);
+	listen(l, 5);
+	if (fork() == 0) {
+		int c = socket(AF_INET, SOCK_STREAM, 0);
+		connect(c, (struct sockaddr *)&a, sizeof a);
+		write(c, "hello", 5);
+		char buf[16] = {0};
+		read(c, buf, sizeof buf - 1);
+		return 0;
+	}
+	sleep(1);
+	int s = accept(l, NULL, NULL);
+	char buf[16] = {0};
+	read(s, buf, sizeof buf - 1);
+	write(s, "back", 4);
+	printf("got %s\n", buf);
+	wait(NULL);
+	return 0;
+}
+`
+
+// TestBrowserShowsSocketAcceptQueue: while the server sleeps, the IPC view
+// shows its listening socket with the connection in its accept queue, and
+// the connection's server end holding the client's bytes by the write they
+// came from; the chart draws the client's write to the server's read.
+func TestBrowserShowsSocketAcceptQueue(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(srv.URL+"/play?new=1&speed=100000"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	typeProgram(t, ctx, tcpAccept)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
+	if out := eval[string](t, ctx, consoleText); !strings.Contains(out, "got hello") {
+		t.Fatalf("console %q", out)
+	}
+	waitFor(t, ctx, "the read's arrow", `[...document.querySelectorAll('[data-view="msc"] .msc-row.op-read')].some((r) => r.querySelector('path.a-data') && r.textContent.includes("sock"))`)
+	eval[bool](t, ctx, `window.osplay.seek(500000), true`)
+	waitFor(t, ctx, "the rewind", `document.querySelector('[data-show="tick"]').textContent === "500000" && window.osplay.dispatcher.frame === 0`)
+	sockets := `[...document.querySelectorAll('[data-view="ipc"] .ipc-obj[data-kind="socket"]')]`
+	listening := sockets + `.find((o) => o.querySelector('[data-field="state"]').textContent === "listening")`
+	if got := eval[string](t, ctx, listening+`.querySelector('[data-queue="accept"]').textContent`); !strings.Contains(got, "socket 3") {
+		t.Errorf("accept queue: %q", got)
+	}
+	if got := eval[string](t, ctx, listening+`.querySelector('[data-field="local"]').textContent`); got != "127.0.0.1:6013" {
+		t.Errorf("listening on %q", got)
+	}
+	end := sockets + `.find((o) => o.querySelector('.ipc-items li[data-pid="3"]'))`
+	if got := eval[string](t, ctx, `(`+end+` || {textContent: ""}).textContent`); !strings.Contains(got, "hello") {
+		t.Errorf("the server end: %q", got)
+	}
+	screenshot(t, ctx, "ipc-socket")
+}

@@ -100,7 +100,8 @@ export class IPCView {
       const dl = html("dl", {class: "ipc-fields"});
       for (const f of o.fields) {
         dl.appendChild(html("dt", {text: word("ipc.f", f.key)}));
-        dl.appendChild(html("dd", {"data-field": f.key, text: f.tid ? threadLabel(f.value) : String(f.value)}));
+        const value = f.tid ? threadLabel(f.value) : f.str !== undefined ? word("ipc.w", f.str) : String(f.value);
+        dl.appendChild(html("dd", {"data-field": f.key, text: value}));
       }
       card.appendChild(dl);
     }
@@ -117,9 +118,10 @@ export class IPCView {
     if (o.kind === "pipe" || o.kind === "fifo") card.appendChild(this.ring(o));
     for (const q of o.queues || []) {
       if (!q.waiters || q.waiters.length === 0) continue;
-      card.appendChild(html("p", {class: "ipc-queue", "data-queue": q.key},
-        html("span", {class: "glyph", "aria-hidden": "true", text: "❚❚ "}),
-        `${word("ipc.q", q.key)}: `, q.waiters.map(threadLabel).join(" → ")));
+      const name = q.of ? (id) => `${word("ipc.kind", q.of)} ${id}` : threadLabel;
+      card.appendChild(html("p", {class: `ipc-queue${q.of ? " of-objects" : ""}`, "data-queue": q.key},
+        html("span", {class: "glyph", "aria-hidden": "true", text: q.of ? "☰ " : "❚❚ "}),
+        `${word("ipc.q", q.key)}: `, q.waiters.map(name).join(" → ")));
     }
     if (o.items && o.items.length) card.appendChild(this.items(o));
     if (o.more) card.appendChild(html("p", {class: "help", text: t("ipc.more", {n: o.more})}));
@@ -169,7 +171,7 @@ export class IPCView {
   // items lists what the object holds: a pipe's bytes by write, a queue's
   // messages, first out first.
   items(o) {
-    const pipe = o.kind === "pipe" || o.kind === "fifo";
+    const pipe = o.kind === "pipe" || o.kind === "fifo" || (o.kind === "socket" && !(o.fields || []).some((f) => f.key === "datagrams"));
     const ol = html("ol", {class: `ipc-items${pipe ? " bytes" : ""}`, "aria-label": t(pipe ? "ipc.bytes" : "ipc.messages")});
     for (const it of o.items) {
       const b = bytesOf(it.hex);
