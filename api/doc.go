@@ -244,7 +244,9 @@
 // object, the first of them in "hex") when its thread next makes a system
 // call or leaves its CPU, so a run of stores is one event.
 // The snapshot's "ipc" lists every object as it stands at its tick (after
-// a seek too), in one shape for every kind: {"kind", "id", "name", "text"
+// a seek too), the first 64 of them ("ipcMore" counts the others; the
+// bytes of the first 16 shared memory objects only), in one shape for
+// every kind: {"kind", "id", "name", "text"
 // (its name as a text), "fields" ([{"key","value"}], or {"key","str"}
 // for a word: capacity, bytes, readers, writers, messages, maxmsg,
 // msgsize, size, nattch, removed, value; a socket's proto — tcp, udp,
@@ -257,8 +259,8 @@
 // for room in it, "syns", of "socket"), "items" (a pipe's or a stream
 // socket's bytes cut by the write they came from, a queue's messages, a
 // datagram socket's datagrams, first out first:
-// {"seq","pid","tid","type","bytes","hex"}, at most 64, "more" counting
-// the rest, 256 bytes of each), "users" ({"pid", "role" read, write,
+// {"seq","pid","tid","type","bytes","hex"}, at most 32, "more" counting
+// the rest, 64 bytes of each), "users" ({"pid", "role" read, write,
 // attach or open, "fds", "addr"}), "memory" (shared memory: {"size",
 // "hex" of its first 1024 bytes, "writers": [{"lo","hi","pid"}]})}.
 // Sockets: a stream's write is numbered in the socket that receives the

@@ -79,7 +79,7 @@ type IPCItem struct {
 	TID   int    `json:"tid,omitempty"`
 	Type  int64  `json:"type,omitempty"`
 	Bytes int64  `json:"bytes"`
-	Hex   string `json:"hex"` // its first 256 bytes
+	Hex   string `json:"hex"` // its first 64 bytes
 }
 
 // IPCUser is a process using an object: its role, its descriptors (a
@@ -129,12 +129,19 @@ func otherThread(pid, tid int) int {
 	return tid
 }
 
-// ipcObjects lists the machine's IPC objects for the snapshot.
-func ipcObjects(m *kernel.Machine) []IPCObject {
+// ipcObjectsMax bounds the objects a snapshot carries: a program may make
+// thousands, and every batch carries them.
+const ipcObjectsMax = 64
+
+// ipcObjects lists the machine's IPC objects for the snapshot, the first
+// ipcObjectsMax of them, and how many are left out.
+func ipcObjects(m *kernel.Machine) ([]IPCObject, int) {
 	objs := m.IPCObjects()
 	if len(objs) == 0 {
-		return nil
+		return nil, 0
 	}
+	more := max(len(objs)-ipcObjectsMax, 0)
+	objs = objs[:len(objs)-more]
 	out := make([]IPCObject, 0, len(objs))
 	for _, o := range objs {
 		w := IPCObject{IPCRef: wireRef(o.Ref), Text: wireText(o.Text), More: o.More}
@@ -159,5 +166,5 @@ func ipcObjects(m *kernel.Machine) []IPCObject {
 		}
 		out = append(out, w)
 	}
-	return out
+	return out, more
 }

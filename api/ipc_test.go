@@ -75,3 +75,41 @@ func TestIPCOnTheWire(t *testing.T) {
 		}
 	}
 }
+
+const manySegments = `#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <string.h>
+int main(void) {
+	for (int i = 0; i < 100; i++) {
+		char *p = shmat(shmget(IPC_PRIVATE, 8192, 0600), NULL, 0);
+		memset(p, 'x', 8192);
+	}
+	return 0;
+}
+`
+
+// TestIPCSnapshotIsBounded: a program that leaves 100 segments behind
+// (System V objects outlive it) is sent 64 of them, the others counted,
+// and the bytes of the first 16 only, 1024 of each.
+func TestIPCSnapshotIsBounded(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "many.c", Text: manySegments}}}})
+	s.Handle(cmd(t, `{"op":"speed","ticks":1000000,"interval":33}`))
+	runToEnd(t, s, r)
+	st := r.last().State
+	if st.Status != StatusDone || len(st.IPC) != 64 || st.IPCMore != 36 {
+		t.Fatalf("status %s, %d objects sent, %d more", st.Status, len(st.IPC), st.IPCMore)
+	}
+	withBytes := 0
+	for _, o := range st.IPC {
+		if o.Memory != nil {
+			withBytes++
+			if len(o.Memory.Hex) != 2048 || o.Memory.Size != 8192 {
+				t.Errorf("segment %d: %d hex digits of %d bytes", o.ID, len(o.Memory.Hex), o.Memory.Size)
+			}
+		}
+	}
+	if withBytes != 16 {
+		t.Errorf("%d segments with their bytes, want 16", withBytes)
+	}
+}

@@ -72,11 +72,14 @@ type IPCMemory struct {
 	Writers []vm.WriterRange
 }
 
-// What the views are given of one object, at most.
+// What the views are given of one object, at most, and of how many
+// segments the bytes: a program may make thousands of objects, and the
+// views are sent them at every batch.
 const (
-	ipcItemsMax    = 64
-	ipcItemBytes   = 256
-	ipcMemoryShown = 1024
+	ipcItemsMax     = 32
+	ipcItemBytes    = 64
+	ipcMemoryShown  = 1024
+	ipcMemoryShowed = 16
 )
 
 // IPCObjects lists the machine's IPC objects: pipes and FIFOs (by id),
@@ -234,13 +237,21 @@ func (m *Machine) msgObjects() []IPCObject {
 // of /dev/shm by name.
 func (m *Machine) shmObjects() []IPCObject {
 	var out []IPCObject
+	shown := 0
+	memory := func(o *IPCObject, obj *vm.SharedMemory, size uint64) {
+		if shown < ipcMemoryShowed {
+			o.Memory = m.shmMemory(obj, size)
+			shown++
+		}
+		o.Users = m.shmUsers(obj)
+	}
 	for _, id := range m.ipc.ids(0) {
 		s := m.ipc.shms[id]
 		o := object(s.ref(), IPCField{Key: "size", Value: int64(s.size)}, IPCField{Key: "nattch", Value: int64(s.nattch())})
 		if s.removed { // IPC_RMID: it goes at its last detach
 			o.Fields = append(o.Fields, IPCField{Key: "removed", Value: 1})
 		}
-		o.Memory, o.Users = m.shmMemory(s.obj, s.size)
+		memory(&o, s.obj, s.size)
 		out = append(out, o)
 	}
 	d, err := m.fs.Lookup("/", shmDir, 0)
@@ -259,18 +270,22 @@ func (m *Machine) shmObjects() []IPCObject {
 		}
 		o := object(IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + e.Name},
 			IPCField{Key: "size", Value: n.Length}, IPCField{Key: "nattch", Value: int64(obj.Mappings())})
-		o.Memory, o.Users = m.shmMemory(obj, uint64(n.Length))
+		memory(&o, obj, uint64(n.Length))
 		out = append(out, o)
 	}
 	return out
 }
 
-// shmMemory is what the views show of obj's size bytes, and the
-// processes that map it.
-func (m *Machine) shmMemory(obj *vm.SharedMemory, size uint64) (*IPCMemory, []IPCUser) {
-	shown := min(size, ipcMemoryShown)
+// shmMemory is what the views show of obj's size bytes.
+func (m *Machine) shmMemory(obj *vm.SharedMemory, size uint64) *IPCMemory {
+	shown := min(size, ipcMemoryShown, obj.Size())
 	mem := &IPCMemory{Size: size, Data: make([]byte, shown), Writers: obj.Writers(shown)}
 	obj.ReadAt(mem.Data, 0)
+	return mem
+}
+
+// shmUsers lists the processes that map obj, and where.
+func (m *Machine) shmUsers(obj *vm.SharedMemory) []IPCUser {
 	var users []IPCUser
 	for _, p := range m.procs {
 		if p.mem == nil {
@@ -280,7 +295,7 @@ func (m *Machine) shmMemory(obj *vm.SharedMemory, size uint64) (*IPCMemory, []IP
 			users = append(users, IPCUser{PID: p.PID, Role: "attach", Addr: addr})
 		}
 	}
-	return mem, users
+	return users
 }
 
 func init() { registerIPCKind((*Machine).semObjects) }

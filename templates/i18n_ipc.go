@@ -22,6 +22,7 @@ var ipcCatalog = map[string]text{
 	"sync.msgrcv": {"message in queue", "메시지 큐의 메시지"},
 	"sync.socket": {"socket", "소켓"},
 
+	"ipc.moreObjects":    {"…and {n} more objects, not shown.", "…그리고 보이지 않는 객체 {n}개."},
 	"ipc.none":           {"No IPC object yet.", "아직 IPC 객체가 없습니다."},
 	"ipc.kind.pipe":      {"pipe", "파이프"},
 	"ipc.kind.fifo":      {"FIFO", "FIFO"},

@@ -58,7 +58,8 @@ export class IPCView {
 
   state(snap) {
     const objects = [...(snap.ipc || []), ...(snap.sync || []).map(syncObject)];
-    const key = JSON.stringify(objects);
+    this.more = snap.ipcMore || 0;
+    const key = JSON.stringify(objects) + this.more;
     if (key !== this.key) {
       this.key = key;
       this.objects = objects;
@@ -79,6 +80,7 @@ export class IPCView {
     const list = html("div", {class: "ipc-objects"});
     for (const o of this.objects) list.appendChild(this.card(o));
     this.canvas.appendChild(list);
+    if (this.more) this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-more", text: t("ipc.moreObjects", {n: this.more})}));
     if (focusKey) {
       const again = list.querySelector(`[data-object="${CSS.escape(focusKey)}"]`);
       if (again) again.focus();
