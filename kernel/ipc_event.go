@@ -119,10 +119,22 @@ type ipcLedger struct {
 	pending []IPCMatch // Bytes: those of it not yet read
 }
 
+// ipcLedgerMax bounds the writes an object keeps pending: past it, a
+// write's bytes join the last one kept (a pipe filled one byte at a time
+// would otherwise keep 65,536 of them), and a read of them names that one.
+const ipcLedgerMax = 256
+
 // wrote numbers a write of n bytes by thread t; it is pending until read.
 func (l *ipcLedger) wrote(pid, tid int, n int64) int64 {
 	l.seq++
-	if n > 0 {
+	switch {
+	case n <= 0:
+	case len(l.pending) >= ipcLedgerMax:
+		l.pending[len(l.pending)-1].Bytes += n
+	default:
+		if len(l.pending) == 0 {
+			l.pending = nil // let go of the array a long run of reads has emptied
+		}
 		l.pending = append(l.pending, IPCMatch{Seq: l.seq, PID: pid, TID: tid, Bytes: n})
 	}
 	return l.seq

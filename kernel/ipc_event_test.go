@@ -348,3 +348,23 @@ func TestSocketsAsIPCObjects(t *testing.T) {
 		t.Errorf("the server's read: %v", read)
 	}
 }
+
+// TestLedgerIsBounded: an object keeps at most ipcLedgerMax writes
+// pending; the bytes of later ones join the last kept, and every byte is
+// still matched to a write.
+func TestLedgerIsBounded(t *testing.T) {
+	var l ipcLedger
+	for i := 0; i < 1000; i++ {
+		l.wrote(2, 2, 1)
+	}
+	if len(l.pending) != ipcLedgerMax || l.pending[ipcLedgerMax-1].Bytes != 1000-ipcLedgerMax+1 {
+		t.Fatalf("%d pending, the last of %d bytes", len(l.pending), l.pending[len(l.pending)-1].Bytes)
+	}
+	var n int64
+	for _, m := range l.took(1000) {
+		n += m.Bytes
+	}
+	if n != 1000 || len(l.pending) != 0 {
+		t.Errorf("took %d bytes, %d writes left", n, len(l.pending))
+	}
+}

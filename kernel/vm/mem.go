@@ -124,6 +124,9 @@ type AddressSpace struct {
 	// page table.
 	shmHot     tlbEntry
 	shmHotPage *page
+	// writerOf is the object whose number for Writer writerIdx is.
+	writerOf  *SharedMemory
+	writerIdx uint16
 }
 
 func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace {

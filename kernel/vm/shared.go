@@ -20,6 +20,10 @@ type SharedMemory struct {
 	maps  int              // mappings of it in address spaces
 	holds int              // holders other than mappings
 
+	// writers are the pids that have written it, numbered from 1 in the
+	// pages' records of their writers (shmwrites.go).
+	writers []int32
+
 	// OnMap and OnUnmap, if set, run after a mapping of the object is
 	// made (MapShared, fork) or let go (Unmap, exit, exec): a System V
 	// segment counts its attachments and notes who changed them last.

@@ -11,11 +11,29 @@ package vm
 // granuleSize is the unit of the writers' record: a machine word.
 const granuleSize = 8
 
-// sharedWrites is a shared page's record of its writers.
+// sharedWrites is a shared page's record of its writers. by, made at the
+// page's first write, holds for each granule its last writer as a number
+// in the object's list of writers (SharedMemory.writers), 0 for none: a
+// quarter of the page's size, and only for pages written.
 type sharedWrites struct {
 	obj *SharedMemory
-	idx uint64                        // the page's index in obj
-	by  [pageSize / granuleSize]int32 // pid of the last writer of each granule; 0: none yet
+	idx uint64 // the page's index in obj
+	by  *[pageSize / granuleSize]uint16
+}
+
+// writerIndex is pid's number in s's list of writers, from 1; the list is
+// bounded, and a writer past its end shares the last number.
+func (s *SharedMemory) writerIndex(pid int32) uint16 {
+	for i, w := range s.writers {
+		if w == pid {
+			return uint16(i + 1)
+		}
+	}
+	if len(s.writers) == 1<<16-1 {
+		return uint16(len(s.writers))
+	}
+	s.writers = append(s.writers, pid)
+	return uint16(len(s.writers))
 }
 
 // SharedWrite is a range of a shared memory object that a process wrote.
@@ -43,8 +61,14 @@ func (a *AddressSpace) noteShared(pg *page, addr, n uint64) {
 	}
 	off := addr & pageMask
 	end := min(off+n, pageSize)
+	if a.writerOf != sw.obj {
+		a.writerOf, a.writerIdx = sw.obj, sw.obj.writerIndex(a.Writer)
+	}
+	if sw.by == nil {
+		sw.by = new([pageSize / granuleSize]uint16)
+	}
 	for g := off / granuleSize; g < (end+granuleSize-1)/granuleSize; g++ {
-		sw.by[g] = a.Writer
+		sw.by[g] = a.writerIdx
 	}
 	lo, hi := sw.idx<<pageShift+off, sw.idx<<pageShift+end
 	if k := len(a.shmWrites); k > 0 {
@@ -90,14 +114,15 @@ func (s *SharedMemory) Writers(limit uint64) []WriterRange {
 	var out []WriterRange
 	for i := uint64(0); i<<pageShift < min(limit, s.size); i++ {
 		pg := s.pages[i]
-		if pg == nil || pg.writes == nil {
+		if pg == nil || pg.writes == nil || pg.writes.by == nil {
 			continue
 		}
-		for g, pid := range pg.writes.by {
+		for g, w := range pg.writes.by {
 			lo := i<<pageShift + uint64(g)*granuleSize
-			if pid == 0 || lo >= limit {
+			if w == 0 || lo >= limit {
 				continue
 			}
+			pid := s.writers[w-1]
 			if k := len(out); k > 0 && out[k-1].PID == int(pid) && out[k-1].Hi == lo {
 				out[k-1].Hi = lo + granuleSize
 				continue
