@@ -52,7 +52,7 @@ var ipcCatalogue = map[Code]entry{
 	IPCAttach:  {"obj:text addr:addr", "{obj} attached at {addr}", "{obj:이} {addr}에 붙음"},
 	IPCDetach:  {"obj:text addr:addr", "{obj} detached from {addr}", "{obj:이} {addr}에서 떨어짐"},
 	IPCWrite:   {"obj:text n:int seq:int", "wrote {n} bytes into {obj} (write #{seq})", "{obj}에 {n}바이트를 씀 (쓰기 #{seq})"},
-	IPCRead:    {"obj:text n:int k:int", "read {n} bytes from {obj} (from {k} writes)", "{obj}에서 {n}바이트를 읽음 (쓰기 {k}개에서)"},
+	IPCRead:    {"obj:text n:int k:int", "read {n} bytes from {obj} (writes taken from: {k})", "{obj}에서 {n}바이트를 읽음 (가져온 쓰기: {k}개)"},
 	IPCSend: {"obj:text seq:int type:int n:int", "sent message #{seq} of type {type} ({n} bytes) to {obj}",
 		"{obj}에 타입 {type}, {n}바이트짜리 메시지 #{seq:을} 보냄"},
 	IPCReceive: {"obj:text seq:int type:int n:int who:task", "received message #{seq} of type {type} ({n} bytes) from {obj}, sent by process {who}",
