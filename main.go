@@ -2,6 +2,7 @@
 //
 //	osplay run [flags] FILE.c [ARGS...]    run a C program on the simulated machine
 //	osplay run [flags] --workload FILE     run a workload of CPU and I/O bursts
+//	osplay explore [flags] FILE.c [ARGS...] search the schedules for one that breaks it
 //	osplay sched|mlfq|process-run ARGS...  the OSTEP homework simulators
 //	osplay [serve] [--addr :8080]          the web playground (default)
 //
@@ -31,6 +32,7 @@ import (
 	"osplay/kernel"
 	"osplay/kernel/analysis"
 	"osplay/kernel/cc"
+	"osplay/kernel/explore"
 	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
@@ -46,6 +48,7 @@ var examples embed.FS
 const usage = `usage:
   osplay run [flags] FILE.c [ARGS...]   run a C program on the simulated machine
   osplay run [flags] --workload FILE    run a workload of jobs (CPU and I/O bursts)
+  osplay explore [flags] FILE.c [ARGS...]  run it under many schedules until one fails
   osplay sched ARGS...                  OSTEP's scheduler.py
   osplay mlfq ARGS...                   OSTEP's mlfq.py
   osplay process-run ARGS...            OSTEP's process-run.py
@@ -76,6 +79,8 @@ func osplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return run(args[1:], stdin, stdout, stderr)
+	case "explore":
+		return exploreCmd(args[1:], stdout, stderr)
 	case "sched":
 		return ostep.Scheduler(args[1:], stdout, stderr)
 	case "mlfq":
@@ -119,6 +124,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	metrics := fl.Bool("metrics", false, "print the scheduling metrics at the end (always for a workload)")
 	workload := fl.String("workload", "", "run the jobs of a workload file instead of a C program")
 	compare := fl.String("compare", "", "with a workload: run it under each of these policies (space-separated) in turn")
+	races := fl.Bool("races", false, "report data races as they happen, and at the end which locks were held at each shared variable's accesses")
+	schedule := fl.String("schedule", "", "replay a schedule that osplay explore printed (THREAD@POINT:THREAD,…), under its controlled scheduler on one CPU")
 	ostepProblem := fl.String("ostep", "", `run an OSTEP homework problem on the machine: "sched -p SJF -l 5,10,15" (or mlfq, process-run)`)
 	fl.Usage = func() {
 		fmt.Fprint(stderr, "usage: osplay run [flags] FILE.c [ARGS...]\n       osplay run [flags] --workload FILE | --ostep \"COMMAND OPTIONS\"\n\nflags:\n")
@@ -188,19 +195,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	meter := analysis.NewMeter(*cpus)
 	cfg := base
 	cfg.Files, cfg.Stdin, cfg.Stdout, cfg.Stderr = files, stdin, stdout, stderr
+	cfg.DetectRaces = *races
 	cfg.OnEvent = func(e kernel.Event) {
 		if *trace {
 			fmt.Fprintln(stderr, e.In(*lang))
+		} else if e.Kind == kernel.KindRace {
+			fmt.Fprintf(stderr, "osplay: %s\n", e.Msg.In(*lang))
 		}
 		g.Add(e)
 		meter.Add(e)
 	}
 	m := kernel.New(cfg)
+	if *schedule != "" {
+		s, err := explore.ParseSchedule(*schedule)
+		if err != nil {
+			fmt.Fprintf(stderr, "osplay: --schedule: %v\n", err)
+			return 2
+		}
+		m = explore.Machine(explore.Target{Config: cfg}, s)
+	}
 	if err := m.Start(append([]string{filepath.Base(file)}, fl.Args()[1:]...)); err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return 1
 	}
 	res, interrupted := runInterruptibly(m, stdin, stderr)
+	if *races {
+		fmt.Fprint(stderr, locksetReport(m.SharedVars(), *lang))
+	}
 	if *gantt {
 		fmt.Fprint(stderr, g)
 	}

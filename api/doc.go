@@ -162,6 +162,24 @@
 // nothing of the run.
 // A library call is one instruction of its caller, charged a fixed cost
 // and run without preemption, as the kernel charges it.
+// Data races caught in the act: with the setting "races" true, the
+// kernel tracks which accesses of a multi-threaded process's own code are
+// ordered by synchronisation (thread create and join, wait, the atomic
+// operations every lock of <pthread.h> is made of, pipes, messages and
+// signals) and reports two
+// unordered accesses to the same address, one of them a write, as the
+// event "race": tid (the thread of the second access), "other" (the
+// thread of the first), "addr", and "msgText", the code "race.found" with
+// the arguments var (a text: "race.var" with the variable's name as C
+// writes it, or "race.addr"), op (the second access: "race.written" or
+// "race.read"), tid, file, line, oop ("race.wrote" or "race.read"), otid,
+// ofile, oline, and locks ("race.no_lock", or "race.common_lock" with the
+// lock's addr). Each pair of lines is reported once per run, at most 100
+// in all; past 1,024 threads or 4,096 words and objects synchronised on,
+// the detector stops for the rest of the run. Without the setting nothing changes; with it, a multi-threaded
+// process costs the server about one and a half times the CPU, with the
+// same events otherwise. An optional setting: a client
+// may ignore the event.
 //
 // Resume: scale-out without sticky sessions. A session is a pure
 // function of its program, settings and input log, so the client keeps

@@ -116,7 +116,7 @@ func (p *Program) config(l Limits, onEvent func(kernel.Event)) kernel.Config {
 		Seed: p.Settings.Seed, ContextSwitch: p.Settings.CtxSwitch, ChildFirst: p.Settings.ChildFirst,
 		Multiprogramming: p.Settings.Multiprogramming, Resident: p.Settings.Resident,
 		MaxTicks: l.MaxTicks, MaxProcs: l.MaxProcs, MaxOutput: l.MaxOutput, OnEvent: onEvent,
-		MaxTotalMemory: l.MaxSessionMemory,
+		MaxTotalMemory: l.MaxSessionMemory, DetectRaces: p.Settings.Races,
 	}
 	if p.Stdin != "" {
 		cfg.Stdin = bytes.NewReader([]byte(p.Stdin))

@@ -21,6 +21,8 @@ type Settings struct {
 	// in memory (medium-term scheduler, swapping); 0: no limit.
 	Multiprogramming int `json:"multiprogramming,omitempty"`
 	Resident         int `json:"resident,omitempty"`
+	// Races turns on the kernel's data-race detector: "race" events.
+	Races bool `json:"races,omitempty"`
 }
 
 // Program is what a session or a headless run executes.

@@ -58,6 +58,9 @@ const (
 	KindHandler   // thread TID of PID entered its handler for Signal, at Addr
 	KindSigreturn // thread TID of PID returned from its handler for Signal
 
+	// Data races (race.go), with Config.DetectRaces.
+	KindRace // thread TID of PID accessed Addr with no order to thread Other's earlier access: Msg (msg.RaceFound) says which, where
+
 	// IPC (ipc_event.go): IPC says what was done to which object;
 	// IPC.Text says it in words (made when it is read, not when the
 	// event is).
@@ -73,7 +76,8 @@ var kindNames = [...]string{
 	KindLimit: "limit", KindHalt: "halt", KindSched: "sched", KindAsk: "ask", KindOOM: "oom",
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 	KindHandler: "handler", KindSigreturn: "sigreturn",
-	KindIPC: "ipc", KindTransfer: "transfer",
+	KindRace: "race",
+	KindIPC:  "ipc", KindTransfer: "transfer",
 }
 
 func (k Kind) String() string {
@@ -111,7 +115,7 @@ type Event struct {
 	Status   int        // KindExit, KindReap: wait status
 	Signal   int        // KindSignal, KindFault
 	Addr     uint64     // KindFault
-	Msg      msg.Text   // KindFault, KindLimit, KindHalt, KindInput (msg.InputEOF), KindAsk, KindDeadlock
+	Msg      msg.Text   // KindFault, KindLimit, KindHalt, KindInput (msg.InputEOF), KindAsk, KindDeadlock, KindRace
 	FD       int        // KindOutput
 	Data     []byte     // KindOutput, KindInput
 	Ticks    int64      // KindSwitch: its cost
@@ -189,7 +193,7 @@ func (e Event) In(lang string) string {
 		if e.IPC != nil {
 			b.WriteString(e.IPC.Text().In(lang))
 		}
-	case KindLimit, KindHalt, KindAsk:
+	case KindLimit, KindHalt, KindAsk, KindRace:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:
 		b.WriteString(oomText(e).In(lang))

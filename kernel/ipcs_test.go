@@ -69,3 +69,57 @@ key        msqid      owner      perms      used-bytes   messages
 		t.Errorf("stderr = %q", r.stderr)
 	}
 }
+
+// TestIpcsSemaphores lists a semaphore set with ipcs -s and removes it
+// with ipcrm -S (by key) beside a bad id for -s.
+func TestIpcsSemaphores(t *testing.T) {
+	src := `#include <stdio.h>
+#include <sys/sem.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void run(char *const argv[])
+{
+	fflush(stdout);
+	if (fork() == 0) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	wait(&status);
+	printf("[exit %d]\n", WEXITSTATUS(status));
+}
+int main(void)
+{
+	int s = semget(0x77, 3, IPC_CREAT | 0640);
+	int p = semget(IPC_PRIVATE, 1, 0600);
+	run((char *const[]){"/bin/ipcs", "-s", NULL});
+	run((char *const[]){"/bin/ipcrm", "-S", "0x77", "-s", "999", NULL});
+	run((char *const[]){"/bin/ipcs", "-s", NULL});
+	printf("semctl after ipcrm: %d, private still there: %d\n", semctl(s, 0, GETVAL), semctl(p, 0, GETVAL));
+	return 0;
+}
+`
+	r := runFiles(t, Config{}, map[string]string{"i.c": src}, "i.c")
+	want := `
+------ Semaphore Arrays --------
+key        semid      owner      perms      nsems     
+0x00000077 0          user       640        3         
+0x00000000 32769      user       600        1         
+
+[exit 0]
+[exit 1]
+
+------ Semaphore Arrays --------
+key        semid      owner      perms      nsems     
+0x00000000 32769      user       600        1         
+
+[exit 0]
+semctl after ipcrm: -1, private still there: 0
+`
+	if r.stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
+	}
+	if r.stderr != "ipcrm: invalid id (999)\n" {
+		t.Errorf("stderr = %q", r.stderr)
+	}
+}

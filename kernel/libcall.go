@@ -31,6 +31,7 @@ var libcalls = [abi.NumSys]syscallEntry{
 	abi.SysPthreadSelf: {"pthread_self", "", sysGettid},
 	abi.SysCAS:         {"__osplay_cas", "pxx", sysCAS},
 	abi.SysAtomic:      {"__osplay_atomic", "ipull", sysAtomic},
+	abi.SysErrnoAddr:   {"__osplay_errno_addr", "", libErrnoAddr},
 }
 
 // libFmtDouble is int __osplay_fmt_double(char *buf, size_t n, double v,

@@ -131,6 +131,13 @@ type Config struct {
 
 	// OnEvent, if set, receives every event as it happens.
 	OnEvent func(Event)
+	// DetectRaces turns on the data-race detector (race.go): KindRace
+	// events, Races and SharedVars.
+	DetectRaces bool
+	// Chooser, if set, answers the manual policy's questions (Sched must
+	// be "manual"): a program decides who runs at every scheduling point,
+	// and the machine never stops to ask (task_control.go).
+	Chooser sched.Chooser
 	// Record keeps the events for Events: the last MaxRecorded of them
 	// (DefaultMaxRecorded); older ones are dropped, and counted.
 	Record      bool
@@ -235,6 +242,7 @@ type Machine struct {
 
 	finals map[int]finalMemory // memory at exit, by pid (Config.KeepFinalMemory)
 	watch  *watcher            // the last instructions of user code, while Watch is on (watch.go)
+	races  *raceDetector       // Config.DetectRaces (race.go)
 
 	settleAt int64    // after an interrupt inside a tick: the tick at which the machine is settled again
 	deferred []func() // what the user did while it was not settled, to do then
@@ -249,6 +257,9 @@ type Machine struct {
 func New(cfg Config) *Machine {
 	cfg.setDefaults()
 	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}, byTID: map[int]*Thread{}}
+	if cfg.DetectRaces {
+		m.races = newRaceDetector()
+	}
 	m.phys = vm.NewPhysicalMemory(cfg.MaxTotalMemory)
 	m.phys.Reclaim = m.reclaim
 	m.fs = fs.New(m.fsClock)
@@ -341,6 +352,9 @@ func (m *Machine) boot() error {
 	o.CPUs = len(m.cpus)
 	pol, err := sched.New(name, o)
 	if err != nil {
+		return err
+	}
+	if err := m.control(pol); err != nil {
 		return err
 	}
 	m.policy = pol
@@ -485,6 +499,9 @@ func (m *Machine) emit(e Event) {
 		// about a CPU: the caller says which
 	default:
 		e.CPU = m.cpuOf(e.TID)
+	}
+	if m.races != nil {
+		m.races.event(m, e)
 	}
 	if m.cfg.Record {
 		m.recorded.add(e, m.cfg.MaxRecorded)

@@ -93,6 +93,8 @@ type Process struct {
 	waitReport int                       // a stop (StopStatus) or continue (ContinuedStatus) not yet reported to waitpid; 0 none
 	alarmAt    int64                     // ITIMER_REAL expires at this tick; 0: not armed
 	alarmEvery int64                     // then again every this many ticks; 0: once
+	rtQueue    map[int][]sigInfo         // real-time signals queued behind the pending one (signal_rt.go)
+	cpuTimers  [2]cpuTimer               // ITIMER_VIRTUAL and ITIMER_PROF (signal_rt.go)
 
 	childExit WaitQueue             // its threads wait here for a child to exit (wait, waitpid)
 	futexes   map[uint64]*WaitQueue // futex words its threads wait on, by address

@@ -74,6 +74,7 @@ type ipcSpace struct {
 	seq      int                 // the next id's sequence number
 	mqs      map[string]*mqueue  // POSIX message queues, by name
 	mqNext   int                 // the next POSIX queue's number (its wait queues' ID)
+	sem      semSpace            // System V semaphore sets (sem_sysv.go)
 }
 
 // slotFree returns the lowest slot no live object of the kind uses.
@@ -261,6 +262,10 @@ func (ns *ipcSpace) ids(kind int) []int {
 	case 1:
 		for id, q := range ns.msgs {
 			slots[id] = q.slot
+		}
+	case 2:
+		for id, s := range ns.sem.sets {
+			slots[id] = s.slot
 		}
 	}
 	ids := make([]int, 0, len(slots))

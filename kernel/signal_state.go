@@ -63,6 +63,7 @@ type sigInfo struct {
 	pid    int    // the sender (or the child, for SIGCHLD)
 	status int    // SIGCHLD: the exit code or the signal
 	addr   uint64 // a fault's address (si_addr)
+	value  uint64 // sigqueue's si_value
 }
 
 // sigFrame is one handler a thread runs: what its return restores.
@@ -117,12 +118,10 @@ func (t *Thread) deliverable() sigSet {
 // its process's) and returns what was sent with it.
 func (t *Thread) takeSignal(sig int) sigInfo {
 	if t.sigPending.has(sig) {
-		t.sigPending &^= sigBit(sig)
-		return t.sigInfo[sig]
+		return dequeue(&t.sigPending, &t.sigInfo, t.rtQueue, sig)
 	}
 	p := t.proc
-	p.sigPending &^= sigBit(sig)
-	return p.sigInfo[sig]
+	return dequeue(&p.sigPending, &p.sigInfo, p.rtQueue, sig)
 }
 
 // SignalState is what the PCB shows of a process's signals: those pending

@@ -107,19 +107,28 @@ func (m *Machine) writeTimeval(t *Thread, addr uint64, ticks int64) bool {
 
 const itimerReal = 0
 
+// sysGetitimer reports ITIMER_REAL, or ITIMER_VIRTUAL or ITIMER_PROF
+// (signal_rt.go).
 func sysGetitimer(m *Machine, t *Thread, a []uint64) sysret {
-	if int32(a[0]) != itimerReal {
+	p := t.proc
+	every, left := p.alarmEvery, m.left(p)
+	switch int32(a[0]) {
+	case itimerReal:
+	case itimerVirtual, itimerProf:
+		c := cpuTimerOf(p, int(int32(a[0])))
+		every, left = c.every, c.left
+	default:
 		return fail(abi.EINVAL)
 	}
-	p := t.proc
-	if !m.writeTimeval(t, a[1], p.alarmEvery) || !m.writeTimeval(t, a[1]+16, m.left(p)) {
+	if !m.writeTimeval(t, a[1], every) || !m.writeTimeval(t, a[1]+16, left) {
 		return fail(abi.EFAULT)
 	}
 	return ok(0)
 }
 
 func sysSetitimer(m *Machine, t *Thread, a []uint64) sysret {
-	if int32(a[0]) != itimerReal {
+	which := int(int32(a[0]))
+	if which != itimerReal && which != itimerVirtual && which != itimerProf {
 		return fail(abi.EINVAL)
 	}
 	p := t.proc
@@ -128,8 +137,21 @@ func sysSetitimer(m *Machine, t *Thread, a []uint64) sysret {
 	if !ok1 || !ok2 {
 		return fail(abi.EINVAL)
 	}
-	if a[2] != 0 && (!m.writeTimeval(t, a[2], p.alarmEvery) || !m.writeTimeval(t, a[2]+16, m.left(p))) {
+	oldEvery, oldLeft := p.alarmEvery, m.left(p)
+	if which != itimerReal {
+		c := cpuTimerOf(p, which)
+		oldEvery, oldLeft = c.every, c.left
+	}
+	if a[2] != 0 && (!m.writeTimeval(t, a[2], oldEvery) || !m.writeTimeval(t, a[2]+16, oldLeft)) {
 		return fail(abi.EFAULT)
+	}
+	if which != itimerReal {
+		c := cpuTimerOf(p, which)
+		c.left, c.every = max(after, 0), every
+		if after == 0 {
+			c.every = 0
+		}
+		return ok(0)
 	}
 	m.arm(p, after, every)
 	return ok(0)

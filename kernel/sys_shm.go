@@ -125,9 +125,12 @@ func sysIPCList(m *Machine, t *Thread, a []uint64) sysret {
 		if s.removed {
 			perm.mode |= shmDest
 		}
-	default:
+	case kind == 1:
 		q := m.ipc.msgs[ids[index]]
 		perm, id, bytes, count = q.ipcPerm, q.id, uint64(q.cbytes), uint64(len(q.msgs))
+	default:
+		s := m.ipc.sem.sets[ids[index]]
+		perm, id, count = s.ipcPerm, s.id, uint64(len(s.vals))
 	}
 	b := make([]byte, 32)
 	le := binary.LittleEndian

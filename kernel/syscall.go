@@ -133,6 +133,13 @@ var syscalls = [abi.NumSys]syscallEntry{
 	abi.SysSetsockopt:     {"setsockopt", "iiipu", sysSetsockopt},
 	abi.SysGetsockopt:     {"getsockopt", "iiipp", sysGetsockopt},
 	abi.SysGethostname:    {"gethostname", "pu", sysGethostname},
+	abi.SysChdir:          {"chdir", "s", sysChdir},
+	abi.SysSemget:         {"semget", "xio", sysSemget},
+	abi.SysSemtimedop:     {"semtimedop", "ipup", sysSemtimedop},
+	abi.SysSemctl:         {"semctl", "iiix", sysSemctl},
+	abi.SysSigqueue:       {"sigqueue", "iix", sysSigqueue},
+	abi.SysSigtimedwait:   {"sigtimedwait", "ppp", sysSigtimedwait},
+	abi.SysSigaltstack:    {"sigaltstack", "pp", sysSigaltstack},
 }
 
 // callEntry finds sys in the system-call table, or else in the table of
@@ -226,6 +233,7 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 			t.task.Slice += cost
 			t.task.Total += cost
 			m.used += cost
+			m.chargeCPUTimers(p, cost, false)
 		}
 	}
 	// Signals are acted on when the call returns to user mode.

@@ -116,8 +116,9 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 		restoreMask, t.hasSaved = t.savedMask, false
 	}
 	ctx := t.ctx
-	addr := (ctx.SP() - redZone - sigFrameLen) &^ 15
-	if addr > ctx.SP() {
+	top, low := t.handlerStack(act)
+	addr := (top - sigFrameLen) &^ 15
+	if addr > top {
 		addr = 0
 	}
 	args := []uint64{uint64(sig)}
@@ -125,7 +126,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 		args = append(args, addr+siOffset, addr)
 	}
 	pending := ctx.SyscallArgs() != nil
-	regs, err := ctx.EnterHandler(act.handler, args, addr)
+	regs, err := ctx.EnterHandlerOn(act.handler, args, addr, low)
 	if err == nil {
 		var buf [sigFrameLen]byte
 		le := binary.LittleEndian
@@ -133,15 +134,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 		le.PutUint64(buf[ucRSP:], regs.SP())
 		le.PutUint64(buf[ucRIP:], regs.PC())
 		le.PutUint64(buf[ucSigmask:], uint64(restoreMask))
-		si := buf[siOffset:]
-		le.PutUint32(si[0:], uint32(sig))
-		le.PutUint32(si[8:], uint32(int32(info.code)))
-		if info.addr != 0 {
-			le.PutUint64(si[16:], info.addr) // si_addr, in the union where si_pid is
-		} else {
-			le.PutUint32(si[16:], uint32(info.pid))
-			le.PutUint32(si[24:], uint32(info.status))
-		}
+		fillSiginfo(buf[siOffset:], sig, info)
 		err = p.mem.Write(addr, buf[:])
 		if err != nil {
 			ctx.Sigreturn(regs)

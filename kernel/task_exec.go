@@ -80,6 +80,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 		}
 	}
 	t.sigFrames, t.hasSaved, t.restartSys = nil, false, 0
+	t.altStack = altStack{}
 	p.Name = CommName(file)
 	t.task.Name = p.Name
 	p.Argv = argv

@@ -34,6 +34,7 @@ func (m *Machine) exit(p *Process, by *Thread, status int, cause msg.Text) {
 	if p.files != nil {
 		p.files.CloseAll()
 	}
+	m.semExit(p)
 	m.keepFinalMemory(p)
 	m.releaseMemory(p)
 	p.Status = status

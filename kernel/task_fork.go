@@ -36,6 +36,7 @@ func (m *Machine) fork(t *Thread) sysret {
 	child.actions = p.actions
 	ct.sigMask, ct.sigFrames = t.sigMask, slices.Clone(t.sigFrames)
 	ct.savedMask, ct.hasSaved = t.savedMask, t.hasSaved
+	ct.altStack = t.altStack
 	m.emit(Event{PID: child.PID, Kind: KindSysret, Name: "fork", Result: 0})
 	if m.cfg.ChildFirst {
 		m.makeReady(ct, msg.New(msg.ChildFirst), sched.ChildFirst)

@@ -291,6 +291,7 @@ func (m *Machine) run(c *CPU, t *Thread, h int64) int64 {
 	if rest := m.cfg.MaxTicks - m.used + 1; rest < budget {
 		budget = max(rest, 1)
 	}
+	budget = t.proc.cpuBudget(budget)
 	var ticks int64
 	var stop vm.Stop
 	if t.job != nil {
@@ -313,6 +314,7 @@ func (m *Machine) charge(c *CPU, t *Thread, ticks int64) {
 	t.task.Total += ticks
 	t.task.BurstRan += ticks
 	m.used += ticks
+	m.chargeCPUTimers(t.proc, ticks, true)
 }
 
 // checkRunLimits stops the machine when a stretch of running that ended

@@ -92,13 +92,9 @@ func (m *Machine) post(from *Thread, q *Process, to *Thread, sig int, info sigIn
 		return
 	}
 	if to != nil {
-		if !to.sigPending.has(sig) {
-			to.sigPending |= sigBit(sig)
-			to.sigInfo[sig] = info
-		}
-	} else if !q.sigPending.has(sig) {
-		q.sigPending |= sigBit(sig)
-		q.sigInfo[sig] = info
+		enqueue(&to.sigPending, &to.sigInfo, &to.rtQueue, sig, info)
+	} else {
+		enqueue(&q.sigPending, &q.sigInfo, &q.rtQueue, sig, info)
 	}
 	t := to
 	if t == nil {

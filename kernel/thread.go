@@ -39,9 +39,11 @@ type Thread struct {
 	sigInfo    [abi.MaxSig + 1]sigInfo // what came with each
 	savedMask  sigSet                  // the mask sigsuspend replaced, restored after its handler
 	hasSaved   bool
-	sigWait    sigSet     // the signals sigwait waits for, while it waits
-	sigFrames  []sigFrame // handlers entered and not yet returned from, innermost last
-	restartSys abi.Sys    // set by sigreturn: the interrupted call to start over (0: none)
+	sigWait    sigSet            // the signals sigwait waits for, while it waits
+	sigFrames  []sigFrame        // handlers entered and not yet returned from, innermost last
+	restartSys abi.Sys           // set by sigreturn: the interrupted call to start over (0: none)
+	rtQueue    map[int][]sigInfo // real-time signals queued behind the pending one, by signal (signal_rt.go)
+	altStack   altStack          // sigaltstack's stack (signal_rt.go)
 
 	waiter   waiter    // what it waits for, while it waits
 	exited   WaitQueue // threads joining it wait here for it to exit

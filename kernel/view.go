@@ -287,6 +287,7 @@ func (m *Machine) WaitQueues() []WaitQueueView {
 		}
 	}
 	m.ipc.waitQueues(add)
+	m.ipc.sem.waitQueues(add)
 	return out
 }
 

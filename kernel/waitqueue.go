@@ -43,10 +43,11 @@ const (
 	WaitMsgSend            // room in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitMsgRecv            // a message in message queue ID (System V; a POSIX one is Name); Value is its count of messages
 	WaitSocket             // socket ID: Value says for what (sockForData, sockForRoom, sockForConn, sockForAccept)
+	WaitSemSet             // semaphore Index of System V set ID to change (semop); Value is its value
 )
 
 var waitKindNames = [...]string{"", "child", "tty", "timer", "io", "join", "mutex", "futex",
-	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "socket"}
+	"semaphore", "condvar", "rwlock", "barrier", "once", "pipe", "poll", "signal", "msgsnd", "msgrcv", "socket", "semop"}
 
 func (k WaitKind) String() string {
 	if int(k) < len(waitKindNames) {
@@ -62,6 +63,7 @@ type WaitObject struct {
 	Name   string // a device's name, a named semaphore's
 	Holder int    // the thread that holds it (a mutex's owner, the thread a join waits for); 0 when none or not known
 	Value  int64  // a semaphore's value when the thread began to wait
+	Index  int    // which semaphore of a System V set
 }
 
 // Label is the short name of what is waited for, as the process views
@@ -122,6 +124,8 @@ func (o WaitObject) Text() msg.Text {
 		code := [...]msg.Code{sockForData: msg.ObjSockData, sockForRoom: msg.ObjSockRoom,
 			sockForConn: msg.ObjSockConn, sockForAccept: msg.ObjSockAccept}[o.Value]
 		t = msg.New(code, msg.Int("id", int64(o.ID)))
+	case WaitSemSet:
+		t = msg.New(msg.ObjSemSet, msg.Int("id", int64(o.ID)), msg.Int("num", int64(o.Index)), msg.Int("value", o.Value))
 	case WaitMsgSend, WaitMsgRecv:
 		if o.Name != "" {
 			t = msg.New(msg.ObjMqueue, msg.Name("name", o.Name), msg.Int("n", o.Value))

@@ -109,10 +109,15 @@ func (m *Machine) LastLostUpdate() ([]Instruction, int64) {
 }
 
 // runVM runs t's program for budget ticks from tick start as one call of
-// the VM would, one instruction at a time while watching.
+// the VM would, one instruction at a time while watching or while looking
+// for races in a process with several threads.
 func (m *Machine) runVM(t *Thread, start, budget int64) (ticks int64, stop vm.Stop) {
-	if m.watch == nil {
+	races := m.races != nil && !m.races.full && len(t.proc.threads) > 1
+	if m.watch == nil && !races {
 		return t.ctx.Run(budget)
+	}
+	if races {
+		defer func() { m.races.stopped(t, stop) }()
 	}
 	for {
 		ex, user := t.ctx.Peek()
@@ -131,15 +136,34 @@ func (m *Machine) runVM(t *Thread, start, budget int64) (ticks int64, stop vm.St
 			}
 			continue
 		}
+		if races {
+			m.races.returned(t, t.ctx.Top())
+		}
 		if ticks >= budget {
 			return ticks, vm.Stop{Kind: vm.StopBudget}
+		}
+		if m.watch == nil && ex.Size == 0 && ex.Op != vm.CALL && ex.Op != vm.CALLI {
+			// Looking for races only: the instructions up to the next
+			// load, store or call touch nothing the detector follows,
+			// and run in one go.
+			n, s := t.ctx.Run(int64(t.ctx.Quiet(int(min(budget-ticks, maxQuiet)))))
+			ticks += n
+			if s.Kind != vm.StopBudget {
+				return ticks, s
+			}
+			continue
 		}
 		n, s := t.ctx.Run(1)
 		if n > 0 {
 			if !ex.Store && s.Kind != vm.StopFault {
 				ex.Value = t.ctx.Top()
 			}
-			m.watched(t, start+ticks, ex)
+			if m.watch != nil {
+				m.watched(t, start+ticks, ex)
+			}
+			if races && s.Kind != vm.StopFault && s.Kind != vm.StopOutOfMemory {
+				m.races.instruction(m, t, start+ticks, ex)
+			}
 		}
 		ticks += n
 		if s.Kind != vm.StopBudget {

@@ -126,6 +126,14 @@ const (
 	SysSetsockopt                // int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 	SysGetsockopt                // int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 	SysGethostname               // int gethostname(char *name, size_t len)
+	SysChdir                     // int chdir(const char *path)
+	SysSemget                    // int semget(key_t key, int nsems, int semflg)
+	SysSemtimedop                // int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)
+	SysSemctl                    // int __osplay_semctl(int semid, int semnum, int cmd, unsigned long arg): semctl with its union semun's bits
+	SysSigqueue                  // int __osplay_sigqueue(pid_t pid, int sig, unsigned long value): sigqueue with its union sigval's bits
+	SysSigtimedwait              // int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+	SysSigaltstack               // int sigaltstack(const stack_t *ss, stack_t *old)
+	SysErrnoAddr                 // int *__osplay_errno_addr(void): the calling thread's errno, for a handler on an alternate stack (no system call)
 	NumSys
 )
 
@@ -164,6 +172,9 @@ var Syscalls = map[string]Sys{
 	"recvfrom": SysRecvfrom, "shutdown": SysShutdown, "getsockname": SysGetsockname,
 	"getpeername": SysGetpeername, "setsockopt": SysSetsockopt, "getsockopt": SysGetsockopt,
 	"gethostname": SysGethostname,
+	"chdir":       SysChdir, "semget": SysSemget, "semtimedop": SysSemtimedop, "__osplay_semctl": SysSemctl,
+	"__osplay_sigqueue": SysSigqueue, "sigtimedwait": SysSigtimedwait, "sigaltstack": SysSigaltstack,
+	"__osplay_errno_addr": SysErrnoAddr,
 }
 
 // SyscallName returns the C name of a system call.

@@ -14,10 +14,9 @@ import (
 // not a syntax error about a ';'. Only errors use the table: a name osplay
 // has never makes one.
 var unsupportedByHeader = map[string]string{
-	"signal.h": "stack_t struct:sigevent struct:sigaltstack " +
-		"sigwaitinfo sigtimedwait sigqueue sigaltstack siginterrupt SA_ONSTACK",
+	"signal.h": "struct:sigevent siginterrupt",
 	"unistd.h": "setpgid getpgid getpgrp setsid getsid tcgetpgrp tcsetpgrp " +
-		"ualarm fchdir chdir rmdir link symlink readlink truncate fsync fdatasync " +
+		"ualarm fchdir rmdir link symlink readlink truncate fsync fdatasync " +
 		"sysconf pathconf fpathconf getuid geteuid getgid getegid setuid setgid chown fchown lchown " +
 		"getlogin ttyname nice",
 	"fcntl.h":      "F_GETLK F_SETLK F_SETLKW O_ASYNC O_DSYNC struct:flock",
@@ -26,12 +25,11 @@ var unsupportedByHeader = map[string]string{
 	"poll.h":       "ppoll",
 	"sys/stat.h":   "mkfifoat chmod fchmod umask mkdir",
 	"sys/mman.h":   "madvise mlock munlock mlockall munlockall mremap",
-	"sys/sem.h":    "semget semop semctl SETVAL GETVAL SEM_UNDO struct:sembuf union:semun",
 	"mqueue.h":     "mq_notify",
 	"sys/socket.h": "sendmsg recvmsg struct:msghdr struct:cmsghdr struct:linger SO_LINGER SO_RCVTIMEO SO_SNDTIMEO",
 	"netdb.h":      "getservbyname getservbyport getprotobyname struct:servent struct:protoent",
-	"stdio.h":      "popen pclose fmemopen open_memstream tmpfile tmpnam",
-	"stdlib.h":     "system mkstemp mkdtemp realpath posix_memalign aligned_alloc",
+	"stdio.h":      "fmemopen open_memstream tmpfile tmpnam",
+	"stdlib.h":     "mkstemp mkdtemp realpath posix_memalign aligned_alloc",
 	"sys/wait.h":   "waitid wait3 wait4 idtype_t P_PID P_ALL P_PGID WCONTINUED WSTOPPED WEXITED WNOWAIT",
 	"sys/resource.h": "getrlimit setrlimit getrusage getpriority setpriority struct:rlimit " +
 		"struct:rusage RLIMIT_STACK RLIMIT_NOFILE RLIMIT_AS PRIO_PROCESS",
@@ -70,10 +68,10 @@ var unsupportedNames = func() map[string]string {
 // that osplay does not have; an #include of one says so.
 var unsupportedHeaders = func() map[string]bool {
 	m := map[string]bool{}
-	for _, h := range strings.Fields("sys/sem.h " +
+	for _, h := range strings.Fields(
 		"sys/resource.h termios.h sys/utsname.h pwd.h grp.h dlfcn.h setjmp.h sys/eventfd.h sys/epoll.h " +
-		"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
-		"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {
+			"sys/prctl.h sys/syscall.h spawn.h sys/sysinfo.h locale.h wchar.h complex.h sys/file.h " +
+			"sys/uio.h sys/signalfd.h sys/timerfd.h sys/inotify.h linux/futex.h") {
 		m[h] = true
 	}
 	return m

@@ -172,6 +172,14 @@ var Cases = []Case{
 		Note: "alarm's time left, alarm(0), pause; a periodic ITIMER_REAL; death by SIGALRM (exit 142)."},
 	{Dir: "kernel/testdata/linux/sigmask", Main: "sigmask", Order: InOrder,
 		Note: "sigprocmask, pending signals merged and delivered on unblock, SIG_IGN discards a pending signal, sigwait, the sigset_t operations."},
+	{Dir: "kernel/testdata/linux/sigrt", Main: "sigqueue", Order: InOrder,
+		Note: "sigqueue with si_value and SI_QUEUE; real-time signals queued and delivered in order (nested handlers print the last first), a standard one merged; sigwaitinfo in the same order; to a child; ESRCH, EINVAL."},
+	{Dir: "kernel/testdata/linux/sigrt", Main: "sigtimedwait", Order: InOrder,
+		Note: "sigtimedwait: a pending signal at once with its siginfo, EAGAIN at the timeout (zero polls), EINTR for another signal's handler, a child's signal while it waits, EINVAL."},
+	{Dir: "kernel/testdata/linux/sigrt", Main: "altstack", Order: InOrder,
+		Note: "sigaltstack and SA_ONSTACK: the handler's locals on the alternate stack, SS_ONSTACK, EPERM while on it, ENOMEM, inherited by fork, a stack overflow's SIGSEGV handled there (exit 3), SS_DISABLE."},
+	{Dir: "kernel/testdata/linux/sigrt", Main: "itimers", Order: InOrder,
+		Note: "ITIMER_VIRTUAL and ITIMER_PROF: nothing while asleep, SIGVTALRM and SIGPROF while busy, getitimer, the old value, not inherited, EINVAL, death by SIGVTALRM (exit 154)."},
 	{Dir: "kernel/testdata/linux/sigchld", Main: "sigchld", Order: InOrder,
 		Note: "a SIGCHLD handler reaping with WNOHANG; SIG_IGN and SA_NOCLDWAIT reap in the kernel (wait: ECHILD)."},
 	{Dir: "kernel/testdata/linux/siginfo", Main: "siginfo", Order: InOrder,
@@ -205,8 +213,19 @@ var Cases = []Case{
 		Note: "mkfifo and a FIFO between a parent and its child; Linux's open rules (a reader waits for a writer, ENXIO for a nonblocking writer alone, O_RDWR never waits); the bytes die with the last end."},
 	{Dir: "kernel/testdata/linux/pipes", Main: "pollselect", Order: InOrder,
 		Note: "poll's events on a pipe's ends (POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL), a wait for a child's write, a timeout; select over two children's pipes until both end, its timeout, a file always ready, EBADF."},
+	{Dir: "kernel/testdata/linux/sigpipeign", Main: "sigpipeign", Order: InOrder,
+		Note: "a write with no reader while SIGPIPE is ignored fails with EPIPE (perror's message on stderr); with a handler the handler runs and the write fails; blocked, SIGPIPE stays pending; fflush reports the failure."},
 	{Dir: "kernel/testdata/linux/pipes", Main: "slides", Order: InOrder,
 		Note: "seed 002's slides 40 and 41: the parent-child pipe and the nonblocking read with ioctl(FIONBIO)."},
+
+	// The shell: system, popen and a lab's mini-shell, through /bin/sh.
+	{Dir: "kernel/testdata/linux/system", Main: "system", Order: InOrder,
+		Note: "system() through /bin/sh -c: ls | wc -l in the folder, echo hi > f; cat f, >>, <, pipelines, && ||, quoting, $VAR, exit statuses (3, 300, 127 not found, death by SIGTERM and SIGINT), & and wait, cd; SIGINT ignored and SIGCHLD blocked while it waits." + lsNote},
+	{Dir: "kernel/testdata/linux/system", Main: "popen", Order: InOrder,
+		Note: "popen(\"ls\", \"r\") read line by line, popen(\"wc -c\", \"w\") and a pipeline fed by the program, pclose's wait status, EINVAL for a bad mode, pclose of a stream popen did not open closing it as glibc does, two streams at once." + lsNote},
+	{Dir: "kernel/testdata/linux/system", Main: "minish", Order: InOrder,
+		Stdin: "ls -1\nls | wc -l\necho hello world > out.txt\ncat < out.txt\nwc -c < out.txt\ncat out.txt | cat | cat | wc -w\nhead -n 3 minish.c\nnosuchcommand\nls nothere\ncat out.txt out.txt | head -n 1\n",
+		Note:  "a lab's mini-shell (fork, execvp, pipe, dup2, < and >) and /bin/sh run side by side on the same commands: the same output and exit statuses." + lsNote},
 
 	// Memory.
 	{Dir: "kernel/testdata/linux/vaintro", Main: "va", Order: InOrder,
@@ -228,6 +247,8 @@ var Cases = []Case{
 		Note: "shm_open's flags and errors, ftruncate and fstat, read and write through the descriptor, MAP_SHARED across fork and by name, MAP_PRIVATE copied on write, access checks, mprotect then a write (SIGSEGV), msync's checks, shm_unlink while mapped."},
 	{Dir: "kernel/testdata/linux/msgsysv", Main: "msgsysv", Order: InOrder,
 		Note: "System V message queues: types positive, zero and negative; IPC_NOWAIT (EAGAIN, ENOMSG); MSG_NOERROR and E2BIG; a full queue (16384 bytes) blocking a child's send until the parent reads; IPC_STAT's counts; IPC_RMID waking a blocked receiver with EIDRM."},
+	{Dir: "kernel/testdata/linux/semsysv", Main: "semsysv", Order: InOrder,
+		Note: "System V semaphores: SETVAL/GETVAL/SETALL/GETALL/GETPID/IPC_STAT, several operations at once or none, IPC_NOWAIT, a child blocked in P (GETNCNT) and in wait-for-zero (GETZCNT), SEM_UNDO at exit, semtimedop's timeout, EINTR, EIDRM, EFBIG, E2BIG, ERANGE, EEXIST, ENOENT."},
 	{Dir: "kernel/testdata/linux/mqposix", Main: "mqposix", Order: InOrder,
 		Note: "POSIX message queues: default and given attributes, priorities highest first and FIFO within one, O_NONBLOCK through mq_setattr (EAGAIN), EMSGSIZE, a parent blocked in mq_receive until its child sends, mq_timedreceive's ETIMEDOUT on an empty queue and mq_timedsend's on a full one, mq_unlink while open."},
 

@@ -63,6 +63,9 @@ const (
 	WokeFIFOOpened     Code = "wake.fifo_opened"
 	WaitMsgSend        Code = "wait.msg_send"
 	WaitMsgRecv        Code = "wait.msg_receive"
+	WaitSemDecrease    Code = "wait.semop_decrease"
+	WaitSemZero        Code = "wait.semop_zero"
+	WokeSemop          Code = "wake.semop"
 	WokeMsgSent        Code = "wake.msg_sent"
 	WokeMsgTaken       Code = "wake.msg_taken"
 	WokeMsgRemoved     Code = "wake.msg_removed"
@@ -93,6 +96,7 @@ const (
 	ObjMqueue    Code = "obj.mqueue"
 	ObjSem       Code = "obj.sem"
 	ObjSemNamed  Code = "obj.sem_named"
+	ObjSemSet    Code = "obj.sem_set"
 	ObjCondvar   Code = "obj.condvar"
 	ObjRWLock    Code = "obj.rwlock"
 	ObjBarrier   Code = "obj.barrier"
@@ -159,7 +163,30 @@ const (
 	ManualOnly      Code = "manual.only"
 	ManualQuantum   Code = "manual.quantum_expired"
 	ManualAsk       Code = "manual.ask"
+	ManualSwitch    Code = "manual.switch"
 	Migrated        Code = "percpu.migrated"
+)
+
+// What breaks a run under a schedule (kernel/explore).
+const (
+	ExploreCrash    Code = "explore.crash"
+	ExploreDeadlock Code = "explore.deadlock"
+	ExploreLimit    Code = "explore.limit"
+	ExploreStatus   Code = "explore.status"
+	ExploreOutput   Code = "explore.output"
+	ExploreCheck    Code = "explore.check"
+)
+
+// Data races (kernel/race.go).
+const (
+	RaceFound      Code = "race.found"
+	RaceWritten    Code = "race.written"
+	RaceWrote      Code = "race.wrote"
+	RaceRead       Code = "race.read"
+	RaceNoLock     Code = "race.no_lock"
+	RaceCommonLock Code = "race.common_lock"
+	RaceAddr       Code = "race.addr"
+	RaceVar        Code = "race.var"
 )
 
 // Faults (kernel/vm), limits and why the machine stopped.
@@ -267,6 +294,9 @@ var catalogue = map[Code]entry{
 	WokeFIFOOpened:     {"", "fifo: the other end opened", "FIFO: 반대쪽 끝이 열림"},
 	WaitMsgSend:        {"call:name obj:text", "{call}: waiting for room in {obj}", "{call}: {obj}에 빈자리가 나기를 기다림"},
 	WaitMsgRecv:        {"call:name obj:text", "{call}: waiting for a message in {obj}", "{call}: {obj}에 메시지가 오기를 기다림"},
+	WaitSemDecrease:    {"call:name obj:text n:int", "{call}: waiting for {obj} to be at least {n}", "{call}: {obj:이} {n} 이상이 되기를 기다림"},
+	WaitSemZero:        {"call:name obj:text", "{call}: waiting for {obj} to be zero", "{call}: {obj:이} 0이 되기를 기다림"},
+	WokeSemop:          {"obj:text tid:int", "{obj} changed by thread {tid}", "스레드 {tid:이} {obj:을} 바꿈"},
 	WokeMsgSent:        {"obj:text tid:int", "a message sent to {obj} by thread {tid}", "스레드 {tid:이} {obj}에 메시지를 보냄"},
 	WokeMsgTaken:       {"obj:text tid:int", "a message taken from {obj} by thread {tid}", "스레드 {tid:이} {obj}에서 메시지를 가져감"},
 	WokeMsgRemoved:     {"obj:text tid:int", "{obj} removed by thread {tid}", "스레드 {tid:이} {obj:을} 없앰"},
@@ -294,6 +324,7 @@ var catalogue = map[Code]entry{
 	ObjMqueue:    {"name:name n:int", "message queue {name} ({n} queued)", "메시지 큐 {name} (메시지 {n}개)"},
 	ObjSem:       {"addr:addr value:int", "semaphore {addr} (value {value})", "세마포어 {addr} (값 {value})"},
 	ObjSemNamed:  {"name:name value:int", "semaphore {name} (value {value})", "세마포어 {name} (값 {value})"},
+	ObjSemSet:    {"id:int num:int value:int", "semaphore {num} of set {id} (value {value})", "세마포어 집합 {id}의 {num}번 (값 {value})"},
 	ObjCondvar:   {"addr:addr", "condvar {addr}", "조건 변수 {addr}"},
 	ObjRWLock:    {"addr:addr", "rwlock {addr}", "읽기-쓰기 잠금 {addr}"},
 	ObjBarrier:   {"addr:addr", "barrier {addr}", "장벽 {addr}"},
@@ -356,6 +387,7 @@ var catalogue = map[Code]entry{
 	ManualChose:     {"pid:int", "manual: you chose pid {pid}", "수동: 직접 고른 pid {pid}"},
 	ManualOnly:      {"", "manual: the only ready task", "수동: 준비된 프로세스가 하나뿐"},
 	ManualQuantum:   {"q:int", "manual: the quantum of {q} ticks is over: choose who runs next", "수동: 타임 퀀텀 {q}틱이 끝남: 다음에 실행할 프로세스를 고르세요"},
+	ManualSwitch:    {"who:task", "manual: the schedule switches to pid {who} here", "수동: 스케줄에 따라 여기서 pid {who:으로} 전환"},
 	ManualAsk:       {"cpu:int ready:name", "choose who runs next on cpu{cpu}: ready {ready}", "cpu{cpu}에서 다음에 실행할 프로세스를 고르세요: 준비 {ready}"},
 	Migrated:        {"from:int why:text", "migrated from cpu{from}'s queue (work stealing); {why}", "cpu{from}의 큐에서 옮겨 옴 (작업 훔치기); {why}"},
 
@@ -404,4 +436,21 @@ var catalogue = map[Code]entry{
 	WokeSockRefused:  {"id:int", "socket {id}: connection refused", "소켓 {id}: 연결이 거부됨"},
 	WokeSockClosed:   {"id:int", "socket {id}: closed", "소켓 {id}: 닫힘"},
 	WokeSockShutdown: {"id:int", "socket {id}: shut down", "소켓 {id}: shutdown으로 닫힘"},
+
+	ExploreCrash:    {"who:task sig:name", "pid {who} was killed by {sig}", "pid {who:이} {sig:으로} 종료됨"},
+	ExploreDeadlock: {"", "threads wait for each other in a cycle: deadlock", "스레드들이 서로를 순환하며 기다림: 교착 상태"},
+	ExploreLimit:    {"ticks:int", "the run did not end within {ticks} ticks", "{ticks}틱 안에 실행이 끝나지 않음"},
+	ExploreStatus:   {"got:int want:int", "exit status {got}, expected {want}", "종료 상태 {got}, 기대한 값은 {want}"},
+	ExploreOutput:   {"line:int got:name want:name", "output line {line} is {got}, expected {want}", "출력 {line}번째 줄이 {got}, 기대한 줄은 {want}"},
+	ExploreCheck:    {"check:name", "check {check} failed", "검사 {check} 실패"},
+	RaceFound: {"var:text op:text tid:int file:name line:int oop:text otid:int ofile:name oline:int locks:text",
+		"data race: {var} {op} by thread {tid} at {file}:{line} while thread {otid} {oop} it at {ofile}:{oline}, {locks}",
+		"데이터 경쟁: {var} — 스레드 {tid}의 {op}({file}:{line})와 스레드 {otid}의 {oop}({ofile}:{oline}) 사이에 순서가 없음, {locks}"},
+	RaceWritten:    {"", "written", "쓰기"},
+	RaceWrote:      {"", "wrote", "쓰기"},
+	RaceRead:       {"", "read", "읽기"},
+	RaceVar:        {"name:name", "{name}", "{name}"},
+	RaceNoLock:     {"", "no common lock", "공통 락 없음"},
+	RaceCommonLock: {"lock:addr", "though both held the lock at {lock}", "둘 다 {lock}의 락을 쥐고 있었는데도"},
+	RaceAddr:       {"addr:addr", "the memory at {addr}", "{addr}의 메모리"},
 }

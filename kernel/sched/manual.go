@@ -20,6 +20,8 @@ type Manual struct {
 	askAlways  bool
 	choice     []int  // per CPU: the pid chosen to run next, 0 for none
 	asking     []bool // per CPU: waiting for a choice
+	chooser    Chooser
+	scratch    []*Task // the ready list handed to the chooser (chooser.go)
 }
 
 // NewManual returns the manual policy.
@@ -71,6 +73,9 @@ func (p *Manual) Pick(cpu int, now int64) (*Task, msg.Text) {
 			}
 		}
 	}
+	if p.chooser != nil {
+		return p.chosen(cpu)
+	}
 	if p.q.lenFor(cpu) == 1 && !p.askAlways {
 		p.asking[cpu] = false
 		return p.q.popFor(cpu), msg.New(msg.ManualOnly)
@@ -100,6 +105,9 @@ func (p *Manual) Choose(cpu, pid int) error {
 }
 
 func (p *Manual) Tick(t *Task, cpu int, now int64) msg.Text {
+	if p.chooser != nil {
+		return p.preemptChosen(t, cpu)
+	}
 	if !p.preemptive || t.Slice < p.quantum {
 		return msg.Text{}
 	}
@@ -111,6 +119,17 @@ func (p *Manual) Tick(t *Task, cpu int, now int64) msg.Text {
 }
 
 func (p *Manual) Budget(t *Task, cpu int, now int64) int64 {
+	if p.chooser != nil {
+		if p.q.anyFor(cpu) {
+			// Every tick is a question while another task could run,
+			// unless the chooser knows it would not switch.
+			if q, ok := p.chooser.(Quieter); ok {
+				return max(q.Quiet(t), 1)
+			}
+			return 1
+		}
+		return Forever
+	}
 	if !p.preemptive {
 		return Forever
 	}

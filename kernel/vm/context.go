@@ -32,6 +32,7 @@ type Context struct {
 	base   int      // first slot of the current frame
 	fp     uint64   // memory frame pointer
 	msp    uint64   // memory stack pointer
+	altLow uint64   // while a handler runs on an alternate signal stack: its lowest address (0: none)
 	va     uint64   // variadic area of the current frame
 	nargs  int      // argument slots of the call being entered
 	frames []frame
@@ -226,6 +227,15 @@ func (c *Context) Return(v uint64) {
 	c.sp -= c.pendingArgs
 	c.pendingArgs = -1
 	c.push(v)
+}
+
+// stackLow is the lowest address the memory stack may reach: the stack
+// limit's, or the alternate signal stack's while a handler runs on it.
+func (c *Context) stackLow() uint64 {
+	if c.altLow != 0 {
+		return c.altLow
+	}
+	return abi.StackTop - c.lim.StackBytes
 }
 
 // Fork copies the context with a copy-on-write address space. The value

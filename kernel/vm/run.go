@@ -333,7 +333,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 		case ALLOCA:
 			size := (vals[sp-1] + 15) &^ 15
-			if size > c.lim.StackBytes || c.msp-size < abi.StackTop-c.lim.StackBytes {
+			if size > c.lim.StackBytes || c.msp-size < c.stackLow() {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackVLA)}
 				goto fault
 			}
@@ -412,7 +412,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			size := uint64(in.B) + uint64(8*nextra)
 			size = (size + 15) &^ 15
 			newsp := c.msp - size
-			if newsp < abi.StackTop-c.lim.StackBytes || newsp > c.msp {
+			if newsp < c.stackLow() || newsp > c.msp {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStack)}
 				goto fault
 			}

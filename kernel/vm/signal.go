@@ -25,6 +25,7 @@ type Saved struct {
 	pendingArgs int // a system call in progress (to start over), or -1
 	frames      int // call depth
 	fp, msp, va uint64
+	altLow      uint64
 }
 
 // SP is the memory stack pointer the handler interrupted; FP its frame
@@ -47,6 +48,13 @@ func (c *Context) SP() uint64 { return c.msp }
 // frame the kernel wrote). A system call in progress is set aside: it is
 // back once Sigreturn restores the registers.
 func (c *Context) EnterHandler(handler uint64, args []uint64, sp uint64) (Saved, error) {
+	return c.EnterHandlerOn(handler, args, sp, 0)
+}
+
+// EnterHandlerOn is EnterHandler on an alternate signal stack whose
+// lowest address is low (0: the thread's own stack): the handler's frames
+// may reach down to low, and no further, until its sigreturn.
+func (c *Context) EnterHandlerOn(handler uint64, args []uint64, sp, low uint64) (Saved, error) {
 	idx := int((handler - abi.TextBase) / abi.FuncAlign)
 	if handler < abi.TextBase || (handler-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
 		return Saved{}, fmt.Errorf("%w 0x%x", errBadHandler, handler)
@@ -55,7 +63,10 @@ func (c *Context) EnterHandler(handler uint64, args []uint64, sp uint64) (Saved,
 		return Saved{}, errors.New("stack overflow (call depth)")
 	}
 	s := Saved{fn: c.fn, pc: c.pc, sp: c.sp, base: c.base, nargs: c.nargs, pendingArgs: c.pendingArgs,
-		frames: len(c.frames), fp: c.fp, msp: c.msp, va: c.va}
+		frames: len(c.frames), fp: c.fp, msp: c.msp, va: c.va, altLow: c.altLow}
+	if low != 0 {
+		c.altLow = low
+	}
 	c.pendingArgs = -1
 	c.fn, c.pc = sigreturnFunc, 0
 	c.base = c.sp
@@ -84,6 +95,6 @@ func (c *Context) Sigreturn(s Saved) error {
 		return errors.New("sigreturn outside a signal handler's return")
 	}
 	c.fn, c.pc, c.sp, c.base, c.nargs, c.pendingArgs = s.fn, s.pc, s.sp, s.base, s.nargs, s.pendingArgs
-	c.fp, c.msp, c.va = s.fp, s.msp, s.va
+	c.fp, c.msp, c.va, c.altLow = s.fp, s.msp, s.va, s.altLow
 	return nil
 }

@@ -26,6 +26,7 @@ type Executed struct {
 	Store  bool   // a store (else a load, when Size > 0)
 	Value  uint64 // a store's value; after the instruction (Top), a load's value or the result on top of the stack
 	Callee string // CALL, CALLI: the function called
+	Arg    uint64 // CALL, CALLI: the last argument passed (the first of a one-argument call)
 }
 
 // Peek returns the instruction of user code the context runs next, and
@@ -52,8 +53,9 @@ func (c *Context) Peek() (Executed, bool) {
 	case storeSize[in.Op] > 0:
 		e.Addr, e.Size, e.Store, e.Value = top(2), storeSize[in.Op], true, top(1)
 	case in.Op == CALL && int(in.A) < len(c.prog.Funcs):
-		e.Callee = c.prog.Funcs[in.A].Name
+		e.Callee, e.Arg = c.prog.Funcs[in.A].Name, top(1)
 	case in.Op == CALLI:
+		e.Arg = top(2)
 		if a := top(1); a >= abi.TextBase && (a-abi.TextBase)%abi.FuncAlign == 0 {
 			if i := int((a - abi.TextBase) / abi.FuncAlign); i < len(c.prog.Funcs) {
 				e.Callee = c.prog.Funcs[i].Name

@@ -1,8 +1,8 @@
 /*
  * ipcrm: remove System V IPC objects, as util-linux's ipcrm does.
  *
- *   ipcrm -m SHMID   -q MSQID      by id
- *   ipcrm -M KEY     -Q KEY        by key (0x... or decimal)
+ *   ipcrm -m SHMID   -q MSQID   -s SEMID     by id
+ *   ipcrm -M KEY     -Q KEY     -S KEY       by key (0x... or decimal)
  *
  * Every object is tried; the exit status is 1 if any could not be removed.
  */
@@ -12,10 +12,13 @@
 #include <string.h>
 #include <sys/msg.h>
 #include <sys/shm.h>
+#include <sys/sem.h>
 
-static int remove_id(int shm, int id)
+enum { MSG, SHM, SEM };
+
+static int remove_id(int kind, int id)
 {
-	int r = shm ? shmctl(id, IPC_RMID, NULL) : msgctl(id, IPC_RMID, NULL);
+	int r = kind == SHM ? shmctl(id, IPC_RMID, NULL) : kind == SEM ? semctl(id, 0, IPC_RMID) : msgctl(id, IPC_RMID, NULL);
 	if (r < 0) {
 		if (errno == EINVAL || errno == EIDRM)
 			fprintf(stderr, "ipcrm: invalid id (%d)\n", id);
@@ -26,15 +29,15 @@ static int remove_id(int shm, int id)
 	return 0;
 }
 
-static int remove_key(int shm, const char *arg)
+static int remove_key(int kind, const char *arg)
 {
 	key_t key = (key_t)strtoul(arg, NULL, 0);
-	int id = key == IPC_PRIVATE ? -1 : shm ? shmget(key, 0, 0) : msgget(key, 0);
+	int id = key == IPC_PRIVATE ? -1 : kind == SHM ? shmget(key, 0, 0) : kind == SEM ? semget(key, 0, 0) : msgget(key, 0);
 	if (id < 0) {
 		fprintf(stderr, "ipcrm: invalid key (%s)\n", arg);
 		return 1;
 	}
-	return remove_id(shm, id);
+	return remove_id(kind, id);
 }
 
 int main(int argc, char *argv[])
@@ -42,12 +45,13 @@ int main(int argc, char *argv[])
 	int bad = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "Usage:\n ipcrm [options]\n ipcrm shm|msg <id>...\n");
+		fprintf(stderr, "Usage:\n ipcrm [options]\n ipcrm shm|msg|sem <id>...\n");
 		return 1;
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *o = argv[i];
-		if (strcmp(o, "-m") && strcmp(o, "-q") && strcmp(o, "-M") && strcmp(o, "-Q")) {
+		if (strcmp(o, "-m") && strcmp(o, "-q") && strcmp(o, "-s") && strcmp(o, "-M") && strcmp(o, "-Q") &&
+		    strcmp(o, "-S")) {
 			fprintf(stderr, "ipcrm: invalid option -- '%s'\n", o);
 			return 1;
 		}
@@ -57,10 +61,12 @@ int main(int argc, char *argv[])
 		}
 		const char *arg = argv[++i];
 		switch (o[1]) {
-		case 'm': bad |= remove_id(1, atoi(arg)); break;
-		case 'q': bad |= remove_id(0, atoi(arg)); break;
-		case 'M': bad |= remove_key(1, arg); break;
-		case 'Q': bad |= remove_key(0, arg); break;
+		case 'm': bad |= remove_id(SHM, atoi(arg)); break;
+		case 'q': bad |= remove_id(MSG, atoi(arg)); break;
+		case 's': bad |= remove_id(SEM, atoi(arg)); break;
+		case 'M': bad |= remove_key(SHM, arg); break;
+		case 'Q': bad |= remove_key(MSG, arg); break;
+		case 'S': bad |= remove_key(SEM, arg); break;
 		}
 	}
 	return bad;

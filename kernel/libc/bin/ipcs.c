@@ -4,8 +4,6 @@
  *
  *   ipcs        message queues, shared memory segments, semaphore arrays
  *   ipcs -q     message queues only (also -m, -s; -a for all)
- *
- * The machine has no System V semaphore arrays: their table is empty.
  */
 #include <stdio.h>
 #include <string.h>
@@ -41,8 +39,13 @@ static void segments(void)
 
 static void semaphores(void)
 {
+	struct __osplay_ipc o;
+
 	printf("\n------ Semaphore Arrays --------\n");
 	printf("%-10s %-10s %-10s %-10s %-10s\n", "key", "semid", "owner", "perms", "nsems");
+	for (int i = 0; __osplay_ipc_list(2, i, &o) == 1; i++)
+		printf("0x%08x %-10d %-10.10s %-10o %-10lu\n", (unsigned)o.key, o.id, owner(o.uid), o.mode & 0777,
+		       o.count);
 }
 
 int main(int argc, char *argv[])

@@ -29,11 +29,11 @@ struct __osplay_ipc {
 	unsigned mode;        /* permission bits, and SHM_DEST once removed */
 	unsigned uid;
 	unsigned long bytes;  /* a segment's size, or the bytes queued */
-	unsigned long count;  /* a segment's attachments, or the messages queued */
+	unsigned long count;  /* a segment's attachments, the messages queued, or a set's semaphores */
 };
 
 /* Fills *out with System V object number index of a kind (0 shared memory,
- * 1 message queues); returns 1, or 0 past the last. */
+ * 1 message queues, 2 semaphore sets); returns 1, or 0 past the last. */
 int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out);
 
 /* Waits ticks ticks for an I/O on the named device ("disk"); returns 0. */

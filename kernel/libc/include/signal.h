@@ -4,6 +4,8 @@
 #include <bits/types/pid_t.h>
 #include <bits/types/uid_t.h>
 #include <bits/types/pthread_t.h>
+#include <bits/types/size_t.h>
+#include <bits/types/struct_timespec.h>
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
@@ -127,6 +129,7 @@ struct sigaction {
 #define SA_RESTART 0x10000000
 #define SA_NODEFER 0x40000000
 #define SA_RESETHAND 0x80000000
+#define SA_ONSTACK 0x08000000
 #define SA_NOMASK SA_NODEFER
 #define SA_ONESHOT SA_RESETHAND
 
@@ -141,6 +144,21 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int sigwait(const sigset_t *set, int *sig);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigqueue(pid_t pid, int sig, const union sigval value);
+
+/* An alternate stack for handlers installed with SA_ONSTACK. */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
+int sigaltstack(const stack_t *ss, stack_t *old);
 
 sighandler_t signal(int sig, sighandler_t handler);
 int raise(int sig);

@@ -37,6 +37,8 @@ extern FILE *stderr;
 
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *f);
 int fclose(FILE *f);
 int fflush(FILE *f);
 int fileno(FILE *f);

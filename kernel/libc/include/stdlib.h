@@ -75,5 +75,6 @@ void exit(int status);
 void _Exit(int status);
 int atexit(void (*fn)(void));
 void abort(void);
+int system(const char *command);
 
 #endif

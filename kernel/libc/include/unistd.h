@@ -52,6 +52,7 @@ int isatty(int fd);
 int pipe(int fd[2]);
 int pipe2(int fd[2], int flags);
 char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
 void *sbrk(intptr_t increment);
 int nice(int inc);
 int gethostname(char *name, size_t len);

@@ -89,8 +89,12 @@ static int take(pthread_mutex_t *mutex, int self, const struct timespec *abstime
 	while (v != 0) {
 		if (!(v & WAITERS)) {
 			int seen = __osplay_cas(&mutex->__lock, v, v | WAITERS);
+			if (seen == 0)
+				/* Released meanwhile: try to take it. (Leaving the
+				   loop with v == 0 would return without the lock.) */
+				seen = __osplay_cas(&mutex->__lock, 0, self);
 			if (seen != v) {
-				v = seen; /* released or taken meanwhile: look again */
+				v = seen; /* taken meanwhile, or now ours (0): look again */
 				continue;
 			}
 			v |= WAITERS;

@@ -346,3 +346,14 @@ int getitimer(int w, struct itimerval *c) { return (int)sys(36, w, (long)c, 0, 0
 pid_t gettid(void) { return (pid_t)sys(186, 0, 0, 0, 0); }
 int __osplay_tgkill(int tid, int sig) { return (int)sys(234, sys(39, 0, 0, 0, 0), tid, sig, 0); }
 void __osplay_sigreturn(void) { sys(15, 0, 0, 0, 0); }
+int pipe(int fd[2]) { return (int)sys(22, (long)fd, 0, 0, 0); }
+int pipe2(int fd[2], int flags) { return (int)sys(293, (long)fd, flags, 0, 0); }
+int chdir(const char *p) { return (int)sys(80, (long)p, 0, 0, 0); }
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	va_start(ap, cmd);
+	long arg = va_arg(ap, long);
+	va_end(ap);
+	return (int)sys(72, fd, cmd, arg, 0);
+}

@@ -8,7 +8,7 @@
  * a peer that has closed (the first write after the close goes through);
  * ECONNRESET when the peer closed with data unread; a connect to its own
  * address; getsockname after a bind to port 0; the socket options. Ports
- * 6121-6129. */
+ * 6121-6129, and ephemeral ones. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,10 +140,13 @@ static void inuse(void)
 	close(l);
 
 	/* The server closes first: its end of the connection waits in
-	 * TIME_WAIT, holding the port. */
+	 * TIME_WAIT, holding the port. The port is a fresh ephemeral one, so
+	 * that no earlier run's TIME_WAIT holds it already. */
 	for (int reuse = 0; reuse < 2; reuse++) {
-		int port = 6123 + reuse;
-		l = server(port, reuse);
+		l = server(0, reuse);
+		socklen_t len = sizeof a;
+		getsockname(l, (struct sockaddr *)&a, &len);
+		int port = ntohs(a.sin_port);
 		int c = dial(port);
 		int srv = accept(l, NULL, NULL);
 		close(srv);
@@ -228,9 +231,13 @@ static void states(void)
 
 static void self(void)
 {
+	/* An ephemeral port: a connection to itself leaves the port in
+	 * TIME_WAIT, which a fixed one would still be in at the next run. */
 	int s = tcp(0);
-	struct sockaddr_in a = at(INADDR_LOOPBACK, 6127);
+	struct sockaddr_in a = at(INADDR_LOOPBACK, 0);
+	socklen_t alen = sizeof a;
 	bind(s, (struct sockaddr *)&a, sizeof a);
+	getsockname(s, (struct sockaddr *)&a, &alen);
 	say("connect to its own address", connect(s, (struct sockaddr *)&a, sizeof a));
 	say("write to itself", write(s, "self", 4));
 	char b[8] = {0};

@@ -1,0 +1,1640 @@
+/*
+ * sh: a small POSIX shell, behaving as Debian's /bin/sh (dash) does for
+ * what it knows. system() and popen() run their command through it.
+ *
+ *   sh -c 'command' [name [arg...]]   run one command string
+ *   sh [file]                         read commands from the file, or
+ *                                     from stdin ("$ " first when stdin
+ *                                     is a terminal)
+ *
+ * It knows pipelines of any length, the redirections < > >> and n> n>>
+ * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
+ * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
+ * $0..$9, VAR=value, * ? [..] in the working directory, and the
+ * built-ins cd, echo, exit, export, unset, wait, pwd, exec, true, false
+ * and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
+ * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
+ * for a death by signal n, 2 for a syntax error.
+ *
+ * Reading: a command is parsed, then run, then the next one is read, so
+ * `false; echo $?` prints 1 and a syntax error on line 3 comes after
+ * lines 1 and 2 have run, as in dash.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/wait.h>
+
+/* ---- errors ---------------------------------------------------------- */
+
+static const char *arg0 = "sh";
+static int lineno = 1;      /* the line the reader is on */
+static int cmdline = 1;     /* the line of the command running */
+static int status;          /* $? */
+static int interactive;
+static pid_t lastbg;        /* $! */
+static int npos;            /* $1..: positional parameters */
+static char **pos;
+
+static void say(const char *fmt, ...);
+
+/* Write the whole of s to fd. */
+static void put(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+#include <stdarg.h>
+
+/* say prints "sh: LINE: message" on stderr, as dash does. */
+static void say(const char *fmt, ...)
+{
+	char buf[1024];
+	int n = snprintf(buf, sizeof buf, "%s: %d: ", arg0, cmdline);
+	va_list ap;
+	va_start(ap, fmt);
+	n += vsnprintf(buf + n, sizeof buf - (size_t)n - 1, fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof buf - 2)
+		n = (int)sizeof buf - 2;
+	buf[n++] = '\n';
+	put(2, buf, (size_t)n);
+}
+
+static void *xalloc(size_t n)
+{
+	void *p = malloc(n);
+	if (p == NULL) {
+		say("Out of space");
+		_exit(2);
+	}
+	return p;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (p == NULL) {
+		say("Out of space");
+		_exit(2);
+	}
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xalloc(n), s, n);
+}
+
+/* A growing string. */
+struct str {
+	char *s;
+	size_t n, cap;
+};
+
+static void sadd(struct str *b, int c)
+{
+	if (b->n + 2 > b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 32;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	b->s[b->n++] = (char)c;
+	b->s[b->n] = '\0';
+}
+
+static void sadds(struct str *b, const char *s)
+{
+	while (*s)
+		sadd(b, (unsigned char)*s++);
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+static const char *src;     /* the -c string, or NULL to read infd */
+static size_t srcpos;
+static int infd;
+static char inbuf[4096];
+static size_t inpos, inlen;
+static int ineof;
+static int peeked = -2;
+
+/* prompt writes PS1 or PS2 when reading from a terminal. */
+static void prompt(const char *p)
+{
+	if (interactive)
+		put(2, p, strlen(p));
+}
+
+static int rawgetc(void)
+{
+	if (src != NULL)
+		return src[srcpos] ? (unsigned char)src[srcpos++] : EOF;
+	if (inpos == inlen) {
+		ssize_t n;
+		if (ineof)
+			return EOF;
+		do
+			n = read(infd, inbuf, sizeof inbuf);
+		while (n < 0 && errno == EINTR);
+		if (n <= 0) {
+			ineof = 1;
+			return EOF;
+		}
+		inpos = 0;
+		inlen = (size_t)n;
+	}
+	return (unsigned char)inbuf[inpos++];
+}
+
+static int peekc(void)
+{
+	if (peeked == -2)
+		peeked = rawgetc();
+	return peeked;
+}
+
+static int getc_(void)
+{
+	int c = peekc();
+	peeked = -2;
+	if (c == '\n')
+		lineno++;
+	return c;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum {
+	T_EOF, T_NL, T_WORD, T_PIPE, T_OR, T_AND, T_ANDAND, T_SEMI, T_DSEMI,
+	T_LPAREN, T_RPAREN, T_REDIR, T_BAD
+};
+
+enum { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN };
+
+struct token {
+	int type;
+	char *text;  /* a word as written, quotes and all */
+	int rtype;   /* a redirection's kind */
+	int fd;      /* and the descriptor it changes */
+};
+
+static struct token tok;
+static int havetok;
+static int continuing;  /* a command is half read: prompt with PS2 */
+
+static int synerr;
+
+static void syntax(const char *fmt, const char *what)
+{
+	if (synerr)
+		return;
+	synerr = 1;
+	cmdline = lineno;
+	if (what != NULL) {
+		char buf[256];
+		snprintf(buf, sizeof buf, fmt, what);
+		say("Syntax error: %s", buf);
+	} else {
+		say("Syntax error: %s", fmt);
+	}
+}
+
+static const char *tokname(const struct token *t)
+{
+	switch (t->type) {
+	case T_EOF: return "end of file";
+	case T_NL: return "newline";
+	case T_PIPE: return "\"|\"";
+	case T_OR: return "\"||\"";
+	case T_AND: return "\"&\"";
+	case T_ANDAND: return "\"&&\"";
+	case T_SEMI: return "\";\"";
+	case T_DSEMI: return "\";;\"";
+	case T_LPAREN: return "\"(\"";
+	case T_RPAREN: return "\")\"";
+	case T_REDIR: return "redirection";
+	}
+	return "word";
+}
+
+static void unexpected(const struct token *t)
+{
+	syntax("%s unexpected", tokname(t));
+}
+
+static int isop(int c)
+{
+	return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+/* readword reads a word (quotes kept) starting at the next character;
+ * NULL after a syntax error. */
+static char *readword(void)
+{
+	struct str w = {0};
+
+	for (;;) {
+		int c = peekc();
+		if (c == EOF || c == ' ' || c == '\t' || c == '\n' || isop(c))
+			break;
+		getc_();
+		if (c == '\\') {
+			int d = peekc();
+			if (d == '\n') { /* the line goes on */
+				getc_();
+				prompt("> ");
+			} else if (d != EOF) {
+				sadd(&w, '\\');
+				sadd(&w, getc_());
+			} else {
+				sadd(&w, '\\');
+			}
+		} else if (c == '\'' || c == '"') {
+			int q = c;
+			sadd(&w, q);
+			for (;;) {
+				int d = getc_();
+				if (d == EOF) {
+					syntax("Unterminated quoted string", NULL);
+					free(w.s);
+					return NULL;
+				}
+				if (d == '\n')
+					prompt("> ");
+				if (q == '"' && d == '\\') {
+					int e = getc_();
+					if (e == EOF) {
+						syntax("Unterminated quoted string", NULL);
+						free(w.s);
+						return NULL;
+					}
+					if (e == '\n')
+						continue;
+					sadd(&w, '\\');
+					sadd(&w, e);
+					continue;
+				}
+				sadd(&w, d);
+				if (d == q)
+					break;
+			}
+		} else {
+			sadd(&w, c);
+		}
+	}
+	if (w.s == NULL) {
+		w.s = xalloc(1);
+		w.s[0] = '\0';
+	}
+	return w.s;
+}
+
+/* lex reads the next token into tok. */
+static void lex(void)
+{
+	int c;
+
+	free(tok.text);
+	memset(&tok, 0, sizeof tok);
+	for (;;) {
+		c = peekc();
+		if (c == ' ' || c == '\t') {
+			getc_();
+			continue;
+		}
+		if (c == '#') {
+			while (peekc() != '\n' && peekc() != EOF)
+				getc_();
+			continue;
+		}
+		break;
+	}
+	switch (c) {
+	case EOF:
+		tok.type = T_EOF;
+		return;
+	case '\n':
+		getc_();
+		tok.type = T_NL;
+		return;
+	case '|':
+		getc_();
+		tok.type = T_PIPE;
+		if (peekc() == '|')
+			getc_(), tok.type = T_OR;
+		return;
+	case '&':
+		getc_();
+		tok.type = T_AND;
+		if (peekc() == '&')
+			getc_(), tok.type = T_ANDAND;
+		return;
+	case ';':
+		getc_();
+		tok.type = T_SEMI;
+		if (peekc() == ';')
+			getc_(), tok.type = T_DSEMI;
+		return;
+	case '(':
+		getc_();
+		tok.type = T_LPAREN;
+		return;
+	case ')':
+		getc_();
+		tok.type = T_RPAREN;
+		return;
+	case '<':
+	case '>':
+		tok.fd = c == '<' ? 0 : 1;
+		goto redir;
+	}
+	tok.text = readword();
+	if (tok.text == NULL) {
+		tok.type = T_BAD;
+		return;
+	}
+	if (tok.text[0] == '\0') { /* only a line continuation */
+		lex();
+		return;
+	}
+	tok.type = T_WORD;
+	c = peekc();
+	if ((c == '<' || c == '>') && strspn(tok.text, "0123456789") == strlen(tok.text) && strlen(tok.text) < 4) {
+		/* a number right before < or > is the descriptor it redirects */
+		tok.fd = atoi(tok.text);
+		free(tok.text);
+		tok.text = NULL;
+		goto redir;
+	}
+	return;
+redir:
+	getc_();
+	tok.type = T_REDIR;
+	if (c == '<') {
+		tok.rtype = R_IN;
+		if (peekc() == '&')
+			getc_(), tok.rtype = R_DUPIN;
+	} else {
+		tok.rtype = R_OUT;
+		if (peekc() == '>')
+			getc_(), tok.rtype = R_APPEND;
+		else if (peekc() == '&')
+			getc_(), tok.rtype = R_DUPOUT;
+		else if (peekc() == '|')
+			getc_();
+	}
+}
+
+static struct token *peek(void)
+{
+	if (!havetok) {
+		lex();
+		havetok = 1;
+	}
+	return &tok;
+}
+
+static void consume(void)
+{
+	havetok = 0;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB };
+
+struct redir {
+	int type, fd;
+	char *word;
+	struct redir *next;
+};
+
+struct node {
+	int type;
+	int line;
+	/* N_CMD */
+	char **words;
+	int nwords;
+	struct redir *redirs;
+	/* N_PIPE: kids[0..nkids); binary nodes: kids[0], kids[1] */
+	struct node **kids;
+	int nkids;
+};
+
+static struct node *newnode(int type)
+{
+	struct node *n = xalloc(sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = lineno;
+	return n;
+}
+
+static void freenode(struct node *n)
+{
+	if (n == NULL)
+		return;
+	for (int i = 0; i < n->nwords; i++)
+		free(n->words[i]);
+	free(n->words);
+	while (n->redirs) {
+		struct redir *r = n->redirs;
+		n->redirs = r->next;
+		free(r->word);
+		free(r);
+	}
+	for (int i = 0; i < n->nkids; i++)
+		freenode(n->kids[i]);
+	free(n->kids);
+	free(n);
+}
+
+static struct node *binary(int type, struct node *a, struct node *b)
+{
+	struct node *n = newnode(type);
+	n->kids = xalloc(2 * sizeof *n->kids);
+	n->kids[0] = a;
+	n->kids[1] = b;
+	n->nkids = 2;
+	return n;
+}
+
+static struct node *parse_list(int inparen);
+
+/* Newlines after | && || are allowed; so are blank lines before them. */
+static void skipnl(void)
+{
+	while (peek()->type == T_NL) {
+		consume();
+		continuing = 1;
+		prompt("> ");
+	}
+}
+
+static struct node *parse_command(void)
+{
+	struct token *t = peek();
+	if (t->type == T_LPAREN) {
+		consume();
+		struct node *in = parse_list(1);
+		if (in == NULL)
+			return NULL;
+		if (peek()->type != T_RPAREN) {
+			unexpected(peek());
+			freenode(in);
+			return NULL;
+		}
+		consume();
+		struct node *n = newnode(N_SUB);
+		n->kids = xalloc(sizeof *n->kids);
+		n->kids[0] = in;
+		n->nkids = 1;
+		return n;
+	}
+	struct node *n = newnode(N_CMD);
+	struct redir **tail = &n->redirs;
+	for (;;) {
+		t = peek();
+		if (t->type == T_WORD) {
+			n->words = xrealloc(n->words, (size_t)(n->nwords + 1) * sizeof *n->words);
+			n->words[n->nwords++] = t->text;
+			t->text = NULL;
+			consume();
+		} else if (t->type == T_REDIR) {
+			struct redir *r = xalloc(sizeof *r);
+			r->type = t->rtype;
+			r->fd = t->fd;
+			r->next = NULL;
+			consume();
+			t = peek();
+			if (t->type != T_WORD) {
+				free(r);
+				if (t->type != T_BAD)
+					unexpected(t);
+				freenode(n);
+				return NULL;
+			}
+			r->word = t->text;
+			t->text = NULL;
+			consume();
+			*tail = r;
+			tail = &r->next;
+		} else {
+			break;
+		}
+	}
+	if (n->nwords == 0 && n->redirs == NULL) {
+		if (t->type != T_BAD)
+			unexpected(t);
+		freenode(n);
+		return NULL;
+	}
+	return n;
+}
+
+static struct node *parse_pipeline(void)
+{
+	int negate = 0;
+	if (peek()->type == T_WORD && strcmp(tok.text, "!") == 0) {
+		consume();
+		negate = 1;
+	}
+	struct node *first = parse_command();
+	if (first == NULL)
+		return NULL;
+	struct node *n = first;
+	if (peek()->type == T_PIPE) {
+		n = newnode(N_PIPE);
+		n->line = first->line;
+		n->kids = xalloc(sizeof *n->kids);
+		n->kids[0] = first;
+		n->nkids = 1;
+		while (peek()->type == T_PIPE) {
+			consume();
+			skipnl();
+			struct node *next = parse_command();
+			if (next == NULL) {
+				freenode(n);
+				return NULL;
+			}
+			n->kids = xrealloc(n->kids, (size_t)(n->nkids + 1) * sizeof *n->kids);
+			n->kids[n->nkids++] = next;
+		}
+	}
+	if (negate) {
+		struct node *x = newnode(N_NOT);
+		x->kids = xalloc(sizeof *x->kids);
+		x->kids[0] = n;
+		x->nkids = 1;
+		n = x;
+	}
+	return n;
+}
+
+static struct node *parse_andor(void)
+{
+	struct node *n = parse_pipeline();
+	while (n != NULL && (peek()->type == T_ANDAND || peek()->type == T_OR)) {
+		int type = tok.type == T_ANDAND ? N_AND : N_OR;
+		consume();
+		skipnl();
+		struct node *b = parse_pipeline();
+		if (b == NULL) {
+			freenode(n);
+			return NULL;
+		}
+		n = binary(type, n, b);
+	}
+	return n;
+}
+
+/*
+ * parse_list reads and-or lists separated by ; or &. At the top level it
+ * ends at a newline (one command line); inside ( ) newlines separate too
+ * and it ends at the ).
+ */
+static struct node *parse_list(int inparen)
+{
+	struct node *list = NULL;
+	for (;;) {
+		if (inparen)
+			skipnl();
+		struct token *t = peek();
+		if (list != NULL && (t->type == T_EOF || t->type == T_NL || (inparen && t->type == T_RPAREN)))
+			break;
+		struct node *n = parse_andor();
+		if (n == NULL) {
+			freenode(list);
+			return NULL;
+		}
+		t = peek();
+		if (t->type == T_AND) {
+			consume();
+			struct node *bg = newnode(N_BG);
+			bg->line = n->line;
+			bg->kids = xalloc(sizeof *bg->kids);
+			bg->kids[0] = n;
+			bg->nkids = 1;
+			n = bg;
+		} else if (t->type == T_SEMI) {
+			consume();
+		} else if (t->type == T_NL || t->type == T_EOF || (inparen && t->type == T_RPAREN)) {
+			/* the list ends (or, in parentheses, continues on the next line) */
+		} else {
+			if (t->type != T_BAD)
+				unexpected(t);
+			freenode(n);
+			freenode(list);
+			return NULL;
+		}
+		list = list == NULL ? n : binary(N_SEQ, list, n);
+		t = peek();
+		if (!inparen && (t->type == T_NL || t->type == T_EOF))
+			break;
+	}
+	return list;
+}
+
+/* ---- variables -------------------------------------------------------- */
+
+struct var {
+	char *name, *value;
+	struct var *next;
+};
+static struct var *vars; /* the shell's own, not exported */
+
+static int isname(const char *s, size_t n)
+{
+	if (n == 0 || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+static struct var *findvar(const char *name)
+{
+	for (struct var *v = vars; v; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+static const char *lookup(const char *name)
+{
+	struct var *v = findvar(name);
+	if (v != NULL)
+		return v->value;
+	return getenv(name);
+}
+
+/* setvar sets a variable; an exported one (in the environment) stays so. */
+static void setvar(const char *name, const char *value)
+{
+	if (getenv(name) != NULL) {
+		setenv(name, value, 1);
+		return;
+	}
+	struct var *v = findvar(name);
+	if (v == NULL) {
+		v = xalloc(sizeof *v);
+		v->name = xstrdup(name);
+		v->value = NULL;
+		v->next = vars;
+		vars = v;
+	}
+	free(v->value);
+	v->value = xstrdup(value);
+}
+
+static void unsetvar(const char *name)
+{
+	for (struct var **p = &vars; *p; p = &(*p)->next) {
+		if (strcmp((*p)->name, name) == 0) {
+			struct var *v = *p;
+			*p = v->next;
+			free(v->name);
+			free(v->value);
+			free(v);
+			break;
+		}
+	}
+	unsetenv(name);
+}
+
+static void exportvar(const char *name, const char *value)
+{
+	struct var *v = findvar(name);
+	if (value == NULL && v != NULL)
+		value = v->value;
+	if (v != NULL)
+		unsetvar(name);
+	setenv(name, value ? value : "", 1);
+}
+
+/* ---- expansion ------------------------------------------------------- */
+
+/* A field being built: its bytes, and which of them were quoted. */
+struct field {
+	struct str b;
+	char *quoted;
+	size_t qcap;
+	int any;     /* something (even "") made this field exist */
+	int glob;    /* an unquoted * ? [ is in it */
+};
+
+struct fields {
+	char **v;
+	int n;
+};
+
+static void fadd(struct field *f, int c, int quoted)
+{
+	sadd(&f->b, c);
+	if (f->b.n > f->qcap) {
+		f->qcap = f->b.cap;
+		f->quoted = xrealloc(f->quoted, f->qcap);
+	}
+	f->quoted[f->b.n - 1] = (char)quoted;
+	f->any = 1;
+	if (!quoted && (c == '*' || c == '?' || c == '['))
+		f->glob = 1;
+}
+
+static void push(struct fields *fs, char *s)
+{
+	fs->v = xrealloc(fs->v, (size_t)(fs->n + 2) * sizeof *fs->v);
+	fs->v[fs->n++] = s;
+	fs->v[fs->n] = NULL;
+}
+
+/* match reports whether name matches the pattern p (quoted bytes literal). */
+static int match(const char *p, const char *q, const char *name)
+{
+	for (; *p; p++, q++, name++) {
+		if (*q) {
+			if (*p != *name)
+				return 0;
+			continue;
+		}
+		if (*p == '*') {
+			for (const char *s = name;; s++) {
+				if (match(p + 1, q + 1, s))
+					return 1;
+				if (*s == '\0')
+					return 0;
+			}
+		}
+		if (*name == '\0')
+			return 0;
+		if (*p == '?')
+			continue;
+		if (*p == '[') {
+			const char *e = p + 1;
+			int neg = 0, ok = 0;
+			if (*e == '!' || *e == '^')
+				neg = 1, e++;
+			const char *start = e;
+			while (*e && (*e != ']' || e == start))
+				e++;
+			if (*e != ']') {
+				if (*name != '[')
+					return 0;
+				continue;
+			}
+			for (const char *c = start; c < e; c++) {
+				if (c + 2 < e && c[1] == '-') {
+					if ((unsigned char)*name >= (unsigned char)c[0] &&
+					    (unsigned char)*name <= (unsigned char)c[2])
+						ok = 1;
+					c += 2;
+				} else if (*c == *name) {
+					ok = 1;
+				}
+			}
+			if (ok == neg)
+				return 0;
+			q += e - p;
+			p = e;
+			continue;
+		}
+		if (*p != *name)
+			return 0;
+	}
+	return *name == '\0';
+}
+
+static int bystr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* endfield ends a field: its pathname expansion, or itself. */
+static void endfield(struct fields *fs, struct field *f)
+{
+	if (!f->any) {
+		return;
+	}
+	char *s = f->b.s ? f->b.s : xstrdup("");
+	if (f->glob && strchr(s, '/') == NULL) {
+		DIR *d = opendir(".");
+		struct fields m = {0};
+		struct dirent *e;
+		while (d != NULL && (e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' && !(s[0] == '.' && !f->quoted[0]))
+				continue;
+			if (match(s, f->quoted, e->d_name))
+				push(&m, xstrdup(e->d_name));
+		}
+		if (d != NULL)
+			closedir(d);
+		if (m.n > 0) {
+			qsort(m.v, (size_t)m.n, sizeof *m.v, bystr);
+			for (int i = 0; i < m.n; i++)
+				push(fs, m.v[i]);
+			free(m.v);
+			free(s);
+			goto done;
+		}
+	}
+	push(fs, s);
+done:
+	free(f->quoted);
+	memset(f, 0, sizeof *f);
+}
+
+/* param reads a parameter's name after $ at *pp; returns its value. */
+static const char *param(const char **pp, char *num, int *ok)
+{
+	const char *p = *pp;
+	*ok = 1;
+	if (*p == '?') {
+		*pp = p + 1;
+		snprintf(num, 24, "%d", status);
+		return num;
+	}
+	if (*p == '$') {
+		*pp = p + 1;
+		snprintf(num, 24, "%d", (int)getpid());
+		return num;
+	}
+	if (*p == '!') {
+		*pp = p + 1;
+		if (lastbg == 0)
+			return "";
+		snprintf(num, 24, "%d", (int)lastbg);
+		return num;
+	}
+	if (*p == '#') {
+		*pp = p + 1;
+		snprintf(num, 24, "%d", npos);
+		return num;
+	}
+	if (*p >= '0' && *p <= '9') {
+		int i = *p - '0';
+		*pp = p + 1;
+		if (i == 0)
+			return arg0;
+		return i <= npos ? pos[i - 1] : NULL;
+	}
+	size_t n = 0;
+	while (isname(p, n + 1))
+		n++;
+	if (n == 0) {
+		*ok = 0;
+		return NULL;
+	}
+	char name[256];
+	if (n >= sizeof name)
+		n = sizeof name - 1;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	*pp = p + n;
+	return lookup(name);
+}
+
+static void addvalue(struct fields *fs, struct field *f, const char *v, int quoted)
+{
+	if (v == NULL)
+		return;
+	if (quoted) {
+		f->any = 1;
+		for (; *v; v++)
+			fadd(f, (unsigned char)*v, 1);
+		return;
+	}
+	/* unquoted: split on blanks and newlines */
+	for (; *v; v++) {
+		if (*v == ' ' || *v == '\t' || *v == '\n')
+			endfield(fs, f);
+		else
+			fadd(f, (unsigned char)*v, 0);
+	}
+}
+
+/*
+ * expand turns a word as written into fields: parameters substituted,
+ * unquoted results split, quotes removed, patterns matched. With split 0
+ * (a redirection's target, an assignment) the word stays one field.
+ */
+static void expand(const char *w, struct fields *fs, int split)
+{
+	struct field f = {0};
+	int dq = 0;
+	char num[24];
+	const char *p = w;
+
+	if (*p == '~' && (p[1] == '/' || p[1] == '\0')) {
+		const char *h = lookup("HOME");
+		if (h != NULL) {
+			for (; *h; h++)
+				fadd(&f, (unsigned char)*h, 1);
+			p++;
+		}
+	}
+	while (*p) {
+		int c = (unsigned char)*p++;
+		if (c == '\\') {
+			if (*p == '\0') {
+				fadd(&f, '\\', 1);
+				continue;
+			}
+			c = (unsigned char)*p++;
+			if (dq && !(c == '$' || c == '`' || c == '"' || c == '\\'))
+				fadd(&f, '\\', 1);
+			fadd(&f, c, 1);
+		} else if (c == '\'' && !dq) {
+			f.any = 1;
+			while (*p && *p != '\'')
+				fadd(&f, (unsigned char)*p++, 1);
+			if (*p)
+				p++;
+		} else if (c == '"') {
+			dq = !dq;
+			f.any = 1;
+		} else if (c == '$') {
+			const char *v;
+			int ok;
+			if (*p == '{') {
+				const char *e = strchr(p, '}');
+				if (e == NULL) {
+					fadd(&f, '$', dq);
+					continue;
+				}
+				char inner[256];
+				size_t n = (size_t)(e - p - 1);
+				if (n >= sizeof inner)
+					n = sizeof inner - 1;
+				memcpy(inner, p + 1, n);
+				inner[n] = '\0';
+				p = e + 1;
+				char *op = strpbrk(inner, ":-=+?");
+				const char *alt = NULL;
+				int colon = 0;
+				char kind = 0;
+				if (op != NULL && op != inner) {
+					if (*op == ':')
+						colon = 1, *op++ = '\0';
+					else
+						kind = *op;
+					kind = *op;
+					*op = '\0';
+					alt = op + 1;
+				}
+				const char *q = inner;
+				v = param(&q, num, &ok);
+				if (alt != NULL) {
+					int unset = v == NULL || (colon && *v == '\0');
+					if ((kind == '-' || kind == '=') && unset) {
+						if (kind == '=' && isname(inner, strlen(inner)))
+							setvar(inner, alt);
+						v = alt;
+					} else if (kind == '+') {
+						v = unset ? NULL : alt;
+					}
+				}
+			} else {
+				v = param(&p, num, &ok);
+				if (!ok) {
+					fadd(&f, '$', dq);
+					continue;
+				}
+			}
+			addvalue(fs, &f, v, dq || !split);
+			if (dq)
+				f.any = 1;
+		} else {
+			fadd(&f, c, dq);
+		}
+	}
+	if (!split)
+		f.glob = 0, f.any = 1;
+	endfield(fs, &f);
+}
+
+static char *expand1(const char *w)
+{
+	struct fields fs = {0};
+	expand(w, &fs, 0);
+	char *s = fs.n > 0 ? fs.v[0] : xstrdup("");
+	free(fs.v);
+	return s;
+}
+
+static void freefields(struct fields *fs)
+{
+	for (int i = 0; i < fs->n; i++)
+		free(fs->v[i]);
+	free(fs->v);
+	fs->v = NULL;
+	fs->n = 0;
+}
+
+/* ---- running ----------------------------------------------------------- */
+
+#define EV_EXIT 1 /* the shell ends after this: exec without fork */
+
+static int run(struct node *n, int flags);
+
+/* waitfor waits for pid and turns its wait status into an exit status. */
+static int waitfor(pid_t pid, int report)
+{
+	int st;
+	while (waitpid(pid, &st, 0) < 0) {
+		if (errno != EINTR)
+			return 127;
+	}
+	if (WIFSIGNALED(st)) {
+		int sig = WTERMSIG(st);
+		if (report && sig != SIGINT && sig != SIGPIPE) {
+			char buf[128];
+			snprintf(buf, sizeof buf, "%s%s\n", strsignal(sig), WCOREDUMP(st) ? " (core dumped)" : "");
+			put(2, buf, strlen(buf));
+		}
+		return 128 + sig;
+	}
+	if (WIFSTOPPED(st))
+		return 128 + WSTOPSIG(st);
+	return WEXITSTATUS(st);
+}
+
+static pid_t dofork(void)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		say("Cannot fork");
+	return pid;
+}
+
+/* A descriptor the shell keeps while a built-in's redirection lasts. */
+struct saved {
+	int fd, copy;
+};
+
+/* redirect applies n's redirections; save (if not NULL) keeps what they
+ * replaced. Returns 0, or -1 after an error message. */
+static int redirect(struct redir *r, struct saved *save, int *nsave)
+{
+	for (; r != NULL; r = r->next) {
+		char *target = expand1(r->word);
+		int fd = -1;
+		if (r->type == R_DUPOUT || r->type == R_DUPIN) {
+			if (strcmp(target, "-") == 0) {
+				fd = -2;
+			} else if (strspn(target, "0123456789") == strlen(target) && *target) {
+				fd = atoi(target);
+				if (fcntl(fd, F_GETFD) < 0) {
+					say("%s: Bad file descriptor", target);
+					free(target);
+					return -1;
+				}
+			} else {
+				say("Syntax error: Bad fd number");
+				free(target);
+				return -1;
+			}
+		} else {
+			int oflags = r->type == R_IN ? O_RDONLY
+				     : r->type == R_APPEND ? O_WRONLY | O_CREAT | O_APPEND
+							   : O_WRONLY | O_CREAT | O_TRUNC;
+			fd = open(target, oflags, 0666);
+			if (fd < 0) {
+				const char *why = strerror(errno);
+				if (errno == ENOENT)
+					why = r->type == R_IN ? "No such file" : "Directory nonexistent";
+				say("cannot %s %s: %s", r->type == R_IN ? "open" : "create", target, why);
+				free(target);
+				return -1;
+			}
+		}
+		free(target);
+		if (save != NULL && *nsave < 16) {
+			int copy = fcntl(r->fd, F_DUPFD_CLOEXEC, 10);
+			save[*nsave].fd = r->fd;
+			save[*nsave].copy = copy;
+			(*nsave)++;
+		}
+		if (fd == -2) {
+			close(r->fd);
+		} else if (fd != r->fd) {
+			dup2(fd, r->fd);
+			if (r->type != R_DUPOUT && r->type != R_DUPIN)
+				close(fd);
+		}
+	}
+	return 0;
+}
+
+static void restore(struct saved *save, int nsave)
+{
+	while (nsave-- > 0) {
+		if (save[nsave].copy >= 0) {
+			dup2(save[nsave].copy, save[nsave].fd);
+			close(save[nsave].copy);
+		} else {
+			close(save[nsave].fd);
+		}
+	}
+}
+
+/* echo as dash's built-in: -n first, backslash escapes always. */
+static int b_echo(char **argv)
+{
+	struct str b = {0};
+	int nl = 1, i = 1;
+	if (argv[1] != NULL && strcmp(argv[1], "-n") == 0)
+		nl = 0, i = 2;
+	for (; argv[i] != NULL; i++) {
+		const char *s = argv[i];
+		if (i > (nl ? 1 : 2))
+			sadd(&b, ' ');
+		while (*s) {
+			int c = (unsigned char)*s++;
+			if (c != '\\' || *s == '\0') {
+				sadd(&b, c);
+				continue;
+			}
+			c = (unsigned char)*s++;
+			switch (c) {
+			case 'a': sadd(&b, '\a'); break;
+			case 'b': sadd(&b, '\b'); break;
+			case 'c': nl = 0; goto out;
+			case 'e': sadd(&b, 033); break;
+			case 'f': sadd(&b, '\f'); break;
+			case 'n': sadd(&b, '\n'); break;
+			case 'r': sadd(&b, '\r'); break;
+			case 't': sadd(&b, '\t'); break;
+			case 'v': sadd(&b, '\v'); break;
+			case '\\': sadd(&b, '\\'); break;
+			case '0': {
+				int v = 0;
+				for (int k = 0; k < 3 && *s >= '0' && *s <= '7'; k++)
+					v = v * 8 + (*s++ - '0');
+				sadd(&b, v);
+				break;
+			}
+			default:
+				sadd(&b, '\\');
+				sadd(&b, c);
+			}
+		}
+	}
+out:
+	if (nl)
+		sadd(&b, '\n');
+	if (b.n > 0)
+		put(1, b.s, b.n);
+	free(b.s);
+	return 0;
+}
+
+static int b_cd(char **argv)
+{
+	const char *dir = argv[1];
+	int print = 0;
+	if (dir == NULL) {
+		dir = lookup("HOME");
+		if (dir == NULL || *dir == '\0')
+			return 0;
+	} else if (strcmp(dir, "-") == 0) {
+		dir = lookup("OLDPWD");
+		if (dir == NULL)
+			dir = ".";
+		print = 1;
+	}
+	char old[4096];
+	if (getcwd(old, sizeof old) == NULL)
+		old[0] = '\0';
+	if (chdir(dir) < 0) {
+		say("cd: can't cd to %s", dir);
+		return 2;
+	}
+	char now[4096];
+	if (getcwd(now, sizeof now) != NULL) {
+		setvar("OLDPWD", old);
+		setvar("PWD", now);
+		if (print) {
+			size_t n = strlen(now);
+			now[n] = '\n';
+			put(1, now, n + 1);
+		}
+	}
+	return 0;
+}
+
+static int b_wait(char **argv)
+{
+	if (argv[1] == NULL) {
+		int st;
+		while (waitpid(-1, &st, 0) > 0 || errno == EINTR)
+			;
+		return 0;
+	}
+	int r = 0;
+	for (int i = 1; argv[i] != NULL; i++) {
+		pid_t pid = (pid_t)atoi(argv[i]);
+		if (pid <= 0) {
+			say("wait: Illegal number: %s", argv[i]);
+			return 2;
+		}
+		r = waitfor(pid, 0);
+	}
+	return r;
+}
+
+/* exitnum parses exit's argument; -1 if it is not a number. */
+static int exitnum(const char *s)
+{
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+		return -1;
+	return atoi(s) & 255;
+}
+
+static void leave(int code)
+{
+	exit(code);
+}
+
+/* builtin runs argv if it is a built-in: 1 and *st, else 0. */
+static int builtin(char **argv, int *st)
+{
+	const char *c = argv[0];
+	if (strcmp(c, "echo") == 0) {
+		*st = b_echo(argv);
+	} else if (strcmp(c, ":") == 0 || strcmp(c, "true") == 0) {
+		*st = 0;
+	} else if (strcmp(c, "false") == 0) {
+		*st = 1;
+	} else if (strcmp(c, "cd") == 0) {
+		*st = b_cd(argv);
+	} else if (strcmp(c, "pwd") == 0) {
+		char buf[4096];
+		if (getcwd(buf, sizeof buf - 1) == NULL) {
+			*st = 1;
+		} else {
+			size_t n = strlen(buf);
+			buf[n] = '\n';
+			put(1, buf, n + 1);
+			*st = 0;
+		}
+	} else if (strcmp(c, "exit") == 0) {
+		int code = status;
+		if (argv[1] != NULL && (code = exitnum(argv[1])) < 0) {
+			say("exit: Illegal number: %s", argv[1]);
+			code = 2;
+		}
+		leave(code);
+	} else if (strcmp(c, "wait") == 0) {
+		*st = b_wait(argv);
+	} else if (strcmp(c, "export") == 0) {
+		for (int i = 1; argv[i] != NULL; i++) {
+			char *eq = strchr(argv[i], '=');
+			if (eq != NULL) {
+				*eq = '\0';
+				exportvar(argv[i], eq + 1);
+				*eq = '=';
+			} else {
+				exportvar(argv[i], NULL);
+			}
+		}
+		*st = 0;
+	} else if (strcmp(c, "unset") == 0) {
+		for (int i = 1; argv[i] != NULL; i++)
+			unsetvar(argv[i]);
+		*st = 0;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* execute replaces the process with argv: it does not return. */
+static void execute(char **argv)
+{
+	execvp(argv[0], argv);
+	int e = errno;
+	if (e == ENOENT || e == ENOTDIR) {
+		say("%s: not found", argv[0]);
+		_exit(127);
+	}
+	if (e == EACCES || e == EISDIR) {
+		say("%s: Permission denied", argv[0]);
+		_exit(126);
+	}
+	say("%s: %s", argv[0], strerror(e));
+	_exit(126);
+}
+
+static int run_simple(struct node *n, int flags)
+{
+	struct fields fs = {0};
+	cmdline = n->line;
+	/* the words that look like assignments stay whole */
+	int nassign = 0;
+	for (int i = 0; i < n->nwords; i++) {
+		const char *w = n->words[i];
+		const char *eq = strchr(w, '=');
+		if (i == nassign && eq != NULL && isname(w, (size_t)(eq - w))) {
+			push(&fs, expand1(w));
+			nassign++;
+		} else {
+			expand(w, &fs, 1);
+		}
+	}
+	char **argv = fs.v;
+	if (fs.n == nassign) {
+		/* assignments alone, and redirections */
+		for (int i = 0; i < nassign; i++) {
+			char *eq = strchr(argv[i], '=');
+			*eq = '\0';
+			setvar(argv[i], eq + 1);
+		}
+		struct saved save[16];
+		int nsave = 0;
+		int st = redirect(n->redirs, save, &nsave) < 0 ? 2 : 0;
+		restore(save, nsave);
+		freefields(&fs);
+		return st;
+	}
+	char **cmd = argv + nassign;
+	int st;
+	if (nassign == 0 && strcmp(cmd[0], "exec") == 0) {
+		if (redirect(n->redirs, NULL, NULL) < 0) {
+			freefields(&fs);
+			if (!interactive)
+				leave(2);
+			return 2;
+		}
+		if (cmd[1] != NULL)
+			execute(cmd + 1);
+		freefields(&fs);
+		return 0;
+	}
+	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 ||
+	    strcmp(cmd[0], "cd") == 0 || strcmp(cmd[0], "pwd") == 0 || strcmp(cmd[0], "wait") == 0 ||
+	    strcmp(cmd[0], ":") == 0 || strcmp(cmd[0], "true") == 0 || strcmp(cmd[0], "false") == 0 ||
+	    strcmp(cmd[0], "export") == 0 || strcmp(cmd[0], "unset") == 0)) {
+		struct saved save[16];
+		int nsave = 0;
+		if (redirect(n->redirs, save, &nsave) < 0) {
+			restore(save, nsave);
+			freefields(&fs);
+			return 2;
+		}
+		builtin(cmd, &st);
+		restore(save, nsave);
+		freefields(&fs);
+		return st;
+	}
+	if (nassign == 0 && strcmp(cmd[0], "exit") == 0) {
+		if (redirect(n->redirs, NULL, NULL) < 0)
+			leave(2);
+		builtin(cmd, &st);
+	}
+	pid_t pid = 0;
+	if (!(flags & EV_EXIT)) {
+		pid = dofork();
+		if (pid < 0) {
+			freefields(&fs);
+			return 2;
+		}
+	}
+	if (pid == 0) {
+		if (interactive) {
+			signal(SIGINT, SIG_DFL);
+			signal(SIGQUIT, SIG_DFL);
+		}
+		for (int i = 0; i < nassign; i++) {
+			char *eq = strchr(argv[i], '=');
+			*eq = '\0';
+			setenv(argv[i], eq + 1, 1);
+		}
+		if (redirect(n->redirs, NULL, NULL) < 0)
+			_exit(2);
+		execute(cmd);
+	}
+	freefields(&fs);
+	return waitfor(pid, 1);
+}
+
+/* run_pipe runs n's commands with a pipe between each and the next, and
+ * waits for them all; the pipeline's status is the last one's. */
+static int run_pipe(struct node *n)
+{
+	int prev = -1;
+	int started = 0;
+	pid_t *pids = xalloc((size_t)n->nkids * sizeof *pids);
+	cmdline = n->line;
+	for (int i = 0; i < n->nkids; i++) {
+		int fd[2] = {-1, -1};
+		if (i + 1 < n->nkids && pipe(fd) < 0) {
+			say("Pipe call failed");
+			break;
+		}
+		pid_t pid = dofork();
+		if (pid < 0) {
+			if (fd[0] >= 0)
+				close(fd[0]), close(fd[1]);
+			break;
+		}
+		if (pid == 0) {
+			if (interactive) {
+				signal(SIGINT, SIG_DFL);
+				signal(SIGQUIT, SIG_DFL);
+			}
+			if (prev >= 0) {
+				dup2(prev, 0);
+				close(prev);
+			}
+			if (fd[1] >= 0) {
+				close(fd[0]);
+				dup2(fd[1], 1);
+				close(fd[1]);
+			}
+			_exit(run(n->kids[i], EV_EXIT));
+		}
+		if (prev >= 0)
+			close(prev);
+		if (fd[1] >= 0)
+			close(fd[1]);
+		prev = fd[0];
+		pids[started++] = pid;
+	}
+	if (prev >= 0)
+		close(prev);
+	int st = 2;
+	for (int i = 0; i < started; i++) {
+		int last = i == n->nkids - 1;
+		int code = waitfor(pids[i], last);
+		if (last)
+			st = code;
+	}
+	free(pids);
+	return st;
+}
+
+static int run(struct node *n, int flags)
+{
+	int st;
+	switch (n->type) {
+	case N_CMD:
+		return status = run_simple(n, flags);
+	case N_PIPE:
+		return status = run_pipe(n);
+	case N_NOT:
+		st = run(n->kids[0], flags & ~EV_EXIT);
+		return status = !st;
+	case N_AND:
+		st = run(n->kids[0], flags & ~EV_EXIT);
+		if (st == 0)
+			st = run(n->kids[1], flags);
+		return status = st;
+	case N_OR:
+		st = run(n->kids[0], flags & ~EV_EXIT);
+		if (st != 0)
+			st = run(n->kids[1], flags);
+		return status = st;
+	case N_SEQ:
+		run(n->kids[0], flags & ~EV_EXIT);
+		return status = run(n->kids[1], flags);
+	case N_SUB: {
+		pid_t pid = (flags & EV_EXIT) ? 0 : dofork();
+		if (pid < 0)
+			return status = 2;
+		if (pid == 0)
+			exit(run(n->kids[0], EV_EXIT));
+		return status = waitfor(pid, 1);
+	}
+	case N_BG: {
+		pid_t pid = dofork();
+		if (pid < 0)
+			return status = 2;
+		if (pid == 0) {
+			if (!interactive) {
+				signal(SIGINT, SIG_IGN);
+				signal(SIGQUIT, SIG_IGN);
+			}
+			int fd = open("/dev/null", O_RDONLY);
+			if (fd >= 0 && fd != 0) {
+				dup2(fd, 0);
+				close(fd);
+			}
+			exit(run(n->kids[0], EV_EXIT));
+		}
+		lastbg = pid;
+		return status = 0;
+	}
+	}
+	return status = 2;
+}
+
+/* ---- the reading loop --------------------------------------------------- */
+
+/* skipline drops the rest of a bad line. */
+static void skipline(void)
+{
+	if (havetok && (tok.type == T_NL || tok.type == T_EOF)) {
+		havetok = 0;
+		return;
+	}
+	havetok = 0;
+	int c;
+	while ((c = peekc()) != '\n' && c != EOF)
+		getc_();
+	if (c == '\n')
+		getc_();
+}
+
+/* loop reads and runs commands until the end of the input. */
+static int loop(void)
+{
+	for (;;) {
+		synerr = 0;
+		continuing = 0;
+		prompt("$ ");
+		struct token *t = peek();
+		if (t->type == T_NL) {
+			consume();
+			continue;
+		}
+		if (t->type == T_EOF)
+			break;
+		struct node *n = parse_list(0);
+		if (n == NULL) {
+			status = 2;
+			if (!interactive)
+				return 2;
+			skipline();
+			continue;
+		}
+		/* Debian's dash forks even for the last command of a -c string:
+		   the command's parent is the shell. */
+		if (tok.type == T_NL)
+			consume();
+		run(n, 0);
+		freenode(n);
+	}
+	return status;
+}
+
+int main(int argc, char *argv[])
+{
+	int i = 1;
+	if (argc > 0 && argv[0] != NULL)
+		arg0 = argv[0];
+	if (argc > 1 && strcmp(argv[1], "-c") == 0) {
+		if (argc < 3) {
+			put(2, arg0, strlen(arg0));
+			put(2, ": 0: -c requires an argument\n", 29);
+			return 2;
+		}
+		src = argv[2];
+		i = 3;
+		if (argc > 3)
+			arg0 = argv[i++];
+	} else if (argc > 1 && argv[1][0] != '-') {
+		infd = open(argv[1], O_RDONLY | O_CLOEXEC);
+		if (infd < 0) {
+			char buf[512];
+			cmdline = 0;
+			snprintf(buf, sizeof buf, "%s: 0: cannot open %s: %s\n", arg0, argv[1],
+				 errno == ENOENT ? "No such file" : strerror(errno));
+			put(2, buf, strlen(buf));
+			return 2;
+		}
+		arg0 = argv[1];
+		i = 2;
+	} else {
+		infd = 0;
+		interactive = isatty(0) && isatty(2);
+		if (argc > 1 && strcmp(argv[1], "-i") == 0)
+			interactive = 1;
+	}
+	if (i < argc) {
+		pos = argv + i;
+		npos = argc - i;
+	}
+	if (interactive) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTERM, SIG_IGN);
+	}
+	return loop();
+}

@@ -1,0 +1,17 @@
+/*
+ * sigqueue hands its union sigval to the kernel as the bits it holds;
+ * sigwaitinfo is sigtimedwait without a timeout.
+ */
+#include <signal.h>
+
+int __osplay_sigqueue(pid_t pid, int sig, unsigned long value);
+
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	return __osplay_sigqueue(pid, sig, (unsigned long)value.sival_ptr);
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}

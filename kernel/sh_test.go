@@ -1,0 +1,73 @@
+package kernel
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// /bin/sh read from the terminal: a prompt before each command (on
+// stderr, as dash writes it), the command's output, "not found" with its
+// line and the shell's name as it was run, and exit's status as the run's.
+func TestShInteractive(t *testing.T) {
+	r := runFS(t, Config{Stdin: strings.NewReader("echo hi | cat\nfoo\necho $?\nexit 3\necho never\n")},
+		fstest.MapFS{}, "/bin/sh")
+	if r.stdout != "hi\n127\n" {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	if want := "$ $ /bin/sh: 2: foo: not found\n$ $ "; r.stderr != want {
+		t.Errorf("stderr %q, want %q", r.stderr, want)
+	}
+	if !r.res.Exited || r.res.Code != 3 {
+		t.Errorf("result %+v, want exit 3", r.res)
+	}
+}
+
+// A pipeline longer than the machine's process table: the forks that do
+// not fit fail, sh says so as dash does, and the run ends by itself
+// within its limits, every process reaped.
+func TestShPipelineBeyondTheProcessLimit(t *testing.T) {
+	cmd := "echo x" + strings.Repeat(" | cat", 200)
+	r := runFS(t, Config{MaxProcs: 16}, fstest.MapFS{}, "/bin/sh", "-c", cmd)
+	if r.res.Err != nil {
+		t.Fatalf("run: %v", r.res.Err)
+	}
+	if !strings.Contains(r.stderr, "sh: 1: Cannot fork\n") {
+		t.Errorf("stderr %q, want sh's fork failure", r.stderr)
+	}
+	if !r.res.Exited || r.res.Code != 2 && r.res.Code != 0 {
+		t.Errorf("result %+v", r.res)
+	}
+	if n := r.count(KindCreate, func(Event) bool { return true }); n > 200 {
+		t.Errorf("%d processes created", n)
+	}
+}
+
+// A fork bomb written for sh (a script that runs itself twice through a
+// pipe) never holds more processes than the limit and ends: by itself or
+// at the run's tick limit, with a limit error saying so.
+func TestShForkBomb(t *testing.T) {
+	files := fstest.MapFS{"bomb": &fstest.MapFile{Data: []byte("sh bomb | sh bomb\n")}}
+	r := runFS(t, Config{MaxProcs: 24, MaxTicks: 2_000_000}, files, "/bin/sh", "bomb")
+	if !strings.Contains(r.stderr, "Cannot fork") {
+		t.Errorf("stderr has no fork failure: %.200q", r.stderr)
+	}
+	var le *LimitError
+	if r.res.Err != nil && !errors.As(r.res.Err, &le) {
+		t.Errorf("run: %v, want the end or a limit", r.res.Err)
+	}
+	alive, most := 0, 0
+	for _, e := range r.events {
+		switch e.Kind {
+		case KindCreate:
+			alive++
+		case KindReap:
+			alive--
+		}
+		most = max(most, alive)
+	}
+	if most > 1+24 { // init, and the processes of the limit
+		t.Errorf("%d processes at once, limit 24 and init", most)
+	}
+}
