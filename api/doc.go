@@ -244,8 +244,9 @@
 // ipc.receive…, naming the object with an ipcobj.* text) and "ipc":
 // {"obj": {"kind", "id", "name"}, "op", "seq", "bytes", "hex", "type",
 // "matched", "addr", "lo", "hi"}. kind is pipe, fifo, msgq (System V),
-// mqueue (POSIX), shm (System V), posix_shm, sem (a named semaphore) or
-// socket, and a client must expect others (the teaching library's
+// mqueue (POSIX), shm (System V), posix_shm, sem (a named semaphore),
+// semset (a System V set: a field "sem N" and a queue "sem N" for each
+// semaphore) or socket, and a client must expect others (the teaching library's
 // mailboxes); name is a FIFO's path, a POSIX name, or a System V key in
 // hex. A write (or a send) has "seq", its number in its object from 1; a
 // read lists in "matched" the writes it took bytes from, oldest first,

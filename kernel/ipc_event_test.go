@@ -368,3 +368,46 @@ func TestLedgerIsBounded(t *testing.T) {
 		t.Errorf("took %d bytes, %d writes left", n, len(l.pending))
 	}
 }
+
+const semSetHeld = `#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+	int id = semget(IPC_PRIVATE, 2, 0600);
+	struct sembuf up = {1, 3, 0}, down = {0, -1, 0};
+	semop(id, &up, 1);
+	if (fork() == 0) {
+		semop(id, &down, 1);
+		return 0;
+	}
+	sleep(1);
+	struct sembuf go = {0, 1, 0};
+	semop(id, &go, 1);
+	wait(NULL);
+	return 0;
+}
+`
+
+// TestSemSetAsIPCObject: a System V set shows each semaphore's value and
+// the thread waiting on the one it cannot decrease.
+func TestSemSetAsIPCObject(t *testing.T) {
+	m, _ := startFiles(t, Config{}, map[string]string{"main.c": semSetHeld})
+	m.RunTo(500000)
+	var set *IPCObject
+	for _, o := range m.IPCObjects() {
+		if o.Ref.Kind == IPCSemSet {
+			set = &o
+		}
+	}
+	if set == nil {
+		t.Fatalf("no semaphore set in %+v", m.IPCObjects())
+	}
+	want := []IPCField{{Key: "nsems", Value: 2}, {Key: "sem 0", Value: 0}, {Key: "sem 1", Value: 3}}
+	if len(set.Fields) != 3 || set.Fields[0] != want[0] || set.Fields[1] != want[1] || set.Fields[2] != want[2] {
+		t.Errorf("fields %+v", set.Fields)
+	}
+	if q := set.Queues; len(q) != 1 || q[0].Key != "sem 0" || len(q[0].Waiters) != 1 || q[0].Waiters[0] != 3 {
+		t.Errorf("queues %+v", q)
+	}
+}

@@ -31,6 +31,8 @@ var ipcCatalog = map[string]text{
 	"ipc.kind.shm":       {"shared memory", "공유 메모리"},
 	"ipc.kind.posix_shm": {"POSIX shared memory", "POSIX 공유 메모리"},
 	"ipc.kind.sem":       {"semaphore", "세마포어"},
+	"ipc.kind.semset":    {"semaphore set", "세마포어 집합"},
+	"ipc.f.nsems":        {"semaphores", "세마포어 수"},
 	"ipc.kind.socket":    {"socket", "소켓"},
 	"ipc.kind.mutex":     {"mutex", "뮤텍스"},
 	"ipc.kind.semaphore": {"semaphore", "세마포어"},
