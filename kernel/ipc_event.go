@@ -61,6 +61,8 @@ func (r IPCRef) Text() msg.Text {
 		return msg.New(msg.IPCObjSem, msg.Name("name", r.Name))
 	case IPCSocket:
 		return msg.New(msg.IPCObjSocket, msg.Int("id", r.ID))
+	case IPCSemSet:
+		return msg.New(msg.IPCObjSemSet, msg.Int("id", r.ID))
 	}
 	return msg.New(msg.IPCObjOther, msg.Name("kind", string(r.Kind)), msg.Int("id", r.ID))
 }

@@ -14,6 +14,7 @@ const (
 	IPCObjPosixShm Code = "ipcobj.posix_shm"
 	IPCObjSem      Code = "ipcobj.sem"
 	IPCObjSocket   Code = "ipcobj.socket"
+	IPCObjSemSet   Code = "ipcobj.semset"
 	IPCObjOther    Code = "ipcobj.other"
 )
 
@@ -44,6 +45,7 @@ var ipcCatalogue = map[Code]entry{
 	IPCObjPosixShm: {"name:name", "shared memory object {name}", "공유 메모리 객체 {name}"},
 	IPCObjSem:      {"name:name", "semaphore {name}", "세마포어 {name}"},
 	IPCObjSocket:   {"id:int", "socket {id}", "소켓 {id}"},
+	IPCObjSemSet:   {"id:int", "semaphore set {id}", "세마포어 집합 {id}"},
 	IPCObjOther:    {"kind:name id:int", "{kind} {id}", "{kind} {id}"},
 
 	IPCCreate:  {"obj:text", "{obj} created", "{obj:이} 만들어짐"},
