@@ -270,8 +270,8 @@
 // for a word: capacity, bytes, readers, writers, messages, maxmsg,
 // msgsize, size, nattch, removed, value; a socket's proto — tcp, udp,
 // unix stream, unix dgram —, state — unconnected, listening,
-// connecting, connected —, local and peer addresses, datagrams, backlog,
-// flags), "queues" ([{"key","waiters"}]: readers, writers, opens, senders,
+// connecting, connected —, local and peer addresses, peersock (the
+// socket at the other end), datagrams, backlog, flags), "queues" ([{"key","waiters"}]: readers, writers, opens, senders,
 // receivers, waiters, a socket's accepters and connects — tids, longest
 // waiting first; with "of", ids of objects of that kind instead: a
 // listening socket's accept queue, "accept", and the connects waiting

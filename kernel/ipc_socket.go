@@ -1,9 +1,6 @@
 package kernel
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Sockets as IPC objects (socket.go, socket_io.go): their life, what moves
 // through them, and how they stand. A stream's bytes go into the receiving
@@ -87,12 +84,11 @@ func (m *Machine) socketObjects() []IPCObject {
 		if v.Local != "" {
 			o.Fields = append(o.Fields, IPCField{Key: "local", Str: v.Local})
 		}
-		if v.Peer != "" || v.PeerID != 0 {
-			peer := v.Peer
-			if v.PeerID != 0 {
-				peer = strings.TrimSpace(peer + " (socket " + strconv.FormatUint(v.PeerID, 10) + ")")
-			}
-			o.Fields = append(o.Fields, IPCField{Key: "peer", Str: peer})
+		if v.Peer != "" {
+			o.Fields = append(o.Fields, IPCField{Key: "peer", Str: v.Peer})
+		}
+		if v.PeerID != 0 {
+			o.Fields = append(o.Fields, IPCField{Key: "peersock", Value: int64(v.PeerID)})
 		}
 		o.Fields = append(o.Fields, IPCField{Key: "bytes", Value: int64(v.Buffered)})
 		if v.Type == "dgram" {

@@ -62,6 +62,7 @@ var ipcCatalog = map[string]text{
 	"ipc.f.proto":        {"protocol", "프로토콜"},
 	"ipc.f.local":        {"local address", "내 주소"},
 	"ipc.f.peer":         {"peer", "상대"},
+	"ipc.f.peersock":     {"peer socket", "상대 소켓"},
 	"ipc.f.datagrams":    {"datagrams", "데이터그램"},
 	"ipc.f.flags":        {"flags", "표시"},
 	"ipc.w.unconnected":  {"unconnected", "연결 안 됨"},
