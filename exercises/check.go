@@ -73,7 +73,7 @@ type Check struct {
 
 	// zombies, deadlock
 	Expect string `json:"expect,omitempty"` // zombies: none-left, present; deadlock: none or no, deadlock or yes
-	Ticks  int64  `json:"ticks,omitempty"`  // zombies present: for at least this many ticks (1)
+	Ticks  int64  `json:"ticks,omitempty"`  // zombies present: for at least this many ticks (1); none-left: and none for this many or more
 
 	// states
 	From string `json:"from,omitempty"` // new, ready, running, waiting, terminated; empty: any
@@ -87,6 +87,12 @@ type Check struct {
 	Expr    string  `json:"expr,omitempty"`    // "count == 0 && in == out"
 	Globals Globals `json:"globals,omitempty"` // the variables Expr reads, with their C types
 	Process string  `json:"process,omitempty"` // first (default), all, any
+
+	// signals, syscalls, blocked
+	Action string `json:"action,omitempty"` // signals: handled (default) or sent
+	Call   string `json:"call,omitempty"`   // syscalls: the system call's name ("read")
+	Errno  string `json:"errno,omitempty"`  // syscalls: count only the calls failing with it ("EAGAIN")
+	On     string `json:"on,omitempty"`     // blocked: the kind of wait (pipe, child, signal…); empty: any
 
 	// question
 	Ask     Text     `json:"ask,omitzero"`
@@ -175,6 +181,9 @@ var checkFields = map[string][]string{
 	CheckMetric:    {"metric", "of", "agg", "equals", "min", "max", "tolerance"},
 	CheckDeadlock:  {"expect", "equals", "min", "max"},
 	CheckGlobals:   {"expr", "globals", "process"},
+	CheckSignals:   {"signal", "action", "of", "equals", "min", "max"},
+	CheckSyscalls:  {"call", "errno", "of", "equals", "min", "max"},
+	CheckBlocked:   {"on", "equals", "min", "max"},
 	CheckQuestion:  {"ask", "format", "answer", "accept", "choices", "verify", "tolerance"},
 }
 
@@ -327,8 +336,8 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 	case CheckZombies:
 		switch c.Expect {
 		case "none-left":
-			if c.Ticks != 0 {
-				bad("ticks", "ticks belongs to expect: present")
+			if c.Ticks < 0 {
+				bad("ticks", "must not be negative")
 			}
 		case "present":
 			if c.Ticks < 0 {
@@ -378,6 +387,8 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 		}
 	case CheckGlobals:
 		c.validateGlobals(verify, bad)
+	case CheckSignals, CheckSyscalls, CheckBlocked:
+		c.validateIPC(verify, bad, numeric)
 	case CheckQuestion:
 		if verify {
 			bad("type", "a question cannot verify a question")

@@ -59,6 +59,20 @@
 //	    type: globals             (globals.go: C types, process, expr)
 //	    expr: "count == 0 && in == out"
 //	    globals: {count: int, in: int, out: int}
+//	  - id: caught                signals caught by a handler (action: handled,
+//	    type: signals             the default) or sent (action: sent), of a
+//	    signal: SIGUSR1           signal or any, by the processes of: main,
+//	    of: children              children or a command name
+//	    equals: 3
+//	  - id: would-block           returns of a system call, only those
+//	    type: syscalls            failing with errno when it is given
+//	    call: read
+//	    errno: EAGAIN
+//	    min: 1
+//	  - id: none-stuck            threads still waiting when the run ended,
+//	    type: blocked             on a kind of wait (pipe, child, signal,
+//	    on: pipe                  msgrcv…) or any; init is not counted
+//	    equals: 0
 //	  - id: stuck                 deadlock: yes (or deadlock) or no (or none);
 //	    type: deadlock            threads that wait in a cycle, or a halt with
 //	    expect: yes               every thread waiting; equals/min/max bound

@@ -218,6 +218,8 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 		return c.evalDeadlock(t, lang)
 	case CheckGlobals:
 		return c.evalGlobals(t, lang)
+	case CheckSignals, CheckSyscalls, CheckBlocked:
+		return c.evalIPC(t, lang)
 	case CheckQuestion:
 		return c.evalQuestion(answer, lang)
 	}
@@ -484,6 +486,15 @@ func (c *Check) evalZombies(t *trace, lang string) (bool, string) {
 					fmt.Sprintf("Process %d (%s) was left a zombie: its parent never reaped it with wait before ending.", p.pid, p.name))
 			}
 		}
+		for _, pid := range t.order {
+			if p := t.procs[pid]; c.Ticks > 0 && p.exited && p.reaped >= 0 && p.reaped-p.ended >= c.Ticks {
+				return false, tr(lang, fmt.Sprintf("PID %d 프로세스(%s)는 끝난 뒤 %d틱 동안 좀비로 있다가 거두어졌습니다%s.", p.pid, p.name, p.reaped-p.ended, hide(fmt.Sprintf(" (%d틱 안에 거두어야 합니다)", c.Ticks))),
+					fmt.Sprintf("Process %d (%s) stayed a zombie for %d ticks before it was reaped%s.", p.pid, p.name, p.reaped-p.ended, hide(fmt.Sprintf(" (it must be reaped within %d)", c.Ticks))))
+			}
+		}
+		if c.Ticks > 0 {
+			return true, tr(lang, fmt.Sprintf("모든 자식 프로세스가 끝나자마자(%d틱 안에) 거두어졌습니다.", c.Ticks), fmt.Sprintf("Every child was reaped soon after it ended (within %d ticks).", c.Ticks))
+		}
 		return true, tr(lang, "모든 자식 프로세스를 부모가 wait로 거두었습니다. 남은 좀비가 없습니다.", "Every child was reaped by its parent with wait: no zombie was left behind.")
 	}
 	need := max(c.Ticks, 1)
@@ -681,6 +692,8 @@ func (c *Check) measure(t *trace) (float64, bool) {
 		return c.metric(t)
 	case CheckDeadlock:
 		return float64(t.cycleLen()), true
+	case CheckSignals, CheckSyscalls, CheckBlocked:
+		return c.measureIPC(t), true
 	case CheckOutput:
 		return float64(countMatching(c.Pattern, outputLines(map[bool]string{true: t.stderr, false: t.stdout}[c.Stream == "stderr"]))), true
 	case CheckExit:

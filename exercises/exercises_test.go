@@ -175,7 +175,7 @@ func TestCurriculumCovered(t *testing.T) {
 	for _, x := range list {
 		count[x.Topic]++
 	}
-	for _, topic := range []string{"process", "states", "pcb", "queues", "context-switch", "tree", "fork", "exec", "wait", "zombie", "stdio", "sched", "threads", "sync", "deadlock"} {
+	for _, topic := range []string{"process", "states", "pcb", "queues", "context-switch", "tree", "fork", "exec", "wait", "zombie", "stdio", "sched", "ipc", "signals", "pipes", "threads", "sync", "deadlock"} {
 		if count[topic] == 0 {
 			t.Errorf("no exercise on %s", topic)
 		}
@@ -189,6 +189,15 @@ func TestCurriculumCovered(t *testing.T) {
 	// counter), each the subject of an exercise.
 	for _, name := range []string{"race-lost-update", "race-mutex-fix", "bounded-buffer-semaphores", "readers-writers-busywait",
 		"readers-writers-condvar", "one-way-tunnel", "philosophers-deadlock", "philosophers-order", "philosophers-monitor", "barrier-phases"} {
+		if Get(name) == nil {
+			t.Errorf("no exercise %s", name)
+		}
+	}
+	// The IPC lectures' topics (issue: pipes, signals, shared memory,
+	// message queues, sockets), each the subject of an exercise.
+	for _, name := range []string{"pipe-parent-child", "pipe-ls-wc", "pipe-eof-close", "pipe-nonblocking", "pipe-sigpipe",
+		"fifo-two-programs", "signal-ping-pong", "sigprocmask-pending", "sigchld-reap", "alarm-watchdog", "eintr-restart",
+		"shm-sysv-fork", "shm-bounded-buffer", "mmap-private-shared", "msgqueue-types", "mq-priorities", "date-server"} {
 		if Get(name) == nil {
 			t.Errorf("no exercise %s", name)
 		}

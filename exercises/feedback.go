@@ -41,6 +41,12 @@ func (c *Check) where(lang string) string {
 		ko, en = "대기 그래프", "the wait-for graph"
 	case CheckGlobals:
 		ko, en = "PCB의 전역 변수", "the globals in the PCB"
+	case CheckSignals:
+		ko, en = "PCB의 시그널과 이벤트 목록", "the signals in the PCB and the event list"
+	case CheckSyscalls:
+		ko, en = "이벤트 목록의 시스템 호출", "the system calls in the event list"
+	case CheckBlocked:
+		ko, en = "대기 큐와 대기 그래프", "the wait queues and the wait-for graph"
 	default:
 		return ""
 	}

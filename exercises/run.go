@@ -39,6 +39,11 @@ type trace struct {
 	procs   map[int]*procTrace
 	order   []int // pids in order of creation, init left out
 	execs   []execTrace
+	sent    map[signalTrace]int // signals sent, counted by the process they were sent to
+	handled map[signalTrace]int // signals caught by a handler, counted by the process that caught them
+	calls   map[callTrace]int   // returns of system calls, counted by process, call and errno
+
+	waitsAtEnd []kernel.WaitEdge // the threads still waiting when the run ended
 
 	memory *kernel.Machine // the machine, when it kept the processes' final memory
 }
@@ -132,6 +137,7 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 		t.stopped = drive(m)
 	}
 	t.result = m.Result()
+	t.waitsAtEnd = m.WaitsNow()
 	t.stdout, t.stderr = stdout.String(), stderr.String()
 	if t.stopped != "" {
 		t.halt = t.stopped
@@ -183,6 +189,21 @@ func (t *trace) add(e kernel.Event) {
 		if c := t.procs[e.Other]; c != nil {
 			c.reaped = e.Tick
 		}
+	case kernel.KindSignal:
+		if t.sent == nil {
+			t.sent = map[signalTrace]int{}
+		}
+		t.sent[signalTrace{pid: e.Other, sig: e.Signal}]++
+	case kernel.KindHandler:
+		if t.handled == nil {
+			t.handled = map[signalTrace]int{}
+		}
+		t.handled[signalTrace{pid: e.PID, sig: e.Signal}]++
+	case kernel.KindSysret:
+		if t.calls == nil {
+			t.calls = map[callTrace]int{}
+		}
+		t.calls[callTrace{pid: e.PID, name: e.Name, errno: e.Errno}]++
 	case kernel.KindDeadlock:
 		t.deadlock = true
 		t.cycles = append(t.cycles, e.Waits)

@@ -46,6 +46,9 @@ func (c *Check) title(lang string) string {
 		if c.Expect == "present" {
 			return tr(lang, "좀비 프로세스가 생긴다", "A zombie process appears")
 		}
+		if c.Ticks > 0 {
+			return tr(lang, fmt.Sprintf("좀비를 남기지 않고, 끝난 자식을 %d틱 안에 거둔다", c.Ticks), fmt.Sprintf("No zombie left behind, each child reaped within %d ticks of its end", c.Ticks))
+		}
 		return tr(lang, "좀비를 남기지 않는다", "No zombie left behind")
 	case CheckOrphans:
 		return tr(lang, "init에 입양된 고아 프로세스의 수", "Orphans adopted by init")
@@ -63,6 +66,12 @@ func (c *Check) title(lang string) string {
 		return tr(lang, "교착 상태가 없다", "No deadlock")
 	case CheckGlobals:
 		return c.globalsTitle(lang)
+	case CheckSignals:
+		return c.signalText(lang)
+	case CheckSyscalls:
+		return c.callText(lang)
+	case CheckBlocked:
+		return c.blockedText(lang)
 	case CheckQuestion:
 		return c.Ask.In(lang)
 	}

@@ -122,6 +122,13 @@ func TestValidationErrors(t *testing.T) {
 		{"solution same as starter", "#include <stdio.h>\nint main() { printf(\"hi\\n\"); return 0; }", "int main() { return 0; }", 0, "solution", "same as the starter"},
 		{"unknown kind", "topic: fork", "topic: fork\nkind: homework", 0, "kind", `"homework"`},
 		{"bad file name", "```c a.c\nint main() { return 0; }", "```c ../a.c\nint main() { return 0; }", 0, "files", "bad file name"},
+		{"signals unknown signal", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: signals\n    signal: SIGFOO\n    min: 1", 0, "checks[0].signal", "unknown signal"},
+		{"signals unknown action", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: signals\n    action: lost\n    min: 1", 0, "checks[0].action", `"lost"`},
+		{"signals without bounds", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: signals\n    signal: SIGUSR1", 0, "checks[0].equals", "give equals, min or max"},
+		{"syscalls without call", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: syscalls\n    errno: EAGAIN\n    min: 1", 0, "checks[0].call", "name the system call"},
+		{"syscalls unknown errno", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: syscalls\n    call: read\n    errno: EWHAT\n    min: 1", 0, "checks[0].errno", "unknown error"},
+		{"blocked unknown wait", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: blocked\n    on: pipes\n    equals: 0", 0, "checks[0].on", `"pipes"`},
+		{"blocked with a signal", "  - id: out\n    type: output\n    match: exact\n    lines: |\n      hi", "  - id: out\n    type: blocked\n    signal: SIGPIPE\n    equals: 0", 0, "checks[0].signal", "not used by checks of type blocked"},
 		{"locked setting unknown", "  sched: rr", "  sched: rr\n  locked: [speed]", 0, "run.locked[0]", "unknown setting"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
