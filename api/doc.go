@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1.3
+// # The WebSocket protocol, version 1.4
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -66,7 +66,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":3,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":4,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -241,6 +241,58 @@
 // stdin, as one that reads the console: the user may send it a signal
 // (Ctrl-C, the signal op). Added in minor version 3.
 //
+// Version 1.4 added IPC as data (all optional for a client of 1.3). Every
+// operation on an IPC object is an event: kind "ipc" for an object's life
+// (op create, destroy, unlink; attach and detach of shared memory, with
+// "addr") and kind "transfer" for what moves through it (op write and
+// read of a pipe or FIFO, send and receive of a message, shm_write of
+// shared memory, sem_post and sem_wait of a named semaphore). Each carries "msgText" (codes ipc.create, ipc.write,
+// ipc.receive…, naming the object with an ipcobj.* text) and "ipc":
+// {"obj": {"kind", "id", "name"}, "op", "seq", "bytes", "hex", "type",
+// "matched", "addr", "lo", "hi"}. kind is pipe, fifo, msgq (System V),
+// mqueue (POSIX), shm (System V), posix_shm, sem (a named semaphore),
+// semset (a System V set: a field "sem N" and a queue "sem N" for each
+// semaphore) or socket, and a client must expect others (the teaching library's
+// mailboxes); name is a FIFO's path, a POSIX name, or a System V key in
+// hex. A write (or a send) has "seq", its number in its object from 1; a
+// read lists in "matched" the writes it took bytes from, oldest first,
+// each {"seq", "pid", "tid", "bytes"} (how many of that write's bytes);
+// a receive has the "seq" it was sent with, and its sender in "matched";
+// a sem_post is numbered as a write of one unit, and a sem_wait names in
+// "matched" the post whose unit it took (none for a unit the semaphore
+// was made with), its "type" being the semaphore's value after it.
+// "bytes" counts the bytes moved and "hex" is the first 64 of them in
+// hex; "type" is a System V message's type or a POSIX message's priority.
+// A write into shared memory is a store of the program, not a system
+// call: the kernel records the last writer of each 8-byte granule and
+// reports what a process wrote (shm_write, bytes ["lo", "hi") of the
+// object, the first of them in "hex") when its thread next makes a system
+// call or leaves its CPU, so a run of stores is one event.
+// The snapshot's "ipc" lists every object as it stands at its tick (after
+// a seek too), the first 64 of them ("ipcMore" counts the others; the
+// bytes of the first 16 shared memory objects only), in one shape for
+// every kind: {"kind", "id", "name", "text"
+// (its name as a text), "fields" ([{"key","value"}], or {"key","str"}
+// for a word: capacity, bytes, readers, writers, messages, maxmsg,
+// msgsize, size, nattch, removed, value; a socket's proto — tcp, udp,
+// unix stream, unix dgram —, state — unconnected, listening,
+// connecting, connected —, local and peer addresses, peersock (the
+// socket at the other end), datagrams, backlog, flags), "queues" ([{"key","waiters"}]: readers, writers, opens, senders,
+// receivers, waiters, a socket's accepters and connects — tids, longest
+// waiting first; with "of", ids of objects of that kind instead: a
+// listening socket's accept queue, "accept", and the connects waiting
+// for room in it, "syns", of "socket"), "items" (a pipe's or a stream
+// socket's bytes cut by the write they came from, a queue's messages, a
+// datagram socket's datagrams, first out first:
+// {"seq","pid","tid","type","bytes","hex"}, at most 32, "more" counting
+// the rest, 64 bytes of each), "users" ({"pid", "role" read, write,
+// attach or open, "fds", "addr"}), "memory" (shared memory: {"size",
+// "hex" of its first 1024 bytes, "writers": [{"lo","hi","pid"}]})}.
+// Sockets: a stream's write is numbered in the socket that receives the
+// bytes (the peer of the one written to), whose reads name it; a
+// datagram is a send numbered in the socket it goes to, and its receive
+// names it.
+//
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual
 // policy waiting for the user to choose who runs on a CPU; the snapshot's
@@ -361,5 +413,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 3
+	Minor   = 4
 )

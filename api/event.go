@@ -50,6 +50,8 @@ type Event struct {
 	// deadlock: the cycle, from the thread that closed it; limit and halt
 	// at a deadlock: every blocked thread's wait (since 1.3).
 	Waits []WaitEdge `json:"waits,omitempty"`
+	// ipc and transfer: the object and what was done to it (since 1.4).
+	IPC *IPCEvent `json:"ipc,omitempty"`
 }
 
 // wireEvent converts the n-th kernel event.
@@ -81,6 +83,10 @@ func wireEvent(n int64, e kernel.Event) Event {
 	w.Bytes = e.Bytes
 	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
 	w.Waits = waitEdges(nil, e.Waits)
+	if e.IPC != nil {
+		text := e.IPC.Text()
+		w.IPC, w.Msg, w.MsgText = wireIPCEvent(e.IPC), text.String(), wireText(text)
+	}
 	return w
 }
 

@@ -220,6 +220,10 @@ type Snapshot struct {
 	// of the wait-for graph.
 	Sync  []SyncObject `json:"sync,omitempty"`
 	Waits []WaitEdge   `json:"waits,omitempty"`
+	// IPC is every IPC object as it stands (since 1.4), the first 64;
+	// IPCMore counts those left out.
+	IPC     []IPCObject `json:"ipc,omitempty"`
+	IPCMore int         `json:"ipcMore,omitempty"`
 	// Instructions are the instructions of the student's code run since
 	// the previous batch that had some, while the session watches them
 	// (since 1.3): numbered from 0 on each machine (seq), so a number not

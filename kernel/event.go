@@ -63,6 +63,12 @@ const (
 	// KindModel: thread TID of PID did something with a model object
 	// (model.go): Name is the call, Msg what it did.
 	KindModel
+
+	// IPC (ipc_event.go): IPC says what was done to which object;
+	// IPC.Text says it in words (made when it is read, not when the
+	// event is).
+	KindIPC      // an object was created, destroyed, unlinked, attached or detached
+	KindTransfer // bytes or a message went into or out of an object: a write, read, send, receive, shm_write
 )
 
 var kindNames = [...]string{
@@ -74,6 +80,7 @@ var kindNames = [...]string{
 	KindThreadCreate: "thread", KindThreadExit: "texit", KindJoin: "join", KindDeadlock: "deadlock",
 	KindHandler: "handler", KindSigreturn: "sigreturn",
 	KindRace: "race", KindModel: "model",
+	KindIPC: "ipc", KindTransfer: "transfer",
 }
 
 func (k Kind) String() string {
@@ -119,6 +126,7 @@ type Event struct {
 	Value    int64      // with Limit: the limit's value (ticks, instructions, bytes)
 	Bytes    int64      // KindOOM: memory resident in the process killed
 	Waits    []WaitEdge // KindDeadlock: the cycle; KindLimit and KindHalt at a deadlock: every blocked thread's wait
+	IPC      *IPCOp     // KindIPC, KindTransfer
 }
 
 // String formats the event on one line, as --trace prints it.
@@ -186,6 +194,10 @@ func (e Event) In(lang string) string {
 		}
 	case KindModel:
 		fmt.Fprintf(&b, "%s: %s", e.Name, e.Msg.In(lang))
+	case KindIPC, KindTransfer:
+		if e.IPC != nil {
+			b.WriteString(e.IPC.Text().In(lang))
+		}
 	case KindLimit, KindHalt, KindAsk, KindRace:
 		b.WriteString(e.Msg.In(lang))
 	case KindOOM:

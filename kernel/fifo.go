@@ -36,7 +36,7 @@ func sysMkfifo(m *Machine, t *Thread, a []uint64) sysret {
 }
 
 // fifoOf is the pipe of the FIFO n, made at its first open.
-func (m *Machine) fifoOf(n *fs.Inode) *pipe {
+func (m *Machine) fifoOf(n *fs.Inode, path string) *pipe {
 	if p := m.fifos[n]; p != nil {
 		return p
 	}
@@ -46,15 +46,19 @@ func (m *Machine) fifoOf(n *fs.Inode) *pipe {
 	p := m.newPipe(n)
 	p.named = true
 	m.fifos[n] = p
+	p.path = path
+	m.ipcLife(nil, p.ref(), OpCreate)
 	return p
 }
 
 // pipeReleased frees a pipe's pages once no end of it is open (a FIFO's
 // bytes are lost then, as on Linux), and forgets a FIFO's pipe.
 func (m *Machine) pipeReleased(p *pipe) {
-	if p.readers != 0 || p.writers != 0 {
+	if p.readers != 0 || p.writers != 0 || p.gone {
 		return
 	}
+	p.gone = true
+	m.ipcLife(nil, p.ref(), OpDestroy)
 	for range p.pages {
 		m.phys.GiveKernel()
 	}
@@ -65,11 +69,11 @@ func (m *Machine) pipeReleased(p *pipe) {
 }
 
 // openFIFO opens the FIFO that the file system opened as o, for t.
-func (m *Machine) openFIFO(t *Thread, o *fs.OpenFile, cloexec bool) sysret {
+func (m *Machine) openFIFO(t *Thread, path string, o *fs.OpenFile, cloexec bool) sysret {
 	if t.proc.files.Free() < 1 {
 		return fail(abi.EMFILE)
 	}
-	p := m.fifoOf(o.Node)
+	p := m.fifoOf(o.Node, path)
 	nb := o.Flags&fs.O_NONBLOCK != 0
 	w := &fifoOpen{o: o, p: p, cloexec: cloexec}
 	wait := false

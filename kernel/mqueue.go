@@ -40,11 +40,13 @@ type mqueue struct {
 	msgs      []mqMsg // highest priority first, FIFO within one
 	senders   WaitQueue
 	receivers WaitQueue
+	ledger    ipcLedger // numbers its messages for the events
 }
 
 type mqMsg struct {
 	prio uint32
 	data []byte
+	from ipcSender
 }
 
 // mqFile is a descriptor of a message queue. read and write do not apply
@@ -105,6 +107,7 @@ func (m *Machine) mqOpen(p *Process, name string, oflag int, mode uint32, attr u
 			ns.mqs = map[string]*mqueue{}
 		}
 		ns.mqs[name] = q
+		m.ipcLife(nil, q.ref(), OpCreate)
 	}
 	n := &fs.Inode{Mode: fs.S_IFREG | q.mode, UID: fs.StudentUID, GID: fs.StudentUID, Nlink: 1}
 	o := m.fs.NewOpenFile(n, oflag&(fs.O_ACCMODE|fs.O_NONBLOCK))
@@ -169,7 +172,8 @@ func (m *Machine) mqSend(t *Thread, fd int, buf, size uint64, prio uint32, absti
 		return fail(abi.EFAULT)
 	}
 	i := sort.Search(len(q.msgs), func(i int) bool { return q.msgs[i].prio < prio })
-	q.msgs = append(q.msgs[:i], append([]mqMsg{{prio: prio, data: data}}, q.msgs[i:]...)...)
+	from := m.msgSent(t, q.ref(), &q.ledger, int64(prio), data)
+	q.msgs = append(q.msgs[:i], append([]mqMsg{{prio: prio, data: data, from: from}}, q.msgs[i:]...)...)
 	q.receivers.Object.Value = int64(len(q.msgs))
 	q.receivers.WakeAll(msg.New(msg.WokeMsgSent, msg.Sub("obj", q.receivers.Object.Text()), msg.Int("tid", t.TID)))
 	return ok(0)
@@ -208,6 +212,7 @@ func (m *Machine) mqReceive(t *Thread, fd int, buf, size, prioAddr, abstime uint
 	if mem.Write(buf, mg.data) != nil || prioAddr != 0 && mem.WriteU32(prioAddr, mg.prio) != nil {
 		return fail(abi.EFAULT)
 	}
+	m.msgReceived(t, q.ref(), mg.from, int64(mg.prio), mg.data)
 	q.msgs = q.msgs[1:]
 	q.senders.Object.Value = int64(len(q.msgs))
 	q.senders.WakeAll(msg.New(msg.WokeMsgTaken, msg.Sub("obj", q.senders.Object.Text()), msg.Int("tid", t.TID)))
@@ -258,6 +263,7 @@ func (m *Machine) mqUnlink(name string) sysret {
 		}
 		return fail(abi.ENOENT)
 	}
+	m.ipcLife(nil, m.ipc.mqs[name].ref(), OpUnlink)
 	delete(m.ipc.mqs, name)
 	return ok(0)
 }

@@ -40,12 +40,14 @@ type msgQueue struct {
 	stime, rtime, ctime int64
 	senders             WaitQueue // threads waiting for room
 	receivers           WaitQueue // threads waiting for a message
+	ledger              ipcLedger // numbers its messages for the events
 }
 
 // sysvMsg is one message: its type and its bytes.
 type sysvMsg struct {
 	mtype int64
 	data  []byte
+	from  ipcSender
 }
 
 // msgGet is msgget: the queue with key (a new one for IPC_PRIVATE or with
@@ -83,6 +85,7 @@ func (m *Machine) msgGet(p *Process, key int32, flag int) sysret {
 	q.senders.init(m, WaitObject{Kind: WaitMsgSend, ID: uint64(q.id)})
 	q.receivers.init(m, WaitObject{Kind: WaitMsgRecv, ID: uint64(q.id)})
 	ns.msgs[q.id] = q
+	m.ipcLife(nil, q.ref(), OpCreate)
 	return ok(int64(q.id))
 }
 
@@ -139,7 +142,8 @@ func (m *Machine) msgSnd(t *Thread, id int, mtype int64, data []byte, flag int) 
 		q.senders.Sleep(t, msg.New(msg.WaitMsgSend, msg.Name("call", "msgsnd"), msg.Sub("obj", q.senders.Object.Text())))
 		return blocked()
 	}
-	q.msgs = append(q.msgs, sysvMsg{mtype: mtype, data: data})
+	from := m.msgSent(t, q.ref(), &q.ledger, mtype, data)
+	q.msgs = append(q.msgs, sysvMsg{mtype: mtype, data: data, from: from})
 	q.cbytes += len(data)
 	m.ipc.msgCount++
 	q.lspid = t.proc.PID
@@ -200,6 +204,7 @@ func (m *Machine) msgRcv(t *Thread, id int, buf, size uint64, msgtyp int64, flag
 	if mem.WriteU64(buf, uint64(mg.mtype)) != nil || mem.Write(buf+8, data) != nil {
 		return fail(abi.EFAULT)
 	}
+	m.msgReceived(t, q.ref(), mg.from, mg.mtype, mg.data)
 	q.msgs = append(q.msgs[:i:i], q.msgs[i+1:]...)
 	q.cbytes -= len(mg.data)
 	m.ipc.msgCount--
@@ -221,6 +226,7 @@ func (m *Machine) msgRemove(t *Thread, q *msgQueue) {
 	ns.msgGone[q.slot] = q.id
 	ns.msgCount -= len(q.msgs)
 	q.msgs = nil
+	m.ipcLife(t, q.ref(), OpDestroy)
 	why := msg.New(msg.WokeMsgRemoved, msg.Sub("obj", q.senders.Object.Text()), msg.Int("tid", t.TID))
 	q.senders.WakeAll(why)
 	q.receivers.WakeAll(why)

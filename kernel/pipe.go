@@ -50,6 +50,9 @@ type pipe struct {
 	// w_counter): a FIFO open waits for the other's to change.
 	rgen, wgen uint64
 	rq, wq, oq WaitQueue // readers waiting for data, writers for room, opens for the other end
+	path       string    // a FIFO's path, as its first open named it
+	ledger     ipcLedger // its writes, to match the reads to (ipc_event.go)
+	gone       bool      // released: its destroy event is out
 }
 
 // pipePage is one page of the ring: b holds the bytes written into it,
@@ -145,6 +148,7 @@ func sysPipe2(m *Machine, t *Thread, a []uint64) sysret {
 	cloexec := flags&fs.O_CLOEXEC != 0
 	fd0, _ := proc.files.InstallFrom(rd, 0, cloexec)
 	fd1, _ := proc.files.InstallFrom(wr, 0, cloexec)
+	m.ipcLife(t, p.ref(), OpCreate)
 	var b [8]byte
 	putU32(b[0:], uint32(fd0))
 	putU32(b[4:], uint32(fd1))
@@ -189,6 +193,7 @@ func (f *pipeFile) read(m *Machine, t *Thread, buf []byte) (int, int, bool) {
 	}
 	switch {
 	case n > 0:
+		m.pipeRead(t, p, buf[:n])
 		p.wake(&p.wq, msg.New(msg.WokePipeRoom))
 		return n, 0, false
 	case p.writers == 0:
@@ -219,7 +224,14 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 	}
 	pr := &t.pipeIO
 	done := pr.done
+	start, data := done, []byte(nil) // what this turn of the call moves, for its event
+	wrote := func(b []byte) {
+		if len(data) < ipcDataMax {
+			data = append(data, b[:min(len(b), ipcDataMax-len(data))]...)
+		}
+	}
 	end := func(errno int) (int, int, bool) {
+		m.pipeWrote(t, p, done-start, data)
 		t.pipeIO = pipeProgress{}
 		if done > 0 {
 			return done, 0, false
@@ -240,6 +252,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 					return end(abi.EFAULT)
 				}
 				last.b = append(last.b, b...)
+				wrote(b)
 				done = chars
 				p.wake(&p.rq, msg.New(msg.WokePipeData))
 			}
@@ -266,6 +279,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 				return end(abi.EFAULT)
 			}
 			p.pages = append(p.pages, pipePage{b: append(make([]byte, 0, k), b...)})
+			wrote(b)
 			done += k
 			p.wake(&p.rq, msg.New(msg.WokePipeData))
 			continue
@@ -274,6 +288,7 @@ func (f *pipeFile) writeFrom(m *Machine, t *Thread, total int, src func(off, k i
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
+		m.pipeWrote(t, p, done-start, data)
 		p.wq.Sleep(t, waitCall("write", p.wq.Object))
 		return 0, 0, true
 	}

@@ -23,6 +23,7 @@ type namedSem struct {
 	opens    int  // opens not yet closed
 	unlinked bool // its name is gone
 	queue    WaitQueue
+	ledger   ipcLedger // its posts not yet taken, to match the waits to (ipc_event.go)
 }
 
 // The operations of __osplay_sem_op.
@@ -57,6 +58,10 @@ func (m *Machine) semOpen(t *Thread, name string, oflag int, value uint32) sysre
 			m.semNames = map[string]*namedSem{}
 		}
 		m.semNames[name] = s
+		if value > 0 { // the units it is made with, taken before any post's
+			s.ledger.pending = []IPCMatch{{Bytes: int64(value)}}
+		}
+		m.ipcLife(t, s.ref(), OpCreate)
 	}
 	s.opens++
 	return ok(int64(s.id))
@@ -70,6 +75,7 @@ func (m *Machine) semUnlink(name string) sysret {
 	}
 	delete(m.semNames, name)
 	s.unlinked = true
+	m.ipcLife(nil, s.ref(), OpUnlink)
 	return ok(0)
 }
 
@@ -85,6 +91,7 @@ func (m *Machine) semOp(t *Thread, id, op int, deadline int64) sysret {
 	case semWait, semTryWait:
 		if s.value > 0 {
 			s.value--
+			m.semTaken(t, s)
 			return ok(0)
 		}
 		switch {
@@ -101,6 +108,7 @@ func (m *Machine) semOp(t *Thread, id, op int, deadline int64) sysret {
 			return fail(EOVERFLOW)
 		}
 		s.value++
+		m.semPosted(t, s)
 		s.queue.WakeOne(msg.New(msg.WokeSemNamed, msg.Name("name", s.name), msg.Int("tid", t.TID)))
 		return ok(0)
 	case semGetValue:

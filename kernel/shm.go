@@ -163,6 +163,7 @@ func (m *Machine) shmGet(p *Process, key int32, size uint64, flag int) sysret {
 	s.obj.OnMap = func() { m.shmTouched(s, false) }
 	s.obj.OnUnmap = func() { m.shmTouched(s, true) }
 	ns.shms[s.id] = s
+	m.ipcLife(nil, s.ref(), OpCreate)
 	return ok(int64(s.id))
 }
 
@@ -200,6 +201,7 @@ func (m *Machine) shmDestroy(s *shmSegment) {
 		return
 	}
 	delete(m.ipc.shms, s.id)
+	m.ipcLife(nil, s.ref(), OpDestroy)
 	s.obj.Drop()
 }
 
@@ -221,6 +223,7 @@ func (m *Machine) shmAt(p *Process, id int, addr uint64, flag int) sysret {
 	if err != nil {
 		return fail(abi.ENOMEM)
 	}
+	m.emitIPC(nil, KindIPC, IPCOp{Obj: s.ref(), Op: OpAttach, Addr: start})
 	return ok(int64(start))
 }
 
@@ -231,6 +234,8 @@ func (m *Machine) shmDt(p *Process, addr uint64) sysret {
 	if !found || start != addr || m.shmOf(obj) == nil {
 		return fail(abi.EINVAL)
 	}
+	m.reportShmWrites(nil, p) // its writes before it lets go
+	m.emitIPC(nil, KindIPC, IPCOp{Obj: m.shmOf(obj).ref(), Op: OpDetach, Addr: start})
 	p.mem.UnmapRange(start, start+obj.Size())
 	return ok(0)
 }

@@ -69,6 +69,7 @@ func sysShmOpen(m *Machine, t *Thread, a []uint64) sysret {
 		obj := vm.NewSharedMemory(m.phys, 0)
 		obj.Hold() // for the name
 		n.Object, n.Length = obj, 0
+		m.ipcLife(nil, IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + name}, OpCreate)
 	}
 	if flags&fs.O_TRUNC != 0 && o.Writable() {
 		n.Length = 0
@@ -103,6 +104,7 @@ func (m *Machine) unlink(cwd, path string) sysret {
 	}
 	if n != nil && n.Nlink == 0 {
 		if obj, ok := n.Object.(*vm.SharedMemory); ok {
+			m.ipcLife(nil, IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + path[strings.LastIndex(path, "/")+1:]}, OpUnlink)
 			obj.Drop()
 		}
 	}

@@ -113,12 +113,15 @@ type socket struct {
 	rq WaitQueue // readers waiting for data; accept waiting for a connection
 	wq WaitQueue // writers waiting for room in this socket's buffer
 	cq WaitQueue // connect waiting for the listening socket to take it
+
+	ledger ipcLedger // the writes and datagrams it received, to match the reads to (ipc_event.go)
 }
 
 // dgram is one datagram: its bytes and its sender's address.
 type dgram struct {
 	data []byte
 	from sockAddr
+	sent ipcSender // its number in the receiving socket, and who sent it
 }
 
 // timeWait is a port held by a closed TCP connection.
@@ -152,6 +155,7 @@ func (m *Machine) newSocket(family, typ int) (*socket, int) {
 	s.wq.init(m, WaitObject{Kind: WaitSocket, ID: s.id, Value: sockForRoom})
 	s.cq.init(m, WaitObject{Kind: WaitSocket, ID: s.id, Value: sockForAccept})
 	n.socks = append(n.socks, s)
+	m.ipcLife(nil, s.ref(), OpCreate)
 	return s, 0
 }
 
@@ -256,6 +260,7 @@ func (m *Machine) closeSocket(s *socket) {
 	m.sockWake(&s.wq, msg.WokeSockClosed)
 	n := &m.net
 	n.socks = slices.DeleteFunc(n.socks, func(o *socket) bool { return o == s })
+	m.ipcLife(nil, s.ref(), OpDestroy)
 }
 
 // sockSleep puts t to sleep on q, one of a socket's queues, in call, for

@@ -63,6 +63,7 @@ func (m *Machine) sockRecv(t *Thread, s *socket, buf []byte, flags int, nonblock
 		}
 		n := copy(buf, s.buf)
 		if flags&msgPeek == 0 {
+			m.sockRead(t, s, buf[:n])
 			s.buf = s.buf[n:]
 			if len(s.buf) == 0 {
 				s.buf = nil
@@ -96,6 +97,7 @@ func (m *Machine) dgramRecv(t *Thread, s *socket, buf []byte, flags int, nonbloc
 			n = len(d.data)
 		}
 		if flags&msgPeek == 0 {
+			m.dgramReceived(t, s, d)
 			s.dgrams[0] = dgram{}
 			s.dgrams = s.dgrams[1:]
 			s.dbytes -= dgramCost(s, len(d.data))
@@ -144,7 +146,9 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 	}
 	pr := &t.pipeIO
 	done := pr.done
+	var moved sockMoved // what this turn of the call puts into the peer, for its event
 	end := func(errno int) (int, int, bool) {
+		m.sockWrote(t, &moved)
 		t.pipeIO = pipeProgress{}
 		if done > 0 {
 			return done, 0, false
@@ -208,10 +212,15 @@ func (m *Machine) sockSend(t *Thread, s *socket, total int, src func(off, k int)
 			}
 			p.buf = append(p.buf, b...)
 			done += k
+			moved.add(p, b)
 			m.sockWake(&p.rq, msg.WokeSockData)
 			continue
 		}
-		if nonblock || !m.sockSleep(t, &p.wq, "send", s.sndtimeo) {
+		if nonblock {
+			return end(abi.EAGAIN)
+		}
+		m.sockWrote(t, &moved) // what went in before it waits
+		if !m.sockSleep(t, &p.wq, "send", s.sndtimeo) {
 			return end(abi.EAGAIN)
 		}
 		pr.done = done
@@ -333,6 +342,7 @@ func (m *Machine) dgramSend(t *Thread, s *socket, total int, src func(off, k int
 	}
 	r.dgrams = append(r.dgrams, dgram{data: data, from: from})
 	r.dbytes += cost
+	r.dgrams[len(r.dgrams)-1].sent = m.dgramSent(t, r, data)
 	m.sockWake(&r.rq, msg.WokeSockData)
 	return total, 0, false
 }

@@ -38,7 +38,7 @@ func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	cloexec := flags&fs.O_CLOEXEC != 0
 	if o.Node.IsFIFO() {
-		return m.openFIFO(t, o, cloexec)
+		return m.openFIFO(t, name, o, cloexec)
 	}
 	if o.Node.IsSocket() {
 		return fail(ENXIO) // a socket is connected to, not opened

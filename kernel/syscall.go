@@ -164,6 +164,7 @@ func callEntry(sys abi.Sys) (e *syscallEntry, lib bool) {
 func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 	m.current = t.proc // the process whose memory the kernel may need to grow (reclaim)
 	defer func() { m.current = nil }()
+	m.reportShmWrites(t, t.proc) // the stores into shared memory before the call
 	e, lib := callEntry(sys)
 	if e == nil {
 		t.ctx.Return(uint64(^uint64(0)))

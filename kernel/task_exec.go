@@ -70,6 +70,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	p.stacks, p.futexes = nil, nil
 	t.ctx, t.stack = ctx, 0
 	p.mem, p.prog = ctx.Mem(), prog
+	p.mem.Writer = int32(p.PID)
 	// Handlers are gone with the old program: a caught signal goes back
 	// to its default action; ignored ones, the mask and pending signals
 	// stay, as on Linux.

@@ -26,6 +26,7 @@ func (m *Machine) fork(t *Thread) sysret {
 	ct.ctx.Return(0)
 	ct.stack, ct.stackTop, ct.slot = t.stack, t.stackTop, t.slot // it runs on the stack t ran on, its errno where it was
 	child.mem, child.prog = ct.ctx.Mem(), p.prog
+	child.mem.Writer = int32(child.PID)
 	// The other threads' stacks are copied with the memory, as on Linux:
 	// their places stay taken.
 	child.stacks = slices.Clone(p.stacks)

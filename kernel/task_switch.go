@@ -97,6 +97,7 @@ func (m *Machine) makeReady(t *Thread, cause msg.Text, how sched.Why) {
 
 // leaveCPU takes t off its CPU without making it ready (it blocks or exits).
 func (m *Machine) leaveCPU(t *Thread) {
+	m.reportShmWrites(t, t.proc)
 	for _, c := range m.cpus {
 		if c.cur == t {
 			c.cur = nil

@@ -28,6 +28,9 @@ type page struct {
 	// refs never change: each machine counts its mappings of it in its
 	// PhysicalMemory, and a write copies it.
 	image bool
+	// writes: a shared memory object's page, its last writers
+	// (shmwrites.go); nil for every other page.
+	writes *sharedWrites
 }
 
 type pte struct {
@@ -110,6 +113,20 @@ type AddressSpace struct {
 
 	rtlb [tlbSize]tlbEntry
 	wtlb [tlbSize]tlbEntry
+
+	// Writer is the pid recorded as the last writer of the shared memory
+	// this address space writes; shmWrites the ranges written since the
+	// kernel last took them (shmwrites.go).
+	Writer    int32
+	shmWrites []SharedWrite
+	// shmHot is the shared page written last, looked at when the write
+	// TLB misses (which it always does for a shared page), before the
+	// page table.
+	shmHot     tlbEntry
+	shmHotPage *page
+	// writerOf is the object whose number for Writer writerIdx is.
+	writerOf  *SharedMemory
+	writerIdx uint16
 }
 
 func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace {
@@ -126,6 +143,7 @@ func (a *AddressSpace) flush() {
 		a.rtlb[i] = tlbEntry{vpn: ^uint64(0)}
 		a.wtlb[i] = tlbEntry{vpn: ^uint64(0)}
 	}
+	a.shmHot, a.shmHotPage = tlbEntry{vpn: ^uint64(0)}, nil
 }
 
 // Clone returns the copy fork makes: private pages shared copy-on-write,
@@ -327,7 +345,15 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			e.p = cp
 			a.pages[vpn] = e
 		}
-		a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+		if e.shared {
+			// Not cached: every store to a shared page comes here, to
+			// record its writer, by the granule (a store's size is not
+			// known here: a word's at most).
+			a.noteShared(e.p, addr&^(granuleSize-1), granuleSize)
+			a.shmHot, a.shmHotPage = tlbEntry{vpn: vpn, data: &e.p.data}, e.p
+		} else {
+			a.wtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
+		}
 	}
 	a.rtlb[vpn%tlbSize] = tlbEntry{vpn: vpn, data: &e.p.data}
 	return &e.p.data, nil
@@ -396,6 +422,7 @@ func (a *AddressSpace) write(addr uint64, p []byte, look func(uint64, bool) (*[p
 			return f
 		}
 		n := copy(pg[addr&pageMask:], p)
+		a.wroteShared(addr, uint64(n))
 		p = p[n:]
 		addr += uint64(n)
 	}
@@ -567,6 +594,10 @@ func (a *AddressSpace) wpage(addr uint64) (*[pageSize]byte, *Fault) {
 	if e := &a.wtlb[vpn%tlbSize]; e.vpn == vpn {
 		return e.data, nil
 	}
+	if a.shmHot.vpn == vpn {
+		a.noteShared(a.shmHotPage, addr&^(granuleSize-1), granuleSize)
+		return a.shmHot.data, nil
+	}
 	return a.lookup(addr, true)
 }
 
@@ -685,6 +716,7 @@ func (a *AddressSpace) zero(dst uint64, n int64) *Fault {
 		}
 		k := min(left, pageSize-dst&pageMask)
 		clear(pg[dst&pageMask : dst&pageMask+k])
+		a.wroteShared(dst, k)
 		dst += k
 		left -= k
 	}

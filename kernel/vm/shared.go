@@ -20,6 +20,10 @@ type SharedMemory struct {
 	maps  int              // mappings of it in address spaces
 	holds int              // holders other than mappings
 
+	// writers are the pids that have written it, numbered from 1 in the
+	// pages' records of their writers (shmwrites.go).
+	writers []int32
+
 	// OnMap and OnUnmap, if set, run after a mapping of the object is
 	// made (MapShared, fork) or let go (Unmap, exit, exec): a System V
 	// segment counts its attachments and notes who changed them last.
@@ -134,7 +138,7 @@ func (s *SharedMemory) page(i uint64) *page {
 	if !s.phys.take() {
 		return nil
 	}
-	pg := &page{refs: 1}
+	pg := &page{refs: 1, writes: &sharedWrites{obj: s, idx: i}}
 	s.pages[i] = pg
 	return pg
 }

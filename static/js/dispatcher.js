@@ -50,12 +50,21 @@ export class Dispatcher {
     this.schedule();
   }
 
-  // rewound keeps the first n events and redraws every view from them.
+  // rewound keeps the first n events and redraws every view from them; a
+  // view with rewind(n, state) (the sequence chart, which keeps the run's
+  // later events to show them as its future) is told instead.
   rewound(n, state) {
     this.log.length = Math.min(this.log.length, n);
     this.table.reset();
-    for (const v of this.views) v.reset();
-    for (const e of this.log) this.feed(e);
+    const again = this.views.filter((v) => !v.rewind);
+    for (const v of this.views) {
+      if (v.rewind) v.rewind(n, state);
+      else v.reset();
+    }
+    for (const e of this.log) {
+      this.table.event(e);
+      for (const v of again) v.event(e);
+    }
     this.snapshot = state;
     this.schedule();
   }

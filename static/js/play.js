@@ -18,6 +18,8 @@ import {Console} from "./console.js";
 import {PCB} from "./pcb.js";
 import {Trace} from "./trace.js";
 import {WaitFor} from "./waitfor.js";
+import {IPCView} from "./ipc.js";
+import {MSC} from "./msc.js";
 import {Instructions} from "./instructions.js";
 import {openShare} from "./share.js";
 import {WorkloadMode} from "./workload.js";
@@ -151,6 +153,10 @@ const lineText = (file, line) => {
 };
 const waitfor = new WaitFor(canvas("waitfor"), select, lineText);
 const instructions = new Instructions($('[data-view="instructions"]'), lineText);
+const ipc = new IPCView(canvas("ipc"));
+// A click on an arrow of the chart moves the timeline to just after its
+// tick, where what it shows has happened.
+const msc = new MSC(canvas("msc"), (tick) => actions.seek(tick + 1));
 editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
@@ -158,7 +164,7 @@ const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, 
 const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
 
 let acked = 0;
-const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, instructions, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
+const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, ipc, msc, instructions, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
   if (seq > acked) {
     acked = seq;
     conn.send({op: "ack", seq});
@@ -237,7 +243,7 @@ for (const section of root.querySelectorAll(".views > .view")) {
   b.addEventListener("click", () => {
     const on = section.classList.toggle("wide");
     b.setAttribute("aria-pressed", String(on));
-    for (const v of [tree, states, queues, gantt, waitfor]) v.dirty = true;
+    for (const v of [tree, states, queues, gantt, waitfor, ipc, msc]) v.dirty = true;
     dispatcher.schedule();
   });
   h.after(b);
@@ -328,5 +334,5 @@ function reconnect() {
 }
 
 conn.connect();
-window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid)};
+window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick)};
 void selected;

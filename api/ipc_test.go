@@ -1,0 +1,115 @@
+package api
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const pipeHeldProgram = `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+	int fd[2];
+	char buf[32];
+	pipe(fd);
+	if (fork() == 0) {
+		close(fd[0]);
+		write(fd[1], "hello pipe", 10);
+		return 0;
+	}
+	close(fd[1]);
+	sleep(1);
+	ssize_t n = read(fd[0], buf, sizeof buf);
+	buf[n] = 0;
+	printf("parent read: %s\n", buf);
+	wait(NULL);
+	return 0;
+}
+`
+
+// TestIPCOnTheWire: a pipe's write and read come as transfer events whose
+// "ipc" names the object, the bytes and, for the read, the write it took
+// them from, with a text of the catalogue; after a seek back to the write,
+// the snapshot's "ipc" has the pipe holding the bytes, by write, with its
+// ends by process.
+func TestIPCOnTheWire(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "pipe.c", Text: pipeHeldProgram}}}})
+	s.Handle(cmd(t, `{"op":"speed","ticks":1000000,"interval":33}`))
+	runToEnd(t, s, r)
+	var write, read *Event
+	for _, e := range r.events() {
+		if e.Kind != "transfer" {
+			continue
+		}
+		switch e.IPC.Op {
+		case "write":
+			write = &e
+		case "read":
+			read = &e
+		}
+	}
+	if write == nil || read == nil {
+		t.Fatalf("no write or read among %d events", len(r.events()))
+	}
+	if write.IPC.Obj != (IPCRef{Kind: "pipe", ID: 1}) || write.IPC.Seq != 1 || write.IPC.Hex != "68656c6c6f2070697065" || write.PID != 3 {
+		t.Errorf("write %+v %+v", write, write.IPC)
+	}
+	if m := read.IPC.Matched; len(m) != 1 || m[0] != (IPCMatch{Seq: 1, PID: 3, Bytes: 10}) || read.MsgText == nil || read.MsgText.Code != "ipc.read" {
+		t.Errorf("read %+v %+v", read, read.IPC)
+	}
+	s.Handle(command{op: "seek", tick: write.Tick + 1})
+	rw, ok := r.msgs[len(r.msgs)-1].(Rewound)
+	if !ok {
+		t.Fatalf("seek answered %T", r.msgs[len(r.msgs)-1])
+	}
+	if len(rw.State.IPC) != 1 {
+		t.Fatalf("objects at the write: %+v", rw.State.IPC)
+	}
+	b, _ := json.Marshal(rw.State.IPC[0])
+	for _, want := range []string{`"kind":"pipe"`, `"text":{"code":"ipcobj.pipe"`, `{"key":"bytes","value":10}`,
+		`"items":[{"seq":1,"pid":3,"bytes":10,"hex":"68656c6c6f2070697065"}]`, `{"pid":2,"role":"read","fds":[3]}`, `{"pid":3,"role":"write","fds":[4]}`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the pipe on the wire lacks %s: %s", want, b)
+		}
+	}
+}
+
+const manySegments = `#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <string.h>
+int main(void) {
+	for (int i = 0; i < 100; i++) {
+		char *p = shmat(shmget(IPC_PRIVATE, 8192, 0600), NULL, 0);
+		memset(p, 'x', 8192);
+	}
+	return 0;
+}
+`
+
+// TestIPCSnapshotIsBounded: a program that leaves 100 segments behind
+// (System V objects outlive it) is sent 64 of them, the others counted,
+// and the bytes of the first 16 only, 1024 of each.
+func TestIPCSnapshotIsBounded(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "many.c", Text: manySegments}}}})
+	s.Handle(cmd(t, `{"op":"speed","ticks":1000000,"interval":33}`))
+	runToEnd(t, s, r)
+	st := r.last().State
+	if st.Status != StatusDone || len(st.IPC) != 64 || st.IPCMore != 36 {
+		t.Fatalf("status %s, %d objects sent, %d more", st.Status, len(st.IPC), st.IPCMore)
+	}
+	withBytes := 0
+	for _, o := range st.IPC {
+		if o.Memory != nil {
+			withBytes++
+			if len(o.Memory.Hex) != 2048 || o.Memory.Size != 8192 {
+				t.Errorf("segment %d: %d hex digits of %d bytes", o.ID, len(o.Memory.Hex), o.Memory.Size)
+			}
+		}
+	}
+	if withBytes != 16 {
+		t.Errorf("%d segments with their bytes, want 16", withBytes)
+	}
+}
