@@ -292,6 +292,25 @@
 // bytes (the peer of the one written to), whose reads name it; a
 // datagram is a send numbered in the socket it goes to, and its receive
 // names it.
+// The lecture's models (all optional fields): kinds mailbox, port,
+// port_set, link (a process's direct link; its id is the pid it carries
+// messages to), monitor and event. A message sent into a mailbox, a port
+// or a link is a "transfer" send numbered in it, and its receive names
+// it; "fault" marks a message a faulty link "lost" (a send with no
+// receive) or "scrambled" (its send and its receive); "copy" is 1 on a
+// port's send (copied into the port) and 2 on its receive (copied out:
+// Mach's double copy). A mailbox's fields: capacity (with str unbounded
+// or rendezvous), messages, owned_by (str process or os), placed (str
+// in_process or in_os), switches (user/kernel mode switches), received,
+// a port's copied (bytes) and in_set, a faulty link's lose_pct and
+// scramble_pct; its queues senders, senders_taken (senders waiting for
+// the receiver to take their message), receivers; its users the process
+// that may receive (role receive); its items carry "header" {"type",
+// "dest", "source", "length", "control"} (seed 002, slide 30) and
+// "marks" (kept, waiting, scrambled). A monitor's fields are semantics
+// (str hoare or mesa) and inside (the tid inside, 0 for none); its queues,
+// always all of them, empty or not: entry, urgent (Hoare only), and one
+// "condition" per condition variable with its "name".
 //
 // Among the kinds: "sched", the scheduler acting on its own (an MLFQ boost,
 // a ticket transfer, swapping; "cause" says what), and "ask", the manual

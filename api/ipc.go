@@ -31,6 +31,8 @@ type IPCEvent struct {
 	Addr    uint64     `json:"addr,omitempty"` // attach, detach: where
 	Lo      uint64     `json:"lo,omitempty"`   // shm_write: the bytes [lo, hi) written
 	Hi      uint64     `json:"hi,omitempty"`
+	Fault   string     `json:"fault,omitempty"` // a model's message: "lost" (a send that never arrives), "scrambled" (a byte changed on the way)
+	Copy    int        `json:"copy,omitempty"`  // a Mach message: 1 copied into the port (send), 2 out of it (receive)
 }
 
 // IPCMatch is a write (or a send) that a read (or a receive) took bytes
@@ -68,6 +70,7 @@ type IPCField struct {
 // queue: of "socket", their ids).
 type IPCQueue struct {
 	Key     string `json:"key"`
+	Name    string `json:"name,omitempty"` // a monitor's condition (key "condition")
 	Of      string `json:"of,omitempty"`
 	Waiters []int  `json:"waiters"`
 }
@@ -80,6 +83,20 @@ type IPCItem struct {
 	Type  int64  `json:"type,omitempty"`
 	Bytes int64  `json:"bytes"`
 	Hex   string `json:"hex"` // its first 64 bytes
+	// A model's message (since 1.4, with the lecture's models): the
+	// slide's header, and marks: kept (by the OS for a full port),
+	// waiting (its sender waits until it is taken), scrambled.
+	Header *IPCHeader `json:"header,omitempty"`
+	Marks  []string   `json:"marks,omitempty"`
+}
+
+// IPCHeader is a model message's header (seed 002, slide 30).
+type IPCHeader struct {
+	Type    int32 `json:"type"`
+	Dest    int32 `json:"dest"`
+	Source  int32 `json:"source"`
+	Length  int32 `json:"length"`
+	Control int32 `json:"control"`
 }
 
 // IPCUser is a process using an object: its role, its descriptors (a
@@ -114,7 +131,7 @@ func wireIPCEvent(op *kernel.IPCOp) *IPCEvent {
 		return nil
 	}
 	w := &IPCEvent{Obj: wireRef(op.Obj), Op: op.Op, Seq: op.Seq, Bytes: op.Bytes, Hex: hex.EncodeToString(op.Data),
-		Type: op.Type, Addr: op.Addr, Lo: op.Lo, Hi: op.Hi}
+		Type: op.Type, Addr: op.Addr, Lo: op.Lo, Hi: op.Hi, Fault: op.Fault, Copy: op.Copy}
 	for _, mt := range op.Matched {
 		w.Matched = append(w.Matched, IPCMatch{Seq: mt.Seq, PID: mt.PID, TID: otherThread(mt.PID, mt.TID), Bytes: mt.Bytes})
 	}
@@ -149,11 +166,15 @@ func ipcObjects(m *kernel.Machine) ([]IPCObject, int) {
 			w.Fields = append(w.Fields, IPCField{Key: f.Key, Value: f.Value, Str: f.Str})
 		}
 		for _, q := range o.Queues {
-			w.Queues = append(w.Queues, IPCQueue{Key: q.Key, Of: string(q.Of), Waiters: q.Waiters})
+			w.Queues = append(w.Queues, IPCQueue{Key: q.Key, Name: q.Name, Of: string(q.Of), Waiters: q.Waiters})
 		}
 		for _, it := range o.Items {
-			w.Items = append(w.Items, IPCItem{Seq: it.Seq, PID: it.PID, TID: otherThread(it.PID, it.TID), Type: it.Type,
-				Bytes: it.Bytes, Hex: hex.EncodeToString(it.Data)})
+			wi := IPCItem{Seq: it.Seq, PID: it.PID, TID: otherThread(it.PID, it.TID), Type: it.Type,
+				Bytes: it.Bytes, Hex: hex.EncodeToString(it.Data), Marks: it.Marks}
+			if h := it.Header; h != nil {
+				wi.Header = &IPCHeader{Type: h.Type, Dest: h.Dest, Source: h.Source, Length: h.Length, Control: h.Control}
+			}
+			w.Items = append(w.Items, wi)
 		}
 		for _, u := range o.Users {
 			w.Users = append(w.Users, IPCUser{PID: u.PID, Role: u.Role, FDs: u.FDs, Addr: u.Addr})

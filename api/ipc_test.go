@@ -113,3 +113,49 @@ func TestIPCSnapshotIsBounded(t *testing.T) {
 		t.Errorf("%d segments with their bytes, want 16", withBytes)
 	}
 }
+
+const manyMailboxes = `#include <stdio.h>
+#include <osplay/mailbox.h>
+int main(void) {
+	struct message m = {0};
+	int made = 0, first = -1;
+	for (int i = 0; i < 5000; i++) {
+		int mb = mailbox_create(MAILBOX_UNBOUNDED, MAILBOX_BY_OS);
+		if (mb < 0)
+			continue;
+		if (first < 0)
+			first = mb;
+		made++;
+	}
+	m.length = MESSAGE_MAX;
+	int sent = 0;
+	while (mailbox_send(first, &m, MAILBOX_NOWAIT) == 0 && sent < 20000)
+		sent++;
+	printf("%d mailboxes, %d messages\n", made, sent);
+	return 0;
+}
+`
+
+// TestModelObjectsKeepTheSnapshotBounded: a program that asks for 5000
+// mailboxes the OS owns (they outlive it) and fills one without end gets
+// the budget's 1024 and 10000 messages; the snapshot carries 64 objects,
+// counting the rest, and 32 messages of the full one, counting the rest.
+func TestModelObjectsKeepTheSnapshotBounded(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "many.c", Text: manyMailboxes}}}})
+	s.Handle(cmd(t, `{"op":"speed","ticks":1000000,"interval":33}`))
+	runToEnd(t, s, r)
+	st := r.last().State
+	if st.Status != StatusDone || len(st.IPC) != 64 || st.IPCMore != 1024-64 {
+		t.Fatalf("status %s, %d objects sent, %d more", st.Status, len(st.IPC), st.IPCMore)
+	}
+	full := st.IPC[0]
+	if full.Kind != "mailbox" || len(full.Items) != 32 || full.More != 10000-32 || full.Items[0].Header == nil ||
+		full.Items[0].Header.Length != 256 || len(full.Items[0].Hex) != 128 {
+		t.Fatalf("the full mailbox: %s %d, %d items, %d more", full.Kind, full.ID, len(full.Items), full.More)
+	}
+	b, _ := json.Marshal(st)
+	if len(b) > 1<<20 {
+		t.Errorf("the snapshot is %d bytes", len(b))
+	}
+}

@@ -63,6 +63,18 @@ func (r IPCRef) Text() msg.Text {
 		return msg.New(msg.IPCObjSocket, msg.Int("id", r.ID))
 	case IPCSemSet:
 		return msg.New(msg.IPCObjSemSet, msg.Int("id", r.ID))
+	case IPCMailbox:
+		return msg.New(msg.IPCObjMailbox, msg.Int("id", r.ID))
+	case IPCLink:
+		return msg.New(msg.IPCObjLink, msg.Int("pid", r.ID))
+	case IPCPort:
+		return msg.New(msg.IPCObjPort, msg.Int("id", r.ID))
+	case IPCPortSet:
+		return msg.New(msg.IPCObjPortSet, msg.Int("id", r.ID))
+	case IPCMonitor:
+		return msg.New(msg.IPCObjMonitor, msg.Name("name", r.Name))
+	case IPCEventObj:
+		return msg.New(msg.IPCObjEvent, msg.Name("name", r.Name))
 	}
 	return msg.New(msg.IPCObjOther, msg.Name("kind", string(r.Kind)), msg.Int("id", r.ID))
 }
@@ -105,7 +117,20 @@ type IPCOp struct {
 	// Lo and Hi the bytes [Lo, Hi) a shm_write wrote.
 	Addr   uint64
 	Lo, Hi uint64
+	// Fault is what a faulty link (slide 3.47) did to a model's message:
+	// FaultLost (a send whose message never arrives), FaultScrambled (a
+	// send, and its receive, whose body had a byte changed).
+	Fault string
+	// Copy is which of a Mach message's two copies this is: 1 into the
+	// port (the send), 2 out of it (the receive); 0 for other objects.
+	Copy int
 }
+
+// The faults of a model's message (IPCOp.Fault).
+const (
+	FaultLost      = "lost"
+	FaultScrambled = "scrambled"
+)
 
 // IPCMatch is a write (or send) a read (or receive) took bytes from.
 type IPCMatch struct {
@@ -221,11 +246,25 @@ func (o *IPCOp) Text() msg.Text {
 	case OpRead:
 		return msg.New(msg.IPCRead, obj, msg.Int("n", o.Bytes), msg.Int("k", len(o.Matched)))
 	case OpSend:
+		switch {
+		case o.Fault == FaultLost:
+			return msg.New(msg.IPCLost, obj, msg.Int("seq", o.Seq), msg.Int("n", o.Bytes))
+		case o.Fault == FaultScrambled:
+			return msg.New(msg.IPCSendScrambled, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes))
+		case o.Copy == 1:
+			return msg.New(msg.IPCCopyIn, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes))
+		}
 		if o.Obj.Kind == IPCMqueue {
 			return msg.New(msg.IPCMqSend, obj, msg.Int("seq", o.Seq), msg.Int("prio", o.Type), msg.Int("n", o.Bytes))
 		}
 		return msg.New(msg.IPCSend, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes))
 	case OpReceive:
+		switch {
+		case o.Fault == FaultScrambled:
+			return msg.New(msg.IPCRecvScrambled, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes), who)
+		case o.Copy == 2:
+			return msg.New(msg.IPCCopyOut, obj, msg.Int("seq", o.Seq), msg.Int("type", o.Type), msg.Int("n", o.Bytes), who)
+		}
 		if o.Obj.Kind == IPCMqueue {
 			return msg.New(msg.IPCMqReceive, obj, msg.Int("seq", o.Seq), msg.Int("prio", o.Type), msg.Int("n", o.Bytes), who)
 		}

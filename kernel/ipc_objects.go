@@ -41,6 +41,7 @@ type IPCField struct {
 // (a listening socket's accept queue: sockets).
 type IPCQueue struct {
 	Key     string
+	Name    string // a condition's name (Key "condition")
 	Of      IPCKind
 	Waiters []int
 }
@@ -53,6 +54,11 @@ type IPCItem struct {
 	Type     int64 // a message's type or priority
 	Bytes    int64
 	Data     []byte // its first ipcItemBytes bytes
+	// A model's message (model_view.go) has the slide's header, and marks:
+	// "kept" (by the OS for a full port), "waiting" (its sender waits
+	// until it is taken), "scrambled" (a byte changed on the way).
+	Header *MessageHeader
+	Marks  []string
 }
 
 // IPCUser is a process that uses an object, and how: "read" and "write"

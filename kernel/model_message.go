@@ -43,7 +43,8 @@ const (
 type modelMsg struct {
 	typ, dest, source, control int32
 	body                       []byte
-	from                       int     // the sending process
+	from, tid                  int     // the sending process and thread
+	seq                        int64   // its number in its mailbox, from 1 (the views match its receive to its send)
 	sync                       *Thread // its sender, waiting until it is taken (zero capacity, syncsend)
 	taken                      bool
 	scrambled                  bool
@@ -107,6 +108,7 @@ type mailbox struct {
 	switches  int64       // user/kernel mode switches of its sends and receives
 	passed    int64       // messages received out of it
 	copies    int64       // bytes copied in and out (a port's double copy)
+	sent      int64       // messages sent into it, lost ones too: the last message's seq
 	set       *portSet    // the port set it belongs to
 	gone      bool
 }
@@ -242,6 +244,9 @@ func (m *Machine) put(t *Thread, mb *mailbox, mg *modelMsg, how sendHow) sysret 
 			mb.kept = append(mb.kept, mg)
 			ms.queued++
 			m.modelEvent(t, msg.New(msg.ModelCached, msg.Sub("obj", mb.text())))
+			mb.sent++
+			mg.seq, mg.tid = mb.sent, t.TID
+			m.msgPut(t, mb, mg, how)
 			return ok(1)
 		case !how.wait:
 			m.modelEvent(t, msg.New(msg.ModelFull, msg.Sub("obj", mb.text())))
@@ -257,6 +262,8 @@ func (m *Machine) put(t *Thread, mb *mailbox, mg *modelMsg, how sendHow) sysret 
 	if ms.queued >= modelMaxQueued {
 		return fail(ENOSPC)
 	}
+	mb.sent++
+	mg.seq, mg.tid = mb.sent, t.TID
 	if m.faulty(t, mb, mg) {
 		return ok(0) // lost: the sender cannot tell
 	}
@@ -268,6 +275,7 @@ func (m *Machine) put(t *Thread, mb *mailbox, mg *modelMsg, how sendHow) sysret 
 	} else {
 		m.modelEvent(t, msg.New(msg.ModelSent, msg.Sub("obj", mb.text()), msg.Int("typ", mg.typ), msg.Int("len", len(mg.body)), msg.Int("sw", mb.switches)))
 	}
+	m.msgPut(t, mb, mg, how)
 	m.wakeReceivers(t, mb)
 	if how.sync || mb.capacity == 0 {
 		if ms.pending == nil {
@@ -287,6 +295,8 @@ func (m *Machine) faulty(t *Thread, mb *mailbox, mg *modelMsg) bool {
 	ms := &m.models
 	if mb.lose > 0 && ms.draw(m.cfg.Seed, 100) < uint64(mb.lose) {
 		m.modelEvent(t, msg.New(msg.ModelLost, msg.Sub("obj", mb.text()), msg.Int("from", mg.from)))
+		m.emitIPC(t, KindTransfer, IPCOp{Obj: mb.ref(), Op: OpSend, Seq: mg.seq, Type: int64(mg.typ),
+			Bytes: int64(len(mg.body)), Data: firstBytes(mg.body), Fault: FaultLost})
 		return true
 	}
 	if mb.scramble > 0 && len(mg.body) > 0 && ms.draw(m.cfg.Seed, 100) < uint64(mb.scramble) {
@@ -399,6 +409,7 @@ func (m *Machine) remove(t *Thread, mb *mailbox, mg *modelMsg, copyOut bool) {
 		m.modelEvent(t, msg.New(msg.ModelReceived, msg.Sub("obj", mb.text()), msg.Int("typ", mg.typ), msg.Int("len", len(mg.body)),
 			msg.Int("from", mg.from), msg.Int("sw", mb.switches)))
 	}
+	m.msgTaken(t, mb, mg, copyOut)
 	taken := msg.New(msg.WokeMsgTaken, msg.Sub("obj", mb.text()), msg.Int("tid", t.TID))
 	if s := mg.sync; s != nil && s.waiter.queue == &mb.taken {
 		m.wake(s, wokeEvent, taken)
