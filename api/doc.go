@@ -303,7 +303,8 @@
 // or rendezvous), messages, owned_by (str process or os), placed (str
 // in_process or in_os), switches (user/kernel mode switches), received,
 // a port's copied (bytes) and in_set, a faulty link's lose_pct and
-// scramble_pct; its queues senders, senders_taken (senders waiting for
+// scramble_pct, receiver (str anyone: no owner); its queues senders,
+// senders_taken (senders waiting for
 // the receiver to take their message), receivers; its users the process
 // that may receive (role receive); its items carry "header" {"type",
 // "dest", "source", "length", "control"} (seed 002, slide 30) and

@@ -121,6 +121,8 @@ func (mb *mailbox) ipcObject() IPCObject {
 	}
 	if mb.owner != 0 {
 		o.Users = []IPCUser{{PID: mb.owner, Role: "receive"}}
+	} else {
+		o.Fields = append(o.Fields, IPCField{Key: "receiver", Str: "anyone"}) // the OS's, its owner gone or given to anyone
 	}
 	o.Queues = slices.Concat(queue("senders", &mb.room), queue("senders_taken", &mb.taken), queue("receivers", &mb.receivers))
 	all := slices.Concat(mb.msgs, mb.kept)

@@ -25,6 +25,9 @@ function bytesOf(h) {
   return out;
 }
 
+// The marks of a model's message, each with a glyph besides its colour.
+const MARKS = {kept: "⧗", waiting: "❚❚", scrambled: "⚠"};
+
 const printable = (b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : "·");
 
 // pattern is one of four patterns for a writer, so that writers differ by
@@ -101,8 +104,10 @@ export class IPCView {
     if (o.fields && o.fields.length) {
       const dl = html("dl", {class: "ipc-fields"});
       for (const f of o.fields) {
+        if (o.kind === "monitor" && f.key === "inside") continue; // drawn in its box
         dl.appendChild(html("dt", {text: word("ipc.f", f.key)}));
-        const value = f.tid ? threadLabel(f.value) : f.str !== undefined ? word("ipc.w", f.str) : String(f.value);
+        const value = f.key === "inside" ? (f.value ? threadLabel(f.value) : t("ipc.nobody"))
+          : f.tid ? threadLabel(f.value) : f.str !== undefined ? word("ipc.w", f.str) : String(f.value);
         dl.appendChild(html("dd", {"data-field": f.key, text: value}));
       }
       card.appendChild(dl);
@@ -118,12 +123,13 @@ export class IPCView {
       card.appendChild(ul);
     }
     if (o.kind === "pipe" || o.kind === "fifo") card.appendChild(this.ring(o));
-    for (const q of o.queues || []) {
+    if (o.kind === "monitor") card.appendChild(this.monitor(o));
+    for (const q of o.kind === "monitor" ? [] : o.queues || []) {
       if (!q.waiters || q.waiters.length === 0) continue;
       const name = q.of ? (id) => `${word("ipc.kind", q.of)} ${id}` : threadLabel;
       card.appendChild(html("p", {class: `ipc-queue${q.of ? " of-objects" : ""}`, "data-queue": q.key},
         html("span", {class: "glyph", "aria-hidden": "true", text: q.of ? "☰ " : "❚❚ "}),
-        `${word("ipc.q", q.key)}: `, q.waiters.map(name).join(" → ")));
+        `${word("ipc.q", q.key)}${q.name ? " " + q.name : ""}: `, q.waiters.map(name).join(" → ")));
     }
     if (o.items && o.items.length) card.appendChild(this.items(o));
     if (o.more) card.appendChild(html("p", {class: "help", text: t("ipc.more", {n: o.more})}));
@@ -178,14 +184,56 @@ export class IPCView {
     for (const it of o.items) {
       const b = bytesOf(it.hex);
       const who = it.tid ? `${threadLabel(it.tid)} (pid ${it.pid})` : `pid ${it.pid}`;
-      const tag = pipe ? `#${it.seq} ${who}` : `#${it.seq} ${word("ipc.f", o.kind === "mqueue" ? "prio" : "type")} ${it.type ?? 0} · ${who}`;
+      const tag = pipe ? `#${it.seq} ${who}` : it.header ? `#${it.seq} · ${who}` : `#${it.seq} ${word("ipc.f", o.kind === "mqueue" ? "prio" : "type")} ${it.type ?? 0} · ${who}`;
       const li = html("li", {class: `${procClass(it.pid)} ${pattern(it.pid)}`, "data-seq": it.seq, "data-pid": it.pid},
         html("span", {class: "item-tag", text: `${tag} · ${it.bytes} B`}),
         html("code", {class: "item-ascii", text: b.map(printable).join("") + (it.bytes > b.length ? "…" : "")}),
         html("code", {class: "item-hex", text: b.slice(0, 24).map((x) => x.toString(16).padStart(2, "0")).join(" ") + (b.length > 24 ? " …" : "")}));
+      if (it.header) li.insertBefore(this.header(it.header), li.children[1]);
+      for (const mk of it.marks || []) {
+        li.appendChild(html("span", {class: `item-mark mark-${mk}`, "data-mark": mk},
+          html("span", {class: "glyph", "aria-hidden": "true", text: MARKS[mk] || "•"}), ` ${word("ipc.mark", mk)}`));
+      }
       ol.appendChild(li);
     }
     return ol;
+  }
+
+  // header shows a model message's header as the slide lays it out
+  // (seed 002, slide 30): type, destination, source, length, control.
+  header(h) {
+    const dl = html("dl", {class: "msg-header", "aria-label": t("ipc.header")});
+    for (const k of ["type", "dest", "source", "length", "control"]) {
+      dl.appendChild(html("dt", {text: word("ipc.h", k)}));
+      dl.appendChild(html("dd", {"data-header": k, text: String(h[k] ?? 0)}));
+    }
+    return dl;
+  }
+
+  // monitor draws a monitor as the slide's box: the entry queue outside
+  // its door, the thread inside, each condition's queue and (Hoare) the
+  // urgent queue, every one shown even when empty, each with a glyph of
+  // its own besides its colour.
+  monitor(o) {
+    const inside = (o.fields || []).find((f) => f.key === "inside");
+    const who = (ws) => ws && ws.length ? ws.map(threadLabel).join(" → ") : t("ipc.empty");
+    const row = (q, glyph, label) => html("div", {class: `mon-queue mon-${q.key}${q.waiters && q.waiters.length ? " waits" : ""}`,
+      "data-queue": q.key, "data-name": q.name || null, "data-waiters": (q.waiters || []).length},
+      html("span", {class: "glyph", "aria-hidden": "true", text: glyph}), html("span", {class: "mon-label", text: `${label}: `}),
+      html("span", {class: "mon-who", text: who(q.waiters)}));
+    const queues = o.queues || [];
+    const entry = queues.find((q) => q.key === "entry") || {key: "entry", waiters: []};
+    const box = html("div", {class: "mon-box", role: "group", "aria-label": t("ipc.monitorBox")});
+    box.appendChild(row(entry, "⇶", word("ipc.q", "entry")));
+    const room = html("div", {class: "mon-room"});
+    room.appendChild(html("div", {class: `mon-inside${inside && inside.value ? " held" : ""}`, "data-inside": inside ? inside.value : 0},
+      html("span", {class: "glyph", "aria-hidden": "true", text: inside && inside.value ? "■" : "□"}),
+      html("span", {class: "mon-label", text: `${t("ipc.inside")}: `}),
+      html("span", {class: "mon-who", text: inside && inside.value ? threadLabel(inside.value) : t("ipc.nobody")})));
+    for (const q of queues) if (q.key === "condition") room.appendChild(row(q, "◇", `${word("ipc.q", "condition")} ${q.name}`));
+    box.appendChild(room);
+    for (const q of queues) if (q.key === "urgent") box.appendChild(row(q, "⚑", word("ipc.q", "urgent")));
+    return box;
   }
 
   // memory is a hex dump of shared memory: offset, sixteen bytes, their

@@ -34,7 +34,8 @@ export function ascii(hexText, max = 24) {
 }
 
 // The kinds' short names on the chart, as ipcs and ls name them.
-const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", sem: "sem", socket: "sock"};
+const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", sem: "sem", socket: "sock",
+  mailbox: "mbox", link: "link→", port: "port", port_set: "pset", monitor: "mon", event: "event"};
 
 // objName is an object's short name: "pipe 1", "msq 0", "mq /queue".
 export function objName(o) {
@@ -166,7 +167,7 @@ export class MSC {
     const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "msc", role: "group", "aria-label": t("view.msc"),
       width, height});
     root.appendChild(svg("defs", {},
-      ...["fork", "signal", "data", "wait"].map((k) => svg("marker", {id: `msc-${k}`, viewBox: "0 0 10 10", refX: 9, refY: 5,
+      ...["fork", "signal", "data", "wait", "scrambled"].map((k) => svg("marker", {id: `msc-${k}`, viewBox: "0 0 10 10", refX: 9, refY: 5,
         markerWidth: 7, markerHeight: 7, orient: "auto"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: `head head-${k}`})))));
 
     // Lifelines and their heads.
@@ -189,7 +190,8 @@ export class MSC {
     // The rows: the tick on the left, then the arrow or the mark.
     rows.forEach((e, i) => {
       const future = e.n >= this.count;
-      const row = svg("g", {class: `msc-row k-${e.k}${e.ipc ? " op-" + e.ipc.op : ""}${future ? " future" : ""}`,
+      const fault = e.ipc && e.ipc.fault ? ` fault-${e.ipc.fault}` : "";
+      const row = svg("g", {class: `msc-row k-${e.k}${e.ipc ? " op-" + e.ipc.op : ""}${fault}${future ? " future" : ""}`,
         "data-n": e.n, "data-tick": e.t, "data-kind": e.k, tabindex: 0, role: "button"});
       row.appendChild(svg("text", {x: 4, y: y(i) + 4, class: "tick", text: String(e.t)}));
       const drawn = this.draw(row, e, i, x, y, sent, taken);
@@ -245,6 +247,7 @@ export class MSC {
       const my = y(i);
       if (shape === "diamond") g.appendChild(svg("path", {d: `M${mx},${my - 6} L${mx + 6},${my} L${mx},${my + 6} L${mx - 6},${my} z`, class: "mark"}));
       else if (shape === "dot") g.appendChild(svg("circle", {cx: mx, cy: my, r: 4, class: "mark"}));
+      else if (shape === "cross") g.appendChild(svg("path", {d: `M${mx - 6},${my - 6} L${mx + 6},${my + 6} M${mx + 6},${my - 6} L${mx - 6},${my + 6}`, class: "mark cross"}));
       else g.appendChild(svg("rect", {x: mx - 6, y: my - 6, width: 12, height: 12, class: "mark"}));
       g.appendChild(svg("text", {x: mx + 9, y: my + 4, class: "label", text: label}));
       return true;
@@ -264,9 +267,11 @@ export class MSC {
         const name = objName(o.obj);
         switch (o.op) {
           case "write": case "send": case "sem_post": {
+            if (o.fault === "lost") return mark(laneOf(e), "cross", `${name} #${o.seq} ✉ ✗ ${t("msc.lost")}`);
             const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
             const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : "V";
-            return mark(laneOf(e), "dot", read ? "" : `${name} #${o.seq} ${what}`);
+            const copy = o.copy ? ` ⧉${o.copy}` : "";
+            return mark(laneOf(e), "dot", read ? copy.trim() : `${name} #${o.seq} ${what}${copy}`);
           }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
           case "read": case "receive": case "sem_wait": {
@@ -274,9 +279,11 @@ export class MSC {
             for (const m of o.matched || []) {
               const from = sent.get(`${o.obj.kind}:${o.obj.id}:${m.seq}`);
               const yFrom = from === undefined ? TOP : y(from);
-              const label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
+              let label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
                 : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}` : `${name} V→P #${m.seq}`;
-              any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, "data", label) || any;
+              if (o.copy) label += ` ⧉${o.copy}`;
+              if (o.fault === "scrambled") label = `⚠ ${label} ${t("msc.scrambled")}`;
+              any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, o.fault === "scrambled" ? "scrambled" : "data", label) || any;
             }
             return any || mark(laneOf(e), "dot", o.op === "sem_wait" ? `${name} P` : `${name} ${o.op}`);
           }
