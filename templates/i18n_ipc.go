@@ -148,7 +148,7 @@ var ipcCatalog = map[string]text{
 	"ipc.empty":           {"empty", "비어 있음"},
 	"msc.lost":            {"lost", "분실"},
 	"msc.scrambled":       {"scrambled", "깨짐"},
-	"msc.copy":            {"copy {n} of 2", "두 번 중 {n}번째 복사"},
+	"msc.copy":            {"copy {n}/2", "복사 {n}/2"},
 
 	"msc.none":        {"Nothing has passed between processes yet.", "아직 프로세스 사이에 오간 것이 없습니다."},
 	"msc.user":        {"user/kernel", "사용자/커널"},

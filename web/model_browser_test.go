@@ -198,7 +198,8 @@ func TestBrowserChartsMessages(t *testing.T) {
 }
 
 // TestBrowserChartsMachRPC: the Mach ports example's msg_rpc calls are
-// drawn as request and reply, each copied into its port and out (⧉1, ⧉2).
+// drawn as request and reply, each copied into its port and out (copy 1/2
+// written beside the send, copy 2/2 on the arrow).
 func TestBrowserChartsMachRPC(t *testing.T) {
 	ctx, _ := openPlay(t, "example=mach-ports&speed=100000")
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
@@ -208,14 +209,17 @@ func TestBrowserChartsMachRPC(t *testing.T) {
 	requests, replies := 0, 0
 	for _, l := range labels {
 		switch {
-		case strings.HasPrefix(l, "port 1 ") && strings.HasSuffix(l, "⧉2"):
+		case strings.HasPrefix(l, "port 1 ") && strings.HasSuffix(l, "copy 2/2"):
 			requests++
-		case strings.HasPrefix(l, "port ") && strings.HasSuffix(l, "⧉2"):
+		case strings.HasPrefix(l, "port ") && strings.HasSuffix(l, "copy 2/2"):
 			replies++
 		}
 	}
 	if requests != 3 || replies < 3 {
 		t.Errorf("rpc arrows %q", labels)
+	}
+	if n := eval[int](t, ctx, `[...`+msc+`.querySelectorAll('.msc-row.op-send .label')].filter((l) => l.textContent === "copy 1/2 → port 1").length`); n != 3 {
+		t.Errorf("%d requests marked as copied into port 1", n)
 	}
 	eval[bool](t, ctx, msc+`.scrollIntoView(), true`)
 	screenshot(t, ctx, "msc-mach-rpc")

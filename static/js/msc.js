@@ -149,7 +149,7 @@ export class MSC {
     // Where each lifeline begins and ends, and each write or send's row.
     const first = new Map(), last = new Map(), ended = new Set();
     const sent = new Map();
-    const taken = new Set(); // writes and sends whose read is drawn: their arrow names them
+    const taken = new Map(); // writes and sends whose read is drawn (their arrow names them): the reader's lane
     rows.forEach((e, i) => {
       const ids = [laneOf(e), e.other];
       for (const id of ids) if (x.has(id)) { if (!first.has(id)) first.set(id, i); last.set(id, i); }
@@ -159,7 +159,7 @@ export class MSC {
         sent.set(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${e.ipc.seq}`, i);
       }
       if (e.k === "transfer" && TAKES.has(e.ipc.op)) {
-        for (const m of e.ipc.matched || []) taken.add(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${m.seq}`);
+        for (const m of e.ipc.matched || []) taken.set(`${e.ipc.obj.kind}:${e.ipc.obj.id}:${m.seq}`, laneOf(e));
       }
     });
     rows.forEach((e, i) => { if (e.k === "create" && x.has(e.pid)) first.set(e.pid, i); if (e.k === "thread" && x.has(laneOf(e))) first.set(laneOf(e), i); });
@@ -241,7 +241,7 @@ export class MSC {
       g.appendChild(svg("text", {x: lx, y: ly, "text-anchor": same ? "start" : "middle", class: "label", text: label}));
       return true;
     };
-    const mark = (id, shape, label) => {
+    const mark = (id, shape, label, left = false) => {
       const mx = at(id);
       if (mx === undefined) return false;
       const my = y(i);
@@ -249,7 +249,7 @@ export class MSC {
       else if (shape === "dot") g.appendChild(svg("circle", {cx: mx, cy: my, r: 4, class: "mark"}));
       else if (shape === "cross") g.appendChild(svg("path", {d: `M${mx - 6},${my - 6} L${mx + 6},${my + 6} M${mx + 6},${my - 6} L${mx - 6},${my + 6}`, class: "mark cross"}));
       else g.appendChild(svg("rect", {x: mx - 6, y: my - 6, width: 12, height: 12, class: "mark"}));
-      g.appendChild(svg("text", {x: mx + 9, y: my + 4, class: "label", text: label}));
+      g.appendChild(svg("text", {x: left ? mx - 9 : mx + 9, y: my + 4, "text-anchor": left ? "end" : null, class: "label", text: label}));
       return true;
     };
     const yi = y(i);
@@ -270,8 +270,12 @@ export class MSC {
             if (o.fault === "lost") return mark(laneOf(e), "cross", `${name} #${o.seq} ✉ ✗ ${t("msc.lost")}`);
             const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
             const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : "V";
-            const copy = o.copy ? ` ⧉${o.copy}` : "";
-            return mark(laneOf(e), "dot", read ? copy.trim() : `${name} #${o.seq} ${what}${copy}`);
+            // A Mach message's first copy, into the port, is written on
+            // the side of the sender away from the arrow that leaves it.
+            const copy = o.copy ? ` · ${t("msc.copy", {n: o.copy})}` : "";
+            const reader = taken.get(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
+            if (read) return mark(laneOf(e), "dot", o.copy ? `${t("msc.copy", {n: o.copy})} → ${name}` : "", at(reader) >= at(laneOf(e)));
+            return mark(laneOf(e), "dot", `${name} #${o.seq} ${what}${copy}`);
           }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
           case "read": case "receive": case "sem_wait": {
@@ -281,7 +285,7 @@ export class MSC {
               const yFrom = from === undefined ? TOP : y(from);
               let label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
                 : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}` : `${name} V→P #${m.seq}`;
-              if (o.copy) label += ` ⧉${o.copy}`;
+              if (o.copy) label += ` · ${t("msc.copy", {n: o.copy})}`;
               if (o.fault === "scrambled") label = `⚠ ${label} ${t("msc.scrambled")}`;
               any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, o.fault === "scrambled" ? "scrambled" : "data", label) || any;
             }
