@@ -224,3 +224,21 @@ func TestBrowserChartsMachRPC(t *testing.T) {
 	eval[bool](t, ctx, msc+`.scrollIntoView(), true`)
 	screenshot(t, ctx, "msc-mach-rpc")
 }
+
+// TestBrowserShowsAMonitorBoxInKorean: the same box, in Korean.
+func TestBrowserShowsAMonitorBoxInKorean(t *testing.T) {
+	ctx, _ := openPlay(t, "new=1&lang=ko&speed=100000")
+	typeProgram(t, ctx, monitorQueues)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the holder waiting for input", `document.querySelector('[data-show="status"]').dataset.status === "input" && window.osplay.dispatcher.frame === 0`)
+	mon := `document.querySelector('[data-view="ipc"] .ipc-obj[data-kind="monitor"]')`
+	waitFor(t, ctx, "the monitor", mon+` !== null && `+mon+`.querySelector('.mon-box') !== null`)
+	text := eval[string](t, ctx, mon+`.innerText`)
+	for _, want := range []string{"모니터 buffer", "진입 큐", "안에", "조건 notFull", "긴급 큐", "비어 있음", "Hoare (깨운 스레드가 바로 실행)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Korean box lacks %q: %s", want, text)
+		}
+	}
+	eval[bool](t, ctx, mon+`.scrollIntoView(), true`)
+	screenshot(t, ctx, "ipc-monitor-ko")
+}
