@@ -71,3 +71,17 @@ func TestShForkBomb(t *testing.T) {
 		t.Errorf("%d processes at once, limit 24 and init", most)
 	}
 }
+
+// sh FILE reads its commands from the file: its errors name the script
+// and its line, $1 and $# are the arguments after it, and its exit
+// status is exit's.
+func TestShScript(t *testing.T) {
+	files := fstest.MapFS{"script": &fstest.MapFile{Data: []byte("echo from script $1 $#\nfoo\nexit 4\n")}}
+	r := runFS(t, Config{}, files, "/bin/sh", "-c", "sh ./script arg; echo $?")
+	if r.stdout != "from script arg 1\n4\n" {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	if r.stderr != "./script: 2: foo: not found\n" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}

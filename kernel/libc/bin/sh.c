@@ -1325,11 +1325,22 @@ static int builtin(char **argv, int *st)
 	return 1;
 }
 
-/* execute replaces the process with argv: it does not return. */
+/* execute replaces the process with argv: it does not return. A text
+ * file named by a path is a script: this shell runs it, as dash does. */
 static void execute(char **argv)
 {
 	execvp(argv[0], argv);
 	int e = errno;
+	if (e == ENOEXEC && strchr(argv[0], '/') != NULL) {
+		int n = 0;
+		while (argv[n] != NULL)
+			n++;
+		char **v = xalloc((size_t)(n + 2) * sizeof *v);
+		v[0] = "sh";
+		memcpy(v + 1, argv, (size_t)(n + 1) * sizeof *v);
+		execv("/bin/sh", v);
+		e = errno;
+	}
 	if (e == ENOENT || e == ENOTDIR) {
 		say("%s: not found", argv[0]);
 		_exit(127);
