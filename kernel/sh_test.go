@@ -85,3 +85,30 @@ func TestShScript(t *testing.T) {
 		t.Errorf("stderr %q", r.stderr)
 	}
 }
+
+// system when no process can be made: -1, as glibc returns when fork
+// fails, and the caller's SIGINT action and mask as they were; popen is
+// NULL with EAGAIN.
+func TestSystemWithoutFork(t *testing.T) {
+	src := `#include <stdio.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <signal.h>
+int main(void)
+{
+	int r = system("echo never");
+	struct sigaction old;
+	sigaction(SIGINT, NULL, &old);
+	sigset_t cur;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	printf("system: %d, SIGINT default %d, SIGCHLD blocked %d\n", r, old.sa_handler == SIG_DFL, sigismember(&cur, SIGCHLD));
+	FILE *f = popen("echo never", "r");
+	printf("popen: %s, EAGAIN %d\n", f == NULL ? "NULL" : "a stream", errno == EAGAIN);
+	return 0;
+}
+`
+	r := runFiles(t, Config{MaxProcs: 1}, map[string]string{"s.c": src}, "s.c")
+	if want := "system: -1, SIGINT default 1, SIGCHLD blocked 0\npopen: NULL, EAGAIN 1\n"; r.stdout != want {
+		t.Errorf("stdout %q, want %q", r.stdout, want)
+	}
+}
