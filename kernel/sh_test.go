@@ -112,3 +112,30 @@ int main(void)
 		t.Errorf("stdout %q, want %q", r.stdout, want)
 	}
 }
+
+// Ctrl-C at an interactive sh: SIGINT to the foreground process group
+// ends the command that runs (its default action, given back in the
+// child) and not the shell, which ignores it and reads on.
+func TestShInteractiveCtrlC(t *testing.T) {
+	var out, errb strings.Builder
+	m := New(Config{Files: fstest.MapFS{}, Stdin: strings.NewReader("sleep 100\necho after $?\n"), Stdout: &out, Stderr: &errb})
+	if err := m.Start([]string{"/bin/sh"}); err != nil {
+		t.Fatal(err)
+	}
+	if !m.RunUntil(func(e Event) bool { return e.Kind == KindExec && e.Name == "/bin/sleep" }) {
+		t.Fatal("sleep never ran")
+	}
+	if !m.RunUntil(func(e Event) bool { return e.Kind == KindState && e.To == StateWaiting && e.PID == 3 }) {
+		t.Fatal("sleep never slept")
+	}
+	if err := m.Signal(-2, 2); err != nil {
+		t.Fatal(err)
+	}
+	res := m.Run()
+	if out.String() != "after 130\n" {
+		t.Errorf("stdout %q, stderr %q", out.String(), errb.String())
+	}
+	if !res.Exited || res.Code != 0 || res.Ticks >= 100*DefaultTicksPerSecond {
+		t.Errorf("result %+v", res)
+	}
+}

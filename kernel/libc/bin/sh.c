@@ -11,8 +11,8 @@
  * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
  * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
  * $0..$9, VAR=value, * ? [..] in the working directory, and the
- * built-ins cd, echo, exit, export, unset, wait, pwd, exec, true, false
- * and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
+ * built-ins cd, echo, printf, exit, export, unset, wait, pwd, exec,
+ * true, false and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
  * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
  * for a death by signal n, 2 for a syntax error.
  *
@@ -1205,6 +1205,210 @@ out:
 	return 0;
 }
 
+/* escape reads one backslash escape of printf's format (after the
+ * backslash, at *sp) into b; 0 after \c (in %b: stop). */
+static int escape(struct str *b, const char **sp, int inb)
+{
+	const char *s = *sp;
+	int c = (unsigned char)*s++;
+	switch (c) {
+	case 'a': sadd(b, '\a'); break;
+	case 'b': sadd(b, '\b'); break;
+	case 'c':
+		if (inb) {
+			*sp = s;
+			return 0;
+		}
+		sadd(b, '\\');
+		sadd(b, 'c');
+		break;
+	case 'e': sadd(b, 033); break;
+	case 'f': sadd(b, '\f'); break;
+	case 'n': sadd(b, '\n'); break;
+	case 'r': sadd(b, '\r'); break;
+	case 't': sadd(b, '\t'); break;
+	case 'v': sadd(b, '\v'); break;
+	case '\\': sadd(b, '\\'); break;
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+		int v = c - '0', max = inb && c == '0' ? 3 : 2;
+		if (inb && c != '0') {
+			sadd(b, '\\');
+			sadd(b, c);
+			break;
+		}
+		if (inb)
+			v = 0;
+		for (int k = 0; k < max && *s >= '0' && *s <= '7'; k++)
+			v = v * 8 + (*s++ - '0');
+		sadd(b, v);
+		break;
+	}
+	case '\0':
+		sadd(b, '\\');
+		s--;
+		break;
+	default:
+		sadd(b, '\\');
+		sadd(b, c);
+	}
+	*sp = s;
+	return 1;
+}
+
+/* number reads printf's numeric argument as dash does: a C integer, or
+ * 'c for a character's code; a bad one is an error (status 1). */
+static long long number(const char *a, int *bad)
+{
+	if (a == NULL)
+		return 0;
+	if (*a == '\'' || *a == '"')
+		return (unsigned char)a[1];
+	char *end;
+	errno = 0;
+	long long v = strtoll(a, &end, 0);
+	if (end == a || *end != '\0' || errno != 0) {
+		say("printf: %s: %s", a, end == a ? "expected numeric value" : "not completely converted");
+		*bad = 1;
+	}
+	return v;
+}
+
+/* printf as dash's built-in: the format is used again while arguments
+ * are left; %s %b %c %d %i %u %o %x %X %e %f %g %% with flags, width
+ * and precision (also *). */
+static int b_printf(char **argv)
+{
+	struct str b = {0};
+	int bad = 0;
+	if (argv[1] == NULL) {
+		say("printf: usage: printf format [arg ...]");
+		return 2;
+	}
+	const char *fmt = argv[1];
+	char **arg = argv + 2;
+	do {
+		int used = 0;
+		for (const char *s = fmt; *s;) {
+			if (*s == '\\') {
+				s++;
+				if (!escape(&b, &s, 0))
+					goto out;
+				continue;
+			}
+			if (*s != '%') {
+				sadd(&b, (unsigned char)*s++);
+				continue;
+			}
+			if (s[1] == '%') {
+				sadd(&b, '%');
+				s += 2;
+				continue;
+			}
+			char spec[64];
+			size_t n = 0;
+			spec[n++] = *s++;
+			while (*s && strchr("-+ #0", *s) && n < 40)
+				spec[n++] = *s++;
+			for (int part = 0; part < 2; part++) {
+				if (part == 1) {
+					if (*s != '.')
+						break;
+					spec[n++] = *s++;
+				}
+				if (*s == '*') {
+					s++;
+					n += (size_t)snprintf(spec + n, sizeof spec - n, "%d", (int)number(*arg, &bad));
+					if (*arg) {
+						arg++;
+						used = 1;
+					}
+				} else {
+					while (*s >= '0' && *s <= '9' && n < 56)
+						spec[n++] = *s++;
+				}
+			}
+			int conv = (unsigned char)*s;
+			if (conv == '\0' || !strchr("sbcdiuoxXeEfFgG", conv)) {
+				say("printf: %%%c: invalid directive", conv ? conv : ' ');
+				free(b.s);
+				return 1;
+			}
+			s++;
+			const char *a = *arg;
+			if (a) {
+				arg++;
+				used = 1;
+			}
+			char out[4096];
+			switch (conv) {
+			case 's':
+			case 'b': {
+				const char *v = a ? a : "";
+				struct str e = {0};
+				int go = 1;
+				if (conv == 'b') {
+					for (const char *t = v; *t && go;) {
+						if (*t == '\\') {
+							t++;
+							go = escape(&e, &t, 1);
+						} else {
+							sadd(&e, (unsigned char)*t++);
+						}
+					}
+					v = e.s ? e.s : "";
+				}
+				spec[n++] = 's';
+				spec[n] = '\0';
+				int k = snprintf(out, sizeof out, spec, v);
+				for (int i = 0; i < k && i < (int)sizeof out - 1; i++)
+					sadd(&b, (unsigned char)out[i]);
+				free(e.s);
+				if (!go)
+					goto out;
+				continue;
+			}
+			case 'c':
+				spec[n++] = 'c';
+				spec[n] = '\0';
+				for (int i = 0, k = snprintf(out, sizeof out, spec, a ? *a : '\0'); i < k && i < (int)sizeof out - 1; i++)
+					sadd(&b, (unsigned char)out[i]); /* a NUL too, for an empty argument, as dash */
+				continue;
+			case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+				double d = 0;
+				if (a != NULL) {
+					char *end;
+					errno = 0;
+					d = strtod(a, &end);
+					if (end == a || *end != '\0') {
+						say("printf: %s: %s", a, end == a ? "expected numeric value" : "not completely converted");
+						bad = 1;
+					}
+				}
+				spec[n++] = (char)conv;
+				spec[n] = '\0';
+				snprintf(out, sizeof out, spec, d);
+				sadds(&b, out);
+				continue;
+			}
+			default:
+				spec[n++] = 'l';
+				spec[n++] = 'l';
+				spec[n++] = (char)conv;
+				spec[n] = '\0';
+				snprintf(out, sizeof out, spec, number(a, &bad));
+				sadds(&b, out);
+			}
+		}
+		if (!used)
+			break;
+	} while (*arg != NULL);
+out:
+	if (b.n > 0)
+		put(1, b.s, b.n);
+	free(b.s);
+	return bad;
+}
+
 static int b_cd(char **argv)
 {
 	const char *dir = argv[1];
@@ -1278,6 +1482,8 @@ static int builtin(char **argv, int *st)
 	const char *c = argv[0];
 	if (strcmp(c, "echo") == 0) {
 		*st = b_echo(argv);
+	} else if (strcmp(c, "printf") == 0) {
+		*st = b_printf(argv);
 	} else if (strcmp(c, ":") == 0 || strcmp(c, "true") == 0) {
 		*st = 0;
 	} else if (strcmp(c, "false") == 0) {
@@ -1398,7 +1604,7 @@ static int run_simple(struct node *n, int flags)
 		freefields(&fs);
 		return 0;
 	}
-	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 ||
+	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 || strcmp(cmd[0], "printf") == 0 ||
 	    strcmp(cmd[0], "cd") == 0 || strcmp(cmd[0], "pwd") == 0 || strcmp(cmd[0], "wait") == 0 ||
 	    strcmp(cmd[0], ":") == 0 || strcmp(cmd[0], "true") == 0 || strcmp(cmd[0], "false") == 0 ||
 	    strcmp(cmd[0], "export") == 0 || strcmp(cmd[0], "unset") == 0)) {
