@@ -98,7 +98,8 @@
 // thread's wait as an edge of the wait-for graph (below, with threads)
 // and its "text" (kind: child, tty, timer, io, join, mutex, futex,
 // semaphore, condvar, rwlock, barrier, once, pipe, poll, signal, msgsnd,
-// msgrcv — room in, or a message from, a message queue; holder left out
+// msgrcv — room in, or a message from, a message queue —, semop — a
+// semaphore of a System V set to change; holder left out
 // when the object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}

@@ -234,6 +234,8 @@ func TestBinMatchesLinux(t *testing.T) {
 		{prog: "sh", args: []string{"-c", "sh -c 'kill -9 $$'; echo $?; sh -c 'kill -TERM $$'; echo $?; sh -c 'kill -INT $$'; echo $?"}},
 		{prog: "sh", args: []string{"-c", "X=1 sh -c 'echo [$X]'; Y=2; sh -c 'echo [$Y]'; export Y; sh -c 'echo [$Y]'"}},
 		{prog: "sh", args: []string{"-c"}},
+		{prog: "sh", args: []string{"-c", `echo "$(echo x)" $(echo a  b) "$(cat a.txt | wc -l)" ` + "`echo back`" + `; x=$(false); echo $?; echo [$(printf 'a\n\n')] $(echo $(echo nested)); echo $(nosuch)`}},
+		{prog: "sh", args: []string{"-c", `printf '[%s]\n' "$@"; printf '<%s>\n' $*; echo $# "$*"`, "name", "a", "b c", ""}},
 		{prog: "sh", args: []string{"-c", `printf '%s-%d|%5s|%-4d|%x %X %o %c %%\n' abc 42 r 7 255 255 8 xyz; printf '%s\n' a b c`}},
 		{prog: "sh", args: []string{"-c", `printf '%05.1f' 1; echo " $?"; printf '%d\n' 12abc; echo $?; printf '%d %d\n' 0x1f "'A"; printf '%b|%s\n' 'a\tb' 'a\tb'; printf 'x\cy'; printf '%*d|%.2s\n' 6 3 abcdef`}},
 		{prog: "sh", args: []string{"-c", `printf; echo $?; printf '%s %s\n' one; printf 'no newline'`}},

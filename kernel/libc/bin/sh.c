@@ -10,7 +10,7 @@
  * It knows pipelines of any length, the redirections < > >> and n> n>>
  * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
  * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
- * $0..$9, VAR=value, * ? [..] in the working directory, and the
+ * $0..$9 $@ $*, $(command) and `command`, VAR=value, * ? [..] in the working directory, and the
  * built-ins cd, echo, printf, exit, export, unset, wait, pwd, exec,
  * true, false and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
  * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
@@ -253,7 +253,24 @@ static char *readword(void)
 		if (c == EOF || c == ' ' || c == '\t' || c == '\n' || isop(c))
 			break;
 		getc_();
-		if (c == '\\') {
+		if (c == '$' && peekc() == '(') {
+			/* a command substitution (or arithmetic): up to its ) */
+			int depth = 0;
+			sadd(&w, '$');
+			for (;;) {
+				int d = getc_();
+				if (d == EOF) {
+					syntax("end of file unexpected (expecting \")\")", NULL);
+					free(w.s);
+					return NULL;
+				}
+				sadd(&w, d);
+				if (d == '(')
+					depth++;
+				else if (d == ')' && --depth == 0)
+					break;
+			}
+		} else if (c == '\\') {
 			int d = peekc();
 			if (d == '\n') { /* the line goes on */
 				getc_();
@@ -929,6 +946,55 @@ static void addvalue(struct fields *fs, struct field *f, const char *v, int quot
 	}
 }
 
+static int loop(void);
+static int waitfor(pid_t pid, int report);
+static pid_t dofork(void);
+static int substituted; /* a command substitution ran in this command's words */
+
+/* substitute runs cmd in a child shell and returns what it printed, its
+ * trailing newlines gone; $? becomes its status. */
+static char *substitute(const char *cmd)
+{
+	struct str out = {0};
+	int fd[2];
+	if (pipe(fd) < 0) {
+		say("Pipe call failed");
+		return xstrdup("");
+	}
+	pid_t pid = dofork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return xstrdup("");
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		if (fd[1] != 1) {
+			dup2(fd[1], 1);
+			close(fd[1]);
+		}
+		src = cmd;
+		srcpos = 0;
+		peeked = -2;
+		havetok = 0;
+		memset(&tok, 0, sizeof tok);
+		interactive = 0;
+		exit(loop());
+	}
+	close(fd[1]);
+	char buf[512];
+	ssize_t n;
+	while ((n = read(fd[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		for (ssize_t i = 0; i < n; i++)
+			sadd(&out, (unsigned char)buf[i]);
+	close(fd[0]);
+	status = waitfor(pid, 1);
+	substituted = 1;
+	while (out.n > 0 && out.s[out.n - 1] == '\n')
+		out.s[--out.n] = '\0';
+	return out.s ? out.s : xstrdup("");
+}
+
 /*
  * expand turns a word as written into fields: parameters substituted,
  * unquoted results split, quotes removed, patterns matched. With split 0
@@ -969,6 +1035,56 @@ static void expand(const char *w, struct fields *fs, int split)
 		} else if (c == '"') {
 			dq = !dq;
 			f.any = 1;
+		} else if (c == '$' && *p == '(') {
+			/* $(command): its output, trailing newlines gone */
+			const char *start = p + 1;
+			int depth = 1;
+			for (p++; *p && depth > 0; p++) {
+				if (*p == '(')
+					depth++;
+				else if (*p == ')')
+					depth--;
+			}
+			size_t n = (size_t)(p - start) - (depth == 0);
+			char *inner = xalloc(n + 1);
+			memcpy(inner, start, n);
+			inner[n] = '\0';
+			char *out = substitute(inner);
+			free(inner);
+			addvalue(fs, &f, out, dq || !split);
+			if (dq)
+				f.any = 1;
+			free(out);
+		} else if (c == '`') {
+			struct str inner = {0};
+			while (*p && *p != '`') {
+				if (*p == '\\' && (p[1] == '`' || p[1] == '\\' || p[1] == '$'))
+					p++;
+				sadd(&inner, (unsigned char)*p++);
+			}
+			if (*p)
+				p++;
+			char *out = substitute(inner.s ? inner.s : "");
+			free(inner.s);
+			addvalue(fs, &f, out, dq || !split);
+			if (dq)
+				f.any = 1;
+			free(out);
+		} else if (c == '$' && (*p == '@' || *p == '*')) {
+			/* the positional parameters: "$@" one field each */
+			int each = *p == '@' && dq;
+			p++;
+			for (int i = 0; i < npos; i++) {
+				if (i > 0) {
+					if (each)
+						endfield(fs, &f);
+					else
+						addvalue(fs, &f, " ", dq || !split);
+				}
+				addvalue(fs, &f, pos[i], dq || !split);
+				if (each)
+					f.any = 1;
+			}
 		} else if (c == '$') {
 			const char *v;
 			int ok;
@@ -1563,6 +1679,7 @@ static int run_simple(struct node *n, int flags)
 {
 	struct fields fs = {0};
 	cmdline = n->line;
+	substituted = 0;
 	/* the words that look like assignments stay whole */
 	int nassign = 0;
 	for (int i = 0; i < n->nwords; i++) {
@@ -1585,7 +1702,8 @@ static int run_simple(struct node *n, int flags)
 		}
 		struct saved save[16];
 		int nsave = 0;
-		int st = redirect(n->redirs, save, &nsave) < 0 ? 2 : 0;
+		/* the status is the last command substitution's, or 0 */
+		int st = redirect(n->redirs, save, &nsave) < 0 ? 2 : substituted ? status : 0;
 		restore(save, nsave);
 		freefields(&fs);
 		return st;
