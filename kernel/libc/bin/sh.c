@@ -10,7 +10,7 @@
  * It knows pipelines of any length, the redirections < > >> and n> n>>
  * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
  * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
- * $0..$9 $@ $*, $(command) and `command`, VAR=value, * ? [..] in the working directory, and the
+ * $0..$9 $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..] in the working directory, and the
  * built-ins cd, echo, printf, exit, export, unset, wait, pwd, exec,
  * true, false and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
  * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
@@ -951,6 +951,159 @@ static int waitfor(pid_t pid, int report);
 static pid_t dofork(void);
 static int substituted; /* a command substitution ran in this command's words */
 
+/* Arithmetic expansion, $((expr)): C's integer operators on long
+ * values, names read as variables (0 when unset or empty). */
+static const char *ax;  /* where the expression is read */
+static const char *axall;
+static int axbad;
+
+static void axblank(void)
+{
+	while (*ax == ' ' || *ax == '\t' || *ax == '\n')
+		ax++;
+}
+
+static void axerror(const char *why)
+{
+	if (!axbad)
+		say("arithmetic expression: %s: \"%s\"", why, axall);
+	axbad = 1;
+}
+
+static long long axexpr(int prec);
+
+static long long axprimary(void)
+{
+	axblank();
+	char c = *ax;
+	if (c == '(') {
+		ax++;
+		long long v = axexpr(0);
+		axblank();
+		if (*ax != ')')
+			axerror("expecting ')'");
+		else
+			ax++;
+		return v;
+	}
+	if (c == '-' || c == '+' || c == '!' || c == '~') {
+		ax++;
+		long long v = axprimary();
+		return c == '-' ? -v : c == '!' ? !v : c == '~' ? ~v : v;
+	}
+	if (c >= '0' && c <= '9') {
+		char *end;
+		long long v = strtoll(ax, &end, 0);
+		ax = end;
+		return v;
+	}
+	if (c == '$')
+		ax++;
+	char num[24];
+	const char *v = NULL;
+	if (*ax == '{') {
+		const char *e = strchr(ax, '}');
+		if (e == NULL) {
+			axerror("expecting '}'");
+			return 0;
+		}
+		char nm[256];
+		size_t n = (size_t)(e - ax - 1) < sizeof nm - 1 ? (size_t)(e - ax - 1) : sizeof nm - 1;
+		memcpy(nm, ax + 1, n);
+		nm[n] = '\0';
+		const char *q = nm;
+		int ok;
+		v = param(&q, num, &ok);
+		ax = e + 1;
+	} else {
+		int ok;
+		v = param(&ax, num, &ok);
+		if (!ok) {
+			axerror("expecting primary");
+			return 0;
+		}
+	}
+	if (v == NULL || *v == '\0')
+		return 0;
+	char *end;
+	long long r = strtoll(v, &end, 0);
+	if (*end != '\0' && !axbad) {
+		say("Illegal number: %s", v);
+		axbad = 1;
+	}
+	return r;
+}
+
+/* The binary operators, lowest precedence first. */
+static const struct {
+	const char *op;
+	int prec;
+} axops[] = {
+	{"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4}, {"&", 5}, {"==", 6}, {"!=", 6},
+	{"<=", 7}, {">=", 7}, {"<<", 8}, {">>", 8}, {"<", 7}, {">", 7},
+	{"+", 9}, {"-", 9}, {"*", 10}, {"/", 10}, {"%", 10},
+};
+
+static long long axexpr(int prec)
+{
+	long long l = axprimary();
+	for (;;) {
+		axblank();
+		int k = -1;
+		for (size_t i = 0; i < sizeof axops / sizeof axops[0]; i++) {
+			size_t n = strlen(axops[i].op);
+			if (strncmp(ax, axops[i].op, n) == 0 && !(n == 1 && (ax[1] == '|' || ax[1] == '&') && ax[0] == ax[1])) {
+				k = (int)i;
+				break;
+			}
+		}
+		if (k < 0 || axops[k].prec <= prec)
+			return l;
+		ax += strlen(axops[k].op);
+		long long r = axexpr(axops[k].prec);
+		const char *op = axops[k].op;
+		if ((op[0] == '/' || op[0] == '%') && r == 0) {
+			axerror("division by zero");
+			return 0;
+		}
+		switch (op[0]) {
+		case '|': l = op[1] ? (l || r) : (l | r); break;
+		case '&': l = op[1] ? (l && r) : (l & r); break;
+		case '^': l ^= r; break;
+		case '=': l = l == r; break;
+		case '!': l = l != r; break;
+		case '<': l = op[1] == '=' ? l <= r : op[1] == '<' ? l << (r & 63) : l < r; break;
+		case '>': l = op[1] == '=' ? l >= r : op[1] == '>' ? l >> (r & 63) : l > r; break;
+		case '+': l += r; break;
+		case '-': l -= r; break;
+		case '*': l *= r; break;
+		case '/': l = (l == (-9223372036854775807LL - 1) && r == -1) ? l : l / r; break;
+		case '%': l = r == -1 ? 0 : l % r; break;
+		}
+	}
+}
+
+/* arith evaluates expr; an error ends a shell that is not interactive
+ * with status 2, as dash. */
+static char *arith(const char *expr)
+{
+	ax = axall = expr;
+	axbad = 0;
+	long long v = axexpr(0);
+	axblank();
+	if (*ax != '\0' && !axbad)
+		axerror("expecting EOF");
+	if (axbad) {
+		if (!interactive)
+			exit(2);
+		status = 2;
+		return xstrdup("");
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", v);
+	return xstrdup(buf);
+}
+
 /* substitute runs cmd in a child shell and returns what it printed, its
  * trailing newlines gone; $? becomes its status. */
 static char *substitute(const char *cmd)
@@ -1049,7 +1202,9 @@ static void expand(const char *w, struct fields *fs, int split)
 			char *inner = xalloc(n + 1);
 			memcpy(inner, start, n);
 			inner[n] = '\0';
-			char *out = substitute(inner);
+			char *out = n >= 2 && inner[0] == '(' && inner[n - 1] == ')'
+					? (inner[n - 1] = '\0', arith(inner + 1))
+					: substitute(inner);
 			free(inner);
 			addvalue(fs, &f, out, dq || !split);
 			if (dq)
