@@ -139,3 +139,15 @@ func TestShInteractiveCtrlC(t *testing.T) {
 		t.Errorf("result %+v", res)
 	}
 }
+
+// An endless loop in sh, of built-ins or of programs, ends at the run's
+// tick limit with a limit error.
+func TestShEndlessLoop(t *testing.T) {
+	for _, cmd := range []string{"while true; do :; done", "while :; do /bin/true; done"} {
+		r := runFS(t, Config{MaxTicks: 300_000}, fstest.MapFS{}, "/bin/sh", "-c", cmd)
+		var le *LimitError
+		if !errors.As(r.res.Err, &le) || le.Limit != LimitTicks {
+			t.Errorf("%s: run %v, want the tick limit", cmd, r.res.Err)
+		}
+	}
+}

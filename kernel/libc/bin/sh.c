@@ -7,14 +7,16 @@
  *                                     from stdin ("$ " first when stdin
  *                                     is a terminal)
  *
- * It knows pipelines of any length, the redirections < > >> and n> n>>
- * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
- * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
- * $0..$9 $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..] in the working directory, and the
- * built-ins cd, echo, printf, exit, export, unset, wait, pwd, exec,
- * true, false and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
- * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
- * for a death by signal n, 2 for a syntax error.
+ * It knows if/elif/else, while, until, for, { }, break and continue,
+ * pipelines of any length, the redirections < > >> and n> n>> n< n>&m
+ * n<&m, & and wait, ; && || and !, ( subshells ), single and double
+ * quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $# $0..$9
+ * $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..]
+ * in the working directory, and the built-ins cd, echo, printf, test and
+ * [, read, exit, export, unset, wait, pwd, exec, true, false and ':'.
+ * Errors read as dash writes them ("sh: 1: foo: not found") and exit
+ * statuses are POSIX's: 127 not found, 126 not executable, 128+n for a
+ * death by signal n, 2 for a syntax error.
  *
  * Reading: a command is parsed, then run, then the next one is read, so
  * `false; echo $?` prints 1 and a syntax error on line 3 comes after
@@ -29,6 +31,7 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -38,6 +41,7 @@ static int cmdline = 1;     /* the line of the command running */
 static int status;          /* $? */
 static int interactive;
 static pid_t lastbg;        /* $! */
+static int breaking, continuing_loops, loopdepth; /* break and continue: loops to leave or go on with */
 static int npos;            /* $1..: positional parameters */
 static char **pos;
 
@@ -229,7 +233,9 @@ static const char *tokname(const struct token *t)
 	case T_RPAREN: return "\")\"";
 	case T_REDIR: return "redirection";
 	}
-	return "word";
+	static char word[64];
+	snprintf(word, sizeof word, "\"%.40s\"", t->text ? t->text : "");
+	return word;
 }
 
 static void unexpected(const struct token *t)
@@ -433,7 +439,7 @@ static void consume(void)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB };
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP };
 
 struct redir {
 	int type, fd;
@@ -492,6 +498,7 @@ static struct node *binary(int type, struct node *a, struct node *b)
 }
 
 static struct node *parse_list(int inparen);
+static int isname(const char *s, size_t n);
 
 /* Newlines after | && || are allowed; so are blank lines before them. */
 static void skipnl(void)
@@ -503,9 +510,202 @@ static void skipnl(void)
 	}
 }
 
+/* isword reports whether the next token is the unquoted word w (a
+ * reserved word where a command begins). */
+static int isword(const char *w)
+{
+	struct token *t = peek();
+	return t->type == T_WORD && strcmp(t->text, w) == 0;
+}
+
+/* A reserved word that ends a list inside a compound command. */
+static int isterm(void)
+{
+	return isword("then") || isword("elif") || isword("else") || isword("fi") || isword("do") ||
+	       isword("done") || isword("}");
+}
+
+/* expect consumes reserved word w, or reports the syntax error. */
+static int expect(const char *w)
+{
+	if (isword(w)) {
+		consume();
+		return 1;
+	}
+	if (peek()->type != T_BAD) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "%s unexpected (expecting \"%s\")", tokname(peek()), w);
+		syntax("%s", buf);
+	}
+	return 0;
+}
+
+static struct node *unary(int type, struct node *kid)
+{
+	struct node *n = newnode(type);
+	n->kids = xalloc(sizeof *n->kids);
+	n->kids[0] = kid;
+	n->nkids = 1;
+	return n;
+}
+
+/* redirections reads the redirections after a compound command. */
+static int redirections(struct node *n)
+{
+	struct redir **tail = &n->redirs;
+	while (peek()->type == T_REDIR) {
+		struct redir *r = xalloc(sizeof *r);
+		r->type = tok.rtype;
+		r->fd = tok.fd;
+		r->next = NULL;
+		consume();
+		if (peek()->type != T_WORD) {
+			free(r);
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return 0;
+		}
+		r->word = tok.text;
+		tok.text = NULL;
+		consume();
+		*tail = r;
+		tail = &r->next;
+	}
+	return 1;
+}
+
+/* compound parses if, while, until, for and { }: the word w begins it. */
+static struct node *compound(void)
+{
+	struct node *n = NULL;
+	if (isword("if")) {
+		consume();
+		struct node *cond = parse_list(1), *then = NULL;
+		if (cond == NULL || !expect("then") || (then = parse_list(1)) == NULL) {
+			freenode(cond);
+			return NULL;
+		}
+		n = binary(N_IF, cond, then);
+		struct node *last = n;
+		for (;;) {
+			if (isword("elif")) {
+				consume();
+				struct node *c = parse_list(1), *t = NULL;
+				if (c == NULL || !expect("then") || (t = parse_list(1)) == NULL) {
+					freenode(c);
+					freenode(n);
+					return NULL;
+				}
+				struct node *e = binary(N_IF, c, t);
+				last->kids = xrealloc(last->kids, 3 * sizeof *last->kids);
+				last->kids[2] = e;
+				last->nkids = 3;
+				last = e;
+			} else if (isword("else")) {
+				consume();
+				struct node *e = parse_list(1);
+				if (e == NULL) {
+					freenode(n);
+					return NULL;
+				}
+				last->kids = xrealloc(last->kids, 3 * sizeof *last->kids);
+				last->kids[2] = e;
+				last->nkids = 3;
+				break;
+			} else {
+				break;
+			}
+		}
+		if (!expect("fi")) {
+			freenode(n);
+			return NULL;
+		}
+	} else if (isword("while") || isword("until")) {
+		int type = isword("while") ? N_WHILE : N_UNTIL;
+		consume();
+		struct node *cond = parse_list(1), *body = NULL;
+		if (cond == NULL || !expect("do") || (body = parse_list(1)) == NULL || !expect("done")) {
+			freenode(cond);
+			freenode(body);
+			return NULL;
+		}
+		n = binary(type, cond, body);
+	} else if (isword("for")) {
+		consume();
+		if (peek()->type != T_WORD || !isname(tok.text, strlen(tok.text))) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return NULL;
+		}
+		n = newnode(N_FOR);
+		n->words = xalloc(sizeof *n->words);
+		n->words[0] = tok.text;
+		n->nwords = 1;
+		tok.text = NULL;
+		consume();
+		int in = 0;
+		skipnl();
+		if (isword("in")) {
+			consume();
+			in = 1;
+			while (peek()->type == T_WORD) {
+				n->words = xrealloc(n->words, (size_t)(n->nwords + 1) * sizeof *n->words);
+				n->words[n->nwords++] = tok.text;
+				tok.text = NULL;
+				consume();
+			}
+		}
+		if (peek()->type == T_SEMI || peek()->type == T_NL)
+			consume();
+		else if (in) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			freenode(n);
+			return NULL;
+		}
+		skipnl();
+		if (!in) { /* for NAME do ...: the positional parameters */
+			n->words = xrealloc(n->words, 2 * sizeof *n->words);
+			n->words[n->nwords++] = xstrdup("\"$@\"");
+		}
+		struct node *body = NULL;
+		if (!expect("do") || (body = parse_list(1)) == NULL || !expect("done")) {
+			freenode(n);
+			return NULL;
+		}
+		n->kids = xalloc(sizeof *n->kids);
+		n->kids[0] = body;
+		n->nkids = 1;
+	} else { /* { list; } */
+		consume();
+		struct node *in = parse_list(1);
+		if (in == NULL || !expect("}")) {
+			freenode(in);
+			return NULL;
+		}
+		n = unary(N_GROUP, in);
+	}
+	if (!redirections(n)) {
+		freenode(n);
+		return NULL;
+	}
+	return n;
+}
+
 static struct node *parse_command(void)
 {
 	struct token *t = peek();
+	if (isword("if") || isword("while") || isword("until") || isword("for") || isword("{")) {
+		int line = lineno;
+		struct node *n = compound();
+		if (n != NULL)
+			n->line = line;
+		return n;
+	}
+	if (isterm() || isword("in")) {
+		unexpected(t);
+		return NULL;
+	}
 	if (t->type == T_LPAREN) {
 		consume();
 		struct node *in = parse_list(1);
@@ -632,7 +832,7 @@ static struct node *parse_list(int inparen)
 		if (inparen)
 			skipnl();
 		struct token *t = peek();
-		if (list != NULL && (t->type == T_EOF || t->type == T_NL || (inparen && t->type == T_RPAREN)))
+		if (list != NULL && (t->type == T_EOF || t->type == T_NL || (inparen && (t->type == T_RPAREN || isterm()))))
 			break;
 		struct node *n = parse_andor();
 		if (n == NULL) {
@@ -1680,6 +1880,167 @@ out:
 	return bad;
 }
 
+/* read as dash's built-in: a line of standard input, a byte at a time
+ * (what follows stays for the next reader), split on blanks into the
+ * names, the last taking the rest; backslash escapes unless -r. Status 1
+ * at the end of input. */
+static int b_read(char **argv)
+{
+	int raw = 0, i = 1, eol = 0;
+	if (argv[i] != NULL && strcmp(argv[i], "-r") == 0)
+		raw = 1, i++;
+	if (argv[i] == NULL) {
+		say("read: arg count");
+		return 2;
+	}
+	struct str line = {0};
+	for (;;) {
+		char c;
+		ssize_t n = read(0, &c, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (c == '\n') {
+			eol = 1;
+			break;
+		}
+		if (c == '\\' && !raw) {
+			n = read(0, &c, 1);
+			if (n <= 0)
+				break;
+			if (c == '\n')
+				continue;
+		}
+		sadd(&line, (unsigned char)c);
+	}
+	const char *s = line.s ? line.s : "";
+	for (; argv[i] != NULL; i++) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (argv[i + 1] == NULL) {
+			size_t n = strlen(s);
+			while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			char *v = xalloc(n + 1);
+			memcpy(v, s, n);
+			v[n] = '\0';
+			setvar(argv[i], v);
+			free(v);
+			break;
+		}
+		const char *e = s;
+		while (*e && *e != ' ' && *e != '\t')
+			e++;
+		char *v = xalloc((size_t)(e - s) + 1);
+		memcpy(v, s, (size_t)(e - s));
+		v[e - s] = '\0';
+		setvar(argv[i], v);
+		free(v);
+		s = e;
+	}
+	free(line.s);
+	return eol ? 0 : 1;
+}
+
+/* test and [ as dash's built-in, for one to four arguments: a string
+ * (true when not empty), ! to negate, -n -z, the file tests -e -f -d -r
+ * -w -x -s, = != and the integer comparisons -eq -ne -lt -le -gt -ge.
+ * 0 true, 1 false, 2 an error. */
+static const char *testname = "test";
+
+static int testint(const char *s, long long *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*s == '\0' || *end != '\0' || errno != 0) {
+		say("%s: Illegal number: %s", testname, s);
+		return 0;
+	}
+	return 1;
+}
+
+static int test(char **a, int n)
+{
+	struct stat sb;
+	if (n == 0)
+		return 1;
+	if (n >= 1 && strcmp(a[0], "!") == 0 && n != 3) {
+		int r = test(a + 1, n - 1);
+		return r == 2 ? 2 : !r;
+	}
+	if (n == 1)
+		return a[0][0] == '\0';
+	if (n == 2) {
+		const char *op = a[0], *f = a[1];
+		if (strcmp(op, "-n") == 0)
+			return f[0] == '\0';
+		if (strcmp(op, "-z") == 0)
+			return f[0] != '\0';
+		if (op[0] == '-' && op[1] != '\0' && op[2] == '\0' && strchr("efdrwxs", op[1])) {
+			if (stat(f, &sb) < 0)
+				return 1;
+			switch (op[1]) {
+			case 'e': return 0;
+			case 'f': return !S_ISREG(sb.st_mode);
+			case 'd': return !S_ISDIR(sb.st_mode);
+			case 's': return sb.st_size == 0;
+			case 'r': return access(f, R_OK) != 0;
+			case 'w': return access(f, W_OK) != 0;
+			default: return access(f, X_OK) != 0;
+			}
+		}
+		say("%s: %s: unexpected operator", testname, op);
+		return 2;
+	}
+	if (n == 3) {
+		const char *l = a[0], *op = a[1], *r = a[2];
+		if (strcmp(op, "=") == 0)
+			return strcmp(l, r) != 0;
+		if (strcmp(op, "!=") == 0)
+			return strcmp(l, r) == 0;
+		static const char *ops[] = {"-eq", "-ne", "-lt", "-le", "-gt", "-ge"};
+		for (int i = 0; i < 6; i++) {
+			if (strcmp(op, ops[i]) != 0)
+				continue;
+			long long x, y;
+			if (!testint(l, &x) || !testint(r, &y))
+				return 2;
+			int t[] = {x == y, x != y, x < y, x <= y, x > y, x >= y};
+			return !t[i];
+		}
+		if (strcmp(l, "!") == 0)
+			return test(a + 1, 2) == 2 ? 2 : !test(a + 1, 2);
+		say("%s: %s: unexpected operator", testname, op);
+		return 2;
+	}
+	if (n == 4 && strcmp(a[0], "!") == 0) {
+		int r = test(a + 1, 3);
+		return r == 2 ? 2 : !r;
+	}
+	say("%s: %s: unexpected operator", testname, a[0]);
+	return 2;
+}
+
+static int b_test(char **argv)
+{
+	int n = 0;
+	while (argv[n + 1] != NULL)
+		n++;
+	testname = argv[0];
+	if (strcmp(argv[0], "[") == 0) {
+		if (n == 0 || strcmp(argv[n], "]") != 0) {
+			say("[: missing ]");
+			return 2;
+		}
+		n--;
+	}
+	return test(argv + 1, n);
+}
+
 static int b_cd(char **argv)
 {
 	const char *dir = argv[1];
@@ -1755,6 +2116,24 @@ static int builtin(char **argv, int *st)
 		*st = b_echo(argv);
 	} else if (strcmp(c, "printf") == 0) {
 		*st = b_printf(argv);
+	} else if (strcmp(c, "read") == 0) {
+		*st = b_read(argv);
+	} else if (strcmp(c, "test") == 0 || strcmp(c, "[") == 0) {
+		*st = b_test(argv);
+	} else if (strcmp(c, "break") == 0 || strcmp(c, "continue") == 0) {
+		int k = argv[1] ? atoi(argv[1]) : 1;
+		*st = 0;
+		if (k < 1) {
+			say("%s: Illegal number: %s", c, argv[1]);
+			*st = 2;
+		} else if (loopdepth > 0) {
+			if (k > loopdepth)
+				k = loopdepth;
+			if (c[0] == 'b')
+				breaking = k;
+			else
+				continuing_loops = k;
+		}
 	} else if (strcmp(c, ":") == 0 || strcmp(c, "true") == 0) {
 		*st = 0;
 	} else if (strcmp(c, "false") == 0) {
@@ -1878,6 +2257,8 @@ static int run_simple(struct node *n, int flags)
 		return 0;
 	}
 	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 || strcmp(cmd[0], "printf") == 0 ||
+	    strcmp(cmd[0], "read") == 0 || strcmp(cmd[0], "break") == 0 || strcmp(cmd[0], "continue") == 0 ||
+	    strcmp(cmd[0], "test") == 0 || strcmp(cmd[0], "[") == 0 ||
 	    strcmp(cmd[0], "cd") == 0 || strcmp(cmd[0], "pwd") == 0 || strcmp(cmd[0], "wait") == 0 ||
 	    strcmp(cmd[0], ":") == 0 || strcmp(cmd[0], "true") == 0 || strcmp(cmd[0], "false") == 0 ||
 	    strcmp(cmd[0], "export") == 0 || strcmp(cmd[0], "unset") == 0)) {
@@ -1980,10 +2361,85 @@ static int run_pipe(struct node *n)
 	return st;
 }
 
+
+/* run_loop runs while/until (cond, body) or for. */
+static int run_loop(struct node *n)
+{
+	int st = 0;
+	struct fields fs = {0};
+	int i = 0;
+	if (n->type == N_FOR)
+		for (int k = 1; k < n->nwords; k++)
+			expand(n->words[k], &fs, 1);
+	loopdepth++;
+	for (;;) {
+		if (n->type == N_FOR) {
+			if (i >= fs.n)
+				break;
+			setvar(n->words[0], fs.v[i++]);
+		} else {
+			int c = run(n->kids[0], 0);
+			if (breaking)
+				break;
+			if ((c == 0) != (n->type == N_WHILE))
+				break;
+		}
+		st = run(n->type == N_FOR ? n->kids[0] : n->kids[1], 0);
+		if (breaking) {
+			breaking--;
+			break;
+		}
+		if (continuing_loops) {
+			if (--continuing_loops > 0)
+				break;
+		}
+	}
+	loopdepth--;
+	freefields(&fs);
+	return st;
+}
+
+/* run_compound runs a compound command with its redirections, which
+ * last as long as it does. */
+static int run_compound(struct node *n, int flags)
+{
+	struct saved save[16];
+	int nsave = 0, st;
+	if (n->redirs != NULL && redirect(n->redirs, save, &nsave) < 0) {
+		restore(save, nsave);
+		return 2;
+	}
+	switch (n->type) {
+	case N_IF:
+		if (run(n->kids[0], 0) == 0)
+			st = run(n->kids[1], flags);
+		else if (n->nkids > 2)
+			st = run(n->kids[2], flags);
+		else
+			st = 0;
+		break;
+	case N_GROUP:
+		st = run(n->kids[0], flags);
+		break;
+	default:
+		st = run_loop(n);
+	}
+	restore(save, nsave);
+	return st;
+}
+
 static int run(struct node *n, int flags)
 {
 	int st;
+	if (breaking || continuing_loops)
+		return status;
 	switch (n->type) {
+	case N_IF:
+	case N_WHILE:
+	case N_UNTIL:
+	case N_FOR:
+	case N_GROUP:
+		return status = run_compound(n, flags);
 	case N_CMD:
 		return status = run_simple(n, flags);
 	case N_PIPE:
