@@ -239,6 +239,7 @@ func TestBinMatchesLinux(t *testing.T) {
 		{prog: "sh", args: []string{"-c", `if false; then echo 1; elif [ -f a.txt ]; then echo 2; else echo 3; fi; for f in *.txt; do echo file $f; done; i=0; while [ $i -lt 3 ]; do echo w$i; i=$((i+1)); done; until test $i -le 0; do i=$((i-1)); done; echo $i`}},
 		{prog: "sh", args: []string{"-c", `for i in 1 2 3; do for j in a b c; do if test $j = b; then continue 2; fi; if [ $i = 3 ]; then break 2; fi; echo $i$j; done; done; { echo g1; echo g2; } | wc -l; if true; then echo redirected; fi > out; cat out`}},
 		{prog: "sh", args: []string{"-c", `n=0; while read line; do n=$((n+1)); done < a.txt; echo $n; cat a.txt | while read -r w; do echo "[$w]"; done; read x y < a.txt; echo "$x|$y"; [ ! -z "" ]; echo $?; [ 1 -lt x ]; echo $?; [ a = a ]; echo $?`}},
+		{prog: "sh", args: []string{"-c", "x=5; cat <<EOF\nvalue $x $((x+1)) \"quoted\" \\$x `echo cmd`\nEOF\ncat <<'EOF'\nraw $x\nEOF\ncat <<-EOF | wc -l\n\tone\n\ttwo\n\tEOF\nwhile read l; do echo \"<$l>\"; done <<A; cat <<B\n1\n2\nA\nb\nB\ncat <<EOF\nno end"}},
 		{prog: "sh", args: []string{"-c", "if true then echo a; fi"}},
 		{prog: "sh", args: []string{"-c", "for x in a b; do echo $x"}},
 		{prog: "sh", stdin: "for i in 1 2\ndo\n  echo line $i\ndone\nif [ -d sub ]\nthen\n  echo sub is a directory\nfi\n"},

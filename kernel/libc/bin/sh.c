@@ -9,7 +9,7 @@
  *
  * It knows if/elif/else, while, until, for, { }, break and continue,
  * pipelines of any length, the redirections < > >> and n> n>> n< n>&m
- * n<&m, & and wait, ; && || and !, ( subshells ), single and double
+ * n<&m, here-documents (<<, <<-), & and wait, ; && || and !, ( subshells ), single and double
  * quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $# $0..$9
  * $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..]
  * in the working directory, and the built-ins cd, echo, printf, test and
@@ -188,7 +188,7 @@ enum {
 	T_LPAREN, T_RPAREN, T_REDIR, T_BAD
 };
 
-enum { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN };
+enum { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN, R_HEREDOC, R_HEREDOC_TABS };
 
 struct token {
 	int type;
@@ -327,6 +327,8 @@ static char *readword(void)
 	return w.s;
 }
 
+static void readheredocs(void);
+
 /* lex reads the next token into tok. */
 static void lex(void)
 {
@@ -354,6 +356,7 @@ static void lex(void)
 	case '\n':
 		getc_();
 		tok.type = T_NL;
+		readheredocs();
 		return;
 	case '|':
 		getc_();
@@ -412,6 +415,11 @@ redir:
 		tok.rtype = R_IN;
 		if (peekc() == '&')
 			getc_(), tok.rtype = R_DUPIN;
+		else if (peekc() == '<') {
+			getc_(), tok.rtype = R_HEREDOC;
+			if (peekc() == '-')
+				getc_(), tok.rtype = R_HEREDOC_TABS;
+		}
 	} else {
 		tok.rtype = R_OUT;
 		if (peekc() == '>')
@@ -444,8 +452,63 @@ enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_U
 struct redir {
 	int type, fd;
 	char *word;
+	char *body;  /* a here-document's text */
+	int quoted;  /* its delimiter was quoted: no expansion */
 	struct redir *next;
 };
+
+/* The here-documents of the line being read, whose text follows it. */
+static struct redir *heredocs[16];
+static int nheredocs;
+
+/* readheredocs reads the text of each here-document of the line just
+ * ended: the lines up to one that is its delimiter (with <<-, leading
+ * tabs dropped). */
+static void readheredocs(void)
+{
+	for (int k = 0; k < nheredocs; k++) {
+		struct redir *r = heredocs[k];
+		/* the delimiter, quotes removed */
+		struct str d = {0};
+		for (const char *w = r->word; *w; w++) {
+			if (*w == '\'' || *w == '"') {
+				r->quoted = 1;
+				continue;
+			}
+			if (*w == '\\' && w[1]) {
+				r->quoted = 1;
+				w++;
+			}
+			sadd(&d, (unsigned char)*w);
+		}
+		const char *delim = d.s ? d.s : "";
+		struct str body = {0};
+		for (;;) {
+			struct str line = {0};
+			int c;
+			if (interactive)
+				prompt("> ");
+			while ((c = getc_()) != EOF && c != '\n')
+				sadd(&line, c);
+			const char *l = line.s ? line.s : "";
+			if (r->type == R_HEREDOC_TABS)
+				while (*l == '\t')
+					l++;
+			if (strcmp(l, delim) == 0 || (c == EOF && *l == '\0')) {
+				free(line.s);
+				break;
+			}
+			sadds(&body, l);
+			free(line.s);
+			if (c == EOF)
+				break;
+			sadd(&body, '\n');
+		}
+		r->body = body.s ? body.s : xstrdup("");
+		free(d.s);
+	}
+	nheredocs = 0;
+}
 
 struct node {
 	int type;
@@ -479,6 +542,7 @@ static void freenode(struct node *n)
 		struct redir *r = n->redirs;
 		n->redirs = r->next;
 		free(r->word);
+		free(r->body);
 		free(r);
 	}
 	for (int i = 0; i < n->nkids; i++)
@@ -566,8 +630,12 @@ static int redirections(struct node *n)
 			return 0;
 		}
 		r->word = tok.text;
+		r->body = NULL;
+		r->quoted = 0;
 		tok.text = NULL;
 		consume();
+		if ((r->type == R_HEREDOC || r->type == R_HEREDOC_TABS) && nheredocs < 16)
+			heredocs[nheredocs++] = r;
 		*tail = r;
 		tail = &r->next;
 	}
@@ -747,8 +815,12 @@ static struct node *parse_command(void)
 				return NULL;
 			}
 			r->word = t->text;
+			r->body = NULL;
+			r->quoted = 0;
 			t->text = NULL;
 			consume();
+			if ((r->type == R_HEREDOC || r->type == R_HEREDOC_TABS) && nheredocs < 16)
+				heredocs[nheredocs++] = r;
 			*tail = r;
 			tail = &r->next;
 		} else {
@@ -1559,14 +1631,61 @@ struct saved {
 	int fd, copy;
 };
 
+/* heredoc returns the read end of a pipe that gives r's text (its
+ * parameters and commands expanded unless its delimiter was quoted); a
+ * text larger than the pipe is written by a child. */
+static int heredoc(struct redir *r)
+{
+	char *text = r->body ? r->body : "";
+	char *mine = NULL;
+	if (!r->quoted) {
+		/* expanded as between double quotes, where a " stays a " */
+		struct str w = {0};
+		sadd(&w, '"');
+		for (const char *s = text; *s; s++) {
+			if (*s == '"')
+				sadd(&w, '\\');
+			sadd(&w, (unsigned char)*s);
+		}
+		sadd(&w, '"');
+		mine = text = expand1(w.s);
+		free(w.s);
+	}
+	int fd[2];
+	if (pipe(fd) < 0) {
+		free(mine);
+		say("Pipe call failed");
+		return -1;
+	}
+	size_t n = strlen(text);
+	if (n <= 4096) {
+		put(fd[1], text, n);
+	} else {
+		pid_t pid = dofork();
+		if (pid == 0) {
+			close(fd[0]);
+			put(fd[1], text, n);
+			_exit(0);
+		}
+	}
+	close(fd[1]);
+	free(mine);
+	return fd[0];
+}
+
 /* redirect applies n's redirections; save (if not NULL) keeps what they
  * replaced. Returns 0, or -1 after an error message. */
 static int redirect(struct redir *r, struct saved *save, int *nsave)
 {
 	for (; r != NULL; r = r->next) {
-		char *target = expand1(r->word);
+		int here = r->type == R_HEREDOC || r->type == R_HEREDOC_TABS;
+		char *target = here ? NULL : expand1(r->word);
 		int fd = -1;
-		if (r->type == R_DUPOUT || r->type == R_DUPIN) {
+		if (here) {
+			fd = heredoc(r);
+			if (fd < 0)
+				return -1;
+		} else if (r->type == R_DUPOUT || r->type == R_DUPIN) {
 			if (strcmp(target, "-") == 0) {
 				fd = -2;
 			} else if (strspn(target, "0123456789") == strlen(target) && *target) {
