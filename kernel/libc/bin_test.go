@@ -240,6 +240,8 @@ func TestBinMatchesLinux(t *testing.T) {
 		{prog: "sh", args: []string{"-c", `for i in 1 2 3; do for j in a b c; do if test $j = b; then continue 2; fi; if [ $i = 3 ]; then break 2; fi; echo $i$j; done; done; { echo g1; echo g2; } | wc -l; if true; then echo redirected; fi > out; cat out`}},
 		{prog: "sh", args: []string{"-c", `n=0; while read line; do n=$((n+1)); done < a.txt; echo $n; cat a.txt | while read -r w; do echo "[$w]"; done; read x y < a.txt; echo "$x|$y"; [ ! -z "" ]; echo $?; [ 1 -lt x ]; echo $?; [ a = a ]; echo $?`}},
 		{prog: "sh", args: []string{"-c", "x=5; cat <<EOF\nvalue $x $((x+1)) \"quoted\" \\$x `echo cmd`\nEOF\ncat <<'EOF'\nraw $x\nEOF\ncat <<-EOF | wc -l\n\tone\n\ttwo\n\tEOF\nwhile read l; do echo \"<$l>\"; done <<A; cat <<B\n1\n2\nA\nb\nB\ncat <<EOF\nno end"}},
+		{prog: "sh", args: []string{"-c", `for x in apple b.c 42 zz ""; do case $x in a*) echo "a-word $x";; *.c|*.h) echo source;; [0-9]*) echo number;; "") echo empty;; *) echo other $x;; esac; done; case a in (a) ;; esac; echo $?; case a in b) echo no;; esac; echo $?`}},
+		{prog: "sh", stdin: "case x in\n  y) echo no ;;\n  x)\n    echo yes\n    ;;\nesac\ncase a in a) echo x\n"},
 		{prog: "sh", args: []string{"-c", "if true then echo a; fi"}},
 		{prog: "sh", args: []string{"-c", "for x in a b; do echo $x"}},
 		{prog: "sh", stdin: "for i in 1 2\ndo\n  echo line $i\ndone\nif [ -d sub ]\nthen\n  echo sub is a directory\nfi\n"},

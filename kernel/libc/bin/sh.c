@@ -7,7 +7,7 @@
  *                                     from stdin ("$ " first when stdin
  *                                     is a terminal)
  *
- * It knows if/elif/else, while, until, for, { }, break and continue,
+ * It knows if/elif/else, while, until, for, case, { }, break and continue,
  * pipelines of any length, the redirections < > >> and n> n>> n< n>&m
  * n<&m, here-documents (<<, <<-), & and wait, ; && || and !, ( subshells ), single and double
  * quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $# $0..$9
@@ -447,7 +447,7 @@ static void consume(void)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP };
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP, N_CASE, N_CASEITEM };
 
 struct redir {
 	int type, fd;
@@ -586,7 +586,7 @@ static int isword(const char *w)
 static int isterm(void)
 {
 	return isword("then") || isword("elif") || isword("else") || isword("fi") || isword("do") ||
-	       isword("done") || isword("}");
+	       isword("done") || isword("}") || isword("esac") || peek()->type == T_DSEMI;
 }
 
 /* expect consumes reserved word w, or reports the syntax error. */
@@ -744,6 +744,74 @@ static struct node *compound(void)
 		n->kids = xalloc(sizeof *n->kids);
 		n->kids[0] = body;
 		n->nkids = 1;
+	} else if (isword("case")) {
+		consume();
+		if (peek()->type != T_WORD) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return NULL;
+		}
+		n = newnode(N_CASE);
+		n->words = xalloc(sizeof *n->words);
+		n->words[0] = tok.text;
+		n->nwords = 1;
+		tok.text = NULL;
+		consume();
+		skipnl();
+		if (!expect("in")) {
+			freenode(n);
+			return NULL;
+		}
+		skipnl();
+		while (!isword("esac")) {
+			struct node *item = newnode(N_CASEITEM);
+			n->kids = xrealloc(n->kids, (size_t)(n->nkids + 1) * sizeof *n->kids);
+			n->kids[n->nkids++] = item;
+			if (peek()->type == T_LPAREN)
+				consume();
+			for (;;) {
+				if (peek()->type != T_WORD) {
+					if (tok.type != T_BAD)
+						unexpected(&tok);
+					freenode(n);
+					return NULL;
+				}
+				item->words = xrealloc(item->words, (size_t)(item->nwords + 1) * sizeof *item->words);
+				item->words[item->nwords++] = tok.text;
+				tok.text = NULL;
+				consume();
+				if (peek()->type != T_PIPE)
+					break;
+				consume();
+			}
+			if (peek()->type != T_RPAREN) {
+				if (tok.type != T_BAD)
+					unexpected(&tok);
+				freenode(n);
+				return NULL;
+			}
+			consume();
+			skipnl();
+			if (peek()->type != T_DSEMI && !isword("esac")) {
+				struct node *body = parse_list(1);
+				if (body == NULL) {
+					freenode(n);
+					return NULL;
+				}
+				item->kids = xalloc(sizeof *item->kids);
+				item->kids[0] = body;
+				item->nkids = 1;
+			}
+			if (peek()->type == T_DSEMI) {
+				consume();
+				skipnl();
+			} else if (!isword("esac")) {
+				expect(";;");
+				freenode(n);
+				return NULL;
+			}
+		}
+		consume();
 	} else { /* { list; } */
 		consume();
 		struct node *in = parse_list(1);
@@ -763,7 +831,7 @@ static struct node *compound(void)
 static struct node *parse_command(void)
 {
 	struct token *t = peek();
-	if (isword("if") || isword("while") || isword("until") || isword("for") || isword("{")) {
+	if (isword("if") || isword("while") || isword("until") || isword("for") || isword("{") || isword("case")) {
 		int line = lineno;
 		struct node *n = compound();
 		if (n != NULL)
@@ -922,7 +990,7 @@ static struct node *parse_list(int inparen)
 			n = bg;
 		} else if (t->type == T_SEMI) {
 			consume();
-		} else if (t->type == T_NL || t->type == T_EOF || (inparen && t->type == T_RPAREN)) {
+		} else if (t->type == T_NL || t->type == T_EOF || (inparen && (t->type == T_RPAREN || t->type == T_DSEMI))) {
 			/* the list ends (or, in parentheses, continues on the next line) */
 		} else {
 			if (t->type != T_BAD)
@@ -2540,6 +2608,29 @@ static int run_compound(struct node *n, int flags)
 	case N_GROUP:
 		st = run(n->kids[0], flags);
 		break;
+	case N_CASE: {
+		char *subject = expand1(n->words[0]);
+		st = 0;
+		for (int i = 0; i < n->nkids; i++) {
+			struct node *item = n->kids[i];
+			int hit = 0;
+			for (int k = 0; k < item->nwords && !hit; k++) {
+				char *pat = expand1(item->words[k]);
+				char *plain = xalloc(strlen(pat) + 1);
+				memset(plain, 0, strlen(pat) + 1);
+				hit = match(pat, plain, subject);
+				free(plain);
+				free(pat);
+			}
+			if (hit) {
+				if (item->nkids > 0)
+					st = run(item->kids[0], flags);
+				break;
+			}
+		}
+		free(subject);
+		break;
+	}
 	default:
 		st = run_loop(n);
 	}
@@ -2558,6 +2649,7 @@ static int run(struct node *n, int flags)
 	case N_UNTIL:
 	case N_FOR:
 	case N_GROUP:
+	case N_CASE:
 		return status = run_compound(n, flags);
 	case N_CMD:
 		return status = run_simple(n, flags);
