@@ -242,6 +242,8 @@ func TestBinMatchesLinux(t *testing.T) {
 		{prog: "sh", args: []string{"-c", "x=5; cat <<EOF\nvalue $x $((x+1)) \"quoted\" \\$x `echo cmd`\nEOF\ncat <<'EOF'\nraw $x\nEOF\ncat <<-EOF | wc -l\n\tone\n\ttwo\n\tEOF\nwhile read l; do echo \"<$l>\"; done <<A; cat <<B\n1\n2\nA\nb\nB\ncat <<EOF\nno end"}},
 		{prog: "sh", args: []string{"-c", `for x in apple b.c 42 zz ""; do case $x in a*) echo "a-word $x";; *.c|*.h) echo source;; [0-9]*) echo number;; "") echo empty;; *) echo other $x;; esac; done; case a in (a) ;; esac; echo $?; case a in b) echo no;; esac; echo $?`}},
 		{prog: "sh", stdin: "case x in\n  y) echo no ;;\n  x)\n    echo yes\n    ;;\nesac\ncase a in a) echo x\n"},
+		{prog: "sh", args: []string{"-c", `f() { echo "in f: $1 $# $0"; return 3; echo never; }; f a b; echo $?; f; echo $?; fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(( $1 - 1 ))) )); fi; }; fact 5; g() { for i in 1 2 3; do if [ $i = 2 ]; then return 7; fi; echo $i; done; }; g; echo $?; h() { echo redirected; } > out; h; cat out; return 4; echo never`}},
+		{prog: "sh", stdin: "greet() {\n  echo hello $1\n}\ngreet world\ngreet there | wc -c\n"},
 		{prog: "sh", args: []string{"-c", "if true then echo a; fi"}},
 		{prog: "sh", args: []string{"-c", "for x in a b; do echo $x"}},
 		{prog: "sh", stdin: "for i in 1 2\ndo\n  echo line $i\ndone\nif [ -d sub ]\nthen\n  echo sub is a directory\nfi\n"},

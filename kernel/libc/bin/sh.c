@@ -8,12 +8,14 @@
  *                                     is a terminal)
  *
  * It knows if/elif/else, while, until, for, case, { }, break and continue,
+ * functions and return,
  * pipelines of any length, the redirections < > >> and n> n>> n< n>&m
  * n<&m, here-documents (<<, <<-), & and wait, ; && || and !, ( subshells ), single and double
  * quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $# $0..$9
  * $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..]
  * in the working directory, and the built-ins cd, echo, printf, test and
- * [, read, exit, export, unset, wait, pwd, exec, true, false and ':'.
+ * [, read, return, exit, export, unset, wait, pwd, exec, true, false
+ * and ':'.
  * Errors read as dash writes them ("sh: 1: foo: not found") and exit
  * statuses are POSIX's: 127 not found, 126 not executable, 128+n for a
  * death by signal n, 2 for a syntax error.
@@ -42,6 +44,7 @@ static int status;          /* $? */
 static int interactive;
 static pid_t lastbg;        /* $! */
 static int breaking, continuing_loops, loopdepth; /* break and continue: loops to leave or go on with */
+static int returning, funcdepth; /* return: leave the function that runs */
 static int npos;            /* $1..: positional parameters */
 static char **pos;
 
@@ -447,7 +450,7 @@ static void consume(void)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP, N_CASE, N_CASEITEM };
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP, N_CASE, N_CASEITEM, N_FUNCDEF };
 
 struct redir {
 	int type, fd;
@@ -863,6 +866,28 @@ static struct node *parse_command(void)
 	struct redir **tail = &n->redirs;
 	for (;;) {
 		t = peek();
+		if (t->type == T_LPAREN && n->nwords == 1 && n->redirs == NULL && isname(n->words[0], strlen(n->words[0]))) {
+			/* name() compound-command: a function */
+			consume();
+			if (peek()->type != T_RPAREN) {
+				if (tok.type != T_BAD)
+					unexpected(&tok);
+				freenode(n);
+				return NULL;
+			}
+			consume();
+			skipnl();
+			struct node *body = parse_command();
+			if (body == NULL) {
+				freenode(n);
+				return NULL;
+			}
+			n->type = N_FUNCDEF;
+			n->kids = xalloc(sizeof *n->kids);
+			n->kids[0] = body;
+			n->nkids = 1;
+			return n;
+		}
 		if (t->type == T_WORD) {
 			n->words = xrealloc(n->words, (size_t)(n->nwords + 1) * sizeof *n->words);
 			n->words[n->nwords++] = t->text;
@@ -1423,9 +1448,31 @@ static long long axexpr(int prec)
 	}
 }
 
+static char *arith1(const char *expr);
+static char *expand1(const char *w);
+
 /* arith evaluates expr; an error ends a shell that is not interactive
  * with status 2, as dash. */
-static char *arith(const char *expr)
+static char *arith(const char *raw)
+{
+	/* its $(…), `…` and parameters first, as between double quotes */
+	struct str w = {0};
+	sadd(&w, '"');
+	for (const char *s = raw; *s; s++) {
+		if (*s == '"')
+			sadd(&w, '\\');
+		sadd(&w, (unsigned char)*s);
+	}
+	sadd(&w, '"');
+	char *expr = expand1(w.s);
+	free(w.s);
+	char *r = arith1(expr);
+	free(expr);
+	return r;
+}
+
+/* arith1 evaluates an expression whose expansions are done. */
+static char *arith1(const char *expr)
 {
 	ax = axall = expr;
 	axbad = 0;
@@ -1663,6 +1710,9 @@ static void freefields(struct fields *fs)
 #define EV_EXIT 1 /* the shell ends after this: exec without fork */
 
 static int run(struct node *n, int flags);
+struct func;
+static struct func *findfunc(const char *name);
+static int callfunc(struct func *f, char **argv);
 
 /* waitfor waits for pid and turns its wait status into an exit status. */
 static int waitfor(pid_t pid, int report)
@@ -2305,6 +2355,18 @@ static int builtin(char **argv, int *st)
 		*st = b_printf(argv);
 	} else if (strcmp(c, "read") == 0) {
 		*st = b_read(argv);
+	} else if (strcmp(c, "return") == 0) {
+		*st = argv[1] ? exitnum(argv[1]) : status;
+		if (*st < 0) {
+			say("return: Illegal number: %s", argv[1]);
+			*st = 2;
+		}
+		if (funcdepth > 0) {
+			status = *st;
+			returning = 1;
+		} else if (!interactive) {
+			leave(*st); /* outside a function: the end of the script, as dash */
+		}
 	} else if (strcmp(c, "test") == 0 || strcmp(c, "[") == 0) {
 		*st = b_test(argv);
 	} else if (strcmp(c, "break") == 0 || strcmp(c, "continue") == 0) {
@@ -2431,6 +2493,20 @@ static int run_simple(struct node *n, int flags)
 	}
 	char **cmd = argv + nassign;
 	int st;
+	struct func *fn = findfunc(cmd[0]);
+	if (fn != NULL) {
+		struct saved save[16];
+		int nsave = 0;
+		if (redirect(n->redirs, save, &nsave) < 0) {
+			restore(save, nsave);
+			freefields(&fs);
+			return 2;
+		}
+		st = callfunc(fn, cmd);
+		restore(save, nsave);
+		freefields(&fs);
+		return st;
+	}
 	if (nassign == 0 && strcmp(cmd[0], "exec") == 0) {
 		if (redirect(n->redirs, NULL, NULL) < 0) {
 			freefields(&fs);
@@ -2445,7 +2521,7 @@ static int run_simple(struct node *n, int flags)
 	}
 	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 || strcmp(cmd[0], "printf") == 0 ||
 	    strcmp(cmd[0], "read") == 0 || strcmp(cmd[0], "break") == 0 || strcmp(cmd[0], "continue") == 0 ||
-	    strcmp(cmd[0], "test") == 0 || strcmp(cmd[0], "[") == 0 ||
+	    strcmp(cmd[0], "test") == 0 || strcmp(cmd[0], "[") == 0 || strcmp(cmd[0], "return") == 0 ||
 	    strcmp(cmd[0], "cd") == 0 || strcmp(cmd[0], "pwd") == 0 || strcmp(cmd[0], "wait") == 0 ||
 	    strcmp(cmd[0], ":") == 0 || strcmp(cmd[0], "true") == 0 || strcmp(cmd[0], "false") == 0 ||
 	    strcmp(cmd[0], "export") == 0 || strcmp(cmd[0], "unset") == 0)) {
@@ -2638,12 +2714,63 @@ static int run_compound(struct node *n, int flags)
 	return st;
 }
 
+/* The functions defined, by name; a definition keeps its body. */
+struct func {
+	char *name;
+	struct node *body;
+	struct func *next;
+};
+static struct func *funcs;
+
+static struct func *findfunc(const char *name)
+{
+	for (struct func *f = funcs; f; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* callfunc runs f with argv[1..] as $1...; $0 stays. */
+static int callfunc(struct func *f, char **argv)
+{
+	char **savepos = pos;
+	int savenpos = npos, n = 0;
+	while (argv[n + 1] != NULL)
+		n++;
+	pos = argv + 1;
+	npos = n;
+	funcdepth++;
+	int st = run(f->body, 0);
+	funcdepth--;
+	if (returning) {
+		returning = 0;
+		st = status;
+	}
+	pos = savepos;
+	npos = savenpos;
+	return st;
+}
+
 static int run(struct node *n, int flags)
 {
 	int st;
-	if (breaking || continuing_loops)
+	if (breaking || continuing_loops || returning)
 		return status;
 	switch (n->type) {
+	case N_FUNCDEF: {
+		struct func *f = findfunc(n->words[0]);
+		if (f == NULL) {
+			f = xalloc(sizeof *f);
+			f->name = xstrdup(n->words[0]);
+			f->next = funcs;
+			funcs = f;
+		} else {
+			freenode(f->body);
+		}
+		f->body = n->kids[0]; /* the definition keeps it */
+		n->nkids = 0;
+		return status = 0;
+	}
 	case N_IF:
 	case N_WHILE:
 	case N_UNTIL:
