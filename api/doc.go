@@ -104,7 +104,7 @@
 // semaphore, condvar, rwlock, barrier, once, pipe, poll, signal, msgsnd,
 // msgrcv — room in, or a message from, a message queue; socket — data,
 // room, a connection to accept, or a listening socket to take a connect;
-// holder left out
+// semop — a semaphore of a System V set to change; holder left out
 // when the object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}

@@ -233,6 +233,8 @@ var Cases = []Case{
 
 	{Dir: "kernel/testdata/linux/mprotect", Main: "mprotect", Order: InOrder,
 		Note: "mprotect of one page of three (read-only, PROT_NONE, back to read-write) and munmap of the middle page: each bad access dies of SIGSEGV in a child; ENOMEM over a hole."},
+	{Dir: "kernel/testdata/linux/mmapfile", Main: "mmapfile", Order: InOrder,
+		Note: "mmap of a regular file: MAP_SHARED writes seen by read, by another mapping, by a child's, by /bin/cat; pwrite seen through the mapping; MAP_PRIVATE copied on write; zeros after the end in the last page, SIGBUS past it until ftruncate grows the file; msync's checks; EACCES, EINVAL, EBADF, ENODEV."},
 	{Dir: "kernel/testdata/linux/mmapshared", Main: "mmapshared", Order: InOrder,
 		Note: "mmap(MAP_SHARED|MAP_ANONYMOUS) shared with forked children, MAP_PRIVATE and the heap copied on write; munmap and mmap errors."},
 
