@@ -301,5 +301,10 @@ func (s *search) found(run int, sched Schedule, f Failure) {
 	}
 	out := sched
 	out.Switches = o.Switches
+	if err != nil {
+		// The replay was stopped (Target.Drive): the schedule as found
+		// still fails.
+		out.Switches = sched.Switches
+	}
 	s.report.Counterexample = &Counterexample{Schedule: out, Found: sched, Run: run, Failure: final, Outcome: o}
 }
