@@ -40,6 +40,7 @@
 //	                              childFirst, maxProcs, maxTicks
 //	  locked: [sched]             settings the student may not change (or [all])
 //	views: [tree, console]        the views to open first (see Views)
+//	predict: true                 each step asks for a prediction first
 //	hints:
 //	  - {ko: …, en: …}
 //	checks:                       see Check for every type and its fields

@@ -104,6 +104,8 @@ export class Program {
     if (s.sched) q.set("sched", s.sched);
     for (const k of ["quantum", "cpus", "seed", "ctxswitch"]) if (s[k]) q.set(k, String(s[k]));
     if (s.childFirst) q.set("childfirst", "1");
+    if (s.races) q.set("races", "1");
+    if (s.schedule) q.set("schedule", s.schedule);
     const h = new URLSearchParams();
     h.set("code", encode64(this.file(this.main).text));
     if (this.main !== "main.c") h.set("name", this.main);
