@@ -99,6 +99,7 @@ func TestBrowserExploreFindsNothing(t *testing.T) {
 	if p := eval[string](t, ctx, `document.querySelector('[data-show="explore-progress"]').textContent`); !strings.Contains(p, "확률") {
 		t.Errorf("progress %q", p)
 	}
+	screenshot(t, ctx, "explore-none-ko")
 }
 
 // With the race detector on, the page lists the counter's race in words

@@ -234,6 +234,7 @@ function setSchedule(s) {
   scheduleField.value = s;
   changed();
 }
+if (workload) $('[data-action="explore"]').hidden = true; // jobs without code have no threads to interleave
 new Explorer(root, {program, readFields,
   open(s) {
     setSchedule(s);
