@@ -51,7 +51,16 @@ func TestBrowserExploresTheCounter(t *testing.T) {
 	if !strings.Contains(schedule, "@") {
 		t.Fatalf("the schedule field holds %q", schedule)
 	}
-	// The counterexample runs in the playground, to its lost update.
+	// The counterexample opens in the playground where its schedule
+	// departs from the default one (its preemption), then runs on to its
+	// lost update.
+	waitFor(t, ctx, "the run paused at its preemption", `document.querySelector('[data-show="status"]').dataset.status === "paused" && document.querySelectorAll('[data-view="gantt"] .preempt-mark').length === 1`)
+	mark := eval[float64](t, ctx, `+document.querySelector('[data-view="gantt"] .preempt-mark').dataset.preempt`)
+	if tick := eval[float64](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`); tick != mark+1 {
+		t.Errorf("opened at tick %v, the preemption is at %v: want the tick just after it", tick, mark)
+	}
+	screenshot(t, ctx, "explore-departure")
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the failing run to end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
 	out := eval[string](t, ctx, consoleText)
 	if !strings.Contains(out, "counter ") || strings.Contains(out, "counter 10") {

@@ -238,12 +238,25 @@ if (workload) $('[data-action="explore"]').hidden = true; // jobs without code h
 new Explorer(root, {program, readFields,
   open(s) {
     setSchedule(s);
+    departure = true;
     actions.run();
     notice.show(t("ex.replaying", {s}), "info");
   },
   clear() { setSchedule(""); notice.hide(); actions.reset(); },
   onCompileErrors(errors) { editor.setErrors(errors); controls.setCompileError(errors.length > 0); },
 });
+// departure: the failing run just opened stops where its schedule first
+// preempts a thread, where it departs from the default schedule.
+let departure = false;
+function stopAtDeparture(b) {
+  if (!departure) return;
+  const e = (b.events || []).find((e) => e.k === "preempt" && e.causeText && e.causeText.code === "manual.switch");
+  if (e) {
+    departure = false;
+    send({op: "pause"});
+    send({op: "seek", tick: e.t + 1}); // the end of the preemption's tick: the switch drawn
+  } else if (b.state && b.state.status === "done") departure = false;
+}
 // Prediction mode: a step waits for the student's prediction.
 const predictor = new Predictor(root, {predict: boot.predict, table, lineText, send: (cmd) => send(cmd)});
 for (const a of ["step", "step-event", "step-syscall"]) {
@@ -299,6 +312,7 @@ const conn = new Connection(boot.socket, {
   batch(b) {
     if (resuming) { resuming = false; notice.hide(); }
     predictor.batch(b);
+    stopAtDeparture(b);
     if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
     dispatcher.batch(b);
