@@ -161,7 +161,7 @@ func TestBrowserPredicts(t *testing.T) {
 	for i := 0; i < 50 && eval[string](t, ctx, verdictJS) == ""; i++ {
 		tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
 		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step-event"]`)))
-		waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || document.querySelector('[data-show="status"]').dataset.status === "done"`)
+		waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || `+verdictJS+` !== "" || document.querySelector('[data-show="status"]').dataset.status !== "paused"`)
 	}
 	verdict := eval[string](t, ctx, `document.querySelector('[data-show="predict-verdict"]').textContent`)
 	if !strings.HasPrefix(verdict, "✓") && !strings.HasPrefix(verdict, "✗") {
@@ -176,4 +176,41 @@ func TestBrowserPredicts(t *testing.T) {
 		t.Errorf("score %q, want %q (verdict %q)", score, want, verdict)
 	}
 	screenshot(t, ctx, "predict-scored")
+}
+
+// Stepping through the fork program in prediction mode asks how many
+// processes exist after the fork, and which line prints, and keeps the
+// count of every answer.
+func TestBrowserPredictsForkAndOutput(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&predict=1"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	asked := map[string]bool{}
+	answers := 0
+	for i := 0; i < 80; i++ {
+		state := eval[string](t, ctx, `document.querySelector('[data-view="predict"]').dataset.state || ""`)
+		if eval[string](t, ctx, `document.querySelector('[data-show="status"]').dataset.status`) == "done" {
+			break
+		}
+		if state == "asking" {
+			asked[eval[string](t, ctx, `document.querySelector('[data-show="predict-question"]').textContent`)] = true
+			answers++
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="predict-answer"]`)))
+			continue
+		}
+		tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step-event"]`)))
+		waitFor(t, ctx, "the step or a question", `document.querySelector('[data-view="predict"]').dataset.state === "asking" || document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	}
+	for _, q := range []string{"How many processes exist after this fork?", "Which line prints next?"} {
+		if !asked[q] {
+			t.Errorf("never asked %q; asked %v", q, asked)
+		}
+	}
+	score := eval[string](t, ctx, `document.querySelector('[data-show="predict-score"]').textContent`)
+	if !strings.Contains(score, " of ") || answers < 3 {
+		t.Errorf("score %q after %d answers", score, answers)
+	}
+	t.Logf("%d answers: %s; %v", answers, score, asked)
 }

@@ -133,14 +133,16 @@ export class Predictor {
       }
     }
     const running = runners.find((r) => r.state === "running");
-    const src = running ? this.opts.lineText(running.file, running.line) : "";
     this.turn++;
-    if (running && /\bfork\s*\(/.test(src)) {
+    // A fork on this line or the next few: the step may take it.
+    const ahead = running ? [0, 1, 2, 3].map((k) => this.opts.lineText(running.file, running.line + k)).join("\n") : "";
+    if (running && /\bfork\s*\(/.test(ahead)) {
       const n = live.length;
       const options = [...new Set([n, n + 1, 2 * n, n + 2])].sort((a, b) => a - b).slice(0, 4);
       return {kind: "procs", text: t("predict.procs"), choices: options.map((k) => ({key: String(k), label: String(k)}))};
     }
-    if (running && /\b(printf|puts|putchar|write)\s*\(/.test(src)) {
+    const near = running ? [0, 1, 2].map((k) => this.opts.lineText(running.file, running.line + k)).join("\n") : "";
+    if (running && /\b(printf|puts|putchar|write)\s*\(/.test(near)) {
       const lines = this.printLines(running.file);
       if (lines.length >= 2) {
         return {kind: "line", text: t("predict.line"), file: running.file,
