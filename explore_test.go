@@ -18,7 +18,7 @@ func osplayOut(args ...string) (int, string, string) {
 }
 
 func TestExploreFindsAndReplays(t *testing.T) {
-	code, out, errs := osplayOut("explore", "--depth", "2", "--runs", "100", "kernel/explore/testdata/counter.c")
+	code, out, errs := osplayOut("explore", "--depth", "1", "--runs", "100", "kernel/explore/testdata/counter.c")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s%s", code, out, errs)
 	}
