@@ -12,7 +12,7 @@ import (
 
 func counterSource(t *testing.T) string {
 	t.Helper()
-	src, err := os.ReadFile("../kernel/explore/testdata/counter.c")
+	src, err := os.ReadFile("../kernel/testdata/race/counter.c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestBrowserExploresTheCounter(t *testing.T) {
 func TestBrowserExploreFindsNothing(t *testing.T) {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{})
-	src, _ := os.ReadFile("../kernel/explore/testdata/counter_mutex.c")
+	src, _ := os.ReadFile("../kernel/testdata/race/counter_mutex.c")
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&lang=ko"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	typeProgram(t, ctx, string(src))
