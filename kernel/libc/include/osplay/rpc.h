@@ -47,7 +47,6 @@
 #define PMAPPROC_UNSET 2
 #define PMAPPROC_GETPORT 3
 #define PMAP_PORT 6311
-#define IPPROTO_UDP_RPC 17	/* the protocol number the matchmaker records */
 
 /* Message types and statuses (RFC 5531). */
 #define RPC_CALL 0
@@ -70,7 +69,7 @@ static int rpc_error;
 /* Set to 1: every client handle made after prints its calls' and replies' bytes. */
 static int rpc_trace;
 
-/* Slide 3.65: an XDR stream, a buffer that xdr_ calls fill (XDR_ENCODE) or read (XDR_DECODE). */
+/* Slides 3.65 and 3.81: an XDR stream, a buffer that xdr_ calls fill (XDR_ENCODE) or read (XDR_DECODE). */
 #define XDR_ENCODE 0
 #define XDR_DECODE 1
 typedef struct {
@@ -101,7 +100,9 @@ typedef struct {
 
 /* Slide 3.70: a handle for program prog, version vers at host:port (0: ask the matchmaker). */
 static CLIENT *clnt_create(const char *host, unsigned int prog, unsigned int vers, int port);
-/* Slide 3.64, the client stub's work: marshal the arguments, send, wait for the reply, unmarshal the results. */
+/* Slide 3.64, the client stub's work: marshal the arguments, send, wait for the reply, unmarshal the results.
+   It waits for ever and never sends again: the machine's loopback loses no datagram (Sun's clnt_call
+   retransmits after a timeout). */
 static int clnt_call(CLIENT *cl, unsigned int proc, xdrproc_t inproc, void *in, xdrproc_t outproc, void *out);
 static void clnt_destroy(CLIENT *cl);
 
@@ -121,8 +122,9 @@ static int svc_create(int port);
 /* Take the next call: 0; GARBAGE_ARGS when its header is malformed or it is longer than RPC_MAX
    (answer it with svcerr); -1 when there is nobody to answer (not even an xid). */
 static int svc_getreq(int sock, struct svc_req *rq);
-/* Answer a call: results marshalled by outproc after the SUCCESS status, or an error status alone. */
+/* Answer a call: SUCCESS, then the results outproc marshals (SYSTEM_ERR when they do not fit). */
 static int svc_sendreply(int sock, struct svc_req *rq, xdrproc_t outproc, void *out);
+/* Answer a call with an error status alone: PROG_UNAVAIL, PROC_UNAVAIL, GARBAGE_ARGS... */
 static int svcerr(int sock, struct svc_req *rq, int status);
 
 /* The bytes of a message, in hex: four 4-byte units a line. */
@@ -180,15 +182,15 @@ static int xdr_long(XDR *x, long *lp)
 
 static int xdr_string(XDR *x, char **sp, unsigned int max)
 {
-	unsigned int len = 0;
-	int pad;
+	unsigned int len = 0, left, pad;
 
 	if (x->op == XDR_ENCODE)
 		len = strlen(*sp);
 	if (!xdr_u_int(x, &len) || len > max)
 		return 0;
 	pad = (4 - len % 4) % 4;
-	if (len + pad > (unsigned int)(x->size - x->pos))
+	left = x->size - x->pos;
+	if (len > left || pad > left - len)	/* a length that lies: never len + pad, which may wrap */
 		return 0;
 	if (x->op == XDR_ENCODE) {
 		memcpy(x->buf + x->pos, *sp, len);
@@ -359,7 +361,7 @@ static int __pmap_call(unsigned int proc, unsigned int prog, unsigned int vers, 
 		return -1;
 	m.prog = prog;
 	m.vers = vers;
-	m.prot = IPPROTO_UDP_RPC;
+	m.prot = IPPROTO_UDP;	/* 17: every mapping here is UDP */
 	m.port = port;
 	r = clnt_call(cl, proc, xdr_pmap, &m, __rpc_xdr_uint, res);
 	clnt_destroy(cl);

@@ -72,6 +72,11 @@ int main(void)
 	xdr_u_int(&x, &u);
 	xdrmem_create(&x, buf, 8, XDR_DECODE);
 	printf("string of 12 in 8 bytes: %d\n", xdr_string(&x, &tp, 15));
+	u = 0xfffffffe;	/* with its padding of 2, 2^32: a check of len + pad would wrap to 0 */
+	xdrmem_create(&x, buf, 8, XDR_ENCODE);
+	xdr_u_int(&x, &u);
+	xdrmem_create(&x, buf, 8, XDR_DECODE);
+	printf("string of 2^32-2 with no maximum: %d\n", xdr_string(&x, &tp, 0xffffffff));
 	xdrmem_create(&x, buf, 6, XDR_ENCODE);
 	printf("\"abc\" into 6 bytes: %d\n", xdr_string(&x, &strs[3], 15));
 	return 0;
