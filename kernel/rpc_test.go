@@ -121,6 +121,7 @@ func TestRPCHostileRequests(t *testing.T) {
 		"client: ECHO of a string of 2^31-1 bytes, 28 bytes: reply of 16 bytes, xid 10, status 4: server can't decode arguments",
 		"client: ADD in a datagram longer than RPC_MAX, 600 bytes: reply of 16 bytes, xid 12, status 4: server can't decode arguments",
 		"client: a datagram of 70000 bytes: sendto: Message too long",
+		"client: SHORT: can't decode result",
 		"client: ADD(40, 2) = 42",
 		"client: server exited with status 0",
 	} {

@@ -274,7 +274,7 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/rpc", Main: "xdr", Order: InOrder,
 		Note: "XDR's encoding by <osplay/rpc.h> (RFC 4506): ints big-endian whatever the machine's order, two's complement, strings padded to 4 bytes, decoding, and the refusals of a short buffer or a string too long."},
 	{Dir: "kernel/testdata/linux/rpc", Main: "hostile", Order: InOrder,
-		Note: "an RPC server of <osplay/rpc.h> on udp port 6321 meets datagrams too short, malformed headers, arguments cut short, strings whose length lies, a datagram longer than RPC_MAX, unknown programs and versions: each answered with an error status or dropped, and the honest calls between them answered; 70000 bytes never leave (EMSGSIZE)."},
+		Note: "an RPC server of <osplay/rpc.h> on udp port 6321 meets datagrams too short, malformed headers, arguments cut short, strings whose length lies, a datagram longer than RPC_MAX, unknown programs and versions: each answered with an error status or dropped, and the honest calls between them answered; 70000 bytes never leave (EMSGSIZE); a reply without its result is the client's clean error."},
 	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
 		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
 

@@ -4,8 +4,9 @@
  * short, a string whose length says 2^31-1 or more than the datagram
  * holds, a datagram longer than RPC_MAX, each get GARBAGE_ARGS; an
  * unknown program PROG_UNAVAIL, an unknown version PROG_MISMATCH; a
- * datagram above UDP's 65507 bytes never leaves (EMSGSIZE). Between
- * them, honest calls through the stub are answered. */
+ * datagram above UDP's 65507 bytes never leaves (EMSGSIZE); a reply
+ * that says SUCCESS but holds no result is a clean error for the client
+ * stub. Between them, honest calls through the stub are answered. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,9 @@
 #define VERS 1
 #define ADD 1
 #define ECHO 2
+#define SHORT 3	/* answered SUCCESS with no result: the client cannot decode it */
 #define PORT 6321
-#define DATAGRAMS 12	/* the datagrams the server takes: as many as reach it */
+#define DATAGRAMS 13	/* the datagrams the server takes: as many as reach it */
 
 static int xdr_pair(XDR *x, void *p)
 {
@@ -64,6 +66,9 @@ static void serve(int sock)
 		} else if (rq.proc == ECHO && xdr_text(&rq.args, &tp)) {
 			printf("server: datagram %d: ECHO(\"%s\")\n", i, text);
 			svc_sendreply(sock, &rq, xdr_text, &tp);
+		} else if (rq.proc == SHORT) {
+			printf("server: datagram %d: SHORT, a reply without its result\n", i);
+			svcerr(sock, &rq, SUCCESS);
 		} else {
 			printf("server: datagram %d: garbage arguments\n", i);
 			svcerr(sock, &rq, GARBAGE_ARGS);
@@ -152,6 +157,8 @@ int main(void)
 		printf("client: a datagram of %d bytes: sendto: %s\n", (int)sizeof huge, strerror(errno));
 	if (clnt_call(cl, ECHO, xdr_text, &wp, xdr_text, &bp) == 0)
 		printf("client: ECHO(\"%s\") = \"%s\"\n", word, back);
+	if (clnt_call(cl, SHORT, xdr_void, NULL, xdr_int_p, &status) < 0)
+		printf("client: SHORT: %s\n", rpc_errstr(rpc_error));
 	add(cl, 40, 2);
 	clnt_destroy(cl);
 	waitpid(pid, &status, 0);
