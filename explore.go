@@ -26,7 +26,7 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	strategy := fl.String("strategy", explore.PCT, "how to choose schedules: pct, exhaustive or random")
 	runs := fl.Int("runs", 0, fmt.Sprintf("schedules to try (pct, random: %d; exhaustive: at most %d)", explore.DefaultRuns, explore.DefaultMaxRuns))
-	depth := fl.Int("depth", explore.DefaultDepth, fmt.Sprintf("pct: the bug depth d to aim at, 1 to %d (d−1 priority change points)", explore.MaxDepth))
+	depth := fl.Int("depth", explore.DefaultDepth, fmt.Sprintf("pct: priority change points per run, 0 to %d: the preemptions a run may insert, so depth D finds a bug that needs D preemptions", explore.MaxDepth))
 	preemptions := fl.Int("preemptions", explore.DefaultPreemptions, "exhaustive: preemptions per schedule, K")
 	seed := fl.Int64("seed", 0, "seed of the first run (run i uses seed+i)")
 	policy := fl.String("sched", "", "the expected output is the program's under this policy (default: under the explorer's default schedule)")
@@ -56,6 +56,9 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 	opt := explore.Options{Strategy: *strategy, Runs: *runs, Depth: *depth, Preemptions: *preemptions, Seed: *seed}
 	if *preemptions == 0 {
 		opt.Preemptions = -1 // none, rather than the default
+	}
+	if *depth == 0 {
+		opt.Depth = -1
 	}
 	if err := explore.CheckOptions(opt); err != nil {
 		fmt.Fprintf(stderr, "osplay explore: %v\n", err)
@@ -144,13 +147,13 @@ func progressLine(p explore.Progress) string {
 	s := p.Strategy
 	switch p.Strategy {
 	case explore.PCT:
-		s += fmt.Sprintf(" depth %d", p.Depth)
+		s += fmt.Sprintf(" depth %d: %s per run", p.Depth, plural(p.Depth, "change point"))
 	case explore.Exhaustive:
 		s += fmt.Sprintf(" ≤%d preemptions", p.Preemptions)
 	}
 	s += fmt.Sprintf(", %d runs, %.0f runs/s", p.Runs, p.PerSecond)
 	if p.Strategy == explore.PCT {
-		s += fmt.Sprintf(", %d threads, %d steps: a bug of depth %d found with probability ≥ %.3g", p.Threads, p.Steps, p.Depth, p.Bound)
+		s += fmt.Sprintf(", %d threads, %d steps: a bug that needs %s found with probability ≥ %.3g", p.Threads, p.Steps, plural(p.Depth, "preemption"), p.Bound)
 	}
 	return s
 }

@@ -18,7 +18,7 @@ func osplayOut(args ...string) (int, string, string) {
 }
 
 func TestExploreFindsAndReplays(t *testing.T) {
-	code, out, errs := osplayOut("explore", "--depth", "2", "--runs", "100", "kernel/explore/testdata/counter.c")
+	code, out, errs := osplayOut("explore", "--depth", "1", "--runs", "100", "kernel/testdata/race/counter.c")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s%s", code, out, errs)
 	}
@@ -47,18 +47,18 @@ func TestExploreOutcomes(t *testing.T) {
 		code int
 		out  string // a substring of standard output, or of standard error
 	}{
-		{[]string{"explore", "--strategy", "exhaustive", "kernel/explore/testdata/counter_mutex.c"}, 0, "every schedule with at most 2 preemptions passed"},
-		{[]string{"explore", "--strategy", "random", "--runs", "300", "kernel/explore/testdata/counter_mutex.c"}, 0, "no failing schedule (random, 300 runs"},
+		{[]string{"explore", "--strategy", "exhaustive", "kernel/testdata/race/counter_mutex.c"}, 0, "every schedule with at most 2 preemptions passed"},
+		{[]string{"explore", "--strategy", "random", "--runs", "300", "kernel/testdata/race/counter_mutex.c"}, 0, "no failing schedule (random, 300 runs"},
 		{[]string{"explore", "--strategy", "random", "kernel/testdata/proc/philosophers.c"}, 1, "threads wait for each other in a cycle: deadlock"},
 		{[]string{"explore", "--races", "--strategy", "exhaustive", "--preemptions", "1", "kernel/testdata/race/counter_mutex.c"}, 0, "every schedule with at most 1 preemptions passed"},
 		{[]string{"explore", "--races", "kernel/testdata/race/two_counters.c"}, 1, "data race: count read by thread 4 at two_counters.c:16"},
-		{[]string{"explore", "--expect-output", "kernel/explore/testdata/counter.c", "kernel/explore/testdata/counter_mutex.c"}, 1, "the default schedule fails"},
+		{[]string{"explore", "--expect-output", "kernel/testdata/race/counter.c", "kernel/testdata/race/counter_mutex.c"}, 1, "the default schedule fails"},
 		{[]string{"explore", "--depth", "2", "--lang", "ko", "kernel/explore/testdata/order.c"}, 1, "SIGSEGV로 종료됨"},
-		{[]string{"explore", "--strategy", "dfs", "kernel/explore/testdata/counter.c"}, 2, `unknown strategy "dfs"`},
-		{[]string{"explore", "--depth", "11", "kernel/explore/testdata/counter.c"}, 2, "depth 11"},
+		{[]string{"explore", "--strategy", "dfs", "kernel/testdata/race/counter.c"}, 2, `unknown strategy "dfs"`},
+		{[]string{"explore", "--depth", "11", "kernel/testdata/race/counter.c"}, 2, "depth 11"},
 		{[]string{"explore"}, 2, "usage: osplay explore"},
 		{[]string{"explore", "README"}, 2, "not a C file"},
-		{[]string{"run", "--schedule", "3@x:4", "kernel/explore/testdata/counter.c"}, 2, "not a number"},
+		{[]string{"run", "--schedule", "3@x:4", "kernel/testdata/race/counter.c"}, 2, "not a number"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

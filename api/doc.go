@@ -104,7 +104,7 @@
 // semaphore, condvar, rwlock, barrier, once, pipe, poll, signal, msgsnd,
 // msgrcv — room in, or a message from, a message queue; socket — data,
 // room, a connection to accept, or a listening socket to take a connect;
-// holder left out
+// semop — a semaphore of a System V set to change; holder left out
 // when the object has no single holder). A text is {"code","args"}:
 //
 //	{"code":"rr.quantum_expired","args":{"q":3}}
@@ -377,6 +377,43 @@
 // Retry-After: 1 and the error code busy. Near the server's memory budget
 // new runs get 503 with Retry-After: 60 and server_full, and a new
 // WebSocket gets error server_full and close 4003.
+//
+// POST /api/explore searches a C program's schedules for one that breaks
+// it (package kernel/explore): {program…, "strategy": "pct" (default),
+// "exhaustive" or "random", "runs" (at most Limits.MaxExploreRuns,
+// 20,000; default 1,000, exhaustive all), "depth" (pct: priority change
+// points per run, the preemptions a run may insert, 0 to 10, default 2),
+// "preemptions" (exhaustive: 0 to 3, default 2), "seed"}. Every run has
+// one CPU, the manual policy answered by the strategy, and the program's
+// stdin or none (end of file); a run fails by a crash, a deadlock, its
+// tick limit, a data race (settings.races), or an exit status or output
+// other than the first run's. The answer is lines of JSON
+// (application/x-ndjson): {"type":"progress", "strategy", "runs",
+// "elapsedMs", "perSecond", "depth", "preemptions", "bound" (pct: the
+// probability ≥ that the runs so far found a bug needing at most depth
+// preemptions, 1 − (1 − 1/(n·k^depth))^runs for n "threads" and k
+// "steps"; exhaustive: 1 once "exhausted"), "threads", "steps"} about
+// four times a second, then the same with "type":"result",
+// "expected" {stdout, exit}, and "counterexample" when a run failed:
+// {"schedule" (settings.schedule replays it), "preemptions", "switches",
+// "foundSwitches" (before shortening), "run", "seed", "why" (a text:
+// explore.output, explore.status, explore.crash, explore.deadlock,
+// explore.limit, race.found), "waits" (a deadlock's cycle), "stdout",
+// "stderr", "events", "stream" (the hash of its trace)}; or "stopped":
+// true when it ended early, with "haltCode" deadline or memory_limit at
+// the server's limits. A request that is wrong is one error (400), a
+// program that does not compile an error line with code compile. The
+// search computes as one headless run: one worker, one machine at a time
+// on the CPU share, the memory budget per machine, and Limits.RunTimeout
+// for the whole search; closing the request (the page's Stop) ends it at
+// once. It is rate-limited as POST /api/run.
+//
+// A program's "settings" may carry "schedule", a schedule the explorer
+// reported ("3@9:4": at thread 3's scheduling point 9, thread 4 runs;
+// at most 16 KiB): the run then has one CPU and that schedule chooses, as
+// in the search, event for event; its switches that preempt a thread are
+// preempt events with causeText manual.switch. Added in minor version 3
+// with the explorer; a client that does not send it sees nothing new.
 //
 // Errors have a code a program can test and a message a person can read;
 // args, when present, carry the values of the message by name, for a

@@ -23,11 +23,12 @@ type Example struct {
 }
 
 // lectureOrder is the order of the lecture's Lab 3 (slides 3.25–3.30),
-// then shared memory (slides 3.53–3.54), then slide 4.17, then the synchronisation lectures (slides 3.32–3.41 and
+// then shared memory (slides 3.53–3.54), the date server over sockets and
+// an RPC call (slides 3.59–3.71), then slide 4.17, then the synchronisation lectures (slides 3.32–3.41 and
 // seed 002: the bounded buffer, readers–writers, the tunnel, the dining
 // philosophers) with OSTEP's counter and a barrier, then the lecture's
 // models of message passing, monitors and events.
-var lectureOrder = []string{"onetwo", "nfork", "nfork-exit", "forkexecl", "forkexecv", "background", "mystatus", "shm-posix", "date-server", "runls",
+var lectureOrder = []string{"onetwo", "nfork", "nfork-exit", "forkexecl", "forkexecv", "background", "mystatus", "shm-posix", "date-server", "rpc", "runls",
 	"counter-race", "counter-mutex", "boundedbuffer", "rw-busywait", "rw-condvar", "tunnel", "philosophers", "philosophers-monitor", "barrier",
 	// The lecture's models (seed 001 slides 3.42–3.56, seed 002): the
 	// bounded-buffer series, then messages, mailboxes, Mach, monitors, events.

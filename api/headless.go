@@ -77,7 +77,11 @@ func (j *Job) Done() {
 // deadline (the job's deadline passed) or memory_limit (its processes use
 // more than MaxSessionMemory together; the kernel's out-of-memory killer
 // should have acted before). The machine is left where it stopped.
-func (j *Job) Drive(m *kernel.Machine) (stop string) {
+func (j *Job) Drive(m *kernel.Machine) (stop string) { return j.driveUntil(m, nil) }
+
+// driveUntil is Drive, which also stops, with codeStopped, when cancel
+// closes (the caller interrupts the machine then).
+func (j *Job) driveUntil(m *kernel.Machine, cancel <-chan struct{}) (stop string) {
 	expired := make(chan struct{})
 	timer := time.AfterFunc(time.Until(j.deadline), func() {
 		close(expired)
@@ -93,6 +97,8 @@ func (j *Job) Drive(m *kernel.Machine) (stop string) {
 		select {
 		case <-expired:
 			return codeDeadline
+		case <-cancel:
+			return codeStopped
 		default:
 		}
 		from, start, target := m.Now(), time.Now(), m.Now()+chunk

@@ -2,31 +2,19 @@ package api
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
 
-const pipeHeldProgram = `#include <stdio.h>
-#include <unistd.h>
-#include <sys/wait.h>
-int main(void) {
-	int fd[2];
-	char buf[32];
-	pipe(fd);
-	if (fork() == 0) {
-		close(fd[0]);
-		write(fd[1], "hello pipe", 10);
-		return 0;
+// pipeHeldProgram leaves the bytes of a write in a pipe for a second.
+var pipeHeldProgram = func() string {
+	src, err := os.ReadFile("../kernel/testdata/proc/pipeheld.c")
+	if err != nil {
+		panic(err)
 	}
-	close(fd[1]);
-	sleep(1);
-	ssize_t n = read(fd[0], buf, sizeof buf);
-	buf[n] = 0;
-	printf("parent read: %s\n", buf);
-	wait(NULL);
-	return 0;
-}
-`
+	return string(src)
+}()
 
 // TestIPCOnTheWire: a pipe's write and read come as transfer events whose
 // "ipc" names the object, the bytes and, for the read, the write it took

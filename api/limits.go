@@ -24,6 +24,10 @@ type Limits struct {
 	MaxOutput     int64 // console bytes of one run (256 KiB)
 	MaxEventsSent int   // events in one batch before syscall events are left out (2,000)
 	RunTimeout    time.Duration
+	// MaxExploreRuns bounds the schedules one POST /api/explore may run
+	// (20,000); the search as a whole computes as one headless run: one
+	// worker, one machine at a time, within RunTimeout.
+	MaxExploreRuns int
 
 	// Memory. MaxSessionMemory bounds what all the processes of one
 	// machine touch together (the kernel's out-of-memory killer acts
@@ -93,6 +97,7 @@ func (l Limits) WithDefaults() Limits {
 	def(&l.MaxOutput, 256<<10)
 	defInt(&l.MaxEventsSent, 2000)
 	defDur(&l.RunTimeout, 10*time.Second)
+	defInt(&l.MaxExploreRuns, 20_000)
 	if l.MaxSessionMemory == 0 {
 		l.MaxSessionMemory = 256 << 20
 	}

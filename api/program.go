@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"fmt"
+	"osplay/kernel/explore"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,8 +87,19 @@ func (s Settings) check() error {
 	if s.CtxSwitch < 0 || s.CtxSwitch > 1_000_000 {
 		return fmt.Errorf("context-switch cost %d out of range (0 to 1000000 ticks)", s.CtxSwitch)
 	}
+	if s.Schedule != "" {
+		if len(s.Schedule) > maxScheduleText {
+			return fmt.Errorf("schedule too long: at most %d bytes", maxScheduleText)
+		}
+		if _, err := explore.ParseSchedule(s.Schedule); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// maxScheduleText bounds settings.schedule.
+const maxScheduleText = 16 << 10
 
 // mainFile is the file to run: Main, or the first C file.
 func (p *Program) mainFile() string {
@@ -134,7 +146,15 @@ func (p *Program) start(l Limits, onEvent func(kernel.Event)) (*kernel.Machine, 
 		m, err := p.startWorkload(l, onEvent)
 		return m, nil, err
 	}
-	m := kernel.New(p.config(l, onEvent))
+	var m *kernel.Machine
+	if p.Settings.Schedule != "" {
+		// As the explorer ran it: one CPU, the schedule choosing, the
+		// standard input given or none (end of file).
+		s, _ := explore.ParseSchedule(p.Settings.Schedule)
+		m = explore.Machine(explore.Target{Config: p.config(l, onEvent)}, s)
+	} else {
+		m = kernel.New(p.config(l, onEvent))
+	}
 	if err := m.Start(p.argv()); err != nil {
 		diags := compileErrors(err.Error())
 		return nil, diags, err

@@ -19,6 +19,7 @@ func server(t *testing.T, lim Limits) (*API, *httptest.Server) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/ws", a.ServeWS)
 	mux.HandleFunc("/api/run", a.ServeRun)
+	mux.HandleFunc("/api/explore", a.ServeExplore)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

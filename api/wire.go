@@ -24,6 +24,9 @@ type Settings struct {
 	Resident         int `json:"resident,omitempty"`
 	// Races turns on the kernel's data-race detector: "race" events.
 	Races bool `json:"races,omitempty"`
+	// Schedule replays a schedule the explorer found ("3@9:4", POST
+	// /api/explore): one CPU, the manual policy answered by the schedule.
+	Schedule string `json:"schedule,omitempty"`
 }
 
 // Program is what a session or a headless run executes.

@@ -42,6 +42,7 @@
 //	                              monitor's signal does, <osplay/monitor.h>)
 //	  locked: [sched]             settings the student may not change (or [all])
 //	views: [tree, console]        the views to open first (see Views)
+//	predict: true                 each step asks for a prediction first
 //	hints:
 //	  - {ko: …, en: …}
 //	checks:                       see Check for every type and its fields

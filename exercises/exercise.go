@@ -68,8 +68,11 @@ type Exercise struct {
 	Title  Text     `json:"title"`
 	Run    Run      `json:"run"`
 	Views  []string `json:"views,omitempty"` // the views to open first (see Views)
-	Hints  []Text   `json:"hints,omitempty"`
-	Checks []Check  `json:"checks"`
+	// Predict opens the playground in prediction mode: each step asks
+	// the student to predict it first.
+	Predict bool    `json:"predict,omitempty"`
+	Hints   []Text  `json:"hints,omitempty"`
+	Checks  []Check `json:"checks"`
 
 	Body     Text   `json:"body" fm:"-"`               // Markdown: "# ko" and "# en" sections
 	Files    []File `json:"files" fm:"-"`              // starter code: "# files" section

@@ -197,7 +197,7 @@ func TestCurriculumCovered(t *testing.T) {
 	// message queues, sockets), each the subject of an exercise.
 	for _, name := range []string{"pipe-parent-child", "pipe-ls-wc", "pipe-eof-close", "pipe-nonblocking", "pipe-sigpipe",
 		"fifo-two-programs", "signal-ping-pong", "sigprocmask-pending", "sigchld-reap", "alarm-watchdog", "eintr-restart",
-		"shm-sysv-fork", "shm-bounded-buffer", "mmap-private-shared", "msgqueue-types", "mq-priorities", "date-server"} {
+		"shm-sysv-fork", "shm-bounded-buffer", "mmap-private-shared", "msgqueue-types", "mq-priorities", "date-server", "rpc-xdr-bytes", "rpc-byte-order"} {
 		if Get(name) == nil {
 			t.Errorf("no exercise %s", name)
 		}

@@ -63,6 +63,10 @@ func TestIPCExercisesFailWhereMeant(t *testing.T) {
 		{"mq starter", "mq-priorities", "starter", "", nil, []string{"output"}},
 		{"shm-posix.c as the lecture has it", "shm-sysv-fork", "starter", "", nil, []string{"output", "tree"}},
 		{"date client starter", "date-server", "starter", "", nil, []string{"output", "refused", "tree", "all-end", "nobody-waits"}},
+		{"rpc stub starter", "rpc-byte-order", "starter", "", nil, []string{"output"}},
+		{"rpc stub with htonl before memcpy", "rpc-byte-order", "starter", "add.c",
+			[]edit{{"\tint *v = p;\n\n\tif (x->pos + 8 > x->size)\n\t\treturn 0;\n\tmemcpy(x->buf + x->pos, &v[0], 4);\n\tmemcpy(x->buf + x->pos + 4, &v[1], 4);\n",
+				"\tint *v = p;\n\tuint32_t a = htonl(v[0]), b = htonl(v[1]);\n\n\tif (x->pos + 8 > x->size)\n\t\treturn 0;\n\tmemcpy(x->buf + x->pos, &a, 4);\n\tmemcpy(x->buf + x->pos + 4, &b, 4);\n"}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -20,6 +20,7 @@ type Page struct {
 	Main       string          `json:"main"`
 	Run        Run             `json:"run"`
 	Views      []string        `json:"views,omitempty"`
+	Predict    bool            `json:"predict,omitempty"`
 	Checks     []CheckView     `json:"checks"`
 }
 
@@ -50,7 +51,7 @@ func (x *Exercise) Render(lang string) Page {
 	p := Page{
 		Slug: x.Slug, Lang: lang, Kind: x.Kind, Topic: x.Topic, Slides: x.Slides,
 		Title: x.Title.In(lang), Body: Markdown(x.Body.In(lang)),
-		Files: cloneFiles(x.Files), Main: x.MainFile(), Run: x.Run, Views: x.Views,
+		Files: cloneFiles(x.Files), Main: x.MainFile(), Run: x.Run, Views: x.Views, Predict: x.Predict,
 	}
 	if i := topicIndex(x.Topic); i < len(Topics) {
 		p.TopicTitle = Topics[i].Title.In(lang)

@@ -177,3 +177,17 @@ func TestLoadFS(t *testing.T) {
 		t.Errorf("every broken file is reported with its line:\n%v", err)
 	}
 }
+
+// predict: true in the front matter reaches the student's page.
+func TestPredictFrontMatter(t *testing.T) {
+	x, err := Parse("tiny.md", []byte(strings.Replace(valid, "views: [code, console]\n", "views: [code, console]\npredict: true\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.Predict || !x.Render("en").Predict {
+		t.Errorf("predict: %v, page %v", x.Predict, x.Render("en").Predict)
+	}
+	if y, _ := Parse("tiny.md", []byte(valid)); y.Predict {
+		t.Error("predict without the field")
+	}
+}

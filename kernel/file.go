@@ -53,6 +53,9 @@ func withOps(o *fs.OpenFile, stream int) *fs.OpenFile {
 type inodeFile struct{ o *fs.OpenFile }
 
 func (f inodeFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
+	if s, ok := objectFile(f.o); ok && f.o.Readable() {
+		return s.read(m, t, p)
+	}
 	k, err := f.o.Read(p)
 	if err != nil {
 		return 0, fsErrno(err), false
@@ -61,6 +64,9 @@ func (f inodeFile) read(m *Machine, t *Thread, p []byte) (int, int, bool) {
 }
 
 func (f inodeFile) write(m *Machine, t *Thread, p []byte) (int, int) {
+	if s, ok := objectFile(f.o); ok && f.o.Writable() {
+		return s.write(m, t, p)
+	}
 	k, err := f.o.Write(p)
 	if err != nil {
 		return 0, fsErrno(err)

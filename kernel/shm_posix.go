@@ -157,10 +157,15 @@ func (f shmFile) write(m *Machine, t *Thread, p []byte) (int, int) {
 	return k, 0
 }
 
-// resize makes the object size bytes long (ftruncate, a write past its end).
+// resize makes the object size bytes long (ftruncate, a write past its
+// end). What is left of the last page past the new end reads as zeros, as
+// on Linux, should the object grow again or a mapping read it.
 func (f shmFile) resize(size int64) {
 	f.o.Node.Length = size
 	f.obj.Resize(uint64(size))
+	if tail := (abi.PageSize - size%abi.PageSize) % abi.PageSize; tail > 0 {
+		f.obj.WriteAt(make([]byte, tail), uint64(size))
+	}
 }
 
 func (f shmFile) seek(off int64, whence int) (int64, int) {
@@ -182,7 +187,11 @@ func sysFtruncate(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.EBADF)
 	}
 	size := int64(a[1])
-	if f, isShm := o.Ops.(shmFile); isShm {
+	f, isShm := o.Ops.(shmFile)
+	if !isShm {
+		f, isShm = objectFile(o) // a regular file since mapped (mmap_file.go)
+	}
+	if isShm {
 		switch {
 		case size < 0 || !o.Writable():
 			return fail(abi.EINVAL)

@@ -36,6 +36,7 @@ func sysOpen(m *Machine, t *Thread, a []uint64) sysret {
 	if err != nil {
 		return fail(fsErrno(err))
 	}
+	truncateObject(o, flags)
 	cloexec := flags&fs.O_CLOEXEC != 0
 	if o.Node.IsFIFO() {
 		return m.openFIFO(t, name, o, cloexec)

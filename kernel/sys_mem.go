@@ -24,9 +24,9 @@ func sysSbrk(m *Machine, t *Thread, a []uint64) sysret {
 // MAP_PRIVATE|MAP_ANONYMOUS makes zero-filled memory that fork copies on
 // write, as the heap. A shared memory object's descriptor maps its pages:
 // shared (every process that maps it sees every write at once), or, with
-// MAP_PRIVATE, copy on write. addr is a hint, ignored as Linux may. Not
-// here: mappings of other files (ENODEV), MAP_FIXED, and memory that
-// cannot be read (EINVAL).
+// MAP_PRIVATE, copy on write; so does a regular file's (mmap_file.go).
+// addr is a hint, ignored as Linux may. Not here: mappings of other files
+// (ENODEV), MAP_FIXED, and memory that cannot be read (EINVAL).
 func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 	p := t.proc
 	length, prot, flags := a[1], int(int32(a[2])), int(int32(a[3]))
@@ -41,7 +41,7 @@ func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	readOnly := prot&abi.PROT_WRITE == 0
 	if flags&abi.MAP_ANONYMOUS == 0 {
-		return mmapFile(p, int(int32(a[4])), a[5], length, readOnly, kind == abi.MAP_PRIVATE)
+		return m.mmapFile(p, int(int32(a[4])), a[5], length, readOnly, kind == abi.MAP_PRIVATE)
 	}
 	var addr uint64
 	var err error
@@ -71,24 +71,39 @@ func sysMunmap(m *Machine, t *Thread, a []uint64) sysret {
 	return ok(0)
 }
 
-// mmapFile maps length bytes of the shared memory object open on fd from
-// byte off: EBADF for no descriptor, ENODEV for a file of another kind,
-// EACCES when the descriptor's access does not allow the mapping.
-func mmapFile(p *Process, fd int, off, length uint64, readOnly, private bool) sysret {
+// mmapFile maps length bytes of the shared memory object or regular file
+// open on fd from byte off: EBADF for no descriptor, ENODEV for a file of
+// another kind, EACCES when the descriptor's access does not allow the
+// mapping.
+func (m *Machine) mmapFile(p *Process, fd int, off, length uint64, readOnly, private bool) sysret {
 	o, err := p.files.Get(fd)
 	if err != nil {
 		return fail(abi.EBADF)
 	}
-	obj, isShm := o.Node.Object.(*vm.SharedMemory)
+	n := o.Node
 	switch {
-	case !isShm:
+	case n.Object == nil && !n.IsRegular():
 		return fail(abi.ENODEV)
 	case off%abi.PageSize != 0 || off > 1<<62:
 		return fail(abi.EINVAL)
 	case !o.Readable() || !private && !readOnly && !o.Writable():
 		return fail(abi.EACCES)
 	}
-	addr, err := p.mem.MapObject(obj, off, length, shmDir, readOnly, private)
+	obj, isShm := n.Object.(*vm.SharedMemory)
+	name := shmDir
+	if !isShm {
+		if n.Object != nil {
+			return fail(abi.ENODEV)
+		}
+		var errno int
+		if obj, errno = m.fileObject(n); errno != 0 {
+			return fail(errno)
+		}
+		name = "mmap file"
+	} else if !n.IsRegular() {
+		return fail(abi.ENODEV)
+	}
+	addr, err := p.mem.MapObject(obj, off, length, name, readOnly, private)
 	if err != nil {
 		return fail(abi.ENOMEM)
 	}

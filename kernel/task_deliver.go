@@ -96,7 +96,7 @@ func (m *Machine) eintr(t *Thread, sys abi.Sys) sysret {
 	if sys == abi.SysSleep {
 		return ok(max(t.waiter.deadline-m.t, 0) / m.cfg.TicksPerSecond)
 	}
-	if sys == abi.SysSigsuspend || sys == abi.SysPause {
+	if sys == abi.SysSigsuspend || sys == abi.SysPause || sys == abi.SysSigtimedwait {
 		t.sigWait = 0
 	}
 	return fail(abi.EINTR)

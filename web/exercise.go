@@ -345,14 +345,14 @@ func (s *Server) renderExercise(w http.ResponseWriter, r *http.Request, x *exerc
 	}
 	d.Boot = exerciseBoot{Slug: x.Slug, Lang: p.Lang, CheckURL: "/api/exercises/" + x.Slug + "/check", URL: d.URL,
 		Embed: d.EmbedURL, Title: page.Title, Locked: locked, Views: views, Embedded: v.embedded, Hints: len(page.Hints)}
-	s.renderPlay(w, r, p, prog, settings, templates.ExerciseAside(p, d))
+	s.renderPlay(w, r, p, prog, settings, x.Predict || r.URL.Query().Get("predict") == "1", templates.ExerciseAside(p, d))
 }
 
 // renderPlay renders the playground with a program of its own and an
 // aside above it.
-func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.Page, prog *programBoot, st api.Settings, aside templ.Component) {
+func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.Page, prog *programBoot, st api.Settings, predict bool, aside templ.Component) {
 	b := pageBoot{boot: boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Texts: api.TextTable(p.Lang), Socket: "/api/ws", Nonce: nonce(r),
-		Schedulers: sched.Names(), MaxCPUs: kernel.MaxCPUs, Settings: st}, Example: prog}
+		Schedulers: sched.Names(), MaxCPUs: kernel.MaxCPUs, Settings: st, Predict: predict}, Example: prog}
 	d := templates.PlayData{Examples: s.cards(p.Lang), MaxCPUs: kernel.MaxCPUs, Boot: b, Aside: aside}
 	d.Schedulers, d.SchedOptions = schedulerOptions(p.Lang, st.Sched)
 	s.render(w, r, http.StatusOK, templates.Play(p, d))
@@ -362,5 +362,5 @@ func (s *Server) renderPlay(w http.ResponseWriter, r *http.Request, p templates.
 func snapshotSettings(st store.Settings) api.Settings {
 	return api.Settings{Sched: st.Sched, Quantum: st.Quantum, CPUs: st.CPUs, Seed: st.Seed,
 		CtxSwitch: st.CtxSwitch, ChildFirst: st.ChildFirst, Monitor: st.Monitor,
-		Multiprogramming: st.Multiprogramming, Resident: st.Resident}
+		Multiprogramming: st.Multiprogramming, Resident: st.Resident, Races: st.Races, Schedule: st.Schedule}
 }

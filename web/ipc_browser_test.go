@@ -1,6 +1,7 @@
 package web
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,27 +16,14 @@ import (
 // changes).
 const doneAndDrawn = `document.querySelector('[data-show="status"]').dataset.status === "done" && window.osplay.dispatcher.frame === 0`
 
-const pipeHeld = `#include <stdio.h>
-#include <unistd.h>
-#include <sys/wait.h>
-int main(void) {
-	int fd[2];
-	char buf[32];
-	pipe(fd);
-	if (fork() == 0) {
-		close(fd[0]);
-		write(fd[1], "hello pipe", 10);
-		return 0;
+// pipeHeld leaves the bytes of a write in a pipe for a second.
+var pipeHeld = func() string {
+	src, err := os.ReadFile("../kernel/testdata/proc/pipeheld.c")
+	if err != nil {
+		panic(err)
 	}
-	close(fd[1]);
-	sleep(1);
-	ssize_t n = read(fd[0], buf, sizeof buf);
-	buf[n] = 0;
-	printf("parent read: %s\n", buf);
-	wait(NULL);
-	return 0;
-}
-`
+	return string(src)
+}()
 
 // TestBrowserShowsPipeBytes: a pipe program's bytes show in the IPC view
 // while they sit in the pipe — cut by the write they came from, with the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"osplay/kernel/explore"
 	"strconv"
 	"strings"
 	"time"
@@ -92,6 +93,9 @@ type boot struct {
 	// C files (compare.go).
 	Workload string        `json:"workload,omitempty"`
 	OSTEP    *api.OSTEPRef `json:"ostep,omitempty"`
+	// Predict turns on the prediction mode (?predict=1, an exercise's
+	// predict: true).
+	Predict bool `json:"predict,omitempty"`
 }
 
 // play is the playground, opening ?example=NAME or the program in the
@@ -102,6 +106,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	b := boot{Lang: p.Lang, Strings: templates.Strings(p.Lang), Texts: api.TextTable(p.Lang), Socket: "/api/ws", Nonce: nonce(r), Schedulers: sched.Names(),
 		MaxCPUs: kernel.MaxCPUs, Settings: settingsFrom(q)}
 	b.Speed, _ = strconv.ParseInt(q.Get("speed"), 10, 64)
+	b.Predict = q.Get("predict") == "1" || q.Get("predict") == "true"
 	wd, done := s.openWorkload(w, r, p, &b)
 	if done {
 		return
@@ -123,7 +128,9 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 }
 
 // settingsFrom reads machine settings from the address, as an instructor
-// fixes them in a link: ?sched=rr&quantum=2&cpus=2&seed=1&ctxswitch=1&childfirst=1&monitor=mesa.
+// fixes them in a link: ?sched=rr&quantum=2&cpus=2&seed=1&ctxswitch=1&childfirst=1&monitor=mesa,
+// and &races=1 (the race detector), &schedule=3@9:4 (a schedule the
+// explorer found).
 // Values out of range are left out; the server checks them again at load.
 func settingsFrom(q map[string][]string) api.Settings {
 	get := func(k string) string {
@@ -145,6 +152,12 @@ func settingsFrom(q map[string][]string) api.Settings {
 		Multiprogramming: int(num("multiprogramming", 0, 1000)), Resident: int(num("resident", 0, 1000))}
 	if v := get("monitor"); v == kernel.MonitorHoare || v == kernel.MonitorMesa {
 		st.Monitor = v
+	}
+	st.Races = get("races") == "1" || get("races") == "true"
+	if v := get("schedule"); v != "" && len(v) <= 16<<10 {
+		if _, err := explore.ParseSchedule(v); err == nil {
+			st.Schedule = v
+		}
 	}
 	if v := get("sched"); v != "" && len(v) <= 200 {
 		if _, _, err := sched.ParseSpec(v); err == nil {

@@ -18,6 +18,8 @@ func refuseEarly(w http.ResponseWriter, r *http.Request, status int, code string
 	switch r.URL.Path {
 	case "/api/run", "/api/check":
 		writeJSON(w, status, api.RunResponse{Error: &api.Error{Type: "error", Code: code, Message: msg}})
+	case "/api/explore":
+		writeJSON(w, status, api.Error{Type: "error", Code: code, Message: msg})
 	default:
 		refuse(w, status, code, msg)
 	}

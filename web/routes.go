@@ -38,6 +38,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/readyz", s.ready)
 		r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 		r.With(s.limited(s.runs)).Post("/api/run", s.api.ServeRun)
+		r.With(s.limited(s.runs)).Post("/api/explore", s.api.ServeExplore)
 		r.With(s.limited(s.checks)).Post("/api/check", s.api.ServeCheck)
 		r.Get("/api/texts", s.api.ServeTexts)
 		r.Get("/api/examples", s.exampleList)

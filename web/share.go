@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"osplay/kernel/explore"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -29,7 +30,12 @@ func (s *Server) shareCreate(w http.ResponseWriter, r *http.Request) {
 	snap := store.Snapshot{Main: req.Main, Argv: req.Argv, Stdin: req.Stdin, Exercise: req.Exercise, View: req.View,
 		Settings: store.Settings{Sched: req.Settings.Sched, Quantum: req.Settings.Quantum, CPUs: req.Settings.CPUs,
 			Seed: req.Settings.Seed, CtxSwitch: req.Settings.CtxSwitch, ChildFirst: req.Settings.ChildFirst, Monitor: req.Settings.Monitor,
-			Multiprogramming: req.Settings.Multiprogramming, Resident: req.Settings.Resident}}
+			Multiprogramming: req.Settings.Multiprogramming, Resident: req.Settings.Resident, Races: req.Settings.Races}}
+	if sc := req.Settings.Schedule; sc != "" && len(sc) <= 16<<10 {
+		if _, err := explore.ParseSchedule(sc); err == nil {
+			snap.Settings.Schedule = sc
+		}
+	}
 	for _, f := range req.Files {
 		snap.Files = append(snap.Files, store.File{Name: f.Name, Text: f.Text})
 	}
@@ -120,7 +126,7 @@ func (s *Server) showShare(w http.ResponseWriter, r *http.Request, id string, em
 	if !embedded {
 		aside = nil
 	}
-	s.renderPlay(w, r, p, prog, snapshotSettings(snap.Settings), aside)
+	s.renderPlay(w, r, p, prog, snapshotSettings(snap.Settings), r.URL.Query().Get("predict") == "1", aside)
 }
 
 // embedBoot is what embed.js starts from.

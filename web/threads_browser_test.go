@@ -42,38 +42,14 @@ int main(void)
 }
 `
 
-// philosophersSrc is the naive dining philosophers (the kernel's
-// testdata/proc/philosophers.c).
-const philosophersSrc = `#include <pthread.h>
-#include <stdio.h>
-#define N 5
-static pthread_mutex_t fork_[N];
-static void *philosopher(void *arg)
-{
-	int i = (int)(long)arg;
-	for (int k = 0; k < 100; k++) {
-		pthread_mutex_lock(&fork_[i]);
-		for (volatile int j = 0; j < 3; j++)
-			; /* reach for the other fork */
-		pthread_mutex_lock(&fork_[(i + 1) % N]);
-		pthread_mutex_unlock(&fork_[(i + 1) % N]);
-		pthread_mutex_unlock(&fork_[i]);
+// philosophersSrc is the naive dining philosophers, the kernel's.
+var philosophersSrc = func() string {
+	src, err := os.ReadFile("../kernel/testdata/proc/philosophers.c")
+	if err != nil {
+		panic(err)
 	}
-	return NULL;
-}
-int main(void)
-{
-	pthread_t t[N];
-	for (int i = 0; i < N; i++)
-		pthread_mutex_init(&fork_[i], NULL);
-	for (long i = 0; i < N; i++)
-		pthread_create(&t[i], NULL, philosopher, (void *)i);
-	for (int i = 0; i < N; i++)
-		pthread_join(t[i], NULL);
-	printf("all ate\n");
-	return 0;
-}
-`
+	return string(src)
+}()
 
 // runTyped opens the playground at path, types src and runs it at the
 // fastest speed.

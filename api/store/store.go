@@ -77,6 +77,10 @@ type Settings struct {
 	// before they existed: no limit.
 	Multiprogramming int `json:"multiprogramming,omitempty"`
 	Resident         int `json:"resident,omitempty"`
+	// The race detector, and a schedule the explorer found ("3@9:4");
+	// absent in snapshots stored before them: off, none.
+	Races    bool   `json:"races,omitempty"`
+	Schedule string `json:"schedule,omitempty"`
 }
 
 // Snapshot is a shared program: its files, how it runs, and the exercise

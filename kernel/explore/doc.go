@@ -11,10 +11,11 @@
 //
 //   - PCT, probabilistic concurrency testing (Burckhardt, Kothari,
 //     Musuvathi, Nagarakatte, ASPLOS 2010): random thread priorities, the
-//     highest-priority thread that can run runs, and at d−1 random steps
-//     of the k steps of a run the running thread drops to a low priority.
-//     One run finds a bug of depth d among n threads with probability at
-//     least 1/(n·k^(d−1)).
+//     highest-priority thread that can run runs, and at D random steps
+//     of the k steps of a run (the depth, D change points) the running
+//     thread drops to a low priority. One run finds a bug that needs D
+//     preemptions (of depth D+1 in the paper's terms) among n threads
+//     with probability at least 1/(n·k^D).
 //   - Exhaustive search with at most K preemptions (CHESS's preemption
 //     bounding: most concurrency bugs need no more than 2), depth first,
 //     with one cheap partial-order reduction: a running thread is

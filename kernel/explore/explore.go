@@ -19,7 +19,7 @@ const (
 // Defaults of Options.
 const (
 	DefaultRuns        = 1000
-	DefaultDepth       = 3
+	DefaultDepth       = 2
 	DefaultPreemptions = 2
 	DefaultMaxRuns     = 100_000 // exhaustive: the bound on runs however many schedules remain
 	MaxDepth           = 10
@@ -29,12 +29,17 @@ const (
 // Options configure a search. The zero value of every field means its
 // default.
 type Options struct {
-	Strategy    string // PCT (default), Exhaustive or Random
-	Runs        int    // PCT, random: schedules to try (DefaultRuns); exhaustive: at most this many (DefaultMaxRuns)
-	Depth       int    // PCT: the bug depth d it aims at, 1 to MaxDepth (DefaultDepth)
-	Preemptions int    // exhaustive: K, preemptions per schedule (DefaultPreemptions); -1 for none
-	Seed        int64  // the first run's seed; run i uses Seed+i
-	Workers     int    // runs at once (GOMAXPROCS); exhaustive runs one at a time
+	Strategy string // PCT (default), Exhaustive or Random
+	Runs     int    // PCT, random: schedules to try (DefaultRuns); exhaustive: at most this many (DefaultMaxRuns)
+	// Depth is, for PCT, the priority change points of a run, 1 to
+	// MaxDepth (DefaultDepth); -1 for none. A run with D change points
+	// may preempt D times and finds a bug that needs D preemptions (of
+	// depth D+1 in the PCT paper's terms) with probability at least
+	// 1/(n·k^D).
+	Depth       int
+	Preemptions int   // exhaustive: K, preemptions per schedule (DefaultPreemptions); -1 for none
+	Seed        int64 // the first run's seed; run i uses Seed+i
+	Workers     int   // runs at once (GOMAXPROCS); exhaustive runs one at a time
 	// Expect is what a run must do; nil: what the run under the default
 	// schedule does, unless that run fails itself.
 	Expect *Expected
@@ -53,13 +58,13 @@ type Progress struct {
 	Runs        int // schedules run
 	Elapsed     time.Duration
 	PerSecond   float64 // runs per second of host time
-	Depth       int     // PCT
+	Depth       int     // PCT: change points per run
 	Preemptions int     // exhaustive: the bound
 	// Bound is, for PCT, the probability that the runs so far found a bug
-	// of depth Depth if there is one: 1 − (1 − p)^Runs with
-	// p = 1/(n·k^(d−1)) for n threads and k steps; for exhaustive, 1 once
-	// every schedule within the bound ran. 0 for random, which promises
-	// nothing.
+	// that needs at most Depth preemptions if there is one:
+	// 1 − (1 − p)^Runs with p = 1/(n·k^Depth) for n threads and k steps;
+	// for exhaustive, 1 once every schedule within the bound ran. 0 for
+	// random, which promises nothing.
 	Bound     float64
 	Threads   int // n
 	Steps     int // k
@@ -90,7 +95,7 @@ type Counterexample struct {
 func Explore(ctx context.Context, target Target, opt Options) (Report, error) {
 	opt = opt.withDefaults()
 	r := Report{Progress: Progress{Strategy: opt.Strategy, Depth: opt.Depth, Preemptions: opt.Preemptions}}
-	if opt.Strategy != PCT {
+	if opt.Strategy != PCT || opt.Depth < 0 {
 		r.Depth = 0
 	}
 	if opt.Strategy != Exhaustive {
@@ -133,10 +138,10 @@ func (o Options) withDefaults() Options {
 	if o.Strategy == "" {
 		o.Strategy = PCT
 	}
-	if o.Depth <= 0 {
+	if o.Depth == 0 {
 		o.Depth = DefaultDepth
 	}
-	o.Depth = min(o.Depth, MaxDepth)
+	o.Depth = min(max(o.Depth, -1), MaxDepth)
 	if o.Preemptions == 0 {
 		o.Preemptions = DefaultPreemptions
 	}
@@ -163,8 +168,8 @@ func CheckOptions(opt Options) error {
 	default:
 		return fmt.Errorf("unknown strategy %q (choose pct, exhaustive or random)", opt.Strategy)
 	}
-	if opt.Depth < 0 || opt.Depth > MaxDepth {
-		return fmt.Errorf("depth %d: choose 1 to %d", opt.Depth, MaxDepth)
+	if opt.Depth < -1 || opt.Depth > MaxDepth {
+		return fmt.Errorf("depth %d: choose 0 to %d", opt.Depth, MaxDepth)
 	}
 	if opt.Runs < 0 {
 		return fmt.Errorf("runs %d: choose 1 or more", opt.Runs)
@@ -193,7 +198,7 @@ func (s *search) progress(final bool) {
 		r.PerSecond = float64(r.Runs) / r.Elapsed.Seconds()
 	}
 	if s.opt.Strategy == PCT {
-		p := 1 / (float64(r.Threads) * math.Pow(float64(r.Steps), float64(r.Depth-1)))
+		p := 1 / (float64(r.Threads) * math.Pow(float64(r.Steps), float64(r.Depth)))
 		r.Bound = 1 - math.Pow(1-p, float64(r.Runs-1))
 	}
 	if s.opt.Progress != nil && (final || now.Sub(s.lastProgress) >= s.opt.ProgressEvery) {
@@ -261,7 +266,7 @@ func (s *search) sample(ctx context.Context) error {
 				cancel()
 				sched := Schedule{Strategy: s.opt.Strategy, Seed: s.opt.Seed + int64(d.i), Switches: d.o.Switches}
 				if s.opt.Strategy == PCT {
-					sched.Depth = s.opt.Depth
+					sched.Depth = s.report.Depth
 				}
 				s.found(s.report.Runs, sched, *f)
 				return nil
@@ -278,7 +283,7 @@ func (s *search) strategyFor(i int) strategy {
 	if s.opt.Strategy == Random {
 		return newRandom(seed)
 	}
-	return newPCT(seed, s.opt.Depth, s.report.Steps)
+	return newPCT(seed, s.report.Depth, s.report.Steps)
 }
 
 // found shortens the failing schedule and reports it.
@@ -296,5 +301,10 @@ func (s *search) found(run int, sched Schedule, f Failure) {
 	}
 	out := sched
 	out.Switches = o.Switches
+	if err != nil {
+		// The replay was stopped (Target.Drive): the schedule as found
+		// still fails.
+		out.Switches = sched.Switches
+	}
 	s.report.Counterexample = &Counterexample{Schedule: out, Found: sched, Run: run, Failure: final, Outcome: o}
 }

@@ -11,7 +11,7 @@ import (
 	"osplay/kernel/msg"
 )
 
-// target is testdata/name.c alone in its folder.
+// target is the program dir/name alone in its folder.
 func target(t testing.TB, dir, name string) Target {
 	t.Helper()
 	src, err := os.ReadFile(dir + "/" + name)
@@ -40,9 +40,12 @@ func replayStream(t *testing.T, tg Target, s Schedule) (string, string) {
 	return o.Stream, string(o.Stdout)
 }
 
+// PCT depth 1 finds the unlocked counter's lost update within 100 runs:
+// one change point is one preemption, between a thread's load and its
+// store.
 func TestPCTFindsLostUpdate(t *testing.T) {
-	tg := target(t, "testdata", "counter.c")
-	r := explore(t, tg, Options{Strategy: PCT, Depth: 2, Runs: 100})
+	tg := target(t, "../testdata/race", "counter.c")
+	r := explore(t, tg, Options{Strategy: PCT, Depth: 1, Runs: 100})
 	if r.Expected.Stdout != "counter 10\n" {
 		t.Fatalf("the default schedule printed %q", r.Expected.Stdout)
 	}
@@ -75,20 +78,23 @@ func TestPCTFindsLostUpdate(t *testing.T) {
 	}
 }
 
-// PCT with depth 1 never preempts a thread that runs on by itself
+// PCT with depth 0 never preempts a thread that runs on by itself
 // (there are no change points): the lost update, which needs one
-// preemption, is a bug of depth 2.
-func TestPCTDepthOneDoesNotPreempt(t *testing.T) {
-	r := explore(t, target(t, "testdata", "counter.c"), Options{Strategy: PCT, Depth: 1, Runs: 50})
+// preemption, is out of its reach.
+func TestPCTDepthZeroDoesNotPreempt(t *testing.T) {
+	r := explore(t, target(t, "../testdata/race", "counter.c"), Options{Strategy: PCT, Depth: -1, Runs: 50})
 	if r.Counterexample != nil {
-		t.Errorf("depth 1 found %s: %s", r.Counterexample.Schedule, r.Counterexample.Failure.Why)
+		t.Errorf("depth 0 found %s: %s", r.Counterexample.Schedule, r.Counterexample.Failure.Why)
+	}
+	if r.Depth != 0 || r.Bound <= 0 {
+		t.Errorf("depth %d, bound %g", r.Depth, r.Bound)
 	}
 }
 
 func TestExhaustiveMutexCounterHolds(t *testing.T) {
 	for _, name := range []string{"counter_mutex.c", "counter_sem.c", "counter_join.c"} {
 		t.Run(name, func(t *testing.T) {
-			r := explore(t, target(t, "testdata", name), Options{Strategy: Exhaustive, Preemptions: 2})
+			r := explore(t, target(t, "../testdata/race", name), Options{Strategy: Exhaustive, Preemptions: 2})
 			if cx := r.Counterexample; cx != nil {
 				t.Fatalf("failing schedule %s: %s", cx.Schedule, cx.Failure.Why)
 			}
@@ -104,7 +110,7 @@ func TestExhaustiveMutexCounterHolds(t *testing.T) {
 }
 
 func TestExhaustiveFindsLostUpdate(t *testing.T) {
-	r := explore(t, target(t, "testdata", "counter.c"), Options{Strategy: Exhaustive, Preemptions: 1})
+	r := explore(t, target(t, "../testdata/race", "counter.c"), Options{Strategy: Exhaustive, Preemptions: 1})
 	if r.Counterexample == nil {
 		t.Fatalf("no lost update in %d schedules with 1 preemption", r.Runs)
 	}
@@ -177,7 +183,7 @@ func TestScheduleText(t *testing.T) {
 func TestStopByContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	runs := 0
-	r, err := Explore(ctx, target(t, "testdata", "counter_mutex.c"), Options{Strategy: Random, Runs: 1_000_000, Workers: 1,
+	r, err := Explore(ctx, target(t, "../testdata/race", "counter_mutex.c"), Options{Strategy: Random, Runs: 1_000_000, Workers: 1,
 		ProgressEvery: 1, Progress: func(p Progress) {
 			runs = p.Runs
 			if p.Runs >= 20 {

@@ -21,8 +21,9 @@ func (w chooseOnly) Choose(cpu int, cur *sched.Task, ready []*sched.Task) int {
 // same run as asking at every tick: the same events, the same schedule.
 func TestQuietStretchesChangeNothing(t *testing.T) {
 	total := 0
-	for _, name := range []string{"counter.c", "bank.c", "order.c"} {
-		tg := target(t, "testdata", name)
+	for _, prog := range [][2]string{{"../testdata/race", "counter.c"}, {"testdata", "bank.c"}, {"testdata", "order.c"}} {
+		name := prog[1]
+		tg := target(t, prog[0], name)
 		for seed := int64(1); seed <= 5; seed++ {
 			var streams [2]string
 			var switches [2]int

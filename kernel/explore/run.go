@@ -21,6 +21,10 @@ type Target struct {
 	Config kernel.Config
 	Argv   []string
 	Stdin  string // standard input of every run (then end of file)
+	// Drive, if set, runs a started machine as far as Run would: a server
+	// runs it a slice at a time on its CPU share, under a deadline. An
+	// error ends the search with that error.
+	Drive func(m *kernel.Machine) error
 }
 
 // DefaultMaxTicks bounds one run when the target sets no tick limit: a
@@ -112,7 +116,14 @@ func runOnce(target Target, s strategy, record bool) (Outcome, error) {
 	if err := m.Start(target.Argv); err != nil {
 		return o, err
 	}
-	o.Result = m.Run()
+	if target.Drive != nil {
+		if err := target.Drive(m); err != nil {
+			return o, err
+		}
+		o.Result = m.Result()
+	} else {
+		o.Result = m.Run()
+	}
 	o.Stdout, o.Stderr = out.Bytes(), errb.Bytes()
 	o.Points, o.Threads, o.Switches = c.n, len(c.threads), c.switches
 	if record {

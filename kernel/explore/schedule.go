@@ -22,7 +22,7 @@ func (s Switch) String() string { return fmt.Sprintf("%d@%d:%d", s.From, s.Step,
 type Schedule struct {
 	Strategy string // "pct", "exhaustive", "random", or "" for a schedule given by hand
 	Seed     int64  // PCT and random: the run's seed
-	Depth    int    // PCT: d
+	Depth    int    // PCT: change points per run
 	Switches []Switch
 }
 

@@ -4,11 +4,11 @@ import (
 	"math/rand/v2"
 )
 
-// pct is one run of PCT with depth d over k steps: every thread gets a
-// random priority above d when first seen; the highest-priority thread
-// that can run runs; at the i-th change point (d−1 of them, drawn among
-// the k steps) the thread about to run drops to priority d−i, below every
-// initial one.
+// pct is one run of PCT with D change points over k steps (depth d = D+1
+// in the paper's terms): every thread gets a random priority above d when
+// first seen; the highest-priority thread that can run runs; at the i-th
+// change point (D of them, drawn among the k steps) the thread about to
+// run drops to priority d−i, below every initial one.
 type pct struct {
 	rng    *rand.Rand
 	prio   map[int]float64
@@ -16,7 +16,8 @@ type pct struct {
 	depth  int
 }
 
-func newPCT(seed int64, depth, k int) *pct {
+func newPCT(seed int64, changes, k int) *pct {
+	depth := changes + 1
 	p := &pct{rng: rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)), prio: map[int]float64{}, change: map[int]int{}, depth: depth}
 	k = max(k, 1)
 	for i := 1; i < depth; i++ {

@@ -486,6 +486,16 @@ func (d *Inode) Names() []string {
 	return out
 }
 
+// HoldInObject hands the bytes of regular file n to obj (the kernel's
+// shared memory object, once the file is mapped): Object holds them from
+// now on, size bytes long, and the file system stops counting them.
+func (f *FS) HoldInObject(n *Inode, obj any, size int64) {
+	if n.Nlink > 0 || n.opens > 0 {
+		f.used -= int64(len(n.Data))
+	}
+	n.Object, n.Length, n.Data = obj, size, nil
+}
+
 // forget stops counting the bytes of a regular file that no name and no
 // descriptor reaches any more (a description may still read it).
 func (f *FS) forget(n *Inode) { f.used -= int64(len(n.Data)) }

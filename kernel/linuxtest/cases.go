@@ -114,6 +114,8 @@ var Cases = []Case{
 		Note: "slides 3.53-3.54: shmget(IPC_PRIVATE), shmat, sprintf into the segment, shmdt, shmctl(IPC_RMID); the segment's id is masked like a pid."},
 	{Dir: "examples/date-server", Main: "date-server", Order: InOrder, Mask: Masker{Dates: true},
 		Note: "slides 3.59-3.62 in C: the date server on port 6013 starts three clients in turn (fork, exec ./date-client), accepts each one's connection, writes ctime's date and closes; each client prints the line. The dates are masked."},
+	{Dir: "examples/rpc", Main: "rpc", Order: InOrder, Mask: Masker{LongNumbers: true},
+		Note: "slides 3.63-3.71: the matchmaker on udp port 6311 starts the date server, which binds 6312, registers (SET) and starts rdate; rdate asks the matchmaker (GETPORT), then calls ADD, STR_DATE of the slide's time and BIN_DATE, and a procedure that does not exist; every call's and reply's bytes in hex, XDR's big-endian. The time of day (BIN_DATE's result) differs between runs: numbers of 4 or more digits are masked, the hex bytes are compared."},
 	{Dir: "examples/runls", Main: "runls", Order: InOrder,
 		Note: "slide 4.17: no #include at all; ls -l then \"ls completed\"." + lsNote},
 
@@ -233,6 +235,8 @@ var Cases = []Case{
 
 	{Dir: "kernel/testdata/linux/mprotect", Main: "mprotect", Order: InOrder,
 		Note: "mprotect of one page of three (read-only, PROT_NONE, back to read-write) and munmap of the middle page: each bad access dies of SIGSEGV in a child; ENOMEM over a hole."},
+	{Dir: "kernel/testdata/linux/mmapfile", Main: "mmapfile", Order: InOrder,
+		Note: "mmap of a regular file: MAP_SHARED writes seen by read, by another mapping, by a child's, by /bin/cat; pwrite seen through the mapping; MAP_PRIVATE copied on write; zeros after the end in the last page, SIGBUS past it until ftruncate grows the file; msync's checks; EACCES, EINVAL, EBADF, ENODEV."},
 	{Dir: "kernel/testdata/linux/mmapshared", Main: "mmapshared", Order: InOrder,
 		Note: "mmap(MAP_SHARED|MAP_ANONYMOUS) shared with forked children, MAP_PRIVATE and the heap copied on write; munmap and mmap errors."},
 
@@ -269,6 +273,10 @@ var Cases = []Case{
 	{Dir: "kernel/testdata/linux/sockets", Main: "nbselect", Order: InOrder,
 		Note: "nonblocking accept (EAGAIN) and connect (EINPROGRESS, then writable, SO_ERROR 0, 0, EISCONN); poll and select find a listener readable when a connection waits; recv's EAGAIN; a full socket not writable; FIONREAD; MSG_WAITALL; a backlog of 1 takes two connects, the third waits for an accept; select over two connections; poll's events after shutdowns."},
 
+	{Dir: "kernel/testdata/linux/rpc", Main: "xdr", Order: InOrder,
+		Note: "XDR's encoding by <osplay/rpc.h> (RFC 4506): ints big-endian whatever the machine's order, two's complement, strings padded to 4 bytes, decoding, and the refusals of a short buffer or a string too long."},
+	{Dir: "kernel/testdata/linux/rpc", Main: "hostile", Order: InOrder,
+		Note: "an RPC server of <osplay/rpc.h> on udp port 6321 meets datagrams too short, malformed headers, arguments cut short, strings whose length lies, a datagram longer than RPC_MAX, unknown programs and versions: each answered with an error status or dropped, and the honest calls between them answered; 70000 bytes never leave (EMSGSIZE); a reply without its result is the client's clean error."},
 	{Dir: "kernel/testdata/linux/sockets", Main: "sigsock", Order: InOrder,
 		Note: "a SIGALRM handler without SA_RESTART ends a blocked accept and a blocked recv with EINTR; with SA_RESTART the accept waits on and returns the connection a child makes two seconds later."},
 

@@ -155,7 +155,10 @@ func requireTools(t testing.TB) {
 
 func compile(t testing.TB, work, prog string) {
 	t.Helper()
-	args := append(append([]string{}, CFlags...), "-o", prog, prog+".c", "-lm")
+	// The teaching headers written in portable C (<osplay/rpc.h>) are found
+	// after glibc's own: a header glibc has is always glibc's.
+	include := filepath.Join(Root(t), "kernel", "libc", "include")
+	args := append(append([]string{}, CFlags...), "-idirafter", include, "-o", prog, prog+".c", "-lm")
 	cmd := exec.Command("gcc", args...)
 	cmd.Dir = work
 	if out, err := cmd.CombinedOutput(); err != nil {

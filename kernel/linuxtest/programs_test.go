@@ -15,6 +15,7 @@ var wantExit = map[string]int{
 	"kernel/testdata/linux/pipes/sigpipe": 128 + 13, // killed by SIGPIPE
 	"kernel/testdata/linux/sigalarm":      128 + 14, // killed by SIGALRM
 	"kernel/testdata/linux/sigfault":      3,
+	"kernel/testdata/linux/sigrt/itimers": 128 + 26, // killed by SIGVTALRM
 }
 
 // TestProgramsNatively runs every case on Linux twice: each must compile,

@@ -193,6 +193,7 @@ const (
 const (
 	FaultNull        Code = "fault.null"
 	FaultUnmapped    Code = "fault.unmapped"
+	FaultPastEnd     Code = "fault.past_end"
 	FaultReadOnly    Code = "fault.read_only"
 	FaultStack       Code = "fault.stack"
 	FaultStackLimit  Code = "fault.stack_limit"
@@ -393,6 +394,7 @@ var catalogue = map[Code]entry{
 
 	FaultNull:        {"", "NULL pointer dereference", "NULL 포인터 역참조"},
 	FaultUnmapped:    {"", "access to unmapped memory", "매핑되지 않은 메모리에 접근"},
+	FaultPastEnd:     {"", "access past the end of a mapped file", "매핑된 파일의 끝을 넘어선 접근"},
 	FaultReadOnly:    {"", "write to read-only memory", "읽기 전용 메모리에 쓰기"},
 	FaultStack:       {"", "stack overflow", "스택 오버플로"},
 	FaultStackLimit:  {"", "stack overflow (memory limit)", "스택 오버플로 (메모리 한도)"},

@@ -68,6 +68,9 @@ type Fault struct {
 	// OverLimit: the access touched a new page and the process's
 	// resident memory would exceed its limit.
 	OverLimit bool
+	// Bus: the access was past the end of a mapped file or object, which
+	// Linux signals with SIGBUS.
+	Bus bool
 }
 
 func (f *Fault) Error() string {
@@ -315,7 +318,7 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			i := r.off + (addr-r.start)>>pageShift
 			if i >= r.obj.size>>pageShift {
 				// Past the end of the object: SIGBUS on Linux.
-				return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultUnmapped)}
+				return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultPastEnd), Bus: true}
 			}
 			if pg = r.obj.page(i); pg == nil {
 				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}

@@ -474,6 +474,9 @@ memFault:
 		goto fault
 	}
 	stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Addr: fl.Addr, Msg: fl.Msg}
+	if fl.Bus {
+		stop.Signal = abi.SIGBUS
+	}
 fault:
 	pc-- // the faulting instruction
 out:

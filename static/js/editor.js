@@ -119,7 +119,15 @@ export class EditorPane {
   }
 
   applyErrors() {
-    this.editor.setErrors(this.errors.filter((e) => e.file === this.current));
+    const races = (this.races || []).filter((e) => e.file === this.current);
+    this.editor.setErrors(this.errors.filter((e) => e.file === this.current).concat(races));
+  }
+
+  // setRaces marks the lines of data races: [{file, line, msg}], as
+  // warnings beside any compile error.
+  setRaces(races) {
+    this.races = (races || []).map((r) => ({...r, col: 1, severity: "warning"}));
+    this.applyErrors();
   }
 
   // markers puts a marker at the current line of every live process, or

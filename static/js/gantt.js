@@ -66,6 +66,7 @@ export class Gantt {
     this.switches = 0; // dispatches of another process than the CPU ran last, as the kernel's metrics count
     this.last = [];    // per CPU: the process it last dispatched
     this.end = 0;
+    this.preempts = []; // preemptions a schedule of the explorer made: [{t, cpu, pid, tid, to}]
     this.dirty = true;
   }
 
@@ -87,6 +88,10 @@ export class Gantt {
       }
       case "idle":
         this.open(e.cpu, e.t, "idle", 0);
+        break;
+      case "preempt":
+        if (!e.causeText || e.causeText.code !== "manual.switch") return;
+        this.preempts.push({t: e.t, cpu: e.cpu, pid: e.pid, tid: e.tid || 0, to: (e.causeText.args || {}).who});
         break;
       default:
         return;
@@ -177,6 +182,16 @@ export class Gantt {
       root.appendChild(svg("text", {x: x(tk), y: ay + 17, class: "axis-label", "text-anchor": tk === 0 ? "start" : "middle", text: String(tk)}));
     }
     root.appendChild(svg("line", {x1: x(end), y1: TOP - 4, x2: x(end), y2: ay, class: "now"}));
+    // The schedule's preemptions: a dashed line and a ▼ over the lanes.
+    for (const p of this.preempts) {
+      const px0 = x(p.t);
+      const who = p.to ? (p.to.tid ? `${threadLabel(p.to.tid)} (pid ${p.to.pid})` : `pid ${p.to.pid}`) : "";
+      const g = svg("g", {class: "preempt-mark", "data-preempt": p.t, "data-tid": p.tid || p.pid});
+      g.appendChild(svg("line", {x1: px0, y1: TOP - 2, x2: px0, y2: ay, class: "preempt-line"}));
+      g.appendChild(svg("path", {d: `M${px0 - 6} ${TOP - 8} L${px0 + 6} ${TOP - 8} L${px0} ${TOP + 2} Z`, class: "preempt-tri"}));
+      titled(g, `t=${p.t}: ${t("gantt.preempt", {who})}`);
+      root.appendChild(g);
+    }
     this.canvas.appendChild(root);
     if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
     if (this.statsEl) this.statsEl.textContent = this.stats(end);

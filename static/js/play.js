@@ -26,6 +26,9 @@ import {WorkloadMode} from "./workload.js";
 import {AskPanel} from "./ask.js";
 import {Work, workKey} from "./work.js";
 import {html} from "./svg.js";
+import {Explorer} from "./explore.js";
+import {Races} from "./races.js";
+import {Predictor} from "./predict.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -160,11 +163,12 @@ const msc = new MSC(canvas("msc"), (tick) => actions.seek(tick + 1));
 editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
 const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
+const races = new Races($('[data-view="races"]'), editor);
 
 const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
 
 let acked = 0;
-const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, ipc, msc, instructions, gantt, cons, pcb, trace, markers, ask, ...(workload ? [workload] : [])], (seq) => {
+const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, ipc, msc, instructions, gantt, cons, pcb, trace, markers, ask, races, ...(workload ? [workload] : [])], (seq) => {
   if (seq > acked) {
     acked = seq;
     conn.send({op: "ack", seq});
@@ -230,6 +234,42 @@ const actions = {
 const controls = new Controls(root, actions);
 controls.setSpeed(speedLevel);
 
+// The schedule explorer; a schedule it found opens as the program's run.
+const scheduleField = $('[data-setting="schedule"]');
+function setSchedule(s) {
+  scheduleField.value = s;
+  changed();
+}
+if (workload) $('[data-action="explore"]').hidden = true; // jobs without code have no threads to interleave
+new Explorer(root, {program, readFields,
+  open(s) {
+    setSchedule(s);
+    departure = true;
+    actions.run();
+    notice.show(t("ex.replaying", {s}), "info");
+  },
+  clear() { setSchedule(""); notice.hide(); actions.reset(); },
+  onCompileErrors(errors) { editor.setErrors(errors); controls.setCompileError(errors.length > 0); },
+});
+// departure: the failing run just opened stops where its schedule first
+// preempts a thread, where it departs from the default schedule.
+let departure = false;
+function stopAtDeparture(b) {
+  if (!departure) return;
+  const e = (b.events || []).find((e) => e.k === "preempt" && e.causeText && e.causeText.code === "manual.switch");
+  if (e) {
+    departure = false;
+    send({op: "pause"});
+    send({op: "seek", tick: e.t + 1}); // the end of the preemption's tick: the switch drawn
+  } else if (b.state && b.state.status === "done") departure = false;
+}
+// Prediction mode: a step waits for the student's prediction.
+const predictor = new Predictor(root, {predict: boot.predict, table, lineText, send: (cmd) => send(cmd)});
+for (const a of ["step", "step-event", "step-syscall"]) {
+  const plain = actions[a];
+  actions[a] = () => predictor.ask(plain, a);
+}
+
 // Every view can be enlarged to the whole width, for a projector.
 for (const section of root.querySelectorAll(".views > .view")) {
   const h = section.querySelector("h2");
@@ -277,6 +317,8 @@ const conn = new Connection(boot.socket, {
   },
   batch(b) {
     if (resuming) { resuming = false; notice.hide(); }
+    predictor.batch(b);
+    stopAtDeparture(b);
     if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
     dispatcher.batch(b);

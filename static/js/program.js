@@ -105,6 +105,8 @@ export class Program {
     for (const k of ["quantum", "cpus", "seed", "ctxswitch"]) if (s[k]) q.set(k, String(s[k]));
     if (s.childFirst) q.set("childfirst", "1");
     if (s.monitor && s.monitor !== "hoare") q.set("monitor", s.monitor);
+    if (s.races) q.set("races", "1");
+    if (s.schedule) q.set("schedule", s.schedule);
     const h = new URLSearchParams();
     h.set("code", encode64(this.file(this.main).text));
     if (this.main !== "main.c") h.set("name", this.main);

@@ -7,14 +7,18 @@
  *                                     from stdin ("$ " first when stdin
  *                                     is a terminal)
  *
- * It knows pipelines of any length, the redirections < > >> and n> n>>
- * n< n>&m n<&m, & and wait, ; && || and !, ( subshells ), single and
- * double quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $#
- * $0..$9, VAR=value, * ? [..] in the working directory, and the
- * built-ins cd, echo, exit, export, unset, wait, pwd, exec, true, false
- * and ':'. Errors read as dash writes them ("sh: 1: foo: not found") and
- * exit statuses are POSIX's: 127 not found, 126 not executable, 128+n
- * for a death by signal n, 2 for a syntax error.
+ * It knows if/elif/else, while, until, for, case, { }, break and continue,
+ * functions and return,
+ * pipelines of any length, the redirections < > >> and n> n>> n< n>&m
+ * n<&m, here-documents (<<, <<-), & and wait, ; && || and !, ( subshells ), single and double
+ * quotes and backslashes, $VAR ${VAR} ${VAR:-word} $? $$ $! $# $0..$9
+ * $@ $*, $(command) and `command`, $((expression)), VAR=value, * ? [..]
+ * in the working directory, and the built-ins cd, echo, printf, test and
+ * [, read, return, exit, export, unset, wait, pwd, exec, true, false
+ * and ':'.
+ * Errors read as dash writes them ("sh: 1: foo: not found") and exit
+ * statuses are POSIX's: 127 not found, 126 not executable, 128+n for a
+ * death by signal n, 2 for a syntax error.
  *
  * Reading: a command is parsed, then run, then the next one is read, so
  * `false; echo $?` prints 1 and a syntax error on line 3 comes after
@@ -29,6 +33,7 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -38,6 +43,8 @@ static int cmdline = 1;     /* the line of the command running */
 static int status;          /* $? */
 static int interactive;
 static pid_t lastbg;        /* $! */
+static int breaking, continuing_loops, loopdepth; /* break and continue: loops to leave or go on with */
+static int returning, funcdepth; /* return: leave the function that runs */
 static int npos;            /* $1..: positional parameters */
 static char **pos;
 
@@ -184,7 +191,7 @@ enum {
 	T_LPAREN, T_RPAREN, T_REDIR, T_BAD
 };
 
-enum { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN };
+enum { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN, R_HEREDOC, R_HEREDOC_TABS };
 
 struct token {
 	int type;
@@ -229,7 +236,9 @@ static const char *tokname(const struct token *t)
 	case T_RPAREN: return "\")\"";
 	case T_REDIR: return "redirection";
 	}
-	return "word";
+	static char word[64];
+	snprintf(word, sizeof word, "\"%.40s\"", t->text ? t->text : "");
+	return word;
 }
 
 static void unexpected(const struct token *t)
@@ -253,7 +262,24 @@ static char *readword(void)
 		if (c == EOF || c == ' ' || c == '\t' || c == '\n' || isop(c))
 			break;
 		getc_();
-		if (c == '\\') {
+		if (c == '$' && peekc() == '(') {
+			/* a command substitution (or arithmetic): up to its ) */
+			int depth = 0;
+			sadd(&w, '$');
+			for (;;) {
+				int d = getc_();
+				if (d == EOF) {
+					syntax("end of file unexpected (expecting \")\")", NULL);
+					free(w.s);
+					return NULL;
+				}
+				sadd(&w, d);
+				if (d == '(')
+					depth++;
+				else if (d == ')' && --depth == 0)
+					break;
+			}
+		} else if (c == '\\') {
 			int d = peekc();
 			if (d == '\n') { /* the line goes on */
 				getc_();
@@ -304,6 +330,8 @@ static char *readword(void)
 	return w.s;
 }
 
+static void readheredocs(void);
+
 /* lex reads the next token into tok. */
 static void lex(void)
 {
@@ -331,6 +359,7 @@ static void lex(void)
 	case '\n':
 		getc_();
 		tok.type = T_NL;
+		readheredocs();
 		return;
 	case '|':
 		getc_();
@@ -389,6 +418,11 @@ redir:
 		tok.rtype = R_IN;
 		if (peekc() == '&')
 			getc_(), tok.rtype = R_DUPIN;
+		else if (peekc() == '<') {
+			getc_(), tok.rtype = R_HEREDOC;
+			if (peekc() == '-')
+				getc_(), tok.rtype = R_HEREDOC_TABS;
+		}
 	} else {
 		tok.rtype = R_OUT;
 		if (peekc() == '>')
@@ -416,13 +450,68 @@ static void consume(void)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB };
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP, N_CASE, N_CASEITEM, N_FUNCDEF };
 
 struct redir {
 	int type, fd;
 	char *word;
+	char *body;  /* a here-document's text */
+	int quoted;  /* its delimiter was quoted: no expansion */
 	struct redir *next;
 };
+
+/* The here-documents of the line being read, whose text follows it. */
+static struct redir *heredocs[16];
+static int nheredocs;
+
+/* readheredocs reads the text of each here-document of the line just
+ * ended: the lines up to one that is its delimiter (with <<-, leading
+ * tabs dropped). */
+static void readheredocs(void)
+{
+	for (int k = 0; k < nheredocs; k++) {
+		struct redir *r = heredocs[k];
+		/* the delimiter, quotes removed */
+		struct str d = {0};
+		for (const char *w = r->word; *w; w++) {
+			if (*w == '\'' || *w == '"') {
+				r->quoted = 1;
+				continue;
+			}
+			if (*w == '\\' && w[1]) {
+				r->quoted = 1;
+				w++;
+			}
+			sadd(&d, (unsigned char)*w);
+		}
+		const char *delim = d.s ? d.s : "";
+		struct str body = {0};
+		for (;;) {
+			struct str line = {0};
+			int c;
+			if (interactive)
+				prompt("> ");
+			while ((c = getc_()) != EOF && c != '\n')
+				sadd(&line, c);
+			const char *l = line.s ? line.s : "";
+			if (r->type == R_HEREDOC_TABS)
+				while (*l == '\t')
+					l++;
+			if (strcmp(l, delim) == 0 || (c == EOF && *l == '\0')) {
+				free(line.s);
+				break;
+			}
+			sadds(&body, l);
+			free(line.s);
+			if (c == EOF)
+				break;
+			sadd(&body, '\n');
+		}
+		r->body = body.s ? body.s : xstrdup("");
+		free(d.s);
+	}
+	nheredocs = 0;
+}
 
 struct node {
 	int type;
@@ -456,6 +545,7 @@ static void freenode(struct node *n)
 		struct redir *r = n->redirs;
 		n->redirs = r->next;
 		free(r->word);
+		free(r->body);
 		free(r);
 	}
 	for (int i = 0; i < n->nkids; i++)
@@ -475,6 +565,7 @@ static struct node *binary(int type, struct node *a, struct node *b)
 }
 
 static struct node *parse_list(int inparen);
+static int isname(const char *s, size_t n);
 
 /* Newlines after | && || are allowed; so are blank lines before them. */
 static void skipnl(void)
@@ -486,9 +577,274 @@ static void skipnl(void)
 	}
 }
 
+/* isword reports whether the next token is the unquoted word w (a
+ * reserved word where a command begins). */
+static int isword(const char *w)
+{
+	struct token *t = peek();
+	return t->type == T_WORD && strcmp(t->text, w) == 0;
+}
+
+/* A reserved word that ends a list inside a compound command. */
+static int isterm(void)
+{
+	return isword("then") || isword("elif") || isword("else") || isword("fi") || isword("do") ||
+	       isword("done") || isword("}") || isword("esac") || peek()->type == T_DSEMI;
+}
+
+/* expect consumes reserved word w, or reports the syntax error. */
+static int expect(const char *w)
+{
+	if (isword(w)) {
+		consume();
+		return 1;
+	}
+	if (peek()->type != T_BAD) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "%s unexpected (expecting \"%s\")", tokname(peek()), w);
+		syntax("%s", buf);
+	}
+	return 0;
+}
+
+static struct node *unary(int type, struct node *kid)
+{
+	struct node *n = newnode(type);
+	n->kids = xalloc(sizeof *n->kids);
+	n->kids[0] = kid;
+	n->nkids = 1;
+	return n;
+}
+
+/* redirections reads the redirections after a compound command. */
+static int redirections(struct node *n)
+{
+	struct redir **tail = &n->redirs;
+	while (peek()->type == T_REDIR) {
+		struct redir *r = xalloc(sizeof *r);
+		r->type = tok.rtype;
+		r->fd = tok.fd;
+		r->next = NULL;
+		consume();
+		if (peek()->type != T_WORD) {
+			free(r);
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return 0;
+		}
+		r->word = tok.text;
+		r->body = NULL;
+		r->quoted = 0;
+		tok.text = NULL;
+		consume();
+		if ((r->type == R_HEREDOC || r->type == R_HEREDOC_TABS) && nheredocs < 16)
+			heredocs[nheredocs++] = r;
+		*tail = r;
+		tail = &r->next;
+	}
+	return 1;
+}
+
+/* compound parses if, while, until, for and { }: the word w begins it. */
+static struct node *compound(void)
+{
+	struct node *n = NULL;
+	if (isword("if")) {
+		consume();
+		struct node *cond = parse_list(1), *then = NULL;
+		if (cond == NULL || !expect("then") || (then = parse_list(1)) == NULL) {
+			freenode(cond);
+			return NULL;
+		}
+		n = binary(N_IF, cond, then);
+		struct node *last = n;
+		for (;;) {
+			if (isword("elif")) {
+				consume();
+				struct node *c = parse_list(1), *t = NULL;
+				if (c == NULL || !expect("then") || (t = parse_list(1)) == NULL) {
+					freenode(c);
+					freenode(n);
+					return NULL;
+				}
+				struct node *e = binary(N_IF, c, t);
+				last->kids = xrealloc(last->kids, 3 * sizeof *last->kids);
+				last->kids[2] = e;
+				last->nkids = 3;
+				last = e;
+			} else if (isword("else")) {
+				consume();
+				struct node *e = parse_list(1);
+				if (e == NULL) {
+					freenode(n);
+					return NULL;
+				}
+				last->kids = xrealloc(last->kids, 3 * sizeof *last->kids);
+				last->kids[2] = e;
+				last->nkids = 3;
+				break;
+			} else {
+				break;
+			}
+		}
+		if (!expect("fi")) {
+			freenode(n);
+			return NULL;
+		}
+	} else if (isword("while") || isword("until")) {
+		int type = isword("while") ? N_WHILE : N_UNTIL;
+		consume();
+		struct node *cond = parse_list(1), *body = NULL;
+		if (cond == NULL || !expect("do") || (body = parse_list(1)) == NULL || !expect("done")) {
+			freenode(cond);
+			freenode(body);
+			return NULL;
+		}
+		n = binary(type, cond, body);
+	} else if (isword("for")) {
+		consume();
+		if (peek()->type != T_WORD || !isname(tok.text, strlen(tok.text))) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return NULL;
+		}
+		n = newnode(N_FOR);
+		n->words = xalloc(sizeof *n->words);
+		n->words[0] = tok.text;
+		n->nwords = 1;
+		tok.text = NULL;
+		consume();
+		int in = 0;
+		skipnl();
+		if (isword("in")) {
+			consume();
+			in = 1;
+			while (peek()->type == T_WORD) {
+				n->words = xrealloc(n->words, (size_t)(n->nwords + 1) * sizeof *n->words);
+				n->words[n->nwords++] = tok.text;
+				tok.text = NULL;
+				consume();
+			}
+		}
+		if (peek()->type == T_SEMI || peek()->type == T_NL)
+			consume();
+		else if (in) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			freenode(n);
+			return NULL;
+		}
+		skipnl();
+		if (!in) { /* for NAME do ...: the positional parameters */
+			n->words = xrealloc(n->words, 2 * sizeof *n->words);
+			n->words[n->nwords++] = xstrdup("\"$@\"");
+		}
+		struct node *body = NULL;
+		if (!expect("do") || (body = parse_list(1)) == NULL || !expect("done")) {
+			freenode(n);
+			return NULL;
+		}
+		n->kids = xalloc(sizeof *n->kids);
+		n->kids[0] = body;
+		n->nkids = 1;
+	} else if (isword("case")) {
+		consume();
+		if (peek()->type != T_WORD) {
+			if (tok.type != T_BAD)
+				unexpected(&tok);
+			return NULL;
+		}
+		n = newnode(N_CASE);
+		n->words = xalloc(sizeof *n->words);
+		n->words[0] = tok.text;
+		n->nwords = 1;
+		tok.text = NULL;
+		consume();
+		skipnl();
+		if (!expect("in")) {
+			freenode(n);
+			return NULL;
+		}
+		skipnl();
+		while (!isword("esac")) {
+			struct node *item = newnode(N_CASEITEM);
+			n->kids = xrealloc(n->kids, (size_t)(n->nkids + 1) * sizeof *n->kids);
+			n->kids[n->nkids++] = item;
+			if (peek()->type == T_LPAREN)
+				consume();
+			for (;;) {
+				if (peek()->type != T_WORD) {
+					if (tok.type != T_BAD)
+						unexpected(&tok);
+					freenode(n);
+					return NULL;
+				}
+				item->words = xrealloc(item->words, (size_t)(item->nwords + 1) * sizeof *item->words);
+				item->words[item->nwords++] = tok.text;
+				tok.text = NULL;
+				consume();
+				if (peek()->type != T_PIPE)
+					break;
+				consume();
+			}
+			if (peek()->type != T_RPAREN) {
+				if (tok.type != T_BAD)
+					unexpected(&tok);
+				freenode(n);
+				return NULL;
+			}
+			consume();
+			skipnl();
+			if (peek()->type != T_DSEMI && !isword("esac")) {
+				struct node *body = parse_list(1);
+				if (body == NULL) {
+					freenode(n);
+					return NULL;
+				}
+				item->kids = xalloc(sizeof *item->kids);
+				item->kids[0] = body;
+				item->nkids = 1;
+			}
+			if (peek()->type == T_DSEMI) {
+				consume();
+				skipnl();
+			} else if (!isword("esac")) {
+				expect(";;");
+				freenode(n);
+				return NULL;
+			}
+		}
+		consume();
+	} else { /* { list; } */
+		consume();
+		struct node *in = parse_list(1);
+		if (in == NULL || !expect("}")) {
+			freenode(in);
+			return NULL;
+		}
+		n = unary(N_GROUP, in);
+	}
+	if (!redirections(n)) {
+		freenode(n);
+		return NULL;
+	}
+	return n;
+}
+
 static struct node *parse_command(void)
 {
 	struct token *t = peek();
+	if (isword("if") || isword("while") || isword("until") || isword("for") || isword("{") || isword("case")) {
+		int line = lineno;
+		struct node *n = compound();
+		if (n != NULL)
+			n->line = line;
+		return n;
+	}
+	if (isterm() || isword("in")) {
+		unexpected(t);
+		return NULL;
+	}
 	if (t->type == T_LPAREN) {
 		consume();
 		struct node *in = parse_list(1);
@@ -510,6 +866,28 @@ static struct node *parse_command(void)
 	struct redir **tail = &n->redirs;
 	for (;;) {
 		t = peek();
+		if (t->type == T_LPAREN && n->nwords == 1 && n->redirs == NULL && isname(n->words[0], strlen(n->words[0]))) {
+			/* name() compound-command: a function */
+			consume();
+			if (peek()->type != T_RPAREN) {
+				if (tok.type != T_BAD)
+					unexpected(&tok);
+				freenode(n);
+				return NULL;
+			}
+			consume();
+			skipnl();
+			struct node *body = parse_command();
+			if (body == NULL) {
+				freenode(n);
+				return NULL;
+			}
+			n->type = N_FUNCDEF;
+			n->kids = xalloc(sizeof *n->kids);
+			n->kids[0] = body;
+			n->nkids = 1;
+			return n;
+		}
 		if (t->type == T_WORD) {
 			n->words = xrealloc(n->words, (size_t)(n->nwords + 1) * sizeof *n->words);
 			n->words[n->nwords++] = t->text;
@@ -530,8 +908,12 @@ static struct node *parse_command(void)
 				return NULL;
 			}
 			r->word = t->text;
+			r->body = NULL;
+			r->quoted = 0;
 			t->text = NULL;
 			consume();
+			if ((r->type == R_HEREDOC || r->type == R_HEREDOC_TABS) && nheredocs < 16)
+				heredocs[nheredocs++] = r;
 			*tail = r;
 			tail = &r->next;
 		} else {
@@ -615,7 +997,7 @@ static struct node *parse_list(int inparen)
 		if (inparen)
 			skipnl();
 		struct token *t = peek();
-		if (list != NULL && (t->type == T_EOF || t->type == T_NL || (inparen && t->type == T_RPAREN)))
+		if (list != NULL && (t->type == T_EOF || t->type == T_NL || (inparen && (t->type == T_RPAREN || isterm()))))
 			break;
 		struct node *n = parse_andor();
 		if (n == NULL) {
@@ -633,7 +1015,7 @@ static struct node *parse_list(int inparen)
 			n = bg;
 		} else if (t->type == T_SEMI) {
 			consume();
-		} else if (t->type == T_NL || t->type == T_EOF || (inparen && t->type == T_RPAREN)) {
+		} else if (t->type == T_NL || t->type == T_EOF || (inparen && (t->type == T_RPAREN || t->type == T_DSEMI))) {
 			/* the list ends (or, in parentheses, continues on the next line) */
 		} else {
 			if (t->type != T_BAD)
@@ -929,6 +1311,230 @@ static void addvalue(struct fields *fs, struct field *f, const char *v, int quot
 	}
 }
 
+static int loop(void);
+static int waitfor(pid_t pid, int report);
+static pid_t dofork(void);
+static int substituted; /* a command substitution ran in this command's words */
+
+/* Arithmetic expansion, $((expr)): C's integer operators on long
+ * values, names read as variables (0 when unset or empty). */
+static const char *ax;  /* where the expression is read */
+static const char *axall;
+static int axbad;
+
+static void axblank(void)
+{
+	while (*ax == ' ' || *ax == '\t' || *ax == '\n')
+		ax++;
+}
+
+static void axerror(const char *why)
+{
+	if (!axbad)
+		say("arithmetic expression: %s: \"%s\"", why, axall);
+	axbad = 1;
+}
+
+static long long axexpr(int prec);
+
+static long long axprimary(void)
+{
+	axblank();
+	char c = *ax;
+	if (c == '(') {
+		ax++;
+		long long v = axexpr(0);
+		axblank();
+		if (*ax != ')')
+			axerror("expecting ')'");
+		else
+			ax++;
+		return v;
+	}
+	if (c == '-' || c == '+' || c == '!' || c == '~') {
+		ax++;
+		long long v = axprimary();
+		return c == '-' ? -v : c == '!' ? !v : c == '~' ? ~v : v;
+	}
+	if (c >= '0' && c <= '9') {
+		char *end;
+		long long v = strtoll(ax, &end, 0);
+		ax = end;
+		return v;
+	}
+	if (c == '$')
+		ax++;
+	char num[24];
+	const char *v = NULL;
+	if (*ax == '{') {
+		const char *e = strchr(ax, '}');
+		if (e == NULL) {
+			axerror("expecting '}'");
+			return 0;
+		}
+		char nm[256];
+		size_t n = (size_t)(e - ax - 1) < sizeof nm - 1 ? (size_t)(e - ax - 1) : sizeof nm - 1;
+		memcpy(nm, ax + 1, n);
+		nm[n] = '\0';
+		const char *q = nm;
+		int ok;
+		v = param(&q, num, &ok);
+		ax = e + 1;
+	} else {
+		int ok;
+		v = param(&ax, num, &ok);
+		if (!ok) {
+			axerror("expecting primary");
+			return 0;
+		}
+	}
+	if (v == NULL || *v == '\0')
+		return 0;
+	char *end;
+	long long r = strtoll(v, &end, 0);
+	if (*end != '\0' && !axbad) {
+		say("Illegal number: %s", v);
+		axbad = 1;
+	}
+	return r;
+}
+
+/* The binary operators, lowest precedence first. */
+static const struct {
+	const char *op;
+	int prec;
+} axops[] = {
+	{"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4}, {"&", 5}, {"==", 6}, {"!=", 6},
+	{"<=", 7}, {">=", 7}, {"<<", 8}, {">>", 8}, {"<", 7}, {">", 7},
+	{"+", 9}, {"-", 9}, {"*", 10}, {"/", 10}, {"%", 10},
+};
+
+static long long axexpr(int prec)
+{
+	long long l = axprimary();
+	for (;;) {
+		axblank();
+		int k = -1;
+		for (size_t i = 0; i < sizeof axops / sizeof axops[0]; i++) {
+			size_t n = strlen(axops[i].op);
+			if (strncmp(ax, axops[i].op, n) == 0 && !(n == 1 && (ax[1] == '|' || ax[1] == '&') && ax[0] == ax[1])) {
+				k = (int)i;
+				break;
+			}
+		}
+		if (k < 0 || axops[k].prec <= prec)
+			return l;
+		ax += strlen(axops[k].op);
+		long long r = axexpr(axops[k].prec);
+		const char *op = axops[k].op;
+		if ((op[0] == '/' || op[0] == '%') && r == 0) {
+			axerror("division by zero");
+			return 0;
+		}
+		switch (op[0]) {
+		case '|': l = op[1] ? (l || r) : (l | r); break;
+		case '&': l = op[1] ? (l && r) : (l & r); break;
+		case '^': l ^= r; break;
+		case '=': l = l == r; break;
+		case '!': l = l != r; break;
+		case '<': l = op[1] == '=' ? l <= r : op[1] == '<' ? l << (r & 63) : l < r; break;
+		case '>': l = op[1] == '=' ? l >= r : op[1] == '>' ? l >> (r & 63) : l > r; break;
+		case '+': l += r; break;
+		case '-': l -= r; break;
+		case '*': l *= r; break;
+		case '/': l = (l == (-9223372036854775807LL - 1) && r == -1) ? l : l / r; break;
+		case '%': l = r == -1 ? 0 : l % r; break;
+		}
+	}
+}
+
+static char *arith1(const char *expr);
+static char *expand1(const char *w);
+
+/* arith evaluates expr; an error ends a shell that is not interactive
+ * with status 2, as dash. */
+static char *arith(const char *raw)
+{
+	/* its $(…), `…` and parameters first, as between double quotes */
+	struct str w = {0};
+	sadd(&w, '"');
+	for (const char *s = raw; *s; s++) {
+		if (*s == '"')
+			sadd(&w, '\\');
+		sadd(&w, (unsigned char)*s);
+	}
+	sadd(&w, '"');
+	char *expr = expand1(w.s);
+	free(w.s);
+	char *r = arith1(expr);
+	free(expr);
+	return r;
+}
+
+/* arith1 evaluates an expression whose expansions are done. */
+static char *arith1(const char *expr)
+{
+	ax = axall = expr;
+	axbad = 0;
+	long long v = axexpr(0);
+	axblank();
+	if (*ax != '\0' && !axbad)
+		axerror("expecting EOF");
+	if (axbad) {
+		if (!interactive)
+			exit(2);
+		status = 2;
+		return xstrdup("");
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", v);
+	return xstrdup(buf);
+}
+
+/* substitute runs cmd in a child shell and returns what it printed, its
+ * trailing newlines gone; $? becomes its status. */
+static char *substitute(const char *cmd)
+{
+	struct str out = {0};
+	int fd[2];
+	if (pipe(fd) < 0) {
+		say("Pipe call failed");
+		return xstrdup("");
+	}
+	pid_t pid = dofork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return xstrdup("");
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		if (fd[1] != 1) {
+			dup2(fd[1], 1);
+			close(fd[1]);
+		}
+		src = cmd;
+		srcpos = 0;
+		peeked = -2;
+		havetok = 0;
+		memset(&tok, 0, sizeof tok);
+		interactive = 0;
+		exit(loop());
+	}
+	close(fd[1]);
+	char buf[512];
+	ssize_t n;
+	while ((n = read(fd[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		for (ssize_t i = 0; i < n; i++)
+			sadd(&out, (unsigned char)buf[i]);
+	close(fd[0]);
+	status = waitfor(pid, 1);
+	substituted = 1;
+	while (out.n > 0 && out.s[out.n - 1] == '\n')
+		out.s[--out.n] = '\0';
+	return out.s ? out.s : xstrdup("");
+}
+
 /*
  * expand turns a word as written into fields: parameters substituted,
  * unquoted results split, quotes removed, patterns matched. With split 0
@@ -969,6 +1575,58 @@ static void expand(const char *w, struct fields *fs, int split)
 		} else if (c == '"') {
 			dq = !dq;
 			f.any = 1;
+		} else if (c == '$' && *p == '(') {
+			/* $(command): its output, trailing newlines gone */
+			const char *start = p + 1;
+			int depth = 1;
+			for (p++; *p && depth > 0; p++) {
+				if (*p == '(')
+					depth++;
+				else if (*p == ')')
+					depth--;
+			}
+			size_t n = (size_t)(p - start) - (depth == 0);
+			char *inner = xalloc(n + 1);
+			memcpy(inner, start, n);
+			inner[n] = '\0';
+			char *out = n >= 2 && inner[0] == '(' && inner[n - 1] == ')'
+					? (inner[n - 1] = '\0', arith(inner + 1))
+					: substitute(inner);
+			free(inner);
+			addvalue(fs, &f, out, dq || !split);
+			if (dq)
+				f.any = 1;
+			free(out);
+		} else if (c == '`') {
+			struct str inner = {0};
+			while (*p && *p != '`') {
+				if (*p == '\\' && (p[1] == '`' || p[1] == '\\' || p[1] == '$'))
+					p++;
+				sadd(&inner, (unsigned char)*p++);
+			}
+			if (*p)
+				p++;
+			char *out = substitute(inner.s ? inner.s : "");
+			free(inner.s);
+			addvalue(fs, &f, out, dq || !split);
+			if (dq)
+				f.any = 1;
+			free(out);
+		} else if (c == '$' && (*p == '@' || *p == '*')) {
+			/* the positional parameters: "$@" one field each */
+			int each = *p == '@' && dq;
+			p++;
+			for (int i = 0; i < npos; i++) {
+				if (i > 0) {
+					if (each)
+						endfield(fs, &f);
+					else
+						addvalue(fs, &f, " ", dq || !split);
+				}
+				addvalue(fs, &f, pos[i], dq || !split);
+				if (each)
+					f.any = 1;
+			}
 		} else if (c == '$') {
 			const char *v;
 			int ok;
@@ -1052,6 +1710,9 @@ static void freefields(struct fields *fs)
 #define EV_EXIT 1 /* the shell ends after this: exec without fork */
 
 static int run(struct node *n, int flags);
+struct func;
+static struct func *findfunc(const char *name);
+static int callfunc(struct func *f, char **argv);
 
 /* waitfor waits for pid and turns its wait status into an exit status. */
 static int waitfor(pid_t pid, int report)
@@ -1088,14 +1749,61 @@ struct saved {
 	int fd, copy;
 };
 
+/* heredoc returns the read end of a pipe that gives r's text (its
+ * parameters and commands expanded unless its delimiter was quoted); a
+ * text larger than the pipe is written by a child. */
+static int heredoc(struct redir *r)
+{
+	char *text = r->body ? r->body : "";
+	char *mine = NULL;
+	if (!r->quoted) {
+		/* expanded as between double quotes, where a " stays a " */
+		struct str w = {0};
+		sadd(&w, '"');
+		for (const char *s = text; *s; s++) {
+			if (*s == '"')
+				sadd(&w, '\\');
+			sadd(&w, (unsigned char)*s);
+		}
+		sadd(&w, '"');
+		mine = text = expand1(w.s);
+		free(w.s);
+	}
+	int fd[2];
+	if (pipe(fd) < 0) {
+		free(mine);
+		say("Pipe call failed");
+		return -1;
+	}
+	size_t n = strlen(text);
+	if (n <= 4096) {
+		put(fd[1], text, n);
+	} else {
+		pid_t pid = dofork();
+		if (pid == 0) {
+			close(fd[0]);
+			put(fd[1], text, n);
+			_exit(0);
+		}
+	}
+	close(fd[1]);
+	free(mine);
+	return fd[0];
+}
+
 /* redirect applies n's redirections; save (if not NULL) keeps what they
  * replaced. Returns 0, or -1 after an error message. */
 static int redirect(struct redir *r, struct saved *save, int *nsave)
 {
 	for (; r != NULL; r = r->next) {
-		char *target = expand1(r->word);
+		int here = r->type == R_HEREDOC || r->type == R_HEREDOC_TABS;
+		char *target = here ? NULL : expand1(r->word);
 		int fd = -1;
-		if (r->type == R_DUPOUT || r->type == R_DUPIN) {
+		if (here) {
+			fd = heredoc(r);
+			if (fd < 0)
+				return -1;
+		} else if (r->type == R_DUPOUT || r->type == R_DUPIN) {
 			if (strcmp(target, "-") == 0) {
 				fd = -2;
 			} else if (strspn(target, "0123456789") == strlen(target) && *target) {
@@ -1205,6 +1913,371 @@ out:
 	return 0;
 }
 
+/* escape reads one backslash escape of printf's format (after the
+ * backslash, at *sp) into b; 0 after \c (in %b: stop). */
+static int escape(struct str *b, const char **sp, int inb)
+{
+	const char *s = *sp;
+	int c = (unsigned char)*s++;
+	switch (c) {
+	case 'a': sadd(b, '\a'); break;
+	case 'b': sadd(b, '\b'); break;
+	case 'c':
+		if (inb) {
+			*sp = s;
+			return 0;
+		}
+		sadd(b, '\\');
+		sadd(b, 'c');
+		break;
+	case 'e': sadd(b, 033); break;
+	case 'f': sadd(b, '\f'); break;
+	case 'n': sadd(b, '\n'); break;
+	case 'r': sadd(b, '\r'); break;
+	case 't': sadd(b, '\t'); break;
+	case 'v': sadd(b, '\v'); break;
+	case '\\': sadd(b, '\\'); break;
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+		int v = c - '0', max = inb && c == '0' ? 3 : 2;
+		if (inb && c != '0') {
+			sadd(b, '\\');
+			sadd(b, c);
+			break;
+		}
+		if (inb)
+			v = 0;
+		for (int k = 0; k < max && *s >= '0' && *s <= '7'; k++)
+			v = v * 8 + (*s++ - '0');
+		sadd(b, v);
+		break;
+	}
+	case '\0':
+		sadd(b, '\\');
+		s--;
+		break;
+	default:
+		sadd(b, '\\');
+		sadd(b, c);
+	}
+	*sp = s;
+	return 1;
+}
+
+/* number reads printf's numeric argument as dash does: a C integer, or
+ * 'c for a character's code; a bad one is an error (status 1). */
+static long long number(const char *a, int *bad)
+{
+	if (a == NULL)
+		return 0;
+	if (*a == '\'' || *a == '"')
+		return (unsigned char)a[1];
+	char *end;
+	errno = 0;
+	long long v = strtoll(a, &end, 0);
+	if (end == a || *end != '\0' || errno != 0) {
+		say("printf: %s: %s", a, end == a ? "expected numeric value" : "not completely converted");
+		*bad = 1;
+	}
+	return v;
+}
+
+/* printf as dash's built-in: the format is used again while arguments
+ * are left; %s %b %c %d %i %u %o %x %X %e %f %g %% with flags, width
+ * and precision (also *). */
+static int b_printf(char **argv)
+{
+	struct str b = {0};
+	int bad = 0;
+	if (argv[1] == NULL) {
+		say("printf: usage: printf format [arg ...]");
+		return 2;
+	}
+	const char *fmt = argv[1];
+	char **arg = argv + 2;
+	do {
+		int used = 0;
+		for (const char *s = fmt; *s;) {
+			if (*s == '\\') {
+				s++;
+				if (!escape(&b, &s, 0))
+					goto out;
+				continue;
+			}
+			if (*s != '%') {
+				sadd(&b, (unsigned char)*s++);
+				continue;
+			}
+			if (s[1] == '%') {
+				sadd(&b, '%');
+				s += 2;
+				continue;
+			}
+			char spec[64];
+			size_t n = 0;
+			spec[n++] = *s++;
+			while (*s && strchr("-+ #0", *s) && n < 40)
+				spec[n++] = *s++;
+			for (int part = 0; part < 2; part++) {
+				if (part == 1) {
+					if (*s != '.')
+						break;
+					spec[n++] = *s++;
+				}
+				if (*s == '*') {
+					s++;
+					n += (size_t)snprintf(spec + n, sizeof spec - n, "%d", (int)number(*arg, &bad));
+					if (*arg) {
+						arg++;
+						used = 1;
+					}
+				} else {
+					while (*s >= '0' && *s <= '9' && n < 56)
+						spec[n++] = *s++;
+				}
+			}
+			int conv = (unsigned char)*s;
+			if (conv == '\0' || !strchr("sbcdiuoxXeEfFgG", conv)) {
+				say("printf: %%%c: invalid directive", conv ? conv : ' ');
+				free(b.s);
+				return 1;
+			}
+			s++;
+			const char *a = *arg;
+			if (a) {
+				arg++;
+				used = 1;
+			}
+			char out[4096];
+			switch (conv) {
+			case 's':
+			case 'b': {
+				const char *v = a ? a : "";
+				struct str e = {0};
+				int go = 1;
+				if (conv == 'b') {
+					for (const char *t = v; *t && go;) {
+						if (*t == '\\') {
+							t++;
+							go = escape(&e, &t, 1);
+						} else {
+							sadd(&e, (unsigned char)*t++);
+						}
+					}
+					v = e.s ? e.s : "";
+				}
+				spec[n++] = 's';
+				spec[n] = '\0';
+				int k = snprintf(out, sizeof out, spec, v);
+				for (int i = 0; i < k && i < (int)sizeof out - 1; i++)
+					sadd(&b, (unsigned char)out[i]);
+				free(e.s);
+				if (!go)
+					goto out;
+				continue;
+			}
+			case 'c':
+				spec[n++] = 'c';
+				spec[n] = '\0';
+				for (int i = 0, k = snprintf(out, sizeof out, spec, a ? *a : '\0'); i < k && i < (int)sizeof out - 1; i++)
+					sadd(&b, (unsigned char)out[i]); /* a NUL too, for an empty argument, as dash */
+				continue;
+			case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+				double d = 0;
+				if (a != NULL) {
+					char *end;
+					errno = 0;
+					d = strtod(a, &end);
+					if (end == a || *end != '\0') {
+						say("printf: %s: %s", a, end == a ? "expected numeric value" : "not completely converted");
+						bad = 1;
+					}
+				}
+				spec[n++] = (char)conv;
+				spec[n] = '\0';
+				snprintf(out, sizeof out, spec, d);
+				sadds(&b, out);
+				continue;
+			}
+			default:
+				spec[n++] = 'l';
+				spec[n++] = 'l';
+				spec[n++] = (char)conv;
+				spec[n] = '\0';
+				snprintf(out, sizeof out, spec, number(a, &bad));
+				sadds(&b, out);
+			}
+		}
+		if (!used)
+			break;
+	} while (*arg != NULL);
+out:
+	if (b.n > 0)
+		put(1, b.s, b.n);
+	free(b.s);
+	return bad;
+}
+
+/* read as dash's built-in: a line of standard input, a byte at a time
+ * (what follows stays for the next reader), split on blanks into the
+ * names, the last taking the rest; backslash escapes unless -r. Status 1
+ * at the end of input. */
+static int b_read(char **argv)
+{
+	int raw = 0, i = 1, eol = 0;
+	if (argv[i] != NULL && strcmp(argv[i], "-r") == 0)
+		raw = 1, i++;
+	if (argv[i] == NULL) {
+		say("read: arg count");
+		return 2;
+	}
+	struct str line = {0};
+	for (;;) {
+		char c;
+		ssize_t n = read(0, &c, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (c == '\n') {
+			eol = 1;
+			break;
+		}
+		if (c == '\\' && !raw) {
+			n = read(0, &c, 1);
+			if (n <= 0)
+				break;
+			if (c == '\n')
+				continue;
+		}
+		sadd(&line, (unsigned char)c);
+	}
+	const char *s = line.s ? line.s : "";
+	for (; argv[i] != NULL; i++) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (argv[i + 1] == NULL) {
+			size_t n = strlen(s);
+			while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			char *v = xalloc(n + 1);
+			memcpy(v, s, n);
+			v[n] = '\0';
+			setvar(argv[i], v);
+			free(v);
+			break;
+		}
+		const char *e = s;
+		while (*e && *e != ' ' && *e != '\t')
+			e++;
+		char *v = xalloc((size_t)(e - s) + 1);
+		memcpy(v, s, (size_t)(e - s));
+		v[e - s] = '\0';
+		setvar(argv[i], v);
+		free(v);
+		s = e;
+	}
+	free(line.s);
+	return eol ? 0 : 1;
+}
+
+/* test and [ as dash's built-in, for one to four arguments: a string
+ * (true when not empty), ! to negate, -n -z, the file tests -e -f -d -r
+ * -w -x -s, = != and the integer comparisons -eq -ne -lt -le -gt -ge.
+ * 0 true, 1 false, 2 an error. */
+static const char *testname = "test";
+
+static int testint(const char *s, long long *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*s == '\0' || *end != '\0' || errno != 0) {
+		say("%s: Illegal number: %s", testname, s);
+		return 0;
+	}
+	return 1;
+}
+
+static int test(char **a, int n)
+{
+	struct stat sb;
+	if (n == 0)
+		return 1;
+	if (n >= 1 && strcmp(a[0], "!") == 0 && n != 3) {
+		int r = test(a + 1, n - 1);
+		return r == 2 ? 2 : !r;
+	}
+	if (n == 1)
+		return a[0][0] == '\0';
+	if (n == 2) {
+		const char *op = a[0], *f = a[1];
+		if (strcmp(op, "-n") == 0)
+			return f[0] == '\0';
+		if (strcmp(op, "-z") == 0)
+			return f[0] != '\0';
+		if (op[0] == '-' && op[1] != '\0' && op[2] == '\0' && strchr("efdrwxs", op[1])) {
+			if (stat(f, &sb) < 0)
+				return 1;
+			switch (op[1]) {
+			case 'e': return 0;
+			case 'f': return !S_ISREG(sb.st_mode);
+			case 'd': return !S_ISDIR(sb.st_mode);
+			case 's': return sb.st_size == 0;
+			case 'r': return access(f, R_OK) != 0;
+			case 'w': return access(f, W_OK) != 0;
+			default: return access(f, X_OK) != 0;
+			}
+		}
+		say("%s: %s: unexpected operator", testname, op);
+		return 2;
+	}
+	if (n == 3) {
+		const char *l = a[0], *op = a[1], *r = a[2];
+		if (strcmp(op, "=") == 0)
+			return strcmp(l, r) != 0;
+		if (strcmp(op, "!=") == 0)
+			return strcmp(l, r) == 0;
+		static const char *ops[] = {"-eq", "-ne", "-lt", "-le", "-gt", "-ge"};
+		for (int i = 0; i < 6; i++) {
+			if (strcmp(op, ops[i]) != 0)
+				continue;
+			long long x, y;
+			if (!testint(l, &x) || !testint(r, &y))
+				return 2;
+			int t[] = {x == y, x != y, x < y, x <= y, x > y, x >= y};
+			return !t[i];
+		}
+		if (strcmp(l, "!") == 0)
+			return test(a + 1, 2) == 2 ? 2 : !test(a + 1, 2);
+		say("%s: %s: unexpected operator", testname, op);
+		return 2;
+	}
+	if (n == 4 && strcmp(a[0], "!") == 0) {
+		int r = test(a + 1, 3);
+		return r == 2 ? 2 : !r;
+	}
+	say("%s: %s: unexpected operator", testname, a[0]);
+	return 2;
+}
+
+static int b_test(char **argv)
+{
+	int n = 0;
+	while (argv[n + 1] != NULL)
+		n++;
+	testname = argv[0];
+	if (strcmp(argv[0], "[") == 0) {
+		if (n == 0 || strcmp(argv[n], "]") != 0) {
+			say("[: missing ]");
+			return 2;
+		}
+		n--;
+	}
+	return test(argv + 1, n);
+}
+
 static int b_cd(char **argv)
 {
 	const char *dir = argv[1];
@@ -1278,6 +2351,38 @@ static int builtin(char **argv, int *st)
 	const char *c = argv[0];
 	if (strcmp(c, "echo") == 0) {
 		*st = b_echo(argv);
+	} else if (strcmp(c, "printf") == 0) {
+		*st = b_printf(argv);
+	} else if (strcmp(c, "read") == 0) {
+		*st = b_read(argv);
+	} else if (strcmp(c, "return") == 0) {
+		*st = argv[1] ? exitnum(argv[1]) : status;
+		if (*st < 0) {
+			say("return: Illegal number: %s", argv[1]);
+			*st = 2;
+		}
+		if (funcdepth > 0) {
+			status = *st;
+			returning = 1;
+		} else if (!interactive) {
+			leave(*st); /* outside a function: the end of the script, as dash */
+		}
+	} else if (strcmp(c, "test") == 0 || strcmp(c, "[") == 0) {
+		*st = b_test(argv);
+	} else if (strcmp(c, "break") == 0 || strcmp(c, "continue") == 0) {
+		int k = argv[1] ? atoi(argv[1]) : 1;
+		*st = 0;
+		if (k < 1) {
+			say("%s: Illegal number: %s", c, argv[1]);
+			*st = 2;
+		} else if (loopdepth > 0) {
+			if (k > loopdepth)
+				k = loopdepth;
+			if (c[0] == 'b')
+				breaking = k;
+			else
+				continuing_loops = k;
+		}
 	} else if (strcmp(c, ":") == 0 || strcmp(c, "true") == 0) {
 		*st = 0;
 	} else if (strcmp(c, "false") == 0) {
@@ -1325,11 +2430,22 @@ static int builtin(char **argv, int *st)
 	return 1;
 }
 
-/* execute replaces the process with argv: it does not return. */
+/* execute replaces the process with argv: it does not return. A text
+ * file named by a path is a script: this shell runs it, as dash does. */
 static void execute(char **argv)
 {
 	execvp(argv[0], argv);
 	int e = errno;
+	if (e == ENOEXEC && strchr(argv[0], '/') != NULL) {
+		int n = 0;
+		while (argv[n] != NULL)
+			n++;
+		char **v = xalloc((size_t)(n + 2) * sizeof *v);
+		v[0] = "sh";
+		memcpy(v + 1, argv, (size_t)(n + 1) * sizeof *v);
+		execv("/bin/sh", v);
+		e = errno;
+	}
 	if (e == ENOENT || e == ENOTDIR) {
 		say("%s: not found", argv[0]);
 		_exit(127);
@@ -1346,6 +2462,7 @@ static int run_simple(struct node *n, int flags)
 {
 	struct fields fs = {0};
 	cmdline = n->line;
+	substituted = 0;
 	/* the words that look like assignments stay whole */
 	int nassign = 0;
 	for (int i = 0; i < n->nwords; i++) {
@@ -1368,13 +2485,28 @@ static int run_simple(struct node *n, int flags)
 		}
 		struct saved save[16];
 		int nsave = 0;
-		int st = redirect(n->redirs, save, &nsave) < 0 ? 2 : 0;
+		/* the status is the last command substitution's, or 0 */
+		int st = redirect(n->redirs, save, &nsave) < 0 ? 2 : substituted ? status : 0;
 		restore(save, nsave);
 		freefields(&fs);
 		return st;
 	}
 	char **cmd = argv + nassign;
 	int st;
+	struct func *fn = findfunc(cmd[0]);
+	if (fn != NULL) {
+		struct saved save[16];
+		int nsave = 0;
+		if (redirect(n->redirs, save, &nsave) < 0) {
+			restore(save, nsave);
+			freefields(&fs);
+			return 2;
+		}
+		st = callfunc(fn, cmd);
+		restore(save, nsave);
+		freefields(&fs);
+		return st;
+	}
 	if (nassign == 0 && strcmp(cmd[0], "exec") == 0) {
 		if (redirect(n->redirs, NULL, NULL) < 0) {
 			freefields(&fs);
@@ -1387,7 +2519,9 @@ static int run_simple(struct node *n, int flags)
 		freefields(&fs);
 		return 0;
 	}
-	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 ||
+	if (nassign == 0 && strcmp(cmd[0], "exit") != 0 && (strcmp(cmd[0], "echo") == 0 || strcmp(cmd[0], "printf") == 0 ||
+	    strcmp(cmd[0], "read") == 0 || strcmp(cmd[0], "break") == 0 || strcmp(cmd[0], "continue") == 0 ||
+	    strcmp(cmd[0], "test") == 0 || strcmp(cmd[0], "[") == 0 || strcmp(cmd[0], "return") == 0 ||
 	    strcmp(cmd[0], "cd") == 0 || strcmp(cmd[0], "pwd") == 0 || strcmp(cmd[0], "wait") == 0 ||
 	    strcmp(cmd[0], ":") == 0 || strcmp(cmd[0], "true") == 0 || strcmp(cmd[0], "false") == 0 ||
 	    strcmp(cmd[0], "export") == 0 || strcmp(cmd[0], "unset") == 0)) {
@@ -1490,10 +2624,160 @@ static int run_pipe(struct node *n)
 	return st;
 }
 
+
+/* run_loop runs while/until (cond, body) or for. */
+static int run_loop(struct node *n)
+{
+	int st = 0;
+	struct fields fs = {0};
+	int i = 0;
+	if (n->type == N_FOR)
+		for (int k = 1; k < n->nwords; k++)
+			expand(n->words[k], &fs, 1);
+	loopdepth++;
+	for (;;) {
+		if (n->type == N_FOR) {
+			if (i >= fs.n)
+				break;
+			setvar(n->words[0], fs.v[i++]);
+		} else {
+			int c = run(n->kids[0], 0);
+			if (breaking)
+				break;
+			if ((c == 0) != (n->type == N_WHILE))
+				break;
+		}
+		st = run(n->type == N_FOR ? n->kids[0] : n->kids[1], 0);
+		if (breaking) {
+			breaking--;
+			break;
+		}
+		if (continuing_loops) {
+			if (--continuing_loops > 0)
+				break;
+		}
+	}
+	loopdepth--;
+	freefields(&fs);
+	return st;
+}
+
+/* run_compound runs a compound command with its redirections, which
+ * last as long as it does. */
+static int run_compound(struct node *n, int flags)
+{
+	struct saved save[16];
+	int nsave = 0, st;
+	if (n->redirs != NULL && redirect(n->redirs, save, &nsave) < 0) {
+		restore(save, nsave);
+		return 2;
+	}
+	switch (n->type) {
+	case N_IF:
+		if (run(n->kids[0], 0) == 0)
+			st = run(n->kids[1], flags);
+		else if (n->nkids > 2)
+			st = run(n->kids[2], flags);
+		else
+			st = 0;
+		break;
+	case N_GROUP:
+		st = run(n->kids[0], flags);
+		break;
+	case N_CASE: {
+		char *subject = expand1(n->words[0]);
+		st = 0;
+		for (int i = 0; i < n->nkids; i++) {
+			struct node *item = n->kids[i];
+			int hit = 0;
+			for (int k = 0; k < item->nwords && !hit; k++) {
+				char *pat = expand1(item->words[k]);
+				char *plain = xalloc(strlen(pat) + 1);
+				memset(plain, 0, strlen(pat) + 1);
+				hit = match(pat, plain, subject);
+				free(plain);
+				free(pat);
+			}
+			if (hit) {
+				if (item->nkids > 0)
+					st = run(item->kids[0], flags);
+				break;
+			}
+		}
+		free(subject);
+		break;
+	}
+	default:
+		st = run_loop(n);
+	}
+	restore(save, nsave);
+	return st;
+}
+
+/* The functions defined, by name; a definition keeps its body. */
+struct func {
+	char *name;
+	struct node *body;
+	struct func *next;
+};
+static struct func *funcs;
+
+static struct func *findfunc(const char *name)
+{
+	for (struct func *f = funcs; f; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* callfunc runs f with argv[1..] as $1...; $0 stays. */
+static int callfunc(struct func *f, char **argv)
+{
+	char **savepos = pos;
+	int savenpos = npos, n = 0;
+	while (argv[n + 1] != NULL)
+		n++;
+	pos = argv + 1;
+	npos = n;
+	funcdepth++;
+	int st = run(f->body, 0);
+	funcdepth--;
+	if (returning) {
+		returning = 0;
+		st = status;
+	}
+	pos = savepos;
+	npos = savenpos;
+	return st;
+}
+
 static int run(struct node *n, int flags)
 {
 	int st;
+	if (breaking || continuing_loops || returning)
+		return status;
 	switch (n->type) {
+	case N_FUNCDEF: {
+		struct func *f = findfunc(n->words[0]);
+		if (f == NULL) {
+			f = xalloc(sizeof *f);
+			f->name = xstrdup(n->words[0]);
+			f->next = funcs;
+			funcs = f;
+		} else {
+			freenode(f->body);
+		}
+		f->body = n->kids[0]; /* the definition keeps it */
+		n->nkids = 0;
+		return status = 0;
+	}
+	case N_IF:
+	case N_WHILE:
+	case N_UNTIL:
+	case N_FOR:
+	case N_GROUP:
+	case N_CASE:
+		return status = run_compound(n, flags);
 	case N_CMD:
 		return status = run_simple(n, flags);
 	case N_PIPE:

@@ -36,6 +36,16 @@ struct __osplay_ipc {
  * 1 message queues, 2 semaphore sets); returns 1, or 0 past the last. */
 int __osplay_ipc_list(int kind, int index, struct __osplay_ipc *out);
 
+/* semctl with its union semun's bits (the value, or the pointer). */
+int __osplay_semctl(int semid, int semnum, int cmd, unsigned long arg);
+
+/* sigqueue with its union sigval's bits. */
+int __osplay_sigqueue(int pid, int sig, unsigned long value);
+
+/* The calling thread's errno, for __errno_location on an alternate signal
+ * stack, where the stack pointer cannot say (no system call). */
+int *__osplay_errno_addr(void);
+
 /* Waits ticks ticks for an I/O on the named device ("disk"); returns 0. */
 int __osplay_io(const char *device, long ticks);
 

@@ -43,6 +43,8 @@ int pause(void);
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
 int ftruncate(int fd, off_t length);
 int close(int fd);
 int unlink(const char *path);

@@ -2,7 +2,6 @@
 #include <osplay.h>
 
 extern int __errno_main; /* start.c */
-int *__osplay_errno_addr(void);
 
 /*
  * The calling thread's errno: the main thread's is __errno_main, another

@@ -4,8 +4,7 @@
  */
 #include <stdarg.h>
 #include <sys/sem.h>
-
-int __osplay_semctl(int semid, int semnum, int cmd, unsigned long arg);
+#include <osplay.h>
 
 /* The union the program defines, as glibc reads it. */
 union __semun {

@@ -3,8 +3,7 @@
  * sigwaitinfo is sigtimedwait without a timeout.
  */
 #include <signal.h>
-
-int __osplay_sigqueue(pid_t pid, int sig, unsigned long value);
+#include <osplay.h>
 
 int sigqueue(pid_t pid, int sig, const union sigval value)
 {

@@ -24,11 +24,12 @@
 /*
  * System calls. Anonymous MAP_SHARED memory is shared with the children
  * forked after it, MAP_PRIVATE memory is copied on write. A POSIX shared
- * memory object (shm_open) is mapped through its descriptor: MAP_SHARED
- * by every process that maps it, MAP_PRIVATE copied on write. Other files
- * cannot be mapped (ENODEV). mprotect and munmap take any page range of
- * what mmap mapped; msync checks its arguments (the memory is always in
- * sync).
+ * memory object (shm_open) or a regular file is mapped through its
+ * descriptor: MAP_SHARED by every process that maps it (a write is in the
+ * file at once), MAP_PRIVATE copied on write; a page wholly past the end
+ * of the file faults with SIGBUS. Other files cannot be mapped (ENODEV).
+ * mprotect and munmap take any page range of what mmap mapped; msync
+ * checks its arguments (the memory is always in sync).
  */
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
