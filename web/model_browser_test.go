@@ -242,3 +242,36 @@ func TestBrowserShowsAMonitorBoxInKorean(t *testing.T) {
 	eval[bool](t, ctx, mon+`.scrollIntoView(), true`)
 	screenshot(t, ctx, "ipc-monitor-ko")
 }
+
+// TestBrowserChartsRPC: the RPC example's calls on the sequence chart —
+// rdate's questions to the matchmaker and its calls to date_svc, each a
+// datagram from the client's lifeline to the server's, and each reply
+// back, arrows whose text carries the marshalled bytes.
+func TestBrowserChartsRPC(t *testing.T) {
+	ctx, _ := openPlay(t, "example=rpc&speed=100000")
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the end, drawn", doneAndDrawn)
+	msc := `document.querySelector('[data-view="msc"]')`
+	arrows := eval[[]map[string]any](t, ctx, `(() => {
+		const lanes = new Map([...`+msc+`.querySelectorAll('.lane')].map((g) => [Number(g.querySelector('.lifeline').getAttribute('x1')), g.querySelector('.lane-sub').textContent]));
+		return [...`+msc+`.querySelectorAll('.msc-row.op-receive')].filter((r) => r.querySelector('path.a-data')).map((r) => {
+			const d = r.querySelector('path.a-data').getAttribute('d').match(/M([\d.]+),[\d.]+ L([\d.]+)/);
+			const near = (x) => { let best = "", dist = 1e9; for (const [lx, n] of lanes) if (Math.abs(lx - x) < dist) { dist = Math.abs(lx - x); best = n; } return best; };
+			return {from: near(Number(d[1])), to: near(Number(d[2])), label: r.querySelector('.label').textContent, title: r.getAttribute('aria-label')};
+		});
+	})()`)
+	calls, replies := 0, 0
+	for _, a := range arrows {
+		switch {
+		case a["from"] == "rdate" && a["to"] == "date_svc":
+			calls++
+		case a["from"] == "date_svc" && a["to"] == "rdate":
+			replies++
+		}
+	}
+	if calls < 3 || replies < 3 {
+		t.Errorf("rdate→date_svc %d, date_svc→rdate %d; arrows %v", calls, replies, arrows)
+	}
+	eval[bool](t, ctx, msc+`.scrollIntoView(), true`)
+	screenshot(t, ctx, "msc-rpc")
+}
