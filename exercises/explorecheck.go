@@ -292,8 +292,15 @@ func (c *Check) replay(t *trace, cx *explore.Counterexample) string {
 // bound: every output passes, only a crash, a deadlock or a limit ends the
 // search early (and the measurement fails).
 func (c *Check) measureExplore(t *trace) (float64, bool) {
+	seen, ok := c.outputs(t)
+	return float64(len(seen)), ok
+}
+
+// outputs are the distinct outputs of the schedules within c's bound (at
+// most maxOutputsKept), and whether the search covered them all.
+func (c *Check) outputs(t *trace) (map[string]bool, bool) {
 	if !t.ran() {
-		return 0, false
+		return nil, false
 	}
 	var mu sync.Mutex
 	seen := map[string]bool{}
@@ -309,9 +316,9 @@ func (c *Check) measureExplore(t *trace) (float64, bool) {
 	}
 	r, err, timedOut := c.explored(t, opt)
 	if err != nil || timedOut || r.Counterexample != nil || r.Strategy == explore.Exhaustive && !r.Exhausted {
-		return 0, false
+		return nil, false
 	}
-	return float64(len(seen)), true
+	return seen, true
 }
 
 // raceVar is the name of the variable race h was on, or its address.

@@ -171,3 +171,34 @@ func TestRaceAndGuardChecks(t *testing.T) {
 		t.Errorf("hits guarded by %q, %v", lock, ok)
 	}
 }
+
+// TestPredictionChoices: the outputs the prediction exercises call
+// possible are among those the explorer collects, the impossible one is
+// not.
+func TestPredictionChoices(t *testing.T) {
+	for _, tc := range []struct {
+		slug, question string
+	}{{"predict-fork-outputs", "impossible"}, {"predict-thread-outputs", "never"}} {
+		x := Get(tc.slug)
+		if x == nil {
+			t.Fatalf("no exercise %s", tc.slug)
+		}
+		tr := x.settings().run(x.SolutionFiles(), x.MainFile(), false)
+		tr.finish()
+		c := Check{Type: CheckExplore, Preemptions: 2}
+		seen, ok := c.outputs(tr)
+		if !ok {
+			t.Fatalf("%s: the search did not cover every schedule", tc.slug)
+		}
+		q := x.Check(tc.question)
+		for _, ch := range q.Choices {
+			out := strings.ReplaceAll(ch.Text.En, " / ", "\n")
+			if !strings.Contains(ch.Text.En, " / ") {
+				out = strings.ReplaceAll(out, " ", "\n")
+			}
+			if seen[out+"\n"] == (ch.ID == q.Answer) {
+				t.Errorf("%s: choice %s (%q) possible: %v", tc.slug, ch.ID, out, seen[out+"\n"])
+			}
+		}
+	}
+}
