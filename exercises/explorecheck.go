@@ -226,7 +226,7 @@ func (c *Check) bound(lang string, r explore.Report) string {
 	switch r.Strategy {
 	case explore.Exhaustive:
 		return tr(lang, fmt.Sprintf("선점 %d번 이하의 모든 스케줄, 실행 %d번", r.Preemptions, r.Runs),
-			fmt.Sprintf("every schedule with at most %d preemptions, %d runs", r.Preemptions, r.Runs))
+			fmt.Sprintf("every schedule with at most %s, %d runs", preemptions(r.Preemptions), r.Runs))
 	case explore.PCT:
 		return tr(lang, fmt.Sprintf("PCT 깊이 %d, 실행 %d번", r.Depth, r.Runs), fmt.Sprintf("PCT depth %d, %d runs", r.Depth, r.Runs))
 	}
@@ -255,6 +255,9 @@ func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 		return true, tr(lang, "실패하는 스케줄이 없습니다 ("+c.bound(Korean, r)+").", "No schedule fails ("+c.bound(English, r)+").")
 	}
 	why := cx.Failure.Why.In(lang)
+	if !strings.HasSuffix(why, ".") {
+		why += "."
+	}
 	if cx.Failure.Why.Code == msg.ExploreLimit && cx.Run == 1 {
 		why += tr(lang, " 기본 스케줄에서 이미 한도에 걸립니다: 끝나지 않는 반복이나 너무 많은 일을 찾아보세요.",
 			" The default schedule already reaches the limit: look for an endless loop or too much work.")
@@ -268,7 +271,7 @@ func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 	}
 	replay := c.replay(t, cx)
 	sched := tr(lang, fmt.Sprintf("실패하는 스케줄을 %d번째 실행에서 찾았습니다 (선점 %d번): %s. %s 다시 보기: %s", cx.Run, cx.Schedule.Preemptions(), cx.Schedule, why, replay),
-		fmt.Sprintf("A failing schedule was found at run %d (%d preemptions): %s. %s Replay it: %s", cx.Run, cx.Schedule.Preemptions(), cx.Schedule, why, replay))
+		fmt.Sprintf("A failing schedule was found at run %d (%s): %s. %s Replay it: %s", cx.Run, preemptions(cx.Schedule.Preemptions()), cx.Schedule, why, replay))
 	if fails {
 		return true, sched
 	}
@@ -408,4 +411,12 @@ func (x *Exercise) settings() Run {
 	r := x.Run
 	r.races = x.detectsRaces()
 	return r
+}
+
+// preemptions is "1 preemption", "2 preemptions".
+func preemptions(n int) string {
+	if n == 1 {
+		return "1 preemption"
+	}
+	return fmt.Sprintf("%d preemptions", n)
 }

@@ -86,7 +86,7 @@ func (c *Check) title(lang string) string {
 			return tr(lang, "스케줄 탐색이 실패하는 스케줄을 찾는다", "Explore finds a failing schedule")
 		}
 		if c.Strategy == "" || c.Strategy == explore.Exhaustive {
-			return tr(lang, fmt.Sprintf("선점 %d번 이하의 어떤 스케줄에서도 실패하지 않는다", k), fmt.Sprintf("No schedule with at most %d preemptions fails", k))
+			return tr(lang, fmt.Sprintf("선점 %d번 이하의 어떤 스케줄에서도 실패하지 않는다", k), "No schedule with at most "+preemptions(k)+" fails")
 		}
 		return tr(lang, "스케줄 탐색이 실패하는 스케줄을 찾지 못한다", "Explore finds no failing schedule")
 	case CheckRaces:
