@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -269,9 +270,9 @@ func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 	if len(waits) > 0 {
 		why += " " + strings.Join(waits, "; ") + "."
 	}
-	replay := c.replay(t, cx)
-	sched := tr(lang, fmt.Sprintf("실패하는 스케줄을 %d번째 실행에서 찾았습니다 (선점 %d번): %s. %s 다시 보기: %s", cx.Run, cx.Schedule.Preemptions(), cx.Schedule, why, replay),
-		fmt.Sprintf("A failing schedule was found at run %d (%s): %s. %s Replay it: %s", cx.Run, preemptions(cx.Schedule.Preemptions()), cx.Schedule, why, replay))
+	replay, link := c.replay(t, cx), c.link(cx)
+	sched := tr(lang, fmt.Sprintf("실패하는 스케줄을 %d번째 실행에서 찾았습니다 (선점 %d번): %s. %s 다시 보기: %s (플레이그라운드에서는 링크 매개변수 %s)", cx.Run, cx.Schedule.Preemptions(), cx.Schedule, why, replay, link),
+		fmt.Sprintf("A failing schedule was found at run %d (%s): %s. %s Replay it: %s (in the playground, the link parameters %s)", cx.Run, preemptions(cx.Schedule.Preemptions()), cx.Schedule, why, replay, link))
 	if fails {
 		return true, sched
 	}
@@ -289,6 +290,15 @@ func (c *Check) replay(t *trace, cx *explore.Counterexample) string {
 	}
 	args = append(args, t.main)
 	return strings.Join(append(args, t.settings.Argv...), " ")
+}
+
+// link is the playground's link parameters that open counterexample cx.
+func (c *Check) link(cx *explore.Counterexample) string {
+	q := url.Values{"schedule": {cx.Schedule.String()}}
+	if c.Races {
+		q.Set("races", "1")
+	}
+	return "?" + q.Encode()
 }
 
 // measureExplore counts the distinct outputs of the schedules within c's

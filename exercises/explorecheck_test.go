@@ -77,6 +77,7 @@ func TestExploreChecks(t *testing.T) {
 	}{
 		{"lost update found", Check{Type: CheckExplore}, "", false, "A failing schedule was found"},
 		{"replay line", Check{Type: CheckExplore}, "", false, "Replay it: osplay run --schedule "},
+		{"link parameters", Check{Type: CheckExplore, Races: true, Preemptions: 1}, "", false, "in the playground, the link parameters ?races=1&schedule="},
 		{"lost update is what is expected", Check{Type: CheckExplore, Expect: "fails"}, "", true, `"counter = 1", expected "counter = 2"`},
 		{"the mutex passes within 2", Check{Type: CheckExplore}, "lock", true, "No schedule fails (every schedule with at most 2 preemptions"},
 		{"expected output given", Check{Type: CheckExplore, Lines: Lines{"counter = 3"}, Preemptions: 1}, "lock", false, `expected "counter = 3"`},
