@@ -260,7 +260,12 @@
 // a receive has the "seq" it was sent with, and its sender in "matched";
 // a sem_post is numbered as a write of one unit, and a sem_wait names in
 // "matched" the post whose unit it took (none for a unit the semaphore
-// was made with), its "type" being the semaphore's value after it.
+// was made with), its "type" being the semaphore's value after it. A
+// semop on a System V set is one such event per operation that changes a
+// value, in its order: an increase a sem_post of "bytes" units, a
+// decrease a sem_wait of "bytes" units naming the posts they came from
+// (none for units set by SETVAL or SETALL), "num" the semaphore's number
+// in the set; the set numbers the posts of all its semaphores together.
 // "bytes" counts the bytes moved and "hex" is the first 64 of them in
 // hex; "type" is a System V message's type or a POSIX message's priority.
 // A write into shared memory is a store of the program, not a system

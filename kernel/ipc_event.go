@@ -98,6 +98,8 @@ type IPCOp struct {
 	// Type is a System V message's type, a POSIX message's priority, a
 	// semaphore's value after the operation.
 	Type int64
+	// Num is the semaphore's number in a System V set.
+	Num int
 	// Matched lists, for a read, the writes it took bytes from (oldest
 	// first, with how many bytes of each); for a receive, the send.
 	Matched []IPCMatch
