@@ -63,6 +63,8 @@ func (r IPCRef) Text() msg.Text {
 		return msg.New(msg.IPCObjSocket, msg.Int("id", r.ID))
 	case IPCSemSet:
 		return msg.New(msg.IPCObjSemSet, msg.Int("id", r.ID))
+	case IPCAnonShm:
+		return anonShmText(r.ID)
 	}
 	return msg.New(msg.IPCObjOther, msg.Name("kind", string(r.Kind)), msg.Int("id", r.ID))
 }

@@ -97,6 +97,7 @@ func (m *Machine) releaseMemory(p *Process) {
 		t.ctx = nil
 	}
 	if p.mem != nil {
+		m.releaseMappings(p)
 		p.mem.Release()
 		p.mem = nil
 	}
