@@ -66,6 +66,9 @@ func (r IPCRef) Text() msg.Text {
 	case IPCAnonShm:
 		return anonShmText(r.ID)
 	}
+	if _, lock := futexKindOf(r.Kind); lock {
+		return futexText(r)
+	}
 	return msg.New(msg.IPCObjOther, msg.Name("kind", string(r.Kind)), msg.Int("id", r.ID))
 }
 
@@ -240,6 +243,14 @@ func (o *IPCOp) Text() msg.Text {
 		return msg.New(msg.IPCSemPost, obj, msg.Int("seq", o.Seq), msg.Int("value", o.Type))
 	case OpSemWait:
 		return msg.New(msg.IPCSemWait, obj, msg.Int("value", o.Type))
+	case OpUnlock:
+		return msg.New(msg.IPCUnlock, obj, msg.Int("n", o.Bytes), msg.Int("seq", o.Seq))
+	case OpLock:
+		return msg.New(msg.IPCLock, obj, who)
+	case OpWake:
+		return msg.New(msg.IPCWake, obj, msg.Int("n", o.Bytes), msg.Int("seq", o.Seq))
+	case OpWoken:
+		return msg.New(msg.IPCWoken, obj, who)
 	}
 	return msg.Text{}
 }

@@ -98,6 +98,7 @@ func (m *Machine) releaseMemory(p *Process) {
 	}
 	if p.mem != nil {
 		m.releaseMappings(p)
+		m.futexForget(p)
 		p.mem.Release()
 		p.mem = nil
 	}

@@ -6,13 +6,19 @@ package msg
 const (
 	IPCObjAnonShm Code = "ipcobj.shm_anon"
 	IPCObjFutex   Code = "ipcobj.futex"
-	IPCUnlockLock Code = "ipc.handoff"
+	IPCUnlock     Code = "ipc.unlock"
+	IPCLock       Code = "ipc.lock"
+	IPCWake       Code = "ipc.wake"
+	IPCWoken      Code = "ipc.woken"
 )
 
 var ipcMoreCatalogue = map[Code]entry{
 	IPCObjAnonShm: {"id:int", "anonymous shared memory {id}", "익명 공유 메모리 {id}"},
 	IPCObjFutex:   {"kind:name name:name", "{kind} {name}", "{kind} {name}"},
-	IPCUnlockLock: {"obj:text who:task", "released {obj} to thread {who}", "{obj:을} 스레드 {who}에게 넘겨줌"},
+	IPCUnlock:     {"obj:text n:int seq:int", "released {obj}, waking {n} waiting threads (wake #{seq})", "{obj:을} 풀고 기다리던 스레드 {n}개를 깨움 (깨우기 #{seq})"},
+	IPCLock:       {"obj:text who:task", "took {obj}, released by thread {who}", "스레드 {who:이} 푼 {obj:을} 얻음"},
+	IPCWake:       {"obj:text n:int seq:int", "woke {n} threads waiting on {obj} (wake #{seq})", "{obj:을} 기다리던 스레드 {n}개를 깨움 (깨우기 #{seq})"},
+	IPCWoken:      {"obj:text who:task", "woken on {obj} by thread {who}", "스레드 {who:이} {obj}에서 깨움"},
 }
 
 func init() {
