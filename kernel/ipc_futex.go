@@ -86,12 +86,16 @@ func (m *Machine) futexSeen(p *Process, addr uint64, k WaitKind) *futexWord {
 	return w
 }
 
-// futexForget forgets p's locks: its memory goes (exit, exec).
+// futexForget forgets p's locks: its memory goes (exit, exec); and the
+// wakes its threads had yet to report.
 func (m *Machine) futexForget(p *Process) {
 	ns := &m.futexWords
 	ns.n -= len(ns.words[p.PID])
 	delete(ns.words, p.PID)
 	delete(ns.order, p.PID)
+	for _, t := range p.threads { // woken, never to run again
+		delete(ns.woken, t.TID)
+	}
 }
 
 // futexRef names the word at addr of p, a lock of kind k.

@@ -86,6 +86,7 @@ func TestUnlockMatchesLock(t *testing.T) {
 		}
 		ops = append(ops, e.IPC.Op)
 		evs = append(evs, e)
+		checkTexts(t, e)
 	}
 	if got := strings.Join(ops, " "); got != "unlock lock" {
 		t.Fatalf("operations %q", got)

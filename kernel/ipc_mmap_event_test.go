@@ -98,6 +98,7 @@ func TestMappingsAsAttachments(t *testing.T) {
 			continue
 		}
 		ops = append(ops, fmt.Sprintf("%d:%s:%s", e.PID, e.IPC.Op, e.IPC.Obj.Kind))
+		checkTexts(t, e)
 		if e.IPC.Op == OpAttach || e.IPC.Op == OpDetach {
 			ticks = append(ticks, e.Tick+1)
 		}

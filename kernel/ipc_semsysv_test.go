@@ -53,6 +53,7 @@ func TestSemopAsTransfers(t *testing.T) {
 		}
 		ops = append(ops, e.IPC.Op+":"+strconv.Itoa(e.IPC.Num))
 		evs = append(evs, e)
+		checkTexts(t, e)
 	}
 	if got := strings.Join(ops, " "); got != "sem_wait:1 sem_post:0 sem_wait:0 sem_wait:0" {
 		t.Fatalf("operations %q", got)
