@@ -61,8 +61,6 @@ type futexWoken struct {
 	match IPCMatch
 }
 
-func init() { registerIPCKind((*Machine).futexObjects) }
-
 // futexSeen notes that the word at addr of p is a lock of kind k.
 func (m *Machine) futexSeen(p *Process, addr uint64, k WaitKind) *futexWord {
 	ns := &m.futexWords
@@ -141,7 +139,8 @@ func (m *Machine) futexResumed(t *Thread) {
 	m.emitIPC(t, KindTransfer, IPCOp{Obj: wk.obj, Op: wk.op, Bytes: 1, Matched: []IPCMatch{wk.match}})
 }
 
-// futexObjects lists the known locks, by process, in the order first seen.
+// futexObjects lists the known locks, by process, in the order first
+// seen; IPCObjects lists them after every other kind.
 func (m *Machine) futexObjects() []IPCObject {
 	ns := &m.futexWords
 	var out []IPCObject
