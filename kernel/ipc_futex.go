@@ -207,5 +207,15 @@ func futexText(r IPCRef) msg.Text {
 	if name == "" {
 		name = fmt.Sprintf("%#x", r.ID)
 	}
-	return msg.New(msg.IPCObjFutex, msg.Name("kind", string(r.Kind)), msg.Name("name", name))
+	code := msg.IPCObjFutex
+	if k, ok := futexKindOf(r.Kind); ok {
+		code = futexObjCodes[k]
+	}
+	return msg.New(code, msg.Name("name", name))
+}
+
+// futexObjCodes are the catalogue's words for each kind of lock.
+var futexObjCodes = map[WaitKind]msg.Code{
+	WaitMutex: msg.IPCObjMutex, WaitSemaphore: msg.IPCObjSemVar, WaitCondvar: msg.IPCObjCondvar,
+	WaitRWLock: msg.IPCObjRWLock, WaitBarrier: msg.IPCObjBarrier, WaitOnce: msg.IPCObjOnce, WaitFutex: msg.IPCObjFutex,
 }
