@@ -91,9 +91,23 @@ func (m *Machine) mapDetached(t *Thread, p *Process, s vm.SharedMapping) {
 		t = p.main()
 	}
 	m.emitIPC(t, KindIPC, IPCOp{Obj: ref, Op: OpDetach, Addr: s.Addr})
-	if s.Obj.Mappings() == 0 {
+	if !m.mappedBeside(p, s.Obj) {
 		m.unmapped(t, ref, s.Obj)
 	}
+}
+
+// mappedBeside reports whether a live process other than p maps obj
+// shared. (The object's own count of its mappings is no answer: the
+// final memory a machine keeps of an exited process maps it too.)
+func (m *Machine) mappedBeside(p *Process, obj *vm.SharedMemory) bool {
+	for _, o := range m.procs {
+		if o != p && o.mem != nil {
+			if _, ok := o.mem.Maps(obj); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unmapped forgets obj, which nobody maps any more: anonymous memory
@@ -117,9 +131,8 @@ func (m *Machine) forkAttached(child *Process) {
 }
 
 // releaseMappings reports the shared mappings p lets go of as its memory
-// goes (exit, exec); p's memory is released right after. An object p was
-// the last to map is counted as unmapped only once the memory goes, so
-// anonymous memory is forgotten here.
+// goes (exit, exec); p's memory is released right after, and anonymous
+// memory that p was the last to map is forgotten.
 func (m *Machine) releaseMappings(p *Process) {
 	if p.mem == nil {
 		return
@@ -135,7 +148,7 @@ func (m *Machine) releaseMappings(p *Process) {
 			continue
 		}
 		m.emitIPC(p.main(), KindIPC, IPCOp{Obj: ref, Op: OpDetach, Addr: s.Addr})
-		if s.Obj.Mappings() == p.mem.MappingsOf(s.Obj) {
+		if !m.mappedBeside(p, s.Obj) {
 			m.unmapped(p.main(), ref, s.Obj)
 		}
 	}

@@ -118,3 +118,22 @@ func TestMappingsAsAttachments(t *testing.T) {
 		}
 	}
 }
+
+// TestAnonymousMemoryGoesWithItsLastMapper: a machine that keeps the final
+// memory of its processes (which maps their objects too) still destroys
+// anonymous shared memory when the last live process unmaps it.
+func TestAnonymousMemoryGoesWithItsLastMapper(t *testing.T) {
+	r := runFiles(t, Config{KeepFinalMemory: true}, map[string]string{"main.c": mmapShared}, "main.c")
+	destroyed := 0
+	for _, e := range ipcEvents(r) {
+		if e.IPC.Obj.Kind == IPCAnonShm && e.IPC.Op == OpDestroy {
+			destroyed++
+			if e.PID != 2 {
+				t.Errorf("%s: destroyed by the child, which the parent outlives", e)
+			}
+		}
+	}
+	if destroyed != 1 {
+		t.Errorf("anonymous memory destroyed %d times, want once", destroyed)
+	}
+}

@@ -27,15 +27,3 @@ func (a *AddressSpace) SharedMappings() []SharedMapping {
 	}
 	return out
 }
-
-// MappingsOf counts the address space's mappings of obj, shared or
-// private, each piece of a split one apart: those obj counts as its.
-func (a *AddressSpace) MappingsOf(obj *SharedMemory) int {
-	n := 0
-	for _, r := range a.regions {
-		if r.obj == obj {
-			n++
-		}
-	}
-	return n
-}
