@@ -34,7 +34,7 @@ export function ascii(hexText, max = 24) {
 }
 
 // The kinds' short names on the chart, as ipcs and ls name them.
-const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", sem: "sem", socket: "sock"};
+const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", shm_anon: "shm", sem: "sem", semset: "semset", socket: "sock"};
 
 // objName is an object's short name: "pipe 1", "msq 0", "mq /queue".
 export function objName(o) {
@@ -47,8 +47,8 @@ const laneOf = (e) => e.tid || e.pid;
 
 // Transfers that put something in an object (numbered in it), and those
 // that take it out, naming what they took.
-const GIVES = new Set(["write", "send", "sem_post"]);
-const TAKES = new Set(["read", "receive", "sem_wait"]);
+const GIVES = new Set(["write", "send", "sem_post", "unlock", "wake"]);
+const TAKES = new Set(["read", "receive", "sem_wait", "lock", "woken"]);
 
 export class MSC {
   // onTick(tick): move the timeline to tick.
@@ -263,19 +263,20 @@ export class MSC {
         const o = e.ipc;
         const name = objName(o.obj);
         switch (o.op) {
-          case "write": case "send": case "sem_post": {
+          case "write": case "send": case "sem_post": case "unlock": case "wake": {
             const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
-            const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : "V";
+            const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : o.op === "sem_post" ? "V" : t(`msc.${o.op}`);
             return mark(laneOf(e), "dot", read ? "" : `${name} #${o.seq} ${what}`);
           }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
-          case "read": case "receive": case "sem_wait": {
+          case "read": case "receive": case "sem_wait": case "lock": case "woken": {
             let any = false;
             for (const m of o.matched || []) {
               const from = sent.get(`${o.obj.kind}:${o.obj.id}:${m.seq}`);
               const yFrom = from === undefined ? TOP : y(from);
               const label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
-                : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}` : `${name} V→P #${m.seq}`;
+                : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}`
+                : o.op === "lock" ? `${name} unlock→lock #${m.seq}` : o.op === "woken" ? `${name} ${t("msc.wake")} #${m.seq}` : `${name} V→P #${m.seq}`;
               any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, "data", label) || any;
             }
             return any || mark(laneOf(e), "dot", o.op === "sem_wait" ? `${name} P` : `${name} ${o.op}`);
