@@ -260,7 +260,28 @@
 // a receive has the "seq" it was sent with, and its sender in "matched";
 // a sem_post is numbered as a write of one unit, and a sem_wait names in
 // "matched" the post whose unit it took (none for a unit the semaphore
-// was made with), its "type" being the semaphore's value after it.
+// was made with), its "type" being the semaphore's value after it. A
+// semop on a System V set is one such event per operation that changes a
+// value, in its order: an increase a sem_post of "bytes" units, a
+// decrease a sem_wait of "bytes" units naming the posts they came from
+// (none for units set by SETVAL or SETALL), "num" the semaphore's number
+// in the set; the set numbers the posts of all its semaphores together.
+// An mmap with MAP_SHARED of a POSIX object or of anonymous memory (kind
+// shm_anon, numbered from 1 as it is made, destroyed with its last
+// mapping) is an attach, and a munmap that takes the last piece of a
+// process's mapping of an object a detach; a fork attaches the child to
+// all its parent has attached, and an exit or an exec detaches what the
+// process still maps. The threads' locks are objects too, from the first
+// futex call on one until their process exits or execs: kind mutex,
+// semaphore, condvar, rwlock, barrier, once or futex, "id" the address,
+// "name" the program's variable there, fields "owner" (a mutex's, a
+// writer's: a tid, 0 for none), "value" (a semaphore's), "readlocks", or
+// "arrived" and "count" (a barrier's), users [{"pid", "role": "memory",
+// "addr"}], and a queue "waiters"; a lock listed there is not listed
+// again in "sync". A futex wake that wakes threads is a transfer, op
+// "unlock" (a mutex) or "wake" (the others), numbered in "seq", "bytes"
+// the threads woken; each woken thread, back, reports op "lock" or
+// "woken" with the wake in "matched".
 // "bytes" counts the bytes moved and "hex" is the first 64 of them in
 // hex; "type" is a System V message's type or a POSIX message's priority.
 // A write into shared memory is a store of the program, not a system

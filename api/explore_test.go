@@ -49,7 +49,7 @@ func exploreLines(t *testing.T, srv *httptest.Server, req ExploreRequest, stop f
 }
 
 func counterProgram(t *testing.T) Program {
-	src, err := os.ReadFile("../kernel/explore/testdata/counter.c")
+	src, err := os.ReadFile("../kernel/testdata/race/counter.c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestExploreFindsAndTheRunReplays(t *testing.T) {
 // The mutex counter holds within 2 preemptions, exhaustively.
 func TestExploreExhaustiveHolds(t *testing.T) {
 	_, srv := server(t, Limits{})
-	src, _ := os.ReadFile("../kernel/explore/testdata/counter_mutex.c")
+	src, _ := os.ReadFile("../kernel/testdata/race/counter_mutex.c")
 	_, _, last := exploreLines(t, srv, ExploreRequest{Program: program("m.c", string(src)), Strategy: "exhaustive"}, nil)
 	if last["type"] != "result" || last["counterexample"] != nil || last["exhausted"] != true || last["bound"] != 1.0 {
 		t.Errorf("result %v", last)
@@ -144,7 +144,7 @@ func TestExploreStopsAtItsDeadline(t *testing.T) {
 // is free for the next request at once.
 func TestExploreStops(t *testing.T) {
 	a, srv := server(t, Limits{Workers: 1, RunQueue: 1, QueueWait: 2 * time.Second, RunTimeout: time.Minute})
-	src, _ := os.ReadFile("../kernel/explore/testdata/counter_mutex.c")
+	src, _ := os.ReadFile("../kernel/testdata/race/counter_mutex.c")
 	n := 0
 	exploreLines(t, srv, ExploreRequest{Program: program("m.c", string(src)), Strategy: "random", Runs: 20_000}, func(p ExploreProgress) bool {
 		n++

@@ -27,6 +27,7 @@ type IPCEvent struct {
 	Bytes   int64      `json:"bytes,omitempty"` // bytes moved
 	Hex     string     `json:"hex,omitempty"`   // the first 64 of them
 	Type    int64      `json:"type,omitempty"`  // a System V message's type, a POSIX message's priority, a semaphore's value after the operation
+	Num     int        `json:"num,omitempty"`   // a System V semaphore's number in its set
 	Matched []IPCMatch `json:"matched,omitempty"`
 	Addr    uint64     `json:"addr,omitempty"` // attach, detach: where
 	Lo      uint64     `json:"lo,omitempty"`   // shm_write: the bytes [lo, hi) written
@@ -131,7 +132,7 @@ func wireIPCEvent(op *kernel.IPCOp) *IPCEvent {
 		return nil
 	}
 	w := &IPCEvent{Obj: wireRef(op.Obj), Op: op.Op, Seq: op.Seq, Bytes: op.Bytes, Hex: hex.EncodeToString(op.Data),
-		Type: op.Type, Addr: op.Addr, Lo: op.Lo, Hi: op.Hi, Fault: op.Fault, Copy: op.Copy}
+		Type: op.Type, Num: op.Num, Addr: op.Addr, Lo: op.Lo, Hi: op.Hi, Fault: op.Fault, Copy: op.Copy}
 	for _, mt := range op.Matched {
 		w.Matched = append(w.Matched, IPCMatch{Seq: mt.Seq, PID: mt.PID, TID: otherThread(mt.PID, mt.TID), Bytes: mt.Bytes})
 	}

@@ -25,6 +25,9 @@ const (
 	CheckDeadlock  = "deadlock"  // no deadlock, or a deadlock expected
 	CheckGlobals   = "globals"   // an expression over the globals of the processes, as they ended
 	CheckQuestion  = "question"  // a question the student answers: number, choice or short text
+	CheckExplore   = "explore"   // the schedule explorer finds no failing schedule within its bound (or finds one)
+	CheckRaces     = "races"     // the race detector reports no data race (or a race on a variable)
+	CheckGuards    = "guards"    // which lock protects a shared variable, as the race detector saw it
 )
 
 // Check is one thing the evaluation verifies. Type says which; the other
@@ -93,6 +96,17 @@ type Check struct {
 	Call   string `json:"call,omitempty"`   // syscalls: the system call's name ("read")
 	Errno  string `json:"errno,omitempty"`  // syscalls: count only the calls failing with it ("EAGAIN")
 	On     string `json:"on,omitempty"`     // blocked: the kind of wait (pipe, child, signal…); empty: any
+
+	// explore (explorecheck.go); expect: passes (default) or fails
+	Strategy    string `json:"strategy,omitempty"`    // exhaustive (default), pct or random
+	Preemptions int    `json:"preemptions,omitempty"` // exhaustive: K (2)
+	Runs        int    `json:"runs,omitempty"`        // schedules at most (exhaustive: all within K, up to maxExploreRuns)
+	Depth       int    `json:"depth,omitempty"`       // pct: the bug depth d
+	Races       bool   `json:"races,omitempty"`       // explore: a data race fails a run
+
+	// races, guards
+	Var  string `json:"var,omitempty"`  // the shared variable ("balance")
+	Lock string `json:"lock,omitempty"` // guards: the lock that protects Var ("m1"), or none
 
 	// question
 	Ask     Text     `json:"ask,omitzero"`
@@ -185,6 +199,9 @@ var checkFields = map[string][]string{
 	CheckSyscalls:  {"call", "errno", "of", "equals", "min", "max"},
 	CheckBlocked:   {"on", "equals", "min", "max"},
 	CheckQuestion:  {"ask", "format", "answer", "accept", "choices", "verify", "tolerance"},
+	CheckExplore:   {"expect", "strategy", "preemptions", "runs", "depth", "races", "lines"},
+	CheckRaces:     {"expect", "var"},
+	CheckGuards:    {"var", "lock"},
 }
 
 var commonFields = []string{"id", "type", "title", "pass", "fail"}
@@ -389,6 +406,8 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 		c.validateGlobals(verify, bad)
 	case CheckSignals, CheckSyscalls, CheckBlocked:
 		c.validateIPC(verify, bad, numeric)
+	case CheckExplore, CheckRaces, CheckGuards:
+		c.validateExplore(verify, bad)
 	case CheckQuestion:
 		if verify {
 			bad("type", "a question cannot verify a question")
@@ -437,8 +456,17 @@ func (c *Check) validateQuestion(path string, bad func(field, format string, arg
 		if c.Answer != "" && !seen[c.Answer] {
 			bad("answer", "%q is not the id of a choice", c.Answer)
 		}
-		if len(c.Accept) > 0 || c.Verify != nil || c.Tolerance != 0 {
-			bad("accept", "a choice question has no accept list, verify or tolerance")
+		if len(c.Accept) > 0 || c.Tolerance != 0 {
+			bad("accept", "a choice question has no accept list or tolerance")
+		}
+		if c.Verify != nil {
+			if c.Verify.Type != CheckGuards {
+				bad("verify", "a choice question verifies only with type guards (its answer is the lock's name, or none)")
+			} else {
+				for _, e := range c.Verify.validate(join(path, "verify"), true) {
+					bad(strings.TrimPrefix(strings.TrimPrefix(e.field, path), "."), "%s", e.reason)
+				}
+			}
 		}
 	case "text":
 		if len(c.Choices) > 0 || c.Verify != nil || c.Tolerance != 0 {

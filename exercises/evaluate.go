@@ -85,7 +85,7 @@ func (x *Exercise) EvaluateWith(drive Drive, files map[string]string, answers ma
 		rep.Error = tr(lang, "프로그램을 실행할 수 없습니다: "+msg, "The program cannot run: "+msg)
 		return x.judge(rep, &trace{startErr: msg}, answers)
 	}
-	return x.judge(rep, x.Run.runWith(drive, program, x.MainFile(), x.keepsMemory()), answers)
+	return x.judge(rep, x.settings().runWith(drive, program, x.MainFile(), x.keepsMemory()), answers)
 }
 
 // judge evaluates every check against trace t.
@@ -220,6 +220,12 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 		return c.evalGlobals(t, lang)
 	case CheckSignals, CheckSyscalls, CheckBlocked:
 		return c.evalIPC(t, lang)
+	case CheckExplore:
+		return c.evalExplore(t, lang)
+	case CheckRaces:
+		return c.evalRaces(t, lang)
+	case CheckGuards:
+		return c.evalGuards(t, lang)
 	case CheckQuestion:
 		return c.evalQuestion(answer, lang)
 	}
@@ -694,6 +700,8 @@ func (c *Check) measure(t *trace) (float64, bool) {
 		return float64(t.cycleLen()), true
 	case CheckSignals, CheckSyscalls, CheckBlocked:
 		return c.measureIPC(t), true
+	case CheckExplore:
+		return c.measureExplore(t)
 	case CheckOutput:
 		return float64(countMatching(c.Pattern, outputLines(map[bool]string{true: t.stderr, false: t.stdout}[c.Stream == "stderr"]))), true
 	case CheckExit:

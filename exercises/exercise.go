@@ -98,6 +98,8 @@ type Run struct {
 	MaxProcs   int      `json:"maxProcs,omitempty"`   // processes at once; fork fails with EAGAIN beyond
 	MaxTicks   int64    `json:"maxTicks,omitempty"`   // CPU ticks before the run is stopped (DefaultMaxTicks)
 	Locked     []string `json:"locked,omitempty"`     // settings the student may not change, or "all"
+
+	races bool // the race detector is on: the exercise has races or guards checks
 }
 
 // Settings are the names of Run's settings a student may change in the

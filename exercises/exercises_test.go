@@ -123,8 +123,15 @@ func verifyAnswers(t *testing.T, x *Exercise) {
 			continue
 		}
 		if tr == nil {
-			tr = x.Run.run(x.SolutionFiles(), x.MainFile(), x.keepsMemory())
+			tr = x.settings().run(x.SolutionFiles(), x.MainFile(), x.keepsMemory())
 			tr.finish()
+		}
+		if c.Format == "choice" {
+			got, ok := c.Verify.measureGuard(tr)
+			if !ok || got != c.Answer {
+				t.Errorf("question %s: the answer is %s but the run measures %s (ok=%v)", c.ID, c.Answer, got, ok)
+			}
+			continue
 		}
 		got, ok := c.Verify.measure(tr)
 		want, _ := parseNumber(c.Answer)

@@ -47,6 +47,10 @@ func (c *Check) where(lang string) string {
 		ko, en = "이벤트 목록의 시스템 호출", "the system calls in the event list"
 	case CheckBlocked:
 		ko, en = "대기 큐와 대기 그래프", "the wait queues and the wait-for graph"
+	case CheckExplore:
+		ko, en = "스케줄 탐색(Explore)의 반례와 간트 차트의 선점 표시", "Explore's counterexample and the preemptions marked on the Gantt chart"
+	case CheckRaces, CheckGuards:
+		ko, en = "경쟁 탐지기의 보고와 각 락이 지킨 변수", "the race detector's reports and the variables each lock guarded"
 	default:
 		return ""
 	}

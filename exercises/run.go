@@ -46,6 +46,12 @@ type trace struct {
 	waitsAtEnd []kernel.WaitEdge // the threads still waiting when the run ended
 
 	memory *kernel.Machine // the machine, when it kept the processes' final memory
+
+	files    []File // the program, for the checks that run it again (explore)
+	main     string
+	settings Run
+	races    []raceHit          // the data races reported (the first maxRacesKept)
+	shared   []kernel.SharedVar // the variables threads shared, with the locks held (the race detector on)
 }
 
 // procTrace is one process's life as the events told it.
@@ -100,7 +106,7 @@ func (r Run) run(files []File, main string, keepMemory bool) *trace {
 
 // runWith is run with the machine driven by drive.
 func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *trace {
-	t := &trace{procs: map[int]*procTrace{}, meter: analysis.NewMeter(max(r.CPUs, 1))}
+	t := &trace{procs: map[int]*procTrace{}, meter: analysis.NewMeter(max(r.CPUs, 1)), files: files, main: main, settings: r}
 	fsys := fstest.MapFS{}
 	for _, f := range files {
 		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Text), Mode: 0644}
@@ -118,7 +124,7 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, Monitor: r.Monitor, MaxProcs: maxProcs,
 		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxTotalMemory: checkMaxTotalMemory, MaxOutput: checkMaxOutput,
 		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
-		OnEvent: t.add, KeepFinalMemory: keepMemory,
+		OnEvent: t.add, KeepFinalMemory: keepMemory, DetectRaces: r.races,
 	}
 	m := kernel.New(cfg)
 	if keepMemory {
@@ -138,6 +144,9 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 	}
 	t.result = m.Result()
 	t.waitsAtEnd = m.WaitsNow()
+	if r.races {
+		t.shared = m.SharedVars()
+	}
 	t.stdout, t.stderr = stdout.String(), stderr.String()
 	if t.stopped != "" {
 		t.halt = t.stopped
@@ -204,6 +213,10 @@ func (t *trace) add(e kernel.Event) {
 			t.calls = map[callTrace]int{}
 		}
 		t.calls[callTrace{pid: e.PID, name: e.Name, errno: e.Errno}]++
+	case kernel.KindRace:
+		if len(t.races) < maxRacesKept {
+			t.races = append(t.races, raceHit{pid: e.PID, addr: e.Addr, text: e.Msg})
+		}
 	case kernel.KindDeadlock:
 		t.deadlock = true
 		t.cycles = append(t.cycles, e.Waits)

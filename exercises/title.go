@@ -1,6 +1,11 @@
 package exercises
 
-import "fmt"
+import (
+	"fmt"
+
+	"osplay/kernel/explore"
+	"osplay/kernel/msg"
+)
 
 // title is the check's title in lang: the author's, or one made from its
 // parameters. It never gives away a question's answer.
@@ -72,6 +77,31 @@ func (c *Check) title(lang string) string {
 		return c.callText(lang)
 	case CheckBlocked:
 		return c.blockedText(lang)
+	case CheckExplore:
+		k := c.Preemptions
+		if k == 0 {
+			k = explore.DefaultPreemptions
+		}
+		if c.Expect == "fails" {
+			return tr(lang, "스케줄 탐색이 실패하는 스케줄을 찾는다", "Explore finds a failing schedule")
+		}
+		if c.Strategy == "" || c.Strategy == explore.Exhaustive {
+			return tr(lang, fmt.Sprintf("선점 %d번 이하의 어떤 스케줄에서도 실패하지 않는다", k), "No schedule with at most "+preemptions(k)+" fails")
+		}
+		return tr(lang, "스케줄 탐색이 실패하는 스케줄을 찾지 못한다", "Explore finds no failing schedule")
+	case CheckRaces:
+		if c.Expect == "race" {
+			if c.Var != "" {
+				return tr(lang, c.Var+"에 대한 데이터 경쟁이 보고된다", "A data race on "+c.Var+" is reported")
+			}
+			return tr(lang, "데이터 경쟁이 보고된다", "A data race is reported")
+		}
+		return tr(lang, "데이터 경쟁이 없다", "No data race")
+	case CheckGuards:
+		if c.Lock == "none" {
+			return tr(lang, c.Var+msg.Particle(c.Var, "을")+" 늘 지키는 락이 없다", "No lock protects "+c.Var)
+		}
+		return tr(lang, c.Lock+msg.Particle(c.Lock, "이")+" "+c.Var+msg.Particle(c.Var, "을")+" 지킨다", c.Lock+" protects "+c.Var)
 	case CheckQuestion:
 		return c.Ask.In(lang)
 	}

@@ -227,8 +227,10 @@ var streamCases = []streamCase{
 	{"sleepers swapped", "69c0b4eb6571aca5", filesStream(Config{Resident: 2, Sched: "fcfs"}, map[string]string{"main.c": sleepers}, nil)},
 	// ipc queues: re-pinned when IPC operations became events of their
 	// own (ipc, transfer: create, send, receive, shm_write, destroy…),
-	// added between the stream's other events, which did not change.
-	{"ipc queues", "679bc52722b304f0", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
+	// added between the stream's other events, which did not change; and
+	// again when a fork's inherited attachments and an exit's detaches
+	// became events too.
+	{"ipc queues", "471081e860a6d234", filesStream(Config{}, map[string]string{"main.c": ipcQueues}, nil)},
 	{"io mlfq", "31f2fc53993d01a4", workloadStream(Config{Sched: "mlfq"}, "io.txt")},
 	{"io fcfs wakefirst 2 CPUs", "766df5007ef88860", workloadStream(Config{Sched: "fcfs:wakefirst", CPUs: 2, ContextSwitch: 1}, "io.txt")},
 	{"io lottery", "efd2751cbf5e9a51", workloadStream(Config{Sched: "lottery:seed=5"}, "io.txt")},

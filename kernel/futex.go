@@ -110,6 +110,7 @@ func (m *Machine) futexWait(t *Thread, addr uint64, val uint32, kind int) sysret
 func (m *Machine) futexWaitUntil(t *Thread, addr uint64, val uint32, kind int, deadline int64) sysret {
 	switch t.waiter.woke {
 	case wokeEvent:
+		m.futexResumed(t)
 		return ok(0)
 	case wokeTimeout:
 		return fail(ETIMEDOUT)
@@ -130,6 +131,7 @@ func (m *Machine) futexWaitUntil(t *Thread, addr uint64, val uint32, kind int, d
 	}
 	q := m.futexQueue(p, addr)
 	q.Object = WaitObject{Kind: futexKinds[kind], ID: addr}
+	m.futexSeen(p, addr, futexKinds[kind])
 	switch kind {
 	case futexMutex:
 		q.Object.Holder = m.holder(p, val&futexTIDMask)
@@ -192,14 +194,21 @@ func (m *Machine) futexWake(t *Thread, addr uint64, n int) sysret {
 		code = msg.WokeFutex
 	}
 	cause := msg.New(code, msg.Addr("addr", addr), msg.Int("tid", t.TID))
-	woken := 0
-	for woken < n && q.WakeOne(cause) != nil {
-		woken++
+	var woken []*Thread
+	for len(woken) < n {
+		o := q.WakeOne(cause)
+		if o == nil {
+			break
+		}
+		woken = append(woken, o)
+	}
+	if len(woken) > 0 {
+		m.futexWoke(t, addr, q.Object.Kind, woken)
 	}
 	if q.Len() == 0 {
 		forget()
 	}
-	return ok(int64(woken))
+	return ok(int64(len(woken)))
 }
 
 // cas is an atomic compare-and-swap of the word at addr: if it holds old

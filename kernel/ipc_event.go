@@ -75,6 +75,11 @@ func (r IPCRef) Text() msg.Text {
 		return msg.New(msg.IPCObjMonitor, msg.Name("name", r.Name))
 	case IPCEventObj:
 		return msg.New(msg.IPCObjEvent, msg.Name("name", r.Name))
+	case IPCAnonShm:
+		return anonShmText(r.ID)
+	}
+	if _, lock := futexKindOf(r.Kind); lock {
+		return futexText(r)
 	}
 	return msg.New(msg.IPCObjOther, msg.Name("kind", string(r.Kind)), msg.Int("id", r.ID))
 }
@@ -110,6 +115,8 @@ type IPCOp struct {
 	// Type is a System V message's type, a POSIX message's priority, a
 	// semaphore's value after the operation.
 	Type int64
+	// Num is the semaphore's number in a System V set.
+	Num int
 	// Matched lists, for a read, the writes it took bytes from (oldest
 	// first, with how many bytes of each); for a receive, the send.
 	Matched []IPCMatch
@@ -275,6 +282,14 @@ func (o *IPCOp) Text() msg.Text {
 		return msg.New(msg.IPCSemPost, obj, msg.Int("seq", o.Seq), msg.Int("value", o.Type))
 	case OpSemWait:
 		return msg.New(msg.IPCSemWait, obj, msg.Int("value", o.Type))
+	case OpUnlock:
+		return msg.New(msg.IPCUnlock, obj, msg.Int("n", o.Bytes), msg.Int("seq", o.Seq))
+	case OpLock:
+		return msg.New(msg.IPCLock, obj, who)
+	case OpWake:
+		return msg.New(msg.IPCWake, obj, msg.Int("n", o.Bytes), msg.Int("seq", o.Seq))
+	case OpWoken:
+		return msg.New(msg.IPCWoken, obj, who)
 	}
 	return msg.Text{}
 }

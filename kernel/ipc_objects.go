@@ -99,6 +99,9 @@ func (m *Machine) IPCObjects() []IPCObject {
 	for _, list := range ipcKinds {
 		out = append(out, list(m)...)
 	}
+	// The threads' locks last: a program may have many, and the views
+	// are sent the first objects only.
+	out = append(out, m.futexObjects()...)
 	return out
 }
 

@@ -14,9 +14,12 @@ func (s *shmSegment) ref() IPCRef {
 }
 
 // shmRefOf names the shared memory object obj: a System V segment, or a
-// POSIX object of /dev/shm; ok is false for another mapping (anonymous
-// shared memory, a file).
+// POSIX object of /dev/shm, anonymous shared memory; ok is false for
+// another mapping.
 func (m *Machine) shmRefOf(obj *vm.SharedMemory) (IPCRef, bool) {
+	if ref, ok := m.anonShmRef(obj); ok {
+		return ref, true
+	}
 	if s := m.shmOf(obj); s != nil {
 		return s.ref(), true
 	}
@@ -30,6 +33,9 @@ func (m *Machine) shmRefOf(obj *vm.SharedMemory) (IPCRef, bool) {
 				return IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + e.Name}, true
 			}
 		}
+	}
+	if ref, ok := m.anonShm.named[obj]; ok { // unlinked, still mapped
+		return ref, true
 	}
 	return IPCRef{}, false
 }

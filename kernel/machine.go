@@ -213,6 +213,8 @@ type Machine struct {
 	semNames      map[string]*namedSem       // the POSIX named semaphores, by name ("/mutex")
 	sems          []*namedSem                // every named semaphore opened, by id (unlinked ones too)
 	ipc           ipcSpace                   // System V shared memory and message queues, POSIX message queues
+	anonShm       anonShmSpace               // anonymous shared memory, numbered for the views (ipc_mmap_event.go)
+	futexWords    futexSpace                 // the locks seen through futex calls, for the views (ipc_futex.go)
 	models        modelSpace                 // the lecture's models: mailboxes, ports, monitors, events (model.go)
 	init          *Process
 	first         *Process // the process Start created

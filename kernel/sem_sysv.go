@@ -49,6 +49,8 @@ type semSet struct {
 	pids         []int // sempid: the last process to operate on each
 	otime, ctime int64
 	queues       map[int]*WaitQueue // by semaphore: its sleepers (made on first use)
+	ledgers      map[int]*ipcLedger // by semaphore: the posts whose units are in it, for the events
+	seq          int64              // the posts of its semaphores, numbered together
 }
 
 // semSpace is the machine's part of System V semaphores.
@@ -206,6 +208,7 @@ func (m *Machine) semOps(t *Thread, id int, ops []sembuf, d int64) sysret {
 			changed[i] = true
 		}
 	}
+	m.semDone(t, s, ops, s.vals)
 	copy(s.vals, vals)
 	s.otime, _ = m.seconds()
 	m.semWake(t, s, changed)
@@ -306,6 +309,7 @@ func (m *Machine) semSetValues(t *Thread, s *semSet, first int, vals []int) {
 		n := first + i
 		s.vals[n] = v
 		s.pids[n] = t.proc.PID
+		s.semSetLedger(n, v)
 		changed[n] = true
 		for _, byID := range m.ipc.sem.undo {
 			if adj := byID[s.id]; adj != nil {
@@ -366,6 +370,7 @@ func (m *Machine) semExit(p *Process) {
 			}
 			s.vals[n] = min(max(s.vals[n]+adj, 0), semVMX)
 			s.pids[n] = p.PID
+			s.semSetLedger(n, s.vals[n])
 			changed[n] = true
 		}
 		s.otime, _ = m.seconds()

@@ -41,13 +41,17 @@ func sysMmap(m *Machine, t *Thread, a []uint64) sysret {
 	}
 	readOnly := prot&abi.PROT_WRITE == 0
 	if flags&abi.MAP_ANONYMOUS == 0 {
-		return m.mmapFile(p, int(int32(a[4])), a[5], length, readOnly, kind == abi.MAP_PRIVATE)
+		return m.mmapFile(t, int(int32(a[4])), a[5], length, readOnly, kind == abi.MAP_PRIVATE)
 	}
 	var addr uint64
 	var err error
 	if kind == abi.MAP_SHARED {
 		obj := vm.NewSharedMemory(m.phys, length)
 		addr, err = p.mem.MapShared(obj, "mmap shared", readOnly)
+		if err == nil {
+			m.anonShmMade(t, obj)
+			m.mapAttached(t, obj, addr)
+		}
 	} else {
 		addr, err = p.mem.MapPrivate(length, "mmap", readOnly)
 	}
@@ -67,7 +71,7 @@ func sysMunmap(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.EINVAL)
 	}
 	size := (length + abi.PageSize - 1) &^ (abi.PageSize - 1)
-	p.mem.UnmapRange(addr, addr+size)
+	m.unmapRange(t, p, addr, addr+size)
 	return ok(0)
 }
 
@@ -75,7 +79,8 @@ func sysMunmap(m *Machine, t *Thread, a []uint64) sysret {
 // open on fd from byte off: EBADF for no descriptor, ENODEV for a file of
 // another kind, EACCES when the descriptor's access does not allow the
 // mapping.
-func (m *Machine) mmapFile(p *Process, fd int, off, length uint64, readOnly, private bool) sysret {
+func (m *Machine) mmapFile(t *Thread, fd int, off, length uint64, readOnly, private bool) sysret {
+	p := t.proc
 	o, err := p.files.Get(fd)
 	if err != nil {
 		return fail(abi.EBADF)
@@ -106,6 +111,9 @@ func (m *Machine) mmapFile(p *Process, fd int, off, length uint64, readOnly, pri
 	addr, err := p.mem.MapObject(obj, off, length, name, readOnly, private)
 	if err != nil {
 		return fail(abi.ENOMEM)
+	}
+	if !private {
+		m.mapAttached(t, obj, addr-off)
 	}
 	return ok(int64(addr))
 }

@@ -97,6 +97,8 @@ func (m *Machine) releaseMemory(p *Process) {
 		t.ctx = nil
 	}
 	if p.mem != nil {
+		m.releaseMappings(p)
+		m.futexForget(p)
 		p.mem.Release()
 		p.mem = nil
 	}

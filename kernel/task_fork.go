@@ -38,6 +38,7 @@ func (m *Machine) fork(t *Thread) sysret {
 	ct.savedMask, ct.hasSaved = t.savedMask, t.hasSaved
 	ct.altStack = t.altStack
 	m.emit(Event{PID: child.PID, Kind: KindSysret, Name: "fork", Result: 0})
+	m.forkAttached(child)
 	if m.cfg.ChildFirst {
 		m.makeReady(ct, msg.New(msg.ChildFirst), sched.ChildFirst)
 		t.yieldTo, t.yieldHow = msg.New(msg.ForkChildFirst), sched.Preempted

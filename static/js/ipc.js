@@ -60,7 +60,10 @@ export class IPCView {
   event() {}
 
   state(snap) {
-    const objects = [...(snap.ipc || []), ...(snap.sync || []).map(syncObject)];
+    // A lock the kernel lists among the IPC objects (known from its
+    // futex calls) is not drawn again from "sync".
+    const listed = new Set((snap.ipc || []).map((o) => `${o.kind}:${o.id}`));
+    const objects = [...(snap.ipc || []), ...(snap.sync || []).filter((s) => !listed.has(`${s.kind}:${s.addr}`)).map(syncObject)];
     this.more = snap.ipcMore || 0;
     const key = JSON.stringify(objects) + this.more;
     if (key !== this.key) {
@@ -78,12 +81,14 @@ export class IPCView {
     clear(this.canvas);
     if (this.objects.length === 0) {
       this.canvas.appendChild(html("p", {class: "help", "data-show": "ipc-none", text: t("ipc.none")}));
+      this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
       return;
     }
     const list = html("div", {class: "ipc-objects"});
     for (const o of this.objects) list.appendChild(this.card(o));
     this.canvas.appendChild(list);
     if (this.more) this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-more", text: t("ipc.moreObjects", {n: this.more})}));
+    this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
     if (focusKey) {
       const again = list.querySelector(`[data-object="${CSS.escape(focusKey)}"]`);
       if (again) again.focus();
@@ -106,8 +111,9 @@ export class IPCView {
       for (const f of o.fields) {
         if (o.kind === "monitor" && f.key === "inside") continue; // drawn in its box
         dl.appendChild(html("dt", {text: word("ipc.f", f.key)}));
+        const owner = f.tid || f.key === "owner";
         const value = f.key === "inside" ? (f.value ? threadLabel(f.value) : t("ipc.nobody"))
-          : f.tid ? threadLabel(f.value) : f.str !== undefined ? word("ipc.w", f.str) : String(f.value);
+          : owner ? (f.value ? threadLabel(f.value) : t("ipc.owner.none")) : f.str !== undefined ? word("ipc.w", f.str) : String(f.value);
         dl.appendChild(html("dd", {"data-field": f.key, text: value}));
       }
       card.appendChild(dl);

@@ -34,7 +34,7 @@ export function ascii(hexText, max = 24) {
 }
 
 // The kinds' short names on the chart, as ipcs and ls name them.
-const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", sem: "sem", socket: "sock",
+const SHORT = {pipe: "pipe", fifo: "fifo", msgq: "msq", mqueue: "mq", shm: "shm", posix_shm: "shm", shm_anon: "shm", sem: "sem", semset: "semset", socket: "sock",
   mailbox: "mbox", link: "link→", port: "port", port_set: "pset", monitor: "mon", event: "event"};
 
 // objName is an object's short name: "pipe 1", "msq 0", "mq /queue".
@@ -48,8 +48,8 @@ const laneOf = (e) => e.tid || e.pid;
 
 // Transfers that put something in an object (numbered in it), and those
 // that take it out, naming what they took.
-const GIVES = new Set(["write", "send", "sem_post"]);
-const TAKES = new Set(["read", "receive", "sem_wait"]);
+const GIVES = new Set(["write", "send", "sem_post", "unlock", "wake"]);
+const TAKES = new Set(["read", "receive", "sem_wait", "lock", "woken"]);
 
 export class MSC {
   // onTick(tick): move the timeline to tick.
@@ -266,10 +266,10 @@ export class MSC {
         const o = e.ipc;
         const name = objName(o.obj);
         switch (o.op) {
-          case "write": case "send": case "sem_post": {
+          case "write": case "send": case "sem_post": case "unlock": case "wake": {
             if (o.fault === "lost") return mark(laneOf(e), "cross", `${name} #${o.seq} ✉ ✗ ${t("msc.lost")}`);
             const read = taken.has(`${o.obj.kind}:${o.obj.id}:${o.seq}`);
-            const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : "V";
+            const what = o.op === "write" ? `✎${o.bytes}B` : o.op === "send" ? "✉" : o.op === "sem_post" ? "V" : t(`msc.${o.op}`);
             // A Mach message's first copy, into the port, is written on
             // the side of the sender away from the arrow that leaves it.
             const copy = o.copy ? ` · ${t("msc.copy", {n: o.copy})}` : "";
@@ -278,13 +278,14 @@ export class MSC {
             return mark(laneOf(e), "dot", `${name} #${o.seq} ${what}${copy}`);
           }
           case "shm_write": return mark(laneOf(e), "diamond", `${name} [${o.lo || 0},${o.hi || 0}) "${ascii(o.hex, 10)}"`);
-          case "read": case "receive": case "sem_wait": {
+          case "read": case "receive": case "sem_wait": case "lock": case "woken": {
             let any = false;
             for (const m of o.matched || []) {
               const from = sent.get(`${o.obj.kind}:${o.obj.id}:${m.seq}`);
               const yFrom = from === undefined ? TOP : y(from);
               let label = o.op === "read" ? `${name} #${m.seq} ${m.bytes}B`
-                : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}` : `${name} V→P #${m.seq}`;
+                : o.op === "receive" ? `${name} #${m.seq} ✉ ${o.type !== undefined ? o.type : ""}`
+                : o.op === "lock" ? `${name} unlock→lock #${m.seq}` : o.op === "woken" ? `${name} ${t("msc.wake")} #${m.seq}` : `${name} V→P #${m.seq}`;
               if (o.copy) label += ` · ${t("msc.copy", {n: o.copy})}`;
               if (o.fault === "scrambled") label = `⚠ ${label} ${t("msc.scrambled")}`;
               any = arrow(at(m.tid || m.pid), at(laneOf(e)), yFrom, yi, o.fault === "scrambled" ? "scrambled" : "data", label) || any;
