@@ -2,6 +2,7 @@ package web
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -160,8 +161,10 @@ func TestBrowserPredicts(t *testing.T) {
 	verdictJS := `document.querySelector('[data-show="predict-verdict"]').textContent`
 	for i := 0; i < 50 && eval[string](t, ctx, verdictJS) == ""; i++ {
 		tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
+		seq := eval[float64](t, ctx, `window.osplay.dispatcher.seq`)
 		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step-event"]`)))
-		waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || `+verdictJS+` !== "" || document.querySelector('[data-show="status"]').dataset.status !== "paused"`)
+		// A step may reveal an event at the same tick: a new batch counts too.
+		waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || window.osplay.dispatcher.seq !== `+strconv.FormatFloat(seq, 'f', -1, 64)+` || `+verdictJS+` !== "" || document.querySelector('[data-show="status"]').dataset.status !== "paused"`)
 	}
 	verdict := eval[string](t, ctx, `document.querySelector('[data-show="predict-verdict"]').textContent`)
 	if !strings.HasPrefix(verdict, "✓") && !strings.HasPrefix(verdict, "✗") {

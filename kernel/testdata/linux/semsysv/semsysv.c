@@ -175,8 +175,9 @@ int main(void)
 		exit(0);
 	}
 	waitfor(id, 1, GETNCNT, 1);
-	printf("IPC_RMID: %d\n", semctl(id, 0, IPC_RMID));
-	waitpid(pid, NULL, 0);
+	int removed = semctl(id, 0, IPC_RMID);
+	waitpid(pid, NULL, 0); /* the child's line first, then the parent's */
+	printf("IPC_RMID: %d\n", removed);
 	FAILS("after IPC_RMID", semctl(id, 0, GETVAL), EINVAL);
 	return 0;
 }
