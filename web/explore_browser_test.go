@@ -159,24 +159,34 @@ func TestBrowserPredicts(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent("\r"))
 	waitFor(t, ctx, "the answer taken", `document.querySelector('[data-view="predict"]').dataset.state !== "asking"`)
 	verdictJS := `document.querySelector('[data-show="predict-verdict"]').textContent`
-	for i := 0; i < 50 && eval[string](t, ctx, verdictJS) == ""; i++ {
-		tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
+	// The answer is settled, and counted in the score, by the first batch
+	// that shows it; until then each step's batch is awaited before the
+	// next step. (A step taken just as the verdict came would ask the next
+	// question and clear the verdict; the score keeps the count.)
+	scoreJS := `document.querySelector('[data-show="predict-score"]').textContent`
+	scored := scoreJS + `.includes(" of 1 right")`
+	for i := 0; !eval[bool](t, ctx, scored); i++ {
+		if i == 50 {
+			t.Fatalf("not scored after %d steps: prediction panel %q, score %q", i,
+				eval[string](t, ctx, `document.querySelector('[data-view="predict"]').dataset.state`), eval[string](t, ctx, scoreJS))
+		}
 		seq := eval[float64](t, ctx, `window.osplay.dispatcher.seq`)
 		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step-event"]`)))
-		// A step may reveal an event at the same tick: a new batch counts too.
-		waitFor(t, ctx, "the step", `document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || window.osplay.dispatcher.seq !== `+strconv.FormatFloat(seq, 'f', -1, 64)+` || `+verdictJS+` !== "" || document.querySelector('[data-show="status"]').dataset.status !== "paused"`)
+		waitFor(t, ctx, "the step's batch", `window.osplay.dispatcher.seq !== `+strconv.FormatFloat(seq, 'f', -1, 64)+` || `+scored+` || document.querySelector('[data-show="status"]').dataset.status !== "paused"`)
 	}
-	verdict := eval[string](t, ctx, `document.querySelector('[data-show="predict-verdict"]').textContent`)
-	if !strings.HasPrefix(verdict, "✓") && !strings.HasPrefix(verdict, "✗") {
-		t.Fatalf("verdict %q", verdict)
+	score := eval[string](t, ctx, scoreJS)
+	if !strings.HasPrefix(score, "Predictions: 0 of 1 right") && !strings.HasPrefix(score, "Predictions: 1 of 1 right") {
+		t.Fatalf("score %q", score)
 	}
-	score := eval[string](t, ctx, `document.querySelector('[data-show="predict-score"]').textContent`)
-	right := "0"
-	if strings.HasPrefix(verdict, "✓") {
-		right = "1"
-	}
-	if want := "Predictions: " + right + " of 1 right"; !strings.HasPrefix(score, want) {
-		t.Errorf("score %q, want %q (verdict %q)", score, want, verdict)
+	verdict := eval[string](t, ctx, verdictJS)
+	if verdict != "" {
+		want := "✗"
+		if strings.HasPrefix(score, "Predictions: 1 ") {
+			want = "✓"
+		}
+		if !strings.HasPrefix(verdict, want) {
+			t.Errorf("verdict %q with score %q", verdict, score)
+		}
 	}
 	screenshot(t, ctx, "predict-scored")
 }
