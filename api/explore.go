@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	"osplay/kernel"
@@ -126,7 +127,13 @@ func (a *API) ServeExplore(w http.ResponseWriter, r *http.Request) {
 	cfg := req.Program.config(a.lim, nil)
 	cfg.Stdin = nil
 	ctx := r.Context()
+	// The job's CPU seat and memory account are one machine's at a time:
+	// the search may still be finishing a run when it starts shortening a
+	// failure, so the runs take turns here.
+	var turn sync.Mutex
 	target := explore.Target{Config: cfg, Argv: req.argv(), Stdin: req.Stdin, Drive: func(m *kernel.Machine) error {
+		turn.Lock()
+		defer turn.Unlock()
 		if code := job.drive(ctx, m); code != "" {
 			return errExploreStop{code}
 		}

@@ -102,7 +102,9 @@ func TestExploreFindsAndTheRunReplays(t *testing.T) {
 
 // The mutex counter holds within 2 preemptions, exhaustively.
 func TestExploreExhaustiveHolds(t *testing.T) {
-	_, srv := server(t, Limits{})
+	// The whole search is one run's time: give it room (the race detector
+	// makes it several times slower), since what is checked is its answer.
+	_, srv := server(t, Limits{RunTimeout: 2 * time.Minute})
 	src, _ := os.ReadFile("../kernel/testdata/race/counter_mutex.c")
 	_, _, last := exploreLines(t, srv, ExploreRequest{Program: program("m.c", string(src)), Strategy: "exhaustive"}, nil)
 	if last["type"] != "result" || last["counterexample"] != nil || last["exhausted"] != true || last["bound"] != 1.0 {
