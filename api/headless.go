@@ -60,6 +60,11 @@ func newJob(lim Limits, metrics *Metrics, cpu *cpuShare, memory *memoryBudget) *
 		memory: machineMemory{budget: memory}}
 }
 
+// Deadline is when the job's time is up: its machines are interrupted
+// then, and work done for it elsewhere (an exercise's search of
+// schedules) should end by then too.
+func (j *Job) Deadline() time.Time { return j.deadline }
+
 // Done gives back the job's worker and takes its machines out of the
 // server's count.
 func (j *Job) Done() {

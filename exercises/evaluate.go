@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -64,6 +65,13 @@ func (x *Exercise) Evaluate(files map[string]string, answers map[string]string, 
 // EvaluateWith is Evaluate with the run's machine driven by drive (the
 // server's deadline, memory budget and CPU share).
 func (x *Exercise) EvaluateWith(drive Drive, files map[string]string, answers map[string]string, lang string) Report {
+	return x.EvaluateContext(context.Background(), drive, files, answers, lang)
+}
+
+// EvaluateContext is EvaluateWith within ctx: a check that runs the
+// program again (an explore check) stops when ctx ends (the request's
+// deadline, or the request gone), if not sooner at its own limit.
+func (x *Exercise) EvaluateContext(ctx context.Context, drive Drive, files map[string]string, answers map[string]string, lang string) Report {
 	lang = Lang(lang)
 	rep := Report{Slug: x.Slug, Lang: lang}
 	program := cloneFiles(x.Files)
@@ -83,9 +91,11 @@ func (x *Exercise) EvaluateWith(drive Drive, files map[string]string, answers ma
 			msg = strings.TrimPrefix(errs[0].field, "files.") + ": " + errs[0].reason
 		}
 		rep.Error = tr(lang, "프로그램을 실행할 수 없습니다: "+msg, "The program cannot run: "+msg)
-		return x.judge(rep, &trace{startErr: msg}, answers)
+		return x.judge(rep, &trace{startErr: msg, ctx: ctx}, answers)
 	}
-	return x.judge(rep, x.settings().runWith(drive, program, x.MainFile(), x.keepsMemory()), answers)
+	t := x.settings().runWith(drive, program, x.MainFile(), x.keepsMemory())
+	t.ctx = ctx
+	return x.judge(rep, t, answers)
 }
 
 // judge evaluates every check against trace t.

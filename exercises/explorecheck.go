@@ -171,20 +171,31 @@ func (c *Check) options() explore.Options {
 // search that ended within its bounds is a function of the program and
 // the options, and is remembered: the same program checked again (in the
 // other language, say) is not explored again.
-func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, error, bool) {
+// The search ends at the sooner of exploreTimeLimit and the end of the
+// evaluation's context (the request's deadline), so that it never outlives
+// the request that asked for it; the limit it had is returned with it.
+func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, error, time.Duration) {
 	key := exploreKey(t, c.Races, opt)
 	if key != "" {
 		exploreCache.Lock()
 		r, ok := exploreCache.m[key]
 		exploreCache.Unlock()
 		if ok {
-			return r, nil, false
+			return r, nil, 0
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), exploreTimeLimit)
+	parent := t.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	limit := exploreTimeLimit
+	if d, ok := parent.Deadline(); ok && time.Until(d) < limit {
+		limit = max(time.Until(d), time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(parent, exploreTimeLimit)
 	defer cancel()
 	r, err := explore.Explore(ctx, t.target(c.Races), opt)
-	timedOut := ctx.Err() == context.DeadlineExceeded
+	timedOut := ctx.Err() != nil
 	if err == nil && !timedOut && !r.Stopped && key != "" {
 		exploreCache.Lock()
 		if len(exploreCache.m) >= maxExploresKept {
@@ -193,7 +204,10 @@ func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, error, 
 		exploreCache.m[key] = r
 		exploreCache.Unlock()
 	}
-	return r, err, timedOut
+	if !timedOut {
+		limit = 0
+	}
+	return r, err, limit
 }
 
 // maxExploresKept bounds the searches remembered.
@@ -236,7 +250,11 @@ func (c *Check) bound(lang string, r explore.Report) string {
 
 func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 	opt := c.options()
-	r, err, timedOut := c.explored(t, opt)
+	r, err, limit := c.explored(t, opt)
+	timedOut := limit > 0
+	if r.Stopped && !timedOut {
+		limit = exploreTimeLimit
+	}
 	if err != nil {
 		return false, tr(lang, "스케줄을 탐색할 수 없습니다: ", "The schedules cannot be explored: ") + err.Error()
 	}
@@ -245,8 +263,8 @@ func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 	if cx == nil {
 		switch {
 		case timedOut || r.Stopped:
-			return false, tr(lang, fmt.Sprintf("탐색이 시간 제한(%s)에 걸려 멈췄습니다: 실행 %d번까지 실패한 스케줄이 없었지만 모두 확인하지는 못했습니다. 프로그램이 더 빨리 끝나도록(반복을 줄이도록) 고치세요.", exploreTimeLimit, r.Runs),
-				fmt.Sprintf("The search stopped at its time limit (%s): no failing schedule in %d runs, but not every schedule was tried. Make the program finish sooner (fewer iterations).", exploreTimeLimit, r.Runs))
+			return false, tr(lang, fmt.Sprintf("탐색이 시간 제한(%s)에 걸려 멈췄습니다: 실행 %d번까지 실패한 스케줄이 없었지만 모두 확인하지는 못했습니다. 프로그램이 더 빨리 끝나도록(반복을 줄이도록) 고치세요.", limit.Round(time.Millisecond), r.Runs),
+				fmt.Sprintf("The search stopped at its time limit (%s): no failing schedule in %d runs, but not every schedule was tried. Make the program finish sooner (fewer iterations).", limit.Round(time.Millisecond), r.Runs))
 		case r.Strategy == explore.Exhaustive && !r.Exhausted:
 			return false, tr(lang, fmt.Sprintf("실행 %d번의 한도 안에서 모든 스케줄을 확인하지 못했습니다. 프로그램의 반복을 줄이세요.", r.Runs),
 				fmt.Sprintf("Not every schedule could be tried within %d runs. Make the program loop less.", r.Runs))
@@ -327,8 +345,8 @@ func (c *Check) outputs(t *trace) (map[string]bool, bool) {
 		}
 		return nil
 	}
-	r, err, timedOut := c.explored(t, opt)
-	if err != nil || timedOut || r.Counterexample != nil || r.Strategy == explore.Exhaustive && !r.Exhausted {
+	r, err, limit := c.explored(t, opt)
+	if err != nil || limit > 0 || r.Counterexample != nil || r.Strategy == explore.Exhaustive && !r.Exhausted {
 		return nil, false
 	}
 	return seen, true

@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -113,6 +114,32 @@ func TestExploreTimeLimit(t *testing.T) {
 	ok, m := c.evaluate(counterTrace(t, "lock", false), "", English)
 	if ok || !strings.Contains(m, "stopped at its time limit (50ms)") {
 		t.Errorf("passed %v, message %q", ok, m)
+	}
+}
+
+// TestExploreRequestDeadline: a search ends by the evaluation's deadline
+// (the request's) when that comes before its own limit, and says so; it
+// is not remembered as a finished search.
+func TestExploreRequestDeadline(t *testing.T) {
+	c := Check{ID: "c", Type: CheckExplore, Preemptions: 3}
+	tr := counterTrace(t, "lock", false)
+	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Millisecond)
+	defer cancel()
+	tr.ctx = ctx
+	start := time.Now()
+	ok, m := c.evaluate(tr, "", English)
+	if took := time.Since(start); took > exploreTimeLimit/2 {
+		t.Errorf("the search took %v, past the deadline of 80ms", took)
+	}
+	if ok || !strings.Contains(m, "stopped at its time limit (") || strings.Contains(m, exploreTimeLimit.String()) {
+		t.Errorf("passed %v, message %q", ok, m)
+	}
+	// A request already gone stops it too.
+	gone, stop := context.WithCancel(context.Background())
+	stop()
+	tr.ctx = gone
+	if ok, m := c.evaluate(tr, "", English); ok || !strings.Contains(m, "stopped at its time limit") {
+		t.Errorf("a cancelled request: passed %v, message %q", ok, m)
 	}
 }
 

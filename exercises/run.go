@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,7 +48,8 @@ type trace struct {
 
 	memory *kernel.Machine // the machine, when it kept the processes' final memory
 
-	files    []File // the program, for the checks that run it again (explore)
+	files    []File          // the program, for the checks that run it again (explore)
+	ctx      context.Context // the evaluation's: its end stops a check that runs the program again
 	main     string
 	settings Run
 	races    []raceHit          // the data races reported (the first maxRacesKept)

@@ -373,7 +373,9 @@ func (s *Server) buildAuthored(ctx context.Context, f *templates.AuthorForm, lan
 		say(refusalKey(no.Code))
 		return nil, errs
 	}
-	rep := parsed.EvaluateWith(job.Drive, solutionMap(parsed), parsed.Answers(), lang)
+	evalCtx, cancel := context.WithDeadline(ctx, job.Deadline())
+	rep := parsed.EvaluateContext(evalCtx, job.Drive, solutionMap(parsed), parsed.Answers(), lang)
+	cancel()
 	job.Done()
 	for i, c := range rep.Checks {
 		if !c.Passed {

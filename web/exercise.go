@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -143,7 +144,11 @@ func (s *Server) exerciseCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	report := func() exercises.Report {
 		defer job.Done()
-		return x.EvaluateWith(job.Drive, files, req.Answers, lang)
+		// A check that searches schedules ends with the request, and by
+		// the job's deadline, if not sooner at its own limit.
+		ctx, cancel := context.WithDeadline(r.Context(), job.Deadline())
+		defer cancel()
+		return x.EvaluateContext(ctx, job.Drive, files, req.Answers, lang)
 	}()
 	if !req.Reveal {
 		for i := range report.Checks {
