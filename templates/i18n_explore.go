@@ -37,6 +37,8 @@ var exploreCatalog = map[string]text{
 	"ex.compile":            {"The program does not compile: see the errors in the editor.", "프로그램이 컴파일되지 않습니다. 편집기의 오류를 보세요."},
 	"ex.failed":             {"The explorer could not run: {msg}", "탐색기를 실행할 수 없습니다: {msg}"},
 	"gantt.preempt":         {"preempted by the schedule: {who} runs", "스케줄에 의한 선점: {who} 실행"},
+	"msc.preempt":           {"preempted", "선점"},
+	"msc.preemptBy":         {"{from} is preempted by the schedule: {to} runs", "스케줄에 의한 선점: {from} 대신 {to} 실행"},
 	"settings.races":        {"Detect data races", "데이터 경쟁 검출"},
 	"settings.schedule":     {"Schedule (from the explorer)", "스케줄 (탐색기가 찾은 것)"},
 	"settings.scheduleHelp": {"Switches away from the default schedule, as the explorer prints them: 3@9:4 is \"at thread 3's point 9, thread 4 runs\". Empty: the policy above.", "기본 스케줄에서 벗어나는 전환, 탐색기가 출력한 그대로: 3@9:4는 \"스레드 3의 9번째 지점에서 스레드 4가 실행\". 비우면 위의 정책을 씁니다."},

@@ -68,6 +68,27 @@ func TestBrowserExploresTheCounter(t *testing.T) {
 		t.Errorf("the failing run printed %q", out)
 	}
 	waitFor(t, ctx, "the preemption on the Gantt chart", `document.querySelectorAll('[data-view="gantt"] .preempt-mark').length === 1`)
+	// The sequence chart marks it too, at the same tick: a ▼ on the
+	// preempted thread's line, an arrow to the thread run instead, a row
+	// the keyboard reaches that says so in words.
+	msc := `document.querySelector('[data-view="msc"]')`
+	waitFor(t, ctx, "the preemption on the sequence chart", msc+`.querySelectorAll('.msc-row.k-preempt').length === 1`)
+	row := msc + `.querySelector('.msc-row.k-preempt')`
+	if got := eval[float64](t, ctx, `+`+row+`.dataset.tick`); got != mark {
+		t.Errorf("the chart's preemption is at tick %v, the Gantt chart's at %v", got, mark)
+	}
+	if !eval[bool](t, ctx, row+`.querySelector('path.mark.preempt-tri') !== null && `+row+`.querySelector('path.a-preempt') !== null && `+row+`.getAttribute("tabindex") === "0"`) {
+		t.Errorf("the preemption's row: %s", eval[string](t, ctx, row+`.outerHTML`))
+	}
+	label := eval[string](t, ctx, row+`.getAttribute("aria-label")`)
+	if !strings.Contains(label, "preempted by the schedule") || !strings.Contains(label, "T") {
+		t.Errorf("the preemption's words: %q", label)
+	}
+	// Enter on it moves the timeline to its tick.
+	eval[bool](t, ctx, row+`.focus(), true`)
+	do(t, ctx, chromedp.KeyEvent("\r"))
+	waitFor(t, ctx, "the timeline at the preemption", `+document.querySelector('[data-show="tick"]').textContent === `+strconv.FormatFloat(mark+1, 'f', -1, 64))
+	screenshot(t, ctx, "explore-msc")
 	link := eval[string](t, ctx, `window.osplay.program.shareURL()`)
 	if !strings.Contains(link, "schedule="+strings.ReplaceAll(strings.ReplaceAll(schedule, "@", "%40"), ":", "%3A")) {
 		t.Errorf("the shared link %q lacks the schedule %s", link, schedule)

@@ -6,7 +6,10 @@
 // a message from its send to its receive — with exec, exit and writes
 // into shared memory marked on the line of whoever did them. Every arrow
 // and mark is a button: a click (or Enter) moves the timeline to its
-// tick. Drawn from the events ("ipc" and "transfer" since api 1.4); after
+// tick. A preemption a schedule of the explorer made (a preempt event
+// whose cause is manual.switch) is a ▼ on the preempted thread's line
+// with a dashed arrow to the thread the schedule runs instead, as the
+// Gantt chart marks it. Drawn from the events ("ipc" and "transfer" since api 1.4); after
 // a rewind the run's later events stay, faded, until the run reaches them
 // again. Only the last ROWS rows are drawn, and the view says so.
 import {svg, html, clear, titled} from "./svg.js";
@@ -21,7 +24,14 @@ const KEEP = 20000; // events kept at most
 const LANES = 24; // lifelines drawn at most
 const COL = 104, ROW = 24, TOP = 44, LEFT = 74;
 
-const KINDS = new Set(["create", "exec", "exit", "reap", "signal", "thread", "texit", "join", "transfer"]);
+const KINDS = new Set(["create", "exec", "exit", "reap", "signal", "thread", "texit", "join", "transfer", "preempt"]);
+
+// schedulePreempt reports whether e is a preemption made by a schedule
+// (the explorer's), not by the policy: the ones the chart marks.
+const schedulePreempt = (e) => e.k === "preempt" && !!e.causeText && e.causeText.code === "manual.switch";
+
+// preemptedFor is the thread a schedule's preemption runs instead: {pid, tid}.
+const preemptedFor = (e) => ((e.causeText && e.causeText.args) || {}).who || {};
 
 // ascii shows bytes (hex) as text, dots for what does not print.
 export function ascii(hexText, max = 24) {
@@ -88,7 +98,7 @@ export class MSC {
   event(e) {
     if (e.k === "create") this.names.set(e.pid, e.name);
     if (e.k === "exec") this.names.set(e.pid, (e.name || "").split("/").pop());
-    if (!KINDS.has(e.k) || (e.k === "transfer" && !e.ipc)) return;
+    if (!KINDS.has(e.k) || (e.k === "transfer" && !e.ipc) || (e.k === "preempt" && !schedulePreempt(e))) return;
     // An event numbered as one kept is the run again after a rewind: what
     // was kept from there on is replaced by what comes now.
     while (this.items.length && this.items[this.items.length - 1].n >= e.n) this.items.pop();
@@ -139,6 +149,7 @@ export class MSC {
       if (e.k === "thread") addLane(e.other, e.pid);
       if (e.k === "signal" || e.k === "reap") addLane(e.other, e.other);
       if (e.k === "join") addLane(e.other, e.pid);
+      if (e.k === "preempt") { const w = preemptedFor(e); if (w.pid) addLane(w.tid || w.pid, w.pid); }
       for (const m of (e.ipc && e.ipc.matched) || []) addLane(m.tid || m.pid, m.pid);
     }
     const x = new Map(lanes.map((l, i) => [l.id, LEFT + i * COL + COL / 2]));
@@ -167,7 +178,7 @@ export class MSC {
     const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "msc", role: "group", "aria-label": t("view.msc"),
       width, height});
     root.appendChild(svg("defs", {},
-      ...["fork", "signal", "data", "wait", "scrambled"].map((k) => svg("marker", {id: `msc-${k}`, viewBox: "0 0 10 10", refX: 9, refY: 5,
+      ...["fork", "signal", "data", "wait", "scrambled", "preempt"].map((k) => svg("marker", {id: `msc-${k}`, viewBox: "0 0 10 10", refX: 9, refY: 5,
         markerWidth: 7, markerHeight: 7, orient: "auto"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: `head head-${k}`})))));
 
     // Lifelines and their heads.
@@ -247,6 +258,7 @@ export class MSC {
       const my = y(i);
       if (shape === "diamond") g.appendChild(svg("path", {d: `M${mx},${my - 6} L${mx + 6},${my} L${mx},${my + 6} L${mx - 6},${my} z`, class: "mark"}));
       else if (shape === "dot") g.appendChild(svg("circle", {cx: mx, cy: my, r: 4, class: "mark"}));
+      else if (shape === "preempt") g.appendChild(svg("path", {d: `M${mx - 7},${my - 7} L${mx + 7},${my - 7} L${mx},${my + 6} z`, class: "mark preempt-tri"}));
       else if (shape === "cross") g.appendChild(svg("path", {d: `M${mx - 6},${my - 6} L${mx + 6},${my + 6} M${mx + 6},${my - 6} L${mx - 6},${my + 6}`, class: "mark cross"}));
       else g.appendChild(svg("rect", {x: mx - 6, y: my - 6, width: 12, height: 12, class: "mark"}));
       g.appendChild(svg("text", {x: left ? mx - 9 : mx + 9, y: my + 4, "text-anchor": left ? "end" : null, class: "label", text: label}));
@@ -262,6 +274,15 @@ export class MSC {
       case "reap": return arrow(at(e.other), at(laneOf(e)), yi, yi, "wait", `wait ← ${e.other}`);
       case "join": return arrow(at(e.other), at(laneOf(e)), yi, yi, "wait", "join");
       case "signal": return arrow(at(e.pid ? laneOf(e) : 0), at(e.other), yi, yi, "signal", `⚡ ${e.signal}`);
+      case "preempt": {
+        const w = preemptedFor(e);
+        const to = w.tid || w.pid;
+        if (!mark(laneOf(e), "preempt", "")) return false;
+        g.classList.add("preempt-mark");
+        if (to && at(to) !== undefined && to !== laneOf(e)) arrow(at(laneOf(e)), at(to), yi, yi, "preempt", `▼ ${t("msc.preempt")}`);
+        else g.appendChild(svg("text", {x: at(laneOf(e)) + 10, y: yi + 4, class: "label", text: `▼ ${t("msc.preempt")}`}));
+        return true;
+      }
       case "transfer": {
         const o = e.ipc;
         const name = objName(o.obj);
@@ -310,6 +331,11 @@ export class MSC {
       case "exec": return `pid ${e.pid}: exec ${e.name}`;
       case "exit": return `pid ${e.pid}: ${kernelText(e.causeText || e.cause) || e.k}`;
       case "texit": return `${threadLabel(laneOf(e))}: pthread_exit`;
+      case "preempt": {
+        const w = preemptedFor(e);
+        const who = (id, pid) => (id && id !== pid ? `${threadLabel(id)} (pid ${pid})` : `pid ${pid}`);
+        return t("msc.preemptBy", {from: who(e.tid, e.pid), to: w.pid ? who(w.tid, w.pid) : "?"});
+      }
       default: {
         const base = kernelText(e.msgText || e.msg);
         const bytes = e.ipc && e.ipc.hex ? ` "${ascii(e.ipc.hex, 64)}"` : "";
