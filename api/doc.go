@@ -182,7 +182,13 @@
 // ofile, oline, and locks ("race.no_lock", or "race.common_lock" with the
 // lock's addr). Each pair of lines is reported once per run, at most 100
 // in all; past 1,024 threads or 4,096 words and objects synchronised on,
-// the detector stops for the rest of the run. Without the setting nothing changes; with it, a multi-threaded
+// the detector stops for the rest of the run. The snapshot's "shared"
+// lists (the first 64) variables several threads of a process accessed:
+// "pid", "addr", "var" (its name, as C writes it), "accesses", "threads",
+// and "locks", each lock held at some of them: "lock" (its address),
+// "var" (its name) and "held" (at how many); a lock held at every access
+// protects the variable, and one with no such lock is shared unprotected.
+// Without the setting nothing changes; with it, a multi-threaded
 // process costs the server about one and a half times the CPU, with the
 // same events otherwise. An optional setting: a client
 // may ignore the event.

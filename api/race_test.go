@@ -44,3 +44,41 @@ func TestRunReportsRaces(t *testing.T) {
 		}
 	}
 }
+
+// With the races setting the snapshot lists the shared variables with the
+// locks held at their accesses: m at every access of balance, none at
+// count's; without it, nothing.
+func TestSnapshotListsSharedVariables(t *testing.T) {
+	src, err := os.ReadFile("../kernel/testdata/race/two_counters.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, on := range []bool{false, true} {
+		s, r := newTestSession()
+		p := program("bank.c", string(src))
+		p.Settings.Races = on
+		s.Handle(command{op: "load", program: &p})
+		runToEnd(t, s, r)
+		st := r.last().State
+		if st.Status != StatusDone {
+			t.Fatalf("races %v: status %q", on, st.Status)
+		}
+		if !on {
+			if len(st.Shared) > 0 {
+				t.Errorf("shared variables while off: %+v", st.Shared)
+			}
+			continue
+		}
+		byName := map[string]SharedVar{}
+		for _, v := range st.Shared {
+			byName[v.Var] = v
+		}
+		b, c := byName["balance"], byName["count"]
+		if b.Accesses == 0 || len(b.Threads) != 2 || len(b.Locks) != 1 || b.Locks[0].Var != "m" || b.Locks[0].Held != b.Accesses || b.Locks[0].Lock == 0 {
+			t.Errorf("balance: %+v", b)
+		}
+		if c.Accesses == 0 || len(c.Threads) != 2 || len(c.Locks) != 0 {
+			t.Errorf("count: %+v", c)
+		}
+	}
+}

@@ -461,6 +461,7 @@ func (s *Session) snapshot() Snapshot {
 	st.Procs = procs(m, m.ProcessList())
 	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
 	st.IPC, st.IPCMore = ipcObjects(m)
+	st.Shared = sharedVars(m)
 	st.Instructions = s.instructions()
 	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
 		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}

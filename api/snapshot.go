@@ -44,6 +44,26 @@ func syncObjects(m *kernel.Machine) []SyncObject {
 	return out
 }
 
+// maxSharedSent bounds the shared variables a snapshot lists.
+const maxSharedSent = 64
+
+// sharedVars lists the variables several threads accessed, with the locks
+// held (the race detector on; nil otherwise).
+func sharedVars(m *kernel.Machine) []SharedVar {
+	var out []SharedVar
+	for _, v := range m.SharedVars() {
+		if len(out) == maxSharedSent {
+			break
+		}
+		w := SharedVar{PID: v.PID, Addr: v.Addr, Var: v.Var, Accesses: v.Accesses, Threads: orEmpty(v.Threads), Locks: []LockHeld{}}
+		for _, l := range v.Locks {
+			w.Locks = append(w.Locks, LockHeld{Lock: l.Lock, Var: l.Name, Held: l.Held})
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // byAddress reports whether a wait of kind k is for an object at an
 // address of the process's memory (a lock, a semaphore…), not for a pid,
 // a tid or a device.

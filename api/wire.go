@@ -235,6 +235,30 @@ type Snapshot struct {
 	// LostUpdate is the last lost update seen while watching, when it is
 	// new since the previous batch (since 1.3).
 	LostUpdate *LostUpdate `json:"lostUpdate,omitempty"`
+	// Shared are the variables several threads of a process accessed,
+	// with the locks held at their accesses, while the race detector is
+	// on (settings.races, since 1.4): a lock held at every access protects
+	// the variable. The first maxSharedSent, in order of first access.
+	Shared []SharedVar `json:"shared,omitempty"`
+}
+
+// SharedVar is a variable several threads accessed (the race detector
+// on): where it is, how often and by which threads it was accessed, and
+// each lock held at some of those accesses, held at Held of them.
+type SharedVar struct {
+	PID      int        `json:"pid"`
+	Addr     uint64     `json:"addr"`
+	Var      string     `json:"var,omitempty"` // its name as C writes it: "balance", "a[2]"
+	Accesses int        `json:"accesses"`
+	Threads  []int      `json:"threads"`
+	Locks    []LockHeld `json:"locks"`
+}
+
+// LockHeld is a lock held at Held of a shared variable's accesses.
+type LockHeld struct {
+	Lock uint64 `json:"lock"`
+	Var  string `json:"var,omitempty"` // the lock's variable: "m"
+	Held int    `json:"held"`
 }
 
 // LostUpdate is a lost update as it ran: the instructions of every thread

@@ -7,8 +7,13 @@
 // own); semaphores and mutexes with the threads waiting. Every kind has
 // one shape (api/doc.go, 1.4: fields, queues, items, users, memory), so a
 // kind this file has never heard of is drawn all the same. Drawn from the
-// snapshot's "ipc" and "sync".
+// snapshot's "ipc" and "sync". With the race detector on (the snapshot's
+// "shared"), a lock's card lists the shared variables accessed while it
+// was held — which it protects, which only partly — and the view ends
+// with every shared variable, its protecting lock or a ⚠ for none
+// (guards.js).
 import {svg, html, clear, titled} from "./svg.js";
+import {guardsOf, guardList, sharedSummary, lockKey} from "./guards.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
 import {t, has} from "./i18n.js";
@@ -53,6 +58,8 @@ export class IPCView {
 
   reset() {
     this.objects = [];
+    this.shared = [];
+    this.guards = new Map();
     this.key = "";
     this.dirty = true;
   }
@@ -64,8 +71,16 @@ export class IPCView {
     // futex calls) is not drawn again from "sync".
     const listed = new Set((snap.ipc || []).map((o) => `${o.kind}:${o.id}`));
     const objects = [...(snap.ipc || []), ...(snap.sync || []).filter((s) => !listed.has(`${s.kind}:${s.addr}`)).map(syncObject)];
+    // A lock held at a shared variable's access has a card even if no
+    // thread has waited for it (taking a free lock never enters the kernel).
+    this.shared = snap.shared || [];
+    this.guards = guardsOf(this.shared);
+    const carded = new Set(objects.map((o) => String(o.id)));
+    for (const g of this.guards.values()) {
+      if (!carded.has(String(g.lock))) objects.push({kind: "lock", id: g.lock, name: g.name, pid: g.pid, fields: [], queues: []});
+    }
     this.more = snap.ipcMore || 0;
-    const key = JSON.stringify(objects) + this.more;
+    const key = JSON.stringify(objects) + this.more + JSON.stringify(this.shared);
     if (key !== this.key) {
       this.key = key;
       this.objects = objects;
@@ -87,6 +102,7 @@ export class IPCView {
     const list = html("div", {class: "ipc-objects"});
     for (const o of this.objects) list.appendChild(this.card(o));
     this.canvas.appendChild(list);
+    if (this.shared.length) this.canvas.appendChild(sharedSummary(this.shared));
     if (this.more) this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-more", text: t("ipc.moreObjects", {n: this.more})}));
     this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
     if (focusKey) {
@@ -127,6 +143,11 @@ export class IPCView {
           ` pid ${u.pid} ${word("ipc.role", u.role)}${where ? " (" + where + ")" : ""}`));
       }
       card.appendChild(ul);
+    }
+    const guard = this.guards && (this.guards.get(lockKey(o.pid, o.id)) || [...this.guards.values()].find((g) => String(g.lock) === String(o.id) && !o.pid));
+    if (guard) {
+      card.dataset.lock = guard.name;
+      card.appendChild(guardList(guard));
     }
     if (o.kind === "pipe" || o.kind === "fifo") card.appendChild(this.ring(o));
     if (o.kind === "monitor") card.appendChild(this.monitor(o));
