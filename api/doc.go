@@ -168,6 +168,10 @@
 // nothing of the run.
 // A library call is one instruction of its caller, charged a fixed cost
 // and run without preemption, as the kernel charges it.
+// The snapshot's "globals" (since 1.4) are the integer variables of
+// each live process's own program as they are now, {"pid","var","value"}
+// (at most 16 a process, for 8 processes; arrays and a name two static
+// variables share are left out).
 // Data races caught in the act: with the setting "races" true, the
 // kernel tracks which accesses of a multi-threaded process's own code are
 // ordered by synchronisation (thread create and join, wait, the atomic

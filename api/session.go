@@ -458,7 +458,9 @@ func (s *Session) snapshot() Snapshot {
 	st.Asking = asking(m)
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
-	st.Procs = procs(m, m.ProcessList())
+	list := m.ProcessList()
+	st.Procs = procs(m, list)
+	st.Globals = globalsNow(m, list)
 	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
 	st.IPC, st.IPCMore = ipcObjects(m)
 	st.Shared = sharedVars(m)

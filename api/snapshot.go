@@ -64,6 +64,32 @@ func sharedVars(m *kernel.Machine) []SharedVar {
 	return out
 }
 
+// Bounds of a snapshot's globals.
+const (
+	maxGlobalsSent  = 16
+	maxGlobalsProcs = 8
+)
+
+// globalsNow lists the integer globals of the live processes (init left
+// out), as they are now.
+func globalsNow(m *kernel.Machine, list []kernel.ProcBrief) []GlobalVar {
+	var out []GlobalVar
+	n := 0
+	for _, p := range list {
+		if p.PID == 1 || n == maxGlobalsProcs {
+			continue
+		}
+		gs := m.GlobalsNow(p.PID, maxGlobalsSent)
+		if len(gs) > 0 {
+			n++
+		}
+		for _, g := range gs {
+			out = append(out, GlobalVar{PID: p.PID, Var: g.Name, Value: g.Value})
+		}
+	}
+	return out
+}
+
 // byAddress reports whether a wait of kind k is for an object at an
 // address of the process's memory (a lock, a semaphore…), not for a pid,
 // a tid or a device.

@@ -240,6 +240,19 @@ type Snapshot struct {
 	// on (settings.races, since 1.4): a lock held at every access protects
 	// the variable. The first maxSharedSent, in order of first access.
 	Shared []SharedVar `json:"shared,omitempty"`
+	// Globals are the integer variables of the live processes' own
+	// programs as they are now (since 1.4): what the page's prediction
+	// mode asks about. At most maxGlobalsSent of a process, for the first
+	// maxGlobalsProcs processes.
+	Globals []GlobalVar `json:"globals,omitempty"`
+}
+
+// GlobalVar is an integer variable of process PID's program, and its
+// value now.
+type GlobalVar struct {
+	PID   int    `json:"pid"`
+	Var   string `json:"var"`
+	Value int64  `json:"value"`
 }
 
 // SharedVar is a variable several threads accessed (the race detector

@@ -85,3 +85,46 @@ func (m *Machine) FinalGlobal(pid int, name string, size int) (uint64, error) {
 	copy(word[:], b)
 	return binary.LittleEndian.Uint64(word[:]), nil
 }
+
+// GlobalValue is a variable of a process's own program (not the
+// library's) holding one integer, as it is now: what a view shows and a
+// prediction asks about ("what is counter after this step?").
+type GlobalValue struct {
+	Name  string
+	Addr  uint64
+	Size  int   // 1, 2, 4 or 8 bytes
+	Value int64 // sign-extended from Size bytes
+}
+
+// GlobalsNow returns the integer variables (1, 2, 4 or 8 bytes, not
+// arrays) of process pid's own program as they are now, in address
+// order, at most limit of them; nil for a process that has ended or runs
+// no program. A name two variables share (static ones of different
+// functions) is left out: a reader could not tell which it is.
+func (m *Machine) GlobalsNow(pid, limit int) []GlobalValue {
+	p := m.proc(pid)
+	if p == nil || p.mem == nil || p.prog == nil || p.State() == StateTerminated {
+		return nil
+	}
+	names := map[string]int{}
+	for _, v := range p.prog.Vars {
+		names[v.Name]++
+	}
+	var out []GlobalValue
+	var word [8]byte
+	for _, v := range p.prog.Vars {
+		if len(out) == limit {
+			break
+		}
+		if v.Elem > 0 || names[v.Name] > 1 || !slices.Contains([]uint64{1, 2, 4, 8}, v.Size) {
+			continue
+		}
+		word = [8]byte{}
+		if err := p.mem.Peek(v.Addr, word[:v.Size]); err != nil {
+			continue
+		}
+		shift := 64 - 8*v.Size
+		out = append(out, GlobalValue{Name: v.Name, Addr: v.Addr, Size: int(v.Size), Value: int64(binary.LittleEndian.Uint64(word[:])<<shift) >> shift})
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,5 +62,45 @@ func TestFinalGlobalOff(t *testing.T) {
 	}
 	if _, err := r.m.FinalGlobal(2, "count", 4); err == nil || !strings.Contains(err.Error(), "KeepFinalMemory") {
 		t.Errorf("FinalGlobal without KeepFinalMemory: error = %v", err)
+	}
+}
+
+// GlobalsNow reads a live process's integer globals as they change: the
+// parent's count goes 5, 10, 110; the child's own copy 11; arrays are
+// left out, and an ended process has none.
+func TestGlobalsNow(t *testing.T) {
+	m, _ := startTestdata(t, Config{}, "globals")
+	const parent, child = 2, 3
+	seen := map[int][]int64{}
+	for tick := int64(1); !m.Done() && tick < 100000; tick++ {
+		m.RunTo(tick)
+		for _, pid := range []int{parent, child} {
+			for _, g := range m.GlobalsNow(pid, 16) {
+				switch g.Name {
+				case "word":
+					t.Fatalf("the array word is listed: %+v", g)
+				case "neg":
+					if g.Value != -2 || g.Size != 2 {
+						t.Errorf("neg: %+v", g)
+					}
+				case "count":
+					if s := seen[pid]; len(s) == 0 || s[len(s)-1] != g.Value {
+						seen[pid] = append(seen[pid], g.Value)
+					}
+				}
+			}
+		}
+	}
+	if got := seen[parent]; len(got) < 3 || got[0] != 5 || got[len(got)-1] != 110 || !slices.Contains(got, 10) {
+		t.Errorf("the parent's count went %v, want 5, 10, …, 110", got)
+	}
+	if got := seen[child]; len(got) == 0 || got[len(got)-1] != 11 {
+		t.Errorf("the child's count went %v, want … 11", got)
+	}
+	if g := m.GlobalsNow(parent, 16); g != nil {
+		t.Errorf("an ended process's globals: %+v", g)
+	}
+	if g := m.GlobalsNow(42, 16); g != nil {
+		t.Errorf("no such process: %+v", g)
 	}
 }

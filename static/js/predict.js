@@ -1,7 +1,9 @@
 // Prediction mode: before a step is revealed, the page asks the student
 // to predict it — which process or thread runs next, which state a
 // process moves to, how many processes exist after this fork, which line
-// prints — then takes the step and says whether the prediction was right
+// prints, the value of a variable after the step (the snapshot's
+// "globals": a line near the running one assigns it) — then takes the
+// step and says whether the prediction was right
 // (✓/✗ and words, not colour alone), keeping the accuracy for the run.
 // Turned on by the settings' checkbox, ?predict=1 in a link, or an
 // exercise's front matter (predict: true).
@@ -149,6 +151,8 @@ export class Predictor {
           choices: lines.slice(0, 5).map((l) => ({key: String(l.line), label: `${l.line}: ${l.text.trim()}`, prefix: l.prefix}))};
       }
     }
+    const v = running && this.varQuestion(running);
+    if (v) return v;
     if (running && this.turn % 2 === 0) {
       const who = running.tid ? threadLabel(running.tid) : String(running.pid);
       const states = ["ready", "waiting", "terminated"];
@@ -166,6 +170,31 @@ export class Predictor {
       const states = from === "running" ? ["ready", "waiting", "terminated"] : ["running", "ready", "waiting", "terminated"].filter((x) => x !== from);
       return {kind: "state", pid: one.pid, tid: one.tid || 0, from, text: t("predict.state", {pid: who}),
         choices: states.map((st) => ({key: st, label: t("state." + st)}))};
+    }
+    return null;
+  }
+
+  // varQuestion asks for the value of a global the running thread's line,
+  // or one of the next two, assigns — one the snapshot has a value of.
+  varQuestion(running) {
+    const globals = (this.snap.globals || []).filter((g) => g.pid === running.pid);
+    if (!globals.length) return null;
+    const near = [0, 1, 2].map((k) => this.opts.lineText(running.file, running.line + k)).join("\n");
+    for (const g of globals) {
+      const name = g.var.replace(/[^\w]/g, "");
+      if (!name) continue;
+      const assigned = new RegExp(`(^|[^\\w.>])${name}\\s*(\\+\\+|--|[-+*/%]?=(?!=))|(\\+\\+|--)\\s*${name}\\b`, "m");
+      if (!assigned.test(near)) continue;
+      const cur = g.value;
+      const step = new RegExp(`${name}\\s*(?:=\\s*${name}\\s*([-+])|([-+])=)\\s*(\\d+)`).exec(near);
+      const values = [cur, cur + 1, cur - 1];
+      if (step) values.push((step[1] || step[2]) === "-" ? cur - Number(step[3]) : cur + Number(step[3]));
+      const nums = [...new Set(values)].sort((a, b) => a - b).slice(0, 4);
+      const choices = nums.map((n) => ({key: String(n), label: `${g.var} = ${n}`}));
+      choices.push({key: "other", label: t("predict.varOther")});
+      const multi = new Set((this.snap.globals || []).map((x) => x.pid)).size > 1;
+      return {kind: "var", pid: running.pid, name: g.var, tick: this.snap.tick, events: this.snap.events,
+        text: t(multi ? "predict.varPid" : "predict.var", {v: g.var, pid: running.pid}), choices};
     }
     return null;
   }
@@ -213,6 +242,15 @@ export class Predictor {
         answer = String((this.snap.procs || []).filter((p) => p.state !== "terminated" && p.state !== "zombie").length);
         break;
       }
+      case "var": {
+        // The step's batch: a later tick or more events than when asked.
+        if (!b.state || (b.state.tick === w.tick && (b.state.events ?? 0) === w.events)) return;
+        const g = (b.state.globals || []).find((x) => x.pid === w.pid && x.var === w.name);
+        if (!g) answer = "gone";
+        else answer = w.choices.some((c) => c.key === String(g.value)) ? String(g.value) : "other";
+        w.value = g ? g.value : null;
+        break;
+      }
       case "line": {
         const out = events.find((e) => e.k === "output");
         if (!out) return;
@@ -227,7 +265,8 @@ export class Predictor {
     const ok = answer === w.guess.key;
     if (ok) this.right++;
     const found = w.choices.find((c) => c.key === answer);
-    const said = found ? found.label : answer === "?" ? t("predict.other") : answer.replace(/^(\d+)\/0$/, "pid $1").replace(/^(\d+)\/(\d+)$/, "T$2 (pid $1)");
+    const said = w.kind === "var" ? (answer === "gone" ? t("predict.varGone") : `${w.name} = ${w.value}`)
+      : found ? found.label : answer === "?" ? t("predict.other") : answer.replace(/^(\d+)\/0$/, "pid $1").replace(/^(\d+)\/(\d+)$/, "T$2 (pid $1)");
     this.verdict.textContent = ok ? t("predict.right", {a: said}) : t("predict.wrong", {g: w.guess.label, a: said});
     this.verdict.dataset.verdict = ok ? "right" : "wrong";
     this.panel.dataset.state = ok ? "right" : "wrong";
