@@ -21,7 +21,7 @@ type command struct {
 	program *Program // load
 	by      string   // step
 	speed   Speed    // speed
-	tick    int64    // seek
+	tick    int64    // seek; run: the tick to pause at (0: none)
 	data    string   // input
 	pid     int      // signal, inspect
 	signal  int      // signal
@@ -44,7 +44,7 @@ type resumption struct {
 // ops lists each op with the struct its fields decode into.
 var ops = map[string]func() any{
 	"load":      func() any { return &loadMsg{} },
-	"run":       func() any { return &emptyMsg{} },
+	"run":       func() any { return &runMsg{} },
 	"pause":     func() any { return &emptyMsg{} },
 	"step":      func() any { return &stepMsg{} },
 	"speed":     func() any { return &speedMsg{} },
@@ -161,6 +161,13 @@ func (c *command) fill(v any, l Limits) string {
 			return "interval must be 33 to 2000 milliseconds"
 		}
 		c.speed = Speed{Ticks: m.Ticks, Interval: m.Interval}
+	case *runMsg:
+		if m.Until != nil {
+			if *m.Until < 1 {
+				return "until must be a tick ≥ 1"
+			}
+			c.tick = *m.Until
+		}
 	case *seekMsg:
 		if m.Tick == nil || *m.Tick < 0 {
 			return "tick must be a number ≥ 0"

@@ -22,6 +22,7 @@
 //
 //	{"op":"load", "program":{...}}           compile and start a program, paused at tick 0
 //	{"op":"run"}                             run continuously at the current speed
+//	{"op":"run", "until":T}                  … and pause at tick T (since 1.4: an exercise asks its predictions there)
 //	{"op":"pause"}                           stop running; the machine keeps its state
 //	{"op":"step", "by":"tick"}               advance one tick (one instruction on each CPU)
 //	{"op":"step", "by":"event"}              advance to the end of the tick of the next event

@@ -65,6 +65,7 @@ type Session struct {
 	memory  machineMemory
 
 	running bool
+	until   int64 // a run pauses at this tick (0: runs on)
 	speed   Speed
 	chunk   int64 // ticks per machine call within a batch, adapted to the event rate
 	seq     int64 // last batch sent
@@ -187,6 +188,10 @@ func (s *Session) Handle(c command) {
 			}
 		}
 		s.running = true
+		s.until = 0
+		if c.tick > s.m.Now() {
+			s.until = c.tick
+		}
 		s.acked = s.seq // a fresh start of the pacing
 		s.watchPolicy()
 	case "pause":
@@ -222,9 +227,13 @@ func (s *Session) Tick(due time.Time) {
 	}
 	start := time.Now()
 	s.begin(s.lim.BatchCPU)
-	s.advanceBatch(s.speed.Ticks)
-	if s.ended() {
-		s.running = false
+	ticks := s.speed.Ticks
+	if s.until > 0 {
+		ticks = min(ticks, s.until-s.m.Now())
+	}
+	s.advanceBatch(ticks)
+	if s.ended() || s.until > 0 && s.m.Now() >= s.until {
+		s.running, s.until = false, 0
 	}
 	s.flush(due)
 	s.metrics.batch(time.Since(start).Seconds())

@@ -402,3 +402,28 @@ func TestSlicedRunsAreTheSame(t *testing.T) {
 		}
 	}
 }
+
+// A run until a tick pauses there, whatever the speed; Run again goes on.
+func TestRunUntilPausesAtTheTick(t *testing.T) {
+	s, r := newTestSession()
+	s.Handle(command{op: "load", program: example(t, "onetwo")})
+	s.Handle(cmd(t, `{"op":"speed","ticks":1000,"interval":33}`))
+	s.Handle(cmd(t, `{"op":"run","until":7}`))
+	for i := 0; s.Running() && i < 1000; i++ {
+		s.Handle(command{op: "ack", seq: s.seq})
+		s.Tick(time.Now())
+	}
+	st := r.last().State
+	if st.Tick != 7 || st.Running || st.Status != StatusPaused {
+		t.Fatalf("after run until 7: tick %d, running %v, status %q", st.Tick, st.Running, st.Status)
+	}
+	runToEnd(t, s, r)
+	if st := r.last().State; st.Status != StatusDone || st.Tick <= 7 {
+		t.Errorf("Run after the pause: tick %d, status %q", st.Tick, st.Status)
+	}
+	for _, bad := range []string{`{"op":"run","until":0}`, `{"op":"run","until":-3}`, `{"op":"run","until":"x"}`} {
+		if _, e := decode([]byte(bad), Limits{}.WithDefaults()); e == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}

@@ -87,6 +87,11 @@ type (
 		Inspect int           `json:"inspect"`
 	}
 	emptyMsg struct{}
+	// runMsg may say where to stop: a run until a tick pauses there
+	// (since 1.4), as an exercise's predictions need.
+	runMsg struct {
+		Until *int64 `json:"until"`
+	}
 )
 
 // Hello is the server's first message.
