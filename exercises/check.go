@@ -28,6 +28,7 @@ const (
 	CheckExplore   = "explore"   // the schedule explorer finds no failing schedule within its bound (or finds one)
 	CheckRaces     = "races"     // the race detector reports no data race (or a race on a variable)
 	CheckGuards    = "guards"    // which lock protects a shared variable, as the race detector saw it
+	CheckPredict   = "predict"   // predictions asked at chosen ticks of the run, all right
 )
 
 // Check is one thing the evaluation verifies. Type says which; the other
@@ -115,6 +116,9 @@ type Check struct {
 	Accept  []string `json:"accept,omitempty"`  // text: other accepted answers
 	Choices []Choice `json:"choices,omitempty"` // choice
 	Verify  *Check   `json:"verify,omitempty"`  // number: what the answer must equal in the reference run
+
+	// predict (predictcheck.go)
+	Predictions []Prediction `json:"predictions,omitempty"`
 }
 
 // Choice is one answer of a multiple-choice question.
@@ -202,6 +206,7 @@ var checkFields = map[string][]string{
 	CheckExplore:   {"expect", "strategy", "preemptions", "runs", "depth", "races", "lines"},
 	CheckRaces:     {"expect", "var"},
 	CheckGuards:    {"var", "lock"},
+	CheckPredict:   {"predictions"},
 }
 
 var commonFields = []string{"id", "type", "title", "pass", "fail"}
@@ -415,6 +420,8 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 		}
 		errs = append(errs, checkText(path, "ask", c.Ask, true)...)
 		c.validateQuestion(path, bad)
+	case CheckPredict:
+		errs = append(errs, c.validatePredict(path, verify, bad)...)
 	}
 	return errs
 }

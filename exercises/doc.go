@@ -76,6 +76,14 @@
 //	    type: blocked             on a kind of wait (pipe, child, signal,
 //	    on: pipe                  msgrcv…) or any; init is not counted
 //	    equals: 0
+//	  - id: turns                 predictions asked during the run (predictcheck.go):
+//	    type: predict             Run stops at each tick and asks; the server
+//	    predictions:              runs the program again and measures each one
+//	      - tick: 12
+//	        ask: {ko: …, en: Which line is printed next?}
+//	        measure: output       output (the next line), var (a global), procs
+//	        choices: ["child: a", "parent: x"]
+//	        answer: "parent: x"   what the reference run measures
 //	  - id: stuck                 deadlock: yes (or deadlock) or no (or none);
 //	    type: deadlock            threads that wait in a cycle, or a halt with
 //	    expect: yes               every thread waiting; equals/min/max bound

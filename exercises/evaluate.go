@@ -238,6 +238,8 @@ func (c *Check) evaluate(t *trace, answer, lang string) (bool, string) {
 		return c.evalGuards(t, lang)
 	case CheckQuestion:
 		return c.evalQuestion(answer, lang)
+	case CheckPredict:
+		return c.evalPredict(t, answer, lang)
 	}
 	return false, "unsupported check " + c.Type
 }

@@ -240,6 +240,9 @@ func (x *Exercise) Answers() map[string]string {
 		if c.Type == CheckQuestion {
 			out[c.ID] = c.Answer
 		}
+		if c.Type == CheckPredict {
+			out[c.ID] = c.predictAnswers()
+		}
 	}
 	return out
 }

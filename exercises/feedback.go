@@ -49,6 +49,8 @@ func (c *Check) where(lang string) string {
 		ko, en = "대기 큐와 대기 그래프", "the wait queues and the wait-for graph"
 	case CheckExplore:
 		ko, en = "스케줄 탐색(Explore)의 반례와 간트 차트의 선점 표시", "Explore's counterexample and the preemptions marked on the Gantt chart"
+	case CheckPredict:
+		ko, en = "콘솔과 타임라인: 실행(Run)하면 정해진 틱마다 멈추고 묻습니다", "the console and the timeline: Run stops to ask at each chosen tick"
 	case CheckRaces, CheckGuards:
 		ko, en = "경쟁 탐지기의 보고와 각 락이 지킨 변수", "the race detector's reports and the variables each lock guarded"
 	default:

@@ -30,6 +30,9 @@ type CheckView struct {
 	Type     string        `json:"type"`
 	Title    string        `json:"title"`
 	Question *QuestionView `json:"question,omitempty"`
+	// Predictions are a predict check's questions, asked during the run
+	// at their ticks: without their answers.
+	Predictions []PredictionView `json:"predictions,omitempty"`
 }
 
 // QuestionView is a question without its answer.
@@ -71,6 +74,9 @@ func (x *Exercise) Render(lang string) Page {
 				q.Choices = append(q.Choices, ChoiceView{ID: ch.ID, Text: inlineHTML(ch.Text.In(lang))})
 			}
 			v.Question = q
+		}
+		if c.Type == CheckPredict {
+			v.Predictions = c.predictionViews(lang)
 		}
 		p.Checks = append(p.Checks, v)
 	}

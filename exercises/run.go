@@ -2,6 +2,7 @@ package exercises
 
 import (
 	"context"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -109,25 +110,9 @@ func (r Run) run(files []File, main string, keepMemory bool) *trace {
 // runWith is run with the machine driven by drive.
 func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *trace {
 	t := &trace{procs: map[int]*procTrace{}, meter: analysis.NewMeter(max(r.CPUs, 1)), files: files, main: main, settings: r}
-	fsys := fstest.MapFS{}
-	for _, f := range files {
-		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Text), Mode: 0644}
-	}
 	var stdout, stderr limitedBuffer
-	maxTicks, maxProcs := r.MaxTicks, r.MaxProcs
-	if maxTicks == 0 {
-		maxTicks = DefaultMaxTicks
-	}
-	if maxProcs == 0 {
-		maxProcs = checkMaxProcs
-	}
-	cfg := kernel.Config{
-		Files: fsys, Sched: r.Sched, Quantum: r.Quantum, CPUs: r.CPUs, Seed: r.Seed,
-		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, Monitor: r.Monitor, MaxProcs: maxProcs,
-		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxTotalMemory: checkMaxTotalMemory, MaxOutput: checkMaxOutput,
-		Stdin: strings.NewReader(r.Stdin), Stdout: &stdout, Stderr: &stderr,
-		OnEvent: t.add, KeepFinalMemory: keepMemory, DetectRaces: r.races,
-	}
+	cfg := r.kernelConfig(files, &stdout, &stderr)
+	cfg.OnEvent, cfg.KeepFinalMemory, cfg.DetectRaces = t.add, keepMemory, r.races
 	m := kernel.New(cfg)
 	if keepMemory {
 		t.memory = m
@@ -161,6 +146,28 @@ func (r Run) runWith(drive Drive, files []File, main string, keepMemory bool) *t
 		t.halt = "the program waits for input that cannot come"
 	}
 	return t
+}
+
+// kernelConfig is the machine a check runs files on: the exercise's
+// settings, under the limits of a check.
+func (r Run) kernelConfig(files []File, stdout, stderr io.Writer) kernel.Config {
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Text), Mode: 0644}
+	}
+	maxTicks, maxProcs := r.MaxTicks, r.MaxProcs
+	if maxTicks == 0 {
+		maxTicks = DefaultMaxTicks
+	}
+	if maxProcs == 0 {
+		maxProcs = checkMaxProcs
+	}
+	return kernel.Config{
+		Files: fsys, Sched: r.Sched, Quantum: r.Quantum, CPUs: r.CPUs, Seed: r.Seed,
+		ContextSwitch: r.CtxSwitch, ChildFirst: r.ChildFirst, Monitor: r.Monitor, MaxProcs: maxProcs,
+		MaxTicks: maxTicks, MaxMemory: checkMaxMemory, MaxTotalMemory: checkMaxTotalMemory, MaxOutput: checkMaxOutput,
+		Stdin: strings.NewReader(r.Stdin), Stdout: stdout, Stderr: stderr,
+	}
 }
 
 // add updates the trace with one event.

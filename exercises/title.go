@@ -102,6 +102,9 @@ func (c *Check) title(lang string) string {
 			return tr(lang, c.Var+msg.Particle(c.Var, "을")+" 늘 지키는 락이 없다", "No lock protects "+c.Var)
 		}
 		return tr(lang, c.Lock+msg.Particle(c.Lock, "이")+" "+c.Var+msg.Particle(c.Var, "을")+" 지킨다", c.Lock+" protects "+c.Var)
+	case CheckPredict:
+		n := len(c.Predictions)
+		return tr(lang, fmt.Sprintf("실행 중에 묻는 예측 %d개가 모두 맞다", n), fmt.Sprintf("Your %d predictions during the run are right", n))
 	case CheckQuestion:
 		return c.Ask.In(lang)
 	}

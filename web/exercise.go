@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -289,6 +290,28 @@ type exerciseBoot struct {
 	Views    []string `json:"views,omitempty"`
 	Embedded bool     `json:"embedded,omitempty"`
 	Hints    int      `json:"hints"`
+	// Predictions are the questions of the predict checks, which the
+	// page asks when the run reaches their ticks: without answers.
+	Predictions []bootPrediction `json:"predictions,omitempty"`
+}
+
+// bootPrediction is a prediction of check Check, the Index-th of it.
+type bootPrediction struct {
+	Check string `json:"check"`
+	Index int    `json:"index"`
+	exercises.PredictionView
+}
+
+// predictionsOf lists the page's predictions, by tick.
+func predictionsOf(page exercises.Page) []bootPrediction {
+	var out []bootPrediction
+	for _, c := range page.Checks {
+		for i, p := range c.Predictions {
+			out = append(out, bootPrediction{Check: c.ID, Index: i, PredictionView: p})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b bootPrediction) int { return cmp.Compare(a.Tick, b.Tick) })
+	return out
 }
 
 func (s *Server) renderExercise(w http.ResponseWriter, r *http.Request, x *exercises.Exercise, v exerciseView) {
@@ -349,7 +372,8 @@ func (s *Server) renderExercise(w http.ResponseWriter, r *http.Request, x *exerc
 		}
 	}
 	d.Boot = exerciseBoot{Slug: x.Slug, Lang: p.Lang, CheckURL: "/api/exercises/" + x.Slug + "/check", URL: d.URL,
-		Embed: d.EmbedURL, Title: page.Title, Locked: locked, Views: views, Embedded: v.embedded, Hints: len(page.Hints)}
+		Embed: d.EmbedURL, Title: page.Title, Locked: locked, Views: views, Embedded: v.embedded, Hints: len(page.Hints),
+		Predictions: predictionsOf(page)}
 	s.renderPlay(w, r, p, prog, settings, x.Predict || r.URL.Query().Get("predict") == "1", templates.ExerciseAside(p, d))
 }
 

@@ -8,6 +8,7 @@ import {setStrings, t} from "./i18n.js";
 import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
 import {recordCheck} from "./work.js";
+import {ExercisePredictions} from "./xpredict.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -66,6 +67,12 @@ if (hintButton) {
       hintButton.textContent = t("x.noMoreHints");
     }
   });
+}
+
+// Predictions asked during the run, at their ticks: Run stops there.
+if ((x.predictions || []).length) {
+  const preds = new ExercisePredictions(form, x.predictions);
+  window.osplayHooks = {run: (fresh, snap) => preds.run(fresh, snap), batch: (b) => preds.batch(b)};
 }
 
 // answers are the question boxes' values by check id.

@@ -200,7 +200,7 @@ function send(cmd) {
 function load(force) {
   readFields();
   const ended = !snapshot || snapshot.status === "empty" || snapshot.status === "done";
-  if (!force && !program.dirty() && !ended) return;
+  if (!force && !program.dirty() && !ended) return false;
   program.markLoaded();
   $('[data-show="settings-changed"]').hidden = true;
   editor.setErrors([]);
@@ -212,10 +212,21 @@ function load(force) {
   loaded = program.wire();
   inputLog = [];
   send({op: "load", program: loaded});
+  return true;
 }
 
+// hooks: a page around the playground (an exercise's predictions) may
+// say where Run stops — run(fresh, snapshot) returns {until: tick}, {}
+// to run on, or null not to run — and see each batch (batch(b)).
+const hooks = () => window.osplayHooks || {};
+
 const actions = {
-  run() { load(false); send({op: "run"}); },
+  run() {
+    const fresh = load(false) || !snapshot || snapshot.status === "done" || snapshot.status === "empty";
+    const h = hooks().run ? hooks().run(fresh, snapshot) : {};
+    if (!h) return;
+    send(h.until ? {op: "run", until: h.until} : {op: "run"});
+  },
   pause() { send({op: "pause"}); },
   step() { load(false); send({op: "step", by: "tick"}); },
   "step-event"() { load(false); send({op: "step", by: "event"}); },
@@ -319,6 +330,7 @@ const conn = new Connection(boot.socket, {
     if (resuming) { resuming = false; notice.hide(); }
     predictor.batch(b);
     stopAtDeparture(b);
+    if (hooks().batch) hooks().batch(b);
     if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
     dispatcher.batch(b);
@@ -376,5 +388,6 @@ function reconnect() {
 }
 
 conn.connect();
-window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick)};
+window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
+  run: () => actions.run()};
 void selected;
