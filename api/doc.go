@@ -486,6 +486,10 @@
 // (▢ stands in for it) until that question is answered right. What each
 // check expected ("expected", and a question's answer once answered) comes
 // only when the request sets "reveal": the page asks after an attempt.
+// An exercise's page shows a predict check's predictions ("predictions":
+// tick, ask, measure, var, choices — never the answer) and asks each when
+// Run (with "until") pauses at its tick; its answer in "answers" is the
+// predictions, one a line, which the server measures in a run of its own.
 //
 // Errors are a Refusal {"error": code, "message": …}: not_found (404),
 // bad_request (400), invalid (400), too_large (413, past MaxCheckBody or

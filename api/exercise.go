@@ -6,7 +6,9 @@ package api
 // The answer is the exercise's Report (package exercises) as JSON; see
 // doc.go.
 type ExerciseCheck struct {
-	Files   []File            `json:"files"`
+	Files []File `json:"files"`
+	// Answers are by check id: a question's answer, or a predict
+	// check's predictions, one a line in the order of its predictions.
 	Answers map[string]string `json:"answers,omitempty"`
 	Lang    string            `json:"lang,omitempty"`
 	// Reveal asks for what each check expected (and the answers of the

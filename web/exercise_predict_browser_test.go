@@ -94,4 +94,13 @@ func TestBrowserExerciseAsksPredictionsAtTheirTicks(t *testing.T) {
 		t.Errorf("all right: %q", msg)
 	}
 	screenshot(t, ctx, "x-predict-passed")
+	// A step past a question without its answer leaves it unanswered,
+	// said so; Run asks the rest.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the first question again", asking+` && `+tick+` === 3`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step"]`)))
+	waitFor(t, ctx, "the question gone", `document.querySelector('[data-show="x-predictions"] li[data-prediction="0"]').dataset.state === "missed" && !(`+asking+`)`)
+	if got := eval[string](t, ctx, `document.querySelector('[data-show="predict-answers"]').value`); got != "" {
+		t.Errorf("answers after a fresh run with none given: %q", got)
+	}
 }

@@ -52,6 +52,13 @@ export class ExercisePredictions {
     if (!s) return;
     if (s.tick === 0 && this.lastTick > 0) this.clearAnswers(); // the run started again
     this.lastTick = s.tick;
+    if (this.asking && s.tick !== this.asking.tick) {
+      // A step or a seek went on without the answer: the question is gone.
+      this.asking.state = "missed";
+      this.asking = null;
+      this.box.hidden = true;
+      clear(this.box);
+    }
     if (this.asking) return;
     for (const p of this.preds) {
       if (p.state !== "pending" || p.tick > s.tick) continue;
