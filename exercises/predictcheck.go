@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -22,14 +23,19 @@ import (
 //	      measure: output           the next line stdout gets from here on
 //	      choices: ["child: a", "parent: x"]
 //	      answer: "child: a"
-//	    - tick: 90
-//	      ask: {ko: …, en: What is counter now?}
-//	      measure: var              a global of the first process, now
+//	    - tick: 60
+//	      ask: {ko: …, en: What will counter be at tick 90?}
+//	      measure: var              a global of the first process at tick at
 //	      var: counter
+//	      at: 90
 //	      answer: 2
-//	    - tick: 12
-//	      measure: procs            the live processes now (init left out)
+//	    - tick: 70
+//	      measure: procs            the live processes at tick at (init left out)
+//	      at: 80
 //
+// Every measure is of what the page has not been sent when it asks: the
+// lines printed from the tick on, the value or the processes at a later
+// tick (at), never what the views show at the tick itself.
 // The page pauses the run at each tick in order (the session's run
 // until a tick) and asks; the answers go with the program to the check,
 // newline-separated in the order of the predictions. The server runs the
@@ -45,6 +51,7 @@ type Prediction struct {
 	Ask     Text     `json:"ask"`
 	Measure string   `json:"measure"`           // output, var, procs
 	Var     string   `json:"var,omitempty"`     // var: the global's name
+	At      int64    `json:"at,omitempty"`      // var, procs: the later tick measured
 	Choices []string `json:"choices,omitempty"` // output: the lines to choose from
 	Answer  string   `json:"answer"`            // what the reference run measures
 }
@@ -56,6 +63,7 @@ type PredictionView struct {
 	Ask     string   `json:"ask"`
 	Measure string   `json:"measure"`
 	Var     string   `json:"var,omitempty"`
+	At      int64    `json:"at,omitempty"`
 	Choices []string `json:"choices,omitempty"`
 }
 
@@ -102,7 +110,13 @@ func (c *Check) validatePredict(path string, verify bool, bad func(field, format
 			if p.Var != "" {
 				bad(field("var"), "belongs to measure var")
 			}
+			if p.At != 0 {
+				bad(field("at"), "an output prediction is of the lines printed from its tick on: no at")
+			}
 		case "var", "procs":
+			if p.At <= p.Tick || p.At > maxPredictTick {
+				bad(field("at"), "%d: the tick measured comes after the tick asked (%d), at most %d — what the page shows when it asks is no prediction", p.At, p.Tick, maxPredictTick)
+			}
 			if p.Measure == "var" && !cIdentifier.MatchString(p.Var) {
 				bad(field("var"), "%q is not the name of a C variable", p.Var)
 			}
@@ -126,7 +140,7 @@ func (c *Check) validatePredict(path string, verify bool, bad func(field, format
 func (c *Check) predictionViews(lang string) []PredictionView {
 	var out []PredictionView
 	for _, p := range c.Predictions {
-		v := PredictionView{Tick: p.Tick, Ask: p.Ask.In(lang), Measure: p.Measure, Var: p.Var, Choices: slices.Clone(p.Choices)}
+		v := PredictionView{Tick: p.Tick, Ask: p.Ask.In(lang), Measure: p.Measure, Var: p.Var, At: p.At, Choices: slices.Clone(p.Choices)}
 		slices.Sort(v.Choices) // not in the author's order, which could give the answer away
 		out = append(out, v)
 	}
@@ -190,12 +204,27 @@ func (c *Check) measurePredictions(t *trace, lang string) ([]measured, string) {
 	}
 	out := make([]measured, len(c.Predictions))
 	offsets := make([]int, len(c.Predictions))
-	for i, p := range c.Predictions {
-		if !runTo(p.Tick) {
+	// Each prediction is measured at its point: an output one at its tick,
+	// the others at their later tick; the run goes to each in turn.
+	order := make([]int, len(c.Predictions))
+	point := func(p Prediction) int64 {
+		if p.Measure == "output" {
+			return p.Tick
+		}
+		return p.At
+	}
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(point(c.Predictions[a]), point(c.Predictions[b])) })
+	for _, i := range order {
+		p := c.Predictions[i]
+		at := point(p)
+		if !runTo(at) {
 			return nil, tr(lang, "예측을 확인하는 실행이 시간 제한에 걸렸습니다.", "The run that checks the predictions reached its time limit.")
 		}
-		if m.Now() < p.Tick {
-			out[i].err = tr(lang, fmt.Sprintf("실행이 틱 %d에 이르기 전에 끝났습니다.", p.Tick), fmt.Sprintf("The run ended before tick %d.", p.Tick))
+		if m.Now() < at {
+			out[i].err = tr(lang, fmt.Sprintf("실행이 틱 %d에 이르기 전에 끝났습니다.", at), fmt.Sprintf("The run ended before tick %d.", at))
 			continue
 		}
 		switch p.Measure {
