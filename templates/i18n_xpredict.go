@@ -1,9 +1,17 @@
 package templates
 
 // The strings of an exercise's predictions asked during the run
-// (xpredict.js). They join the one catalog (i18n.go) when the package
-// starts.
+// (xpredict.js), of the prediction mode's questions on a variable
+// (predict.js), and of a schedule's preemptions on the sequence chart
+// (msc.js). They join the one catalog (i18n.go) when the package starts.
 var xpredictCatalog = map[string]text{
+	"predict.var":      {"What is the value of {v} after this step?", "이 단계 다음에 {v}의 값은 얼마일까요?"},
+	"predict.varPid":   {"What is the value of {v} in pid {pid} after this step?", "이 단계 다음에 pid {pid}의 {v} 값은 얼마일까요?"},
+	"predict.varOther": {"another value", "다른 값"},
+	"predict.varGone":  {"the process has ended", "프로세스가 끝났음"},
+	"msc.preempt":      {"preempted", "선점"},
+	"msc.preemptBy":    {"{from} is preempted by the schedule: {to} runs", "스케줄에 의한 선점: {from} 대신 {to} 실행"},
+
 	"xp.listTitle": {"Predictions asked during the run", "실행 중에 묻는 예측"},
 	"xp.paused":    {"❚❚ The run stopped at tick {tick} to ask:", "❚❚ 실행이 틱 {tick}에서 멈추고 묻습니다:"},
 	"xp.answer":    {"Answer and go on", "답하고 계속하기"},
