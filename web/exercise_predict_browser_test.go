@@ -104,3 +104,39 @@ func TestBrowserExerciseAsksPredictionsAtTheirTicks(t *testing.T) {
 		t.Errorf("answers after a fresh run with none given: %q", got)
 	}
 }
+
+// TestBrowserThreadPredictionsPass: the threads exercise, in Korean,
+// asked at its ticks and answered right (a number typed for a variable's
+// later value), passes the server's check.
+func TestBrowserThreadPredictionsPass(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/x/predict-thread-interleaving?lang=ko"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	const (
+		box    = `document.querySelector('[data-show="x-predict"]')`
+		asking = `!document.querySelector('[data-show="x-predict"]').hidden && document.querySelector('[data-show="status"]').dataset.status === "paused"`
+	)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	for i, a := range []string{"A: counter 1", "2", "A: counter 3", "4"} {
+		waitFor(t, ctx, "prediction "+strconv.Itoa(i+1), asking)
+		if q := eval[string](t, ctx, box+`.textContent`); !strings.Contains(q, "실행이 틱") {
+			t.Errorf("the question in Korean: %q", q)
+		}
+		if eval[bool](t, ctx, box+`.querySelector('[data-show="x-predict-number"]') !== null`) {
+			do(t, ctx, chromedp.SendKeys(chromedp.CSS(`[data-show="x-predict-number"]`), a+"\r"))
+		} else {
+			eval[bool](t, ctx, `(() => { const i = `+box+`.querySelector('input[data-choice="`+a+`"]'); i.checked = true; i.focus(); return true; })()`)
+			do(t, ctx, chromedp.KeyEvent("\r"))
+		}
+		waitFor(t, ctx, "the answer taken", `document.querySelector('[data-show="x-predictions"] li[data-prediction="`+strconv.Itoa(i)+`"]').dataset.state === "answered"`)
+	}
+	waitFor(t, ctx, "the run's end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	li := `document.querySelector('.x-check[data-check="turns"]')`
+	waitFor(t, ctx, "the report", li+`.dataset.result !== "pending"`)
+	if r := eval[string](t, ctx, li+`.dataset.result`); r != "passed" {
+		t.Errorf("the right predictions: %s, %q", r, eval[string](t, ctx, li+`.querySelector('[data-show="message"]').textContent`))
+	}
+}
