@@ -8,6 +8,7 @@ import {setStrings, t} from "./i18n.js";
 import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
 import {recordCheck} from "./work.js";
+import {metricsTable} from "./metrics.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -113,6 +114,7 @@ function show(report) {
       e.hidden = !more;
     }
   }
+  showMetrics(report.sched);
   // What the checks expected, only on request and only after an attempt.
   revealButton.hidden = false;
   const editor = window.osplay && window.osplay.editor;
@@ -121,6 +123,17 @@ function show(report) {
   if (report.compile && report.compile.length) text += " " + t("x.compile");
   else if (report.error) text += " " + report.error;
   say(text, report.passed ? "passed" : "failed");
+}
+
+// showMetrics puts the checked run's metrics table under the checks: the
+// server sends it once every question is answered, since it shows what
+// they ask; a later report without it takes it away again.
+const metricsPanel = document.querySelector('[data-view="x-metrics"]');
+function showMetrics(m) {
+  if (!metricsPanel) return;
+  const place = metricsPanel.querySelector('[data-show="x-metrics-table"]');
+  place.replaceChildren(...(m ? [metricsTable(m)] : []));
+  metricsPanel.querySelector('[data-show="x-metrics-note"]').hidden = !!m;
 }
 
 async function check(reveal = false) {
