@@ -123,6 +123,13 @@ func TestBrowserExportsViews(t *testing.T) {
 	}
 	for _, view := range []string{"proctree", "states", "queues", "waitfor", "ipc", "msc"} {
 		svgBars(t, eval[string](t, ctx, fmt.Sprintf(`osplay.exporter.svgText(%q)`, view))) // parses
+		data := eval[string](t, ctx, fmt.Sprintf(`osplay.exporter.pngBlob(%q).then(b => new Promise(ok => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(b) }), err => String(err))`, view), chromedp.EvalAwaitPromise)
+		b, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(data, "data:image/png;base64,"))
+		if err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+			t.Errorf("the %s view's PNG: %.80s", view, data)
+			continue
+		}
+		artifact(t, view+"-exported.png", b)
 	}
 	artifact(t, "gantt-exported.svg", []byte(doc))
 	png := eval[string](t, ctx, `osplay.exporter.pngBlob("gantt").then(b => b.type + " " + b.size)`, chromedp.EvalAwaitPromise)
