@@ -474,7 +474,12 @@
 // to look ("hint"); it never shows what a question of the exercise asks for
 // (▢ stands in for it) until that question is answered right. What each
 // check expected ("expected", and a question's answer once answered) comes
-// only when the request sets "reveal": the page asks after an attempt.
+// only when the request sets "reveal": the page asks after an attempt. A
+// scheduling exercise's report also carries "sched", the run's metrics
+// table (per process: arrival, first run, completion, turnaround,
+// response, waiting, CPU time; the averages and the run's figures), once
+// every question of the exercise has an answer: the table shows what they
+// ask.
 //
 // Errors are a Refusal {"error": code, "message": …}: not_found (404),
 // bad_request (400), invalid (400), too_large (413, past MaxCheckBody or

@@ -220,3 +220,31 @@ func artifact(t *testing.T, name string, data []byte) {
 		}
 	}
 }
+
+// On an exercise's page a link at a tick opens the exercise there, the view
+// named as the exercise names its views (tree for the process tree).
+func TestBrowserPermalinkOnExercise(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/sched-rr?lang=ko&speed=100000"))
+	waitFor(t, ctx, "the session", statusIs+`"paused"`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	at := eval[int](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`) / 3
+	eval[bool](t, ctx, fmt.Sprintf(`osplay.seek(%d), true`, at))
+	waitFor(t, ctx, "the rewind", fmt.Sprintf(`document.querySelector('[data-show="tick"]').textContent === "%d"`, at))
+	link := eval[string](t, ctx, `osplay.exporter.permalink("proctree")`)
+	u, err := url.Parse(link)
+	if err != nil || u.Path != "/x/sched-rr" || u.Query().Get("view") != "tree" || u.Query().Get("lang") != "ko" {
+		t.Fatalf("the link %s", link)
+	}
+	tab := browserTab(t)
+	do(t, tab, chromedp.Navigate(link))
+	waitFor(t, tab, "the run at the tick", fmt.Sprintf(`document.querySelector('[data-show="tick"]').textContent === "%d" && `, at)+statusIs+`"paused"`)
+	if !eval[bool](t, tab, `document.querySelector('.views > [data-view="proctree"]').dataset.linked === "true"`) {
+		t.Errorf("the process tree is not the view brought forward")
+	}
+	if o := eval[string](t, tab, `document.querySelector('.views > [data-view="proctree"]').style.order`); !strings.HasPrefix(o, "-") {
+		t.Errorf("the exercise does not put the tree first (order %q)", o)
+	}
+}

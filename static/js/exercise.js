@@ -18,7 +18,8 @@ const panel = document.querySelector(".exercise");
 const form = panel.querySelector('[data-control="checks"]');
 
 // The views to open first come first (an exercise's "views", or ?view=).
-const viewOf = {tree: "proctree", states: "states", queues: "queues", gantt: "gantt", pcb: "pcb", memory: "pcb", events: "trace"};
+const viewOf = {tree: "proctree", states: "states", queues: "queues", gantt: "gantt", pcb: "pcb", memory: "pcb", events: "trace",
+  msc: "msc", ipc: "ipc", waitfor: "waitfor"};
 {
   const first = (x.views || []).map((v) => viewOf[v]).filter(Boolean);
   const sections = [...document.querySelectorAll(".views > .view")];

@@ -5,8 +5,10 @@
 // written into each element, so it looks the same outside the page.
 //
 // A link's parameters: tick=N (the run is replayed to tick N and paused
-// there) and view=NAME (that view is brought into sight); the program
-// travels in the address's #code=, as Share's long link carries it.
+// there) and view=NAME (that view is brought into sight: tree, states,
+// queues, gantt, waitfor, ipc, msc or events, the names an exercise's
+// ?view= knows); the program travels in the address's #code=, as Share's
+// long link carries it.
 import {t} from "./i18n.js";
 import {html} from "./svg.js";
 
@@ -15,6 +17,11 @@ const NS = "http://www.w3.org/2000/svg";
 // The views drawn as pictures, and the one listed as events.
 export const PICTURES = ["proctree", "states", "queues", "gantt", "waitfor", "ipc", "msc"];
 const EVENTS = "trace";
+
+// A link names a view as an exercise's "views" does (?view=tree on an
+// exercise's page orders its views too); the others by their own name.
+const LINK_NAME = {proctree: "tree", trace: "events"};
+const VIEW_OF = Object.fromEntries(Object.entries(LINK_NAME).map(([v, n]) => [n, v]));
 
 // The computed properties written into an exported element: SVG's, and
 // for the HTML of a view drawn in HTML (the IPC objects) the box's too.
@@ -155,7 +162,7 @@ export class Exporter {
     const share = new URL(this.program.shareURL(), location.href);
     for (const [k, v] of share.searchParams) u.searchParams.set(k, v);
     u.searchParams.set("tick", String(this.tick()));
-    if (name) u.searchParams.set("view", name);
+    if (name) u.searchParams.set("view", LINK_NAME[name] || name);
     else u.searchParams.delete("view");
     u.hash = share.hash;
     return u.toString();
@@ -212,7 +219,7 @@ export class OpenAt {
   constructor(root, {tick, view, run, pause, seek, fast, restore}) {
     this.root = root;
     this.target = tick;
-    this.view = view;
+    this.view = VIEW_OF[view] || view;
     this.actions = {run, pause, seek, fast, restore};
     this.phase = tick > 0 ? "load" : "done";
     if (view) this.showView();
