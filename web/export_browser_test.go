@@ -230,6 +230,7 @@ func TestBrowserPermalinkOnExercise(t *testing.T) {
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	viewShot(t, ctx, "gantt", "gantt-sched-rr-ko")
 	at := eval[int](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`) / 3
 	eval[bool](t, ctx, fmt.Sprintf(`osplay.seek(%d), true`, at))
 	waitFor(t, ctx, "the rewind", fmt.Sprintf(`document.querySelector('[data-show="tick"]').textContent === "%d"`, at))

@@ -109,6 +109,10 @@ func TestBrowserGanttZoomLegendLongRun(t *testing.T) {
 	if !eval[bool](t, ctx, `document.querySelector('[data-action="gantt-zoom-in"]').disabled`) {
 		t.Errorf("zoomed in as far as it goes, + is still offered")
 	}
+	// Scrolled, the lane's name stays in sight.
+	if !eval[bool](t, ctx, `(() => { const c = `+canvas+`; c.scrollLeft = c.scrollWidth / 2; c.dispatchEvent(new Event("scroll")); const l = c.querySelector(".cpu-label").getBoundingClientRect(), r = c.getBoundingClientRect(); return c.scrollLeft > 0 && l.left >= r.left - 1 && l.right <= r.right })()`) {
+		t.Errorf("scrolled, the lane's name is out of sight")
+	}
 	viewShot(t, ctx, "gantt", "gantt-long-run-zoomed")
 	do(t, ctx, chromedp.KeyEvent("0"))
 	if z := eval[string](t, ctx, chart+`.dataset.zoom`); z != "1" {

@@ -94,6 +94,7 @@ export class Exporter {
       } finally {
         if (extra) extra.g.remove();
       }
+      if (extra && extra.clean) extra.clean(out);
       const [w, h] = size(pic);
       const height = h + (extra ? extra.height : 0);
       out.setAttribute("viewBox", `0 0 ${w} ${height}`);

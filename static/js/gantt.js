@@ -18,6 +18,7 @@ export class Gantt {
     this.canvas = canvas;
     this.onSelect = onSelect;
     this.snap = null;
+    canvas.addEventListener("scroll", () => this.pinNames(), {passive: true});
     this.zoom = 1; // 1: the whole run in the view's width; 2, 4, …: wider, with a scroll bar
     this.reset();
   }
@@ -195,9 +196,11 @@ export class Gantt {
     const x = (tick) => LABEL + tick * px;
     const seen = new Map(); // the processes and threads drawn, for the legend
     let summed = false;
+    // The lanes' names stay at the left edge of the view when it scrolls.
+    const names = svg("g", {class: "lane-names"}, svg("rect", {x: 0, y: 0, width: LABEL - 2, height, class: "lane-names-bg"}));
     lanes.forEach((lane, c) => {
       const y = TOP + c * (ROW + 6);
-      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
+      names.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
       root.appendChild(svg("rect", {x: LABEL, y, width: span, height: ROW, class: "lane"}));
       const row = svg("g", {class: "row", ...lane.attrs});
       const segs = this.summed(lane.segs, end, px);
@@ -237,7 +240,7 @@ export class Gantt {
       root.appendChild(svg("text", {x: x(tk), y: ay + 17, class: "axis-label", "text-anchor": anchor, text: String(tk)}));
     }
     root.appendChild(svg("line", {x1: LABEL, y1: ay, x2: x(end), y2: ay, class: "axis"}));
-    root.appendChild(svg("text", {x: 4, y: ay + 17, class: "axis-title", text: t("gantt.axis")}));
+    names.appendChild(svg("text", {x: 4, y: ay + 17, class: "axis-title", text: t("gantt.axis")}));
     root.appendChild(svg("line", {x1: x(end), y1: TOP - 4, x2: x(end), y2: ay, class: "now"}));
     // The schedule's preemptions: a dashed line and a ▼ over the lanes.
     for (const p of this.preempts) {
@@ -249,8 +252,11 @@ export class Gantt {
       titled(g, `t=${p.t}: ${t("gantt.preempt", {who})}`);
       root.appendChild(g);
     }
+    root.appendChild(names);
+    this.laneNames = names;
     this.canvas.appendChild(root);
     if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
+    this.pinNames();
     this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed);
     if (this.legendEl) this.legendEl.replaceChildren(...this.legend.map(legendHTML));
     if (this.statsEl) this.statsEl.textContent = this.stats(end);
@@ -286,9 +292,20 @@ export class Gantt {
     return {g, height: ly + 22};
   }
 
-  // exportSVG is what an exported chart adds below itself: the legend.
+  // pinNames keeps the lanes' names in sight as the chart scrolls.
+  pinNames() {
+    if (this.laneNames) this.laneNames.setAttribute("transform", `translate(${this.canvas.scrollLeft} 0)`);
+  }
+
+  // exportSVG is what an exported chart adds below itself, the legend, and
+  // how its copy is made whole: the lanes' names back at its left edge.
   exportSVG(chart) {
-    return this.legendSVG(Number(chart.getAttribute("width")) || 600);
+    const legend = this.legendSVG(Number(chart.getAttribute("width")) || 600);
+    legend.clean = (copy) => {
+      const n = copy.querySelector(".lane-names");
+      if (n) n.removeAttribute("transform");
+    };
+    return legend;
   }
 
   // summed keeps a lane readable when a tick is narrower than a pixel and
