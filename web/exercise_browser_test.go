@@ -256,5 +256,5 @@ func TestBrowserMetricsTableAfterAnswers(t *testing.T) {
 	if !eval[bool](t, ctx, `document.querySelector('[data-show="x-metrics-note"]').hidden`) {
 		t.Errorf("the note that the table comes later stays beside it")
 	}
-	screenshot(t, ctx, "exercise-metrics-table")
+	viewShot(t, ctx, "x-metrics", "exercise-metrics-table")
 }
