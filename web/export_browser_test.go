@@ -249,3 +249,22 @@ func TestBrowserPermalinkOnExercise(t *testing.T) {
 		t.Errorf("the exercise does not put the tree first (order %q)", o)
 	}
 }
+
+// A workload (jobs without code) exports too, and its link carries the
+// workload in its address.
+func TestBrowserExportsWorkload(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?workload="+url.QueryEscape("A 0 3\nB 1 2\n")+"&sched=fcfs&speed=100000"))
+	waitFor(t, ctx, "the session", statusIs+`"paused"`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	link := eval[string](t, ctx, `osplay.exporter.permalink("gantt")`)
+	u, err := url.Parse(link)
+	if err != nil || u.Query().Get("workload") == "" || u.Query().Get("view") != "gantt" || u.Query().Get("tick") == "" {
+		t.Errorf("the link %s", link)
+	}
+	if n := len(svgBars(t, eval[string](t, ctx, `osplay.exporter.svgText("gantt")`))); n < 2 {
+		t.Errorf("the workload's exported chart has %d bars", n)
+	}
+}

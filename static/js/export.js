@@ -160,12 +160,17 @@ export class Exporter {
   // permalink opens this program at this tick with view NAME.
   permalink(name) {
     const u = new URL(location.href);
-    const share = new URL(this.program.shareURL(), location.href);
-    for (const [k, v] of share.searchParams) u.searchParams.set(k, v);
+    let share = null;
+    try {
+      share = new URL(this.program.shareURL(), location.href);
+    } catch {
+      // jobs without code (a workload): the address says it all
+    }
+    if (share) for (const [k, v] of share.searchParams) u.searchParams.set(k, v);
     u.searchParams.set("tick", String(this.tick()));
     if (name) u.searchParams.set("view", LINK_NAME[name] || name);
     else u.searchParams.delete("view");
-    u.hash = share.hash;
+    if (share) u.hash = share.hash;
     return u.toString();
   }
 
