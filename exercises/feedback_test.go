@@ -192,6 +192,9 @@ func TestSchedTableAfterAnswers(t *testing.T) {
 	if avg := float64(response) / 3; avg < 69 || avg > 71 {
 		t.Errorf("the children's average response in the table is %.2f, the question's answer is 70±1", avg)
 	}
+	if c := m.Children; c == nil || c.Count != 3 || c.AvgResponse < 69 || c.AvgResponse > 71 {
+		t.Errorf("the table's averages of the children: %+v, want 3 with a response of 70±1", c)
+	}
 	if m.Preemptions != 22 {
 		t.Errorf("%d preemptions in the table, the question's answer is 22", m.Preemptions)
 	}

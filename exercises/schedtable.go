@@ -23,6 +23,17 @@ type SchedTable struct {
 	AvgTurnaround   float64    `json:"avgTurnaround"`
 	AvgResponse     float64    `json:"avgResponse"`
 	AvgWaiting      float64    `json:"avgWaiting"`
+	// Children are the averages over the processes the program created
+	// (every one but the first), which the exercises' questions ask about.
+	Children *SchedAverages `json:"children,omitempty"`
+}
+
+// SchedAverages are averages over some of a table's processes.
+type SchedAverages struct {
+	Count         int     `json:"count"`
+	AvgTurnaround float64 `json:"avgTurnaround"`
+	AvgResponse   float64 `json:"avgResponse"`
+	AvgWaiting    float64 `json:"avgWaiting"`
 }
 
 // SchedRow is one process's figures; ticks not known are -1.
@@ -75,7 +86,15 @@ func (x *Exercise) schedTable(t *trace, answers map[string]string) *SchedTable {
 	if !x.schedules() || !t.ran() || t.meter == nil || !x.answeredAll(answers) {
 		return nil
 	}
-	return newSchedTable(t.metrics)
+	table := newSchedTable(t.metrics)
+	if n := len(t.selected("children")); n > 0 {
+		avg := func(metric string) float64 {
+			v, _ := (&Check{Metric: metric, Of: "children"}).metric(t)
+			return v
+		}
+		table.Children = &SchedAverages{Count: n, AvgTurnaround: avg("turnaround"), AvgResponse: avg("response"), AvgWaiting: avg("waiting")}
+	}
+	return table
 }
 
 func newSchedTable(m analysis.Metrics) *SchedTable {

@@ -253,6 +253,9 @@ func TestBrowserMetricsTableAfterAnswers(t *testing.T) {
 			t.Errorf("no %s column in %q", col, head)
 		}
 	}
+	if r := eval[string](t, ctx, table+`.querySelector('[data-of="children"] [data-avg="response"]').textContent`); r != "70.00" {
+		t.Errorf("the children's average response in the table is %q", r)
+	}
 	if !eval[bool](t, ctx, `document.querySelector('[data-show="x-metrics-note"]').hidden`) {
 		t.Errorf("the note that the table comes later stays beside it")
 	}
