@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
@@ -24,6 +25,13 @@ import (
 )
 
 const statusIs = `document.querySelector('[data-show="status"]').dataset.status === `
+
+// drawn waits until the views have drawn what the page has: the status
+// changes with a batch, the views on the next animation frame.
+func drawn(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[bool](t, ctx, `new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`, chromedp.EvalAwaitPromise)
+}
 
 // runSegments are the run segments of a program's headless run as the
 // kernel's own Gantt chart (package analysis) cuts them from its events:
@@ -110,6 +118,7 @@ func TestBrowserExportsViews(t *testing.T) {
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	drawn(t, ctx)
 
 	doc := eval[string](t, ctx, `osplay.exporter.svgText("gantt")`)
 	got, want := svgBars(t, doc), runSegments(t, srv.URL, "onetwo")
@@ -118,7 +127,7 @@ func TestBrowserExportsViews(t *testing.T) {
 	}
 	for _, s := range []string{`fill="rgb(`, `<pattern id="hatch"`, `class="gantt-legend"`, `>tick<`} {
 		if !strings.Contains(doc, s) {
-			t.Errorf("the exported Gantt chart lacks %s", s)
+			t.Errorf("the exported Gantt chart lacks %s: %.600s", s, doc)
 		}
 	}
 	for _, view := range []string{"proctree", "states", "queues", "waitfor", "ipc", "msc"} {
@@ -166,7 +175,13 @@ func TestBrowserExportsViews(t *testing.T) {
 	if m := eval[int](t, ctx, `document.querySelectorAll('.views [data-export] [data-action="export-svg"]').length`); m != 7 {
 		t.Errorf("%d views offer an SVG, want 7", m)
 	}
+	// The menu opens from the keyboard and Escape closes it.
+	menu := `document.querySelector('.views > [data-view="gantt"] .export-menu')`
+	do(t, ctx, chromedp.Focus(chromedp.CSS(`.views > [data-view="gantt"] .export-menu > summary`)), chromedp.KeyEvent("\r"))
+	waitFor(t, ctx, "the menu open", menu+`.open`)
 	screenshot(t, ctx, "export-gantt")
+	do(t, ctx, chromedp.KeyEvent("\u001b"))
+	waitFor(t, ctx, "the menu closed", `!`+menu+`.open && document.activeElement === `+menu+`.querySelector("summary")`)
 }
 
 // A link copied at a tick opens the run paused at that tick with the view
@@ -178,11 +193,12 @@ func TestBrowserPermalinkOpensAtTick(t *testing.T) {
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	drawn(t, ctx)
 	end := eval[int](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`)
 	at := end / 2
 	eval[bool](t, ctx, fmt.Sprintf(`osplay.seek(%d), true`, at))
 	waitFor(t, ctx, "the rewind", fmt.Sprintf(`document.querySelector('[data-show="tick"]').textContent === "%d"`, at))
-	eval[bool](t, ctx, `new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`, chromedp.EvalAwaitPromise) // drawn
+	drawn(t, ctx)
 	trees := `[...document.querySelectorAll('[data-view="proctree"] [data-pid]')].map(e => e.dataset.pid + e.dataset.state).join()`
 	tree := eval[string](t, ctx, trees)
 	link := eval[string](t, ctx, `osplay.exporter.permalink("msc")`)
@@ -230,6 +246,7 @@ func TestBrowserPermalinkOnExercise(t *testing.T) {
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	drawn(t, ctx)
 	viewShot(t, ctx, "gantt", "gantt-sched-rr-ko")
 	at := eval[int](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`) / 3
 	eval[bool](t, ctx, fmt.Sprintf(`osplay.seek(%d), true`, at))
@@ -259,6 +276,7 @@ func TestBrowserExportsWorkload(t *testing.T) {
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	drawn(t, ctx)
 	link := eval[string](t, ctx, `osplay.exporter.permalink("gantt")`)
 	u, err := url.Parse(link)
 	if err != nil || u.Query().Get("workload") == "" || u.Query().Get("view") != "gantt" || u.Query().Get("tick") == "" {

@@ -47,6 +47,7 @@ func TestBrowserGanttZoomLegendLongRun(t *testing.T) {
 	typeProgram(t, ctx, roundRobinJobs)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", statusIs+`"done"`)
+	drawn(t, ctx)
 	chart := `document.querySelector('[data-canvas="gantt"] svg.gantt')`
 	canvas := `document.querySelector('[data-canvas="gantt"]')`
 	end := eval[int](t, ctx, `+document.querySelector('[data-show="tick"]').textContent`)
