@@ -489,7 +489,12 @@
 // An exercise's page shows a predict check's predictions ("predictions":
 // tick, ask, measure, var, choices — never the answer) and asks each when
 // Run (with "until") pauses at its tick; its answer in "answers" is the
-// predictions, one a line, which the server measures in a run of its own.
+// predictions, one a line, which the server measures in a run of its own. A
+// scheduling exercise's report also carries "sched", the run's metrics
+// table (per process: arrival, first run, completion, turnaround,
+// response, waiting, CPU time; the averages and the run's figures), once
+// every question of the exercise has an answer: the table shows what they
+// ask.
 //
 // Errors are a Refusal {"error": code, "message": …}: not_found (404),
 // bad_request (400), invalid (400), too_large (413, past MaxCheckBody or

@@ -12,14 +12,18 @@ import (
 // Example is one of the lecture's programs, from a folder of examples/:
 // its C files and what its README.md says of it.
 type Example struct {
-	Name    string   `json:"name"`   // folder name: "forkexecl"
-	Title   string   `json:"title"`  // "forkexecl.c"
-	Source  string   `json:"source"` // where it comes from: "Lab 3-3, slides 3.22 and 3.27–3.28"
-	Korean  string   `json:"ko"`     // the README's Korean line
-	English string   `json:"en"`     // the README's English line
-	Files   []File   `json:"files"`  // the main file first
-	Main    string   `json:"main"`   // "forkexecl.c"
-	Argv    []string `json:"argv"`   // as on the slide: background runs with "ls -l"
+	Name   string `json:"name"`   // folder name: "forkexecl"
+	Title  string `json:"title"`  // "forkexecl.c"
+	Source string `json:"source"` // where it comes from: "Lab 3-3, slides 3.22 and 3.27–3.28"
+	Korean string `json:"ko"`     // the README's Korean line
+	// The title and the source in Korean, for pages in Korean (the
+	// README's "- 제목:" and "- 출처:" lines); empty: as in English.
+	TitleKo  string   `json:"titleKo,omitempty"`
+	SourceKo string   `json:"sourceKo,omitempty"`
+	English  string   `json:"en"`    // the README's English line
+	Files    []File   `json:"files"` // the main file first
+	Main     string   `json:"main"`  // "forkexecl.c"
+	Argv     []string `json:"argv"`  // as on the slide: background runs with "ls -l"
 }
 
 // lectureOrder is the order of the lecture's Lab 3 (slides 3.25–3.30),
@@ -114,6 +118,10 @@ func loadExample(fsys fs.FS, name string) (Example, error) {
 			}
 		case strings.HasPrefix(line, "- 한국어:"):
 			ex.Korean = strings.TrimSpace(strings.TrimPrefix(line, "- 한국어:"))
+		case strings.HasPrefix(line, "- 제목:"):
+			ex.TitleKo = strings.TrimSpace(strings.TrimPrefix(line, "- 제목:"))
+		case strings.HasPrefix(line, "- 출처:"):
+			ex.SourceKo = strings.TrimSpace(strings.TrimPrefix(line, "- 출처:"))
 		case strings.HasPrefix(line, "- English:"):
 			ex.English = strings.TrimSpace(strings.TrimPrefix(line, "- English:"))
 		}

@@ -24,6 +24,9 @@ type Report struct {
 	Error   string        `json:"error,omitempty"` // why the program did not run, or stopped early
 	Checks  []CheckResult `json:"checks"`
 	Run     RunSummary    `json:"run"`
+	// Sched is the run's metrics table, for a scheduling exercise once
+	// every question on its page has an answer.
+	Sched *SchedTable `json:"sched,omitempty"`
 }
 
 // CheckResult is one check's verdict with its explanation.
@@ -148,6 +151,7 @@ func (x *Exercise) judge(rep Report, t *trace, answers map[string]string) Report
 	rep.Total = len(x.Checks)
 	rep.Passed = rep.Score == rep.Total
 	x.teach(&rep, t, answers)
+	rep.Sched = x.schedTable(t, answers)
 	return rep
 }
 

@@ -139,6 +139,8 @@ var Views = []string{
 	"memory",  // a process's address space
 	"events",  // the event list
 	"msc",     // the message sequence chart (IPC)
+	"ipc",     // the IPC objects
+	"waitfor", // the wait-for graph
 }
 
 // Topic is a row of the curriculum an exercise belongs to.

@@ -21,8 +21,9 @@ func answerIn(text, answer string, number bool) bool {
 
 // No built-in exercise's checks give a question's answer away before it is
 // answered: not in a check's title, message or hint, with the starter code
-// or with the reference solution, in either language; and no check
-// reports what it expected until asked (Expected).
+// or with the reference solution, in either language; no check reports
+// what it expected until asked (Expected); and the run's metrics table
+// waits until every question is answered.
 func TestChecksKeepAnswers(t *testing.T) {
 	list, err := Load()
 	if err != nil {
@@ -59,6 +60,9 @@ func TestChecksKeepAnswers(t *testing.T) {
 		for name, files := range programs {
 			for _, lang := range []string{Korean, English} {
 				rep := x.Evaluate(files, nil, lang)
+				if rep.Sched != nil {
+					t.Errorf("%s %s %s: the metrics table comes before the questions are answered", x.Slug, name, lang)
+				}
 				for _, r := range rep.Checks {
 					if strings.ContainsAny(r.Message+r.Title+r.Hint, hideOpen+hideClose) {
 						t.Errorf("%s %s %s: %s: a marker left in %q", x.Slug, name, lang, r.ID, r.Message)
@@ -143,6 +147,65 @@ func TestMetricTitlesInWords(t *testing.T) {
 	for name := range Metrics {
 		if _, ok := metricWords[name]; !ok {
 			t.Errorf("the metric %s has no words", name)
+		}
+	}
+}
+
+// A scheduling exercise's report carries the run's metrics table once every
+// question is answered, right or wrong, and not while one is unanswered;
+// the table's figures are the ones the checks measure.
+func TestSchedTableAfterAnswers(t *testing.T) {
+	x := Get("sched-rr")
+	if x == nil {
+		t.Fatal("no exercise sched-rr")
+	}
+	all := x.Answers()
+	some := map[string]string{}
+	for id, a := range all {
+		some[id] = a
+		break
+	}
+	if rep := x.Evaluate(nil, some, English); rep.Sched != nil {
+		t.Errorf("with %d of %d questions answered the table is there", len(some), len(all))
+	}
+	wrong := map[string]string{}
+	for id := range all {
+		wrong[id] = "1"
+	}
+	rep := x.Evaluate(nil, wrong, English)
+	if rep.Sched == nil {
+		t.Fatal("no table once every question is answered")
+	}
+	m := rep.Sched
+	children := 0
+	var response int64
+	for _, p := range m.Procs {
+		if p.Name == "jobs" && p.Arrival == 0 {
+			continue // the parent
+		}
+		children++
+		response += p.Response
+	}
+	if children != 3 {
+		t.Fatalf("%d children in the table, want 3: %+v", children, m.Procs)
+	}
+	if avg := float64(response) / 3; avg < 69 || avg > 71 {
+		t.Errorf("the children's average response in the table is %.2f, the question's answer is 70±1", avg)
+	}
+	if c := m.Children; c == nil || c.Count != 3 || c.AvgResponse < 69 || c.AvgResponse > 71 {
+		t.Errorf("the table's averages of the children: %+v, want 3 with a response of 70±1", c)
+	}
+	if m.Preemptions != 22 {
+		t.Errorf("%d preemptions in the table, the question's answer is 22", m.Preemptions)
+	}
+	if fcfs := Get("sched-fcfs"); fcfs != nil {
+		if rep := fcfs.Evaluate(nil, fcfs.Answers(), English); rep.Sched == nil || len(rep.Sched.Procs) == 0 {
+			t.Errorf("sched-fcfs answered: no table")
+		}
+	}
+	if fork := Get("fork-loop"); fork != nil {
+		if rep := fork.Evaluate(nil, fork.Answers(), English); rep.Sched != nil {
+			t.Errorf("fork-loop is no scheduling exercise, yet its report has a table")
 		}
 	}
 }

@@ -22,6 +22,9 @@ type Page struct {
 	Views      []string        `json:"views,omitempty"`
 	Predict    bool            `json:"predict,omitempty"`
 	Checks     []CheckView     `json:"checks"`
+	// SchedTable: a check's report brings the run's metrics table once
+	// every question is answered (a scheduling exercise).
+	SchedTable bool `json:"schedTable,omitempty"`
 }
 
 // CheckView is a check as the student sees it before evaluation.
@@ -55,6 +58,7 @@ func (x *Exercise) Render(lang string) Page {
 		Slug: x.Slug, Lang: lang, Kind: x.Kind, Topic: x.Topic, Slides: x.Slides,
 		Title: x.Title.In(lang), Body: Markdown(x.Body.In(lang)),
 		Files: cloneFiles(x.Files), Main: x.MainFile(), Run: x.Run, Views: x.Views, Predict: x.Predict,
+		SchedTable: x.schedules(),
 	}
 	if i := topicIndex(x.Topic); i < len(Topics) {
 		p.TopicTitle = Topics[i].Title.In(lang)

@@ -33,6 +33,8 @@ var exerciseCatalog = map[string]text{
 	"x.summary":         {"{score} of {total} checks passed.", "{total}개 중 {score}개를 통과했습니다."},
 	"x.allPassed":       {"All {total} checks passed. Well done!", "{total}개 항목을 모두 통과했습니다. 잘했습니다!"},
 	"x.answerNumber":    {"a number", "숫자"},
+	"x.metrics":         {"Metrics of the checked run", "채점한 실행의 지표"},
+	"x.metricsLater":    {"The table of each process's arrival, CPU, waiting, turnaround and response times appears here once every question above is answered.", "프로세스마다 도착·CPU·대기·반환·응답 시간을 담은 표는 위의 질문에 모두 답하고 채점하면 여기에 나타납니다."},
 	"x.reveal":          {"Show what was expected", "기대한 결과 보기"},
 	"x.revealTitle":     {"After an attempt: what each check expected, and the answers of the questions you answered", "채점해 본 뒤에: 각 항목이 기대한 결과와, 답한 질문의 정답"},
 	"x.expected":        {"Expected:", "기대한 결과:"},

@@ -222,3 +222,42 @@ func TestBrowserChecksKeepAnswers(t *testing.T) {
 	}
 	screenshot(t, ctx, "exercise-expected-revealed")
 }
+
+// A scheduling exercise's metrics table comes with the report once every
+// question is answered, and not before (it shows what they ask).
+func TestBrowserMetricsTableAfterAnswers(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/x/sched-rr?lang=en"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+	table := `document.querySelector('[data-view="x-metrics"] table.metrics')`
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`[data-answer="preemptions"]`), "21"))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the report", xSummary+`.dataset.kind === "failed"`)
+	if eval[bool](t, ctx, table+` !== null`) {
+		t.Fatalf("the metrics table is shown with two questions unanswered")
+	}
+	if eval[bool](t, ctx, `document.querySelector('[data-show="x-metrics-note"]').hidden`) {
+		t.Errorf("no word of when the table comes")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-answer="first"][value="a"]`)),
+		chromedp.SendKeys(chromedp.CSS(`[data-answer="response"]`), "5"),
+		chromedp.Click(chromedp.CSS(`[data-action="check"]`)))
+	waitFor(t, ctx, "the metrics table", table+` !== null`)
+	rows := eval[int](t, ctx, table+`.querySelectorAll("tbody tr").length`)
+	if rows != 4 {
+		t.Errorf("%d processes in the table, want the parent and three jobs", rows)
+	}
+	head := eval[string](t, ctx, table+`.querySelector("thead").textContent`)
+	for _, col := range []string{"arrival", "waiting", "turnaround", "response"} {
+		if !strings.Contains(strings.ToLower(head), col) {
+			t.Errorf("no %s column in %q", col, head)
+		}
+	}
+	if r := eval[string](t, ctx, table+`.querySelector('[data-of="children"] [data-avg="response"]').textContent`); r != "70.00" {
+		t.Errorf("the children's average response in the table is %q", r)
+	}
+	if !eval[bool](t, ctx, `document.querySelector('[data-show="x-metrics-note"]').hidden`) {
+		t.Errorf("the note that the table comes later stays beside it")
+	}
+	viewShot(t, ctx, "x-metrics", "exercise-metrics-table")
+}

@@ -61,3 +61,33 @@ func TestHomeCardsHaveNoBackticks(t *testing.T) {
 		}
 	}
 }
+
+// The home page in Korean shows each card in Korean: its source and its
+// summary (the lecture's names, as "Lab 3-1" and "seed 002", stay as the
+// slides write them).
+func TestHomeCardsInKorean(t *testing.T) {
+	_, srv := testServer(t, api.Limits{})
+	body := get(t, srv.URL+"/?lang=ko", nil).body
+	cards := regexp.MustCompile(`(?s)<li class="card" data-example="([^"]+)">(.*?)</li>`).FindAllStringSubmatch(body, -1)
+	if len(cards) < 30 {
+		t.Fatalf("%d cards", len(cards))
+	}
+	hangul := regexp.MustCompile(`\p{Hangul}`)
+	part := func(card, class string) string {
+		m := regexp.MustCompile(`(?s)<p class="` + class + `">(.*?)</p>`).FindStringSubmatch(card)
+		if m == nil {
+			return ""
+		}
+		return regexp.MustCompile(`(?s)<code>.*?</code>|<[^>]+>`).ReplaceAllString(m[1], "")
+	}
+	for _, c := range cards {
+		for _, class := range []string{"source", "summary"} {
+			if text := part(c[2], class); !hangul.MatchString(text) {
+				t.Errorf("%s: the card's %s is not in Korean: %q", c[1], class, text)
+			}
+		}
+		if strings.Contains(c[2], " with ") {
+			t.Errorf("%s: English in the Korean card: %s", c[1], c[2])
+		}
+	}
+}

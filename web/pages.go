@@ -48,6 +48,12 @@ func (s *Server) cards(lang string) []templates.ExampleCard {
 		if lang == "ko" && e.Korean != "" {
 			c.Summary = e.Korean
 		}
+		if lang == "ko" && e.TitleKo != "" {
+			c.Title = e.TitleKo
+		}
+		if lang == "ko" && e.SourceKo != "" {
+			c.Source = e.SourceKo
+		}
 		if c.Summary == "" {
 			c.Summary = templates.T(lang, "example.noDesc")
 		}

@@ -9,6 +9,7 @@ import {setTexts} from "./kerneltext.js";
 import {openEmbed} from "./share.js";
 import {recordCheck} from "./work.js";
 import {ExercisePredictions} from "./xpredict.js";
+import {metricsTable} from "./metrics.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -18,7 +19,8 @@ const panel = document.querySelector(".exercise");
 const form = panel.querySelector('[data-control="checks"]');
 
 // The views to open first come first (an exercise's "views", or ?view=).
-const viewOf = {tree: "proctree", states: "states", queues: "queues", gantt: "gantt", pcb: "pcb", memory: "pcb", events: "trace"};
+const viewOf = {tree: "proctree", states: "states", queues: "queues", gantt: "gantt", pcb: "pcb", memory: "pcb", events: "trace",
+  msc: "msc", ipc: "ipc", waitfor: "waitfor"};
 {
   const first = (x.views || []).map((v) => viewOf[v]).filter(Boolean);
   const sections = [...document.querySelectorAll(".views > .view")];
@@ -120,6 +122,7 @@ function show(report) {
       e.hidden = !more;
     }
   }
+  showMetrics(report.sched);
   // What the checks expected, only on request and only after an attempt.
   revealButton.hidden = false;
   const editor = window.osplay && window.osplay.editor;
@@ -128,6 +131,17 @@ function show(report) {
   if (report.compile && report.compile.length) text += " " + t("x.compile");
   else if (report.error) text += " " + report.error;
   say(text, report.passed ? "passed" : "failed");
+}
+
+// showMetrics puts the checked run's metrics table under the checks: the
+// server sends it once every question is answered, since it shows what
+// they ask; a later report without it takes it away again.
+const metricsPanel = document.querySelector('[data-view="x-metrics"]');
+function showMetrics(m) {
+  if (!metricsPanel) return;
+  const place = metricsPanel.querySelector('[data-show="x-metrics-table"]');
+  place.replaceChildren(...(m ? [metricsTable(m)] : []));
+  metricsPanel.querySelector('[data-show="x-metrics-note"]').hidden = !!m;
 }
 
 async function check(reveal = false) {

@@ -5,19 +5,21 @@
 // process's colour. With "a row per thread" the chart has a row for each
 // thread (or process) that ran, labelled with its name, instead of one per
 // CPU.
-import {svg, clear, titled} from "./svg.js";
+import {svg, html, clear, titled} from "./svg.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
 
-const ROW = 34, TOP = 8, LABEL = 56, AXIS = 26, TICK_PX = 8, MAX_PX = 24000;
+const ROW = 34, TOP = 8, LABEL = 56, AXIS = 30, PAD = 16;
+const MAX_TICK_PX = 32, MAX_SPAN = 60000; // the widest zoom: a tick's pixels, the chart's
 
 export class Gantt {
   constructor(canvas, onSelect) {
     this.canvas = canvas;
     this.onSelect = onSelect;
     this.snap = null;
-    this.fit = false; // the whole run in the view's width, or TICK_PX per tick and a scroll bar
+    canvas.addEventListener("scroll", () => this.pinNames(), {passive: true});
+    this.zoom = 1; // 1: the whole run in the view's width; 2, 4, …: wider, with a scroll bar
     this.reset();
   }
 
@@ -51,13 +53,6 @@ export class Gantt {
       r.segs.sort((a, b) => a.start - b.start);
       return r;
     });
-  }
-
-  // setFit switches between the whole run at once and a readable scale.
-  setFit(on) {
-    this.fit = on;
-    this.dirty = true;
-    this.render();
   }
 
   reset() {
@@ -123,64 +118,129 @@ export class Gantt {
     this.dirty = true;
   }
 
+  // The zoom: 1 shows the whole run in the view's width; each step in
+  // doubles the ticks' width, up to MAX_TICK_PX. zoomBy keeps the tick in
+  // the middle of the view where it was.
+  get fit() { return this.zoom === 1; }
+  set fit(on) { if (on) this.zoom = 1; }
+
+  zoomBy(factor) {
+    const c = this.canvas;
+    const middle = this.px ? (c.scrollLeft + c.clientWidth / 2 - LABEL) / this.px : 0;
+    const z = factor === 0 ? 1 : Math.min(Math.max(this.zoom * factor, 1), this.maxZoom || 1);
+    if (z === this.zoom) return;
+    this.zoom = z;
+    this.dirty = true;
+    this.render();
+    if (this.px) c.scrollLeft = Math.max(0, LABEL + middle * this.px - c.clientWidth / 2);
+    this.showZoom();
+  }
+
+  // setZoomControls takes the view's zoom buttons and its keys (+, −, 0)
+  // while the chart has the focus.
+  setZoomControls(buttons, keys) {
+    this.zoomButtons = buttons;
+    for (const [b, f] of [[buttons.in, 2], [buttons.out, 0.5], [buttons.fit, 0]]) {
+      if (b) b.addEventListener("click", () => this.zoomBy(f));
+    }
+    keys.addEventListener("keydown", (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      const f = {"+": 2, "=": 2, "-": 0.5, "_": 0.5, "0": 0}[ev.key];
+      if (f === undefined) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.zoomBy(f);
+    });
+    this.showZoom();
+  }
+
+  showZoom() {
+    const b = this.zoomButtons;
+    if (!b) return;
+    if (b.in) b.in.disabled = this.zoom >= (this.maxZoom || 1);
+    if (b.out) b.out.disabled = this.zoom <= 1;
+    if (b.fit) b.fit.setAttribute("aria-pressed", String(this.zoom === 1));
+    if (b.level) b.level.textContent = this.zoom === 1 ? t("gantt.fit") : `×${this.zoom}`;
+  }
+
   render() {
     if (!this.dirty) return;
     this.dirty = false;
     clear(this.canvas);
     const ncpu = Math.max(this.cpus.length, this.snap ? this.snap.cpus.length : 1);
     const end = Math.max(this.end, 1);
+    this.px = 0;
     if (this.cpus.length === 0) {
       this.canvas.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
       if (this.statsEl) this.statsEl.textContent = "";
+      if (this.legendEl) this.legendEl.replaceChildren();
       return;
     }
     const lanes = this.lanes(ncpu);
-    const height = TOP + lanes.length * (ROW + 6) + AXIS;
+    const laneBottom = TOP + lanes.length * (ROW + 6);
+    const height = laneBottom + AXIS;
     const avail = Math.max(this.canvas.clientWidth - 4, 300);
-    const px = this.fit ? (avail - LABEL - 10) / end : Math.max(Math.min(TICK_PX, MAX_PX / end), (avail - LABEL - 10) / end);
-    const W = LABEL + end * px + 10;
-    const follow = this.canvas.scrollLeft + this.canvas.clientWidth >= this.canvas.scrollWidth - 12;
+    const fitPx = (avail - LABEL - PAD) / end;
+    this.maxZoom = 2 ** Math.max(0, Math.floor(Math.log2(Math.min(MAX_TICK_PX, MAX_SPAN / end) / fitPx)));
+    if (this.zoom > this.maxZoom) this.zoom = Math.max(1, this.maxZoom);
+    const px = fitPx * this.zoom;
+    this.px = px;
+    const W = LABEL + end * px + PAD;
+    const follow = this.zoom > 1 && this.canvas.scrollLeft + this.canvas.clientWidth >= this.canvas.scrollWidth - 12;
     const root = svg("svg", {viewBox: `0 0 ${W} ${height}`, width: W, height, class: "gantt", role: "group",
-      "aria-label": t("view.gantt")});
+      "aria-label": t("view.gantt"), "data-zoom": this.zoom});
     root.appendChild(svg("defs", {}, svg("pattern", {id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
       patternTransform: "rotate(45)"}, svg("rect", {width: 6, height: 6, class: "hatch-bg"}),
     svg("line", {x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line"}))));
     const span = end * px;
     const x = (tick) => LABEL + tick * px;
+    const seen = new Map(); // the processes and threads drawn, for the legend
+    let summed = false;
+    // The lanes' names stay at the left edge of the view when it scrolls.
+    const names = svg("g", {class: "lane-names"}, svg("rect", {x: 0, y: 0, width: LABEL - 2, height, class: "lane-names-bg"}));
     lanes.forEach((lane, c) => {
       const y = TOP + c * (ROW + 6);
-      root.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
+      names.appendChild(svg("text", {x: 4, y: y + ROW / 2 + 5, class: `cpu-label${lane.pid ? " " + procClass(lane.pid) : ""}`, text: lane.label}));
       root.appendChild(svg("rect", {x: LABEL, y, width: span, height: ROW, class: "lane"}));
       const row = svg("g", {class: "row", ...lane.attrs});
-      for (const s of this.merged(lane.segs, end, span)) {
+      const segs = this.summed(lane.segs, end, px);
+      if (segs !== lane.segs) summed = true;
+      for (const s of segs) {
         const x1 = x(s.start), x2 = x(s.end ?? end);
         const w = Math.max(x2 - x1, 0.6);
-        const cls = s.what === "run" ? `seg run ${procClass(s.pid)}` : s.what === "switch" ? "seg switch" : s.what === "mixed" ? "seg mixed" : "seg idle";
-        const g = svg("g", {class: cls, "data-pid": s.what === "run" ? s.pid : null, "data-tid": s.what === "run" && s.tid ? s.tid : null, "data-what": s.what,
+        const run = s.what === "run" || s.what === "busy";
+        if (run) seen.set(`${s.pid}/${s.tid || 0}`, {pid: s.pid, tid: s.tid || 0});
+        const cls = run ? `seg run ${procClass(s.pid)}${s.what === "busy" ? " busy" : ""}` : s.what === "switch" ? "seg switch" : "seg idle";
+        const g = svg("g", {class: cls, "data-pid": run ? s.pid : null, "data-tid": run && s.tid ? s.tid : null, "data-what": s.what,
           "data-start": s.start, "data-end": s.end ?? end});
         g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
         const name = this.names.get(s.pid) || "";
         const proc = this.table && this.table.get(s.pid);
         const short = s.tid || (proc && this.table.multi(proc)) ? threadLabel(s.tid || s.pid) : String(s.pid);
-        if (s.what === "run" && w > 22) {
+        if (run && w > 22) {
           g.appendChild(svg("text", {x: x1 + 4, y: y + ROW / 2 + 5, class: "seg-label",
             text: w > 80 ? `${short} ${name}` : short}));
         }
         const runner = s.tid ? `pid ${s.pid} ${name} ${threadLabel(s.tid)}` : `pid ${s.pid} ${name}`;
-        const what = s.what === "run" ? runner : s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : s.what === "mixed" ? "…" : t("gantt.idle");
+        const what = s.what === "run" ? runner : s.what === "busy" ? `${runner} ${t("gantt.mostly", {share: s.share})}` :
+          s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : t("gantt.idle");
         titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
-        if (s.what === "run") g.addEventListener("click", () => this.onSelect(s.pid));
+        if (run) g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
       }
       root.appendChild(row);
     });
-    // Axis: a few round ticks.
-    const ay = TOP + lanes.length * (ROW + 6) + 2;
+    // Axis: round ticks, the last label kept inside the chart, and the
+    // axis's name.
+    const ay = laneBottom + 2;
     const step = niceStep(60 / px);
     for (let tk = 0; tk <= end; tk += step) {
+      const anchor = tk === 0 ? "start" : x(tk) + 20 > W ? "end" : "middle";
       root.appendChild(svg("line", {x1: x(tk), y1: ay, x2: x(tk), y2: ay + 5, class: "axis"}));
-      root.appendChild(svg("text", {x: x(tk), y: ay + 17, class: "axis-label", "text-anchor": tk === 0 ? "start" : "middle", text: String(tk)}));
+      root.appendChild(svg("text", {x: x(tk), y: ay + 17, class: "axis-label", "text-anchor": anchor, text: String(tk)}));
     }
+    root.appendChild(svg("line", {x1: LABEL, y1: ay, x2: x(end), y2: ay, class: "axis"}));
+    names.appendChild(svg("text", {x: 4, y: ay + 17, class: "axis-title", text: t("gantt.axis")}));
     root.appendChild(svg("line", {x1: x(end), y1: TOP - 4, x2: x(end), y2: ay, class: "now"}));
     // The schedule's preemptions: a dashed line and a ▼ over the lanes.
     for (const p of this.preempts) {
@@ -192,27 +252,95 @@ export class Gantt {
       titled(g, `t=${p.t}: ${t("gantt.preempt", {who})}`);
       root.appendChild(g);
     }
+    root.appendChild(names);
+    this.laneNames = names;
     this.canvas.appendChild(root);
     if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
+    this.pinNames();
+    this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed);
+    if (this.legendEl) this.legendEl.replaceChildren(...this.legend.map(legendHTML));
     if (this.statsEl) this.statsEl.textContent = this.stats(end);
+    this.showZoom();
   }
 
-  // merged joins segments too narrow to see into one grey "mixed" one, so
-  // a long run stays a few hundred rectangles.
-  merged(segs, end, span) {
-    const min = end / span; // ticks per pixel
-    if (segs.length < 400 || min < 0.5) return segs;
-    const out = [];
-    for (const s of segs) {
-      const e = s.end ?? end;
-      const last = out[out.length - 1];
-      if (e - s.start < min && last && (last.end ?? end) - last.start < min * 2) {
-        last.end = e;
-        last.what = last.what === s.what && last.pid === s.pid && last.tid === s.tid ? last.what : "mixed";
-        continue;
-      }
-      out.push({...s});
+  // legendItems are what the chart's colours and marks mean: a swatch per
+  // process (or thread) drawn, then the CPU's other states.
+  legendItems(seen, switches, summed) {
+    const items = [...seen.values()].sort((a, b) => a.pid - b.pid || a.tid - b.tid).map(({pid, tid}) => {
+      const name = this.names.get(pid) || "";
+      return {kind: "proc", pid, tid, text: tid && tid !== pid ? `${threadLabel(tid)} (pid ${pid} ${name})` : `pid ${pid} ${name}`.trim()};
+    });
+    if (switches) items.push({kind: "switch", text: t("gantt.switch")});
+    items.push({kind: "idle", text: t("gantt.idle")});
+    if (this.preempts.length) items.push({kind: "preempt", text: t("gantt.preemptLegend")});
+    if (summed) items.push({kind: "busy", text: t("gantt.summed")});
+    return items;
+  }
+
+  // legendSVG draws the legend as SVG rows of width w, for an exported
+  // chart that must stand alone; it returns the group and its height.
+  legendSVG(w) {
+    const g = svg("g", {class: "gantt-legend"});
+    let lx = 4, ly = 0;
+    for (const it of this.legend || []) {
+      const width = 26 + it.text.length * 7.5;
+      if (lx > 4 && lx + width > w) { lx = 4; ly += 20; }
+      g.appendChild(legendMark(it, lx, ly));
+      g.appendChild(svg("text", {x: lx + 20, y: ly + 12, class: "legend-text", text: it.text}));
+      lx += width + 10;
     }
+    return {g, height: ly + 22};
+  }
+
+  // pinNames keeps the lanes' names in sight as the chart scrolls.
+  pinNames() {
+    if (this.laneNames) this.laneNames.setAttribute("transform", `translate(${this.canvas.scrollLeft} 0)`);
+  }
+
+  // exportSVG is what an exported chart adds below itself, the legend, and
+  // how its copy is made whole: the lanes' names back at its left edge.
+  exportSVG(chart) {
+    const legend = this.legendSVG(Number(chart.getAttribute("width")) || 600);
+    legend.clean = (copy) => {
+      const n = copy.querySelector(".lane-names");
+      if (n) n.removeAttribute("transform");
+    };
+    return legend;
+  }
+
+  // summed keeps a lane readable when a tick is narrower than a pixel and
+  // its segments crowd: the run is cut into spans a few pixels wide, each
+  // drawn in the colour of the process that ran most of it ("busy", with
+  // its share in the tooltip); spans where nothing ran stay empty. A lane
+  // with room for every segment is returned as it is.
+  summed(segs, end, px) {
+    if (px >= 1 || segs.length < (end * px) / 4) return segs;
+    const bucket = Math.ceil(3 / px);
+    const out = [];
+    let i = 0;
+    for (let b0 = 0; b0 < end; b0 += bucket) {
+      const b1 = Math.min(b0 + bucket, end);
+      const share = new Map();
+      while (i < segs.length && (segs[i].end ?? end) <= b0) i++;
+      for (let j = i; j < segs.length && segs[j].start < b1; j++) {
+        const s = segs[j];
+        if (s.what !== "run") continue;
+        const k = `${s.pid}/${s.tid || 0}`;
+        const d = Math.min(s.end ?? end, b1) - Math.max(s.start, b0);
+        if (d > 0) share.set(k, {s, n: (share.get(k)?.n || 0) + d});
+      }
+      let top = null;
+      for (const v of share.values()) if (!top || v.n > top.n) top = v;
+      if (!top) continue;
+      const last = out[out.length - 1];
+      if (last && last.end === b0 && last.pid === top.s.pid && last.tid === top.s.tid) {
+        last.end = b1;
+        last.ran += top.n;
+      } else {
+        out.push({start: b0, end: b1, what: "busy", pid: top.s.pid, tid: top.s.tid, cpu: top.s.cpu, ran: top.n});
+      }
+    }
+    for (const s of out) s.share = Math.round((100 * s.ran) / (s.end - s.start));
     return out;
   }
 
@@ -231,4 +359,30 @@ function niceStep(x) {
   const p = 10 ** Math.floor(Math.log10(Math.max(x, 1)));
   for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
   return 10 * p;
+}
+
+// legendMark is a legend entry's swatch at (x, y), as the chart draws it
+// (class "mark", not "seg": a swatch is no part of the run).
+function legendMark(it, x, y) {
+  const box = () => svg("rect", {x, y: y + 1, width: 16, height: 14});
+  switch (it.kind) {
+    case "proc":
+      return svg("g", {class: `mark run ${procClass(it.pid)}`, "data-tid": it.tid && it.tid !== it.pid ? it.tid : null}, box());
+    case "busy":
+      return svg("g", {class: "mark run busy proc-none"}, box());
+    case "switch":
+      return svg("g", {class: "mark switch"}, box());
+    case "preempt":
+      return svg("g", {class: "mark"}, svg("line", {x1: x + 8, y1: y, x2: x + 8, y2: y + 16, class: "preempt-line"}),
+        svg("path", {d: `M${x + 2} ${y} L${x + 14} ${y} L${x + 8} ${y + 8} Z`, class: "preempt-tri"}));
+    default:
+      return svg("g", {class: "mark idle"}, svg("rect", {x, y: y + 1, width: 16, height: 14, class: "lane"}));
+  }
+}
+
+// legendHTML is a legend entry for the page: its swatch in a small SVG
+// (the hatch of a context switch refers to the chart's pattern) and its text.
+function legendHTML(it) {
+  const mark = svg("svg", {width: 18, height: 16, viewBox: "0 -1 18 17", class: "gantt", "aria-hidden": "true"}, legendMark(it, 1, 0));
+  return html("li", {"data-legend": it.kind, "data-pid": it.pid ?? null}, mark, " ", it.text);
 }

@@ -1,6 +1,7 @@
 // The lecture's scheduling metrics as tables: per process (arrival, first
 // run, completion, turnaround, response, waiting, CPU time, context
-// switches) with the averages and the run's utilisation, throughput and
+// switches) with the averages (and those of the children, when an
+// exercise's table has them) and the run's utilisation, throughput and
 // context switches at the foot; and the averages of several policies side
 // by side, the best of each column marked with a star and in bold (never
 // by colour alone).
@@ -40,6 +41,12 @@ export function metricsTable(m, caption) {
       html("td", {"data-avg": "response", text: avg(m.avgResponse)}),
       html("td", {"data-avg": "waiting", text: avg(m.avgWaiting)}),
       html("td", {colspan: 2})),
+    m.children ? html("tr", {class: "averages children", "data-of": "children"},
+      html("th", {scope: "row", colspan: 5, text: `${t("m.averageChildren")} (${m.children.count})`}),
+      html("td", {"data-avg": "turnaround", text: avg(m.children.avgTurnaround)}),
+      html("td", {"data-avg": "response", text: avg(m.children.avgResponse)}),
+      html("td", {"data-avg": "waiting", text: avg(m.children.avgWaiting)}),
+      html("td", {colspan: 2})) : null,
     html("tr", {class: "run-figures"},
       html("td", {colspan: COLS.length},
         html("span", {"data-figure": "utilisation"}, `${t("m.util")}: `, html("strong", {text: percent(m.utilisation)})), " · ",

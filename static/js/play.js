@@ -29,6 +29,7 @@ import {html} from "./svg.js";
 import {Explorer} from "./explore.js";
 import {Races} from "./races.js";
 import {Predictor} from "./predict.js";
+import {Exporter, OpenAt} from "./export.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -144,7 +145,9 @@ const states = new States(canvas("states"));
 const queues = new Queues(canvas("queues"), select, (pid) => send({op: "choose", pid}));
 const gantt = new Gantt(canvas("gantt"), select);
 gantt.statsEl = $('[data-show="gantt-stats"]');
-$('[data-control="gantt-fit"]').addEventListener("change", (ev) => gantt.setFit(ev.target.checked));
+gantt.legendEl = $('[data-show="gantt-legend"]');
+gantt.setZoomControls({in: $('[data-action="gantt-zoom-in"]'), out: $('[data-action="gantt-zoom-out"]'),
+  fit: $('[data-action="gantt-zoom-fit"]'), level: $('[data-show="gantt-zoom"]')}, canvas("gantt"));
 $('[data-control="gantt-threads"]').addEventListener("change", (ev) => gantt.setByThread(ev.target.checked));
 const cons = new Console($('[data-view="console"]'), (cmd) => send(cmd));
 const pcb = new PCB($('[data-view="pcb"]'), (cmd) => send(cmd));
@@ -387,7 +390,21 @@ function reconnect() {
   conn.connect(); // resumes the session when hello comes
 }
 
+// Export: every view as a picture, the events as data, and a link to
+// this tick; a link's ?tick= and ?view= open the run there.
+const exporter = new Exporter(root, {dispatcher, program, views: {gantt}, tick: () => (snapshot ? snapshot.tick : 0)});
+exporter.install();
+{
+  const tick = Number(params.get("tick")), view = params.get("view");
+  if (tick > 0 || view) {
+    dispatcher.views.push(new OpenAt(root, {tick: tick > 0 ? Math.floor(tick) : 0, view,
+      run: () => send({op: "run"}), pause: () => send({op: "pause"}), seek: (n) => actions.seek(n),
+      fast: () => send({op: "speed", ticks: SPEEDS[SPEEDS.length - 1].ticks, interval: 33}),
+      restore: () => actions.speed(controls.speedValue())}));
+  }
+}
+
 conn.connect();
-window.osplay = {program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
+window.osplay = {exporter, program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
   run: () => actions.run()};
 void selected;
