@@ -29,6 +29,7 @@ import {html} from "./svg.js";
 import {Explorer} from "./explore.js";
 import {Races} from "./races.js";
 import {Predictor} from "./predict.js";
+import {Layout} from "./layout.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -226,12 +227,26 @@ const actions = {
   },
   speed(s) { send({op: "speed", ticks: s.ticks, interval: s.interval}); },
   seek(tick) { send({op: "seek", tick}); },
+  back() {
+    if (snapshot && snapshot.tick > 0) {
+      if (snapshot.running) send({op: "pause"});
+      send({op: "seek", tick: snapshot.tick - 1});
+    }
+  },
+  keys() { layout.showKeys(); },
+  focus(what) { return layout.focus(what); },
   share() {
     readFields();
     openShare(program);
   },
 };
 const controls = new Controls(root, actions);
+const layout = new Layout(root, {
+  redraw() {
+    for (const v of [tree, states, queues, gantt, waitfor, ipc, msc, pcb, instructions]) v.dirty = true;
+    dispatcher.schedule();
+  },
+});
 controls.setSpeed(speedLevel);
 
 // The schedule explorer; a schedule it found opens as the program's run.
@@ -323,6 +338,7 @@ const conn = new Connection(boot.socket, {
     snapshot = b.state;
     dispatcher.batch(b);
     controls.show(b.state);
+    layout.status(b.state.status);
     if (b.state.status === "choose" && !$('[data-view="ask"]')) notice.show(t("choose.notice"), "info");
   },
   rewound(m) {
