@@ -9,6 +9,7 @@ var layoutCatalog = map[string]text{
 	"views.choose":      {"Views", "보기"},
 	"views.chooseTitle": {"Choose the views to show (V); the choice is kept in this browser", "보여 줄 보기 고르기 (V). 이 브라우저에 기억됩니다"},
 	"keys.close":        {"Close", "닫기"},
+	"keys.then":         {"then", "다음에"},
 	"keys.run":          {"Compile and run, or go on running", "컴파일하고 실행, 또는 이어서 실행"},
 	"keys.pause":        {"Pause", "일시 정지"},
 	"keys.step":         {"Run one instruction", "명령어 하나 실행"},

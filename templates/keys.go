@@ -5,25 +5,26 @@ package templates
 type Shortcut struct {
 	Keys []string
 	Text string
+	Then bool // the keys one after the other, not either of them
 }
 
 // Shortcuts are the playground's keys, as static/js/controls.js handles
 // them; the list is the dialog "?" opens. Letters act only outside the
 // editor and the fields.
 var Shortcuts = []Shortcut{
-	{[]string{"Ctrl+Enter", "R"}, "keys.run"},
-	{[]string{"P"}, "keys.pause"},
-	{[]string{"S"}, "keys.step"},
-	{[]string{"E"}, "keys.stepEvent"},
-	{[]string{"C"}, "keys.stepSyscall"},
-	{[]string{"B"}, "keys.back"},
-	{[]string{"T"}, "keys.timeline"},
-	{[]string{"X"}, "keys.explore"},
-	{[]string{"]", "["}, "keys.views"},
-	{[]string{"V"}, "keys.choose"},
-	{[]string{"I"}, "keys.input"},
-	{[]string{"Esc", "Tab"}, "keys.editor"},
-	{[]string{"?"}, "keys.list"},
+	{[]string{"Ctrl+Enter", "R"}, "keys.run", false},
+	{[]string{"P"}, "keys.pause", false},
+	{[]string{"S"}, "keys.step", false},
+	{[]string{"E"}, "keys.stepEvent", false},
+	{[]string{"C"}, "keys.stepSyscall", false},
+	{[]string{"B"}, "keys.back", false},
+	{[]string{"T"}, "keys.timeline", false},
+	{[]string{"X"}, "keys.explore", false},
+	{[]string{"]", "["}, "keys.views", false},
+	{[]string{"V"}, "keys.choose", false},
+	{[]string{"I"}, "keys.input", false},
+	{[]string{"Esc", "Tab"}, "keys.editor", true},
+	{[]string{"?"}, "keys.list", false},
 }
 
 // ViewName is a view of the playground a student may show or hide.

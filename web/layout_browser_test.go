@@ -185,6 +185,13 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	key("p")
 	waitFor(t, ctx, "a pause by P", status("paused"))
 	at := tick()
+	// A screen reader hears the pause once, with its tick, not every tick.
+	if said := eval[string](t, ctx, `document.querySelector('[data-show="announce"]').textContent`); said != fmt.Sprintf("Paused at tick %d", at) {
+		t.Errorf("the live region says %q after the pause", said)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.toolbar [aria-live]:not([data-show="announce"])').length`); n != 0 {
+		t.Errorf("%d other live regions in the toolbar", n)
+	}
 	key("b")
 	waitFor(t, ctx, "a tick back by B", fmt.Sprintf(`document.querySelector('[data-show="tick"]').textContent === "%d"`, at-1))
 	key("s")
@@ -357,4 +364,74 @@ func lab(l [3]float64) [3]float64 {
 
 func deltaE(a, b [3]float64) float64 {
 	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
+}
+
+// wideTree forks twelve children, reaps them, and waits for a line: the
+// tree stands wide, the parent alive with its files and memory.
+const wideTree = `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+int main(void)
+{
+	for (int i = 0; i < 12; i++) {
+		if (fork() == 0) {
+			printf("child %d\n", i);
+			return 0;
+		}
+	}
+	while (wait(NULL) > 0)
+		;
+	getchar();
+	return 0;
+}
+`
+
+// A tree wider than its view scrolls so that init and the program's first
+// process stay in view; the PCB's open files and memory map are whole.
+func TestBrowserWideTreeAndWholePCB(t *testing.T) {
+	for _, sc := range screens {
+		t.Run(fmt.Sprintf("%dx%d", sc.w, sc.h), func(t *testing.T) {
+			ctx := browserTab(t)
+			_, srv := testServer(t, api.Limits{})
+			do(t, ctx, chromedp.EmulateViewport(sc.w, sc.h), chromedp.Navigate(srv.URL+"/play?new=1&speed=100000"),
+				chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
+			waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+			typeProgram(t, ctx, wideTree)
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+			waitFor(t, ctx, "the wait for input", `document.querySelector('[data-show="status"]').dataset.status === "input"`)
+			waitFor(t, ctx, "the tree", `document.querySelectorAll('[data-view="proctree"] .node').length === 14`)
+			if !eval[bool](t, ctx, `(() => { const c = document.querySelector('[data-canvas="proctree"]'); return c.scrollWidth > c.clientWidth })()`) {
+				t.Fatalf("the tree of 14 processes is not wider than its view: nothing to test")
+			}
+			for _, pid := range []string{"1", "2"} {
+				seen := eval[bool](t, ctx, `(() => {
+					const c = document.querySelector('[data-canvas="proctree"]').getBoundingClientRect();
+					const n = document.querySelector('[data-view="proctree"] .node[data-pid="`+pid+`"] .box').getBoundingClientRect();
+					return n.left >= c.left - 1 && n.right <= c.right + 1;
+				})()`)
+				if !seen {
+					t.Errorf("pid %s is scrolled out of the tree's view", pid)
+				}
+			}
+			// The parent's PCB: its open files and memory map whole.
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-view="proctree"] .node[data-pid="2"]`)))
+			waitFor(t, ctx, "the PCB", `document.querySelector('[data-view="pcb"] table.fds') !== null && document.querySelector('[data-view="pcb"] svg.memmap') !== null`)
+			cut := eval[[]string](t, ctx, `(() => {
+				const c = document.querySelector('[data-canvas="pcb"]');
+				const box = c.getBoundingClientRect();
+				const out = [];
+				if (c.scrollWidth > c.clientWidth + 1) out.push("the PCB scrolls sideways: " + c.scrollWidth + " > " + c.clientWidth);
+				for (const sel of ["table.fds", "svg.memmap"]) {
+					const r = c.querySelector(sel).getBoundingClientRect();
+					if (r.right > box.right + 1 || r.left < box.left - 1) out.push(sel + " is cut off");
+				}
+				return out;
+			})()`)
+			for _, c := range cut {
+				t.Error(c)
+			}
+			shotViewport(t, ctx, fmt.Sprintf("wide-tree-%d", sc.w))
+		})
+	}
 }
