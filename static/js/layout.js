@@ -47,10 +47,14 @@ export class Layout {
 
   fit() {
     const dockH = Math.ceil(this.dock.getBoundingClientRect().height);
+    // The column is as tall as the window under the dock, less what of
+    // the page above it still shows (the site's header, at most 120 px):
+    // whole in the window at the top of the page, as tall as can be once
+    // it sticks, never jumping in between.
     let leftH = 0;
     if (this.wide.matches && this.left) {
-      const top = Math.max(this.left.getBoundingClientRect().top, dockH);
-      leftH = Math.max(Math.floor(innerHeight - top - 8), 320);
+      const above = Math.min(Math.max(this.left.getBoundingClientRect().top - dockH, 0), 120);
+      leftH = Math.max(Math.floor(innerHeight - dockH - above - 8), 320);
     }
     if (dockH !== this.fitted.dock) {
       this.fitted.dock = dockH;
