@@ -285,6 +285,16 @@ for (const a of ["step", "step-event", "step-syscall"]) {
   actions[a] = () => predictor.ask(plain, a);
 }
 
+// A view that scrolls and holds nothing to focus (the state diagram on a
+// narrow screen, the list of events) takes the focus itself, so that the
+// keyboard's arrows scroll it.
+for (const name of ["states", "trace"]) {
+  const c = canvas(name);
+  c.tabIndex = 0;
+  c.setAttribute("role", "region");
+  c.setAttribute("aria-label", root.querySelector(`#${name}-title`).textContent);
+}
+
 // Every view can be enlarged to the whole width, for a projector.
 for (const section of root.querySelectorAll(".views > .view")) {
   const h = section.querySelector("h2");
