@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -114,6 +115,13 @@ func TestBrowserOneScreen(t *testing.T) {
 func TestBrowserNoPageIsWiderThanTheScreen(t *testing.T) {
 	_, srv := testServer(t, api.Limits{})
 	played := `document.querySelector('[data-show="status"]').dataset.status !== "connecting"`
+	// A shared program, for its page and its embedded page.
+	share := post(t, srv.URL+"/api/shares", "application/json", jsonBody(t, api.ShareRequest{Program: api.Program{
+		Files: []api.File{{Name: "main.c", Text: "int main(void) { return 0; }\n"}}, Main: "main.c"}}))
+	var shared api.ShareResponse
+	if err := json.Unmarshal([]byte(share.body), &shared); err != nil || shared.ID == "" {
+		t.Fatalf("share: %d %s", share.status, share.body)
+	}
 	pages := []struct{ path, ready string }{
 		{"/", `document.querySelector(".cards") !== null`},
 		{"/play", played},
@@ -125,6 +133,8 @@ func TestBrowserNoPageIsWiderThanTheScreen(t *testing.T) {
 		{"/x/explore-counter", played},
 		{"/x/u/new", `document.querySelector(".author-form") !== null`},
 		{"/embed/x/sched-rr", played},
+		{"/s/" + shared.ID, played},
+		{"/embed/s/" + shared.ID, played},
 		{"/play?workload=", played},
 		{"/play?ostep=sched&args=-p+SJF+-l+5,10,15", played},
 		{"/play?workload=&sched=fcfs&sched=sjf&sched=rr", `document.querySelectorAll(".compare-run svg").length === 3`},
