@@ -445,3 +445,24 @@ func TestBrowserWideTreeAndWholePCB(t *testing.T) {
 		})
 	}
 }
+
+// On an exercise's page too, Run and Step are in the window from the
+// first look, above the exercise's text, and after scrolling to its end.
+func TestBrowserExerciseControlsInView(t *testing.T) {
+	_, srv := testServer(t, api.Limits{})
+	for _, sc := range screens {
+		t.Run(fmt.Sprintf("%dx%d", sc.w, sc.h), func(t *testing.T) {
+			ctx := browserTab(t)
+			do(t, ctx, chromedp.EmulateViewport(sc.w, sc.h), chromedp.Navigate(srv.URL+"/x/nfork-exit?lang=ko"))
+			waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+			for _, at := range []string{"0", "document.documentElement.scrollHeight"} {
+				eval[bool](t, ctx, `scrollTo(0, `+at+`), true`)
+				for _, sel := range []string{`[data-action="run"]`, `[data-action="step"]`} {
+					if !eval[bool](t, ctx, inView(sel)) {
+						t.Errorf("scrolled to %s, %s is out of the window", at, sel)
+					}
+				}
+			}
+		})
+	}
+}

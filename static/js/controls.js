@@ -145,6 +145,6 @@ export class Controls {
       done: "announce.done", compile: "announce.compile"}[status];
     if (!this.announcer || status === this.said) return;
     this.said = status;
-    this.announcer.textContent = words ? t(words, {tick: snap ? snap.tick : 0}) : "";
+    this.announcer.textContent = words ? t(words, {tick: snap ? snap.tick : 0}) : status === "connecting" ? "" : t("status." + status);
   }
 }
