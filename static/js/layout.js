@@ -92,6 +92,13 @@ export class Layout {
       });
     }
     apply();
+    // On a phone the list is fixed to the window (the toolbar scrolls
+    // sideways), just under its button.
+    const list = this.chooser.querySelector("fieldset");
+    this.chooser.addEventListener("toggle", () => {
+      const fixed = getComputedStyle(list).position === "fixed";
+      list.style.top = fixed ? `${Math.round(this.chooser.querySelector("summary").getBoundingClientRect().bottom + 4)}px` : "";
+    });
     // Escape or a click elsewhere closes the list.
     this.chooser.addEventListener("keydown", (ev) => {
       if (ev.key === "Escape" && this.chooser.open) {
