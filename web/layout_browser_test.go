@@ -323,6 +323,59 @@ func TestBrowserPaletteIsColourBlindSafe(t *testing.T) {
 	}
 }
 
+// The words that carry a state (the status in the toolbar, a state in
+// the PCB) read at a contrast of 4.5:1 or more on the page's background,
+// whatever the state's colour.
+func TestBrowserStateWordsHaveContrast(t *testing.T) {
+	ctx := browserTab(t)
+	_, srv := testServer(t, api.Limits{})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?example=onetwo"))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	colours := eval[map[string]string](t, ctx, `(() => {
+		const hex = (c) => "#" + c.match(/\d+/g).slice(0, 3).map((n) => (+n).toString(16).padStart(2, "0")).join("");
+		const out = {background: hex(getComputedStyle(document.querySelector(".toolbar")).backgroundColor)};
+		const badge = document.querySelector('[data-show="status"]');
+		for (const s of ["running", "paused", "input", "done", "compile", "offline", "choose", "stalled"]) {
+			badge.dataset.status = s;
+			out["status " + s] = hex(getComputedStyle(badge).color);
+		}
+		for (const s of ["running", "ready", "waiting", "stopped", "new", "zombie"]) {
+			const chip = document.createElement("span");
+			chip.className = "statechip state-" + s;
+			document.querySelector('[data-canvas="pcb"]').appendChild(chip);
+			out["chip " + s] = hex(getComputedStyle(chip).color);
+			chip.remove();
+		}
+		return out;
+	})()`)
+	bg, err := parseHex(colours["background"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, c := range colours {
+		if what == "background" {
+			continue
+		}
+		fg, err := parseHex(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := contrast(fg, bg); r < 4.5 {
+			t.Errorf("%s: %s on %s, contrast %.2f:1", what, c, colours["background"], r)
+		}
+	}
+}
+
+// contrast is WCAG's contrast ratio of two sRGB colours.
+func contrast(a, b [3]float64) float64 {
+	lum := func(c [3]float64) float64 { return 0.2126*linear(c[0]) + 0.7152*linear(c[1]) + 0.0722*linear(c[2]) }
+	la, lb := lum(a), lum(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
 func parseHex(s string) ([3]float64, error) {
 	var c [3]float64
 	s = strings.TrimPrefix(s, "#")
