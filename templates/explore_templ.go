@@ -232,7 +232,7 @@ func RacesView(p Page) templ.Component {
 			templ_7745c5c3_Var15 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<section class=\"view view-races\" data-view=\"races\" aria-labelledby=\"races-title\" hidden><h2 id=\"races-title\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<section class=\"view view-races\" data-view=\"races\" aria-labelledby=\"races-title\" tabindex=\"-1\" hidden><h2 id=\"races-title\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

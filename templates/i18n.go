@@ -158,7 +158,6 @@ var catalog = map[string]text{
 	"compile.jump":      {"Go to the line", "해당 줄로 이동"},
 	"compile.fix":       {"Fix it and press Run again.", "고친 뒤 다시 실행을 누르세요."},
 	"keys.title":        {"Keyboard", "키보드"},
-	"keys.help":         {"Ctrl+Enter run · S step · E next event · C next system call · P pause · X explore · Esc then Tab leaves the editor", "Ctrl+Enter 실행 · S 한 단계 · E 다음 사건 · C 다음 시스템 호출 · P 일시 정지 · X 탐색 · Esc 후 Tab으로 편집기 나가기"},
 	"export.button":     {"Export", "내보내기"},
 	"export.title":      {"Save this view, or copy a link to it", "이 화면을 저장하거나 링크 복사"},
 	"export.svg":        {"SVG picture", "SVG 그림"},

@@ -172,7 +172,9 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // then type (insert) the program.
 func typeProgram(t *testing.T, ctx context.Context, src string) {
 	t.Helper()
-	do(t, ctx, chromedp.Click(chromedp.CSS(".cm-content")), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	// The first line, not the middle of the text: a long program's middle
+	// lies outside the editor's window.
+	do(t, ctx, chromedp.Click(chromedp.CSS(".cm-content .cm-line")), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.KeyEvent("\b"))
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: src}); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
-// The toolbar: Run, Pause, the three steps, Reset, the speed, the status
-// line and the timeline scrubber, with their keyboard shortcuts. It asks
-// play.js to act (actions) and shows the session's state.
+// The toolbar: Run, Pause, the three steps, Back, Reset, the speed, the
+// status line and the timeline scrubber, with their keyboard shortcuts
+// (listed in templates/keys.go, the dialog "?" opens). It asks play.js to
+// act (actions), shows the session's state, and says aloud only a change
+// of status (running, paused, waiting for input, ended), not every tick.
 import {t} from "./i18n.js";
 
 // Speeds: ticks per frame and milliseconds between frames. The server
@@ -35,10 +37,12 @@ export class Controls {
     this.snap = null;
     this.connected = false;
     this.compileError = false;
+    this.announcer = this.q('[data-show="announce"]');
+    this.said = "";
 
     for (const b of root.querySelectorAll("[data-action]")) {
       const a = b.dataset.action;
-      if (["run", "pause", "step", "step-event", "step-syscall", "reset", "share"].includes(a)) {
+      if (["run", "pause", "step", "step-event", "step-syscall", "back", "reset", "share", "keys"].includes(a)) {
         b.addEventListener("click", () => this.actions[a]());
       }
     }
@@ -78,14 +82,20 @@ export class Controls {
       return;
     }
     const el = ev.target;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (el.closest && (el.closest("input, textarea, select, [contenteditable], .cm-editor"))) return;
-    const map = {s: "step", e: "step-event", c: "step-syscall", p: "pause", r: "run"};
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    if (el.closest && (el.closest("input, textarea, select, [contenteditable], .cm-editor, dialog"))) return;
+    const map = {s: "step", e: "step-event", c: "step-syscall", p: "pause", r: "run", b: "back"};
     const a = map[ev.key.toLowerCase()];
     if (a && !this.q(`[data-action="${a}"]`).disabled) {
       ev.preventDefault();
       this.actions[a]();
+      return;
     }
+    // Keys that move the focus: to the timeline, the input line, the
+    // next or previous view, the choice of views, this list.
+    const moves = {t: "timeline", i: "input", "]": "next-view", "[": "previous-view", v: "views", "?": "keys"};
+    const m = moves[ev.key.length === 1 ? ev.key.toLowerCase() : ""];
+    if (m && this.actions.focus && this.actions.focus(m)) ev.preventDefault();
   }
 
   // show updates the controls from the session's state.
@@ -116,6 +126,8 @@ export class Controls {
     for (const a of ["step", "step-event", "step-syscall"]) btn(a).disabled = !this.connected;
     btn("reset").disabled = !this.connected || !snap || snap.status === "empty";
     this.root.dataset.status = status;
+    this.announce(status, snap);
+    btn("back").disabled = !this.connected || !snap || snap.tick === 0;
     if (!snap) return;
     this.tick.textContent = String(snap.tick);
     if (!this.scrubbing) {
@@ -124,5 +136,15 @@ export class Controls {
       this.timeline.disabled = !this.connected || snap.horizon === 0;
       this.timelineOut.textContent = `${snap.tick} / ${snap.horizon}`;
     }
+  }
+
+  // announce says a new status once to a screen reader (a live region
+  // of its own, so the ticks counting up are not read out).
+  announce(status, snap) {
+    const words = {running: "announce.running", paused: "announce.paused", input: "announce.input",
+      done: "announce.done", compile: "announce.compile"}[status];
+    if (!this.announcer || status === this.said) return;
+    this.said = status;
+    this.announcer.textContent = words ? t(words, {tick: snap ? snap.tick : 0}) : status === "connecting" ? "" : t("status." + status);
   }
 }

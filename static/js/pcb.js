@@ -192,7 +192,7 @@ export class PCB {
     }
     const segs = [...byName.values()].sort((a, b) => b.start - a.start);
     const band = 30, w = 300;
-    const root = svg("svg", {viewBox: `0 0 ${w} ${segs.length * band + 2}`, class: "memmap", role: "img",
+    const root = svg("svg", {viewBox: `0 0 ${w} ${segs.length * band + 2}`, width: w, height: segs.length * band + 2, class: "memmap", role: "img",
       "aria-label": segs.map((s) => `${s.name} ${hex(s.start)}–${hex(s.end)} ${s.prot}`).join("; ")});
     segs.forEach((s, i) => {
       const y = 1 + i * band;

@@ -30,6 +30,7 @@ import {Explorer} from "./explore.js";
 import {Races} from "./races.js";
 import {Predictor} from "./predict.js";
 import {Exporter, OpenAt} from "./export.js";
+import {Layout} from "./layout.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -240,12 +241,26 @@ const actions = {
   },
   speed(s) { send({op: "speed", ticks: s.ticks, interval: s.interval}); },
   seek(tick) { send({op: "seek", tick}); },
+  back() {
+    if (snapshot && snapshot.tick > 0) {
+      if (snapshot.running) send({op: "pause"});
+      send({op: "seek", tick: snapshot.tick - 1});
+    }
+  },
+  keys() { layout.showKeys(); },
+  focus(what) { return layout.focus(what); },
   share() {
     readFields();
     openShare(program);
   },
 };
 const controls = new Controls(root, actions);
+const layout = new Layout(root, {
+  redraw() {
+    for (const v of [tree, states, queues, gantt, waitfor, ipc, msc, pcb, instructions]) v.dirty = true;
+    dispatcher.schedule();
+  },
+});
 controls.setSpeed(speedLevel);
 
 // The schedule explorer; a schedule it found opens as the program's run.
@@ -282,6 +297,16 @@ const predictor = new Predictor(root, {predict: boot.predict, table, lineText, s
 for (const a of ["step", "step-event", "step-syscall"]) {
   const plain = actions[a];
   actions[a] = () => predictor.ask(plain, a);
+}
+
+// A view that scrolls and holds nothing to focus (the state diagram on a
+// narrow screen, the list of events) takes the focus itself, so that the
+// keyboard's arrows scroll it.
+for (const name of ["states", "trace"]) {
+  const c = canvas(name);
+  c.tabIndex = 0;
+  c.setAttribute("role", "region");
+  c.setAttribute("aria-label", root.querySelector(`#${name}-title`).textContent);
 }
 
 // Every view can be enlarged to the whole width, for a projector.
@@ -338,6 +363,7 @@ const conn = new Connection(boot.socket, {
     snapshot = b.state;
     dispatcher.batch(b);
     controls.show(b.state);
+    layout.status(b.state.status);
     if (b.state.status === "choose" && !$('[data-view="ask"]')) notice.show(t("choose.notice"), "info");
   },
   rewound(m) {

@@ -65,6 +65,7 @@ export class ProcTree {
     if (!this.dirty || !this.table) return;
     this.dirty = false;
     const table = this.table;
+    const left = this.canvas.scrollLeft; // the new drawing keeps the scroll
     clear(this.canvas);
     if (table.list().length === 0) return;
     const {pos, cols, rows} = this.layout(table);
@@ -79,8 +80,10 @@ export class ProcTree {
     const height = PAD * 2 + rows * H + (rows - 1) * GAPY;
     const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "proctree", role: "group",
       "aria-label": t("view.proctree"), style: null});
-    root.style.maxHeight = `${Math.max(height, 120)}px`;
-    root.style.minWidth = `${Math.round(width * 0.7)}px`; // scroll rather than shrink past reading
+    // Drawn at its size, never shrunk: a wide tree scrolls, and the
+    // scroll keeps the first processes (init, the program) in view.
+    root.setAttribute("width", width);
+    root.setAttribute("height", height);
     const at = (pid) => {
       const p = pos.get(pid);
       return {x: PAD + p.x * (W + GAPX), y: PAD + p.y * (H + GAPY)};
@@ -101,6 +104,23 @@ export class ProcTree {
       root.appendChild(this.node(p, at(p.pid)));
     }
     this.canvas.appendChild(root);
+    this.canvas.scrollLeft = left;
+    this.keepRootsInView(pos, at, width);
+  }
+
+  // keepRootsInView scrolls a tree wider than its view so that the
+  // topmost processes (init, the program's first process) are in view,
+  // when the tree's width changed and the student has not scrolled it
+  // since.
+  keepRootsInView(pos, at, width) {
+    const c = this.canvas;
+    if (width <= c.clientWidth) { this.shownWidth = width; return; }
+    if (this.shownWidth === width && c.scrollLeft !== this.autoLeft) return;
+    const tops = [...pos.entries()].filter(([, p]) => p.y <= 1).map(([pid]) => at(pid).x);
+    const mid = (Math.min(...tops) + Math.max(...tops) + W) / 2;
+    c.scrollLeft = Math.max(0, Math.round(mid - c.clientWidth / 2));
+    this.autoLeft = c.scrollLeft;
+    this.shownWidth = width;
   }
 
   node(p, {x, y}) {

@@ -127,7 +127,8 @@ export class Queues {
     const preemptY = top;
     const firstWait = top + 30;
     const height = firstWait + rows.length * rowH + 56;
-    const root = svg("svg", {viewBox: `0 0 ${RIGHT + 20} ${height}`, class: "queues", role: "group",
+    // Drawn at its size, never shrunk: the view scrolls when narrower.
+    const root = svg("svg", {viewBox: `0 0 ${RIGHT + 20} ${height}`, width: RIGHT + 20, height, class: "queues", role: "group",
       "aria-label": t("view.queues")});
     root.appendChild(svg("defs", {}, svg("marker", {id: "q-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
       markerWidth: 6, markerHeight: 6, orient: "auto"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: "arrowhead"}))));

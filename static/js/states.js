@@ -61,7 +61,9 @@ export class States {
     if (!this.dirty) return;
     this.dirty = false;
     clear(this.canvas);
-    const root = svg("svg", {viewBox: "0 0 640 360", class: "states", role: "img", "aria-label": this.summary()});
+    // Drawn at its size (640 by 360 pixels), never shrunk: the view scrolls
+    // when narrower, so its words stay readable.
+    const root = svg("svg", {viewBox: "0 0 640 360", width: 640, height: 360, class: "states", role: "img", "aria-label": this.summary()});
     root.appendChild(svg("defs", {}, svg("marker", {id: "st-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
       markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", class: "arrowhead"}))));
     const known = new Set();

@@ -134,9 +134,9 @@ export class WaitFor {
     const width = objects.length ? Math.max(objX + 180, x + 20) : x + 20;
     const height = Math.max(bottom, objects.length ? objY(objects.length - 1) + 30 : 0);
 
-    const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "waitfor", role: "group",
+    // Drawn at its size, never shrunk: the view scrolls when narrower.
+    const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, width, height, class: "waitfor", role: "group",
       "aria-label": t("view.waitfor"), "data-cycles": found.map((c) => c.join(" ")).join(";") || null});
-    root.style.maxHeight = `${Math.max(height, 160)}px`;
     root.appendChild(svg("defs", {},
       svg("marker", {id: "wf-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto"},
         svg("path", {d: "M0,0 L10,5 L0,10 z", class: "arrowhead"})),
