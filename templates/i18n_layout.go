@@ -22,6 +22,7 @@ var layoutCatalog = map[string]text{
 	"keys.choose":       {"Choose the views to show", "보여 줄 보기 고르기"},
 	"keys.input":        {"Go to the console's input line", "콘솔 입력 줄로 이동"},
 	"keys.editor":       {"Leave the editor: Esc, then Tab", "편집기에서 나가기: Esc 다음에 Tab"},
+	"keys.ganttZoom":    {"Zoom the Gantt chart in, out, to the whole run (while it has the focus)", "간트 차트 확대, 축소, 전체 실행 보기 (차트에 초점이 있을 때)"},
 	"keys.list":         {"Show this list", "이 목록 보기"},
 	"announce.input":    {"The program waits for input: type a line in the console", "프로그램이 입력을 기다립니다. 콘솔에 한 줄을 입력하세요"},
 	"announce.done":     {"The run has ended at tick {tick}", "실행이 틱 {tick}에서 끝났습니다"},

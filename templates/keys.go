@@ -23,6 +23,7 @@ var Shortcuts = []Shortcut{
 	{[]string{"]", "["}, "keys.views", false},
 	{[]string{"V"}, "keys.choose", false},
 	{[]string{"I"}, "keys.input", false},
+	{[]string{"+", "−", "0"}, "keys.ganttZoom", false},
 	{[]string{"Esc", "Tab"}, "keys.editor", true},
 	{[]string{"?"}, "keys.list", false},
 }
