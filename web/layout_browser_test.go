@@ -84,11 +84,13 @@ func TestBrowserOneScreen(t *testing.T) {
 						t.Errorf("after Run, the process tree is not in the window")
 					}
 				}
-				// The diagrams are drawn at their size: no word under 12 px.
-				small := eval[[]string](t, ctx, `[...document.querySelectorAll('svg.states text, svg.queues text, svg.proctree text')]
+				// The diagrams are drawn at their size: no word under 12 px (the
+				// state, queue and tree diagrams, the Gantt chart, the sequence
+				// chart and the IPC view's rings).
+				small := eval[[]string](t, ctx, `[...document.querySelectorAll('svg.states text, svg.queues text, svg.proctree text, [data-view="gantt"] svg text, [data-view="msc"] svg text, [data-view="ipc"] svg text')]
 					.filter(e => e.textContent.trim() !== "" && e.getBoundingClientRect().width > 0)
 					.map(e => [e, parseFloat(getComputedStyle(e).fontSize) * e.ownerSVGElement.getScreenCTM().a])
-					.filter(([, px]) => px < 11.95).map(([e, px]) => e.textContent.trim() + ": " + px.toFixed(1) + "px")`)
+					.filter(([, px]) => px < 11.95).map(([e, px]) => e.closest("[data-view]")?.dataset.view + "." + e.getAttribute("class") + " " + e.textContent.trim() + ": " + px.toFixed(1) + "px")`)
 				if len(small) > 0 {
 					t.Errorf("words drawn under 12 px: %v", small)
 				}
