@@ -14,6 +14,13 @@ import (
 // window is how many batches the server sends ahead of the client's ack.
 const window = 2
 
+// maxHeld is how many intervals of running a session computes and holds
+// unsent while the client has not yet acknowledged the last batch: they
+// go out together, as one batch and one write, when the ack comes (or
+// after maxHeld intervals), so that a client, or a server, that falls
+// behind gets fewer and larger messages instead of a queue of small ones.
+const maxHeld = 3
+
 // Session is one visitor's playground: a program, its machine, the log of
 // inputs, and the controls (run, pause, step, speed, seek). It knows
 // nothing of the transport: it sends messages through send, and is driven
@@ -70,6 +77,11 @@ type Session struct {
 	seq     int64 // last batch sent
 	acked   int64
 	inspect int
+	// held counts the intervals computed but not sent while the client
+	// is behind (maxHeld); heldDue is when the first of them was due.
+	held    int
+	heldDue time.Time
+	paced   time.Time // when the last batch of running was due (or Run was pressed)
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -119,6 +131,10 @@ func (s *Session) Hello(schedulers []string) Hello {
 // Interval is the time between batches while running.
 func (s *Session) Interval() time.Duration { return time.Duration(s.speed.Interval) * time.Millisecond }
 
+// NextDue is when the next batch of running is due: an interval after the
+// last one, or after Run, which answers with the first.
+func (s *Session) NextDue() time.Time { return s.paced.Add(s.Interval()) }
+
 // Wants reports whether the session wants the pacing timer: it runs, the
 // machine can go on without the user, and the client has drawn enough of
 // what was sent.
@@ -152,6 +168,9 @@ func (s *Session) Handle(c command) {
 	case "ack":
 		if c.seq > s.acked && c.seq <= s.seq {
 			s.acked = c.seq
+		}
+		if s.held > 0 && s.acked == s.seq {
+			s.flush(s.heldDue) // what was held for this ack
 		}
 		return
 	case "load":
@@ -189,6 +208,17 @@ func (s *Session) Handle(c command) {
 		s.running = true
 		s.acked = s.seq // a fresh start of the pacing
 		s.watchPolicy()
+		// The answer is the first interval's batch, not a batch without
+		// events followed by it: one message, and the first events come
+		// at once.
+		s.paced = time.Now()
+		if !s.stuck() {
+			s.begin(s.lim.BatchCPU)
+			s.advanceBatch(s.speed.Ticks)
+			if s.ended() {
+				s.running = false
+			}
+		}
 	case "pause":
 		s.running = false
 		s.watchPolicy()
@@ -221,13 +251,26 @@ func (s *Session) Tick(due time.Time) {
 		return // a command first
 	}
 	start := time.Now()
+	s.paced = due
 	s.begin(s.lim.BatchCPU)
 	s.advanceBatch(s.speed.Ticks)
 	if s.ended() {
 		s.running = false
 	}
+	defer func() { s.metrics.batch(time.Since(start).Seconds()) }()
+	if s.seq > s.acked && s.held < maxHeld && s.running && !s.stuck() && len(s.pending) < s.lim.MaxEventsSent {
+		// The client has not drawn the last batch yet: hold this one, to
+		// go out with the next.
+		if s.held == 0 {
+			s.heldDue = due
+		}
+		s.held++
+		return
+	}
+	if s.held > 0 {
+		due = s.heldDue // the batch is as late as its oldest part
+	}
 	s.flush(due)
-	s.metrics.batch(time.Since(start).Seconds())
 }
 
 // begin starts a batch or a command that may compute for budget.
@@ -414,6 +457,7 @@ func matchStep(by, kind string) bool {
 // flush sends the pending events and the machine's state as a batch.
 func (s *Session) flush(due time.Time) {
 	s.seq++
+	s.held = 0
 	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
 		State: s.snapshot(), Sent: due.UnixMicro()}
 	if s.logChanged {
