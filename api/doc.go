@@ -66,7 +66,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":4,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":5,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -222,7 +222,14 @@
 // old); the events say every change as it happens. Events are numbered from 0 ("n") in the order the
 // machine emitted them; the numbering is the same in every replay. At high
 // speed the server may leave out syscall and sysret events from a crowded
-// batch (the batch's "dropped" counts them). A session keeps at most
+// batch (the batch's "dropped" counts them). Faster than 10,000 ticks a
+// batch (since 1.5), a running session also leaves the scheduler's routine
+// out of a batch past its first 250 events — dispatch, preempt, switch,
+// idle, and state changes between ready and running, "dropped" counting
+// them too — and the batch's "thinned" {"from","to"} says from which tick
+// to which they are missing (to is the snapshot's tick): the Gantt chart
+// draws that stretch as mixed. Everything else still comes, and at a
+// million ticks a second no one follows each quantum. A session keeps at most
 // Limits.MaxPendingEvents events for its next batch: when more come at once
 // (a seek forward over a long stretch), the oldest are left out and
 // "skipped" counts them; the snapshot says where things stand, and the
@@ -496,5 +503,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 4
+	Minor   = 5
 )

@@ -49,6 +49,11 @@ func appendBatch(buf []byte, b *Batch) []byte {
 		buf = append(buf, `,"log":`...)
 		buf = appendJSON(buf, b.Log)
 	}
+	if b.Thinned != nil {
+		buf = appendIntField(buf, `,"thinned":{"from":`, b.Thinned.From, false)
+		buf = appendIntField(buf, `,"to":`, b.Thinned.To, false)
+		buf = append(buf, '}')
+	}
 	return append(buf, '}')
 }
 

@@ -78,7 +78,7 @@ func TestEncoderEscapes(t *testing.T) {
 			State: Snapshot{Status: s, Program: s, IPCMore: 3, Procs: []Proc{{Name: s, Threads: []ThreadState{{WaitVar: s}}}},
 				Devices: []Device{{Name: s}}, Instructions: []Instr{{Var: s, Lost: &LostInfo{Other: 3}}},
 				LostUpdate: &LostUpdate{Count: 1}, HaltText: &Text{Code: s}},
-			Log: &LogChange{Inputs: []LoggedInput{{Data: s}}}}
+			Log: &LogChange{Inputs: []LoggedInput{{Data: s}}}, Thinned: &TickRange{From: 5, To: 9}}
 		sameAsJSON(t, "escape "+s, b)
 	}
 }
@@ -90,8 +90,8 @@ func TestEncoderFields(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{Batch{}, 8}, {Event{}, 30}, {Snapshot{}, 25}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
-		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2},
+		{Batch{}, 9}, {Event{}, 30}, {Snapshot{}, 25}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
+		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2}, {TickRange{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, encode.go writes %d: write the new ones there (and here)", c.v, n, c.fields)

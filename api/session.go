@@ -43,7 +43,9 @@ type Session struct {
 	replay  bool    // rebuilding by replay: events are counted, not sent
 	n       int64   // events the machine has emitted
 	pending []Event // events not yet sent
-	dropped int     // syscall events left out of the pending batch
+	dropped int     // syscall events left out of the pending batch, and the scheduler's routine when thinning
+	thin    int     // the scheduler's routine events left out of the pending batch (thinning)…
+	thinned int64   // …from this tick on
 	skipped int     // events left out of the pending batch for want of room, the oldest first
 	inputs  inputLog
 	horizon int64
@@ -337,7 +339,7 @@ func (s *Session) load(p *Program) {
 
 // rebuild starts the program afresh on a new machine.
 func (s *Session) rebuild() error {
-	s.m, s.n, s.pending, s.dropped, s.skipped = nil, 0, nil, 0, 0
+	s.m, s.n, s.pending, s.dropped, s.skipped, s.thin = nil, 0, nil, 0, 0, 0
 	s.live.Store(nil)
 	s.memory.update(0)
 	s.stopCode, s.stopMsg = "", ""
@@ -433,6 +435,14 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.dropped++
 		return
 	}
+	if len(s.pending) >= s.lim.MaxEventsSent/thinKeep && s.thinning() && routine(e) {
+		if s.thin == 0 {
+			s.thinned = e.Tick
+		}
+		s.thin++
+		s.dropped++
+		return
+	}
 	if len(s.pending) >= s.lim.MaxPendingEvents {
 		// Keep the newest: the snapshot says where things stand, and the
 		// batch says how many were left out.
@@ -441,6 +451,33 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
 	s.pending = append(s.pending, wireEvent(n, e))
+}
+
+// thinTicks is the speed (ticks a batch) beyond which a running session
+// thins the scheduler's routine out of its batches, past the first
+// 1/thinKeep of MaxEventsSent events of each: at a million ticks a second
+// no one follows each quantum, and sending them all would hold the run to
+// the few thousand ticks a batch that a page can take.
+const (
+	thinTicks = 10_000
+	thinKeep  = 8
+)
+
+// thinning reports whether crowded batches leave out the scheduler's
+// routine (routine).
+func (s *Session) thinning() bool { return s.running && s.speed.Ticks > thinTicks }
+
+// routine reports whether e is the scheduler's routine: a dispatch, a
+// preemption, a context switch, an idle CPU, or a thread moving between
+// ready and running.
+func routine(e kernel.Event) bool {
+	switch e.Kind {
+	case kernel.KindDispatch, kernel.KindPreempt, kernel.KindSwitch, kernel.KindIdle:
+		return true
+	case kernel.KindState:
+		return e.From == kernel.StateReady && e.To == kernel.StateRunning || e.From == kernel.StateRunning && e.To == kernel.StateReady
+	}
+	return false
 }
 
 // matchStep reports whether an event of kind ends a step "by".
@@ -460,6 +497,9 @@ func (s *Session) flush(due time.Time) {
 	s.held = 0
 	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
 		State: s.snapshot(), Sent: due.UnixMicro()}
+	if s.thin > 0 {
+		b.Thinned = &TickRange{From: s.thinned, To: b.State.Tick}
+	}
 	if s.logChanged {
 		b.Log = &LogChange{From: s.logFrom, Inputs: wireInputs(s.inputs.list[s.logFrom:])}
 		s.logChanged = false
@@ -471,7 +511,7 @@ func (s *Session) flush(due time.Time) {
 		s.metrics.error(codeEventsLimit)
 	}
 	s.out(b)
-	s.pending, s.dropped, s.skipped = nil, 0, 0 // the batch keeps its slice
+	s.pending, s.dropped, s.skipped, s.thin = nil, 0, 0, 0 // the batch keeps its slice
 }
 
 // fail reports an error about a command, with the values its message

@@ -132,6 +132,16 @@ type Batch struct {
 	// Log says how the run's input log changed since the previous batch
 	// that had one, for a client that keeps it to resume (since 1.2).
 	Log *LogChange `json:"log,omitempty"`
+	// Thinned is the stretch of ticks from which the scheduler's routine
+	// was left out of a crowded batch at high speed (counted in Dropped;
+	// since 1.5).
+	Thinned *TickRange `json:"thinned,omitempty"`
+}
+
+// TickRange is a stretch of ticks, From to To.
+type TickRange struct {
+	From int64 `json:"from"`
+	To   int64 `json:"to"`
 }
 
 // LogChange is a change of a run's input log: the log is now its first
