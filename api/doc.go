@@ -368,8 +368,8 @@
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
 // "ack": a slow browser slows the simulation instead of falling behind.
 // While the last batch sent is not yet acknowledged, the server holds what
-// the next intervals compute (three at most) and sends it as one batch
-// when the ack comes: a batch may then cover several intervals, its "sent"
+// the next interval computes and sends it with the following one, or
+// when the ack comes: a batch may then cover two intervals, its "sent"
 // being when the first of them was due. Commands (step, pause, seek,
 // load…) are answered with a batch at once; run's carries the first
 // interval's events.

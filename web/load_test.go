@@ -131,6 +131,13 @@ func startServerProcess(b *testing.B) (addr string, stop func()) {
 
 // serverMemory reads the server's resident memory and Go heap in use.
 func serverMemory(b *testing.B, addr string) (rss, heap float64) {
+	rss, heap, _ = serverFigures(b, addr)
+	return rss, heap
+}
+
+// serverFigures reads the server's resident memory, Go heap in use and
+// CPU time used so far (seconds).
+func serverFigures(b *testing.B, addr string) (rss, heap, cpu float64) {
 	resp, err := http.Get("http://" + addr + "/metrics")
 	if err != nil {
 		b.Fatal(err)
@@ -148,9 +155,11 @@ func serverMemory(b *testing.B, addr string) (rss, heap float64) {
 			rss = v
 		case "go_memstats_heap_inuse_bytes":
 			heap = v
+		case "process_cpu_seconds_total":
+			cpu = v
 		}
 	}
-	return rss, heap
+	return rss, heap, cpu
 }
 
 // loadClient is one session of the benchmark.
@@ -161,6 +170,7 @@ type loadClient struct {
 	batches   int
 	ran       time.Time     // when Run was sent
 	first     time.Duration // from Run to the first batch with events (0: none came)
+	tick      int64         // the machine's tick in the last batch
 }
 
 func (c *loadClient) read() ([]byte, error) {
@@ -221,6 +231,9 @@ func (c *loadClient) run(until time.Time) error {
 		}
 		if sent := number(data, `"sent":`, true); sent > 0 {
 			c.latencies = append(c.latencies, now.Sub(time.UnixMicro(sent)))
+		}
+		if t := number(data, `,"tick":`, false); t > c.tick {
+			c.tick = t
 		}
 		seq := number(data, `"seq":`, false)
 		if err := c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"ack","seq":`+strconv.FormatInt(seq, 10)+`}`)); err != nil {
@@ -303,7 +316,7 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	}
 	wg.Wait()
 	time.Sleep(500 * time.Millisecond)
-	rss2, heap2 := serverMemory(b, addr)
+	rss2, heap2, cpu2 := serverFigures(b, addr)
 
 	// Run them all at the default speed, every session pressing Run at
 	// the same moment.
@@ -326,7 +339,7 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	close(start)
 	wg.Wait()
 	b.StopTimer()
-	rss3, _ := serverMemory(b, addr)
+	rss3, _, cpu3 := serverFigures(b, addr)
 
 	// Every session leaves: how much memory the server gives back within
 	// 10 s.
@@ -337,13 +350,14 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	rss4, heap4 := serverMemory(b, addr)
 
 	var all, firsts []time.Duration
-	batches, silent := 0, 0
+	batches, silent, ticks := 0, 0, int64(0)
 	for _, c := range clients {
 		if c.hostile {
 			continue
 		}
 		all = append(all, c.latencies...)
 		batches += c.batches
+		ticks += c.tick
 		if c.first > 0 {
 			firsts = append(firsts, c.first)
 		} else {
@@ -368,6 +382,10 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	b.ReportMetric(float64(hostiles), "hostile-sessions")
 	b.ReportMetric(float64(batches)/d.Seconds(), "batches/s")
 	b.ReportMetric(float64(batches)/d.Seconds()/float64(others), "batches/s/session")
+	b.ReportMetric(float64(ticks)/d.Seconds()/float64(others), "ticks/s/session")
+	// The server's CPU while the sessions run, per session and second of
+	// running (on a shared machine a steadier figure than the latencies).
+	b.ReportMetric((cpu3-cpu2)*1000/d.Seconds()/float64(n), "server-cpu-ms/session-s")
 	b.ReportMetric(pctOf(firsts, 0.50), "run-first-p50-ms")
 	b.ReportMetric(pctOf(firsts, 0.99), "run-first-p99-ms")
 	b.ReportMetric(pct(0.50), "p50-ms")

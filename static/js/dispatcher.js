@@ -10,8 +10,10 @@
 // again DRAW_SHARE × d ms later at the soonest, so that no view holds the
 // page (and the run) to its pace. Slower, every view is drawn in every
 // frame that has something new; when a fast run stops, the views in sight
-// are drawn at once and those left out of sight in the next frame.
+// are drawn at once and those left out of sight from the next frame on,
+// LATE_FRAME_MS of drawing a frame.
 const DRAW_SHARE = 4;
+const LATE_FRAME_MS = 12;
 const FAST_TICKS = 1000;
 
 // The element a view draws into, watched for being in sight.
@@ -132,9 +134,15 @@ export class Dispatcher {
         // The run has stopped: the views in sight are drawn, those out of
         // sight follow in the next frame.
         if (this.draining) {
-          for (const v of this.late) render(v, performance.now());
-          this.late.clear();
-          this.draining = false;
+          // A frame's worth at a time, so that the page still answers.
+          const until = performance.now() + LATE_FRAME_MS;
+          for (const v of this.late) {
+            render(v, performance.now());
+            this.late.delete(v);
+            if (performance.now() > until) break;
+          }
+          this.draining = this.late.size > 0;
+          if (this.draining) this.schedule();
         } else {
           this.draining = true;
           this.schedule();
