@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -174,5 +175,39 @@ func TestHeldBatchesCoalesce(t *testing.T) {
 	a.Instructions, z.Instructions = nil, nil // compared above, as a stream
 	if a.Status != StatusDone || !reflect.DeepEqual(a, z) {
 		t.Errorf("the last snapshots differ:\n%+v\n%+v", a, z)
+	}
+}
+
+// TestHugeBatchLeavesNoBuffer: a socket keeps its encoding buffer between
+// batches only while it is small; after a crowded batch (here 20,000
+// events and 32 processes of 64 threads) an idle session holds none.
+func TestHugeBatchLeavesNoBuffer(t *testing.T) {
+	c := &socket{}
+	small := Batch{Type: "batch", Seq: 1, Events: []Event{{Kind: "output", Data: "hi\n"}}, State: Snapshot{Status: StatusRunning}}
+	c.encodeBatch(&small)
+	if c.buf == nil || cap(c.buf) > keepBuffer {
+		t.Fatalf("after a small batch the buffer holds %d bytes", cap(c.buf))
+	}
+	huge := Batch{Type: "batch", Seq: 2, Events: make([]Event, 20000)}
+	for i := range huge.Events {
+		huge.Events[i] = Event{N: int64(i), Kind: "output", Data: strings.Repeat("x", 100)}
+	}
+	for pid := 1; pid <= 32; pid++ {
+		p := Proc{PID: pid, Name: "p", State: "ready"}
+		for tid := 0; tid < 64; tid++ {
+			p.Threads = append(p.Threads, ThreadState{TID: pid*100 + tid, State: "ready"})
+		}
+		huge.State.Procs = append(huge.State.Procs, p)
+	}
+	data := c.encodeBatch(&huge)
+	if len(data) < 2<<20 {
+		t.Fatalf("the huge batch is %d bytes", len(data))
+	}
+	if c.buf != nil {
+		t.Errorf("the socket keeps %d bytes after a huge batch", cap(c.buf))
+	}
+	sameAsJSON(t, "huge", huge)
+	if got := c.encodeBatch(&small); !bytes.Equal(got, appendBatch(nil, &small)) || cap(c.buf) > keepBuffer {
+		t.Errorf("the next small batch: %d bytes kept", cap(c.buf))
 	}
 }

@@ -237,11 +237,7 @@ func (c *socket) write(v any) {
 	}
 	var data []byte
 	if b, ok := v.(Batch); ok {
-		data = appendBatch(c.buf[:0], &b) // by hand: no reflection (encode.go)
-		c.buf = data
-		if cap(c.buf) > keepBuffer {
-			c.buf = nil
-		}
+		data = c.encodeBatch(&b)
 	} else {
 		var err error
 		if data, err = json.Marshal(v); err != nil {
@@ -255,6 +251,17 @@ func (c *socket) write(v any) {
 		return
 	}
 	c.api.metrics.message("out")
+}
+
+// encodeBatch encodes b by hand (encode.go) into the socket's buffer,
+// which it keeps for the next batch unless it grew past keepBuffer.
+func (c *socket) encodeBatch(b *Batch) []byte {
+	data := appendBatch(c.buf[:0], b)
+	c.buf = data
+	if cap(c.buf) > keepBuffer {
+		c.buf = nil
+	}
+	return data
 }
 
 // bye sends an error, then closes with code and the message as reason.
