@@ -169,6 +169,9 @@ func (s *Session) Handle(c command) {
 	}
 	s.begin(s.lim.RunTimeout)
 	defer s.seat.give()
+	if c.op != "ack" {
+		s.held = 0 // what was held goes with the command's answer (or a rewind drops it)
+	}
 	switch c.op {
 	case "ack":
 		if c.seq > s.acked && c.seq <= s.seq {
