@@ -183,7 +183,7 @@ func TestHeldBatchesCoalesce(t *testing.T) {
 // events and 32 processes of 64 threads) an idle session holds none.
 func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 	c := &socket{}
-	small := Batch{Type: "batch", Seq: 1, Events: []Event{{Kind: "output", Data: "hi\n"}}, State: Snapshot{Status: StatusRunning}}
+	small := Batch{Type: "batch", Seq: 1, Events: []Event{{Kind: "output", Data: "hi\n"}}, State: Snapshot{Status: StatusRunning, Running: true}}
 	c.encodeBatch(&small)
 	if c.buf == nil || cap(c.buf) > keepBuffer {
 		t.Fatalf("after a small batch the buffer holds %d bytes", cap(c.buf))
@@ -209,5 +209,10 @@ func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 	sameAsJSON(t, "huge", huge)
 	if got := c.encodeBatch(&small); !bytes.Equal(got, appendBatch(nil, &small)) || cap(c.buf) > keepBuffer {
 		t.Errorf("the next small batch: %d bytes kept", cap(c.buf))
+	}
+	paused := small
+	paused.State.Running = false
+	if c.encodeBatch(&paused); c.buf != nil {
+		t.Errorf("a paused session keeps %d bytes", cap(c.buf))
 	}
 }

@@ -254,11 +254,12 @@ func (c *socket) write(v any) {
 }
 
 // encodeBatch encodes b by hand (encode.go) into the socket's buffer,
-// which it keeps for the next batch unless it grew past keepBuffer.
+// which it keeps for the next batch while the session runs, unless it grew
+// past keepBuffer: a paused session holds none.
 func (c *socket) encodeBatch(b *Batch) []byte {
 	data := appendBatch(c.buf[:0], b)
 	c.buf = data
-	if cap(c.buf) > keepBuffer {
+	if cap(c.buf) > keepBuffer || !b.State.Running {
 		c.buf = nil
 	}
 	return data
