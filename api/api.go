@@ -49,6 +49,8 @@ type API struct {
 	mu    sync.Mutex
 	byIP  map[string]int
 	total int
+
+	release releaser // memory given back when many sessions leave
 }
 
 // New makes the API.
@@ -115,6 +117,7 @@ func (a *API) admit(ip string) (release func(), code, msg string) {
 	}
 	a.total++
 	a.byIP[ip]++
+	a.release.opened(a.total)
 	once := sync.Once{}
 	return func() {
 		once.Do(func() {
@@ -124,6 +127,7 @@ func (a *API) admit(ip string) (release func(), code, msg string) {
 			if a.byIP[ip]--; a.byIP[ip] <= 0 {
 				delete(a.byIP, ip)
 			}
+			a.release.closed(a.total)
 		})
 	}, "", ""
 }

@@ -22,7 +22,7 @@
 //
 //	{"op":"load", "program":{...}}           compile and start a program, paused at tick 0
 //	{"op":"run"}                             run continuously at the current speed
-//	{"op":"run", "until":T}                  … and pause at tick T (since 1.4: an exercise asks its predictions there)
+//	{"op":"run", "until":T}                  … and pause at tick T (since 1.5: an exercise asks its predictions there)
 //	{"op":"pause"}                           stop running; the machine keeps its state
 //	{"op":"step", "by":"tick"}               advance one tick (one instruction on each CPU)
 //	{"op":"step", "by":"event"}              advance to the end of the tick of the next event
@@ -67,7 +67,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":4,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":5,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -233,7 +233,14 @@
 // old); the events say every change as it happens. Events are numbered from 0 ("n") in the order the
 // machine emitted them; the numbering is the same in every replay. At high
 // speed the server may leave out syscall and sysret events from a crowded
-// batch (the batch's "dropped" counts them). A session keeps at most
+// batch (the batch's "dropped" counts them). Faster than 10,000 ticks a
+// batch (since 1.5), a running session also leaves the scheduler's routine
+// out of a batch past its first 250 events — dispatch, preempt, switch,
+// idle, and state changes between ready and running, "dropped" counting
+// them too — and the batch's "thinned" {"from","to"} says from which tick
+// to which they are missing (to is the snapshot's tick): the Gantt chart
+// draws that stretch as mixed. Everything else still comes, and at a
+// million ticks a second no one follows each quantum. A session keeps at most
 // Limits.MaxPendingEvents events for its next batch: when more come at once
 // (a seek forward over a long stretch), the oldest are left out and
 // "skipped" counts them; the snapshot says where things stand, and the
@@ -371,7 +378,12 @@
 // Pacing: while running, the server sends at most one batch per interval
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
 // "ack": a slow browser slows the simulation instead of falling behind.
-// Commands (step, pause, seek, load…) are answered with a batch at once.
+// While the last batch sent is not yet acknowledged, the server holds what
+// the next interval computes and sends it with the following one, or
+// when the ack comes: a batch may then cover two intervals, its "sent"
+// being when the first of them was due. Commands (step, pause, seek,
+// load…) are answered with a batch at once; run's carries the first
+// interval's events.
 //
 // Rewind: "seek" rebuilds the machine from the start, replaying the
 // program, its settings and the log of inputs (typed lines, end of input,
@@ -511,5 +523,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 4
+	Minor   = 5
 )

@@ -84,7 +84,13 @@ type socket struct {
 	s      *Session
 	broken bool   // a write failed: the connection is gone
 	why    string // why the session ended, for the log
+	buf    []byte // the last batch encoded, kept for the next one
 }
+
+// keepBuffer is the largest encoding buffer a socket keeps between
+// batches: a larger one (a crowded batch) is left to the collector, so an
+// idle session holds little.
+const keepBuffer = 64 << 10
 
 // inbound is one command from the client, or what was wrong with its
 // frame.
@@ -112,11 +118,11 @@ func (c *socket) serve() {
 	pace := time.NewTimer(time.Hour)
 	pace.Stop()
 	var paceOn bool
-	var due, last time.Time
+	var due time.Time
 
 	for !c.broken {
 		if want := c.s.Wants(); want && !paceOn {
-			due = last.Add(c.s.Interval())
+			due = c.s.NextDue()
 			if now := time.Now(); due.Before(now) {
 				due = now
 			}
@@ -142,7 +148,6 @@ func (c *socket) serve() {
 			}
 		case <-pace.C:
 			paceOn = false
-			last = due
 			c.guard(func() { c.s.Tick(due) })
 		case <-ping.C:
 			c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.lim.WriteWait))
@@ -230,10 +235,15 @@ func (c *socket) write(v any) {
 	if c.broken {
 		return
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		c.api.log.Error("encode", "session", c.s.ID, "err", err)
-		return
+	var data []byte
+	if b, ok := v.(Batch); ok {
+		data = c.encodeBatch(&b)
+	} else {
+		var err error
+		if data, err = json.Marshal(v); err != nil {
+			c.api.log.Error("encode", "session", c.s.ID, "err", err)
+			return
+		}
 	}
 	c.conn.SetWriteDeadline(time.Now().Add(c.lim.WriteWait))
 	if err := c.conn.WriteMessage(websocket.TextMessage, data); err != nil {
@@ -241,6 +251,18 @@ func (c *socket) write(v any) {
 		return
 	}
 	c.api.metrics.message("out")
+}
+
+// encodeBatch encodes b by hand (encode.go) into the socket's buffer,
+// which it keeps for the next batch while the session runs, unless it grew
+// past keepBuffer: a paused session holds none.
+func (c *socket) encodeBatch(b *Batch) []byte {
+	data := appendBatch(c.buf[:0], b)
+	c.buf = data
+	if cap(c.buf) > keepBuffer || !b.State.Running {
+		c.buf = nil
+	}
+	return data
 }
 
 // bye sends an error, then closes with code and the message as reason.

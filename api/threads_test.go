@@ -318,7 +318,9 @@ func TestWatchingAgainAfterRunningFast(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
 	}
-	s.Handle(cmd(t, `{"op":"speed","ticks":100000,"interval":33}`))
+	// Fast enough not to watch, not so fast that two batches (Run's and
+	// the next) end the program.
+	s.Handle(cmd(t, `{"op":"speed","ticks":5000,"interval":33}`))
 	s.Handle(cmd(t, `{"op":"run"}`))
 	s.Handle(command{op: "ack", seq: s.seq})
 	s.Tick(time.Now())
@@ -326,6 +328,6 @@ func TestWatchingAgainAfterRunningFast(t *testing.T) {
 	s.Handle(cmd(t, `{"op":"step","by":"tick"}`))
 	got := r.last().State.Instructions
 	if len(got) == 0 || got[0].Seq != 0 {
-		t.Fatalf("after watching again: %+v", got)
+		t.Fatalf("after watching again (%s at tick %d): %+v", r.last().State.Status, r.last().State.Tick, got)
 	}
 }

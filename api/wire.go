@@ -88,7 +88,7 @@ type (
 	}
 	emptyMsg struct{}
 	// runMsg may say where to stop: a run until a tick pauses there
-	// (since 1.4), as an exercise's predictions need.
+	// (since 1.5), as an exercise's predictions need.
 	runMsg struct {
 		Until *int64 `json:"until"`
 	}
@@ -137,6 +137,16 @@ type Batch struct {
 	// Log says how the run's input log changed since the previous batch
 	// that had one, for a client that keeps it to resume (since 1.2).
 	Log *LogChange `json:"log,omitempty"`
+	// Thinned is the stretch of ticks from which the scheduler's routine
+	// was left out of a crowded batch at high speed (counted in Dropped;
+	// since 1.5).
+	Thinned *TickRange `json:"thinned,omitempty"`
+}
+
+// TickRange is a stretch of ticks, From to To.
+type TickRange struct {
+	From int64 `json:"from"`
+	To   int64 `json:"to"`
 }
 
 // LogChange is a change of a run's input log: the log is now its first
@@ -242,11 +252,11 @@ type Snapshot struct {
 	LostUpdate *LostUpdate `json:"lostUpdate,omitempty"`
 	// Shared are the variables several threads of a process accessed,
 	// with the locks held at their accesses, while the race detector is
-	// on (settings.races, since 1.4): a lock held at every access protects
+	// on (settings.races, since 1.5): a lock held at every access protects
 	// the variable. The first maxSharedSent, in order of first access.
 	Shared []SharedVar `json:"shared,omitempty"`
 	// Globals are the integer variables of the live processes' own
-	// programs as they are now (since 1.4): what the page's prediction
+	// programs as they are now (since 1.5): what the page's prediction
 	// mode asks about. At most maxGlobalsSent of a process, for the first
 	// maxGlobalsProcs processes.
 	Globals []GlobalVar `json:"globals,omitempty"`

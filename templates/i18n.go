@@ -291,6 +291,7 @@ var catalog = map[string]text{
 	"gantt.preemptLegend": {"preempted by the schedule", "스케줄에 의한 선점"},
 	"gantt.threads":       {"One row per thread", "스레드마다 한 줄"},
 	"gantt.idle":          {"idle", "유휴"},
+	"gantt.mixed":         {"ran too fast to draw each turn: a slower speed shows them", "너무 빨리 실행되어 차례마다 그리지 않은 구간: 속도를 낮추면 보입니다"},
 	"gantt.switch":        {"context switch", "문맥 교환"},
 	"gantt.empty":         {"Run a program to fill the timeline.", "프로그램을 실행하면 타임라인이 채워집니다."},
 	"gantt.util":          {"CPU utilisation", "CPU 이용률"},

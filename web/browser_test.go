@@ -25,7 +25,7 @@ import (
 )
 
 // chromium finds the browser: $CHROMIUM, or Debian's chromium.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, p := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
 		if p == "" {
@@ -51,7 +51,7 @@ var shared struct {
 
 // browserTab opens a new tab in a headless chromium shared by the tests.
 // Console errors and uncaught exceptions of the page fail the test.
-func browserTab(t *testing.T) context.Context {
+func browserTab(t testing.TB) context.Context {
 	t.Helper()
 	path := chromium(t)
 	shared.once.Do(func() {
@@ -123,7 +123,7 @@ func TestMain(m *testing.M) {
 }
 
 // do runs browser actions, failing the test on error.
-func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+func do(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatal(err)
@@ -131,7 +131,7 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 }
 
 // eval evaluates JavaScript in the page.
-func eval[T any](t *testing.T, ctx context.Context, js string, opts ...chromedp.EvaluateOption) T {
+func eval[T any](t testing.TB, ctx context.Context, js string, opts ...chromedp.EvaluateOption) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, opts...))
 	if err != nil {
@@ -141,7 +141,7 @@ func eval[T any](t *testing.T, ctx context.Context, js string, opts ...chromedp.
 }
 
 // waitFor waits until the JavaScript predicate holds.
-func waitFor(t *testing.T, ctx context.Context, what, js string) {
+func waitFor(t testing.TB, ctx context.Context, what, js string) {
 	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		t.Fatalf("waiting for %s (%s): %v", what, js, err)

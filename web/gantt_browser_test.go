@@ -38,10 +38,12 @@ int main(void)
 // processes that ran, and draws a long run of short turns as spans in the
 // colour of the process that ran most of each, with each turn drawn again
 // once zoomed in far enough.
+// It runs at 10,000 ticks a batch, the fastest speed at which every turn
+// still comes (above it the server thins the scheduler's routine out).
 func TestBrowserGanttZoomLegendLongRun(t *testing.T) {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{})
-	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&sched=rr&quantum=1&speed=100000&lang=en"),
+	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1&sched=rr&quantum=1&speed=10000&lang=en"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
 	waitFor(t, ctx, "the session", statusIs+`"paused"`)
 	typeProgram(t, ctx, roundRobinJobs)

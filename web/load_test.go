@@ -2,9 +2,11 @@ package web
 
 // The load benchmark: N WebSocket sessions over loopback, each running a
 // two-process program continuously at the default speed, against a server
-// in a child process (so that its memory is its own). It reports the batch
-// latency (from when a batch was due to when the client has it) and the
-// server's memory per idle session.
+// in a child process (so that its memory is its own). Every session presses
+// Run at the same moment. It reports the time from Run to the first batch
+// with events, the batch latency (from when a batch was due to when the
+// client has it), and the server's memory: per idle and per loaded
+// session, while running, and 10 s after every session has left.
 //
 //	go test ./web -run '^$' -bench PlaygroundSessions -benchtime 1x -sessions 1000 -load-duration 20s
 
@@ -20,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,14 +85,21 @@ func serveForBenchmark() {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { io.Copy(io.Discard, os.Stdin); cancel() }()
+	// $OSPLAY_BENCH_CPUPROFILE: where the server writes its CPU profile.
+	if name := os.Getenv("OSPLAY_BENCH_CPUPROFILE"); name != "" {
+		if f, err := os.Create(name); err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	fmt.Println("listening", ln.Addr().String())
 	s.serve(ctx, ln)
-	os.Exit(0)
 }
 
 func init() {
 	if os.Getenv("OSPLAY_BENCH_SERVER") == "1" {
 		serveForBenchmark()
+		os.Exit(0)
 	}
 }
 
@@ -121,6 +131,13 @@ func startServerProcess(b *testing.B) (addr string, stop func()) {
 
 // serverMemory reads the server's resident memory and Go heap in use.
 func serverMemory(b *testing.B, addr string) (rss, heap float64) {
+	rss, heap, _ = serverFigures(b, addr)
+	return rss, heap
+}
+
+// serverFigures reads the server's resident memory, Go heap in use and
+// CPU time used so far (seconds).
+func serverFigures(b *testing.B, addr string) (rss, heap, cpu float64) {
 	resp, err := http.Get("http://" + addr + "/metrics")
 	if err != nil {
 		b.Fatal(err)
@@ -138,9 +155,11 @@ func serverMemory(b *testing.B, addr string) (rss, heap float64) {
 			rss = v
 		case "go_memstats_heap_inuse_bytes":
 			heap = v
+		case "process_cpu_seconds_total":
+			cpu = v
 		}
 	}
-	return rss, heap
+	return rss, heap, cpu
 }
 
 // loadClient is one session of the benchmark.
@@ -149,6 +168,9 @@ type loadClient struct {
 	hostile   bool
 	latencies []time.Duration
 	batches   int
+	ran       time.Time     // when Run was sent
+	first     time.Duration // from Run to the first batch with events (0: none came)
+	tick      int64         // the machine's tick in the last batch
 }
 
 func (c *loadClient) read() ([]byte, error) {
@@ -204,8 +226,14 @@ func (c *loadClient) run(until time.Time) error {
 			continue
 		}
 		c.batches++
+		if c.first == 0 && !bytes.Contains(data, []byte(`"events":[]`)) {
+			c.first = now.Sub(c.ran)
+		}
 		if sent := number(data, `"sent":`, true); sent > 0 {
 			c.latencies = append(c.latencies, now.Sub(time.UnixMicro(sent)))
+		}
+		if t := number(data, `,"tick":`, false); t > c.tick {
+			c.tick = t
 		}
 		seq := number(data, `"seq":`, false)
 		if err := c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"ack","seq":`+strconv.FormatInt(seq, 10)+`}`)); err != nil {
@@ -288,49 +316,78 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	}
 	wg.Wait()
 	time.Sleep(500 * time.Millisecond)
-	rss2, heap2 := serverMemory(b, addr)
+	rss2, heap2, cpu2 := serverFigures(b, addr)
 
-	// Run them all at the default speed.
+	// Run them all at the default speed, every session pressing Run at
+	// the same moment.
 	b.ResetTimer()
 	until := time.Now().Add(d)
-	for _, c := range clients {
-		c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"run"}`))
-	}
+	start := make(chan struct{})
 	for _, c := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			<-start
+			c.ran = time.Now()
+			c.conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"run"}`))
 			if err := c.run(until); err != nil {
 				b.Errorf("run: %v", err)
 			}
 		}()
 	}
+	time.Sleep(100 * time.Millisecond) // every goroutine waits at start
+	close(start)
 	wg.Wait()
 	b.StopTimer()
-	rss3, _ := serverMemory(b, addr)
+	rss3, _, cpu3 := serverFigures(b, addr)
 
-	var all []time.Duration
-	batches := 0
+	// Every session leaves: how much memory the server gives back within
+	// 10 s.
+	for _, c := range clients {
+		c.conn.Close()
+	}
+	time.Sleep(10 * time.Second)
+	rss4, heap4 := serverMemory(b, addr)
+
+	var all, firsts []time.Duration
+	batches, silent, ticks := 0, 0, int64(0)
 	for _, c := range clients {
 		if c.hostile {
 			continue
 		}
 		all = append(all, c.latencies...)
 		batches += c.batches
+		ticks += c.tick
+		if c.first > 0 {
+			firsts = append(firsts, c.first)
+		} else {
+			silent++
+		}
 	}
 	others := n - hostiles
+	if silent > 0 {
+		b.Errorf("%d sessions had no event after Run", silent)
+	}
 	slices.Sort(all)
-	pct := func(p float64) float64 {
+	slices.Sort(firsts)
+	pctOf := func(all []time.Duration, p float64) float64 {
 		if len(all) == 0 {
 			return 0
 		}
 		return float64(all[min(len(all)-1, int(p*float64(len(all))))]) / float64(time.Millisecond)
 	}
+	pct := func(p float64) float64 { return pctOf(all, p) }
 	mib := float64(1 << 20)
 	b.ReportMetric(float64(n), "sessions")
 	b.ReportMetric(float64(hostiles), "hostile-sessions")
 	b.ReportMetric(float64(batches)/d.Seconds(), "batches/s")
 	b.ReportMetric(float64(batches)/d.Seconds()/float64(others), "batches/s/session")
+	b.ReportMetric(float64(ticks)/d.Seconds()/float64(others), "ticks/s/session")
+	// The server's CPU while the sessions run, per session and second of
+	// running (on a shared machine a steadier figure than the latencies).
+	b.ReportMetric((cpu3-cpu2)*1000/d.Seconds()/float64(n), "server-cpu-ms/session-s")
+	b.ReportMetric(pctOf(firsts, 0.50), "run-first-p50-ms")
+	b.ReportMetric(pctOf(firsts, 0.99), "run-first-p99-ms")
 	b.ReportMetric(pct(0.50), "p50-ms")
 	b.ReportMetric(pct(0.99), "p99-ms")
 	b.ReportMetric(pct(1), "max-ms")
@@ -338,5 +395,8 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	b.ReportMetric((heap1-heap0)/float64(n)/mib, "MiB-heap/idle-session")
 	b.ReportMetric((rss2-rss0)/float64(n)/mib, "MiB-rss/loaded-session")
 	b.ReportMetric((heap2-heap0)/float64(n)/mib, "MiB-heap/loaded-session")
+	b.ReportMetric(rss0/mib, "MiB-rss-start")
 	b.ReportMetric(rss3/mib, "MiB-rss-running")
+	b.ReportMetric(rss4/mib, "MiB-rss-after-10s")
+	b.ReportMetric(heap4/mib, "MiB-heap-after-10s")
 }

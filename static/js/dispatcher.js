@@ -2,6 +2,23 @@
 // to the process table and to every view, and draws at most once per
 // animation frame. It tells the server a batch was drawn (ack) only once it
 // is on screen, so the server never runs ahead of what the page can show.
+//
+// Drawing is what costs at speed, not the events. While the run goes on
+// faster than FAST_TICKS a batch (too fast to follow instruction by
+// instruction), a view out of sight (scrolled away, hidden) is drawn when
+// it comes back into sight, and a view that took d ms to draw is drawn
+// again DRAW_SHARE × d ms later at the soonest, so that no view holds the
+// page (and the run) to its pace. Slower, every view is drawn in every
+// frame that has something new; when a fast run stops, the views in sight
+// are drawn at once and those left out of sight from the next frame on,
+// LATE_FRAME_MS of drawing a frame.
+const DRAW_SHARE = 4;
+const LATE_FRAME_MS = 12;
+const FAST_TICKS = 1000;
+
+// The element a view draws into, watched for being in sight.
+const viewElement = (v) => [v.canvas, v.el, v.out].find((e) => typeof Element !== "undefined" && e instanceof Element);
+
 export class Dispatcher {
   // views: objects with reset(), event(e), state(snapshot, table), render();
   // table: the shared ProcessTable; onDrawn(seq): called after drawing.
@@ -13,6 +30,27 @@ export class Dispatcher {
     this.snapshot = null;
     this.seq = 0;
     this.frame = 0;
+    this.due = new Map(); // view → when it may be drawn again while running
+    this.hidden = new Set(); // views out of sight
+    this.late = new Set(); // views left out of sight while running fast
+    this.draining = false; // they are drawn in the next frame
+    if (typeof IntersectionObserver !== "undefined") {
+      const byElement = new Map();
+      const seen = new IntersectionObserver((entries) => {
+        for (const en of entries) {
+          const v = byElement.get(en.target);
+          if (!v) continue;
+          if (en.isIntersecting) {
+            this.hidden.delete(v);
+            this.schedule();
+          } else this.hidden.add(v);
+        }
+      });
+      for (const v of views) {
+        const el = viewElement(v);
+        if (el) { byElement.set(el, v); seen.observe(el); }
+      }
+    }
   }
 
   // reset forgets the run (a new program is loaded).
@@ -77,7 +115,39 @@ export class Dispatcher {
         this.table.state(this.snapshot);
         for (const v of this.views) v.state(this.snapshot, this.table);
       }
-      for (const v of this.views) v.render();
+      const s = this.snapshot;
+      const fast = s && s.status === "running" && s.speed && s.speed.ticks > FAST_TICKS;
+      const render = (v, start) => {
+        v.render();
+        this.due.set(v, start + DRAW_SHARE * (performance.now() - start));
+      };
+      for (const v of this.views) {
+        const start = performance.now();
+        if (fast) {
+          if (this.hidden.has(v)) { this.late.add(v); continue; }
+          if (start < (this.due.get(v) || 0)) continue;
+        } else if (this.late.has(v)) continue; // in the next frame (below)
+        this.late.delete(v);
+        render(v, start);
+      }
+      if (!fast && this.late.size > 0) {
+        // The run has stopped: the views in sight are drawn, those out of
+        // sight follow in the next frame.
+        if (this.draining) {
+          // A frame's worth at a time, so that the page still answers.
+          const until = performance.now() + LATE_FRAME_MS;
+          for (const v of this.late) {
+            render(v, performance.now());
+            this.late.delete(v);
+            if (performance.now() > until) break;
+          }
+          this.draining = this.late.size > 0;
+          if (this.draining) this.schedule();
+        } else {
+          this.draining = true;
+          this.schedule();
+        }
+      }
       if (this.onDrawn) this.onDrawn(this.seq);
     };
     // requestAnimationFrame does not run in a hidden tab: then the server

@@ -210,7 +210,8 @@ export class Gantt {
         const w = Math.max(x2 - x1, 0.6);
         const run = s.what === "run" || s.what === "busy";
         if (run) seen.set(`${s.pid}/${s.tid || 0}`, {pid: s.pid, tid: s.tid || 0});
-        const cls = run ? `seg run ${procClass(s.pid)}${s.what === "busy" ? " busy" : ""}` : s.what === "switch" ? "seg switch" : "seg idle";
+        const cls = run ? `seg run ${procClass(s.pid)}${s.what === "busy" ? " busy" : ""}` : s.what === "switch" ? "seg switch" :
+          s.what === "mixed" ? "seg mixed" : "seg idle";
         const g = svg("g", {class: cls, "data-pid": run ? s.pid : null, "data-tid": run && s.tid ? s.tid : null, "data-what": s.what,
           "data-start": s.start, "data-end": s.end ?? end});
         g.appendChild(svg("rect", {x: x1, y, width: w, height: ROW}));
@@ -223,7 +224,8 @@ export class Gantt {
         }
         const runner = s.tid ? `pid ${s.pid} ${name} ${threadLabel(s.tid)}` : `pid ${s.pid} ${name}`;
         const what = s.what === "run" ? runner : s.what === "busy" ? `${runner} ${t("gantt.mostly", {share: s.share})}` :
-          s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` : t("gantt.idle");
+          s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` :
+          s.what === "mixed" ? t("gantt.mixed") : t("gantt.idle");
         titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
         if (run) g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
@@ -257,7 +259,8 @@ export class Gantt {
     this.canvas.appendChild(root);
     if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
     this.pinNames();
-    this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed);
+    this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed,
+      lanes.some((l) => l.segs.some((s) => s.what === "mixed")));
     if (this.legendEl) this.legendEl.replaceChildren(...this.legend.map(legendHTML));
     if (this.statsEl) this.statsEl.textContent = this.stats(end);
     this.showZoom();
@@ -265,7 +268,7 @@ export class Gantt {
 
   // legendItems are what the chart's colours and marks mean: a swatch per
   // process (or thread) drawn, then the CPU's other states.
-  legendItems(seen, switches, summed) {
+  legendItems(seen, switches, summed, mixed) {
     const items = [...seen.values()].sort((a, b) => a.pid - b.pid || a.tid - b.tid).map(({pid, tid}) => {
       const name = this.names.get(pid) || "";
       return {kind: "proc", pid, tid, text: tid && tid !== pid ? `${threadLabel(tid)} (pid ${pid} ${name})` : `pid ${pid} ${name}`.trim()};
@@ -274,6 +277,7 @@ export class Gantt {
     items.push({kind: "idle", text: t("gantt.idle")});
     if (this.preempts.length) items.push({kind: "preempt", text: t("gantt.preemptLegend")});
     if (summed) items.push({kind: "busy", text: t("gantt.summed")});
+    if (mixed) items.push({kind: "mixed", text: t("gantt.mixed")});
     return items;
   }
 
@@ -324,8 +328,8 @@ export class Gantt {
       while (i < segs.length && (segs[i].end ?? end) <= b0) i++;
       for (let j = i; j < segs.length && segs[j].start < b1; j++) {
         const s = segs[j];
-        if (s.what !== "run") continue;
-        const k = `${s.pid}/${s.tid || 0}`;
+        if (s.what !== "run" && s.what !== "mixed") continue; // a thinned stretch stays one
+        const k = s.what === "mixed" ? "mixed" : `${s.pid}/${s.tid || 0}`;
         const d = Math.min(s.end ?? end, b1) - Math.max(s.start, b0);
         if (d > 0) share.set(k, {s, n: (share.get(k)?.n || 0) + d});
       }
@@ -333,11 +337,12 @@ export class Gantt {
       for (const v of share.values()) if (!top || v.n > top.n) top = v;
       if (!top) continue;
       const last = out[out.length - 1];
-      if (last && last.end === b0 && last.pid === top.s.pid && last.tid === top.s.tid) {
+      const what = top.s.what === "mixed" ? "mixed" : "busy";
+      if (last && last.end === b0 && last.what === what && last.pid === top.s.pid && last.tid === top.s.tid) {
         last.end = b1;
         last.ran += top.n;
       } else {
-        out.push({start: b0, end: b1, what: "busy", pid: top.s.pid, tid: top.s.tid, cpu: top.s.cpu, ran: top.n});
+        out.push({start: b0, end: b1, what, pid: top.s.pid, tid: top.s.tid, cpu: top.s.cpu, ran: top.n});
       }
     }
     for (const s of out) s.share = Math.round((100 * s.ran) / (s.end - s.start));
@@ -372,6 +377,8 @@ function legendMark(it, x, y) {
       return svg("g", {class: "mark run busy proc-none"}, box());
     case "switch":
       return svg("g", {class: "mark switch"}, box());
+    case "mixed":
+      return svg("g", {class: "mark mixed"}, box());
     case "preempt":
       return svg("g", {class: "mark"}, svg("line", {x1: x + 8, y1: y, x2: x + 8, y2: y + 16, class: "preempt-line"}),
         svg("path", {d: `M${x + 2} ${y} L${x + 14} ${y} L${x + 8} ${y + 8} Z`, class: "preempt-tri"}));

@@ -166,7 +166,9 @@ const ipc = new IPCView(canvas("ipc"));
 const msc = new MSC(canvas("msc"), (tick) => actions.seek(tick + 1));
 editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
-const markers = {reset() {}, event() {}, state(s) { editor.markers(s.procs); }, render() {}};
+// The editor's markers of where each process is, drawn as a view is.
+const markers = {reset() {}, event() {}, state(s) { this.procs = s.procs; },
+  render() { if (this.procs) editor.markers(this.procs); this.procs = null; }};
 const races = new Races($('[data-view="races"]'), editor);
 
 const ask = new AskPanel($('[data-view="ask"]'), (pid) => send({op: "choose", pid}));
@@ -362,6 +364,13 @@ const conn = new Connection(boot.socket, {
     if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
     dispatcher.batch(b);
+    // At high speed the server leaves the scheduler's routine out from
+    // thinned.from on (api/doc.go): the Gantt chart shows that stretch as
+    // mixed, not as the last process it saw dispatched.
+    if (b.thinned && gantt.open) {
+      for (let c = 0; c < b.state.cpus.length; c++) gantt.open(c, b.thinned.from, "mixed", 0);
+      gantt.dirty = true;
+    }
     controls.show(b.state);
     layout.status(b.state.status);
     if (b.state.status === "choose" && !$('[data-view="ask"]')) notice.show(t("choose.notice"), "info");

@@ -1,0 +1,450 @@
+package api
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+)
+
+// The batch encoder. A running session sends a batch about thirty times a
+// second, and encoding/json walks the whole snapshot by reflection for
+// each; this file writes the hot types — the batch, its events, the
+// processes, CPUs and queues, the watched instructions, texts — by hand,
+// appending to a buffer the session keeps, and hands the rarer parts (IPC
+// objects, a PCB, synchronisation objects, wait edges) to encoding/json.
+// The bytes are those encoding/json writes for the same value, field for
+// field (encode_test.go compares them over many runs), so the wire is
+// unchanged: a client cannot tell the two apart.
+//
+// Invariant: each function below lists its type's fields in the order of
+// the struct, with the struct's JSON names and omitempty rules. A field
+// added to one of these types must be added here too; TestEncoderFields
+// fails until it is.
+
+// appendBatch appends b as JSON.
+func appendBatch(buf []byte, b *Batch) []byte {
+	buf = append(buf, `{"type":`...)
+	buf = appendString(buf, b.Type)
+	buf = append(buf, `,"seq":`...)
+	buf = strconv.AppendInt(buf, b.Seq, 10)
+	buf = append(buf, `,"events":`...)
+	if b.Events == nil {
+		buf = append(buf, "null"...)
+	} else {
+		buf = append(buf, '[')
+		for i := range b.Events {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendEvent(buf, &b.Events[i])
+		}
+		buf = append(buf, ']')
+	}
+	buf = appendIntField(buf, `,"dropped":`, int64(b.Dropped), true)
+	buf = appendIntField(buf, `,"skipped":`, int64(b.Skipped), true)
+	buf = append(buf, `,"state":`...)
+	buf = appendSnapshot(buf, &b.State)
+	buf = appendIntField(buf, `,"sent":`, b.Sent, false)
+	if b.Log != nil {
+		buf = append(buf, `,"log":`...)
+		buf = appendJSON(buf, b.Log)
+	}
+	if b.Thinned != nil {
+		buf = appendIntField(buf, `,"thinned":{"from":`, b.Thinned.From, false)
+		buf = appendIntField(buf, `,"to":`, b.Thinned.To, false)
+		buf = append(buf, '}')
+	}
+	return append(buf, '}')
+}
+
+// appendEvent appends e as JSON.
+func appendEvent(buf []byte, e *Event) []byte {
+	buf = appendIntField(buf, `{"n":`, e.N, false)
+	buf = appendIntField(buf, `,"t":`, e.Tick, false)
+	buf = appendIntField(buf, `,"cpu":`, int64(e.CPU), false)
+	buf = appendIntField(buf, `,"pid":`, int64(e.PID), false)
+	buf = appendIntField(buf, `,"tid":`, int64(e.TID), true)
+	buf = append(buf, `,"k":`...)
+	buf = appendString(buf, e.Kind)
+	buf = appendStringField(buf, `,"from":`, e.From)
+	buf = appendStringField(buf, `,"to":`, e.To)
+	buf = appendStringField(buf, `,"cause":`, e.Cause)
+	buf = appendIntField(buf, `,"other":`, int64(e.Other), true)
+	buf = appendStringField(buf, `,"name":`, e.Name)
+	if len(e.Argv) > 0 {
+		buf = append(buf, `,"argv":`...)
+		buf = appendStrings(buf, e.Argv)
+	}
+	buf = appendStringField(buf, `,"text":`, e.Text)
+	buf = appendIntField(buf, `,"result":`, e.Result, true)
+	buf = appendStringField(buf, `,"errno":`, e.Errno)
+	buf = appendIntField(buf, `,"status":`, int64(e.Status), true)
+	buf = appendStringField(buf, `,"signal":`, e.Signal)
+	buf = appendUintField(buf, `,"addr":`, e.Addr, true)
+	buf = appendStringField(buf, `,"msg":`, e.Msg)
+	buf = appendIntField(buf, `,"fd":`, int64(e.FD), true)
+	buf = appendStringField(buf, `,"data":`, e.Data)
+	buf = appendIntField(buf, `,"ticks":`, e.Ticks, true)
+	buf = appendIntField(buf, `,"otherTid":`, int64(e.OtherTID), true)
+	buf = appendStringField(buf, `,"limit":`, e.Limit)
+	buf = appendIntField(buf, `,"value":`, e.Value, true)
+	buf = appendIntField(buf, `,"bytes":`, e.Bytes, true)
+	if e.CauseText != nil {
+		buf = append(buf, `,"causeText":`...)
+		buf = appendText(buf, e.CauseText)
+	}
+	if e.MsgText != nil {
+		buf = append(buf, `,"msgText":`...)
+		buf = appendText(buf, e.MsgText)
+	}
+	if len(e.Waits) > 0 {
+		buf = append(buf, `,"waits":`...)
+		buf = appendJSON(buf, e.Waits)
+	}
+	if e.IPC != nil {
+		buf = append(buf, `,"ipc":`...)
+		buf = appendJSON(buf, e.IPC)
+	}
+	return append(buf, '}')
+}
+
+// appendSnapshot appends st as JSON.
+func appendSnapshot(buf []byte, st *Snapshot) []byte {
+	buf = append(buf, `{"status":`...)
+	buf = appendString(buf, st.Status)
+	buf = appendBoolField(buf, `,"running":`, st.Running, false)
+	buf = appendIntField(buf, `,"tick":`, st.Tick, false)
+	buf = appendIntField(buf, `,"horizon":`, st.Horizon, false)
+	buf = appendIntField(buf, `,"events":`, st.Events, false)
+	buf = appendIntField(buf, `,"speed":{"ticks":`, st.Speed.Ticks, false)
+	buf = appendIntField(buf, `,"interval":`, int64(st.Speed.Interval), false)
+	buf = append(buf, `},"procs":`...)
+	if st.Procs == nil {
+		buf = append(buf, "null"...)
+	} else {
+		buf = append(buf, '[')
+		for i := range st.Procs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendProc(buf, &st.Procs[i])
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, `,"cpus":`...)
+	if st.CPUs == nil {
+		buf = append(buf, "null"...)
+	} else {
+		buf = append(buf, '[')
+		for i, c := range st.CPUs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendIntField(buf, `{"id":`, int64(c.ID), false)
+			buf = appendIntField(buf, `,"pid":`, int64(c.PID), false)
+			buf = appendBoolField(buf, `,"switching":`, c.Switching, true)
+			buf = appendIntField(buf, `,"busy":`, c.Busy, false)
+			buf = appendIntField(buf, `,"switch":`, c.Switch, false)
+			buf = appendIntField(buf, `,"idle":`, c.Idle, false)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, `,"ready":`...)
+	if st.Ready == nil {
+		buf = append(buf, "null"...)
+	} else {
+		buf = append(buf, '[')
+		for i, q := range st.Ready {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendInts(buf, q)
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, `,"jobs":`...)
+	buf = appendInts(buf, st.Jobs)
+	buf = append(buf, `,"swapped":`...)
+	buf = appendInts(buf, st.Swapped)
+	buf = append(buf, `,"devices":`...)
+	if st.Devices == nil {
+		buf = append(buf, "null"...)
+	} else {
+		buf = append(buf, '[')
+		for i, d := range st.Devices {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, `{"name":`...)
+			buf = appendString(buf, d.Name)
+			buf = appendBoolField(buf, `,"serial":`, d.Serial, true)
+			buf = append(buf, `,"queue":`...)
+			buf = appendInts(buf, d.Queue)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
+	}
+	if len(st.Asking) > 0 {
+		buf = append(buf, `,"asking":`...)
+		buf = appendJSON(buf, st.Asking)
+	}
+	if st.PCB != nil {
+		buf = append(buf, `,"pcb":`...)
+		buf = appendJSON(buf, st.PCB)
+	}
+	buf = appendStringField(buf, `,"halt":`, st.Halt)
+	buf = appendStringField(buf, `,"haltCode":`, st.HaltCode)
+	if st.HaltText != nil {
+		buf = append(buf, `,"haltText":`...)
+		buf = appendText(buf, st.HaltText)
+	}
+	if st.Result != nil {
+		buf = append(buf, `,"result":`...)
+		buf = appendJSON(buf, st.Result)
+	}
+	buf = appendStringField(buf, `,"program":`, st.Program)
+	if len(st.Sync) > 0 {
+		buf = append(buf, `,"sync":`...)
+		buf = appendJSON(buf, st.Sync)
+	}
+	if len(st.Waits) > 0 {
+		buf = append(buf, `,"waits":`...)
+		buf = appendJSON(buf, st.Waits)
+	}
+	if len(st.IPC) > 0 {
+		buf = append(buf, `,"ipc":`...)
+		buf = appendJSON(buf, st.IPC)
+	}
+	buf = appendIntField(buf, `,"ipcMore":`, int64(st.IPCMore), true)
+	if len(st.Instructions) > 0 {
+		buf = append(buf, `,"instructions":`...)
+		buf = appendInstrs(buf, st.Instructions)
+	}
+	if st.LostUpdate != nil {
+		buf = appendIntField(buf, `,"lostUpdate":{"count":`, st.LostUpdate.Count, false)
+		buf = append(buf, `,"instructions":`...)
+		buf = appendInstrs(buf, st.LostUpdate.Instructions)
+		buf = append(buf, '}')
+	}
+	if len(st.Shared) > 0 {
+		buf = append(buf, `,"shared":`...)
+		buf = appendJSON(buf, st.Shared)
+	}
+	if len(st.Globals) > 0 {
+		buf = append(buf, `,"globals":`...)
+		buf = appendJSON(buf, st.Globals)
+	}
+	return append(buf, '}')
+}
+
+// appendProc appends p as JSON.
+func appendProc(buf []byte, p *Proc) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(p.PID), false)
+	buf = appendIntField(buf, `,"ppid":`, int64(p.PPID), false)
+	buf = append(buf, `,"name":`...)
+	buf = appendString(buf, p.Name)
+	buf = append(buf, `,"state":`...)
+	buf = appendString(buf, p.State)
+	buf = appendStringField(buf, `,"waitOn":`, p.WaitOn)
+	buf = appendIntField(buf, `,"cpu":`, int64(p.CPU), false)
+	buf = appendStringField(buf, `,"file":`, p.File)
+	buf = appendIntField(buf, `,"line":`, int64(p.Line), true)
+	buf = appendStringField(buf, `,"func":`, p.Func)
+	buf = appendIntField(buf, `,"cpuTicks":`, p.CPUTicks, false)
+	if len(p.Threads) > 0 {
+		buf = append(buf, `,"threads":[`...)
+		for i := range p.Threads {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			t := &p.Threads[i]
+			buf = appendIntField(buf, `{"tid":`, int64(t.TID), false)
+			buf = append(buf, `,"state":`...)
+			buf = appendString(buf, t.State)
+			buf = appendStringField(buf, `,"waitOn":`, t.WaitOn)
+			buf = appendUintField(buf, `,"waitAddr":`, t.WaitAddr, true)
+			buf = appendStringField(buf, `,"waitVar":`, t.WaitVar)
+			buf = appendIntField(buf, `,"cpu":`, int64(t.CPU), false)
+			buf = appendStringField(buf, `,"file":`, t.File)
+			buf = appendIntField(buf, `,"line":`, int64(t.Line), true)
+			buf = appendStringField(buf, `,"func":`, t.Func)
+			buf = appendIntField(buf, `,"cpuTicks":`, t.CPUTicks, false)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
+	}
+	return append(buf, '}')
+}
+
+// appendInstrs appends a list of watched instructions as JSON.
+func appendInstrs(buf []byte, list []Instr) []byte {
+	if list == nil {
+		return append(buf, "null"...)
+	}
+	buf = append(buf, '[')
+	for i := range list {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		in := &list[i]
+		buf = appendIntField(buf, `{"seq":`, in.Seq, false)
+		buf = appendIntField(buf, `,"t":`, in.Tick, false)
+		buf = appendIntField(buf, `,"cpu":`, int64(in.CPU), false)
+		buf = appendIntField(buf, `,"pid":`, int64(in.PID), false)
+		buf = appendIntField(buf, `,"tid":`, int64(in.TID), false)
+		buf = appendStringField(buf, `,"func":`, in.Func)
+		buf = appendStringField(buf, `,"file":`, in.File)
+		buf = appendIntField(buf, `,"line":`, int64(in.Line), true)
+		buf = append(buf, `,"op":`...)
+		buf = appendString(buf, in.Op)
+		buf = appendIntField(buf, `,"a":`, int64(in.A), true)
+		buf = appendIntField(buf, `,"b":`, in.B, true)
+		buf = appendUintField(buf, `,"addr":`, in.Addr, true)
+		buf = appendStringField(buf, `,"var":`, in.Var)
+		buf = appendIntField(buf, `,"size":`, int64(in.Size), true)
+		buf = appendBoolField(buf, `,"store":`, in.Store, true)
+		buf = appendIntField(buf, `,"value":`, in.Value, false)
+		buf = appendStringField(buf, `,"callee":`, in.Callee)
+		if in.Lost != nil {
+			buf = appendIntField(buf, `,"lost":{"load":`, in.Lost.Load, false)
+			buf = appendIntField(buf, `,"overwritten":`, in.Lost.Overwritten, false)
+			buf = appendIntField(buf, `,"other":`, int64(in.Lost.Other), false)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, '}')
+	}
+	return append(buf, ']')
+}
+
+// appendText appends a text of the catalogue: its arguments in the order
+// of their names, as encoding/json writes a map.
+func appendText(buf []byte, t *Text) []byte {
+	buf = append(buf, `{"code":`...)
+	buf = appendString(buf, t.Code)
+	if len(t.Args) > 0 {
+		var keys [8]string
+		names := keys[:0]
+		for k := range t.Args {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		buf = append(buf, `,"args":{`...)
+		for i, k := range names {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendString(buf, k)
+			buf = append(buf, ':')
+			switch v := t.Args[k].(type) {
+			case int64:
+				buf = strconv.AppendInt(buf, v, 10)
+			case int:
+				buf = strconv.AppendInt(buf, int64(v), 10)
+			case string:
+				buf = appendString(buf, v)
+			case *Text:
+				if v == nil {
+					buf = append(buf, "null"...)
+				} else {
+					buf = appendText(buf, v)
+				}
+			case Task:
+				buf = appendIntField(buf, `{"pid":`, v.PID, false)
+				buf = appendIntField(buf, `,"tid":`, v.TID, true)
+				buf = append(buf, '}')
+			default:
+				buf = appendJSON(buf, v)
+			}
+		}
+		buf = append(buf, '}')
+	}
+	return append(buf, '}')
+}
+
+// appendInts appends a list of numbers (null for a nil one).
+func appendInts(buf []byte, list []int) []byte {
+	if list == nil {
+		return append(buf, "null"...)
+	}
+	buf = append(buf, '[')
+	for i, v := range list {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(v), 10)
+	}
+	return append(buf, ']')
+}
+
+// appendStrings appends a list of strings.
+func appendStrings(buf []byte, list []string) []byte {
+	buf = append(buf, '[')
+	for i, s := range list {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendString(buf, s)
+	}
+	return append(buf, ']')
+}
+
+// appendIntField appends name and v, unless omitEmpty and v is 0.
+func appendIntField(buf []byte, name string, v int64, omitEmpty bool) []byte {
+	if omitEmpty && v == 0 {
+		return buf
+	}
+	buf = append(buf, name...)
+	return strconv.AppendInt(buf, v, 10)
+}
+
+// appendUintField appends name and v, unless omitEmpty and v is 0.
+func appendUintField(buf []byte, name string, v uint64, omitEmpty bool) []byte {
+	if omitEmpty && v == 0 {
+		return buf
+	}
+	buf = append(buf, name...)
+	return strconv.AppendUint(buf, v, 10)
+}
+
+// appendBoolField appends name and v, unless omitEmpty and v is false.
+func appendBoolField(buf []byte, name string, v, omitEmpty bool) []byte {
+	if omitEmpty && !v {
+		return buf
+	}
+	buf = append(buf, name...)
+	return strconv.AppendBool(buf, v)
+}
+
+// appendStringField appends name and s unless s is empty (omitempty).
+func appendStringField(buf []byte, name, s string) []byte {
+	if s == "" {
+		return buf
+	}
+	buf = append(buf, name...)
+	return appendString(buf, s)
+}
+
+// appendString appends s quoted as encoding/json quotes it. Printable
+// ASCII other than the characters it escapes (" \ and, for HTML, < > &)
+// is copied as it is; anything else, rare in a batch, is left to
+// encoding/json.
+func appendString(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return appendJSON(buf, s)
+		}
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
+}
+
+// appendJSON appends v as encoding/json writes it.
+func appendJSON(buf []byte, v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return append(buf, "null"...) // the wire types always encode
+	}
+	return append(buf, data...)
+}
