@@ -72,6 +72,9 @@ type Func struct {
 	Variadic  bool
 	Lib       bool // library code: charged per call, not per instruction
 	Switches  []Switch
+
+	exe   unsafe.Pointer // *execForm: the form the VM runs (fuse.go), made at the first run
+	plain bool           // run without fused instructions (Program.Unfused)
 }
 
 // Switch is a jump table: Values sorted ascending, Targets beside them.
