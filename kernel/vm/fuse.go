@@ -47,27 +47,30 @@ type xop struct {
 
 // The fused instructions. They never appear in Code.
 const (
-	xAddr        Op = numOps + iota // push the address
-	xLoad                           // push the value L loads at the address
-	xLoadSet                        // slot V = the value L loads at the address
-	xLoadJ                          // jump to A if (the value L loads at the address) C-compares with slot V
-	xStoreL                         // store slot V at the address (L: the store)
-	xStoreK                         // store K at the address
-	xSetInc                         // slot V = int32(slot X + B)
-	xSetIncJ                        // … then jump to A
-	xSetIncLoop                     // … then jump to A if slot SX L-compares with K, else to T
-	xSetAdd                         // slot V = int32(slot X + slot Y)
-	xSetAddJ                        // … then jump to A
-	xSetAddLoop                     // … then jump to A if slot SX L-compares with K, else to T
-	xJLL                            // jump to A if slot X L-compares with slot Y
-	xJSL                            // pop a; jump to A if a L-compares with slot X
-	xMulAdd32Set                    // pop c, b, a; slot V = int32(a + int32(b·c))
-	xConst                          // push B (a constant and its extension)
-	xArgCall                        // push int32(slot X + B); call function A with T argument slots
-	xAdd32Ret                       // add32, then return
-	xBin                            // r = a L b, extended (SX: shift, SY: signed), pushed or put in slot V (≥ 0); a, b by T (binModes)
-	xIncMem                         // pop addr: store (load L at addr) + B (T: as int32) with C at addr
-	xIllegal                        // an opcode no instruction has (A: it)
+	xAddr         Op = numOps + iota // push the address
+	xLoad                            // push the value L loads at the address
+	xLoadSet                         // slot V = the value L loads at the address
+	xLoadJ                           // jump to A if (the value L loads at the address) C-compares with slot V
+	xStoreL                          // store slot V at the address (L: the store)
+	xStoreK                          // store K at the address
+	xSetInc                          // slot V = int32(slot X + B)
+	xSetIncJ                         // … then jump to A
+	xSetIncLoop                      // … then jump to A if slot SX L-compares with K, else to T
+	xSetAdd                          // slot V = int32(slot X + slot Y)
+	xSetAddJ                         // … then jump to A
+	xSetAddLoop                      // … then jump to A if slot SX L-compares with K, else to T
+	xAddLocal                        // slot V += B (never alone: W would be 1)
+	xAddLocalJ                       // … then jump to A
+	xAddLocalLoop                    // … then jump to A if slot SX L-compares with K, else to T
+	xJLL                             // jump to A if slot X L-compares with slot Y
+	xJSL                             // pop a; jump to A if a L-compares with slot X
+	xMulAdd32Set                     // pop c, b, a; slot V = int32(a + int32(b·c))
+	xConst                           // push B (a constant and its extension)
+	xArgCall                         // push int32(slot X + B); call function A with T argument slots
+	xAdd32Ret                        // add32, then return
+	xBin                             // r = a L b, extended (SX: shift, SY: signed), pushed or put in slot V (≥ 0); a, b by T (binModes)
+	xIncMem                          // pop addr: store (load L at addr) + B (T: as int32) with C at addr
+	xIllegal                         // an opcode no instruction has (A: it)
 	numXOps
 )
 
@@ -176,6 +179,8 @@ func (f *Func) pattern(i int) (xop, bool) {
 		return f.step(xop{Op: xSetInc, W: 2, X: in.A, B: in.B, V: next.A}, i+2), true
 	case in.Op == LOCAL2 && next.Op == ADD32 && at(2).Op == SETLOCAL && f.slot(int64(in.A)) && f.slot(in.B) && f.slot(int64(at(2).A)):
 		return f.step(xop{Op: xSetAdd, W: 3, X: in.A, Y: int32(in.B), V: at(2).A}, i+3), true
+	case in.Op == ADDLOCAL && next.Op == JMP && f.slot(int64(in.A)):
+		return f.step(xop{Op: xAddLocal, W: 1, V: in.A, B: in.B}, i+1), true
 	case in.Op == LOCAL2 && isJcc(next.Op) && f.slot(int64(in.A)) && f.slot(in.B):
 		return xop{Op: xJLL, W: 2, L: next.Op, X: in.A, Y: int32(in.B), A: next.A}, true
 	case in.Op == LOCAL && isJcc(next.Op) && f.slot(int64(in.A)):

@@ -112,6 +112,7 @@ func (p *Program) SizeBeyond(base *Program) int64 {
 	for _, f := range p.Funcs[shared:] {
 		n += funcOverhead + int64(len(f.Name)+len(f.File))
 		n += int64(len(f.Code))*int64(unsafe.Sizeof(Instr{})) + int64(len(f.Lines))*4
+		n += int64(len(f.Code)) * int64(unsafe.Sizeof(xop{})) // the executable form, once it has run
 		for _, s := range f.Switches {
 			n += int64(len(s.Values))*8 + int64(len(s.Targets))*4
 		}

@@ -484,6 +484,17 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				pc = int(in.A)
 			}
 			goto fused
+		case xAddLocalJ:
+			vals[base+int(in.V)] += uint64(in.B)
+			pc = int(in.A)
+			goto fused
+		case xAddLocalLoop:
+			vals[base+int(in.V)] += uint64(in.B)
+			pc = int(in.T)
+			if holds(in.L, vals[base+int(in.SX)], uint64(in.K)) {
+				pc = int(in.A)
+			}
+			goto fused
 		case xJLL:
 			pc++
 			if holds(in.L, vals[base+int(in.X)], vals[base+int(in.Y)]) {

@@ -46,6 +46,12 @@ int main(void) {
 	for (int i = -50; i < 50; i += 7)
 		m += i / 3 + i % 5 + (i * 13) % -7 + (unsigned)(i + 100) / 9u + (unsigned)(i + 100) % 7u + ((long)i << 3) / -4;
 	puti(m);
+	long steps = 0;
+	for (long i = 0; i < 1000; i++)
+		steps += i;
+	for (unsigned long i = 5000; i > 10; i--)
+		steps ^= i;
+	puti(steps);
 	return 0;
 }
 
@@ -54,3 +60,4 @@ int main(void) {
 // output: 75
 // output: 4495
 // output: 25769803934
+// output: 494767
