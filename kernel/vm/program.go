@@ -72,6 +72,9 @@ type Func struct {
 	Variadic  bool
 	Lib       bool // library code: charged per call, not per instruction
 	Switches  []Switch
+
+	exe   unsafe.Pointer // *execForm: the form the VM runs (fuse.go), made at the first run
+	plain bool           // run without fused instructions (Program.Unfused)
 }
 
 // Switch is a jump table: Values sorted ascending, Targets beside them.
@@ -109,6 +112,7 @@ func (p *Program) SizeBeyond(base *Program) int64 {
 	for _, f := range p.Funcs[shared:] {
 		n += funcOverhead + int64(len(f.Name)+len(f.File))
 		n += int64(len(f.Code))*int64(unsafe.Sizeof(Instr{})) + int64(len(f.Lines))*4
+		n += int64(len(f.Code)) * int64(unsafe.Sizeof(xop{})) // the executable form, once it has run
 		for _, s := range f.Switches {
 			n += int64(len(s.Values))*8 + int64(len(s.Targets))*4
 		}

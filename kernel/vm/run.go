@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sort"
@@ -25,6 +26,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	}
 	fn := c.fn
 	code := fn.Code
+	xs := fn.exec()
 	pc := c.pc
 	vals := c.vals
 	sp := c.sp
@@ -37,6 +39,18 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	// Library code stops when the context's library instructions reach the
 	// next multiple of LibSlice.
 	libLeft := LibSlice - c.libInstructions%LibSlice
+	// left counts down what the current code may still run: in user code
+	// the ticks of the budget, in library code the instructions to the
+	// next StopInstructions. ticks and executed are brought up to date
+	// from it when the code changes between the two, and at the end.
+	left := budget
+	if lib {
+		left = libLeft
+	}
+	var slow xop     // an instruction of Code, run in place of a fused one
+	var callee *Func // the function CALL, CALLI and the fused calls call
+	var nargs int    // its argument slots
+	var rv uint64    // the value RET returns
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
@@ -50,21 +64,21 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	}()
 
 	for {
-		if !lib {
-			if ticks >= budget {
-				stop = Stop{Kind: StopBudget}
-				goto out
-			}
-			ticks++
-		} else {
-			if executed == libLeft {
+		if left <= 0 {
+			stop = Stop{Kind: StopBudget}
+			if lib {
 				stop = Stop{Kind: StopInstructions}
-				goto out
 			}
-			executed++
+			goto out
 		}
-		in := &code[pc]
+		left--
+		in := &xs[pc]
 		pc++
+		if int64(in.W)-1 > left {
+			// A fused instruction runs only if all its instructions fit.
+			goto unfuse
+		}
+	dispatch:
 		switch in.Op {
 		case NOP:
 		case CONST:
@@ -92,21 +106,18 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			vals[base+int(in.A)] += uint64(in.B)
 
 		case LDI8, LDU8, LDI16, LDU16, LDI32, LDU32, LD64:
-			size := loadSize[in.Op]
-			v, f := mem.load(vals[sp-1], size)
-			if f != nil {
-				fl = f
-				goto memFault
+			addr := vals[sp-1]
+			var v uint64
+			if e := &mem.rtlb[addr>>pageShift%tlbSize]; e.vpn == addr>>pageShift && addr&pageMask <= pageSize-8 {
+				v = binary.LittleEndian.Uint64(e.data[addr&pageMask:])
+			} else {
+				var f *Fault
+				if v, f = mem.load(addr, loadSize[in.Op]); f != nil {
+					fl = f
+					goto memFault
+				}
 			}
-			switch in.Op {
-			case LDI8:
-				v = uint64(int64(int8(v)))
-			case LDI16:
-				v = uint64(int64(int16(v)))
-			case LDI32:
-				v = uint64(int64(int32(v)))
-			}
-			vals[sp-1] = v
+			vals[sp-1] = narrow(in.Op, v)
 		case ST8, ST16, ST32, ST64, STK8, STK16, STK32, STK64:
 			if f := mem.store(vals[sp-2], storeSize[in.Op], vals[sp-1]); f != nil {
 				fl = f
@@ -362,35 +373,311 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				pc = int(sw.Default)
 			}
 
-		case CALL, CALLI:
-			var callee *Func
-			nargs := int(in.B)
-			if in.Op == CALL {
-				callee = c.prog.Funcs[in.A]
-			} else {
-				sp--
-				addr := vals[sp]
-				idx := int((addr - abi.TextBase) / abi.FuncAlign)
-				if addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || idx >= len(c.prog.Funcs) {
-					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultBadFuncPtr, msg.Addr("addr", addr))}
-					goto fault
-				}
-				callee = c.prog.Funcs[idx]
-			}
-			if len(c.frames) >= c.lim.CallDepth {
-				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
+		case CALL:
+			callee, nargs = c.prog.Funcs[in.A], int(in.B)
+			goto call
+		case CALLI:
+			nargs = int(in.B)
+			sp--
+			if addr := vals[sp]; addr < abi.TextBase || (addr-abi.TextBase)%abi.FuncAlign != 0 || (addr-abi.TextBase)/abi.FuncAlign >= uint64(len(c.prog.Funcs)) {
+				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultBadFuncPtr, msg.Addr("addr", addr))}
 				goto fault
+			} else {
+				callee = c.prog.Funcs[(addr-abi.TextBase)/abi.FuncAlign]
 			}
-			if callee.Lib && !lib {
+			goto call
+		case ENTER:
+			goto enter
+		case VASTART:
+			vals[sp] = c.va
+			sp++
+		case RET:
+			rv = vals[sp-1]
+			goto ret
+		case RETL:
+			rv = vals[base+int(in.A)]
+			goto ret
+		case SYSCALL:
+			c.pendingArgs = int(in.B)
+			stop = Stop{Kind: StopSyscall, Sys: abi.Sys(in.A)}
+			goto out
+		case TRAP:
+			stop = Stop{Kind: StopFault, Signal: int(in.A), Msg: trapMessage(int(in.A))}
+			goto fault
+
+		// Fused instructions (fuse.go). Each does the work of in.W
+		// instructions of Code, or, when one of them would fault, none:
+		// then the instruction of Code runs instead (unfuse).
+		case xAddr:
+			vals[sp] = uint64(in.B) + c.fp*in.FP + vals[base+int(in.X)]*uint64(in.SX) + vals[base+int(in.Y)]*uint64(in.SY)
+			sp++
+			pc += int(in.W) - 1
+			goto fused
+		case xLoad, xLoadSet, xLoadJ:
+			addr := uint64(in.B) + c.fp*in.FP + vals[base+int(in.X)]*uint64(in.SX) + vals[base+int(in.Y)]*uint64(in.SY)
+			var v uint64
+			if e := &mem.rtlb[addr>>pageShift%tlbSize]; e.vpn == addr>>pageShift && addr&pageMask <= pageSize-8 {
+				v = binary.LittleEndian.Uint64(e.data[addr&pageMask:])
+			} else {
+				var f *Fault
+				if v, f = mem.load(addr, loadSize[in.L]); f != nil {
+					goto unfuse
+				}
+			}
+			v = narrow(in.L, v)
+			switch in.Op {
+			case xLoad:
+				vals[sp] = v
+				sp++
+			case xLoadSet:
+				vals[base+int(in.V)] = v
+			default:
+				if holds(in.C, v, vals[base+int(in.V)]) {
+					pc = int(in.A)
+					goto fused
+				}
+			}
+			pc += int(in.W) - 1
+			goto fused
+		case xStoreL, xStoreK:
+			addr := uint64(in.B) + c.fp*in.FP + vals[base+int(in.X)]*uint64(in.SX) + vals[base+int(in.Y)]*uint64(in.SY)
+			size := storeSize[in.L]
+			if addr&pageMask+uint64(size) > pageSize {
+				goto unfuse // a store across pages could fault half done
+			}
+			v := uint64(in.K)
+			if in.Op == xStoreL {
+				v = vals[base+int(in.V)]
+			}
+			if f := mem.store(addr, size, v); f != nil {
+				goto unfuse
+			}
+			pc += int(in.W) - 1
+			goto fused
+		case xSetInc:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + uint64(in.B))))
+			pc += int(in.W) - 1
+			goto fused
+		case xSetIncJ:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + uint64(in.B))))
+			pc = int(in.A)
+			goto fused
+		case xSetIncLoop:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + uint64(in.B))))
+			pc = int(in.T)
+			if holds(in.L, vals[base+int(in.SX)], uint64(in.K)) {
+				pc = int(in.A)
+			}
+			goto fused
+		case xSetAdd:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + vals[base+int(in.Y)])))
+			pc += int(in.W) - 1
+			goto fused
+		case xSetAddJ:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + vals[base+int(in.Y)])))
+			pc = int(in.A)
+			goto fused
+		case xSetAddLoop:
+			vals[base+int(in.V)] = uint64(int64(int32(vals[base+int(in.X)] + vals[base+int(in.Y)])))
+			pc = int(in.T)
+			if holds(in.L, vals[base+int(in.SX)], uint64(in.K)) {
+				pc = int(in.A)
+			}
+			goto fused
+		case xAddLocalJ:
+			vals[base+int(in.V)] += uint64(in.B)
+			pc = int(in.A)
+			goto fused
+		case xAddLocalLoop:
+			vals[base+int(in.V)] += uint64(in.B)
+			pc = int(in.T)
+			if holds(in.L, vals[base+int(in.SX)], uint64(in.K)) {
+				pc = int(in.A)
+			}
+			goto fused
+		case xJLL:
+			pc++
+			if holds(in.L, vals[base+int(in.X)], vals[base+int(in.Y)]) {
+				pc = int(in.A)
+			}
+			goto fused
+		case xJSL:
+			sp--
+			pc++
+			if holds(in.L, vals[sp], vals[base+int(in.X)]) {
+				pc = int(in.A)
+			}
+			goto fused
+		case xMulAdd32Set:
+			sp -= 3
+			vals[base+int(in.V)] = uint64(int64(int32(vals[sp] + uint64(int64(int32(vals[sp+1]*vals[sp+2]))))))
+			pc += 3
+			goto fused
+		case xConst:
+			vals[sp] = uint64(in.B)
+			sp++
+			pc++
+			goto fused
+		case xArgCall:
+			vals[sp] = uint64(int64(int32(vals[base+int(in.X)] + uint64(in.B))))
+			sp++
+			pc++ // past the CALL, whose tick is charged here
+			left--
+			callee, nargs = c.prog.Funcs[in.A], int(in.T)
+			goto call
+		case xAdd32Ret:
+			sp--
+			rv = uint64(int64(int32(vals[sp-1] + vals[sp])))
+			left-- // the RET's instruction
+			goto ret
+		case xBin:
+			var a, b uint64
+			switch in.T {
+			case binStack:
+				sp--
+				a, b = vals[sp-1], vals[sp]
+			case binSlot:
+				a, b = vals[sp-1], vals[base+int(in.X)]
+			case binConst:
+				a, b = vals[sp-1], uint64(in.B)
+			default:
+				a, b = vals[base+int(in.X)], uint64(in.B)
+				sp++
+			}
+			switch in.L {
+			case ADD:
+				a += b
+			case SUB:
+				a -= b
+			case MUL:
+				a *= b
+			case AND:
+				a &= b
+			case OR:
+				a |= b
+			case XOR:
+				a ^= b
+			case SHL:
+				a <<= b & 63
+			case SHRS:
+				a = uint64(int64(a) >> (b & 63))
+			case SHRU:
+				a >>= b & 63
+			case ADD32:
+				a = uint64(int64(int32(a + b)))
+			case SUB32:
+				a = uint64(int64(int32(a - b)))
+			case DIVU: // by a constant other than 0
+				a /= b
+			case REMU:
+				a %= b
+			case DIVS: // by a constant other than 0 and -1
+				a = uint64(int64(a) / int64(b))
+			case REMS:
+				a = uint64(int64(a) % int64(b))
+			}
+			if sh := in.SX; sh != 0 {
+				if in.SY != 0 {
+					a = uint64(int64(a<<sh) >> sh)
+				} else {
+					a = a << sh >> sh
+				}
+			}
+			if in.V >= 0 {
+				sp--
+				vals[base+int(in.V)] = a
+			} else {
+				vals[sp-1] = a
+			}
+			pc += int(in.W) - 1
+			goto fused
+		case xIncMem:
+			addr := vals[sp-1]
+			var v uint64
+			if e := &mem.rtlb[addr>>pageShift%tlbSize]; e.vpn == addr>>pageShift && addr&pageMask <= pageSize-8 {
+				v = binary.LittleEndian.Uint64(e.data[addr&pageMask:])
+			} else {
+				var f *Fault
+				if v, f = mem.load(addr, loadSize[in.L]); f != nil {
+					goto unfuse
+				}
+			}
+			v = narrow(in.L, v) + uint64(in.B)
+			if in.T != 0 {
+				v = uint64(int64(int32(v)))
+			}
+			size := storeSize[in.C]
+			if addr&pageMask+uint64(size) > pageSize {
+				goto unfuse
+			}
+			if f := mem.store(addr, size, v); f != nil {
+				goto unfuse
+			}
+			sp--
+			pc += 3
+			goto fused
+		case xIllegal:
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: msg.New(msg.FaultIllegalOp, msg.Int("op", int64(in.A)))}
+			goto fault
+		default:
+			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: msg.New(msg.FaultIllegalOp, msg.Int("op", int64(in.Op)))}
+			goto fault
+		}
+		continue
+
+	fused:
+		// The instructions of Code a fused one did beyond its first.
+		left -= int64(in.W) - 1
+		continue
+
+	unfuse:
+		slow = xop{Op: code[pc-1].Op, W: 1, A: code[pc-1].A, B: code[pc-1].B}
+		in = &slow
+		goto dispatch
+
+	call:
+		if len(c.frames) >= c.lim.CallDepth {
+			stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
+			goto fault
+		}
+		if lib {
+			executed = libLeft - left
+		} else {
+			ticks = budget - left
+			if callee.Lib {
 				ticks += c.libCallCost - 1
 				charges += c.libCallCost - 1
 			}
-			c.frames = append(c.frames, frame{fn: fn, pc: pc, base: base, fp: c.fp, sp: c.msp, va: c.va})
-			base = sp - nargs
-			c.nargs = nargs
-			fn, code, pc = callee, callee.Code, 0
-			lib = fn.Lib
-		case ENTER:
+		}
+		// The caller's frame, written in place: a frame built aside and
+		// copied in costs the store forwarding of every call.
+		if n := len(c.frames); n < cap(c.frames) {
+			c.frames = c.frames[:n+1]
+		} else {
+			c.frames = append(c.frames, frame{})
+		}
+		{
+			f := &c.frames[len(c.frames)-1]
+			f.fn, f.pc, f.base, f.fp, f.sp, f.va = fn, pc, base, c.fp, c.msp, c.va
+		}
+		base = sp - nargs
+		c.nargs = nargs
+		fn, code, xs, pc = callee, callee.Code, callee.exec(), 0
+		lib = fn.Lib
+		left = budget - ticks
+		if lib {
+			left = libLeft - executed
+		}
+		if len(xs) == 0 || xs[0].Op != ENTER || left <= 0 {
+			continue
+		}
+		// The callee's ENTER, without going round the loop, when it has
+		// room: as the loop's head would have charged it.
+		left--
+		in, pc = &xs[0], 1
+
+	enter:
+		{
 			// Make room for the frame's slots and operands, zero the locals,
 			// and carve the memory frame (plus the variadic area) off the stack.
 			need := base + fn.NSlots + fn.MaxStack + 8
@@ -402,8 +689,19 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				}
 				vals = c.vals
 			}
-			for i := base + c.nargs; i < base+fn.NSlots; i++ {
-				vals[i] = 0
+			if lo, hi := base+c.nargs, base+fn.NSlots; lo < hi {
+				clear(vals[lo:hi])
+			}
+			if in.B == 0 && !fn.Variadic {
+				// No memory frame: the common case, the rest below with
+				// a size of 0.
+				if c.msp < c.stackLow() {
+					stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStack)}
+					goto fault
+				}
+				c.fp = c.msp
+				sp = base + fn.NSlots
+				continue
 			}
 			nextra := 0
 			if fn.Variadic && c.nargs > fn.NParams {
@@ -432,33 +730,29 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			c.msp = newsp
 			c.fp = newsp
 			sp = base + fn.NSlots
-		case VASTART:
-			vals[sp] = c.va
-			sp++
-		case RET, RETL:
-			v := vals[sp-1]
-			if in.Op == RETL {
-				v = vals[base+int(in.A)]
-			}
+		}
+		continue
+
+	ret:
+		{
 			sp = base
 			n := len(c.frames) - 1
-			f := c.frames[n]
-			c.frames = c.frames[:n]
-			fn, code, pc, base = f.fn, f.fn.Code, f.pc, f.base
-			lib = fn.Lib
+			f := &c.frames[n]
+			if f.fn.Lib != lib {
+				if lib {
+					executed = libLeft - left
+					left = budget - ticks
+				} else {
+					ticks = budget - left
+					left = libLeft - executed
+				}
+				lib = f.fn.Lib
+			}
+			fn, code, xs, pc, base = f.fn, f.fn.Code, f.fn.exec(), f.pc, f.base
 			c.fp, c.msp, c.va = f.fp, f.sp, f.va
-			vals[sp] = v
+			c.frames = c.frames[:n]
+			vals[sp] = rv
 			sp++
-		case SYSCALL:
-			c.pendingArgs = int(in.B)
-			stop = Stop{Kind: StopSyscall, Sys: abi.Sys(in.A)}
-			goto out
-		case TRAP:
-			stop = Stop{Kind: StopFault, Signal: int(in.A), Msg: trapMessage(int(in.A))}
-			goto fault
-		default:
-			stop = Stop{Kind: StopFault, Signal: abi.SIGILL, Msg: msg.New(msg.FaultIllegalOp, msg.Int("op", int64(in.Op)))}
-			goto fault
 		}
 	}
 memFault:
@@ -466,11 +760,7 @@ memFault:
 		// Not the program's fault: the instruction runs again once the
 		// kernel has freed memory. It has not run, so it is not charged.
 		stop = Stop{Kind: StopOutOfMemory, Addr: fl.Addr}
-		if lib {
-			executed--
-		} else {
-			ticks--
-		}
+		left++
 		goto fault
 	}
 	stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Addr: fl.Addr, Msg: fl.Msg}
@@ -480,6 +770,11 @@ memFault:
 fault:
 	pc-- // the faulting instruction
 out:
+	if lib {
+		executed = libLeft - left
+	} else {
+		ticks = budget - left
+	}
 	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
 	c.instructions += executed + ticks - charges
 	c.libInstructions += executed
@@ -534,6 +829,19 @@ func trapMessage(sig int) msg.Text {
 }
 
 var loadSize = [numOps]int{LDI8: 1, LDU8: 1, LDI16: 2, LDU16: 2, LDI32: 4, LDU32: 4, LD64: 8}
+
+// narrow keeps the bytes a load reads of the 8 at its address, extended
+// as the load extends them.
+func narrow(op Op, v uint64) uint64 {
+	sh := loadShift[op]
+	if loadSigned[op] {
+		return uint64(int64(v<<sh) >> sh)
+	}
+	return v << sh >> sh
+}
+
+var loadShift = [numOps]uint8{LDI8: 56, LDU8: 56, LDI16: 48, LDU16: 48, LDI32: 32, LDU32: 32}
+var loadSigned = [numOps]bool{LDI8: true, LDI16: true, LDI32: true}
 var storeSize = [numOps]int{ST8: 1, ST16: 2, ST32: 4, ST64: 8, STK8: 1, STK16: 2, STK32: 4, STK64: 8}
 
 func b2u(b bool) uint64 {
