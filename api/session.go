@@ -430,10 +430,7 @@ func (s *Session) replayTo(t int64) {
 // carried some.
 func (s *Session) instructions() []Instr {
 	var out []Instr
-	for _, in := range s.m.Watched() {
-		if in.Seq < s.watchSent {
-			continue
-		}
+	for _, in := range s.m.WatchedSince(s.watchSent) {
 		out = append(out, wireInstr(in))
 		s.watchSent = in.Seq + 1
 	}

@@ -97,6 +97,23 @@ func (m *Machine) Watched() []Instruction {
 	return append(out, w.ring[:i]...)
 }
 
+// WatchedSince returns the instructions watched whose Seq is seq or
+// later, the oldest first (those of them still kept): what a session
+// has not sent yet, without copying the whole ring each time.
+func (m *Machine) WatchedSince(seq int64) []Instruction {
+	w := m.watch
+	if w == nil || seq >= w.next {
+		return nil
+	}
+	n := int64(cap(w.ring))
+	seq = max(seq, w.next-int64(len(w.ring)))
+	out := make([]Instruction, 0, w.next-seq)
+	for s := seq; s < w.next; s++ {
+		out = append(out, w.ring[s%n])
+	}
+	return out
+}
+
 // LastLostUpdate returns the instructions of the last lost update seen
 // while watching, from the load its store was computed from to that store,
 // every thread's, in the order they ran (nil when none was seen), and how

@@ -146,3 +146,35 @@ func TestWatchedTicksAcrossSlices(t *testing.T) {
 		t.Errorf("the last instruction watched ran at tick %d; the exit is at %d", last, exit)
 	}
 }
+
+// WatchedSince(seq) is Watched() from seq on: before the ring fills, once
+// it wraps, past its end and before its oldest instruction.
+func TestWatchedSince(t *testing.T) {
+	m := startMain(t, Config{Sched: "fcfs"}, `int main(void) { volatile long n = 0; for (long i = 0; i < 1000; i++) n++; return 0; }`)
+	m.Watch(16)
+	for _, until := range []int64{5, 9, 40, 400} {
+		m.RunTo(until)
+		all := m.Watched()
+		if len(all) == 0 {
+			t.Fatalf("nothing watched by tick %d", until)
+		}
+		first, last := all[0].Seq, all[len(all)-1].Seq
+		for seq := int64(0); seq <= last+2; seq++ {
+			var want []Instruction
+			for _, in := range all {
+				if in.Seq >= seq {
+					want = append(want, in)
+				}
+			}
+			got := m.WatchedSince(seq)
+			if len(got) != len(want) {
+				t.Fatalf("tick %d, since %d (kept %d–%d): %d instructions, want %d", until, seq, first, last, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Seq != want[i].Seq || got[i].Tick != want[i].Tick {
+					t.Fatalf("tick %d, since %d: instruction %d is seq %d, want %d", until, seq, i, got[i].Seq, want[i].Seq)
+				}
+			}
+		}
+	}
+}
