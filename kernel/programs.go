@@ -86,7 +86,7 @@ func builtinProgram(name string) (*vm.Program, error) {
 		if !ok {
 			return nil, iofs.ErrNotExist
 		}
-		return compileC(name+".c", []byte(src), fstest.MapFS{})
+		return compileBuiltin(name+".c", []byte(src))
 	})
 }
 

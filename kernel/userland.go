@@ -60,6 +60,16 @@ func compileC(name string, src []byte, dir iofs.FS) (*vm.Program, error) {
 	return userland.tc.Compile(name, src, dir)
 }
 
+// compileBuiltin compiles a /bin program, trusted as libc is: in this
+// process, and kept in the compiler's cache folder between runs.
+func compileBuiltin(name string, src []byte) (*vm.Program, error) {
+	loadUserland()
+	if userland.err != nil {
+		return nil, userland.err
+	}
+	return userland.tc.CompileBuiltin(name, src)
+}
+
 // builtinSources lists the /bin programs: name → C source.
 func builtinSources() map[string]string {
 	loadUserland()

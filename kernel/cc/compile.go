@@ -42,8 +42,8 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 		return nil, fmt.Errorf("reading the system headers: %w", err)
 	}
 	t := &Toolchain{headers: newHeaderSet(headers), headerFiles: files, headersKey: digest(files)}
-	key := libraryKey(t.headersKey, lib)
-	if objs, ok := loadLibrary(key); ok {
+	key := objectsKey(t.headersKey, lib)
+	if objs, ok := loadObjects("libc", key); ok {
 		if p, err := link("libc", nil, objs); err == nil {
 			t.lib = p
 			return t, nil
@@ -67,7 +67,7 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("compiling the C library: %w", errs)
 	}
-	storeLibrary(key, objs) // before link, which may change them
+	storeObjects("libc", key, objs) // before link, which may change them
 	p, err := link("libc", nil, objs)
 	if err != nil {
 		return nil, fmt.Errorf("linking the C library: %w", err)
@@ -101,9 +101,12 @@ func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, er
 	job := &compileJob{name: name, src: src, dir: dir, limits: t.limits.withDefaults()}
 	var o *object
 	var err error
-	if t.inProcess {
+	switch {
+	case t.inProcess:
 		o, err = job.run(t.headers)
-	} else {
+	case CompileInProcess:
+		o, _, err = watch(job, t.headers)
+	default:
 		p := t.pool
 		if p == nil {
 			p = sharedPool()
@@ -116,6 +119,34 @@ func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, er
 	base := path.Base(name)
 	prog := "./" + base[:len(base)-len(path.Ext(base))]
 	p, err := link(prog, t.lib, []*object{o})
+	if err != nil {
+		return nil, explain(err, name, src)
+	}
+	return p, nil
+}
+
+// CompileBuiltin compiles a program that comes with the library (a /bin
+// program: name like "sh.c", with no folder) and links it with the
+// library. Its source is as trusted as the library's: it is compiled in
+// this process, and its object kept in the cache folder as the library's
+// is, so that a later run of this executable reads it instead.
+func (t *Toolchain) CompileBuiltin(name string, src []byte) (*vm.Program, error) {
+	base := path.Base(name)
+	stem := base[:len(base)-len(path.Ext(base))]
+	key := objectsKey(t.headersKey, []Source{{Name: name, Text: string(src)}})
+	o, ok := (*object)(nil), false
+	if objs, hit := loadObjects("bin-"+stem, key); hit && len(objs) == 1 {
+		o, ok = objs[0], true
+	}
+	if !ok {
+		var err error
+		job := &compileJob{name: name, src: src, limits: t.limits.withDefaults()}
+		if o, err = job.run(t.headers); err != nil {
+			return nil, explain(err, name, src)
+		}
+		storeObjects("bin-"+stem, key, []*object{o}) // before link, which may change it
+	}
+	p, err := link("./"+stem, t.lib, []*object{o}) // named as Compile names it
 	if err != nil {
 		return nil, explain(err, name, src)
 	}
