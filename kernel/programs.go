@@ -82,7 +82,7 @@ func forgetBusy(key string, e *cacheEntry) {
 // builtinProgram compiles /bin/name from libc's sources.
 func builtinProgram(name string) (*vm.Program, error) {
 	return cached("bin/"+name, func() (*vm.Program, error) {
-		src, ok := builtinSources()[name]
+		src, ok := builtinSource(name)
 		if !ok {
 			return nil, iofs.ErrNotExist
 		}

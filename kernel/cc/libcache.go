@@ -55,7 +55,8 @@ var buildID = sync.OnceValue(func() string {
 })
 
 // objectsKey names the cache entry of objects compiled from sources
-// against the headers named headersKey, or "" when they cannot be cached.
+// against the headers named headersKey (a digest, or the toolchain's
+// sourcesKey), or "" when they cannot be cached.
 func objectsKey(headersKey string, srcs []Source) string {
 	if LibraryCache == "" {
 		return ""
