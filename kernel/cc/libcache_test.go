@@ -1,14 +1,18 @@
 package cc
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"osplay/kernel/libc"
 	"osplay/kernel/vm"
 )
 
@@ -157,4 +161,79 @@ func TestCachePruned(t *testing.T) {
 	if !slices.Equal(left, want) {
 		t.Errorf("left in the cache:\n%v\nwant (beside this build's library)\n%v", left, want)
 	}
+}
+
+// BenchmarkLibraryFromCache reads the real C library from the cache and
+// links it, as every start of the program that finds it there does; and,
+// beside it, from the same objects encoded with gob, as the cache kept
+// them before. cpu-ns/op is the process's CPU, the collector's included.
+func BenchmarkLibraryFromCache(b *testing.B) {
+	defer func(dir string) { LibraryCache = dir }(LibraryCache)
+	LibraryCache = b.TempDir()
+	if _, err := NewBuiltinToolchain(libc.Headers(), func() []Source {
+		var lib []Source
+		for _, f := range libc.Sources() {
+			lib = append(lib, Source{Name: f.Name, Text: f.Text})
+		}
+		return lib
+	}); err != nil {
+		b.Fatal(err)
+	}
+	key := objectsKey("headers and library built into the executable", nil)
+	objs, ok := loadObjects("libc", key)
+	if !ok {
+		b.Fatal("the library is not in the cache")
+	}
+	ws := make([]*wireObject, len(objs))
+	for i, o := range objs {
+		ws[i] = toWire(o)
+	}
+	var gobbed bytes.Buffer
+	if err := gob.NewEncoder(&gobbed).Encode(ws); err != nil {
+		b.Fatal(err)
+	}
+	measure := func(b *testing.B, load func() []*object) {
+		b.ReportAllocs()
+		cpu0 := processCPU()
+		for b.Loop() {
+			if _, err := link("libc", nil, load()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+	b.Run("pack", func(b *testing.B) {
+		measure(b, func() []*object {
+			objs, ok := loadObjects("libc", key)
+			if !ok {
+				b.Fatal("the library is not in the cache")
+			}
+			return objs
+		})
+	})
+	b.Run("gob", func(b *testing.B) {
+		measure(b, func() []*object {
+			var ws []*wireObject
+			if err := gob.NewDecoder(bytes.NewReader(gobbed.Bytes())).Decode(&ws); err != nil {
+				b.Fatal(err)
+			}
+			objs := make([]*object, len(ws))
+			for i, w := range ws {
+				var err error
+				if objs[i], err = fromWire(w, DefaultProcessMemory); err != nil {
+					b.Fatal(err)
+				}
+			}
+			return objs
+		})
+	})
+}
+
+// processCPU is the CPU time the test process has used, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
