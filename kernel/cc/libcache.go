@@ -90,21 +90,32 @@ func loadObjects(kind, key string) ([]*object, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var ws []*wireObject
-	if err := unpack(data, &ws); err != nil {
+	objs, err := objectsOfPack(data)
+	if err != nil {
 		return nil, false
-	}
-	objs := make([]*object, len(ws))
-	for i, w := range ws {
-		if w == nil {
-			return nil, false
-		}
-		if objs[i], err = fromWire(w, DefaultProcessMemory); err != nil {
-			return nil, false
-		}
 	}
 	cacheLoads.Add(1)
 	return objs, true
+}
+
+// objectsOfPack makes the objects of a cache entry, checked as a worker's
+// answer is.
+func objectsOfPack(data []byte) ([]*object, error) {
+	var ws []*wireObject
+	if err := unpack(data, &ws); err != nil {
+		return nil, err
+	}
+	objs := make([]*object, len(ws))
+	for i, w := range ws {
+		if w == nil || slices.Contains(w.Funcs, nil) {
+			return nil, errPack
+		}
+		var err error
+		if objs[i], err = fromWire(w, DefaultProcessMemory); err != nil {
+			return nil, err
+		}
+	}
+	return objs, nil
 }
 
 // storeObjects writes compiled objects to the cache, through a temporary

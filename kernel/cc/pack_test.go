@@ -100,6 +100,27 @@ func TestUnpackRefusesDamage(t *testing.T) {
 	if err := unpack(bytes.Clone(data), &other); !errors.Is(err, errPack) {
 		t.Fatalf("read as another type: %v", err)
 	}
+	// A body damaged under a checksum that matches it (written so, not
+	// damaged on disk) must still never panic the reader, nor what makes
+	// objects of what it read and links them: every length and index is
+	// checked.
+	for i := len(packMagic) + 12; i < len(data); i += max(1, step/3) {
+		for _, v := range []byte{0x00, 0x01, 0x7f, 0x80, 0xff} {
+			bad := bytes.Clone(data)
+			bad[i] = v
+			fixChecksum(bad)
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("byte %d set to %#x: panic: %v", i, v, r)
+					}
+				}()
+				if objs, err := objectsOfPack(bad); err == nil {
+					link("libc", nil, objs)
+				}
+			}()
+		}
+	}
 	// A damaged body with a checksum to match still reads as an error:
 	// the reader checks its lengths itself.
 	var ws []*wireObject
