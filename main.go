@@ -69,6 +69,12 @@ func main() {
 	default:
 		cc.LibraryCache = dir
 	}
+	if len(os.Args) > 1 && (os.Args[1] == "run" || os.Args[1] == "explore") {
+		// The user's own programs, compiled here: a compiler worker
+		// would start this whole program a second time. The server
+		// keeps its workers.
+		cc.CompileInProcess = true
+	}
 	os.Exit(osplay(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -220,7 +220,7 @@ var checkTypes = func() []string {
 	return out
 }()
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+var idPattern = lazyRegexp(`^[a-z0-9][a-z0-9-]{0,39}$`)
 
 // validate reports what is wrong with check c at path; verify is true for
 // a question's Verify, which has no bounds and no id.
@@ -232,7 +232,7 @@ func (c *Check) validate(path string, verify bool) []*fieldError {
 	if !verify {
 		if c.ID == "" {
 			bad("id", "every check needs an id (lower-case letters, digits and '-')")
-		} else if !idPattern.MatchString(c.ID) {
+		} else if !idPattern().MatchString(c.ID) {
 			bad("id", "%q: use lower-case letters, digits and '-' (at most 40)", c.ID)
 		}
 	}
@@ -449,7 +449,7 @@ func (c *Check) validateQuestion(path string, bad func(field, format string, arg
 		}
 		seen := map[string]bool{}
 		for i, ch := range c.Choices {
-			if !idPattern.MatchString(ch.ID) {
+			if !idPattern().MatchString(ch.ID) {
 				bad(fmt.Sprintf("choices[%d].id", i), "%q: use lower-case letters, digits and '-'", ch.ID)
 			}
 			if seen[ch.ID] {

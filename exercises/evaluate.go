@@ -731,7 +731,7 @@ func (c *Check) measure(t *trace) (float64, bool) {
 	return 0, false
 }
 
-var leadingNumber = regexp.MustCompile(`^[-+]?(\d[\d,]*)?(\.\d+)?`)
+var leadingNumber = lazyRegexp(`^[-+]?(\d[\d,]*)?(\.\d+)?`)
 
 // normalize prepares a text answer for comparison: case, spaces and a
 // final full stop do not matter.
@@ -747,7 +747,7 @@ func (c *Check) evalQuestion(answer, lang string) (bool, string) {
 	}
 	switch c.Format {
 	case "number":
-		lead := leadingNumber.FindString(answer)
+		lead := leadingNumber().FindString(answer)
 		got, err := parseNumber(lead)
 		if lead == "" || err != nil {
 			return false, tr(lang, fmt.Sprintf("숫자가 아닙니다: %q", answer), fmt.Sprintf("%q is not a number.", answer))

@@ -18,9 +18,9 @@ const hideOpen, hideClose = "\x1e", "\x1f"
 
 func hide(s string) string { return hideOpen + s + hideClose }
 
-var hiddenPart = regexp.MustCompile("\x1e[^\x1f]*\x1f")
+var hiddenPart = lazyRegexp("\x1e[^\x1f]*\x1f")
 
-func shown(s string) string { return hiddenPart.ReplaceAllString(s, "") }
+func shown(s string) string { return hiddenPart().ReplaceAllString(s, "") }
 
 func revealed(s string) string { return strings.NewReplacer(hideOpen, "", hideClose, "").Replace(s) }
 

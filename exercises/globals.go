@@ -3,7 +3,6 @@ package exercises
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,7 +78,7 @@ var cTypes = map[string]cType{
 	"long long": {8, true, 0}, "unsigned long long": {8, false, 0}, "pid_t": {4, true, 0},
 }
 
-var charArray = regexp.MustCompile(`^char\s*\[\s*(\d+)\s*\]$`)
+var charArray = lazyRegexp(`^char\s*\[\s*(\d+)\s*\]$`)
 
 // maxStringGlobal bounds the bytes a char[N] global reads.
 const maxStringGlobal = 4096
@@ -89,7 +88,7 @@ func parseCType(s string) (cType, error) {
 	if t, ok := cTypes[norm]; ok {
 		return t, nil
 	}
-	if m := charArray.FindStringSubmatch(norm); m != nil {
+	if m := charArray().FindStringSubmatch(norm); m != nil {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n < 1 || n > maxStringGlobal {
 			return cType{}, fmt.Errorf("%q: a char array has 1 to %d bytes", s, maxStringGlobal)
@@ -99,7 +98,7 @@ func parseCType(s string) (cType, error) {
 	return cType{}, fmt.Errorf("unknown C type %q (use char, short, int, long, long long, their unsigned forms, pid_t, or char[N] for a string)", s)
 }
 
-var cIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
+var cIdentifier = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
 
 // Which processes a globals check reads.
 var globalsProcesses = []string{"first", "all", "any"}
@@ -115,7 +114,7 @@ func (c *Check) validateGlobals(verify bool, bad func(field, format string, args
 	}
 	for _, g := range c.Globals {
 		field := "globals." + g.Name
-		if !cIdentifier.MatchString(g.Name) {
+		if !cIdentifier().MatchString(g.Name) {
 			bad(field, "%q is not the name of a C variable", g.Name)
 			continue
 		}

@@ -68,7 +68,7 @@ func (c *Check) validateIPC(verify bool, bad func(field, format string, args ...
 	case CheckSyscalls:
 		if c.Call == "" {
 			bad("call", "name the system call (read, write, msgrcv…)")
-		} else if !idPattern.MatchString(strings.ReplaceAll(c.Call, "_", "-")) {
+		} else if !idPattern().MatchString(strings.ReplaceAll(c.Call, "_", "-")) {
 			bad("call", "%q is not the name of a system call", c.Call)
 		}
 		if c.Errno != "" && errnoNumber(c.Errno) == 0 {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -32,20 +33,20 @@ func Markdown(src string) template.HTML {
 		return template.HTML("<pre>" + template.HTMLEscapeString(src) + "</pre>\n")
 	}
 	var b bytes.Buffer
-	if err := markdown.Convert([]byte(src), &b); err != nil {
+	if err := markdown().Convert([]byte(src), &b); err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(src) + "</pre>\n")
 	}
-	return template.HTML(sanitizer.SanitizeBytes(b.Bytes()))
+	return template.HTML(sanitizer().SanitizeBytes(b.Bytes()))
 }
 
 // inline renders one line of Markdown (emphasis, code, links) without a
 // paragraph around it: no block (heading, list, quote) is read in it.
 func inline(s string) string {
 	var b bytes.Buffer
-	if err := inlineMarkdown.Convert([]byte(strings.ReplaceAll(s, "\r\n", "\n")), &b); err != nil {
+	if err := inlineMarkdown().Convert([]byte(strings.ReplaceAll(s, "\r\n", "\n")), &b); err != nil {
 		return template.HTMLEscapeString(s)
 	}
-	out := strings.TrimSpace(sanitizer.Sanitize(b.String()))
+	out := strings.TrimSpace(sanitizer().Sanitize(b.String()))
 	return strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>")
 }
 
@@ -59,7 +60,7 @@ func nesting(src string) int {
 	for line := range strings.SplitSeq(src, "\n") {
 		n := 0
 		for _, f := range strings.Fields(line) {
-			if f != ">" && f != "-" && f != "*" && f != "+" && !strings.HasPrefix(f, ">") && !orderedMarker.MatchString(f) {
+			if f != ">" && f != "-" && f != "*" && f != "+" && !strings.HasPrefix(f, ">") && !orderedMarker().MatchString(f) {
 				break
 			}
 			n += max(1, strings.Count(f, ">"))
@@ -69,36 +70,42 @@ func nesting(src string) int {
 	return most
 }
 
-var orderedMarker = regexp.MustCompile(`^\d{1,9}[.)]$`)
+var orderedMarker = lazyRegexp(`^\d{1,9}[.)]$`)
 
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table),
-	goldmark.WithParserOptions(
-		parser.WithInlineParsers(util.Prioritized(koreanEmphasis{}, 100)), // before CommonMark's (500)
-		parser.WithASTTransformers(util.Prioritized(linkGuard{}, 100)),
-	),
-	goldmark.WithRendererOptions(
-		// Before goldmark's own HTML renderer (1000; the lower wins): raw
-		// HTML as text.
-		renderer.WithNodeRenderers(util.Prioritized(rawAsText{}, 100)),
-	),
-)
+// The Markdown readers and the sanitiser are made when first used: most
+// runs of the program (osplay run) never read an exercise.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(
+			parser.WithInlineParsers(util.Prioritized(koreanEmphasis{}, 100)), // before CommonMark's (500)
+			parser.WithASTTransformers(util.Prioritized(linkGuard{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			// Before goldmark's own HTML renderer (1000; the lower wins): raw
+			// HTML as text.
+			renderer.WithNodeRenderers(util.Prioritized(rawAsText{}, 100)),
+		),
+	)
+})
 
 // inlineMarkdown reads paragraphs only: inline Markdown.
-var inlineMarkdown = goldmark.New(
-	goldmark.WithParser(parser.NewParser(
-		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
-		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(koreanEmphasis{}, 100))...),
-		parser.WithASTTransformers(util.Prioritized(linkGuard{}, 100)),
-	)),
-	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(rawAsText{}, 100))),
-)
+var inlineMarkdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+			parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(koreanEmphasis{}, 100))...),
+			parser.WithASTTransformers(util.Prioritized(linkGuard{}, 100)),
+		)),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(rawAsText{}, 100))),
+	)
+})
 
 // rel is what every link carries: no endorsement of the address, and no
 // hold of the page it opens on this one.
 const rel = "nofollow noopener noreferrer"
 
-var sanitizer = func() *bluemonday.Policy {
+var sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("p", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
 		"blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br")
@@ -111,7 +118,7 @@ var sanitizer = func() *bluemonday.Policy {
 	p.AllowRelativeURLs(true)
 	p.RequireParseableURLs(true)
 	return p
-}()
+})
 
 // linkGuard turns images into links to them, and links to addresses
 // safeURL refuses into their text; every other link gets rel.

@@ -3,7 +3,6 @@ package exercises
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -220,8 +219,8 @@ func fenceOf(line string) string {
 }
 
 var (
-	slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$`)
-	filePattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}$`)
+	slugPattern = lazyRegexp(`^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$`)
+	filePattern = lazyRegexp(`^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}$`)
 )
 
 // validate reports what is wrong with the exercise's fields, as paths of
@@ -234,7 +233,7 @@ func (x *Exercise) validate() []*fieldError {
 	switch {
 	case x.Slug == "":
 		bad("slug", "missing: the exercise's name in URLs, as nfork-children")
-	case !slugPattern.MatchString(x.Slug):
+	case !slugPattern().MatchString(x.Slug):
 		bad("slug", "%q: use 3 to 64 lower-case letters, digits and '-'", x.Slug)
 	}
 	switch x.Kind {
@@ -306,7 +305,7 @@ func validateFiles(section string, files []File) []*fieldError {
 	for _, f := range files {
 		field := section + "." + f.Name
 		switch {
-		case !filePattern.MatchString(f.Name):
+		case !filePattern().MatchString(f.Name):
 			errs = append(errs, &fieldError{field: section, reason: fmt.Sprintf("bad file name %q: use letters, digits, '_', '-' and '.', as nfork.c", f.Name)})
 		case seen[f.Name]:
 			errs = append(errs, &fieldError{field: field, reason: "two files have this name"})

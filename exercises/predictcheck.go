@@ -117,7 +117,7 @@ func (c *Check) validatePredict(path string, verify bool, bad func(field, format
 			if p.At <= p.Tick || p.At > maxPredictTick {
 				bad(field("at"), "%d: the tick measured comes after the tick asked (%d), at most %d — what the page shows when it asks is no prediction", p.At, p.Tick, maxPredictTick)
 			}
-			if p.Measure == "var" && !cIdentifier.MatchString(p.Var) {
+			if p.Measure == "var" && !cIdentifier().MatchString(p.Var) {
 				bad(field("var"), "%q is not the name of a C variable", p.Var)
 			}
 			if p.Measure == "procs" && p.Var != "" {

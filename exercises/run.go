@@ -3,7 +3,6 @@ package exercises
 import (
 	"context"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing/fstest"
@@ -278,14 +277,14 @@ func (t *trace) tree() *shapeNode {
 // ran reports whether the program ran at all.
 func (t *trace) ran() bool { return len(t.compile) == 0 && t.startErr == "" }
 
-var diagLine = regexp.MustCompile(`(?m)^([^:\n]+):(\d+):(\d+): (.*)$`)
+var diagLine = lazyRegexp(`(?m)^([^:\n]+):(\d+):(\d+): (.*)$`)
 
 // diagnostics parses the compiler's "file:line:col: message" lines. The
 // compiler reports an unexpected end of file at "<end of input>": that is
 // the end of the main file.
 func diagnostics(msg, main string, files []File) []Diagnostic {
 	var out []Diagnostic
-	for _, m := range diagLine.FindAllStringSubmatch(msg, -1) {
+	for _, m := range diagLine().FindAllStringSubmatch(msg, -1) {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
 		file := m[1]

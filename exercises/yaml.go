@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -126,7 +125,7 @@ func parseYAML(text string, first int) (*node, error) {
 }
 
 // yamlLine finds the line number in a message of the YAML library.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+var yamlLine = lazyRegexp(`^(?:yaml: )?line (\d+): `)
 
 // syntaxError is the library's error at the file's line.
 func syntaxError(err error, first int) error {
@@ -135,7 +134,7 @@ func syntaxError(err error, first int) error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return &yamlError{first + n - 1, plainer(strings.TrimPrefix(msg, m[0]))}
 	}

@@ -390,8 +390,8 @@ func (m *Machine) populate() error {
 		return fmt.Errorf("working directory %s: %w", m.cfg.Dir, err)
 	}
 	home.UID, home.GID = fs.StudentUID, fs.StudentUID
-	for _, name := range sortedKeys(builtinSources()) {
-		n, err := m.fs.Create("/bin/"+name, []byte("osplay built-in program "+name+"\n"), 0755, fs.RootUID)
+	for i, name := range builtinNames() {
+		n, err := m.fs.Create("/bin/"+name, userland.stubs[i], 0755, fs.RootUID)
 		if err != nil {
 			return err
 		}

@@ -82,11 +82,11 @@ func forgetBusy(key string, e *cacheEntry) {
 // builtinProgram compiles /bin/name from libc's sources.
 func builtinProgram(name string) (*vm.Program, error) {
 	return cached("bin/"+name, func() (*vm.Program, error) {
-		src, ok := builtinSources()[name]
+		src, ok := builtinSource(name)
 		if !ok {
 			return nil, iofs.ErrNotExist
 		}
-		return compileC(name+".c", []byte(src), fstest.MapFS{})
+		return compileBuiltin(name+".c", []byte(src))
 	})
 }
 

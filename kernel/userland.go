@@ -9,33 +9,31 @@ import (
 	"osplay/kernel/vm"
 )
 
-// userlandSource gives the simulated system headers, the C library's
-// sources and the /bin programs' sources (name → C text).
-var userlandSource = func() (headers iofs.FS, lib []cc.Source, programs map[string]string, err error) {
-	for _, f := range libc.Sources() {
-		lib = append(lib, cc.Source{Name: f.Name, Text: f.Text})
-	}
-	return libc.Headers(), lib, libc.Programs(), nil
-}
-
-// The toolchain (headers plus compiled libc) is built once per server
-// process and shared by every machine.
+// The toolchain (headers plus compiled libc) is built once per process and
+// shared by every machine. It comes from the cache folder when it can, and
+// then nothing of the library's sources is read; the /bin programs are
+// named at once and each read when first run.
 var userland struct {
-	once     sync.Once
-	tc       *cc.Toolchain
-	programs map[string]string
-	err      error
+	once  sync.Once
+	tc    *cc.Toolchain
+	names []string // of the /bin programs, sorted
+	stubs [][]byte // what each one's file holds
+	err   error
 }
 
 func loadUserland() {
 	userland.once.Do(func() {
-		headers, lib, programs, err := userlandSource()
-		if err != nil {
-			userland.err = err
-			return
+		userland.names = libc.ProgramNames()
+		for _, name := range userland.names {
+			userland.stubs = append(userland.stubs, []byte("osplay built-in program "+name+"\n"))
 		}
-		userland.programs = programs
-		tc, err := cc.NewToolchain(headers, lib)
+		tc, err := cc.NewBuiltinToolchain(libc.Headers(), func() []cc.Source {
+			var lib []cc.Source
+			for _, f := range libc.Sources() {
+				lib = append(lib, cc.Source{Name: f.Name, Text: f.Text})
+			}
+			return lib
+		})
 		if err != nil {
 			userland.err = err
 			return
@@ -60,8 +58,21 @@ func compileC(name string, src []byte, dir iofs.FS) (*vm.Program, error) {
 	return userland.tc.Compile(name, src, dir)
 }
 
-// builtinSources lists the /bin programs: name → C source.
-func builtinSources() map[string]string {
+// compileBuiltin compiles a /bin program, trusted as libc is: in this
+// process, and kept in the compiler's cache folder between runs.
+func compileBuiltin(name string, src []byte) (*vm.Program, error) {
 	loadUserland()
-	return userland.programs
+	if userland.err != nil {
+		return nil, userland.err
+	}
+	return userland.tc.CompileBuiltin(name, src)
 }
+
+// builtinNames lists the /bin programs, sorted.
+func builtinNames() []string {
+	loadUserland()
+	return userland.names
+}
+
+// builtinSource is the C source of /bin/name.
+func builtinSource(name string) (string, bool) { return libc.Program(name) }

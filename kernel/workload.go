@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +71,7 @@ const (
 	maxJobNameLn = 15
 )
 
-var jobName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.+-]*$`)
+var jobName = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_.+-]*$`)
 
 // CPUTicks is the CPU time the job needs.
 func (j Job) CPUTicks() int64 {
@@ -268,7 +267,7 @@ func (w *Workload) Check() error {
 	}
 	names := map[string]bool{}
 	for _, j := range w.Jobs {
-		if !jobName.MatchString(j.Name) || len(j.Name) > maxJobNameLn {
+		if !jobName().MatchString(j.Name) || len(j.Name) > maxJobNameLn {
 			return fmt.Errorf("job name %q: use up to %d letters, digits, '_', '.', '+' or '-', starting with a letter", j.Name, maxJobNameLn)
 		}
 		if names[j.Name] {
@@ -281,7 +280,7 @@ func (w *Workload) Check() error {
 	}
 	devs := map[string]bool{}
 	for _, d := range w.Devices {
-		if !jobName.MatchString(d.Name) || len(d.Name) > maxJobNameLn {
+		if !jobName().MatchString(d.Name) || len(d.Name) > maxJobNameLn {
 			return fmt.Errorf("device name %q: use up to %d letters and digits", d.Name, maxJobNameLn)
 		}
 		if devs[d.Name] {
@@ -315,7 +314,7 @@ func (j *Job) check() error {
 			return fmt.Errorf("I/O burst %d of %d ticks", i+1, b.Ticks)
 		case b.Ticks > MaxJobTicks:
 			return fmt.Errorf("burst %d is too long (at most %d ticks)", i+1, int64(MaxJobTicks))
-		case b.IO && b.Device != "" && (!jobName.MatchString(b.Device) || len(b.Device) > maxJobNameLn):
+		case b.IO && b.Device != "" && (!jobName().MatchString(b.Device) || len(b.Device) > maxJobNameLn):
 			return fmt.Errorf("device name %q: use up to %d letters and digits", b.Device, maxJobNameLn)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 	"testing/fstest"
 
 	"osplay/kernel/vm"
@@ -24,31 +25,70 @@ type Source struct {
 // compiler worker process (pool.go), under its Limits.
 type Toolchain struct {
 	headers *headerSet
-	// headerFiles are the headers as a worker receives them, and
-	// headersKey their digest: a worker is sent each set once.
-	headerFiles []wireFile
-	headersKey  string
-	lib         *vm.Program
-	limits      Limits
-	pool        *pool // nil: the process's shared pool
-	inProcess   bool  // compile in this process, unwatched (tests and benchmarks)
+	wire    *headerWire
+	// sourcesKey stands for the headers (and for a library built into
+	// the executable) in the keys of the cache's entries.
+	sourcesKey string
+	lib        *vm.Program
+	limits     Limits
+	pool       *pool // nil: the process's shared pool
+	inProcess  bool  // compile in this process, unwatched (tests and benchmarks)
+}
+
+// headerWire is the headers as a worker receives them, and their digest:
+// a worker is sent each set once. They are read at the first need.
+type headerWire struct {
+	fs    fs.FS
+	once  sync.Once
+	files []wireFile
+	key   string
+	err   error
+}
+
+func (h *headerWire) get() ([]wireFile, string, error) {
+	h.once.Do(func() {
+		h.files, h.err = readFolder(h.fs)
+		if h.err != nil {
+			h.err = fmt.Errorf("reading the system headers: %w", h.err)
+		}
+		h.key = digest(h.files)
+	})
+	return h.files, h.key, h.err
 }
 
 // NewToolchain compiles the library sources (each its own translation
 // unit) and links them.
 func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
-	files, err := readFolder(headers)
+	t := &Toolchain{headers: newHeaderSet(headers), wire: &headerWire{fs: headers}}
+	_, key, err := t.wire.get()
 	if err != nil {
-		return nil, fmt.Errorf("reading the system headers: %w", err)
+		return nil, err
 	}
-	t := &Toolchain{headers: newHeaderSet(headers), headerFiles: files, headersKey: digest(files)}
-	key := libraryKey(t.headersKey, lib)
-	if objs, ok := loadLibrary(key); ok {
+	t.sourcesKey = key
+	return t, t.library(objectsKey(key, lib), func() []Source { return lib })
+}
+
+// NewBuiltinToolchain is NewToolchain for headers and library sources
+// built into this executable, which must not change while it runs: its
+// build id stands for them in the cache's keys, so that a start which
+// finds the library in the cache reads neither (lib is called only when
+// the library must be compiled).
+func NewBuiltinToolchain(headers fs.FS, lib func() []Source) (*Toolchain, error) {
+	t := &Toolchain{headers: newHeaderSet(headers), wire: &headerWire{fs: headers},
+		sourcesKey: "headers and library built into the executable"}
+	return t, t.library(objectsKey(t.sourcesKey, nil), lib)
+}
+
+// library reads the library from the cache entry key, or compiles the
+// sources and keeps them there.
+func (t *Toolchain) library(key string, sources func() []Source) error {
+	if objs, ok := loadObjects("libc", key); ok {
 		if p, err := link("libc", nil, objs); err == nil {
 			t.lib = p
-			return t, nil
+			return nil
 		}
 	}
+	lib := sources()
 	var objs []*object
 	var errs ErrorList
 	for _, s := range lib {
@@ -65,15 +105,15 @@ func NewToolchain(headers fs.FS, lib []Source) (*Toolchain, error) {
 		objs = append(objs, o)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("compiling the C library: %w", errs)
+		return fmt.Errorf("compiling the C library: %w", errs)
 	}
-	storeLibrary(key, objs) // before link, which may change them
+	storeObjects("libc", key, objs) // before link, which may change them
 	p, err := link("libc", nil, objs)
 	if err != nil {
-		return nil, fmt.Errorf("linking the C library: %w", err)
+		return fmt.Errorf("linking the C library: %w", err)
 	}
 	t.lib = p
-	return t, nil
+	return nil
 }
 
 // WithLimits returns the toolchain compiling under other limits; it shares
@@ -101,9 +141,12 @@ func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, er
 	job := &compileJob{name: name, src: src, dir: dir, limits: t.limits.withDefaults()}
 	var o *object
 	var err error
-	if t.inProcess {
+	switch {
+	case t.inProcess:
 		o, err = job.run(t.headers)
-	} else {
+	case CompileInProcess:
+		o, _, err = watch(job, t.headers)
+	default:
 		p := t.pool
 		if p == nil {
 			p = sharedPool()
@@ -116,6 +159,34 @@ func (t *Toolchain) Compile(name string, src []byte, dir fs.FS) (*vm.Program, er
 	base := path.Base(name)
 	prog := "./" + base[:len(base)-len(path.Ext(base))]
 	p, err := link(prog, t.lib, []*object{o})
+	if err != nil {
+		return nil, explain(err, name, src)
+	}
+	return p, nil
+}
+
+// CompileBuiltin compiles a program that comes with the library (a /bin
+// program: name like "sh.c", with no folder) and links it with the
+// library. Its source is as trusted as the library's: it is compiled in
+// this process, and its object kept in the cache folder as the library's
+// is, so that a later run of this executable reads it instead.
+func (t *Toolchain) CompileBuiltin(name string, src []byte) (*vm.Program, error) {
+	base := path.Base(name)
+	stem := base[:len(base)-len(path.Ext(base))]
+	key := objectsKey(t.sourcesKey, []Source{{Name: name, Text: string(src)}})
+	o, ok := (*object)(nil), false
+	if objs, hit := loadObjects("bin-"+stem, key); hit && len(objs) == 1 {
+		o, ok = objs[0], true
+	}
+	if !ok {
+		var err error
+		job := &compileJob{name: name, src: src, limits: t.limits.withDefaults()}
+		if o, err = job.run(t.headers); err != nil {
+			return nil, explain(err, name, src)
+		}
+		storeObjects("bin-"+stem, key, []*object{o}) // before link, which may change it
+	}
+	p, err := link("./"+stem, t.lib, []*object{o}) // named as Compile names it
 	if err != nil {
 		return nil, explain(err, name, src)
 	}

@@ -2,7 +2,6 @@ package cc
 
 import (
 	"io/fs"
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -28,8 +27,8 @@ type headerFile struct {
 }
 
 var (
-	protoRE = regexp.MustCompile(`^[A-Za-z_][\w \t\*]*?\b([A-Za-z_]\w*)\s*\([^()]*\)\s*;\s*$`)
-	identRE = regexp.MustCompile(`[A-Za-z_]\w*`)
+	protoRE = lazyRegexp(`^[A-Za-z_][\w \t\*]*?\b([A-Za-z_]\w*)\s*\([^()]*\)\s*;\s*$`)
+	identRE = lazyRegexp(`[A-Za-z_]\w*`)
 )
 
 func newHeaderSet(headers fs.FS) *headerSet { return &headerSet{fs: headers} }
@@ -49,7 +48,7 @@ func (h *headerSet) macroNames() map[string]bool {
 			}
 			for _, line := range strings.Split(string(data), "\n") {
 				if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") && strings.Contains(t, "define") {
-					for _, id := range identRE.FindAllString(t, -1) {
+					for _, id := range identRE().FindAllString(t, -1) {
 						h.macros[id] = true
 					}
 				}
@@ -71,7 +70,7 @@ func (h *headerSet) file(name string) (*headerFile, error) {
 	f := &headerFile{lines: strings.Split(string(data), "\n")}
 	f.proto = make([]string, len(f.lines))
 	for i, line := range f.lines {
-		if m := protoRE.FindStringSubmatch(line); m != nil && !strings.HasPrefix(line, "typedef") {
+		if m := protoRE().FindStringSubmatch(line); m != nil && !strings.HasPrefix(line, "typedef") {
 			f.proto[i] = m[1]
 		}
 	}
@@ -101,7 +100,7 @@ func (h *headerSet) read(name string, used map[string]bool) ([]byte, error) {
 // identifiers is every identifier-like word of a source text.
 func identifiers(src []byte) map[string]bool {
 	used := map[string]bool{}
-	for _, id := range identRE.FindAll(src, -1) {
+	for _, id := range identRE().FindAll(src, -1) {
 		used[string(id)] = true
 	}
 	return used

@@ -1,25 +1,35 @@
 package cc
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"debug/elf"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
-// LibraryCache is the folder where the compiled C library is kept between
-// runs of the program ("": not kept), so that `osplay run` does not compile
-// it from source on every start. An entry is keyed by this executable's
-// build id, the headers and the library's sources: a new build, or a
-// changed header, compiles afresh. A cache that cannot be read or written
-// is passed over.
+// LibraryCache is the folder where compiled objects are kept between runs
+// of the program ("": not kept): the C library's, and each /bin program's,
+// so that `osplay run` compiles neither from source on every start. An
+// entry is keyed by this executable's build id (a hash of the compiler,
+// the VM and everything else built into it), the headers and the sources:
+// a new build, or a changed header, compiles afresh. A cache that cannot
+// be read or written is passed over; an entry that is damaged, cut short
+// or of another layout is refused (pack.go) and compiled again. Each kind
+// of entry keeps only its few newest versions: older builds' go when a
+// new one is written.
 var LibraryCache string
+
+// cacheVersions is how many entries of one kind (the library, /bin/sh …)
+// the cache folder keeps: the newest, written by this build, and a few of
+// other builds that may still run beside it.
+const cacheVersions = 3
 
 // buildID is the Go build id of this executable (a hash of everything
 // that went into it), or "" when it cannot be read.
@@ -44,51 +54,74 @@ var buildID = sync.OnceValue(func() string {
 	return string(data)
 })
 
-// libraryKey names the cache entry of a library, or "" when it cannot be
-// cached.
-func libraryKey(headersKey string, lib []Source) string {
+// objectsKey names the cache entry of objects compiled from sources
+// against the headers named headersKey (a digest, or the toolchain's
+// sourcesKey), or "" when they cannot be cached.
+func objectsKey(headersKey string, srcs []Source) string {
+	if LibraryCache == "" {
+		return ""
+	}
 	id := buildID()
-	if LibraryCache == "" || id == "" {
+	if id == "" {
 		return ""
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", id, headersKey)
-	for _, s := range lib {
+	for _, s := range srcs {
 		fmt.Fprintf(h, "%s\x00%d\x00%s", s.Name, len(s.Text), s.Text)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
-// libraryLoads counts the libraries read from the cache (for the tests).
-var libraryLoads atomic.Int64
+// cachePath is the file of entry key of a kind ("libc", "bin-sh").
+func cachePath(kind, key string) string {
+	return filepath.Join(LibraryCache, kind+"-"+key+".pack")
+}
 
-// loadLibrary reads the compiled objects of a library from the cache.
-func loadLibrary(key string) ([]*object, bool) {
+// cacheLoads counts the entries read from the cache (for the tests).
+var cacheLoads atomic.Int64
+
+// loadObjects reads compiled objects from the cache.
+func loadObjects(kind, key string) ([]*object, bool) {
 	if key == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(filepath.Join(LibraryCache, "libc-"+key+".gob"))
+	data, err := os.ReadFile(cachePath(kind, key))
 	if err != nil {
 		return nil, false
 	}
-	var ws []*wireObject
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&ws); err != nil {
+	objs, err := objectsOfPack(data)
+	if err != nil {
 		return nil, false
 	}
-	objs := make([]*object, len(ws))
-	for i, w := range ws {
-		if objs[i], err = fromWire(w, DefaultProcessMemory); err != nil {
-			return nil, false
-		}
-	}
-	libraryLoads.Add(1)
+	cacheLoads.Add(1)
 	return objs, true
 }
 
-// storeLibrary writes the compiled objects of a library to the cache,
-// through a temporary file renamed into place, so that a reader never
-// sees half of one.
-func storeLibrary(key string, objs []*object) {
+// objectsOfPack makes the objects of a cache entry, checked as a worker's
+// answer is.
+func objectsOfPack(data []byte) ([]*object, error) {
+	var ws []*wireObject
+	if err := unpack(data, &ws); err != nil {
+		return nil, err
+	}
+	objs := make([]*object, len(ws))
+	for i, w := range ws {
+		if w == nil || slices.Contains(w.Funcs, nil) {
+			return nil, errPack
+		}
+		var err error
+		if objs[i], err = fromWire(w, DefaultProcessMemory); err != nil {
+			return nil, err
+		}
+	}
+	return objs, nil
+}
+
+// storeObjects writes compiled objects to the cache, through a temporary
+// file renamed into place, so that a reader never sees half of one; then
+// it forgets the kind's oldest entries.
+func storeObjects(kind, key string, objs []*object) {
 	if key == "" {
 		return
 	}
@@ -96,20 +129,66 @@ func storeLibrary(key string, objs []*object) {
 	for i, o := range objs {
 		ws[i] = toWire(o)
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ws); err != nil {
+	b, err := pack(&ws)
+	if err != nil {
 		return
 	}
 	if err := os.MkdirAll(LibraryCache, 0o755); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(LibraryCache, "libc-*.tmp")
+	tmp, err := os.CreateTemp(LibraryCache, kind+"-*.tmp")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(b.Bytes())
+	_, werr := tmp.Write(b)
 	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(LibraryCache, "libc-"+key+".gob")) != nil {
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), cachePath(kind, key)) != nil {
 		os.Remove(tmp.Name())
+		return
+	}
+	pruneCache(kind)
+}
+
+// staleTemporary is the age past which a temporary file is a writer's
+// that never finished (it crashed, or was killed).
+const staleTemporary = time.Hour
+
+// pruneCache removes a kind's entries beyond the cacheVersions newest
+// (those of the earlier format too), and temporary files left behind.
+func pruneCache(kind string) {
+	entries, err := os.ReadDir(LibraryCache)
+	if err != nil {
+		return
+	}
+	type entry struct {
+		name string
+		mod  time.Time
+	}
+	var mine []entry
+	for _, e := range entries {
+		name := e.Name()
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if strings.HasSuffix(name, ".tmp") {
+			if time.Since(info.ModTime()) > staleTemporary {
+				os.Remove(filepath.Join(LibraryCache, name))
+			}
+			continue
+		}
+		rest, ok := strings.CutPrefix(name, kind+"-")
+		if !ok {
+			continue
+		}
+		key, ext, _ := strings.Cut(rest, ".")
+		if len(key) != 32 || strings.Trim(key, "0123456789abcdef") != "" || ext != "pack" && ext != "gob" {
+			continue // another kind's ("bin-sh" beside "bin-sh-x"), or not ours
+		}
+		mine = append(mine, entry{name, info.ModTime()})
+	}
+	slices.SortFunc(mine, func(a, b entry) int { return b.mod.Compare(a.mod) })
+	for _, e := range mine[min(len(mine), cacheVersions):] {
+		os.Remove(filepath.Join(LibraryCache, e.name))
 	}
 }

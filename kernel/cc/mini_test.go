@@ -60,6 +60,19 @@ func runMini(t testing.TB, tc *Toolchain, src string) (string, int, *vm.Stop) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runContextStop(t, ctx)
+}
+
+// runContext runs a started program to its end: its output and exit code.
+func runContext(t testing.TB, ctx *vm.Context) (string, int) {
+	out, code, stop := runContextStop(t, ctx)
+	if stop != nil {
+		t.Fatalf("fault: %+v", *stop)
+	}
+	return out, code
+}
+
+func runContextStop(t testing.TB, ctx *vm.Context) (string, int, *vm.Stop) {
 	var out strings.Builder
 	for {
 		_, stop := ctx.Run(1 << 40)

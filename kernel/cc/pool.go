@@ -26,6 +26,14 @@ type pool struct {
 	fallbackOnce sync.Once
 }
 
+// CompileInProcess, set by a program that compiles only its own user's
+// programs (the command line's osplay run), compiles them in this process
+// instead of in workers: a worker is this whole executable started again,
+// which costs more than most compiles. The deadline still holds (a stuck
+// compile is abandoned with its reason, and the program then ends); the
+// memory budget does not, as the user's own machine is the one at stake.
+var CompileInProcess bool
+
 // ErrBusy is the error of a compile that found every worker busy for
 // longer than its Limits.Wait (errors.Is): unlike any other compile error,
 // it says nothing of the program, and the same compile may succeed later.

@@ -78,12 +78,12 @@ var unsupportedHeaders = func() map[string]bool {
 }()
 
 var (
-	internalSuffix = regexp.MustCompile(`\s*\([a-z_0-9]+\.go:\d+:[A-Za-z_0-9.]*:?\)$`)
-	undeclared     = regexp.MustCompile(`^undefined: ([A-Za-z_][A-Za-z_0-9]*)$`)
-	undefinedRef   = regexp.MustCompile("^undefined reference to `([A-Za-z_][A-Za-z_0-9]*)'$")
-	noHeader       = regexp.MustCompile(`^([A-Za-z_0-9./+-]+\.h): No such file or directory$`)
-	unknownSize    = regexp.MustCompile(`^storage size of '([A-Za-z_][A-Za-z_0-9]*)' isn't known$`)
-	identifierRE   = regexp.MustCompile(`[A-Za-z_][A-Za-z_0-9]*`)
+	internalSuffix = lazyRegexp(`\s*\([a-z_0-9]+\.go:\d+:[A-Za-z_0-9.]*:?\)$`)
+	undeclared     = lazyRegexp(`^undefined: ([A-Za-z_][A-Za-z_0-9]*)$`)
+	undefinedRef   = lazyRegexp("^undefined reference to `([A-Za-z_][A-Za-z_0-9]*)'$")
+	noHeader       = lazyRegexp(`^([A-Za-z_0-9./+-]+\.h): No such file or directory$`)
+	unknownSize    = lazyRegexp(`^storage size of '([A-Za-z_][A-Za-z_0-9]*)' isn't known$`)
+	identifierRE   = lazyRegexp(`[A-Za-z_][A-Za-z_0-9]*`)
 )
 
 // explain rewrites the errors of a compile of file name (source src) for
@@ -103,7 +103,7 @@ func explain(err error, name string, src []byte) error {
 		if strings.HasPrefix(e.Msg, "TODO ") {
 			continue // the type checker's echo of an error already given
 		}
-		e.Msg = internalSuffix.ReplaceAllString(e.Msg, "")
+		e.Msg = internalSuffix().ReplaceAllString(e.Msg, "")
 		if e.File == name {
 			explainOne(&e, lines)
 		}
@@ -123,15 +123,15 @@ func explainOne(e *Error, lines []string) {
 	notSupported := func(n string) string {
 		return fmt.Sprintf("not supported by osplay: %s (<%s>)", n, unsupportedNames[n])
 	}
-	if m := noHeader.FindStringSubmatch(e.Msg); m != nil && unsupportedHeaders[m[1]] {
+	if m := noHeader().FindStringSubmatch(e.Msg); m != nil && unsupportedHeaders[m[1]] {
 		e.Msg = fmt.Sprintf("not supported by osplay: <%s>", m[1])
 		return
 	}
-	for _, re := range []*regexp.Regexp{undeclared, undefinedRef} {
+	for _, re := range []*regexp.Regexp{undeclared(), undefinedRef()} {
 		if m := re.FindStringSubmatch(e.Msg); m != nil {
 			if _, ok := unsupportedNames[m[1]]; ok {
 				e.Msg = notSupported(m[1])
-			} else if re == undeclared {
+			} else if re == undeclared() {
 				e.Msg = fmt.Sprintf("'%s' undeclared", m[1])
 			}
 			return
@@ -145,12 +145,12 @@ func explainOne(e *Error, lines []string) {
 	// unknown size. The error moves to the name.
 	line := lines[e.Line-1]
 	end := min(max(e.Col-1, 0), len(line))
-	if loc := identifierRE.FindStringIndex(line[end:]); loc != nil && loc[0] == 0 {
+	if loc := identifierRE().FindStringIndex(line[end:]); loc != nil && loc[0] == 0 {
 		end += loc[1]
 	}
-	words := identifierRE.FindAllStringIndex(line[:end], -1)
+	words := identifierRE().FindAllStringIndex(line[:end], -1)
 	word := func(i int) string { return line[words[i][0]:words[i][1]] }
-	unknown := unknownSize.MatchString(e.Msg)
+	unknown := unknownSize().MatchString(e.Msg)
 	if !unknown && !strings.Contains(e.Msg, "expected") {
 		return
 	}

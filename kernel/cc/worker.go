@@ -79,11 +79,15 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, keep bool, e
 	if err != nil {
 		return nil, true, ErrorList{{File: job.name, Msg: fmt.Sprintf("reading the program's folder: %v", err)}}
 	}
-	req := &compileRequest{Name: job.name, Src: job.src, Files: files, HeadersKey: t.headersKey,
+	headerFiles, headersKey, err := t.wire.get()
+	if err != nil {
+		return nil, true, ErrorList{{File: job.name, Msg: err.Error()}}
+	}
+	req := &compileRequest{Name: job.name, Src: job.src, Files: files, HeadersKey: headersKey,
 		ProcessMemory: job.limits.ProcessMemory, Deadline: job.limits.Deadline,
 		CompilerMemory: job.limits.CompilerMemory, Stall: job.limits.stall}
-	if !w.known[t.headersKey] {
-		req.Headers = t.headerFiles
+	if !w.known[headersKey] {
+		req.Headers = headerFiles
 	}
 	type answer struct {
 		rep compileReply
@@ -104,7 +108,7 @@ func (w *worker) compile(t *Toolchain, job *compileJob) (o *object, keep bool, e
 		if a.err != nil {
 			return nil, false, w.failure(job, a.err)
 		}
-		w.known[t.headersKey] = true
+		w.known[headersKey] = true
 		if a.rep.Object == nil {
 			if len(a.rep.Errors) == 0 {
 				return nil, false, ErrorList{{File: job.name, Msg: "compile failed without an error message"}}

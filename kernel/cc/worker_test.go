@@ -219,3 +219,55 @@ func (p *pool) idlePID() int {
 	}
 	return p.idle[len(p.idle)-1].cmd.Process.Pid
 }
+
+// TestCompileInProcess: with CompileInProcess (the command line), a
+// program compiles without a worker, under its deadline all the same.
+func TestCompileInProcess(t *testing.T) {
+	defer func(f func() (string, error)) { workerExecutable = f }(workerExecutable)
+	workerExecutable = func() (string, error) {
+		t.Error("a worker was started")
+		return "", os.ErrNotExist
+	}
+	defer func(b bool) { CompileInProcess = b }(CompileInProcess)
+	CompileInProcess = true
+	tc := miniToolchain(t)
+	tc.pool = newPool(1)
+	if out, code, _ := runMini(t, tc, "#include <mini.h>\nint main(void) { puti(6 * 7); return 3; }"); out != "42\n" || code != 3 {
+		t.Errorf("output %q, exit %d", out, code)
+	}
+	_, err := tc.WithLimits(Limits{Deadline: 100 * time.Millisecond, stall: true}).Compile("t.c", []byte(fibSrc), nil)
+	if err == nil || !strings.Contains(err.Error(), "compile stopped after 100ms") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestBuiltinCompilesAsCompile: each /bin program compiled as a built-in
+// (in process, kept in the cache) is exactly the program Compile makes of
+// it, and so is the one read back from the cache.
+func TestBuiltinCompilesAsCompile(t *testing.T) {
+	defer func(dir string) { LibraryCache = dir }(LibraryCache)
+	LibraryCache = t.TempDir()
+	tc, err := libcToolchain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	here := tc.inProcessCopy()
+	for name, src := range libc.Programs() {
+		want, err := here.Compile(name+".c", []byte(src), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, how := range []string{"compiled", "from the cache"} {
+			got, err := tc.CompileBuiltin(name+".c", []byte(src))
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, how, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: differs from Compile's", name, how)
+			}
+		}
+	}
+	if entries, _ := filepath.Glob(filepath.Join(LibraryCache, "bin-*.pack")); len(entries) != len(libc.Programs()) {
+		t.Errorf("%d entries for %d programs", len(entries), len(libc.Programs()))
+	}
+}

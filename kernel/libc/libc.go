@@ -50,6 +50,27 @@ func Programs() map[string]string {
 	return out
 }
 
+// ProgramNames lists the programs in /bin, sorted, without reading them.
+func ProgramNames() []string {
+	names := cFiles("bin")
+	for i, n := range names {
+		names[i] = strings.TrimSuffix(n, ".c")
+	}
+	return names
+}
+
+// Program is the C source of the program /bin/name.
+func Program(name string) (string, bool) {
+	if strings.Contains(name, "/") {
+		return "", false
+	}
+	b, err := files.ReadFile("bin/" + name + ".c")
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
 func cFiles(dir string) []string {
 	entries, err := files.ReadDir(dir)
 	if err != nil {

@@ -65,11 +65,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 		return nil, fmt.Errorf("%s: undefined reference to `main'", p.Name)
 	}
 	a := newAddressSpace(lim.MemBytes, lim.VirtualBytes, lim.Memory)
-	textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
-	a.addRegion(region{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true})
-	for _, s := range p.Segments {
-		a.addRegion(region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
-	}
+	a.regions = append(make([]region, 0, len(p.imageRegions())+4), p.imageRegions()...)
 	a.static = a.staticPages() // before the heap and the stack exist
 	if a.static > lim.VirtualBytes {
 		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)

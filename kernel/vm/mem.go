@@ -3,6 +3,7 @@ package vm
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 
 	"osplay/kernel/abi"
@@ -248,9 +249,10 @@ func (a *AddressSpace) lowestPage(r region) uint64 {
 	return low
 }
 
+// addRegion inserts r in order of start (after any that start where it
+// does, as a stable sort would put it) and returns its index.
 func (a *AddressSpace) addRegion(r region) int {
-	a.regions = append(a.regions, r)
-	sort.Slice(a.regions, func(i, j int) bool { return a.regions[i].start < a.regions[j].start })
+	a.regions = slices.Insert(a.regions, sort.Search(len(a.regions), func(i int) bool { return a.regions[i].start > r.start }), r)
 	for i := range a.regions {
 		switch a.regions[i].name {
 		case "heap":

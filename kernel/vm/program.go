@@ -1,11 +1,15 @@
 package vm
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unsafe"
+
+	"osplay/kernel/abi"
 )
 
 // Program is a linked, immutable program: libc's functions and data followed
@@ -32,6 +36,28 @@ type Program struct {
 		once  sync.Once
 		pages [][]*page // per segment of Segments
 	}
+	// regions are the text's and the segments' regions, in address order,
+	// made at the first exec: every exec starts its address space from a
+	// copy of them.
+	regions struct {
+		once sync.Once
+		list []region
+	}
+}
+
+// imageRegions is the regions of the program's text and segments, in
+// address order (a segment after any that starts where it does).
+func (p *Program) imageRegions() []region {
+	p.regions.once.Do(func() {
+		textEnd := uint64(abi.TextBase + len(p.Funcs)*abi.FuncAlign)
+		list := []region{{name: "text", start: abi.TextBase, end: (textEnd + pageMask) &^ pageMask, execute: true}}
+		for _, s := range p.Segments {
+			list = append(list, region{name: s.Name, start: s.Addr, end: s.Addr + s.Size, readOnly: s.ReadOnly})
+		}
+		slices.SortStableFunc(list, func(a, b region) int { return cmp.Compare(a.start, b.start) })
+		p.regions.list = list
+	})
+	return p.regions.list
 }
 
 // imagePages is the pages of segment i's initial bytes, shared.
