@@ -107,6 +107,7 @@ func Explore(ctx context.Context, target Target, opt Options) (Report, error) {
 		return r, err
 	}
 	r.Runs = 1
+	target.snap = takeSnapshot(target, first)
 	r.Threads, r.Steps = max(first.Threads, 1), max(first.Points, 1)
 	if opt.Expect != nil {
 		r.Expected = *opt.Expect
