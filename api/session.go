@@ -63,6 +63,7 @@ type Session struct {
 	wake    chan struct{}                  // signalled by Preempt, for a wait for a CPU slot
 	live    atomic.Pointer[kernel.Machine] // m, for Preempt
 	memory  machineMemory
+	rewind  rewinder // snapshots for seeking backward (rewind.go)
 
 	running bool
 	speed   Speed
@@ -262,7 +263,7 @@ func (s *Session) compute(f func()) bool {
 // acted before (Config.MaxTotalMemory): this is the server's backstop.
 func (s *Session) overMemory() bool {
 	use := s.m.MemoryInUse()
-	s.memory.update(use)
+	s.memory.update(use + s.rewind.bytes)
 	if use <= s.lim.MaxSessionMemory {
 		return false
 	}
@@ -296,7 +297,10 @@ func (s *Session) load(p *Program) {
 func (s *Session) rebuild() error {
 	s.m, s.n, s.pending, s.dropped, s.skipped = nil, 0, nil, 0, 0
 	s.live.Store(nil)
-	s.memory.update(0)
+	if !s.replay {
+		s.rewind.clear() // a new run
+	}
+	s.memory.update(s.rewind.bytes)
 	s.stopCode, s.stopMsg = "", ""
 	s.haltCounted = false
 	s.skipBelow = 0
@@ -545,6 +549,7 @@ func (s *Session) advance(target int64) bool {
 			return false
 		}
 		s.applyInputs()
+		s.keepSnapshot()
 		if s.m.Now() < next {
 			break // waiting for input or for a choice
 		}
@@ -624,8 +629,9 @@ func (s *Session) step(by string) {
 }
 
 // seek brings the machine to tick t: forward by running, backward by
-// replaying from the start with the same inputs. A command arriving
-// meanwhile stops it where it is: the answer says which tick it reached.
+// replaying with the same inputs from the latest snapshot before t
+// (rewind.go), or from the start. A command arriving meanwhile stops it
+// where it is: the answer says which tick it reached.
 func (s *Session) seek(t int64) {
 	t = min(t, s.horizon)
 	if t >= s.m.Now() {
@@ -638,7 +644,13 @@ func (s *Session) seek(t int64) {
 		return
 	}
 	s.replay = true
-	err := s.rebuild()
+	err := errNoSnapshot
+	if sn := s.rewind.before(t - 2*watchKeep); sn != nil {
+		err = s.restore(sn)
+	}
+	if err != nil {
+		err = s.rebuild()
+	}
 	if err == nil {
 		s.replayTo(t)
 	}
@@ -671,6 +683,7 @@ func (s *Session) give(in input) *Error {
 	}
 	s.inputs.record(in)
 	s.logChange(len(s.inputs.list) - 1)
+	s.rewind.forgetAfter(in.tick, len(s.inputs.list)-1)
 	return nil
 }
 
@@ -772,6 +785,7 @@ func (s *Session) apply(in input) error {
 func (s *Session) crash(why string) {
 	s.m, s.running, s.replay = nil, false, false
 	s.live.Store(nil)
+	s.rewind.clear()
 	s.memory.update(0)
 	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
 	s.out(Error{Type: "error", Code: "machine",

@@ -19,6 +19,10 @@ type Attach struct {
 	Stdout, Stderr io.Writer
 	OnEvent        func(Event)
 	Chooser        sched.Chooser
+	// CopyChooser gives the clone a copy of the original's chooser
+	// instead of Chooser: one that is plain data, whose pointers to the
+	// machine lead to the clone's (a replayed schedule's, say).
+	CopyChooser bool
 }
 
 // Clone returns an independent copy of the machine as it is now: its
@@ -47,7 +51,11 @@ func (m *Machine) Clone(a Attach) (*Machine, error) {
 	// Outside the machine, not walked: what it writes to and who
 	// listens, the program folder, the chooser.
 	outside := map[unsafe.Pointer]bool{}
-	for _, v := range []any{m.cfg.Stdout, m.cfg.Stderr, m.cfg.Files, m.cfg.Chooser} {
+	stop := []any{m.cfg.Stdout, m.cfg.Stderr, m.cfg.Files}
+	if !a.CopyChooser {
+		stop = append(stop, m.cfg.Chooser)
+	}
+	for _, v := range stop {
 		if p := pointerOf(v); p != nil {
 			outside[p] = true
 		}
@@ -55,12 +63,16 @@ func (m *Machine) Clone(a Attach) (*Machine, error) {
 	g := deepcopy.Walk(m, func(t reflect.Type, p unsafe.Pointer) bool {
 		return vm.Immutable(t) || outside[p]
 	})
-	vm.Freeze(g, m.phys)
+	frozen := vm.Freeze(g, m.phys)
 	c := g.Copy(vm.Shared)
 	n := deepcopy.Of(c, m)
-	n.cfg.Stdout, n.cfg.Stderr, n.cfg.OnEvent, n.cfg.Chooser = a.Stdout, a.Stderr, a.OnEvent, a.Chooser
-	if man, ok := n.policy.(*sched.Manual); ok {
-		man.SetChooser(a.Chooser)
+	n.cloneBytes = frozen + c.Bytes()
+	n.cfg.Stdout, n.cfg.Stderr, n.cfg.OnEvent = a.Stdout, a.Stderr, a.OnEvent
+	if !a.CopyChooser {
+		n.cfg.Chooser = a.Chooser
+		if man, ok := n.policy.(*sched.Manual); ok {
+			man.SetChooser(a.Chooser)
+		}
 	}
 	n.rebind(g, c)
 	return n, nil
@@ -120,3 +132,9 @@ func (n *Machine) rebind(g *deepcopy.Graph, c *deepcopy.Copy) {
 		}
 	}
 }
+
+// CloneBytes is, for a clone, the memory its making added: its copy of
+// the kernel's objects, and the pages written since the original was last
+// copied, which it now holds (shared with the original until either
+// writes them). 0 for a machine that is no clone.
+func (m *Machine) CloneBytes() uint64 { return m.cloneBytes }

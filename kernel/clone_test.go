@@ -18,11 +18,12 @@ import (
 
 // cloneCase is a program to clone in the middle of its run.
 type cloneCase struct {
-	name  string
-	cfg   Config
-	files iofs.FS
-	argv  []string
-	stdin string
+	name     string
+	cfg      Config
+	files    iofs.FS
+	argv     []string
+	stdin    string
+	noRecord bool
 }
 
 // cloneRun is what a run did, to compare.
@@ -36,7 +37,7 @@ type cloneRun struct {
 func (c cloneCase) start(t *testing.T, out, errb *bytes.Buffer) *Machine {
 	t.Helper()
 	cfg := c.cfg
-	cfg.Files, cfg.Record = c.files, true
+	cfg.Files, cfg.Record = c.files, !c.noRecord
 	cfg.Stdout, cfg.Stderr = out, errb
 	cfg.Stdin = strings.NewReader(c.stdin)
 	if cfg.MaxTicks == 0 {

@@ -255,6 +255,8 @@ type Machine struct {
 	current *Process           // the process whose system call or exec the kernel is carrying out
 
 	intr interruptFlag // Interrupt, from another goroutine
+
+	cloneBytes uint64 // CloneBytes
 }
 
 // New makes a machine. Configuration errors are reported by Start.

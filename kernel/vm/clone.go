@@ -43,8 +43,10 @@ func Shared(t reflect.Type, p unsafe.Pointer) bool {
 // page, counted once per mapping, and every cached translation of an
 // address space is dropped (it could write a frozen page in place). A
 // machine frozen already is only read, so several copies of one machine
-// can be made at once.
-func Freeze(g *deepcopy.Graph, pm *PhysicalMemory) {
+// can be made at once. It returns the bytes of the pages it froze: those
+// written since the machine was last copied.
+func Freeze(g *deepcopy.Graph, pm *PhysicalMemory) uint64 {
+	var n uint64
 	for _, p := range g.Objects(pageType) {
 		pg := (*page)(p)
 		if pg.image || pg.writes != nil {
@@ -55,6 +57,7 @@ func Freeze(g *deepcopy.Graph, pm *PhysicalMemory) {
 		}
 		pm.images[pg] = pg.refs
 		pg.image, pg.frozen = true, true
+		n += pageSize
 	}
 	for _, p := range g.Objects(spaceType) {
 		a := (*AddressSpace)(p)
@@ -62,6 +65,7 @@ func Freeze(g *deepcopy.Graph, pm *PhysicalMemory) {
 			a.flush()
 		}
 	}
+	return n
 }
 
 // flushed reports whether a caches no translation.

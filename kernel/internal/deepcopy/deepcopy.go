@@ -347,6 +347,17 @@ func (g *Graph) Copy(keep func(t reflect.Type, p unsafe.Pointer) bool) *Copy {
 	return c
 }
 
+// Bytes is the memory of the copies made (maps aside).
+func (c *Copy) Bytes() uint64 {
+	var n uint64
+	for _, o := range c.outers {
+		if !o.keep {
+			n += uint64(o.size())
+		}
+	}
+	return n
+}
+
 // Pointer is where the copy of what p points to is: p itself when it
 // points to nothing copied.
 func (c *Copy) Pointer(p unsafe.Pointer) unsafe.Pointer {
@@ -443,4 +454,32 @@ func (c *Copy) copyMap(m reflect.Value) reflect.Value {
 		n.SetMapIndex(c.value(it.Key()), c.value(it.Value()))
 	}
 	return n
+}
+
+type Stat struct {
+	Type  string
+	N     int
+	Bytes uintptr
+}
+
+func Stats(g *Graph) []Stat {
+	m := map[string]*Stat{}
+	for _, o := range g.objects {
+		k := o.typ.String()
+		if o.n > 1 {
+			k = "[]" + k
+		}
+		s := m[k]
+		if s == nil {
+			s = &Stat{Type: k}
+			m[k] = s
+		}
+		s.N++
+		s.Bytes += o.size()
+	}
+	var out []Stat
+	for _, s := range m {
+		out = append(out, *s)
+	}
+	return out
 }
