@@ -2,8 +2,11 @@ package explore
 
 import (
 	"bytes"
+	"io"
 	"maps"
+	"math"
 	"slices"
+	"time"
 
 	"osplay/kernel"
 )
@@ -21,7 +24,19 @@ import (
 // priorities of the threads it meets there), and the events and output of
 // the beginning are handed to the run as if it had made them. The search
 // checks this once, on the default schedule, and explores from fresh
-// machines if the two ever differ. A replay (Machine) always starts fresh.
+// machines if the two ever differ, or if a clone costs more than a fresh
+// start run to the same point (measured once). A replay (Machine) always
+// starts fresh.
+
+// snapshots says whether a search starts its runs from a snapshot: when
+// cheaper (the default), or, for the benchmarks, always or never.
+var snapshots = snapshotsAuto
+
+const (
+	snapshotsAuto = iota
+	snapshotsOn
+	snapshotsOff
+)
 
 // snapshot is a machine stopped before its first choice, and what the
 // beginning did.
@@ -86,6 +101,34 @@ func takeSnapshot(target Target, first Outcome) *snapshot {
 		return nil
 	}
 	return sn
+}
+
+// cheaper reports whether a run's machine is made sooner by cloning the
+// snapshot than by starting a fresh machine, the best of three each. A
+// short beginning (a program that starts its threads first thing) can
+// cost less to run again than its machine's objects to copy; a long one
+// (a program that computes, or reads its input, before its threads
+// start) costs more.
+func cheaper(sn *snapshot, target Target) bool {
+	best := func(f func()) time.Duration {
+		d := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			f()
+			d = min(d, time.Since(start))
+		}
+		return d
+	}
+	clone := best(func() { sn.m.Clone(kernel.Attach{}) })
+	fresh := best(func() {
+		cfg := Config(target)
+		cfg.OnEvent, cfg.Stdout, cfg.Stderr = func(kernel.Event) {}, io.Discard, io.Discard
+		m, _ := newMachine(cfg, &recorder{})
+		if m.Start(target.Argv) == nil {
+			m.RunTo(sn.m.Now())
+		}
+	})
+	return clone < fresh
 }
 
 // sameRun reports whether two runs did the same, event for event.

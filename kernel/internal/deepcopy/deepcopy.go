@@ -63,6 +63,37 @@ func plan(t reflect.Type) []slot {
 	return out
 }
 
+// types caches, for one graph and its copy, the plans and slice types
+// of the types met: cheaper to ask than the shared caches.
+type types struct {
+	plans  map[reflect.Type][]slot
+	slices map[reflect.Type]reflect.Type
+}
+
+func (c *types) plan(t reflect.Type) []slot {
+	p, ok := c.plans[t]
+	if !ok {
+		p = plan(t)
+		c.plans[t] = p
+	}
+	return p
+}
+
+func (c *types) sliceOf(t reflect.Type) reflect.Type {
+	st, ok := c.slices[t]
+	if !ok {
+		st = reflect.SliceOf(t)
+		c.slices[t] = st
+	}
+	return st
+}
+
+// slice is the slice of n elements at p, of slice type st.
+func slice(st reflect.Type, p unsafe.Pointer, n int) reflect.Value {
+	h := &sliceHeader{data: p, len: n, cap: n}
+	return reflect.NewAt(st, unsafe.Pointer(h)).Elem()
+}
+
 func addSlots(out *[]slot, t reflect.Type, off uintptr) {
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -125,6 +156,18 @@ type Graph struct {
 	maps    map[uintptr]bool
 	byType  map[reflect.Type][]unsafe.Pointer
 	pending []*object // objects whose content is still to walk
+	types   *types
+	free    []object // allocated in blocks
+}
+
+func (g *Graph) newObject(o object) *object {
+	if len(g.free) == 0 {
+		g.free = make([]object, 64)
+	}
+	p := &g.free[0]
+	g.free = g.free[1:]
+	*p = o
+	return p
 }
 
 // Walk visits everything root (a non-nil pointer) reaches. stop, if set,
@@ -135,7 +178,7 @@ func Walk(root any, stop func(t reflect.Type, p unsafe.Pointer) bool) *Graph {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		panic("deepcopy: the root is not a non-nil pointer")
 	}
-	g := &Graph{stop: stop, objects: map[visitKey]*object{}, maps: map[uintptr]bool{}, byType: map[reflect.Type][]unsafe.Pointer{}}
+	g := &Graph{types: &types{plans: map[reflect.Type][]slot{}, slices: map[reflect.Type]reflect.Type{}}, stop: stop, objects: map[visitKey]*object{}, maps: map[uintptr]bool{}, byType: map[reflect.Type][]unsafe.Pointer{}}
 	g.reach(v.UnsafePointer(), v.Type().Elem(), 1, 1)
 	for len(g.pending) > 0 {
 		o := g.pending[len(g.pending)-1]
@@ -162,13 +205,13 @@ func (g *Graph) reach(p unsafe.Pointer, t reflect.Type, n, live uintptr) {
 		o.n = max(o.n, n)
 		if live > o.live {
 			// Walk the newly live elements too.
-			more := &object{ptr: unsafe.Add(o.ptr, o.live*t.Size()), addr: o.addr + o.live*t.Size(), typ: t, n: live - o.live, live: live - o.live}
+			more := g.newObject(object{ptr: unsafe.Add(o.ptr, o.live*t.Size()), addr: o.addr + o.live*t.Size(), typ: t, n: live - o.live, live: live - o.live})
 			o.live = live
 			g.pending = append(g.pending, more)
 		}
 		return
 	}
-	o := &object{ptr: p, addr: uintptr(p), typ: t, n: n, live: live}
+	o := g.newObject(object{ptr: p, addr: uintptr(p), typ: t, n: n, live: live})
 	g.objects[k] = o
 	if n == 1 {
 		g.byType[t] = append(g.byType[t], p)
@@ -177,7 +220,7 @@ func (g *Graph) reach(p unsafe.Pointer, t reflect.Type, n, live uintptr) {
 }
 
 func (g *Graph) walkObject(o *object) {
-	slots := plan(o.typ)
+	slots := g.types.plan(o.typ)
 	if len(slots) == 0 {
 		return
 	}
@@ -222,7 +265,7 @@ func (g *Graph) walkValue(v reflect.Value) {
 	case reflect.Map:
 		g.walkMap(v)
 	default:
-		slots := plan(v.Type())
+		slots := g.types.plan(v.Type())
 		if len(slots) == 0 {
 			return
 		}
@@ -238,17 +281,20 @@ func (g *Graph) walkMap(m reflect.Value) {
 	}
 	g.maps[uintptr(m.UnsafePointer())] = true
 	t := m.Type()
-	kslots, eslots := len(plan(t.Key())) > 0, len(plan(t.Elem())) > 0
-	if !kslots && !eslots {
+	kslots, eslots := g.types.plan(t.Key()), g.types.plan(t.Elem())
+	if len(kslots) == 0 && len(eslots) == 0 {
 		return
 	}
+	k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 	it := m.MapRange()
 	for it.Next() {
-		if kslots {
-			g.walkValue(it.Key())
+		if len(kslots) > 0 {
+			k.SetIterKey(it)
+			g.walkSlots(k.Addr().UnsafePointer(), kslots)
 		}
-		if eslots {
-			g.walkValue(it.Value())
+		if len(eslots) > 0 {
+			e.SetIterValue(it)
+			g.walkSlots(e.Addr().UnsafePointer(), eslots)
 		}
 	}
 }
@@ -267,7 +313,8 @@ type outer struct {
 
 // Copy is a copy of a graph.
 type Copy struct {
-	outers []*outer // by address
+	types  *types
+	outers []outer // by address
 	maps   map[unsafe.Pointer]reflect.Value
 }
 
@@ -295,7 +342,8 @@ func (g *Graph) Copy(keep func(t reflect.Type, p unsafe.Pointer) bool) *Copy {
 		}
 		return 0
 	})
-	c := &Copy{maps: map[unsafe.Pointer]reflect.Value{}}
+	c := &Copy{types: g.types, maps: map[unsafe.Pointer]reflect.Value{}}
+	c.outers = make([]outer, 0, len(objs))
 	var cur *outer
 	for _, o := range objs {
 		if cur != nil && o.addr < cur.addr+cur.size() {
@@ -310,12 +358,13 @@ func (g *Graph) Copy(keep func(t reflect.Type, p unsafe.Pointer) bool) *Copy {
 			}
 			continue
 		}
-		cur = &outer{object: *o}
-		c.outers = append(c.outers, cur)
+		c.outers = append(c.outers, outer{object: *o})
+		cur = &c.outers[len(c.outers)-1]
 	}
 	// Allocate every copy first, then fill them: a pointer may lead to
 	// an object not yet filled.
-	for _, o := range c.outers {
+	for i := range c.outers {
+		o := &c.outers[i]
 		if keep != nil && keep(o.typ, o.ptr) {
 			o.keep, o.to = true, o.ptr
 			continue
@@ -323,19 +372,21 @@ func (g *Graph) Copy(keep func(t reflect.Type, p unsafe.Pointer) bool) *Copy {
 		if o.n == 1 {
 			o.to = reflect.New(o.typ).UnsafePointer()
 		} else {
-			o.to = reflect.MakeSlice(reflect.SliceOf(o.typ), int(o.n), int(o.n)).UnsafePointer()
+			o.to = reflect.MakeSlice(c.types.sliceOf(o.typ), int(o.n), int(o.n)).UnsafePointer()
 		}
 	}
-	for _, o := range c.outers {
+	for i := range c.outers {
+		o := &c.outers[i]
 		if o.keep || o.live == 0 {
 			continue
 		}
 		if o.n == 1 {
 			reflect.NewAt(o.typ, o.to).Elem().Set(reflect.NewAt(o.typ, o.ptr).Elem())
 		} else {
-			reflect.Copy(reflect.SliceAt(o.typ, o.to, int(o.live)), reflect.SliceAt(o.typ, o.ptr, int(o.live)))
+			st := c.types.sliceOf(o.typ)
+			reflect.Copy(slice(st, o.to, int(o.live)), slice(st, o.ptr, int(o.live)))
 		}
-		slots := plan(o.typ)
+		slots := c.types.plan(o.typ)
 		if len(slots) == 0 {
 			continue
 		}
@@ -350,8 +401,8 @@ func (g *Graph) Copy(keep func(t reflect.Type, p unsafe.Pointer) bool) *Copy {
 // Bytes is the memory of the copies made (maps aside).
 func (c *Copy) Bytes() uint64 {
 	var n uint64
-	for _, o := range c.outers {
-		if !o.keep {
+	for i := range c.outers {
+		if o := &c.outers[i]; !o.keep {
 			n += uint64(o.size())
 		}
 	}
@@ -362,22 +413,21 @@ func (c *Copy) Bytes() uint64 {
 // points to nothing copied.
 func (c *Copy) Pointer(p unsafe.Pointer) unsafe.Pointer {
 	a := uintptr(p)
-	i, found := slices.BinarySearchFunc(c.outers, a, func(o *outer, a uintptr) int {
-		if o.addr < a {
-			return -1
+	// The last outer object that starts at or before a.
+	lo, hi := 0, len(c.outers)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if c.outers[mid].addr <= a {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		if o.addr > a {
-			return 1
-		}
-		return 0
-	})
-	if !found {
-		i--
 	}
+	i := lo - 1
 	if i < 0 {
 		return p
 	}
-	o := c.outers[i]
+	o := &c.outers[i]
 	if a >= o.addr+o.size() {
 		return p
 	}
@@ -430,7 +480,7 @@ func (c *Copy) value(v reflect.Value) reflect.Value {
 		}
 		return c.copyMap(v)
 	default:
-		slots := plan(v.Type())
+		slots := c.types.plan(v.Type())
 		if len(slots) == 0 {
 			return v
 		}
@@ -449,37 +499,15 @@ func (c *Copy) copyMap(m reflect.Value) reflect.Value {
 	t := m.Type()
 	n := reflect.MakeMapWithSize(t, m.Len())
 	c.maps[key] = n
+	kslots, eslots := c.types.plan(t.Key()), c.types.plan(t.Elem())
+	k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 	it := m.MapRange()
 	for it.Next() {
-		n.SetMapIndex(c.value(it.Key()), c.value(it.Value()))
+		k.SetIterKey(it)
+		e.SetIterValue(it)
+		c.fixSlots(k.Addr().UnsafePointer(), kslots)
+		c.fixSlots(e.Addr().UnsafePointer(), eslots)
+		n.SetMapIndex(k, e)
 	}
 	return n
-}
-
-type Stat struct {
-	Type  string
-	N     int
-	Bytes uintptr
-}
-
-func Stats(g *Graph) []Stat {
-	m := map[string]*Stat{}
-	for _, o := range g.objects {
-		k := o.typ.String()
-		if o.n > 1 {
-			k = "[]" + k
-		}
-		s := m[k]
-		if s == nil {
-			s = &Stat{Type: k}
-			m[k] = s
-		}
-		s.N++
-		s.Bytes += o.size()
-	}
-	var out []Stat
-	for _, s := range m {
-		out = append(out, *s)
-	}
-	return out
 }
