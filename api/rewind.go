@@ -32,7 +32,7 @@ import (
 const (
 	maxSnapshots       = 128
 	snapshotEvery      = 1 << 17 // ticks
-	snapshotCostFactor = 20
+	snapshotCostFactor = 10
 )
 
 // snapshot is the machine at a tick, never run: a seek clones it again.

@@ -545,6 +545,9 @@ func (s *Session) advance(target int64) bool {
 		if t, ok := s.inputs.next(); ok && t < next {
 			next = t
 		}
+		if t := s.rewind.next; t > s.m.Now() && t < next {
+			next = t // a snapshot is due there
+		}
 		if !s.compute(func() { s.m.RunTo(next) }) {
 			return false
 		}
