@@ -75,6 +75,7 @@ type Session struct {
 	wake    chan struct{}                  // signalled by Preempt, for a wait for a CPU slot
 	live    atomic.Pointer[kernel.Machine] // m, for Preempt
 	memory  machineMemory
+	rewind  rewinder // snapshots for seeking backward (rewind.go)
 
 	running bool
 	until   int64 // a run pauses at this tick (0: runs on)
@@ -326,7 +327,7 @@ func (s *Session) compute(f func()) bool {
 // acted before (Config.MaxTotalMemory): this is the server's backstop.
 func (s *Session) overMemory() bool {
 	use := s.m.MemoryInUse()
-	s.memory.update(use)
+	s.memory.update(use + s.rewind.bytes)
 	if use <= s.lim.MaxSessionMemory {
 		return false
 	}
@@ -360,7 +361,10 @@ func (s *Session) load(p *Program) {
 func (s *Session) rebuild() error {
 	s.m, s.n, s.pending, s.dropped, s.skipped, s.thin = nil, 0, nil, 0, 0, 0
 	s.live.Store(nil)
-	s.memory.update(0)
+	if !s.replay {
+		s.rewind.clear() // a new run
+	}
+	s.memory.update(s.rewind.bytes)
 	s.stopCode, s.stopMsg = "", ""
 	s.haltCounted = false
 	s.skipBelow = 0
@@ -644,10 +648,14 @@ func (s *Session) advance(target int64) bool {
 		if t, ok := s.inputs.next(); ok && t < next {
 			next = t
 		}
+		if t := s.rewind.next; t > s.m.Now() && t < next {
+			next = t // a snapshot is due there
+		}
 		if !s.compute(func() { s.m.RunTo(next) }) {
 			return false
 		}
 		s.applyInputs()
+		s.keepSnapshot()
 		if s.m.Now() < next {
 			break // waiting for input or for a choice
 		}
@@ -727,8 +735,9 @@ func (s *Session) step(by string) {
 }
 
 // seek brings the machine to tick t: forward by running, backward by
-// replaying from the start with the same inputs. A command arriving
-// meanwhile stops it where it is: the answer says which tick it reached.
+// replaying with the same inputs from the latest snapshot before t
+// (rewind.go), or from the start. A command arriving meanwhile stops it
+// where it is: the answer says which tick it reached.
 func (s *Session) seek(t int64) {
 	t = min(t, s.horizon)
 	if t >= s.m.Now() {
@@ -741,7 +750,13 @@ func (s *Session) seek(t int64) {
 		return
 	}
 	s.replay = true
-	err := s.rebuild()
+	err := errNoSnapshot
+	if sn := s.rewind.before(t - 2*watchKeep); sn != nil {
+		err = s.restore(sn)
+	}
+	if err != nil {
+		err = s.rebuild()
+	}
 	if err == nil {
 		s.replayTo(t)
 	}
@@ -774,6 +789,7 @@ func (s *Session) give(in input) *Error {
 	}
 	s.inputs.record(in)
 	s.logChange(len(s.inputs.list) - 1)
+	s.rewind.forgetAfter(in.tick, len(s.inputs.list)-1)
 	return nil
 }
 
@@ -875,6 +891,7 @@ func (s *Session) apply(in input) error {
 func (s *Session) crash(why string) {
 	s.m, s.running, s.replay = nil, false, false
 	s.live.Store(nil)
+	s.rewind.clear()
 	s.memory.update(0)
 	s.pending, s.dropped, s.skipped = s.pending[:0], 0, 0
 	s.out(Error{Type: "error", Code: "machine",

@@ -39,12 +39,23 @@ type interruptFlag struct {
 // Interrupt asks the run call in progress (or, if none is, the next one)
 // to return at its next consistent point. It is safe to call from any
 // goroutine, at any time.
-func (m *Machine) Interrupt() { m.intr.requested.Store(true) }
+func (m *Machine) Interrupt() {
+	if m.intr != nil { // nil: a zero Machine, never started
+		m.intr.requested.Store(true)
+	}
+}
 
 // Interrupted reports whether the last RunTo, RunUntilTick, Step or Run
 // returned because of Interrupt. The machine is not stopped: another call
 // goes on where it left off.
-func (m *Machine) Interrupted() bool { return m.intr.last }
+func (m *Machine) Interrupted() bool { return m.intr != nil && m.intr.last }
+
+// clearLast forgets the last call's interrupt, as a run call begins.
+func (f *interruptFlag) clearLast() {
+	if f != nil {
+		f.last = false
+	}
+}
 
 // interrupted reports, and consumes, a pending interrupt.
 func (m *Machine) interrupted() bool {

@@ -254,13 +254,15 @@ type Machine struct {
 	phys    *vm.PhysicalMemory // the frames of every process's pages (Config.MaxTotalMemory)
 	current *Process           // the process whose system call or exec the kernel is carrying out
 
-	intr interruptFlag // Interrupt, from another goroutine
+	intr *interruptFlag // Interrupt, from another goroutine (behind a pointer: a clone, made meanwhile, must not read it)
+
+	cloneBytes uint64 // CloneBytes
 }
 
 // New makes a machine. Configuration errors are reported by Start.
 func New(cfg Config) *Machine {
 	cfg.setDefaults()
-	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}, byTID: map[int]*Thread{}}
+	m := &Machine{cfg: cfg, nextPID: 1, byPID: map[int]*Process{}, byTID: map[int]*Thread{}, intr: &interruptFlag{}}
 	if cfg.DetectRaces {
 		m.races = newRaceDetector()
 	}

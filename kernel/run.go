@@ -46,7 +46,7 @@ func (m *Machine) Step() { m.RunTo(m.Now() + 1) }
 // RunTo runs the machine until tick t, or until it stops or can only wait
 // for input or for the user's choice.
 func (m *Machine) RunTo(t int64) {
-	m.intr.last = false
+	m.intr.clearLast()
 	if !m.started || m.halted {
 		return
 	}
@@ -67,7 +67,7 @@ func (m *Machine) RunUntil(stop func(Event) bool) bool {
 // whether stop held. With several CPUs a stop that holds in tick t-1
 // returns at the end of that tick, at t, as RunTo(t) would.
 func (m *Machine) RunUntilTick(t int64, stop func(Event) bool) bool {
-	m.intr.last = false
+	m.intr.clearLast()
 	if !m.started || m.halted {
 		return false
 	}

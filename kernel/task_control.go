@@ -52,3 +52,8 @@ func (m *Machine) Quiet(tid int) int64 {
 	}
 	return int64(t.ctx.Quiet(maxQuiet))
 }
+
+// Time is the tick of the kernel's action in progress: a chooser asked in
+// the middle of a run reads the tick of its question here (Now is where
+// every CPU has got to, which may be behind it).
+func (m *Machine) Time() int64 { return m.t }

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -12,13 +13,35 @@ import (
 // of host time: with the workers GOMAXPROCS gives (all CPUs), and with one.
 // Each run is a fresh machine on the shared compiled program.
 
-func BenchmarkExplorePCT(b *testing.B)        { benchExplore(b, Options{Strategy: PCT}) }
+func BenchmarkExplorePCT(b *testing.B) { benchExplore(b, Options{Strategy: PCT}) }
+
+// The runs of testdata/ledger.c share a long beginning (the ledger summed
+// before the threads start): from a fresh machine each, and from a clone
+// of the machine stopped where the schedules part (snapshot.go).
+func BenchmarkExploreLongStart(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		mode int
+	}{{"fresh", snapshotsOff}, {"snapshot", snapshotsOn}, {"bank-fresh", snapshotsOff}, {"bank-snapshot", snapshotsOn}} {
+		b.Run(c.name, func(b *testing.B) {
+			defer func(m int) { snapshots = m }(snapshots)
+			snapshots = c.mode
+			file := "ledger.c"
+			if strings.HasPrefix(c.name, "bank") {
+				file = "bank.c"
+			}
+			benchExploreFile(b, file, Options{Strategy: PCT, Workers: 1})
+		})
+	}
+}
 func BenchmarkExplorePCTOneCPU(b *testing.B)  { benchExplore(b, Options{Strategy: PCT, Workers: 1}) }
 func BenchmarkExploreRandom(b *testing.B)     { benchExplore(b, Options{Strategy: Random}) }
 func BenchmarkExploreExhaustive(b *testing.B) { benchExplore(b, Options{Strategy: Exhaustive}) }
 
-func benchExplore(b *testing.B, opt Options) {
-	tg := target(b, "testdata", "bank.c")
+func benchExplore(b *testing.B, opt Options) { benchExploreFile(b, "bank.c", opt) }
+
+func benchExploreFile(b *testing.B, file string, opt Options) {
+	tg := target(b, "testdata", file)
 	// Compile once, outside the timing, as the server's cache would have.
 	if _, err := runOnce(tg, defaults{}, false); err != nil {
 		b.Fatal(err)

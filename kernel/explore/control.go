@@ -42,10 +42,15 @@ type controller struct {
 	opts     []int
 	switches []Switch
 	threads  map[int]bool // every thread seen at a point
+
+	// The first point with a choice (several options): its number and
+	// its tick, -1 before there is one.
+	firstChoice int
+	firstTickAt int64
 }
 
 func newController(s strategy) *controller {
-	return &controller{strategy: s, steps: map[int]int{}, threads: map[int]bool{}}
+	return &controller{strategy: s, steps: map[int]int{}, threads: map[int]bool{}, firstChoice: -1}
 }
 
 // Choose implements sched.Chooser.
@@ -64,6 +69,12 @@ func (c *controller) Choose(cpu int, cur *sched.Task, ready []*sched.Task) int {
 	}
 	for _, id := range c.opts {
 		c.threads[id] = true
+	}
+	if len(c.opts) > 1 && c.firstChoice < 0 {
+		c.firstChoice = c.n
+		if c.m != nil {
+			c.firstTickAt = c.m.Time()
+		}
 	}
 	i := c.strategy.choose(point{N: c.n, Options: c.opts, Running: cur != nil, Owner: owner, Step: c.steps[owner]})
 	if i < 0 || i >= len(c.opts) {

@@ -107,6 +107,11 @@ func Explore(ctx context.Context, target Target, opt Options) (Report, error) {
 		return r, err
 	}
 	r.Runs = 1
+	if snapshots != snapshotsOff {
+		if sn := takeSnapshot(target, first); sn != nil && (snapshots == snapshotsOn || cheaper(sn, target)) {
+			target.snap = sn
+		}
+	}
 	r.Threads, r.Steps = max(first.Threads, 1), max(first.Points, 1)
 	if opt.Expect != nil {
 		r.Expected = *opt.Expect

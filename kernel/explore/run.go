@@ -25,6 +25,8 @@ type Target struct {
 	// runs it a slice at a time on its CPU share, under a deadline. An
 	// error ends the search with that error.
 	Drive func(m *kernel.Machine) error
+
+	snap *snapshot // the runs' common beginning, when a search took it
 }
 
 // DefaultMaxTicks bounds one run when the target sets no tick limit: a
@@ -73,6 +75,10 @@ type Outcome struct {
 	Race           *kernel.Event // the first data race (Config.DetectRaces)
 	Stream         string        // hash of the event stream, when recorded
 	Events         int           // events in it
+
+	// The first point with a choice: its number (-1: none) and tick.
+	firstChoice int
+	firstTick   int64
 }
 
 // runOnce runs target under s. With record, it hashes the event stream
@@ -110,11 +116,20 @@ func runOnce(target Target, s strategy, record bool) (Outcome, error) {
 			onEvent(e)
 		}
 	}
-	cfg := Config(target)
-	cfg.Stdout, cfg.Stderr, cfg.OnEvent = &out, &errb, setup
-	m, c := newMachine(cfg, s)
-	if err := m.Start(target.Argv); err != nil {
-		return o, err
+	var m *kernel.Machine
+	var c *controller
+	if target.snap != nil {
+		var err error
+		if m, c, err = target.snap.start(s, &out, &errb, setup); err != nil {
+			return o, err
+		}
+	} else {
+		cfg := Config(target)
+		cfg.Stdout, cfg.Stderr, cfg.OnEvent = &out, &errb, setup
+		m, c = newMachine(cfg, s)
+		if err := m.Start(target.Argv); err != nil {
+			return o, err
+		}
 	}
 	if target.Drive != nil {
 		if err := target.Drive(m); err != nil {
@@ -126,6 +141,7 @@ func runOnce(target Target, s strategy, record bool) (Outcome, error) {
 	}
 	o.Stdout, o.Stderr = out.Bytes(), errb.Bytes()
 	o.Points, o.Threads, o.Switches = c.n, len(c.threads), c.switches
+	o.firstChoice, o.firstTick = c.firstChoice, c.firstTickAt
 	if record {
 		o.Stream = hex.EncodeToString(h.Sum(nil))[:16]
 	}

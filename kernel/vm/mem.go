@@ -29,6 +29,9 @@ type page struct {
 	// refs never change: each machine counts its mappings of it in its
 	// PhysicalMemory, and a write copies it.
 	image bool
+	// frozen: a private page made an image page when its machine was
+	// copied (clone.go); each machine counts its mappings of it.
+	frozen bool
 	// writes: a shared memory object's page, its last writers
 	// (shmwrites.go); nil for every other page.
 	writes *sharedWrites
@@ -341,12 +344,11 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			return nil, &Fault{Addr: addr, Write: true, Msg: msg.New(msg.FaultReadOnly)}
 		}
 		if e.p.image || e.p.refs > 1 && !e.shared {
-			if !a.phys.take() {
+			if !a.phys.copyFrame(e.p) {
 				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
 			}
 			cp := &page{refs: 1}
 			cp.data = e.p.data
-			a.phys.drop(e.p) // not its last mapping, unless an image's
 			e.p = cp
 			a.pages[vpn] = e
 		}
