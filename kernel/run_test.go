@@ -45,11 +45,11 @@ func (c splitCase) start(t *testing.T) *Machine {
 }
 
 // splitCases: the lecture's programs and a workload with I/O, under FCFS,
-// RR and MLFQ, on one and two CPUs, with and without the cost of a switch.
+// RR, MLFQ and CFS, on one and two CPUs, with and without the cost of a switch.
 func splitCases() []splitCase {
 	const workload = "A 0 5 io:3 4\nB 1 8\nC 2 2 io:5 3 io:2 1\nD 6 6"
 	var out []splitCase
-	for _, spec := range []string{"fcfs", "rr:q=3", "mlfq:quanta=2/4/8"} {
+	for _, spec := range []string{"fcfs", "rr:q=3", "mlfq:quanta=2/4/8", "cfs"} {
 		for _, cpus := range []int{1, 2} {
 			for _, cs := range []int64{0, 2} {
 				cfg := Config{Sched: spec, CPUs: cpus, ContextSwitch: cs}
@@ -338,6 +338,28 @@ int main(void) {
 		}
 		if a, b := traceOf(whole.Events()), traceOf(m.Events()); a != b {
 			t.Errorf("%s on %d CPUs: the whole run differs from ticking one by one:\n%s", cfg.Sched, cfg.CPUs, firstDiff(a, b))
+		}
+	}
+}
+
+// TestSplitPhilosophersUnderCFS: the five philosophers' threads under CFS
+// with a costly switch, run in two calls cut anywhere, are run in one:
+// min_vruntime, which places each new thread, must not depend on when the
+// kernel last charged the running thread (it did, once: a cut at tick 198
+// gave a new thread a later vruntime at 205 and another thread ran).
+func TestSplitPhilosophersUnderCFS(t *testing.T) {
+	for _, cpus := range []int{1, 2} {
+		c := splitCase{prog: "philosophers", cfg: Config{Sched: "cfs", CPUs: cpus, ContextSwitch: 2}}
+		whole := c.start(t)
+		whole.RunTo(400)
+		want := traceOf(whole.Events())
+		for cut := int64(1); cut < 400; cut += 3 {
+			m := c.start(t)
+			m.RunTo(cut)
+			m.RunTo(400)
+			if got := traceOf(m.Events()); got != want {
+				t.Fatalf("%d CPUs: RunTo(%d), RunTo(400) differs from RunTo(400):\n%s", cpus, cut, firstDiff(want, got))
+			}
 		}
 	}
 }

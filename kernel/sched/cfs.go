@@ -62,13 +62,25 @@ func (p *CFS) Name() string { return "cfs" }
 
 // charge adds the ticks t ran since last charged to its vruntime.
 func (p *CFS) charge(t *Task) {
-	t.pass += (t.Total - t.charged) * 1024 * vrScale / Weight(t.Nice)
-	t.charged = t.Total
+	p.catchUp(t)
 	p.updateMin()
 }
 
-// updateMin moves min_vruntime up to the smallest vruntime present.
+// catchUp adds the ticks t ran since last charged to its vruntime.
+func (p *CFS) catchUp(t *Task) {
+	t.pass += (t.Total - t.charged) * 1024 * vrScale / Weight(t.Nice)
+	t.charged = t.Total
+}
+
+// updateMin moves min_vruntime up to the smallest vruntime present,
+// the running tasks' brought up to date first, as Linux's update_curr
+// does before a task is placed: min_vruntime is then a function of the
+// ticks run, not of when the kernel last happened to charge them (a run
+// stopped part-way and run on is the whole run).
 func (p *CFS) updateMin() {
+	for _, t := range p.running {
+		p.catchUp(t)
+	}
 	m, any := int64(0), false
 	if len(p.h.tasks) > 0 {
 		m, any = p.h.tasks[0].pass, true
