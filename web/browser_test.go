@@ -355,6 +355,9 @@ func TestBrowserRewinds(t *testing.T) {
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the end", `document.querySelector('[data-show="status"]').dataset.status === "done"`)
+	// The views are drawn after the status changes (a fast run's views
+	// catch up a frame later): wait for the tree of the end.
+	waitFor(t, ctx, "the tree at the end", `document.querySelectorAll('[data-view="proctree"] [data-pid]').length >= 5`)
 	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="proctree"] [data-pid]').length`); n != 5 {
 		t.Errorf("nfork made %d processes with init, want 5", n)
 	}
