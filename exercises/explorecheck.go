@@ -174,14 +174,14 @@ func (c *Check) options() explore.Options {
 // The search ends at the sooner of exploreTimeLimit and the end of the
 // evaluation's context (the request's deadline), so that it never outlives
 // the request that asked for it; the limit it had is returned with it.
-func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, error, time.Duration) {
+func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, time.Duration, error) {
 	key := exploreKey(t, c.Races, opt)
 	if key != "" {
 		exploreCache.Lock()
 		r, ok := exploreCache.m[key]
 		exploreCache.Unlock()
 		if ok {
-			return r, nil, 0
+			return r, 0, nil
 		}
 	}
 	parent := t.ctx
@@ -207,7 +207,7 @@ func (c *Check) explored(t *trace, opt explore.Options) (explore.Report, error, 
 	if !timedOut {
 		limit = 0
 	}
-	return r, err, limit
+	return r, limit, err
 }
 
 // maxExploresKept bounds the searches remembered.
@@ -250,7 +250,7 @@ func (c *Check) bound(lang string, r explore.Report) string {
 
 func (c *Check) evalExplore(t *trace, lang string) (bool, string) {
 	opt := c.options()
-	r, err, limit := c.explored(t, opt)
+	r, limit, err := c.explored(t, opt)
 	timedOut := limit > 0
 	if r.Stopped && !timedOut {
 		limit = exploreTimeLimit
@@ -345,7 +345,7 @@ func (c *Check) outputs(t *trace) (map[string]bool, bool) {
 		}
 		return nil
 	}
-	r, err, limit := c.explored(t, opt)
+	r, limit, err := c.explored(t, opt)
 	if err != nil || limit > 0 || r.Counterexample != nil || r.Strategy == explore.Exhaustive && !r.Exhausted {
 		return nil, false
 	}

@@ -166,12 +166,3 @@ func (m *Machine) FirstPID() int {
 	}
 	return m.first.PID
 }
-
-func sortedKeys[V any](mp map[string]V) []string {
-	out := make([]string, 0, len(mp))
-	for k := range mp {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
