@@ -242,6 +242,9 @@ func TestBrowserPredictsForkAndOutput(t *testing.T) {
 			t.Errorf("never asked %q; asked %v", q, asked)
 		}
 	}
+	// The last answer's verdict is scored with the batch after it, which
+	// may come after the status says the run is done.
+	waitFor(t, ctx, "the score", `document.querySelector('[data-show="predict-score"]').textContent.includes(" of ")`)
 	score := eval[string](t, ctx, `document.querySelector('[data-show="predict-score"]').textContent`)
 	if !strings.Contains(score, " of ") || answers < 3 {
 		t.Errorf("score %q after %d answers", score, answers)
