@@ -141,9 +141,15 @@ func eval[T any](t testing.TB, ctx context.Context, js string, opts ...chromedp.
 }
 
 // waitFor waits until the JavaScript predicate holds.
+//
+// Once the run has stopped, it also waits for the page to have drawn the
+// run's end in every view (the status changes a frame before the views,
+// and views out of sight during a fast run follow frame by frame), so
+// that what a test reads next is what the status says.
 func waitFor(t testing.TB, ctx context.Context, what, js string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	settled := `!(window.osplay && window.osplay.dispatcher && window.osplay.dispatcher.drawing && window.osplay.dispatcher.drawing()) && `
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](settled+"("+js+")", chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		t.Fatalf("waiting for %s (%s): %v", what, js, err)
 	}
 }

@@ -107,6 +107,16 @@ export class Dispatcher {
     this.schedule();
   }
 
+  // drawing reports whether the run has stopped and the page still has
+  // its end to draw (a frame due, or views left out of sight while it ran
+  // fast): what the views show is not yet where the status says the run
+  // is. While the run goes on it is false.
+  drawing() {
+    const s = this.snapshot;
+    if (s && s.status === "running") return false;
+    return this.frame !== 0 || this.late.size > 0;
+  }
+
   schedule() {
     if (this.frame) return;
     const draw = () => {
