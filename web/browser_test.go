@@ -162,14 +162,21 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 		t.Errorf("screenshot: %v", err)
 		return
 	}
+	artifact(t, name+".png", png)
+}
+
+// artifact keeps a file the test made among its artifacts (and in
+// $OSPLAY_SCREENSHOTS), to be looked at.
+func artifact(t *testing.T, name string, data []byte) {
+	t.Helper()
 	dirs := []string{t.ArtifactDir()}
 	if d := os.Getenv("OSPLAY_SCREENSHOTS"); d != "" {
 		dirs = append(dirs, d)
 	}
 	for _, d := range dirs {
-		os.MkdirAll(d, 0755)
-		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0644); err != nil {
-			t.Errorf("screenshot: %v", err)
+		os.MkdirAll(d, 0o755)
+		if err := os.WriteFile(filepath.Join(d, name), data, 0o644); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,22 +217,6 @@ func TestBrowserPermalinkOpensAtTick(t *testing.T) {
 		t.Errorf("the focus is on %q, not the view's heading", f)
 	}
 	screenshot(t, tab, "permalink-at-tick")
-}
-
-// artifact keeps a file the test made among its artifacts (and in
-// $OSPLAY_SCREENSHOTS), to be looked at.
-func artifact(t *testing.T, name string, data []byte) {
-	t.Helper()
-	dirs := []string{t.ArtifactDir()}
-	if d := os.Getenv("OSPLAY_SCREENSHOTS"); d != "" {
-		dirs = append(dirs, d)
-	}
-	for _, d := range dirs {
-		os.MkdirAll(d, 0o755)
-		if err := os.WriteFile(filepath.Join(d, name), data, 0o644); err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
 }
 
 // On an exercise's page a link at a tick opens the exercise there, the view

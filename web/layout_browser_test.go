@@ -11,8 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,16 +32,7 @@ func shotViewport(t *testing.T, ctx context.Context, name string) {
 		t.Errorf("screenshot: %v", err)
 		return
 	}
-	dirs := []string{t.ArtifactDir()}
-	if d := os.Getenv("OSPLAY_SCREENSHOTS"); d != "" {
-		dirs = append(dirs, d)
-	}
-	for _, d := range dirs {
-		os.MkdirAll(d, 0755)
-		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0644); err != nil {
-			t.Errorf("screenshot: %v", err)
-		}
-	}
+	artifact(t, name+".png", png)
 }
 
 // inView is JavaScript: whether the element sel names lies wholly in the

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -170,15 +169,7 @@ func viewShot(t *testing.T, ctx context.Context, view, name string) {
 		t.Errorf("screenshot of %s: %v", view, err)
 		return
 	}
-	for _, d := range []string{t.ArtifactDir(), os.Getenv("OSPLAY_SCREENSHOTS")} {
-		if d == "" {
-			continue
-		}
-		os.MkdirAll(d, 0755)
-		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0644); err != nil {
-			t.Errorf("screenshot: %v", err)
-		}
-	}
+	artifact(t, name+".png", png)
 }
 
 // lostUpdateSrc is OSTEP's counter without a lock (ch. 26).
