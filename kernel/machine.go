@@ -71,7 +71,7 @@ var DefaultEnv = []string{
 
 // Config describes a machine. The zero value of every field means its default.
 type Config struct {
-	Files iofs.FS // the program's folder: every file is copied into Dir
+	Files iofs.FS // the program's folder: every file is copied into Dir, its bytes read on first open (so it must give the same bytes each time)
 	Dir   string  // working directory (DefaultDir)
 	Env   []string
 
@@ -384,7 +384,7 @@ func (m *Machine) boot() error {
 }
 
 // populate copies the program's folder into the working directory: every
-// file as the student's, and for every X.c an executable X built from it.
+// file as the student's (its bytes read on first open: fs.CreateLazy), and for every X.c an executable X built from it.
 // It also lists the built-in programs in /bin.
 func (m *Machine) populate() error {
 	home, err := m.fs.MkdirAll(m.cfg.Dir, 0755, fs.StudentUID)
@@ -415,11 +415,12 @@ func (m *Machine) populate() error {
 			_, err := m.fs.MkdirAll(target, 0755, fs.StudentUID)
 			return err
 		}
-		data, err := iofs.ReadFile(m.cfg.Files, name)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		if _, err := m.fs.Create(target, data, 0644, fs.StudentUID); err != nil {
+		// Its bytes are read when the program first opens it.
+		if _, err := m.fs.CreateLazy(target, m.cfg.Files, name, info.Size(), 0644, fs.StudentUID); err != nil {
 			return fmt.Errorf("copy %s: %w", name, err)
 		}
 		if base := path.Base(name); strings.HasSuffix(base, ".c") && len(base) > 2 {

@@ -7,10 +7,8 @@ import (
 	"io"
 	iofs "io/fs"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
-	"testing/fstest"
 
 	"osplay/kernel/cc"
 	"osplay/kernel/fs"
@@ -94,42 +92,27 @@ func builtinProgram(name string) (*vm.Program, error) {
 // file system. The cache key covers the source and every header of the
 // directory, which is all that #include "x.h" can reach.
 func userProgram(dir *fs.Inode, f *fs.FS, name string) (*vm.Program, error) {
-	files := dirFiles(f, dir)
-	src, ok := files[name]
-	if !ok {
-		return nil, iofs.ErrNotExist
+	files := f.Folder(dir)
+	src, err := files.ReadFile(name)
+	if err != nil {
+		return nil, err
 	}
 	h := sha256.New()
 	io.WriteString(h, name+"\x00")
-	h.Write(src.Data)
-	names := make([]string, 0, len(files))
-	for n := range files {
-		if strings.HasSuffix(n, ".h") {
-			names = append(names, n)
+	h.Write(src)
+	headers, _ := files.ReadDir(".")
+	for _, e := range headers {
+		if n := e.Name(); strings.HasSuffix(n, ".h") {
+			data, err := files.ReadFile(n)
+			if err != nil {
+				continue // unreadable: no #include reads it either
+			}
+			io.WriteString(h, "\x00"+n+"\x00")
+			h.Write(data)
 		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		io.WriteString(h, "\x00"+n+"\x00")
-		h.Write(files[n].Data)
 	}
 	key := "user/" + hex.EncodeToString(h.Sum(nil))
 	return cached(key, func() (*vm.Program, error) {
-		return compileC(name, src.Data, files)
+		return compileC(name, src, files)
 	})
-}
-
-// dirFiles is a read-only snapshot of a directory's regular files, as the
-// compiler's view of the program's folder.
-func dirFiles(f *fs.FS, dir *fs.Inode) fstest.MapFS {
-	out := fstest.MapFS{}
-	for i := 2; ; i++ {
-		e, ok := f.Entry(dir, i)
-		if !ok {
-			return out
-		}
-		if n := e.Node(); n.IsRegular() {
-			out[e.Name] = &fstest.MapFile{Data: n.Data, Mode: iofs.FileMode(n.Mode & 0777)}
-		}
-	}
 }

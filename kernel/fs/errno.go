@@ -22,6 +22,8 @@ const (
 	EMFILE  Errno = abi.EMFILE
 	ESPIPE  Errno = abi.ESPIPE
 	EPERM   Errno = abi.EPERM
+	EIO     Errno = abi.EIO
+	ENOMEM  Errno = abi.ENOMEM
 	EFBIG   Errno = 27
 	ENOSPC  Errno = 28
 
@@ -41,6 +43,8 @@ var errnoText = map[Errno]string{
 	EMFILE:       "Too many open files",
 	ESPIPE:       "Illegal seek",
 	EPERM:        "Operation not permitted",
+	EIO:          "Input/output error",
+	ENOMEM:       "Cannot allocate memory",
 	EFBIG:        "File too large",
 	ENOSPC:       "No space left on device",
 	ENOTEMPTY:    "Directory not empty",

@@ -75,9 +75,13 @@ func (f *FS) Open(cwd, path string, flags int, mode uint32, uid int) (*OpenFile,
 		}
 	}
 	if flags&O_TRUNC != 0 && acc != O_RDONLY && n.IsRegular() {
+		n.drop()
 		if err := f.resize(n, 0); err != nil {
 			return nil, err
 		}
+	}
+	if err := f.load(n); err != nil {
+		return nil, err
 	}
 	return &OpenFile{Node: n, Flags: flags &^ (O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY), fs: f}, nil
 }

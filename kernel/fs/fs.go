@@ -4,7 +4,9 @@
 // with their shared offsets, and the per-process file-descriptor table.
 //
 // It never touches the host's disk: the program's folder is copied in when
-// a machine starts, and every write stays in memory. Device files (/dev/tty,
+// a machine starts (each file's bytes when it is first opened, from an
+// io/fs file system that keeps them: lazy.go), and every write stays in
+// memory. Device files (/dev/tty,
 // /dev/null) are marked by their device number; the kernel performs console
 // I/O itself because a console read may block a process.
 package fs
@@ -92,6 +94,10 @@ type Inode struct {
 	Object any
 	Length int64
 
+	// pending, when set, is where the bytes of a regular file come from
+	// before it is first opened (CreateLazy); Data is empty until then.
+	pending *pending
+
 	entries []Dirent // directory: sorted by name, without "." and ".."
 	parent  *Inode   // directory: its parent (the root is its own)
 
@@ -136,6 +142,9 @@ func (n *Inode) Size() int64 {
 	}
 	if n.Object != nil {
 		return n.Length
+	}
+	if n.pending != nil {
+		return n.pending.size
 	}
 	return int64(len(n.Data))
 }
@@ -425,6 +434,7 @@ func (f *FS) Create(path string, data []byte, mode uint32, uid int) (*Inode, err
 	} else if !n.IsRegular() {
 		return nil, EISDIR
 	}
+	n.drop()
 	if err := f.resize(n, int64(len(data))); err != nil {
 		return nil, err
 	}
