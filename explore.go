@@ -14,6 +14,7 @@ import (
 
 	"osplay/kernel"
 	"osplay/kernel/explore"
+	"osplay/kernel/fs/hostdir"
 	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 )
@@ -69,12 +70,12 @@ func exploreCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "osplay: %s: not a C file (FILE.c)\n", file)
 		return 2
 	}
-	files, err := folder(filepath.Dir(file))
+	files, err := hostdir.Read(filepath.Dir(file))
 	if err != nil {
 		fmt.Fprintf(stderr, "osplay: %v\n", err)
 		return 1
 	}
-	if _, ok := files[filepath.Base(file)]; !ok {
+	if _, err := files.Stat(filepath.Base(file)); err != nil {
 		fmt.Fprintf(stderr, "osplay: %s: no such file\n", file)
 		return 1
 	}

@@ -26,13 +26,13 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
-	"testing/fstest"
 	"time"
 
 	"osplay/kernel"
 	"osplay/kernel/analysis"
 	"osplay/kernel/cc"
 	"osplay/kernel/explore"
+	"osplay/kernel/fs/hostdir"
 	"osplay/kernel/msg"
 	"osplay/kernel/sched"
 	"osplay/kernel/sched/ostep"
@@ -189,12 +189,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "osplay: %s: not a C file (FILE.c)\n", file)
 		return 2
 	}
-	files, err := folder(filepath.Dir(file))
+	files, err := hostdir.Read(filepath.Dir(file))
 	if err != nil {
 		fmt.Fprintf(stderr, "osplay: %v\n", err)
 		return 1
 	}
-	if _, ok := files[filepath.Base(file)]; !ok {
+	if _, err := files.Stat(filepath.Base(file)); err != nil {
 		fmt.Fprintf(stderr, "osplay: %s: no such file\n", file)
 		return 1
 	}
@@ -320,31 +320,6 @@ func errorIn(err error, lang string) string {
 		return t.Text().In(lang)
 	}
 	return err.Error()
-}
-
-// folder reads the regular files directly in dir (not its subfolders),
-// each at most 1 MiB: the program's folder as the machine will see it.
-func folder(dir string) (fstest.MapFS, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	files := fstest.MapFS{}
-	for _, e := range entries {
-		if !e.Type().IsRegular() {
-			continue
-		}
-		info, err := e.Info()
-		if err != nil || info.Size() > 1<<20 {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			continue
-		}
-		files[e.Name()] = &fstest.MapFile{Data: data, Mode: info.Mode().Perm()}
-	}
-	return files, nil
 }
 
 // runWorkload is "osplay run --workload FILE" and "osplay run --ostep …":

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -80,6 +81,55 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(errb.String(), tt.stderr) {
 			t.Errorf("osplay %q: stderr %q, want it to contain %q", tt.args, errb.String(), tt.stderr)
 		}
+	}
+}
+
+// TestRunInACrowdedFolder: the program's folder is the machine's working
+// directory, however many files it holds (the files over 1 MiB, the
+// subfolders left out); those the program opens are read.
+func TestRunInACrowdedFolder(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"prog.c": `#include <dirent.h>
+#include <stdio.h>
+#include <sys/stat.h>
+int main(void) {
+	int n = 0;
+	DIR *d = opendir(".");
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	struct stat st;
+	stat("f0042.txt", &st);
+	printf("%d entries, f0042.txt is %ld bytes\n", n, (long)st.st_size);
+	char line[64];
+	FILE *f = fopen("data.txt", "r");
+	fputs(fgets(line, sizeof line, f), stdout);
+	printf("huge.bin is %s\n", stat("huge.bin", &st) == 0 ? "there" : "absent");
+	return 0;
+}
+`,
+		"data.txt": "the one file read\n",
+		"huge.bin": strings.Repeat("x", 1<<20+1),
+	}
+	for i := range 2000 {
+		files[fmt.Sprintf("f%04d.txt", i)] = strings.Repeat("y", i)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := osplay([]string{"run", filepath.Join(dir, "prog.c")}, strings.NewReader(""), &out, &errb)
+	// ".", "..", prog.c, the program prog built from it, data.txt and the
+	// 2,000.
+	want := "2005 entries, f0042.txt is 42 bytes\nthe one file read\nhuge.bin is absent\n"
+	if code != 0 || out.String() != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, %q", code, out.String(), errb.String(), want)
 	}
 }
 
