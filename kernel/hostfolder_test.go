@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
@@ -84,7 +85,7 @@ func runHostFolder(t *testing.T, files iofs.FS, main string) (linuxtest.Result, 
 
 // wholeFolder is the folder as the command line gave it before: every
 // regular file at the top of dir, at most 1 MiB, read at start.
-func wholeFolder(t *testing.T, dir string) fstest.MapFS {
+func wholeFolder(t testing.TB, dir string) fstest.MapFS {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -255,5 +256,48 @@ func TestFolderFileChangedAfterStart(t *testing.T) {
 	}
 	if cloneOut.String() != want {
 		t.Errorf("clone made before the first open:\n%s\nwant:\n%s", cloneOut.String(), want)
+	}
+}
+
+// BenchmarkStartInACrowdedFolder: a machine started on an empty main in
+// a folder of 2,000 files, as osplay run starts it: the folder listed
+// (lazy), or read whole at start as the command line did before (whole).
+// The program is compiled before, once.
+func BenchmarkStartInACrowdedFolder(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 2000 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%04d.txt", i)), make([]byte, i*7%5000), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.c"), []byte("int main(void) { return 0; }\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	start := func(b *testing.B, files iofs.FS) {
+		m := New(Config{Files: files, Stdout: io.Discard, Stderr: io.Discard})
+		if err := m.Start([]string{"empty.c"}); err != nil {
+			b.Fatal(err)
+		}
+		if res := m.Run(); res.Err != nil {
+			b.Fatal(res.Err)
+		}
+	}
+	start(b, fstest.MapFS{"empty.c": {Data: []byte("int main(void) { return 0; }\n")}}) // the compile
+	for _, mode := range []string{"lazy", "whole"} {
+		b.Run(mode, func(b *testing.B) {
+			for b.Loop() {
+				var files iofs.FS
+				if mode == "lazy" {
+					f, err := hostdir.Read(dir)
+					if err != nil {
+						b.Fatal(err)
+					}
+					files = f
+				} else {
+					files = wholeFolder(b, dir)
+				}
+				start(b, files)
+			}
+		})
 	}
 }
