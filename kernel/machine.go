@@ -384,8 +384,9 @@ func (m *Machine) boot() error {
 }
 
 // populate copies the program's folder into the working directory: every
-// file as the student's (its bytes read on first open: fs.CreateLazy), and for every X.c an executable X built from it.
-// It also lists the built-in programs in /bin.
+// file as the student's (its bytes read on first open: fs.CreateLazy),
+// and for every X.c an executable X built from it. It also lists the
+// built-in programs in /bin.
 func (m *Machine) populate() error {
 	home, err := m.fs.MkdirAll(m.cfg.Dir, 0755, fs.StudentUID)
 	if err != nil {
@@ -419,7 +420,6 @@ func (m *Machine) populate() error {
 		if err != nil {
 			return err
 		}
-		// Its bytes are read when the program first opens it.
 		if _, err := m.fs.CreateLazy(target, m.cfg.Files, name, info.Size(), 0644, fs.StudentUID); err != nil {
 			return fmt.Errorf("copy %s: %w", name, err)
 		}

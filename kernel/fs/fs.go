@@ -6,9 +6,9 @@
 // It never touches the host's disk: the program's folder is copied in when
 // a machine starts (each file's bytes when it is first opened, from an
 // io/fs file system that keeps them: lazy.go), and every write stays in
-// memory. Device files (/dev/tty,
-// /dev/null) are marked by their device number; the kernel performs console
-// I/O itself because a console read may block a process.
+// memory. Device files (/dev/tty, /dev/null) are marked by their device
+// number; the kernel performs console I/O itself because a console read
+// may block a process.
 package fs
 
 import (
