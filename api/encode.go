@@ -22,7 +22,12 @@ import (
 // fails until it is.
 
 // appendBatch appends b as JSON.
-func appendBatch(buf []byte, b *Batch) []byte {
+func appendBatch(buf []byte, b *Batch) []byte { return appendBatchTo(buf, b, nil) }
+
+// appendBatchTo appends b as JSON; with a base (a client that takes
+// deltas, delta.go) its state is written as the fields that changed since
+// the last one sent, and b.Delta and b.Cleared say so.
+func appendBatchTo(buf []byte, b *Batch, base *stateBase) []byte {
 	buf = append(buf, `{"type":`...)
 	buf = appendString(buf, b.Type)
 	buf = append(buf, `,"seq":`...)
@@ -43,7 +48,11 @@ func appendBatch(buf []byte, b *Batch) []byte {
 	buf = appendIntField(buf, `,"dropped":`, int64(b.Dropped), true)
 	buf = appendIntField(buf, `,"skipped":`, int64(b.Skipped), true)
 	buf = append(buf, `,"state":`...)
-	buf = appendSnapshot(buf, &b.State)
+	if base != nil {
+		buf, b.Delta, b.Cleared = base.appendState(buf, &b.State)
+	} else {
+		buf = appendSnapshot(buf, &b.State)
+	}
 	buf = appendIntField(buf, `,"sent":`, b.Sent, false)
 	if b.Log != nil {
 		buf = append(buf, `,"log":`...)
@@ -53,6 +62,11 @@ func appendBatch(buf []byte, b *Batch) []byte {
 		buf = appendIntField(buf, `,"thinned":{"from":`, b.Thinned.From, false)
 		buf = appendIntField(buf, `,"to":`, b.Thinned.To, false)
 		buf = append(buf, '}')
+	}
+	buf = appendBoolField(buf, `,"delta":`, b.Delta, true)
+	if len(b.Cleared) > 0 {
+		buf = append(buf, `,"cleared":`...)
+		buf = appendStrings(buf, b.Cleared)
 	}
 	return append(buf, '}')
 }
@@ -110,15 +124,48 @@ func appendEvent(buf []byte, e *Event) []byte {
 
 // appendSnapshot appends st as JSON.
 func appendSnapshot(buf []byte, st *Snapshot) []byte {
-	buf = append(buf, `{"status":`...)
+	return appendSnapshotMarked(buf, st, nil)
+}
+
+// fieldMark is where a field of an encoded snapshot begins in the buffer:
+// at its comma (its name, for the first), val at its value. It ends where
+// the next begins, or at the closing brace.
+type fieldMark struct {
+	name    string
+	at, val int
+}
+
+// appendSnapshotMarked appends st as JSON and, unless marks is nil, where
+// each of its fields begins.
+func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
+	field := func(name string) {
+		at := len(buf)
+		if name != "status" {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = append(buf, name...)
+		buf = append(buf, '"', ':')
+		if marks != nil {
+			*marks = append(*marks, fieldMark{name: name, at: at, val: len(buf)})
+		}
+	}
+	buf = append(buf, '{')
+	field("status")
 	buf = appendString(buf, st.Status)
-	buf = appendBoolField(buf, `,"running":`, st.Running, false)
-	buf = appendIntField(buf, `,"tick":`, st.Tick, false)
-	buf = appendIntField(buf, `,"horizon":`, st.Horizon, false)
-	buf = appendIntField(buf, `,"events":`, st.Events, false)
-	buf = appendIntField(buf, `,"speed":{"ticks":`, st.Speed.Ticks, false)
+	field("running")
+	buf = strconv.AppendBool(buf, st.Running)
+	field("tick")
+	buf = strconv.AppendInt(buf, st.Tick, 10)
+	field("horizon")
+	buf = strconv.AppendInt(buf, st.Horizon, 10)
+	field("events")
+	buf = strconv.AppendInt(buf, st.Events, 10)
+	field("speed")
+	buf = appendIntField(buf, `{"ticks":`, st.Speed.Ticks, false)
 	buf = appendIntField(buf, `,"interval":`, int64(st.Speed.Interval), false)
-	buf = append(buf, `},"procs":`...)
+	buf = append(buf, '}')
+	field("procs")
 	if st.Procs == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -131,7 +178,7 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"cpus":`...)
+	field("cpus")
 	if st.CPUs == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -150,7 +197,7 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"ready":`...)
+	field("ready")
 	if st.Ready == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -163,11 +210,11 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"jobs":`...)
+	field("jobs")
 	buf = appendInts(buf, st.Jobs)
-	buf = append(buf, `,"swapped":`...)
+	field("swapped")
 	buf = appendInts(buf, st.Swapped)
-	buf = append(buf, `,"devices":`...)
+	field("devices")
 	if st.Devices == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -186,53 +233,66 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		buf = append(buf, ']')
 	}
 	if len(st.Asking) > 0 {
-		buf = append(buf, `,"asking":`...)
+		field("asking")
 		buf = appendJSON(buf, st.Asking)
 	}
 	if st.PCB != nil {
-		buf = append(buf, `,"pcb":`...)
+		field("pcb")
 		buf = appendJSON(buf, st.PCB)
 	}
-	buf = appendStringField(buf, `,"halt":`, st.Halt)
-	buf = appendStringField(buf, `,"haltCode":`, st.HaltCode)
+	if st.Halt != "" {
+		field("halt")
+		buf = appendString(buf, st.Halt)
+	}
+	if st.HaltCode != "" {
+		field("haltCode")
+		buf = appendString(buf, st.HaltCode)
+	}
 	if st.HaltText != nil {
-		buf = append(buf, `,"haltText":`...)
+		field("haltText")
 		buf = appendText(buf, st.HaltText)
 	}
 	if st.Result != nil {
-		buf = append(buf, `,"result":`...)
+		field("result")
 		buf = appendJSON(buf, st.Result)
 	}
-	buf = appendStringField(buf, `,"program":`, st.Program)
+	if st.Program != "" {
+		field("program")
+		buf = appendString(buf, st.Program)
+	}
 	if len(st.Sync) > 0 {
-		buf = append(buf, `,"sync":`...)
+		field("sync")
 		buf = appendJSON(buf, st.Sync)
 	}
 	if len(st.Waits) > 0 {
-		buf = append(buf, `,"waits":`...)
+		field("waits")
 		buf = appendJSON(buf, st.Waits)
 	}
 	if len(st.IPC) > 0 {
-		buf = append(buf, `,"ipc":`...)
+		field("ipc")
 		buf = appendJSON(buf, st.IPC)
 	}
-	buf = appendIntField(buf, `,"ipcMore":`, int64(st.IPCMore), true)
+	if st.IPCMore != 0 {
+		field("ipcMore")
+		buf = strconv.AppendInt(buf, int64(st.IPCMore), 10)
+	}
 	if len(st.Instructions) > 0 {
-		buf = append(buf, `,"instructions":`...)
+		field("instructions")
 		buf = appendInstrs(buf, st.Instructions)
 	}
 	if st.LostUpdate != nil {
-		buf = appendIntField(buf, `,"lostUpdate":{"count":`, st.LostUpdate.Count, false)
+		field("lostUpdate")
+		buf = appendIntField(buf, `{"count":`, st.LostUpdate.Count, false)
 		buf = append(buf, `,"instructions":`...)
 		buf = appendInstrs(buf, st.LostUpdate.Instructions)
 		buf = append(buf, '}')
 	}
 	if len(st.Shared) > 0 {
-		buf = append(buf, `,"shared":`...)
+		field("shared")
 		buf = appendJSON(buf, st.Shared)
 	}
 	if len(st.Globals) > 0 {
-		buf = append(buf, `,"globals":`...)
+		field("globals")
 		buf = appendJSON(buf, st.Globals)
 	}
 	return append(buf, '}')

@@ -91,7 +91,7 @@ func TestEncoderFields(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{Batch{}, 9}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
+		{Batch{}, 11}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
 		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2}, {TickRange{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
@@ -214,5 +214,20 @@ func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 	paused.State.Running = false
 	if c.encodeBatch(&paused); c.buf != nil {
 		t.Errorf("a paused session keeps %d bytes", cap(c.buf))
+	}
+	// A client that takes deltas: the base of the comparison goes with
+	// the buffer.
+	d := &socket{s: &Session{deltas: true}}
+	d.encodeBatch(&small)
+	if d.base == nil || !d.base.valid {
+		t.Fatalf("no base after a small batch")
+	}
+	d.encodeBatch(&huge)
+	if d.base.valid || d.base.prev != nil || d.base.cur != nil {
+		t.Errorf("the socket keeps a base of %d bytes after a huge batch", cap(d.base.prev)+cap(d.base.cur))
+	}
+	d.encodeBatch(&small)
+	if d.encodeBatch(&paused); d.base.valid || d.base.prev != nil {
+		t.Errorf("a paused session keeps a base of %d bytes", cap(d.base.prev))
 	}
 }

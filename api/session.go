@@ -89,6 +89,8 @@ type Session struct {
 	held    int
 	heldDue time.Time
 	paced   time.Time // when the last batch of running was due (or Run was pressed)
+	// deltas: the client asked for state deltas (op "delta", delta.go).
+	deltas bool
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -182,6 +184,9 @@ func (s *Session) Handle(c command) {
 		if s.held > 0 && s.acked == s.seq {
 			s.flush(s.heldDue) // what was held for this ack
 		}
+		return
+	case "delta":
+		s.deltas = true
 		return
 	case "load":
 		s.load(c.program)

@@ -85,6 +85,7 @@ type socket struct {
 	broken bool   // a write failed: the connection is gone
 	why    string // why the session ended, for the log
 	buf    []byte // the last batch encoded, kept for the next one
+	base   *stateBase
 }
 
 // keepBuffer is the largest encoding buffer a socket keeps between
@@ -235,15 +236,10 @@ func (c *socket) write(v any) {
 	if c.broken {
 		return
 	}
-	var data []byte
-	if b, ok := v.(Batch); ok {
-		data = c.encodeBatch(&b)
-	} else {
-		var err error
-		if data, err = json.Marshal(v); err != nil {
-			c.api.log.Error("encode", "session", c.s.ID, "err", err)
-			return
-		}
+	data, err := c.encode(v)
+	if err != nil {
+		c.api.log.Error("encode", "session", c.s.ID, "err", err)
+		return
 	}
 	c.conn.SetWriteDeadline(time.Now().Add(c.lim.WriteWait))
 	if err := c.conn.WriteMessage(websocket.TextMessage, data); err != nil {
@@ -253,14 +249,38 @@ func (c *socket) write(v any) {
 	c.api.metrics.message("out")
 }
 
+// encode encodes one message: a batch by hand, anything else by
+// encoding/json.
+func (c *socket) encode(v any) ([]byte, error) {
+	if b, ok := v.(Batch); ok {
+		return c.encodeBatch(&b), nil
+	}
+	if _, ok := v.(Rewound); ok && c.base != nil {
+		c.base.forget() // it carries the whole state
+	}
+	return json.Marshal(v)
+}
+
 // encodeBatch encodes b by hand (encode.go) into the socket's buffer,
 // which it keeps for the next batch while the session runs, unless it grew
-// past keepBuffer: a paused session holds none.
+// past keepBuffer: a paused session holds none. To a client that takes
+// deltas the state goes as what changed since the last one (delta.go);
+// the base of the comparison is let go with the buffer, and the next
+// state then goes whole.
 func (c *socket) encodeBatch(b *Batch) []byte {
-	data := appendBatch(c.buf[:0], b)
+	if c.s != nil && c.s.deltas && c.base == nil {
+		c.base = &stateBase{}
+	}
+	data := appendBatchTo(c.buf[:0], b, c.base)
 	c.buf = data
 	if cap(c.buf) > keepBuffer || !b.State.Running {
 		c.buf = nil
+		if c.base != nil {
+			c.base.forget()
+		}
+	}
+	if c.base != nil && cap(c.base.prev)+cap(c.base.cur) > keepBuffer {
+		c.base.forget()
 	}
 	return data
 }
