@@ -9,19 +9,18 @@ import (
 // BenchmarkSessionBatch is the server's work for one batch of a running
 // session at the default speed, as the socket does it: decode the
 // client's acknowledgement, advance the machine, take the snapshot, encode
-// the message.
+// the message (the state as a delta, as to the page).
 func BenchmarkSessionBatch(b *testing.B) {
 	src := `#include <stdio.h>
 #include <unistd.h>
 int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
 	bytes := 0
-	var buf []byte
+	var sock socket
 	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
-		if bt, ok := v.(Batch); ok {
-			buf = appendBatch(buf[:0], &bt)
-			bytes += len(buf)
-		}
+		data, _ := sock.encode(v)
+		bytes += len(data)
 	}, nil, nil)
+	sock.s, s.reuse, s.deltas = s, true, true // as a page's session
 	lim := s.lim
 	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})
 	s.Handle(command{op: "run"})

@@ -9,9 +9,11 @@ import (
 // The batch encoder. A running session sends a batch about thirty times a
 // second, and encoding/json walks the whole snapshot by reflection for
 // each; this file writes the hot types — the batch, its events, the
-// processes, CPUs and queues, the watched instructions, texts — by hand,
+// processes, CPUs and queues, the watched instructions, texts, the
+// synchronisation objects, wait edges, globals and CPUs asking — by hand,
 // appending to a buffer the session keeps, and hands the rarer parts (IPC
-// objects, a PCB, synchronisation objects, wait edges) to encoding/json.
+// objects, a PCB, shared variables, a result, a log change) to
+// encoding/json.
 // The bytes are those encoding/json writes for the same value, field for
 // field (encode_test.go compares them over many runs), so the wire is
 // unchanged: a client cannot tell the two apart.
@@ -234,7 +236,17 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Asking) > 0 {
 		field("asking")
-		buf = appendJSON(buf, st.Asking)
+		buf = append(buf, '[')
+		for i, a := range st.Asking {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendIntField(buf, `{"cpu":`, int64(a.CPU), false)
+			buf = append(buf, `,"ready":`...)
+			buf = appendInts(buf, a.Ready)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
 	}
 	if st.PCB != nil {
 		field("pcb")
@@ -262,11 +274,25 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Sync) > 0 {
 		field("sync")
-		buf = appendJSON(buf, st.Sync)
+		buf = append(buf, '[')
+		for i := range st.Sync {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendSync(buf, &st.Sync[i])
+		}
+		buf = append(buf, ']')
 	}
 	if len(st.Waits) > 0 {
 		field("waits")
-		buf = appendJSON(buf, st.Waits)
+		buf = append(buf, '[')
+		for i := range st.Waits {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendWait(buf, &st.Waits[i])
+		}
+		buf = append(buf, ']')
 	}
 	if len(st.IPC) > 0 {
 		field("ipc")
@@ -293,7 +319,18 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Globals) > 0 {
 		field("globals")
-		buf = appendJSON(buf, st.Globals)
+		buf = append(buf, '[')
+		for i, g := range st.Globals {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendIntField(buf, `{"pid":`, int64(g.PID), false)
+			buf = append(buf, `,"var":`...)
+			buf = appendString(buf, g.Var)
+			buf = appendIntField(buf, `,"value":`, g.Value, false)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
 	}
 	return append(buf, '}')
 }
@@ -333,6 +370,41 @@ func appendProc(buf []byte, p *Proc) []byte {
 			buf = append(buf, '}')
 		}
 		buf = append(buf, ']')
+	}
+	return append(buf, '}')
+}
+
+// appendSync appends o as JSON.
+func appendSync(buf []byte, o *SyncObject) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(o.PID), false)
+	buf = append(buf, `,"kind":`...)
+	buf = appendString(buf, o.Kind)
+	buf = appendUintField(buf, `,"addr":`, o.Addr, false)
+	buf = appendStringField(buf, `,"var":`, o.Var)
+	buf = appendStringField(buf, `,"name":`, o.Name)
+	buf = appendIntField(buf, `,"owner":`, int64(o.Owner), true)
+	buf = appendIntField(buf, `,"value":`, o.Value, false)
+	buf = appendIntField(buf, `,"arrived":`, int64(o.Arrived), true)
+	buf = appendIntField(buf, `,"count":`, int64(o.Count), true)
+	buf = append(buf, `,"waiters":`...)
+	buf = appendInts(buf, o.Waiters)
+	return append(buf, '}')
+}
+
+// appendWait appends w as JSON.
+func appendWait(buf []byte, w *WaitEdge) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(w.PID), false)
+	buf = appendIntField(buf, `,"tid":`, int64(w.TID), false)
+	buf = append(buf, `,"kind":`...)
+	buf = appendString(buf, w.Kind)
+	buf = appendUintField(buf, `,"addr":`, w.Addr, true)
+	buf = appendStringField(buf, `,"var":`, w.Var)
+	buf = appendIntField(buf, `,"holder":`, int64(w.Holder), true)
+	buf = appendStringField(buf, `,"file":`, w.File)
+	buf = appendIntField(buf, `,"line":`, int64(w.Line), true)
+	if w.Text != nil {
+		buf = append(buf, `,"text":`...)
+		buf = appendText(buf, w.Text)
 	}
 	return append(buf, '}')
 }

@@ -78,7 +78,10 @@ func TestEncoderEscapes(t *testing.T) {
 			CauseText: &Text{Code: "c", Args: map[string]any{"z": s, "a": int64(-3), "task": Task{PID: 4, TID: 5}, "t": &Text{Code: s}, "f": 1.5e-7}}}},
 			State: Snapshot{Status: s, Program: s, IPCMore: 3, Procs: []Proc{{Name: s, Threads: []ThreadState{{WaitVar: s}}}},
 				Devices: []Device{{Name: s}}, Instructions: []Instr{{Var: s, Lost: &LostInfo{Other: 3}}},
-				LostUpdate: &LostUpdate{Count: 1}, HaltText: &Text{Code: s}},
+				LostUpdate: &LostUpdate{Count: 1}, HaltText: &Text{Code: s},
+				Sync:    []SyncObject{{PID: 2, Kind: s, Addr: 1 << 63, Var: s, Name: s, Owner: 3, Value: -1, Arrived: 2, Count: 4, Waiters: []int{5}}, {Kind: "k"}},
+				Waits:   []WaitEdge{{PID: 2, TID: 3, Kind: s, Addr: 7, Var: s, Holder: 4, File: s, Line: 9, Text: &Text{Code: s}}, {Kind: "k"}},
+				Globals: []GlobalVar{{PID: 2, Var: s, Value: -7}, {}}, Asking: []Ask{{CPU: 1, Ready: []int{2, 3}}, {}}},
 			Log: &LogChange{Inputs: []LoggedInput{{Data: s}}}, Thinned: &TickRange{From: 5, To: 9}}
 		sameAsJSON(t, "escape "+s, b)
 	}
@@ -93,6 +96,7 @@ func TestEncoderFields(t *testing.T) {
 	}{
 		{Batch{}, 11}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
 		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2}, {TickRange{}, 2},
+		{SyncObject{}, 10}, {WaitEdge{}, 9}, {GlobalVar{}, 3}, {Ask{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, encode.go writes %d: write the new ones there (and here)", c.v, n, c.fields)

@@ -91,6 +91,9 @@ type Session struct {
 	paced   time.Time // when the last batch of running was due (or Run was pressed)
 	// deltas: the client asked for state deltas (op "delta", delta.go).
 	deltas bool
+	// reuse: send is done with a message when it returns (the socket
+	// encodes it at once), so the session may reuse the batch's slices.
+	reuse bool
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -438,8 +441,12 @@ func (s *Session) replayTo(t int64) {
 // instructions are the instructions watched since the last batch that
 // carried some.
 func (s *Session) instructions() []Instr {
-	var out []Instr
-	for _, in := range s.m.WatchedSince(s.watchSent) {
+	watched := s.m.WatchedSince(s.watchSent)
+	if len(watched) == 0 {
+		return nil
+	}
+	out := make([]Instr, 0, len(watched))
+	for _, in := range watched {
 		out = append(out, wireInstr(in))
 		s.watchSent = in.Seq + 1
 	}
@@ -537,7 +544,15 @@ func (s *Session) flush(due time.Time) {
 	}
 	s.out(b)
 	s.pending, s.dropped, s.skipped, s.thin = nil, 0, 0, 0 // the batch keeps its slice
+	if s.reuse && s.running && cap(b.Events) <= reuseEvents {
+		clear(b.Events)
+		s.pending = b.Events[:0]
+	}
 }
+
+// reuseEvents is the most events a running session's slice of pending
+// events may hold to be reused from batch to batch (reuse).
+const reuseEvents = 1024
 
 // fail reports an error about a command, with the values its message
 // carries (nil: none).
