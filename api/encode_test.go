@@ -235,3 +235,41 @@ func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 		t.Errorf("a paused session keeps a base of %d bytes", cap(d.base.prev))
 	}
 }
+
+// TestLateIntervalsCoalesce: when the server is behind — each interval's
+// timer fires well after it was due — a session whose client acknowledges
+// every batch at once still sends two intervals a batch, and the stream of
+// events is the one of a session on time.
+func TestLateIntervalsCoalesce(t *testing.T) {
+	onTime, r1 := newTestSession()
+	late, r2 := newTestSession()
+	const intervals = 100
+	for _, s := range []*Session{onTime, late} {
+		s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: twoLoops}}}})
+		s.Handle(command{op: "run"})
+		sent := len(r2.batches())
+		for i := 0; i < intervals; i++ {
+			s.Handle(command{op: "ack", seq: s.seq})
+			due := time.Now()
+			if s == late {
+				due = due.Add(-s.Interval())
+			}
+			s.Tick(due)
+		}
+		if s == late {
+			if n := len(r2.batches()) - sent; n > intervals/2+1 {
+				t.Errorf("%d batches for %d late intervals: nothing coalesced", n, intervals)
+			}
+		}
+		s.Handle(command{op: "pause"})
+	}
+	if len(r1.batches()) < intervals {
+		t.Fatalf("%d batches on time", len(r1.batches()))
+	}
+	if a, b := r1.events(), r2.events(); len(a) < intervals || !reflect.DeepEqual(a, b) {
+		t.Errorf("the event streams differ: %d and %d events", len(a), len(b))
+	}
+	if a, z := r1.last().State, r2.last().State; a.Tick != z.Tick || a.Events != z.Events {
+		t.Errorf("the last snapshots differ: tick %d and %d, %d and %d events", a.Tick, z.Tick, a.Events, z.Events)
+	}
+}

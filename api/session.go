@@ -15,9 +15,10 @@ import (
 const window = 2
 
 // maxHeld is how many intervals of running a session computes and holds
-// unsent while the client has not yet acknowledged the last batch: they
-// go out with the next, as one batch and one write, when the ack comes
-// (or after maxHeld intervals), so that a client, or a server, that falls
+// unsent while the client has not yet acknowledged the last batch, or
+// while the server is behind (the interval's timer fired late): they go
+// out with the next, as one batch and one write, when the ack comes (or
+// after maxHeld intervals), so that a client, or a server, that falls
 // behind gets fewer and larger messages instead of a queue of small ones.
 // Each interval held makes a batch up to an interval later (33 ms by
 // default): holding three took about a quarter off the server's CPU per
@@ -183,9 +184,9 @@ func (s *Session) Handle(c command) {
 	case "ack":
 		if c.seq > s.acked && c.seq <= s.seq {
 			s.acked = c.seq
-		}
-		if s.held > 0 && s.acked == s.seq {
-			s.flush(s.heldDue) // what was held for this ack
+			if s.held > 0 && s.acked == s.seq {
+				s.flush(s.heldDue) // what was held for this ack
+			}
 		}
 		return
 	case "delta":
@@ -270,13 +271,18 @@ func (s *Session) Tick(due time.Time) {
 		return // a command first
 	}
 	start := time.Now()
+	// The server is behind when the timer's batch starts late: the
+	// processors are all taken (by other sessions, by the page's own
+	// process on a shared machine).
+	behind := start.Sub(due) > s.Interval()/4
 	s.paced = due
 	s.begin(s.lim.BatchCPU)
 	s.advanceInterval()
 	defer func() { s.metrics.batch(time.Since(start).Seconds()) }()
-	if s.seq > s.acked && s.held < maxHeld && s.running && !s.stuck() && len(s.pending) < s.lim.MaxEventsSent {
-		// The client has not drawn the last batch yet: hold this one, to
-		// go out with the next.
+	if (s.seq > s.acked || behind) && s.held < maxHeld && s.running && !s.stuck() && len(s.pending) < s.lim.MaxEventsSent {
+		// The client has not drawn the last batch yet, or the server is
+		// behind: hold this one, to go out with the next, one message
+		// and one write for both.
 		if s.held == 0 {
 			s.heldDue = due
 		}
