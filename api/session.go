@@ -92,6 +92,8 @@ type Session struct {
 	paced   time.Time // when the last batch of running was due (or Run was pressed)
 	// deltas: the client asked for state deltas (op "delta", delta.go).
 	deltas bool
+	texts  textCache // the texts of the last events
+	waits  waitsMemo // the wait edges of the last snapshot
 	// reuse: send is done with a message when it returns (the socket
 	// encodes it at once), so the session may reuse the batch's slices.
 	reuse bool
@@ -488,7 +490,7 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.skipped += half
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
-	s.pending = append(s.pending, wireEvent(n, e))
+	s.pending = append(s.pending, wireEventWith(n, e, &s.texts))
 }
 
 // thinTicks is the speed (ticks a batch) beyond which a running session
@@ -591,7 +593,7 @@ func (s *Session) snapshot() Snapshot {
 	list := m.ProcessList()
 	st.Procs = procs(m, list)
 	st.Globals = globalsNow(m, list)
-	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
+	st.Sync, st.Waits = syncObjects(m), s.waits.get(m, m.WaitsNow())
 	st.IPC, st.IPCMore = ipcObjects(m)
 	st.Shared = sharedVars(m)
 	st.Instructions = s.instructions()
