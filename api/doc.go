@@ -396,10 +396,11 @@
 // Pacing: while running, the server sends at most one batch per interval
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
 // "ack": a slow browser slows the simulation instead of falling behind.
-// While the last batch sent is not yet acknowledged, the server holds what
-// the next interval computes and sends it with the following one, or
-// when the ack comes: a batch may then cover two intervals, its "sent"
-// being when the first of them was due. Commands (step, pause, seek,
+// While the last batch sent is not yet acknowledged, or while the server
+// is behind (an interval's turn came more than a quarter interval late),
+// the server holds what the next interval computes and sends it with the
+// following one, or when an ack that moves forward comes: a batch may then
+// cover two intervals, its "sent" being when the first of them was due. Commands (step, pause, seek,
 // load…) are answered with a batch at once; run's carries the first
 // interval's events.
 //
