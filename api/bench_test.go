@@ -1,28 +1,36 @@
 package api
 
 import (
-	"encoding/json"
+	"strconv"
 	"testing"
 	"time"
 )
 
 // BenchmarkSessionBatch is the server's work for one batch of a running
-// session at the default speed: advance the machine, take the snapshot,
-// encode the message.
+// session at the default speed, as the socket does it: decode the
+// client's acknowledgement, advance the machine, take the snapshot, encode
+// the message (the state as a delta, as to the page).
 func BenchmarkSessionBatch(b *testing.B) {
 	src := `#include <stdio.h>
 #include <unistd.h>
 int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
 	bytes := 0
+	var sock socket
 	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
-		data, _ := json.Marshal(v)
+		data, _ := sock.encode(v)
 		bytes += len(data)
 	}, nil, nil)
+	sock.s, s.reuse, s.deltas = s, true, true // as a page's session
+	lim := s.lim
 	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})
 	s.Handle(command{op: "run"})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.Handle(command{op: "ack", seq: s.seq})
+		c, bad := decode([]byte(`{"op":"ack","seq":`+strconv.FormatInt(s.seq, 10)+`}`), lim)
+		if bad != nil {
+			b.Fatal(bad.Message)
+		}
+		s.Handle(c)
 		s.Tick(time.Now())
 	}
 	b.ReportMetric(float64(bytes)/float64(b.N), "bytes/batch")

@@ -58,6 +58,7 @@ var ops = map[string]func() any{
 	"choose":    func() any { return &chooseMsg{} },
 	"ack":       func() any { return &ackMsg{} },
 	"resume":    func() any { return &resumeMsg{} },
+	"delta":     func() any { return &emptyMsg{} },
 }
 
 func opNames() string {
@@ -72,6 +73,14 @@ func opNames() string {
 // decode validates one client message. The error is the message to send
 // back; the connection stays open.
 func decode(raw []byte, l Limits) (command, *Error) {
+	if seq, ok := plainAck(raw); ok {
+		return command{op: "ack", seq: seq}, nil
+	}
+	return decodeJSON(raw, l)
+}
+
+// decodeJSON is decode the general way.
+func decodeJSON(raw []byte, l Limits) (command, *Error) {
 	var c command
 	var env map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &env); err != nil || env == nil {
@@ -108,6 +117,30 @@ func decode(raw []byte, l Limits) (command, *Error) {
 		return c, badMessage(c.id, c.op+": "+msg)
 	}
 	return c, nil
+}
+
+// plainAck reads an acknowledgement written as every client writes it,
+// {"op":"ack","seq":N} with N a plain number, without encoding/json: a
+// running session receives one per batch. Anything else (spaces, another
+// order, an id, a number out of range) goes the general way.
+func plainAck(raw []byte) (int64, bool) {
+	const head, tail = `{"op":"ack","seq":`, `}`
+	digits, ok := bytes.CutPrefix(raw, []byte(head))
+	if !ok {
+		return 0, false
+	}
+	digits, ok = bytes.CutSuffix(digits, []byte(tail))
+	if !ok || len(digits) == 0 || len(digits) > 18 || digits[0] == '0' && len(digits) > 1 {
+		return 0, false
+	}
+	var n int64
+	for _, d := range digits {
+		if d < '0' || d > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(d-'0')
+	}
+	return n, true
 }
 
 // fieldError rewords a decoding error for people.

@@ -26,3 +26,25 @@ func TestDecodeSignal(t *testing.T) {
 		}
 	}
 }
+
+// An acknowledgement read the quick way is the one the general way reads,
+// and whatever the quick way does not take goes the general way.
+func TestDecodePlainAck(t *testing.T) {
+	l := Limits{}.WithDefaults()
+	for _, raw := range []string{
+		`{"op":"ack","seq":0}`, `{"op":"ack","seq":7}`, `{"op":"ack","seq":123456789012345678}`,
+		`{"op":"ack","seq":9223372036854775807}`, `{"op":"ack","seq":-3}`, `{"op":"ack","seq":07}`,
+		`{"op":"ack","seq":1.5}`, `{"op":"ack","seq":}`, `{"op":"ack","seq":"4"}`, `{"op":"ack","seq":4,"x":1}`,
+		`{"op":"ack", "seq":4}`, `{"seq":4,"op":"ack"}`, `{"op":"ack","seq":4}x`, `{"op":"ack","seq":1e3}`,
+	} {
+		quick, qbad := decode([]byte(raw), l)
+		slow, sbad := decodeJSON([]byte(raw), l)
+		if (qbad == nil) != (sbad == nil) || qbad != nil && qbad.Message != sbad.Message {
+			t.Errorf("%s: quick way %+v, general way %+v", raw, qbad, sbad)
+			continue
+		}
+		if quick.op != slow.op || quick.seq != slow.seq || quick.id != nil || slow.id != nil {
+			t.Errorf("%s: quick way %+v, general way %+v", raw, quick, slow)
+		}
+	}
+}

@@ -4,7 +4,7 @@
 // harming the others. It imports the kernel and nothing of the web pages;
 // package web mounts its handlers.
 //
-// # The WebSocket protocol, version 1.4
+// # The WebSocket protocol, version 1.6
 //
 // The playground opens a WebSocket at /api/ws (same host only: the Origin
 // header must name the page's host). Every frame is one JSON object in a
@@ -37,6 +37,7 @@
 //	{"op":"choose", "pid":P}                 the manual scheduler: P runs next on the CPU that asks
 //	{"op":"inspect", "pid":P}                include P's full PCB in the snapshots (0: none)
 //	{"op":"ack", "seq":S}                    the client has drawn batch S
+//	{"op":"delta"}                           send the state's changes only (since 1.6, below)
 //	{"op":"resume", "program":{...}, "inputs":[…], "tick":T, "events":N,
 //	 "horizon":H, "speed":{…}, "running":R, "inspect":P}
 //	                                         rebuild a session whose connection dropped (since 1.2)
@@ -67,7 +68,7 @@
 //
 // Server → client. Every message has "type".
 //
-//	hello   {"type":"hello","v":1,"minor":5,"session":"…","limits":{…},"schedulers":[…]}
+//	hello   {"type":"hello","v":1,"minor":6,"session":"…","limits":{…},"schedulers":[…]}
 //	batch   {"type":"batch","seq":S,"events":[…],"dropped":D,"skipped":K,"state":{…},"log":{…}}
 //	rewound {"type":"rewound","tick":T,"events":N,"state":{…}}
 //	error   {"type":"error","code":"…","message":"…","id":I,"args":{…},"errors":[{"file","line","col","msg"}]}
@@ -245,6 +246,23 @@
 // (a seek forward over a long stretch), the oldest are left out and
 // "skipped" counts them; the snapshot says where things stand, and the
 // numbering says where each event sent belongs.
+// State deltas (version 1.6). A client that sends {"op":"delta"} (once,
+// after hello) is sent, from then on, a batch's state as the fields that
+// differ from the state sent last — in a batch or a rewound message — when
+// the batch says "delta":true; "cleared" then names the fields the last
+// state had that are now absent (a PCB no longer inspected, a halt gone
+// after Reset). The client keeps the whole state and merges: the batch's
+// fields replace the kept ones, those named in cleared are removed, and
+// "instructions" and "lostUpdate", which say what happened since the
+// previous batch, are never kept from one batch to the next. A batch
+// without "delta" carries the whole state, as do rewound messages; the
+// first batch after the op, after a rewind, and after a batch of a paused
+// session is whole. The base is the state sent last, not the last one
+// acknowledged: a WebSocket delivers every message in order, and the
+// client merges every batch it reads, whatever it acknowledges. A client
+// that does not send the op gets whole states, as before. Fields compare
+// by their encoded JSON; a field is sent whole when any of it changed (the
+// procs list whenever a process's CPU time moved).
 // Signals. The kinds "signal" (pid, or 0 for the kernel or the user,
 // sent "signal" to "other"; SIGCHLD is drawn only when the parent does
 // not discard it, SIGALRM comes from pid 0), "handler" (thread tid of pid
@@ -378,10 +396,11 @@
 // Pacing: while running, the server sends at most one batch per interval
 // (33 ms: ~30 per second) and never more than two batches ahead of the last
 // "ack": a slow browser slows the simulation instead of falling behind.
-// While the last batch sent is not yet acknowledged, the server holds what
-// the next interval computes and sends it with the following one, or
-// when the ack comes: a batch may then cover two intervals, its "sent"
-// being when the first of them was due. Commands (step, pause, seek,
+// While the last batch sent is not yet acknowledged, or while the server
+// is behind (an interval's turn came more than a quarter interval late),
+// the server holds what the next interval computes and sends it with the
+// following one, or when an ack that moves forward comes: a batch may then
+// cover two intervals, its "sent" being when the first of them was due. Commands (step, pause, seek,
 // load…) are answered with a batch at once; run's carries the first
 // interval's events.
 //
@@ -523,5 +542,5 @@ package api
 // version may ignore.
 const (
 	Version = 1
-	Minor   = 5
+	Minor   = 6
 )

@@ -9,9 +9,11 @@ import (
 // The batch encoder. A running session sends a batch about thirty times a
 // second, and encoding/json walks the whole snapshot by reflection for
 // each; this file writes the hot types — the batch, its events, the
-// processes, CPUs and queues, the watched instructions, texts — by hand,
+// processes, CPUs and queues, the watched instructions, texts, the
+// synchronisation objects, wait edges, globals and CPUs asking — by hand,
 // appending to a buffer the session keeps, and hands the rarer parts (IPC
-// objects, a PCB, synchronisation objects, wait edges) to encoding/json.
+// objects, a PCB, shared variables, a result, a log change) to
+// encoding/json.
 // The bytes are those encoding/json writes for the same value, field for
 // field (encode_test.go compares them over many runs), so the wire is
 // unchanged: a client cannot tell the two apart.
@@ -22,7 +24,12 @@ import (
 // fails until it is.
 
 // appendBatch appends b as JSON.
-func appendBatch(buf []byte, b *Batch) []byte {
+func appendBatch(buf []byte, b *Batch) []byte { return appendBatchTo(buf, b, nil) }
+
+// appendBatchTo appends b as JSON; with a base (a client that takes
+// deltas, delta.go) its state is written as the fields that changed since
+// the last one sent, and b.Delta and b.Cleared say so.
+func appendBatchTo(buf []byte, b *Batch, base *stateBase) []byte {
 	buf = append(buf, `{"type":`...)
 	buf = appendString(buf, b.Type)
 	buf = append(buf, `,"seq":`...)
@@ -43,7 +50,11 @@ func appendBatch(buf []byte, b *Batch) []byte {
 	buf = appendIntField(buf, `,"dropped":`, int64(b.Dropped), true)
 	buf = appendIntField(buf, `,"skipped":`, int64(b.Skipped), true)
 	buf = append(buf, `,"state":`...)
-	buf = appendSnapshot(buf, &b.State)
+	if base != nil {
+		buf, b.Delta, b.Cleared = base.appendState(buf, &b.State)
+	} else {
+		buf = appendSnapshot(buf, &b.State)
+	}
 	buf = appendIntField(buf, `,"sent":`, b.Sent, false)
 	if b.Log != nil {
 		buf = append(buf, `,"log":`...)
@@ -53,6 +64,11 @@ func appendBatch(buf []byte, b *Batch) []byte {
 		buf = appendIntField(buf, `,"thinned":{"from":`, b.Thinned.From, false)
 		buf = appendIntField(buf, `,"to":`, b.Thinned.To, false)
 		buf = append(buf, '}')
+	}
+	buf = appendBoolField(buf, `,"delta":`, b.Delta, true)
+	if len(b.Cleared) > 0 {
+		buf = append(buf, `,"cleared":`...)
+		buf = appendStrings(buf, b.Cleared)
 	}
 	return append(buf, '}')
 }
@@ -110,15 +126,48 @@ func appendEvent(buf []byte, e *Event) []byte {
 
 // appendSnapshot appends st as JSON.
 func appendSnapshot(buf []byte, st *Snapshot) []byte {
-	buf = append(buf, `{"status":`...)
+	return appendSnapshotMarked(buf, st, nil)
+}
+
+// fieldMark is where a field of an encoded snapshot begins in the buffer:
+// at its comma (its name, for the first), val at its value. It ends where
+// the next begins, or at the closing brace.
+type fieldMark struct {
+	name    string
+	at, val int
+}
+
+// appendSnapshotMarked appends st as JSON and, unless marks is nil, where
+// each of its fields begins.
+func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
+	field := func(name string) {
+		at := len(buf)
+		if name != "status" {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = append(buf, name...)
+		buf = append(buf, '"', ':')
+		if marks != nil {
+			*marks = append(*marks, fieldMark{name: name, at: at, val: len(buf)})
+		}
+	}
+	buf = append(buf, '{')
+	field("status")
 	buf = appendString(buf, st.Status)
-	buf = appendBoolField(buf, `,"running":`, st.Running, false)
-	buf = appendIntField(buf, `,"tick":`, st.Tick, false)
-	buf = appendIntField(buf, `,"horizon":`, st.Horizon, false)
-	buf = appendIntField(buf, `,"events":`, st.Events, false)
-	buf = appendIntField(buf, `,"speed":{"ticks":`, st.Speed.Ticks, false)
+	field("running")
+	buf = strconv.AppendBool(buf, st.Running)
+	field("tick")
+	buf = strconv.AppendInt(buf, st.Tick, 10)
+	field("horizon")
+	buf = strconv.AppendInt(buf, st.Horizon, 10)
+	field("events")
+	buf = strconv.AppendInt(buf, st.Events, 10)
+	field("speed")
+	buf = appendIntField(buf, `{"ticks":`, st.Speed.Ticks, false)
 	buf = appendIntField(buf, `,"interval":`, int64(st.Speed.Interval), false)
-	buf = append(buf, `},"procs":`...)
+	buf = append(buf, '}')
+	field("procs")
 	if st.Procs == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -131,7 +180,7 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"cpus":`...)
+	field("cpus")
 	if st.CPUs == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -150,7 +199,7 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"ready":`...)
+	field("ready")
 	if st.Ready == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -163,11 +212,11 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `,"jobs":`...)
+	field("jobs")
 	buf = appendInts(buf, st.Jobs)
-	buf = append(buf, `,"swapped":`...)
+	field("swapped")
 	buf = appendInts(buf, st.Swapped)
-	buf = append(buf, `,"devices":`...)
+	field("devices")
 	if st.Devices == nil {
 		buf = append(buf, "null"...)
 	} else {
@@ -186,54 +235,102 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 		buf = append(buf, ']')
 	}
 	if len(st.Asking) > 0 {
-		buf = append(buf, `,"asking":`...)
-		buf = appendJSON(buf, st.Asking)
+		field("asking")
+		buf = append(buf, '[')
+		for i, a := range st.Asking {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendIntField(buf, `{"cpu":`, int64(a.CPU), false)
+			buf = append(buf, `,"ready":`...)
+			buf = appendInts(buf, a.Ready)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
 	}
 	if st.PCB != nil {
-		buf = append(buf, `,"pcb":`...)
+		field("pcb")
 		buf = appendJSON(buf, st.PCB)
 	}
-	buf = appendStringField(buf, `,"halt":`, st.Halt)
-	buf = appendStringField(buf, `,"haltCode":`, st.HaltCode)
+	if st.Halt != "" {
+		field("halt")
+		buf = appendString(buf, st.Halt)
+	}
+	if st.HaltCode != "" {
+		field("haltCode")
+		buf = appendString(buf, st.HaltCode)
+	}
 	if st.HaltText != nil {
-		buf = append(buf, `,"haltText":`...)
+		field("haltText")
 		buf = appendText(buf, st.HaltText)
 	}
 	if st.Result != nil {
-		buf = append(buf, `,"result":`...)
+		field("result")
 		buf = appendJSON(buf, st.Result)
 	}
-	buf = appendStringField(buf, `,"program":`, st.Program)
+	if st.Program != "" {
+		field("program")
+		buf = appendString(buf, st.Program)
+	}
 	if len(st.Sync) > 0 {
-		buf = append(buf, `,"sync":`...)
-		buf = appendJSON(buf, st.Sync)
+		field("sync")
+		buf = append(buf, '[')
+		for i := range st.Sync {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendSync(buf, &st.Sync[i])
+		}
+		buf = append(buf, ']')
 	}
 	if len(st.Waits) > 0 {
-		buf = append(buf, `,"waits":`...)
-		buf = appendJSON(buf, st.Waits)
+		field("waits")
+		buf = append(buf, '[')
+		for i := range st.Waits {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendWait(buf, &st.Waits[i])
+		}
+		buf = append(buf, ']')
 	}
 	if len(st.IPC) > 0 {
-		buf = append(buf, `,"ipc":`...)
+		field("ipc")
 		buf = appendJSON(buf, st.IPC)
 	}
-	buf = appendIntField(buf, `,"ipcMore":`, int64(st.IPCMore), true)
+	if st.IPCMore != 0 {
+		field("ipcMore")
+		buf = strconv.AppendInt(buf, int64(st.IPCMore), 10)
+	}
 	if len(st.Instructions) > 0 {
-		buf = append(buf, `,"instructions":`...)
+		field("instructions")
 		buf = appendInstrs(buf, st.Instructions)
 	}
 	if st.LostUpdate != nil {
-		buf = appendIntField(buf, `,"lostUpdate":{"count":`, st.LostUpdate.Count, false)
+		field("lostUpdate")
+		buf = appendIntField(buf, `{"count":`, st.LostUpdate.Count, false)
 		buf = append(buf, `,"instructions":`...)
 		buf = appendInstrs(buf, st.LostUpdate.Instructions)
 		buf = append(buf, '}')
 	}
 	if len(st.Shared) > 0 {
-		buf = append(buf, `,"shared":`...)
+		field("shared")
 		buf = appendJSON(buf, st.Shared)
 	}
 	if len(st.Globals) > 0 {
-		buf = append(buf, `,"globals":`...)
-		buf = appendJSON(buf, st.Globals)
+		field("globals")
+		buf = append(buf, '[')
+		for i, g := range st.Globals {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendIntField(buf, `{"pid":`, int64(g.PID), false)
+			buf = append(buf, `,"var":`...)
+			buf = appendString(buf, g.Var)
+			buf = appendIntField(buf, `,"value":`, g.Value, false)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, ']')
 	}
 	return append(buf, '}')
 }
@@ -273,6 +370,41 @@ func appendProc(buf []byte, p *Proc) []byte {
 			buf = append(buf, '}')
 		}
 		buf = append(buf, ']')
+	}
+	return append(buf, '}')
+}
+
+// appendSync appends o as JSON.
+func appendSync(buf []byte, o *SyncObject) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(o.PID), false)
+	buf = append(buf, `,"kind":`...)
+	buf = appendString(buf, o.Kind)
+	buf = appendUintField(buf, `,"addr":`, o.Addr, false)
+	buf = appendStringField(buf, `,"var":`, o.Var)
+	buf = appendStringField(buf, `,"name":`, o.Name)
+	buf = appendIntField(buf, `,"owner":`, int64(o.Owner), true)
+	buf = appendIntField(buf, `,"value":`, o.Value, false)
+	buf = appendIntField(buf, `,"arrived":`, int64(o.Arrived), true)
+	buf = appendIntField(buf, `,"count":`, int64(o.Count), true)
+	buf = append(buf, `,"waiters":`...)
+	buf = appendInts(buf, o.Waiters)
+	return append(buf, '}')
+}
+
+// appendWait appends w as JSON.
+func appendWait(buf []byte, w *WaitEdge) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(w.PID), false)
+	buf = appendIntField(buf, `,"tid":`, int64(w.TID), false)
+	buf = append(buf, `,"kind":`...)
+	buf = appendString(buf, w.Kind)
+	buf = appendUintField(buf, `,"addr":`, w.Addr, true)
+	buf = appendStringField(buf, `,"var":`, w.Var)
+	buf = appendIntField(buf, `,"holder":`, int64(w.Holder), true)
+	buf = appendStringField(buf, `,"file":`, w.File)
+	buf = appendIntField(buf, `,"line":`, int64(w.Line), true)
+	if w.Text != nil {
+		buf = append(buf, `,"text":`...)
+		buf = appendText(buf, w.Text)
 	}
 	return append(buf, '}')
 }

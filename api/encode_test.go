@@ -78,7 +78,10 @@ func TestEncoderEscapes(t *testing.T) {
 			CauseText: &Text{Code: "c", Args: map[string]any{"z": s, "a": int64(-3), "task": Task{PID: 4, TID: 5}, "t": &Text{Code: s}, "f": 1.5e-7}}}},
 			State: Snapshot{Status: s, Program: s, IPCMore: 3, Procs: []Proc{{Name: s, Threads: []ThreadState{{WaitVar: s}}}},
 				Devices: []Device{{Name: s}}, Instructions: []Instr{{Var: s, Lost: &LostInfo{Other: 3}}},
-				LostUpdate: &LostUpdate{Count: 1}, HaltText: &Text{Code: s}},
+				LostUpdate: &LostUpdate{Count: 1}, HaltText: &Text{Code: s},
+				Sync:    []SyncObject{{PID: 2, Kind: s, Addr: 1 << 63, Var: s, Name: s, Owner: 3, Value: -1, Arrived: 2, Count: 4, Waiters: []int{5}}, {Kind: "k"}},
+				Waits:   []WaitEdge{{PID: 2, TID: 3, Kind: s, Addr: 7, Var: s, Holder: 4, File: s, Line: 9, Text: &Text{Code: s}}, {Kind: "k"}},
+				Globals: []GlobalVar{{PID: 2, Var: s, Value: -7}, {}}, Asking: []Ask{{CPU: 1, Ready: []int{2, 3}}, {}}},
 			Log: &LogChange{Inputs: []LoggedInput{{Data: s}}}, Thinned: &TickRange{From: 5, To: 9}}
 		sameAsJSON(t, "escape "+s, b)
 	}
@@ -91,8 +94,9 @@ func TestEncoderFields(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{Batch{}, 9}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
+		{Batch{}, 11}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
 		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2}, {TickRange{}, 2},
+		{SyncObject{}, 10}, {WaitEdge{}, 9}, {GlobalVar{}, 3}, {Ask{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, encode.go writes %d: write the new ones there (and here)", c.v, n, c.fields)
@@ -214,5 +218,58 @@ func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 	paused.State.Running = false
 	if c.encodeBatch(&paused); c.buf != nil {
 		t.Errorf("a paused session keeps %d bytes", cap(c.buf))
+	}
+	// A client that takes deltas: the base of the comparison goes with
+	// the buffer.
+	d := &socket{s: &Session{deltas: true}}
+	d.encodeBatch(&small)
+	if d.base == nil || !d.base.valid {
+		t.Fatalf("no base after a small batch")
+	}
+	d.encodeBatch(&huge)
+	if d.base.valid || d.base.prev != nil || d.base.cur != nil {
+		t.Errorf("the socket keeps a base of %d bytes after a huge batch", cap(d.base.prev)+cap(d.base.cur))
+	}
+	d.encodeBatch(&small)
+	if d.encodeBatch(&paused); d.base.valid || d.base.prev != nil {
+		t.Errorf("a paused session keeps a base of %d bytes", cap(d.base.prev))
+	}
+}
+
+// TestLateIntervalsCoalesce: when the server is behind — each interval's
+// timer fires well after it was due — a session whose client acknowledges
+// every batch at once still sends two intervals a batch, and the stream of
+// events is the one of a session on time.
+func TestLateIntervalsCoalesce(t *testing.T) {
+	onTime, r1 := newTestSession()
+	late, r2 := newTestSession()
+	const intervals = 100
+	for _, s := range []*Session{onTime, late} {
+		s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: twoLoops}}}})
+		s.Handle(command{op: "run"})
+		sent := len(r2.batches())
+		for i := 0; i < intervals; i++ {
+			s.Handle(command{op: "ack", seq: s.seq})
+			due := time.Now()
+			if s == late {
+				due = due.Add(-s.Interval())
+			}
+			s.Tick(due)
+		}
+		if s == late {
+			if n := len(r2.batches()) - sent; n > intervals/2+1 {
+				t.Errorf("%d batches for %d late intervals: nothing coalesced", n, intervals)
+			}
+		}
+		s.Handle(command{op: "pause"})
+	}
+	if len(r1.batches()) < intervals {
+		t.Fatalf("%d batches on time", len(r1.batches()))
+	}
+	if a, b := r1.events(), r2.events(); len(a) < intervals || !reflect.DeepEqual(a, b) {
+		t.Errorf("the event streams differ: %d and %d events", len(a), len(b))
+	}
+	if a, z := r1.last().State, r2.last().State; a.Tick != z.Tick || a.Events != z.Events {
+		t.Errorf("the last snapshots differ: tick %d and %d, %d and %d events", a.Tick, z.Tick, a.Events, z.Events)
 	}
 }

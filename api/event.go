@@ -55,10 +55,16 @@ type Event struct {
 }
 
 // wireEvent converts the n-th kernel event.
-func wireEvent(n int64, e kernel.Event) Event {
+func wireEvent(n int64, e kernel.Event) Event { return wireEventWith(n, e, nil) }
+
+// wireEventWith converts the n-th kernel event, its cause and message
+// through texts (nil: converted afresh).
+func wireEventWith(n int64, e kernel.Event, texts *textCache) Event {
+	cause, causeText := texts.get(e.Cause)
+	message, msgText := texts.get(e.Msg)
 	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),
-		Cause: e.Cause.String(), Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
-		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: e.Msg.String(), FD: e.FD, Ticks: e.Ticks}
+		Cause: cause, Other: e.Other, Name: e.Name, Argv: e.Argv, Text: e.Text,
+		Result: e.Result, Status: e.Status, Addr: e.Addr, Msg: message, FD: e.FD, Ticks: e.Ticks}
 	if e.TID != e.PID {
 		w.TID = e.TID
 	}
@@ -81,7 +87,7 @@ func wireEvent(n int64, e kernel.Event) Event {
 		w.Limit, w.Value = e.Limit.String(), e.Value
 	}
 	w.Bytes = e.Bytes
-	w.CauseText, w.MsgText = wireText(e.Cause), wireText(e.Msg)
+	w.CauseText, w.MsgText = causeText, msgText
 	w.Waits = waitEdges(nil, e.Waits)
 	if e.IPC != nil {
 		text := e.IPC.Text()

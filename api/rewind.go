@@ -66,7 +66,12 @@ func (s *Session) keepSnapshot() {
 		return
 	}
 	if r.every == 0 {
-		r.every = snapshotEvery
+		// None at the start: a seek there rebuilds the machine, as cheap
+		// as a clone, and a class pressing Run at once pays no clone each.
+		r.every, r.next = snapshotEvery, max(r.next, snapshotEvery)
+		if s.m.Now() < r.next {
+			return
+		}
 	}
 	if time.Since(r.takenAt) < snapshotCostFactor*r.cost {
 		return

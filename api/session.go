@@ -15,9 +15,10 @@ import (
 const window = 2
 
 // maxHeld is how many intervals of running a session computes and holds
-// unsent while the client has not yet acknowledged the last batch: they
-// go out with the next, as one batch and one write, when the ack comes
-// (or after maxHeld intervals), so that a client, or a server, that falls
+// unsent while the client has not yet acknowledged the last batch, or
+// while the server is behind (the interval's timer fired late): they go
+// out with the next, as one batch and one write, when the ack comes (or
+// after maxHeld intervals), so that a client, or a server, that falls
 // behind gets fewer and larger messages instead of a queue of small ones.
 // Each interval held makes a batch up to an interval later (33 ms by
 // default): holding three took about a quarter off the server's CPU per
@@ -89,6 +90,13 @@ type Session struct {
 	held    int
 	heldDue time.Time
 	paced   time.Time // when the last batch of running was due (or Run was pressed)
+	// deltas: the client asked for state deltas (op "delta", delta.go).
+	deltas bool
+	texts  textCache // the texts of the last events
+	waits  waitsMemo // the wait edges of the last snapshot
+	// reuse: send is done with a message when it returns (the socket
+	// encodes it at once), so the session may reuse the batch's slices.
+	reuse bool
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -178,10 +186,13 @@ func (s *Session) Handle(c command) {
 	case "ack":
 		if c.seq > s.acked && c.seq <= s.seq {
 			s.acked = c.seq
+			if s.held > 0 && s.acked == s.seq {
+				s.flush(s.heldDue) // what was held for this ack
+			}
 		}
-		if s.held > 0 && s.acked == s.seq {
-			s.flush(s.heldDue) // what was held for this ack
-		}
+		return
+	case "delta":
+		s.deltas = true
 		return
 	case "load":
 		s.load(c.program)
@@ -262,13 +273,18 @@ func (s *Session) Tick(due time.Time) {
 		return // a command first
 	}
 	start := time.Now()
+	// The server is behind when the timer's batch starts late: the
+	// processors are all taken (by other sessions, by the page's own
+	// process on a shared machine).
+	behind := start.Sub(due) > s.Interval()/4
 	s.paced = due
 	s.begin(s.lim.BatchCPU)
 	s.advanceInterval()
 	defer func() { s.metrics.batch(time.Since(start).Seconds()) }()
-	if s.seq > s.acked && s.held < maxHeld && s.running && !s.stuck() && len(s.pending) < s.lim.MaxEventsSent {
-		// The client has not drawn the last batch yet: hold this one, to
-		// go out with the next.
+	if (s.seq > s.acked || behind) && s.held < maxHeld && s.running && !s.stuck() && len(s.pending) < s.lim.MaxEventsSent {
+		// The client has not drawn the last batch yet, or the server is
+		// behind: hold this one, to go out with the next, one message
+		// and one write for both.
 		if s.held == 0 {
 			s.heldDue = due
 		}
@@ -433,8 +449,12 @@ func (s *Session) replayTo(t int64) {
 // instructions are the instructions watched since the last batch that
 // carried some.
 func (s *Session) instructions() []Instr {
-	var out []Instr
-	for _, in := range s.m.WatchedSince(s.watchSent) {
+	watched := s.m.WatchedSince(s.watchSent)
+	if len(watched) == 0 {
+		return nil
+	}
+	out := make([]Instr, 0, len(watched))
+	for _, in := range watched {
 		out = append(out, wireInstr(in))
 		s.watchSent = in.Seq + 1
 	}
@@ -470,7 +490,7 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.skipped += half
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
-	s.pending = append(s.pending, wireEvent(n, e))
+	s.pending = append(s.pending, wireEventWith(n, e, &s.texts))
 }
 
 // thinTicks is the speed (ticks a batch) beyond which a running session
@@ -532,7 +552,15 @@ func (s *Session) flush(due time.Time) {
 	}
 	s.out(b)
 	s.pending, s.dropped, s.skipped, s.thin = nil, 0, 0, 0 // the batch keeps its slice
+	if s.reuse && s.running && cap(b.Events) <= reuseEvents {
+		clear(b.Events)
+		s.pending = b.Events[:0]
+	}
 }
+
+// reuseEvents is the most events a running session's slice of pending
+// events may hold to be reused from batch to batch (reuse).
+const reuseEvents = 1024
 
 // fail reports an error about a command, with the values its message
 // carries (nil: none).
@@ -565,7 +593,7 @@ func (s *Session) snapshot() Snapshot {
 	list := m.ProcessList()
 	st.Procs = procs(m, list)
 	st.Globals = globalsNow(m, list)
-	st.Sync, st.Waits = syncObjects(m), waitEdges(m, m.WaitsNow())
+	st.Sync, st.Waits = syncObjects(m), s.waits.get(m, m.WaitsNow())
 	st.IPC, st.IPCMore = ipcObjects(m)
 	st.Shared = sharedVars(m)
 	st.Instructions = s.instructions()

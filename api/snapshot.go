@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"slices"
 
 	"osplay/kernel"
 )
@@ -117,6 +118,44 @@ func waitEdges(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 		out = append(out, e)
 	}
 	return out
+}
+
+// waitsMemo is the wait edges of a session's last snapshot, as the kernel
+// gave them and on the wire: most batches of a running session have the
+// same (init waiting for its child), and their texts cost a dozen
+// allocations each time.
+type waitsMemo struct {
+	src  []kernel.WaitEdge
+	wire []WaitEdge
+}
+
+// get is waitEdges(m, ws), the last one's when nothing changed: the same
+// edges with the same objects, waited on under the same variables' names.
+func (c *waitsMemo) get(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
+	if len(ws) == 0 {
+		return nil
+	}
+	if len(ws) == len(c.src) {
+		same := true
+		for i := range ws {
+			a, b := &ws[i], &c.src[i]
+			if a.PID != b.PID || a.TID != b.TID || a.Kind != b.Kind || a.Addr != b.Addr || a.Holder != b.Holder ||
+				a.File != b.File || a.Line != b.Line || !sameText(a.Object, b.Object) ||
+				byAddress(a.Kind) && m.VarName(a.PID, a.Addr) != c.wire[i].Var {
+				same = false
+				break
+			}
+		}
+		if same {
+			return c.wire
+		}
+	}
+	c.src = append(c.src[:0], ws...)
+	for i := range c.src {
+		c.src[i].Object.Args = slices.Clone(c.src[i].Object.Args)
+	}
+	c.wire = waitEdges(m, ws)
+	return c.wire
 }
 
 // pcb is the whole PCB of pid, or nil when it is gone.

@@ -66,6 +66,7 @@ func (a *API) ServeWS(w http.ResponseWriter, r *http.Request) {
 	defer a.metrics.sessionClosed()
 	c := &socket{api: a, conn: conn, lim: a.lim}
 	c.s = NewSession(newID(), a.lim, c.write, a.metrics, a.log)
+	c.s.reuse = true // write encodes each message before it returns
 	c.s.share(a.cpu, &a.memory)
 	defer c.s.Close()
 	a.log.Info("session open", "session", c.s.ID, "ip", clientIP(r))
@@ -85,7 +86,17 @@ type socket struct {
 	broken bool   // a write failed: the connection is gone
 	why    string // why the session ended, for the log
 	buf    []byte // the last batch encoded, kept for the next one
+	base   *stateBase
+	// writeBy is the write deadline set last: it is moved only once less
+	// than three quarters of WriteWait is left, not at every message.
+	writeBy time.Time
 }
+
+// renew reports whether a deadline at by, with wait the time a deadline
+// allows, is to be moved to now+wait: once less than three quarters of
+// wait is left. Setting a deadline costs a timer's update: a running
+// session would pay it twice per batch.
+func renew(by, now time.Time, wait time.Duration) bool { return by.Sub(now) < wait-wait/4 }
 
 // keepBuffer is the largest encoding buffer a socket keeps between
 // batches: a larger one (a crowded batch) is left to the collector, so an
@@ -190,6 +201,7 @@ func (c *socket) guard(f func()) {
 // progress, so that serve can handle it within milliseconds.
 func (c *socket) readLoop(in chan<- inbound) {
 	defer close(in)
+	var readBy time.Time // the read deadline this loop set last
 	for {
 		typ, r, err := c.conn.NextReader()
 		if err != nil {
@@ -222,7 +234,10 @@ func (c *socket) readLoop(in chan<- inbound) {
 		default:
 			m.cmd, m.bad = decode(data, c.lim)
 		}
-		c.conn.SetReadDeadline(time.Now().Add(c.lim.PongWait))
+		if now := time.Now(); renew(readBy, now, c.lim.PongWait) {
+			readBy = now.Add(c.lim.PongWait)
+			c.conn.SetReadDeadline(readBy)
+		}
 		if m.bad == nil && m.cmd.op != "ack" {
 			c.s.Preempt()
 		}
@@ -235,17 +250,15 @@ func (c *socket) write(v any) {
 	if c.broken {
 		return
 	}
-	var data []byte
-	if b, ok := v.(Batch); ok {
-		data = c.encodeBatch(&b)
-	} else {
-		var err error
-		if data, err = json.Marshal(v); err != nil {
-			c.api.log.Error("encode", "session", c.s.ID, "err", err)
-			return
-		}
+	data, err := c.encode(v)
+	if err != nil {
+		c.api.log.Error("encode", "session", c.s.ID, "err", err)
+		return
 	}
-	c.conn.SetWriteDeadline(time.Now().Add(c.lim.WriteWait))
+	if now := time.Now(); renew(c.writeBy, now, c.lim.WriteWait) {
+		c.writeBy = now.Add(c.lim.WriteWait)
+		c.conn.SetWriteDeadline(c.writeBy)
+	}
 	if err := c.conn.WriteMessage(websocket.TextMessage, data); err != nil {
 		c.broken = true
 		return
@@ -253,14 +266,38 @@ func (c *socket) write(v any) {
 	c.api.metrics.message("out")
 }
 
+// encode encodes one message: a batch by hand, anything else by
+// encoding/json.
+func (c *socket) encode(v any) ([]byte, error) {
+	if b, ok := v.(Batch); ok {
+		return c.encodeBatch(&b), nil
+	}
+	if _, ok := v.(Rewound); ok && c.base != nil {
+		c.base.forget() // it carries the whole state
+	}
+	return json.Marshal(v)
+}
+
 // encodeBatch encodes b by hand (encode.go) into the socket's buffer,
 // which it keeps for the next batch while the session runs, unless it grew
-// past keepBuffer: a paused session holds none.
+// past keepBuffer: a paused session holds none. To a client that takes
+// deltas the state goes as what changed since the last one (delta.go);
+// the base of the comparison is let go with the buffer, and the next
+// state then goes whole.
 func (c *socket) encodeBatch(b *Batch) []byte {
-	data := appendBatch(c.buf[:0], b)
+	if c.s != nil && c.s.deltas && c.base == nil {
+		c.base = &stateBase{}
+	}
+	data := appendBatchTo(c.buf[:0], b, c.base)
 	c.buf = data
 	if cap(c.buf) > keepBuffer || !b.State.Running {
 		c.buf = nil
+		if c.base != nil {
+			c.base.forget()
+		}
+	}
+	if c.base != nil && cap(c.base.prev)+cap(c.base.cur) > keepBuffer {
+		c.base.forget()
 	}
 	return data
 }

@@ -66,6 +66,59 @@ func wireText(t msg.Text) *Text {
 	return w
 }
 
+// textCache remembers the last few texts a session's events carried, in
+// English and on the wire: a running session's events say the same few
+// things again and again ("quantum of 10 ticks expired"), and rendering
+// and converting each anew was a third of what an event cost. The wire
+// texts it returns are shared by the events that carry them, and never
+// changed.
+type textCache struct {
+	memo [8]textMemo
+	next int
+}
+
+type textMemo struct {
+	src  msg.Text
+	en   string
+	wire *Text
+}
+
+// get is t in English and on the wire ("" and nil for no text); a nil
+// cache converts afresh.
+func (c *textCache) get(t msg.Text) (string, *Text) {
+	if t.IsZero() {
+		return "", nil
+	}
+	if c == nil {
+		return t.String(), wireText(t)
+	}
+	for i := range c.memo {
+		if m := &c.memo[i]; m.wire != nil && sameText(m.src, t) {
+			return m.en, m.wire
+		}
+	}
+	m := &c.memo[c.next]
+	c.next = (c.next + 1) % len(c.memo)
+	*m = textMemo{src: msg.Text{Code: t.Code, Args: slices.Clone(t.Args)}, en: t.String(), wire: wireText(t)}
+	return m.en, m.wire
+}
+
+// sameText reports whether a and b say the same.
+func sameText(a, b msg.Text) bool {
+	if a.Code != b.Code || len(a.Args) != len(b.Args) {
+		return false
+	}
+	for i := range a.Args {
+		x, y := &a.Args[i], &b.Args[i]
+		if x.Key != y.Key || x.Type != y.Type || x.Int != y.Int || x.TID != y.TID || x.Num != y.Num ||
+			x.Addr != y.Addr || x.Name != y.Name || (x.Text == nil) != (y.Text == nil) ||
+			x.Text != nil && !sameText(*x.Text, *y.Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // errorText is the text of a kernel error that stopped a machine (a
 // limit, a deadlock), or nil for another error.
 func errorText(err error) *Text {

@@ -141,6 +141,12 @@ type Batch struct {
 	// was left out of a crowded batch at high speed (counted in Dropped;
 	// since 1.5).
 	Thinned *TickRange `json:"thinned,omitempty"`
+	// Delta: the state lists only the fields that differ from the state
+	// sent last, in a batch or a rewound message, and Cleared names those
+	// it had that are now absent (since 1.6, to a client that asked with
+	// the op "delta"; api/delta.go).
+	Delta   bool     `json:"delta,omitempty"`
+	Cleared []string `json:"cleared,omitempty"`
 }
 
 // TickRange is a stretch of ticks, From to To.

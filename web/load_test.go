@@ -39,6 +39,7 @@ var (
 	loadSessions = flag.Int("sessions", 1000, "load benchmark: concurrent WebSocket sessions")
 	loadDuration = flag.Duration("load-duration", 15*time.Second, "load benchmark: how long the sessions run")
 	hostileEvery = flag.Int("hostile-every", 0, "load benchmark: every Nth session runs a hostile program at full speed (0: none)")
+	loadDeltas   = flag.Bool("deltas", true, "load benchmark: the sessions take state deltas (protocol 1.6), as the page does")
 )
 
 // hostilePrograms are what a careless or hostile student runs, at full
@@ -194,6 +195,15 @@ func number(data []byte, key string, last bool) int64 {
 	return n
 }
 
+// stateTick reads the state's tick, the first field of a delta or not.
+func stateTick(data []byte) int64 {
+	i := bytes.Index(data, []byte(`"state":{`))
+	if i < 0 {
+		return -1
+	}
+	return number(data[i:], `"tick":`, false)
+}
+
 // waitBatch reads until a batch comes.
 func (c *loadClient) waitBatch() error {
 	for {
@@ -232,7 +242,7 @@ func (c *loadClient) run(until time.Time) error {
 		if sent := number(data, `"sent":`, true); sent > 0 {
 			c.latencies = append(c.latencies, now.Sub(time.UnixMicro(sent)))
 		}
-		if t := number(data, `,"tick":`, false); t > c.tick {
+		if t := stateTick(data); t > c.tick {
 			c.tick = t
 		}
 		seq := number(data, `"seq":`, false)
@@ -275,6 +285,12 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 			if _, err := c.read(); err != nil { // hello
 				errs <- err
 				return
+			}
+			if *loadDeltas {
+				if err := conn.WriteMessage(websocket.TextMessage, []byte(`{"op":"delta"}`)); err != nil {
+					errs <- err
+					return
+				}
 			}
 			clients[i] = c
 		}()

@@ -31,6 +31,7 @@ import {Races} from "./races.js";
 import {Predictor} from "./predict.js";
 import {Exporter, OpenAt} from "./export.js";
 import {Layout} from "./layout.js";
+import {mergeState} from "./delta.js";
 
 const boot = JSON.parse(document.getElementById("osplay-boot").textContent);
 setStrings(boot.strings, boot.lang);
@@ -182,6 +183,7 @@ const dispatcher = new Dispatcher(table, [tree, states, queues, waitfor, ipc, ms
 });
 
 let snapshot = null;
+let deltas = 0; // batches whose state came as its changes
 // The program sent last did not compile: the commands sent after it (Run
 // sends load, then run) are refused for want of a program, which the
 // compile errors already say.
@@ -340,8 +342,10 @@ $('[data-control="example"]').addEventListener("change", (ev) => {
 // The session.
 const conn = new Connection(boot.socket, {
   open() { controls.setConnected(true); notice.hide(); },
-  hello() {
+  hello(h) {
     acked = 0; // a new session numbers its batches from 1
+    // Batches carry the state's changes only (since 1.6); batch(b) merges.
+    if (h.minor >= 6) conn.send({op: "delta"});
     if (loaded && snapshot && snapshot.status !== "empty") {
       // The views stay as they are: the server rebuilds the session by
       // replay and sends only the events after those drawn.
@@ -357,6 +361,11 @@ const conn = new Connection(boot.socket, {
     load(true);
   },
   batch(b) {
+    // Every view, hook and helper below sees the whole state.
+    b.state = mergeState(snapshot, b);
+    if (b.delta) deltas++;
+    delete b.delta;
+    delete b.cleared;
     if (resuming) { resuming = false; notice.hide(); }
     predictor.batch(b);
     stopAtDeparture(b);
@@ -441,5 +450,5 @@ exporter.install();
 
 conn.connect();
 window.osplay = {exporter, program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
-  run: () => actions.run()};
+  run: () => actions.run(), deltas: () => deltas};
 void selected;
