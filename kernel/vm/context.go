@@ -10,6 +10,7 @@ import (
 // frame is a saved caller: what RET restores.
 type frame struct {
 	fn   *Func
+	x    *execForm // fn's executable form
 	pc   int
 	base int    // caller's first slot
 	fp   uint64 // caller's memory frame pointer
@@ -188,7 +189,7 @@ func (c *Context) grow(n int) bool {
 // call transfers control to f with nargs argument slots on the stack; the
 // callee's ENTER finishes the frame.
 func (c *Context) call(f *Func, nargs int) {
-	c.frames = append(c.frames, frame{fn: c.fn, pc: c.pc, base: c.base, fp: c.fp, sp: c.msp, va: c.va})
+	c.frames = append(c.frames, frame{fn: c.fn, x: c.fn.exec(), pc: c.pc, base: c.base, fp: c.fp, sp: c.msp, va: c.va})
 	c.base = c.sp - nargs
 	c.nargs = nargs
 	c.fn = f
