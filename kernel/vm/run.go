@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"sync/atomic"
-	"unsafe"
 
 	"osplay/kernel/abi"
 	"osplay/kernel/msg"
@@ -51,10 +49,16 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		left = libLeft
 	}
 	var slow xop     // an instruction of Code, run in place of a fused one
-	var callee *Func // the function CALL, CALLI and the fused calls call
-	var cx *execForm // its executable form
-	var nargs int    // its argument slots
+	var fi int       // the function CALL, CALLI and the fused calls call: its index,
+	var callee *Func // the function,
+	var cx *execForm // its executable form,
+	var nargs int    // and its argument slots
 	var rv uint64    // the value RET returns
+	funcs := c.funcs
+	if funcs == nil {
+		funcs = make([]funcRef, len(c.prog.Funcs))
+		c.funcs = funcs
+	}
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
@@ -378,7 +382,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 
 		case CALL:
-			callee, nargs = c.prog.Funcs[in.A], int(in.B)
+			fi, nargs = int(in.A), int(in.B)
 			goto call
 		case CALLI:
 			nargs = int(in.B)
@@ -387,7 +391,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultBadFuncPtr, msg.Addr("addr", addr))}
 				goto fault
 			} else {
-				callee = c.prog.Funcs[(addr-abi.TextBase)/abi.FuncAlign]
+				fi = int((addr - abi.TextBase) / abi.FuncAlign)
 			}
 			goto call
 		case ENTER:
@@ -527,7 +531,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp++
 			pc++ // past the CALL, whose tick is charged here
 			left--
-			callee, nargs = c.prog.Funcs[in.A], int(in.T)
+			fi, nargs = int(in.A), int(in.T)
 			goto call
 		case xAdd32Ret:
 			sp--
@@ -644,10 +648,12 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
 			goto fault
 		}
-		// callee.exec(), inline: a call would spill the loop's registers.
-		cx = (*execForm)(atomic.LoadPointer(&callee.exe))
-		if cx == nil || cx.code != unsafe.SliceData(callee.Code) || cx.n != len(callee.Code) {
-			cx = callee.makeExec()
+		if r := &funcs[fi]; r.x != nil {
+			callee, cx = r.fn, r.x
+		} else {
+			callee = c.prog.Funcs[fi]
+			cx = callee.exec()
+			r.fn, r.x = callee, cx
 		}
 		if bc := &cx.base; bc.W != 0 && callee.Lib == lib && left >= int64(bc.W) {
 			// A base case (fuse.go), run whole when its test does not
