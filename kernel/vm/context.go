@@ -43,7 +43,7 @@ type Context struct {
 	va     uint64   // variadic area of the current frame
 	nargs  int      // argument slots of the call being entered
 	frames []frame
-	funcs  []funcRef // the program's functions as calls find them, each filled at its first call
+	funcs  []funcRef // the program's functions as calls find them, each filled at its first call; shared by the process's threads and forks
 
 	pendingArgs int // argument slots of the SYSCALL being served, -1 when none
 
