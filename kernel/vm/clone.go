@@ -10,8 +10,9 @@ import (
 // A machine is copied (kernel.Machine.Clone) by copying the graph of its
 // objects (kernel/internal/deepcopy). What the VM asks of that copy:
 //
-//   - a program and its functions are immutable and shared by every
-//     machine: they are not copied (Immutable);
+//   - a program and its functions (and their executable forms, which a
+//     call's frame holds) are immutable and shared by every machine: they
+//     are not copied (Immutable);
 //   - a page of a program's image is shared, as it is between processes;
 //   - a private page is frozen before the copy (Freeze): it becomes an
 //     image page of both machines, which each count their mappings of,
@@ -24,13 +25,14 @@ import (
 var (
 	programType = reflect.TypeFor[Program]()
 	funcType    = reflect.TypeFor[Func]()
+	execType    = reflect.TypeFor[execForm]()
 	pageType    = reflect.TypeFor[page]()
 	spaceType   = reflect.TypeFor[AddressSpace]()
 )
 
 // Immutable reports whether objects of type t are shared by machines
 // rather than copied with one.
-func Immutable(t reflect.Type) bool { return t == programType || t == funcType }
+func Immutable(t reflect.Type) bool { return t == programType || t == funcType || t == execType }
 
 // Shared reports whether the object of type t at p is shared by a machine
 // and its copy: an image page (a program's, or a frozen one).

@@ -10,11 +10,18 @@ import (
 // frame is a saved caller: what RET restores.
 type frame struct {
 	fn   *Func
+	x    *execForm // fn's executable form
 	pc   int
 	base int    // caller's first slot
 	fp   uint64 // caller's memory frame pointer
 	sp   uint64 // caller's memory stack pointer
 	va   uint64 // caller's variadic area
+}
+
+// funcRef is a function of the program and its executable form.
+type funcRef struct {
+	fn *Func
+	x  *execForm
 }
 
 // Context is one thread of execution: the registers of the simulated CPU
@@ -36,6 +43,7 @@ type Context struct {
 	va     uint64   // variadic area of the current frame
 	nargs  int      // argument slots of the call being entered
 	frames []frame
+	funcs  []funcRef // the program's functions as calls find them, each filled at its first call; shared by the process's threads and forks
 
 	pendingArgs int // argument slots of the SYSCALL being served, -1 when none
 
@@ -188,7 +196,7 @@ func (c *Context) grow(n int) bool {
 // call transfers control to f with nargs argument slots on the stack; the
 // callee's ENTER finishes the frame.
 func (c *Context) call(f *Func, nargs int) {
-	c.frames = append(c.frames, frame{fn: c.fn, pc: c.pc, base: c.base, fp: c.fp, sp: c.msp, va: c.va})
+	c.frames = append(c.frames, frame{fn: c.fn, x: c.fn.exec(), pc: c.pc, base: c.base, fp: c.fp, sp: c.msp, va: c.va})
 	c.base = c.sp - nargs
 	c.nargs = nargs
 	c.fn = f

@@ -26,6 +26,15 @@ import (
 // the event stream cannot tell the difference. A fused instruction that
 // stores writes only after everything that could fail has been checked,
 // and never across a page boundary, so that falling back is always clean.
+//
+// Calls go further, across the call: a function's executable form also
+// says how it begins (baseCase). A call runs its callee's ENTER, and the
+// test that follows it, with the call when there is room for them; and a
+// call of a function that begins as a base case of a recursion does (a
+// test of an argument, then a return) runs the whole base case, with no
+// frame pushed or popped, when the test says it returns. What a call does
+// whole is decided when it runs, by the callee it finds, the arguments
+// and the budget left, under the same rule: all of it or none.
 
 // xop is one instruction of a function's executable form.
 type xop struct {
@@ -79,17 +88,45 @@ type execForm struct {
 	code *Instr
 	n    int
 	x    []xop
+	base baseCase
+}
+
+// baseCase describes a function that begins as the base case of a
+// recursion does: ENTER with no memory frame, a test of a slot against a
+// constant, and, where the test does not jump, a return of a slot or a
+// constant (fib's "if (n < 2) return n;", factorial's "if (n <= 1)
+// return 1;"). A call of it whose test does not jump is run whole by the
+// call, without a frame: it does the W instructions, and nothing it does
+// outlives it but the value it returns. W is 0 when f does not begin so.
+// Tests says that f begins with the ENTER and the test, whatever follows:
+// an ENTER with room runs the test too.
+type baseCase struct {
+	Tests  bool
+	W      uint8
+	Test   Op     // the comparison (JEQ … JGEU) that jumps past the return
+	Slot   int32  // the slot it tests
+	K      uint64 // the constant it tests against
+	Target int32  // where the test jumps
+	Ret    int32  // the slot returned, or -1: the constant RK
+	RK     uint64
+	Slots  int // the slots and operands the function's frame needs (ENTER's check)
 }
 
 // exec returns f's executable form, making it at the first call. f's Code
 // must not change once f has run.
-func (f *Func) exec() []xop {
-	if e := (*execForm)(atomic.LoadPointer(&f.exe)); e != nil && e.code == unsafe.SliceData(f.Code) && e.n == len(f.Code) {
-		return e.x
+func (f *Func) exec() *execForm {
+	e := (*execForm)(atomic.LoadPointer(&f.exe))
+	if e == nil || e.code != unsafe.SliceData(f.Code) || e.n != len(f.Code) {
+		e = f.makeExec()
 	}
-	e := &execForm{code: unsafe.SliceData(f.Code), n: len(f.Code), x: f.fuse()}
+	return e
+}
+
+// makeExec makes f's executable form.
+func (f *Func) makeExec() *execForm {
+	e := &execForm{code: unsafe.SliceData(f.Code), n: len(f.Code), x: f.fuse(), base: f.baseCase()}
 	atomic.StorePointer(&f.exe, unsafe.Pointer(e))
-	return e.x
+	return e
 }
 
 // Unfused returns a copy of p whose functions run one instruction at a
@@ -123,6 +160,24 @@ func (f *Func) fuse() []xop {
 		}
 	}
 	return xs
+}
+
+// baseCase returns how f begins, if it begins as a base case does.
+func (f *Func) baseCase() baseCase {
+	code := f.Code
+	if f.plain || f.Variadic || len(code) < 3 || code[0].Op != ENTER || code[0].B != 0 || !isJccLK(code[1].Op) ||
+		!f.slot(int64(int32(code[1].B))) {
+		return baseCase{}
+	}
+	b := baseCase{Tests: true, Test: code[1].Op - (JEQLK - JEQ), Slot: int32(code[1].B), K: uint64(code[1].B >> 32), Target: code[1].A,
+		Slots: f.NSlots + f.MaxStack + 8}
+	switch {
+	case code[2].Op == RETL && f.slot(int64(code[2].A)):
+		b.W, b.Ret = 3, code[2].A
+	case len(code) >= 4 && code[2].Op == CONST && code[3].Op == RET:
+		b.W, b.Ret, b.RK = 4, -1, uint64(code[2].B)
+	}
+	return b
 }
 
 // slot reports whether s is one of f's value slots.

@@ -25,8 +25,9 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		return 0, Stop{Kind: StopSyscall, Sys: abi.Sys(c.fn.Code[c.pc-1].A)}
 	}
 	fn := c.fn
-	code := fn.Code
-	xs := fn.exec()
+	ex := fn.exec()
+	xs := ex.x
+	frames := c.frames
 	pc := c.pc
 	vals := c.vals
 	sp := c.sp
@@ -48,9 +49,16 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		left = libLeft
 	}
 	var slow xop     // an instruction of Code, run in place of a fused one
-	var callee *Func // the function CALL, CALLI and the fused calls call
-	var nargs int    // its argument slots
+	var fi int       // the function CALL, CALLI and the fused calls call: its index,
+	var callee *Func // the function,
+	var cx *execForm // its executable form,
+	var nargs int    // and its argument slots
 	var rv uint64    // the value RET returns
+	funcs := c.funcs
+	if funcs == nil {
+		funcs = make([]funcRef, len(c.prog.Funcs))
+		c.funcs = funcs
+	}
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
@@ -374,7 +382,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			}
 
 		case CALL:
-			callee, nargs = c.prog.Funcs[in.A], int(in.B)
+			fi, nargs = int(in.A), int(in.B)
 			goto call
 		case CALLI:
 			nargs = int(in.B)
@@ -383,7 +391,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultBadFuncPtr, msg.Addr("addr", addr))}
 				goto fault
 			} else {
-				callee = c.prog.Funcs[(addr-abi.TextBase)/abi.FuncAlign]
+				fi = int((addr - abi.TextBase) / abi.FuncAlign)
 			}
 			goto call
 		case ENTER:
@@ -523,7 +531,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			sp++
 			pc++ // past the CALL, whose tick is charged here
 			left--
-			callee, nargs = c.prog.Funcs[in.A], int(in.T)
+			fi, nargs = int(in.A), int(in.T)
 			goto call
 		case xAdd32Ret:
 			sp--
@@ -631,43 +639,75 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 		continue
 
 	unfuse:
-		slow = xop{Op: code[pc-1].Op, W: 1, A: code[pc-1].A, B: code[pc-1].B}
+		slow = xop{Op: fn.Code[pc-1].Op, W: 1, A: fn.Code[pc-1].A, B: fn.Code[pc-1].B}
 		in = &slow
 		goto dispatch
 
 	call:
-		if len(c.frames) >= c.lim.CallDepth {
+		if len(frames) >= c.lim.CallDepth {
 			stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
 			goto fault
 		}
-		if lib {
-			executed = libLeft - left
+		if r := &funcs[fi]; r.x != nil {
+			callee, cx = r.fn, r.x
 		} else {
-			ticks = budget - left
-			if callee.Lib {
-				ticks += c.libCallCost - 1
-				charges += c.libCallCost - 1
+			callee = c.prog.Funcs[fi]
+			cx = callee.exec()
+			r.fn, r.x = callee, cx
+		}
+		if bc := &cx.base; bc.W != 0 && callee.Lib == lib && left >= int64(bc.W) {
+			// A base case (fuse.go), run whole when its test does not
+			// jump, its instructions fit, and its ENTER would neither
+			// grow the value stack nor fault.
+			a := sp - nargs
+			if a+bc.Slots <= len(vals) && c.msp >= c.stackLow() {
+				v := uint64(0) // a slot past the arguments: ENTER zeroes it
+				if int(bc.Slot) < nargs {
+					v = vals[a+int(bc.Slot)]
+				}
+				if !holds(bc.Test, v, bc.K) {
+					v = bc.RK
+					if bc.Ret >= 0 {
+						v = 0
+						if int(bc.Ret) < nargs {
+							v = vals[a+int(bc.Ret)]
+						}
+					}
+					vals[a] = v
+					sp = a + 1
+					left -= int64(bc.W)
+					continue
+				}
 			}
+		}
+		if callee.Lib != lib {
+			// Between user and library code: bring the count of the code
+			// left up to date, and start the other's. (Within either,
+			// left counts on as it is.)
+			if lib {
+				executed = libLeft - left
+				left = budget - ticks
+			} else {
+				ticks = budget - left + c.libCallCost - 1
+				charges += c.libCallCost - 1
+				left = libLeft - executed
+			}
+			lib = callee.Lib
 		}
 		// The caller's frame, written in place: a frame built aside and
 		// copied in costs the store forwarding of every call.
-		if n := len(c.frames); n < cap(c.frames) {
-			c.frames = c.frames[:n+1]
+		if n := len(frames); n < cap(frames) {
+			frames = frames[:n+1]
 		} else {
-			c.frames = append(c.frames, frame{})
+			frames = append(frames, frame{})
 		}
 		{
-			f := &c.frames[len(c.frames)-1]
-			f.fn, f.pc, f.base, f.fp, f.sp, f.va = fn, pc, base, c.fp, c.msp, c.va
+			f := &frames[len(frames)-1]
+			f.fn, f.x, f.pc, f.base, f.fp, f.sp, f.va = fn, ex, pc, base, c.fp, c.msp, c.va
 		}
 		base = sp - nargs
 		c.nargs = nargs
-		fn, code, xs, pc = callee, callee.Code, callee.exec(), 0
-		lib = fn.Lib
-		left = budget - ticks
-		if lib {
-			left = libLeft - executed
-		}
+		fn, ex, xs, pc = callee, cx, cx.x, 0
 		if len(xs) == 0 || xs[0].Op != ENTER || left <= 0 {
 			continue
 		}
@@ -701,6 +741,14 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				}
 				c.fp = c.msp
 				sp = base + fn.NSlots
+				if bc := &ex.base; bc.Tests && pc == 1 && left > 0 {
+					// The test that follows the ENTER (fuse.go), when it has room.
+					left--
+					pc = 2
+					if holds(bc.Test, vals[base+int(bc.Slot)], bc.K) {
+						pc = int(bc.Target)
+					}
+				}
 				continue
 			}
 			nextra := 0
@@ -736,8 +784,8 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	ret:
 		{
 			sp = base
-			n := len(c.frames) - 1
-			f := &c.frames[n]
+			n := len(frames) - 1
+			f := &frames[n]
 			if f.fn.Lib != lib {
 				if lib {
 					executed = libLeft - left
@@ -748,9 +796,9 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 				}
 				lib = f.fn.Lib
 			}
-			fn, code, xs, pc, base = f.fn, f.fn.Code, f.fn.exec(), f.pc, f.base
+			fn, ex, xs, pc, base = f.fn, f.x, f.x.x, f.pc, f.base
 			c.fp, c.msp, c.va = f.fp, f.sp, f.va
-			c.frames = c.frames[:n]
+			frames = frames[:n]
 			vals[sp] = rv
 			sp++
 		}
@@ -775,7 +823,7 @@ out:
 	} else {
 		ticks = budget - left
 	}
-	c.fn, c.pc, c.vals, c.sp, c.base = fn, pc, vals, sp, base
+	c.fn, c.pc, c.vals, c.sp, c.base, c.frames = fn, pc, vals, sp, base, frames
 	c.instructions += executed + ticks - charges
 	c.libInstructions += executed
 	return ticks, stop
