@@ -84,7 +84,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 					return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
 				}
 			}
-			a.pages[(s.Addr+uint64(k)*pageSize)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
+			a.pages.set((s.Addr+uint64(k)*pageSize)>>pageShift, pte{p: pg, readOnly: s.ReadOnly})
 			a.resident += pageSize
 		}
 	}

@@ -29,9 +29,16 @@ type page struct {
 	// refs never change: each machine counts its mappings of it in its
 	// PhysicalMemory, and a write copies it.
 	image bool
+	// of and idx: a page of program of's image, its idx-th (counted in
+	// PhysicalMemory.progs); of is nil for every other page.
+	of  *Program
+	idx int32
 	// frozen: a private page made an image page when its machine was
 	// copied (clone.go); each machine counts its mappings of it.
 	frozen bool
+	// pooled: a frame of private memory (newFrame), given back to
+	// framePool when its last holder lets it go.
+	pooled bool
 	// writes: a shared memory object's page, its last writers
 	// (shmwrites.go); nil for every other page.
 	writes *sharedWrites
@@ -105,7 +112,7 @@ type tlbEntry struct {
 // memory cgroup's bound stops a process on Linux. So malloc(100e6)
 // succeeds, and only what the program writes or reads counts.
 type AddressSpace struct {
-	pages   map[uint64]pte
+	pages   pageTable
 	regions []region // lazily mapped ranges, sorted by start
 	heap    int      // index of the heap region
 	stack   int      // index of the stack region
@@ -140,7 +147,7 @@ func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace 
 	if phys == nil {
 		phys = NewPhysicalMemory(0)
 	}
-	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit, virtual: virtual, phys: phys}
+	a := &AddressSpace{limit: limit, virtual: virtual, phys: phys}
 	a.flush()
 	return a
 }
@@ -157,7 +164,7 @@ func (a *AddressSpace) flush() {
 // shared mappings shared.
 func (a *AddressSpace) Clone() *AddressSpace {
 	b := &AddressSpace{
-		pages:    make(map[uint64]pte, len(a.pages)),
+		pages:    a.pages.clone(),
 		regions:  append([]region(nil), a.regions...),
 		heap:     a.heap,
 		stack:    a.stack,
@@ -174,9 +181,8 @@ func (a *AddressSpace) Clone() *AddressSpace {
 			r.obj.mapped()
 		}
 	}
-	for vpn, e := range a.pages {
+	for _, e := range a.pages.all {
 		a.phys.share(e.p)
-		b.pages[vpn] = e
 	}
 	// The parent's cached writable pages are now shared.
 	a.flush()
@@ -187,7 +193,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 // Release drops every page (exit, exec); the frames no other address
 // space maps are free again.
 func (a *AddressSpace) Release() {
-	for _, e := range a.pages {
+	for _, e := range a.pages.all {
 		a.phys.drop(e.p)
 	}
 	for _, r := range a.regions {
@@ -195,7 +201,7 @@ func (a *AddressSpace) Release() {
 			r.obj.unmapped()
 		}
 	}
-	a.pages = nil
+	a.pages = pageTable{}
 	a.regions = nil
 	a.resident = 0
 	a.mappedBytes = 0
@@ -243,7 +249,7 @@ func (a *AddressSpace) Segments() []Segment {
 
 func (a *AddressSpace) lowestPage(r region) uint64 {
 	low := r.end
-	for vpn := range a.pages {
+	for vpn := range a.pages.all {
 		addr := vpn << pageShift
 		if addr >= r.start && addr < low {
 			low = addr
@@ -299,7 +305,7 @@ func (a *AddressSpace) SharedAt(addr uint64) (obj *SharedMemory, off uint64, ok 
 // set and changes nothing.
 func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
-	e, ok := a.pages[vpn]
+	e, ok := a.pages.get(vpn)
 	if ok && e.none {
 		return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
 	}
@@ -333,10 +339,11 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			if !a.phys.take() {
 				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
 			}
-			pg = &page{refs: 1}
+			pg = newFrame()
+			clear(pg.data[:])
 		}
 		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil && !r.private}
-		a.pages[vpn] = e
+		a.pages.set(vpn, e)
 		a.resident += pageSize
 	}
 	if write {
@@ -347,10 +354,10 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			if !a.phys.copyFrame(e.p) {
 				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
 			}
-			cp := &page{refs: 1}
+			cp := newFrame()
 			cp.data = e.p.data
 			e.p = cp
-			a.pages[vpn] = e
+			a.pages.set(vpn, e)
 		}
 		if e.shared {
 			// Not cached: every store to a shared page comes here, to
@@ -444,7 +451,7 @@ func (a *AddressSpace) Peek(addr uint64, p []byte) error {
 		off := addr & pageMask
 		n := min(uint64(len(p)), pageSize-off)
 		r := a.findRegion(addr)
-		if e, ok := a.pages[addr>>pageShift]; ok {
+		if e, ok := a.pages.get(addr >> pageShift); ok {
 			copy(p[:n], e.p.data[off:])
 		} else if r == nil || addr < abi.NullLimit {
 			return a.fault(addr, false)
@@ -541,11 +548,11 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 func (a *AddressSpace) dropPages(lo, hi uint64) {
 	drop := func(vpn uint64, e pte) {
 		a.phys.drop(e.p)
-		delete(a.pages, vpn)
+		a.pages.del(vpn)
 		a.resident -= pageSize
 	}
-	if hi-lo > uint64(len(a.pages)) {
-		for vpn, e := range a.pages { // fewer pages than the range
+	if hi-lo > uint64(a.pages.len()) {
+		for vpn, e := range a.pages.all { // fewer pages than the range
 			if vpn >= lo && vpn < hi {
 				drop(vpn, e)
 			}
@@ -553,7 +560,7 @@ func (a *AddressSpace) dropPages(lo, hi uint64) {
 		return
 	}
 	for vpn := lo; vpn < hi; vpn++ {
-		if e, ok := a.pages[vpn]; ok {
+		if e, ok := a.pages.get(vpn); ok {
 			drop(vpn, e)
 		}
 	}

@@ -1,6 +1,9 @@
 package vm
 
-import "sync/atomic"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // PhysicalMemory is the memory of one machine: the page frames that its
 // address spaces map. A frame that several address spaces share
@@ -24,10 +27,31 @@ type PhysicalMemory struct {
 	// the frame, and runs it again once the kernel has made room.
 	Reclaim func(needer *AddressSpace) bool
 
-	// images counts this machine's mappings of each page of a program's
-	// image: such a page is shared with other machines, so its own refs
-	// cannot count them. Its frame is counted while any are left.
+	// progs counts this machine's mappings of each page of a program's
+	// image, by the page's place in the image: such a page is shared with
+	// other machines, so its own refs cannot count them. Its frame is
+	// counted while any are left. images counts those of the frozen pages
+	// (clone.go) likewise.
+	progs  []imageCounts
 	images map[*page]int32
+}
+
+// imageCounts is a machine's count of mappings of each page of prog's
+// image.
+type imageCounts struct {
+	prog *Program
+	n    []int32
+}
+
+// progCount is the count of mappings of pg, a page of a program's image.
+func (pm *PhysicalMemory) progCount(pg *page) *int32 {
+	for i := range pm.progs {
+		if pm.progs[i].prog == pg.of {
+			return &pm.progs[i].n[pg.idx]
+		}
+	}
+	pm.progs = append(pm.progs, imageCounts{prog: pg.of, n: make([]int32, pg.of.image.count)})
+	return &pm.progs[len(pm.progs)-1].n[pg.idx]
 }
 
 // NewPhysicalMemory makes a machine's memory of limit bytes (rounded down
@@ -65,6 +89,13 @@ func (pm *PhysicalMemory) GiveKernel() { pm.frames.Add(^uint64(0)) }
 
 // drop lets go of one mapping of pg, and of its frame with the last one.
 func (pm *PhysicalMemory) drop(pg *page) {
+	if pg.of != nil {
+		n := pm.progCount(pg)
+		if *n--; *n == 0 {
+			pm.frames.Add(^uint64(0))
+		}
+		return
+	}
 	if pg.image {
 		if pm.images[pg]--; pm.images[pg] == 0 {
 			delete(pm.images, pg)
@@ -75,12 +106,44 @@ func (pm *PhysicalMemory) drop(pg *page) {
 	pg.refs--
 	if pg.refs == 0 {
 		pm.frames.Add(^uint64(0))
+		if pg.pooled {
+			freeFrame(pg)
+		}
 	}
+}
+
+// framePool holds the pages of private memory that nothing maps any more,
+// for the next page touched or copied, in any machine: a small program's
+// run touches a dozen pages, and making each anew (4 KiB to allocate, to
+// clear and then to collect) cost more than the rest of its memory's
+// upkeep. A page goes back only when its last holder lets it go (drop):
+// an address space flushes its cached translations whenever it drops
+// pages, so nothing reaches a page in the pool.
+var framePool = sync.Pool{New: func() any { return new(page) }}
+
+// newFrame returns a private page with one holder; its bytes are left as
+// they were, for the caller to clear or overwrite.
+func newFrame() *page {
+	pg := framePool.Get().(*page)
+	pg.refs, pg.pooled = 1, true
+	return pg
+}
+
+func freeFrame(pg *page) {
+	if pg.image || pg.writes != nil {
+		return // not a private frame after all (Freeze made it an image page)
+	}
+	pg.pooled = false
+	framePool.Put(pg)
 }
 
 // share adds a mapping of pg, which already has one in this machine
 // (fork).
 func (pm *PhysicalMemory) share(pg *page) {
+	if pg.of != nil {
+		*pm.progCount(pg)++
+		return
+	}
 	if pg.image {
 		pm.images[pg]++
 		return
@@ -91,15 +154,11 @@ func (pm *PhysicalMemory) share(pg *page) {
 // takeImage maps a page of a program's image: the machine's first mapping
 // of it claims a frame, if one is free.
 func (pm *PhysicalMemory) takeImage(pg *page) bool {
-	if pm.images[pg] == 0 {
-		if !pm.take() {
-			return false
-		}
-		if pm.images == nil {
-			pm.images = map[*page]int32{}
-		}
+	n := pm.progCount(pg)
+	if *n == 0 && !pm.take() {
+		return false
 	}
-	pm.images[pg]++
+	*n++
 	return true
 }
 

@@ -35,6 +35,7 @@ type Program struct {
 	image struct {
 		once  sync.Once
 		pages [][]*page // per segment of Segments
+		count int       // pages in all
 	}
 	// regions are the text's and the segments' regions, in address order,
 	// made at the first exec: every exec starts its address space from a
@@ -64,13 +65,16 @@ func (p *Program) imageRegions() []region {
 func (p *Program) imagePages(i int) []*page {
 	p.image.once.Do(func() {
 		p.image.pages = make([][]*page, len(p.Segments))
+		n := int32(0)
 		for k, s := range p.Segments {
 			for off := 0; off < len(s.Bytes); off += pageSize {
-				pg := &page{image: true}
+				pg := &page{image: true, of: p, idx: n}
 				copy(pg.data[:], s.Bytes[off:])
 				p.image.pages[k] = append(p.image.pages[k], pg)
+				n++
 			}
 		}
+		p.image.count = int(n)
 	})
 	return p.image.pages[i]
 }
