@@ -65,6 +65,12 @@ type region struct {
 	private   bool          // obj mapped copy-on-write (MAP_PRIVATE of a file)
 	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
 	noAccess  bool          // PROT_NONE: every access faults
+	// image, when set, makes this one entry stand for the regions of
+	// image's text and segments (Program.imageRegions), shared by every
+	// process of the program and never changed: findRegion looks inside
+	// it. It spans them all, the pages between them included, and holds
+	// no other region.
+	image *Program
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -224,27 +230,38 @@ type Segment struct {
 func (a *AddressSpace) Segments() []Segment {
 	out := make([]Segment, 0, len(a.regions))
 	for _, r := range a.regions {
-		prot := "rw-"
-		if r.readOnly {
-			prot = "r--"
+		if r.image != nil {
+			for _, ir := range r.image.imageRegions() {
+				out = append(out, ir.segment(a))
+			}
+			continue
 		}
-		if r.noAccess {
-			prot = "---"
-		}
-		if r.execute {
-			prot = "r-x"
-		}
-		if r.obj != nil && !r.private {
-			prot += "s" // shared, as /proc/PID/maps marks it
-		}
-		start := r.start
-		if r.growsDown {
-			// Show the part of the stack in use, not the whole reservation.
-			start = a.lowestPage(r)
-		}
-		out = append(out, Segment{Name: r.name, Start: start, End: r.end, Prot: prot})
+		out = append(out, r.segment(a))
 	}
 	return out
+}
+
+// segment describes r for the memory-map view.
+func (r region) segment(a *AddressSpace) Segment {
+	prot := "rw-"
+	if r.readOnly {
+		prot = "r--"
+	}
+	if r.noAccess {
+		prot = "---"
+	}
+	if r.execute {
+		prot = "r-x"
+	}
+	if r.obj != nil && !r.private {
+		prot += "s" // shared, as /proc/PID/maps marks it
+	}
+	start := r.start
+	if r.growsDown {
+		// Show the part of the stack in use, not the whole reservation.
+		start = a.lowestPage(r)
+	}
+	return Segment{Name: r.name, Start: start, End: r.end, Prot: prot}
 }
 
 func (a *AddressSpace) lowestPage(r region) uint64 {
@@ -282,6 +299,9 @@ func (a *AddressSpace) findRegion(addr uint64) *region {
 	for i := range a.regions {
 		r := &a.regions[i]
 		if addr >= r.start && addr < r.end {
+			if r.image != nil {
+				return r.image.regionAt(addr)
+			}
 			return r
 		}
 	}
@@ -569,9 +589,9 @@ func (a *AddressSpace) dropPages(lo, hi uint64) {
 // staticPages is the memory of the pages that the text and the static
 // data span (a page that two of them share counts once): what counts of
 // them against the limit.
-func (a *AddressSpace) staticPages() uint64 {
-	var n, covered uint64         // covered: the end of the last page counted
-	for _, r := range a.regions { // in address order
+func staticPages(regions []region) uint64 {
+	var n, covered uint64       // covered: the end of the last page counted
+	for _, r := range regions { // in address order
 		start, end := max(r.start&^pageMask, covered), (r.end+pageMask)&^pageMask
 		if end > start {
 			n += end - start

@@ -5,14 +5,17 @@ package vm
 // made when the first of them is mapped: a process's memory is a few
 // dense ranges (its image, heap and stack), so mapping a program's image
 // fills a couple of chunks instead of inserting a hundred-odd entries in
-// a hash table, and fork copies the chunks whole.
+// a hash table. A chunk may be shared, copy-on-write, by the tables of a
+// parent and its child after fork and by every process of a program with
+// the program's own table of its image (Program.imageTable): a change
+// copies it first.
 type pageTable struct {
 	dir map[uint64]*ptChunk // by vpn >> chunkShift
 	n   int                 // entries mapped
 }
 
 const (
-	chunkShift = 6
+	chunkShift = 4
 	chunkPages = 1 << chunkShift
 )
 
@@ -21,6 +24,9 @@ const (
 type ptChunk struct {
 	e [chunkPages]pte
 	n int // entries mapped
+	// shared: other tables may hold the chunk, which is then never
+	// changed. It is only ever set, once, before the chunk is shared.
+	shared bool
 }
 
 func (t *pageTable) get(vpn uint64) (pte, bool) {
@@ -41,6 +47,8 @@ func (t *pageTable) set(vpn uint64, e pte) {
 	if c == nil {
 		c = &ptChunk{}
 		t.dir[vpn>>chunkShift] = c
+	} else if c.shared {
+		c = t.own(vpn>>chunkShift, c)
 	}
 	if c.e[vpn%chunkPages].p == nil {
 		c.n++
@@ -54,6 +62,9 @@ func (t *pageTable) del(vpn uint64) {
 	c := t.dir[vpn>>chunkShift]
 	if c == nil || c.e[vpn%chunkPages].p == nil {
 		return
+	}
+	if c.shared {
+		c = t.own(vpn>>chunkShift, c)
 	}
 	c.e[vpn%chunkPages] = pte{}
 	c.n--
@@ -78,12 +89,23 @@ func (t *pageTable) all(yield func(vpn uint64, e pte) bool) {
 	}
 }
 
-// clone copies the table: the entries, not the pages they map.
+// own replaces the shared chunk c, at key, with a copy of its own.
+func (t *pageTable) own(key uint64, c *ptChunk) *ptChunk {
+	cp := *c
+	cp.shared = false
+	t.dir[key] = &cp
+	return &cp
+}
+
+// clone copies the table, sharing its chunks: the entries, not the pages
+// they map.
 func (t *pageTable) clone() pageTable {
 	u := pageTable{dir: make(map[uint64]*ptChunk, len(t.dir)), n: t.n}
 	for key, c := range t.dir {
-		cp := *c
-		u.dir[key] = &cp
+		if !c.shared {
+			c.shared = true
+		}
+		u.dir[key] = c
 	}
 	return u
 }

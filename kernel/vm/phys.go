@@ -44,14 +44,17 @@ type imageCounts struct {
 }
 
 // progCount is the count of mappings of pg, a page of a program's image.
-func (pm *PhysicalMemory) progCount(pg *page) *int32 {
+func (pm *PhysicalMemory) progCount(pg *page) *int32 { return &pm.countsOf(pg.of)[pg.idx] }
+
+// countsOf is the counts of mappings of the pages of p's image.
+func (pm *PhysicalMemory) countsOf(p *Program) []int32 {
 	for i := range pm.progs {
-		if pm.progs[i].prog == pg.of {
-			return &pm.progs[i].n[pg.idx]
+		if pm.progs[i].prog == p {
+			return pm.progs[i].n
 		}
 	}
-	pm.progs = append(pm.progs, imageCounts{prog: pg.of, n: make([]int32, pg.of.image.count)})
-	return &pm.progs[len(pm.progs)-1].n[pg.idx]
+	pm.progs = append(pm.progs, imageCounts{prog: p, n: make([]int32, p.image.count)})
+	return pm.progs[len(pm.progs)-1].n
 }
 
 // NewPhysicalMemory makes a machine's memory of limit bytes (rounded down
@@ -160,6 +163,20 @@ func (pm *PhysicalMemory) takeImage(pg *page) bool {
 	}
 	*n++
 	return true
+}
+
+// takeAllImage maps every page of p's image, once: the machine's first
+// mapping of a page claims its frame. The machine's memory has no bound.
+func (pm *PhysicalMemory) takeAllImage(p *Program) {
+	counts := pm.countsOf(p)
+	fresh := uint64(0)
+	for i := range counts {
+		if counts[i] == 0 {
+			fresh++
+		}
+		counts[i]++
+	}
+	pm.frames.Add(fresh)
 }
 
 // reclaim asks the kernel to free a frame for a.
