@@ -268,7 +268,7 @@ func New(cfg Config) *Machine {
 	}
 	m.phys = vm.NewPhysicalMemory(cfg.MaxTotalMemory)
 	m.phys.Reclaim = m.reclaim
-	m.fs = fs.New(m.fsClock)
+	m.fs = baseTree().Copy(m.fsClock)
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
@@ -385,20 +385,14 @@ func (m *Machine) boot() error {
 
 // populate copies the program's folder into the working directory: every
 // file as the student's, and for every X.c an executable X built from it.
-// It also lists the built-in programs in /bin.
+// (The built-in programs are in /bin already: New copies the tree that
+// lists them.)
 func (m *Machine) populate() error {
 	home, err := m.fs.MkdirAll(m.cfg.Dir, 0755, fs.StudentUID)
 	if err != nil {
 		return fmt.Errorf("working directory %s: %w", m.cfg.Dir, err)
 	}
 	home.UID, home.GID = fs.StudentUID, fs.StudentUID
-	for i, name := range builtinNames() {
-		n, err := m.fs.Create("/bin/"+name, userland.stubs[i], 0755, fs.RootUID)
-		if err != nil {
-			return err
-		}
-		n.Builtin = name
-	}
 	if m.cfg.Files == nil {
 		return nil
 	}
