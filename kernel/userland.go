@@ -24,8 +24,8 @@ var userland struct {
 
 // baseTree is the file tree every machine starts from, made once: the
 // standard directories (fs.New) and /bin with the built-in programs, as
-// they are at tick 0. A machine copies it (fs.FS.Copy).
-var baseTree = sync.OnceValue(func() *fs.FS {
+// they are at tick 0. A machine copies it (fs.Template.Copy).
+var baseTree = sync.OnceValue(func() *fs.Template {
 	t := fs.New(func() fs.Timespec { return fs.Timespec{Sec: Epoch} })
 	for i, name := range builtinNames() {
 		n, err := t.Create("/bin/"+name, userland.stubs[i], 0755, fs.RootUID)
@@ -34,7 +34,7 @@ var baseTree = sync.OnceValue(func() *fs.FS {
 		}
 		n.Builtin = name
 	}
-	return t
+	return t.Template()
 })
 
 func loadUserland() {
