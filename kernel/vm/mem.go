@@ -187,9 +187,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 			r.obj.mapped()
 		}
 	}
-	for _, e := range a.pages.all {
-		a.phys.share(e.p)
-	}
+	a.phys.shareAll(&a.pages)
 	// The parent's cached writable pages are now shared.
 	a.flush()
 	b.flush()
@@ -199,15 +197,13 @@ func (a *AddressSpace) Clone() *AddressSpace {
 // Release drops every page (exit, exec); the frames no other address
 // space maps are free again.
 func (a *AddressSpace) Release() {
-	for _, e := range a.pages.all {
-		a.phys.drop(e.p)
-	}
+	a.phys.dropAll(&a.pages)
 	for _, r := range a.regions {
 		if r.obj != nil {
 			r.obj.unmapped()
 		}
 	}
-	a.pages = pageTable{}
+	a.pages.release()
 	a.regions = nil
 	a.resident = 0
 	a.mappedBytes = 0

@@ -115,6 +115,55 @@ func (pm *PhysicalMemory) drop(pg *page) {
 	}
 }
 
+// dropAll lets go of every page t maps, as drop of each does, counting
+// the frames freed of the program's image once at the end.
+func (pm *PhysicalMemory) dropAll(t *pageTable) {
+	var prog *Program
+	var counts []int32
+	var freed uint64
+	for _, d := range t.dir {
+		c := d.c
+		for i := range c.e {
+			pg := c.e[i].p
+			switch {
+			case pg == nil:
+			case pg.of != nil:
+				if pg.of != prog {
+					prog, counts = pg.of, pm.countsOf(pg.of)
+				}
+				if counts[pg.idx]--; counts[pg.idx] == 0 {
+					freed++
+				}
+			default:
+				pm.drop(pg)
+			}
+		}
+	}
+	pm.frames.Add(-freed)
+}
+
+// shareAll adds a mapping of every page t maps, as share of each does.
+func (pm *PhysicalMemory) shareAll(t *pageTable) {
+	var prog *Program
+	var counts []int32
+	for _, d := range t.dir {
+		c := d.c
+		for i := range c.e {
+			pg := c.e[i].p
+			switch {
+			case pg == nil:
+			case pg.of != nil:
+				if pg.of != prog {
+					prog, counts = pg.of, pm.countsOf(pg.of)
+				}
+				counts[pg.idx]++
+			default:
+				pm.share(pg)
+			}
+		}
+	}
+}
+
 // framePool holds the pages of private memory that nothing maps any more,
 // for the next page touched or copied, in any machine: a small program's
 // run touches a dozen pages, and making each anew (4 KiB to allocate, to

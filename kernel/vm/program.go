@@ -102,8 +102,8 @@ func (p *Program) imagePages(i int) []*page {
 				p.image.table.set((s.Addr+uint64(j)*pageSize)>>pageShift, pte{p: pg, readOnly: s.ReadOnly})
 			}
 		}
-		for _, c := range p.image.table.dir {
-			c.shared = true // before any machine sees it
+		for _, d := range p.image.table.dir {
+			d.c.fixed = true // before any machine sees it
 		}
 	})
 	return p.image.pages[i]
