@@ -38,7 +38,9 @@ import (
 	"io"
 	iofs "io/fs"
 	"path"
+	"slices"
 	"strings"
+	"testing/fstest"
 
 	"osplay/kernel/fs"
 	"osplay/kernel/msg"
@@ -397,22 +399,8 @@ func (m *Machine) populate() error {
 		return nil
 	}
 	var sources []string
-	err = iofs.WalkDir(m.cfg.Files, ".", func(name string, d iofs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if name == "." {
-			return nil
-		}
+	copyFile := func(name string, data []byte) error {
 		target := path.Join(m.cfg.Dir, name)
-		if d.IsDir() {
-			_, err := m.fs.MkdirAll(target, 0755, fs.StudentUID)
-			return err
-		}
-		data, err := iofs.ReadFile(m.cfg.Files, name)
-		if err != nil {
-			return err
-		}
 		if _, err := m.fs.Create(target, data, 0644, fs.StudentUID); err != nil {
 			return fmt.Errorf("copy %s: %w", name, err)
 		}
@@ -420,9 +408,35 @@ func (m *Machine) populate() error {
 			sources = append(sources, target)
 		}
 		return nil
-	})
-	if err != nil {
-		return err
+	}
+	if files, names, ok := flatFolder(m.cfg.Files); ok {
+		// What the walk below would do, without its listing and copies.
+		for _, name := range names {
+			if err := copyFile(name, files[name].Data); err != nil {
+				return err
+			}
+		}
+	} else {
+		err = iofs.WalkDir(m.cfg.Files, ".", func(name string, d iofs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if name == "." {
+				return nil
+			}
+			if d.IsDir() {
+				_, err := m.fs.MkdirAll(path.Join(m.cfg.Dir, name), 0755, fs.StudentUID)
+				return err
+			}
+			data, err := iofs.ReadFile(m.cfg.Files, name)
+			if err != nil {
+				return err
+			}
+			return copyFile(name, data)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	// Every X.c is built into X, as "gcc X.c -o X" would; a file X that
 	// was there (a native binary, say) is replaced.
@@ -438,6 +452,25 @@ func (m *Machine) populate() error {
 		n.Source = path.Base(src)
 	}
 	return nil
+}
+
+// flatFolder reports whether folder is a map of regular files, none in a
+// subfolder (as a session holds a program's folder), and lists their
+// names in the order a walk of it visits them.
+func flatFolder(folder iofs.FS) (fstest.MapFS, []string, bool) {
+	files, ok := folder.(fstest.MapFS)
+	if !ok {
+		return nil, nil, false
+	}
+	names := make([]string, 0, len(files))
+	for name, f := range files {
+		if f == nil || f.Mode&iofs.ModeType != 0 || name == "." || !iofs.ValidPath(name) || strings.Contains(name, "/") {
+			return nil, nil, false
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return files, names, true
 }
 
 // consoleFiles opens descriptors 0, 1 and 2 on the console, as a terminal
