@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"fmt"
 	"testing"
 
 	"osplay/kernel/abi"
@@ -96,5 +97,58 @@ func TestFrameReusedZeroed(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.Release()
+	}
+}
+
+// TestImageSharedByMachines runs processes of one program on machines of
+// their own, at once: each writes the image's pages, forks and exits,
+// while the program's pages and page table stay as they were (run with
+// -race, the machines must not write anything they share).
+func TestImageSharedByMachines(t *testing.T) {
+	p := dataProgram()
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			pm := NewPhysicalMemory(0)
+			for i := range 20 {
+				c, err := NewContext(p, []string{"data"}, nil, Limits{Memory: pm})
+				if err != nil {
+					done <- err
+					return
+				}
+				if err := c.Mem().WriteU64(abi.DataBase+2*pageSize+8, uint64(g*100+i)); err != nil {
+					done <- err
+					return
+				}
+				d := c.Fork()
+				if err := d.Mem().WriteU64(abi.DataBase+3*pageSize, 1); err != nil {
+					done <- err
+					return
+				}
+				if v, _ := d.Mem().ReadU64(abi.DataBase + 2*pageSize + 8); v != uint64(g*100+i) {
+					done <- fmt.Errorf("the child reads %d, its parent wrote %d", v, g*100+i)
+					return
+				}
+				d.Release()
+				c.Release()
+			}
+			if pm.InUse() != 0 {
+				done <- fmt.Errorf("%d bytes in use after every release", pm.InUse())
+				return
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	c, err := NewContext(p, []string{"data"}, nil, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Mem().ReadU64(abi.DataBase + 2*pageSize + 8); v != 0x0202020202020202 {
+		t.Errorf("a new process reads %#x from the image", v)
 	}
 }
