@@ -83,7 +83,7 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	a.addRegion(region{name: "heap", start: heapStart, end: heapStart})
 	a.addRegion(region{name: "stack", start: abi.StackTop - lim.StackBytes, end: abi.StackTop, growsDown: true})
 
-	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 256), frames: make([]frame, 0, 16), pendingArgs: -1, libCallCost: 1}
+	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 128), frames: make([]frame, 0, 16), pendingArgs: -1, libCallCost: 1}
 	return c.start(argv, envp)
 }
 
@@ -289,7 +289,7 @@ func (c *Context) stackLow() uint64 {
 func (c *Context) Fork() *Context {
 	d := *c
 	d.mem = c.mem.Clone()
-	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 256)
+	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 128)
 	d.vals = make([]uint64, min(need, len(c.vals)))
 	copy(d.vals, c.vals[:c.sp])
 	d.frames = append(make([]frame, 0, max(len(c.frames), 16)), c.frames...)
