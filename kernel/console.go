@@ -17,8 +17,16 @@ type console struct {
 	in      []byte    // typed and not yet read
 	eof     bool      // the input is closed: reads return 0 once in is empty
 	reader  io.Reader // Config.Stdin, read lazily
-	readBuf [4096]byte
+	readBuf []byte    // what is read from reader, made at the first read
 	readers WaitQueue // threads waiting for a line to read
+}
+
+// buffer is what a read from the reader fills.
+func (c *console) buffer() []byte {
+	if c.readBuf == nil {
+		c.readBuf = make([]byte, 4096)
+	}
+	return c.readBuf
 }
 
 // maxCanon is the longest line a terminal holds (Linux's N_TTY_BUF_SIZE).
@@ -39,7 +47,7 @@ func (m *Machine) readConsole(n int) (data []byte, wait bool) {
 		if cons.reader == nil {
 			return nil, true
 		}
-		k, err := cons.reader.Read(cons.readBuf[:])
+		k, err := cons.reader.Read(cons.buffer())
 		if k > 0 {
 			m.typed(cons.readBuf[:k])
 		}

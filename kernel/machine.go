@@ -38,7 +38,9 @@ import (
 	"io"
 	iofs "io/fs"
 	"path"
+	"slices"
 	"strings"
+	"testing/fstest"
 
 	"osplay/kernel/fs"
 	"osplay/kernel/msg"
@@ -71,7 +73,7 @@ var DefaultEnv = []string{
 
 // Config describes a machine. The zero value of every field means its default.
 type Config struct {
-	Files iofs.FS // the program's folder: every file is copied into Dir, its bytes read on first open (so it must give the same bytes each time)
+	Files iofs.FS // the program's folder: every file is copied into Dir; a folder not held in memory (an fstest.MapFS) has its bytes read on first open, so it must give the same bytes each time
 	Dir   string  // working directory (DefaultDir)
 	Env   []string
 
@@ -268,7 +270,7 @@ func New(cfg Config) *Machine {
 	}
 	m.phys = vm.NewPhysicalMemory(cfg.MaxTotalMemory)
 	m.phys.Reclaim = m.reclaim
-	m.fs = fs.New(m.fsClock)
+	m.fs = baseTree().Copy(m.fsClock)
 	m.console.reader = cfg.Stdin
 	m.console.readers.init(m, WaitObject{Kind: WaitTTY})
 	m.sleepers.init(m, WaitObject{Kind: WaitTimer})
@@ -384,52 +386,68 @@ func (m *Machine) boot() error {
 }
 
 // populate copies the program's folder into the working directory: every
-// file as the student's (its bytes read on first open: fs.CreateLazy),
-// and for every X.c an executable X built from it. It also lists the
-// built-in programs in /bin.
+// file as the student's, and for every X.c an executable X built from it.
+// A folder held in memory (a session's) is copied at once; any other (the
+// command line's, on disk) is listed, and each file's bytes are read when
+// the program first opens it (fs.CreateLazy). (The built-in programs are
+// in /bin already: New copies the tree that lists them.)
 func (m *Machine) populate() error {
 	home, err := m.fs.MkdirAll(m.cfg.Dir, 0755, fs.StudentUID)
 	if err != nil {
 		return fmt.Errorf("working directory %s: %w", m.cfg.Dir, err)
 	}
 	home.UID, home.GID = fs.StudentUID, fs.StudentUID
-	for i, name := range builtinNames() {
-		n, err := m.fs.Create("/bin/"+name, userland.stubs[i], 0755, fs.RootUID)
-		if err != nil {
-			return err
-		}
-		n.Builtin = name
-	}
 	if m.cfg.Files == nil {
 		return nil
 	}
 	var sources []string
-	err = iofs.WalkDir(m.cfg.Files, ".", func(name string, d iofs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if name == "." {
-			return nil
-		}
-		target := path.Join(m.cfg.Dir, name)
-		if d.IsDir() {
-			_, err := m.fs.MkdirAll(target, 0755, fs.StudentUID)
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if _, err := m.fs.CreateLazy(target, m.cfg.Files, name, info.Size(), 0644, fs.StudentUID); err != nil {
-			return fmt.Errorf("copy %s: %w", name, err)
-		}
+	added := func(name, target string) {
 		if base := path.Base(name); strings.HasSuffix(base, ".c") && len(base) > 2 {
 			sources = append(sources, target)
 		}
+	}
+	copyFile := func(name string, data []byte) error {
+		target := path.Join(m.cfg.Dir, name)
+		if _, err := m.fs.Create(target, data, 0644, fs.StudentUID); err != nil {
+			return fmt.Errorf("copy %s: %w", name, err)
+		}
+		added(name, target)
 		return nil
-	})
-	if err != nil {
-		return err
+	}
+	if files, names, ok := flatFolder(m.cfg.Files); ok {
+		// What the walk below would do, without its listing and copies.
+		for _, name := range names {
+			if err := copyFile(name, files[name].Data); err != nil {
+				return err
+			}
+		}
+	} else {
+		err = iofs.WalkDir(m.cfg.Files, ".", func(name string, d iofs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if name == "." {
+				return nil
+			}
+			target := path.Join(m.cfg.Dir, name)
+			if d.IsDir() {
+				_, err := m.fs.MkdirAll(target, 0755, fs.StudentUID)
+				return err
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			// Its bytes are read when the program first opens it.
+			if _, err := m.fs.CreateLazy(target, m.cfg.Files, name, info.Size(), 0644, fs.StudentUID); err != nil {
+				return fmt.Errorf("copy %s: %w", name, err)
+			}
+			added(name, target)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	// Every X.c is built into X, as "gcc X.c -o X" would; a file X that
 	// was there (a native binary, say) is replaced.
@@ -445,6 +463,25 @@ func (m *Machine) populate() error {
 		n.Source = path.Base(src)
 	}
 	return nil
+}
+
+// flatFolder reports whether folder is a map of regular files, none in a
+// subfolder (as a session holds a program's folder), and lists their
+// names in the order a walk of it visits them.
+func flatFolder(folder iofs.FS) (fstest.MapFS, []string, bool) {
+	files, ok := folder.(fstest.MapFS)
+	if !ok {
+		return nil, nil, false
+	}
+	names := make([]string, 0, len(files))
+	for name, f := range files {
+		if f == nil || f.Mode&iofs.ModeType != 0 || name == "." || !iofs.ValidPath(name) || strings.Contains(name, "/") {
+			return nil, nil, false
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return files, names, true
 }
 
 // consoleFiles opens descriptors 0, 1 and 2 on the console, as a terminal

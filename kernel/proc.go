@@ -85,16 +85,16 @@ type Process struct {
 	killSig  int // a fatal signal to act on at the next chance
 
 	// Signals (signal_state.go).
-	actions    [abi.MaxSig + 1]sigAction // by signal number
-	sigPending sigSet                    // sent to the process as a whole
-	sigInfo    [abi.MaxSig + 1]sigInfo   // what came with each pending signal
-	stopped    bool                      // stopped by a stop signal, until SIGCONT
-	stopSig    int                       // the signal that stopped it
-	waitReport int                       // a stop (StopStatus) or continue (ContinuedStatus) not yet reported to waitpid; 0 none
-	alarmAt    int64                     // ITIMER_REAL expires at this tick; 0: not armed
-	alarmEvery int64                     // then again every this many ticks; 0: once
-	rtQueue    map[int][]sigInfo         // real-time signals queued behind the pending one (signal_rt.go)
-	cpuTimers  [2]cpuTimer               // ITIMER_VIRTUAL and ITIMER_PROF (signal_rt.go)
+	actions    *[abi.MaxSig + 1]sigAction // by signal number; nil: every one the default (action, setAction)
+	sigPending sigSet                     // sent to the process as a whole
+	sigInfo    *[abi.MaxSig + 1]sigInfo   // what came with each pending signal; made with the first
+	stopped    bool                       // stopped by a stop signal, until SIGCONT
+	stopSig    int                        // the signal that stopped it
+	waitReport int                        // a stop (StopStatus) or continue (ContinuedStatus) not yet reported to waitpid; 0 none
+	alarmAt    int64                      // ITIMER_REAL expires at this tick; 0: not armed
+	alarmEvery int64                      // then again every this many ticks; 0: once
+	rtQueue    map[int][]sigInfo          // real-time signals queued behind the pending one (signal_rt.go)
+	cpuTimers  [2]cpuTimer                // ITIMER_VIRTUAL and ITIMER_PROF (signal_rt.go)
 
 	childExit WaitQueue             // its threads wait here for a child to exit (wait, waitpid)
 	futexes   map[uint64]*WaitQueue // futex words its threads wait on, by address
@@ -105,6 +105,26 @@ type Process struct {
 
 // main is the process's main thread, the one with the pid as its tid. It
 // stays (terminated, if it called pthread_exit) as long as the process.
+// action is what p does on sig.
+func (p *Process) action(sig int) sigAction {
+	if p.actions == nil {
+		return sigAction{}
+	}
+	return p.actions[sig]
+}
+
+// setAction sets what p does on sig; the table is made by the first
+// action that is not the default.
+func (p *Process) setAction(sig int, a sigAction) {
+	if p.actions == nil {
+		if a == (sigAction{}) {
+			return
+		}
+		p.actions = new([abi.MaxSig + 1]sigAction)
+	}
+	p.actions[sig] = a
+}
+
 func (p *Process) main() *Thread { return p.threads[0] }
 
 // State is the process's state in the five-state diagram, derived from

@@ -25,10 +25,13 @@ const firstRT = 32 // SIGRTMIN of the kernel (glibc keeps 32 and 33)
 // enqueue makes sig pending in *pending with info; a real-time signal
 // already pending waits in *rt behind it. It reports false when the
 // queue is full.
-func enqueue(pending *sigSet, infos *[abi.MaxSig + 1]sigInfo, rt *map[int][]sigInfo, sig int, info sigInfo) bool {
+func enqueue(pending *sigSet, infos **[abi.MaxSig + 1]sigInfo, rt *map[int][]sigInfo, sig int, info sigInfo) bool {
 	if !pending.has(sig) {
 		*pending |= sigBit(sig)
-		infos[sig] = info
+		if *infos == nil {
+			*infos = new([abi.MaxSig + 1]sigInfo)
+		}
+		(*infos)[sig] = info
 		return true
 	}
 	if sig < firstRT {

@@ -118,10 +118,10 @@ func (t *Thread) deliverable() sigSet {
 // its process's) and returns what was sent with it.
 func (t *Thread) takeSignal(sig int) sigInfo {
 	if t.sigPending.has(sig) {
-		return dequeue(&t.sigPending, &t.sigInfo, t.rtQueue, sig)
+		return dequeue(&t.sigPending, t.sigInfo, t.rtQueue, sig)
 	}
 	p := t.proc
-	return dequeue(&p.sigPending, &p.sigInfo, p.rtQueue, sig)
+	return dequeue(&p.sigPending, p.sigInfo, p.rtQueue, sig)
 }
 
 // SignalState is what the PCB shows of a process's signals: those pending
@@ -141,7 +141,7 @@ func (p *Process) Signals() SignalState {
 	s.Pending = pend.Signals()
 	s.Blocked = p.main().sigMask.Signals()
 	for sig := 1; sig <= abi.MaxSig; sig++ {
-		switch h := p.actions[sig].handler; {
+		switch h := p.action(sig).handler; {
 		case h == sigIGN:
 			s.Ignored = append(s.Ignored, sig)
 		case h != sigDFL:

@@ -69,7 +69,7 @@ func (m *Machine) pollMask(o *fs.OpenFile) int {
 func (m *Machine) consoleReady() bool {
 	cons := &m.console
 	for !cons.lineReady() && cons.reader != nil {
-		k, err := cons.reader.Read(cons.readBuf[:])
+		k, err := cons.reader.Read(cons.buffer())
 		if k > 0 {
 			m.typed(cons.readBuf[:k])
 		}

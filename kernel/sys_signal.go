@@ -40,7 +40,7 @@ func sysSigaction(m *Machine, t *Thread, a []uint64) sysret {
 		return fail(abi.EINVAL)
 	}
 	if old != 0 {
-		cur := p.actions[sig]
+		cur := p.action(sig)
 		var buf [saSize]byte
 		put64(buf[0:], cur.handler)
 		put64(buf[saMask:], uint64(cur.mask))
@@ -58,7 +58,7 @@ func sysSigaction(m *Machine, t *Thread, a []uint64) sysret {
 	if err1 != nil || err2 != nil || err3 != nil {
 		return fail(abi.EFAULT)
 	}
-	p.actions[sig] = sigAction{handler: h, flags: flags, mask: sigSet(mask) &^ unblockable}
+	p.setAction(sig, sigAction{handler: h, flags: flags, mask: sigSet(mask) &^ unblockable})
 	if h == sigIGN || h == sigDFL && defaultActionOf(sig) == actIgnore {
 		// POSIX: setting a pending signal's action to ignore discards it,
 		// blocked or not.

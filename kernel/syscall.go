@@ -192,7 +192,7 @@ func (m *Machine) syscall(c *CPU, t *Thread, sys abi.Sys) {
 		// ended its wait: the handler runs first and the call starts over
 		// after it, or the call fails with EINTR.
 		if sig := t.interrupting(); sig != 0 {
-			if restarts(sys, p.actions[sig].flags) {
+			if restarts(sys, p.action(sig).flags) {
 				m.deliver(t)
 				return
 			}

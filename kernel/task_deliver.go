@@ -42,7 +42,7 @@ func (m *Machine) deliver(t *Thread) {
 			return
 		}
 		info := t.takeSignal(sig)
-		act := p.actions[sig]
+		act := p.action(sig)
 		switch {
 		case act.handler == sigIGN:
 			continue
@@ -67,7 +67,7 @@ func (m *Machine) deliver(t *Thread) {
 // the signal that ends a blocked call.
 func (t *Thread) interrupting() int {
 	for s := t.deliverable(); s != 0; s &^= sigBit(s.lowest()) {
-		if t.proc.actions[s.lowest()].handler > sigIGN {
+		if t.proc.action(s.lowest()).handler > sigIGN {
 			return s.lowest()
 		}
 	}
@@ -156,7 +156,7 @@ func (m *Machine) enterHandler(t *Thread, sig int, act sigAction, info sigInfo) 
 	}
 	t.sigMask &^= unblockable
 	if act.flags&abi.SA_RESETHAND != 0 {
-		p.actions[sig] = sigAction{}
+		p.setAction(sig, sigAction{})
 	}
 	m.emit(Event{PID: p.PID, TID: t.TID, Kind: KindHandler, Signal: sig, Addr: act.handler})
 	return true

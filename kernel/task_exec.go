@@ -74,7 +74,7 @@ func (m *Machine) execProgram(t *Thread, prog *vm.Program, file string, argv, en
 	// Handlers are gone with the old program: a caught signal goes back
 	// to its default action; ignored ones, the mask and pending signals
 	// stay, as on Linux.
-	for sig := range p.actions {
+	for sig := 0; p.actions != nil && sig < len(p.actions); sig++ {
 		if p.actions[sig].handler > sigIGN {
 			p.actions[sig] = sigAction{}
 		}

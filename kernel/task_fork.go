@@ -33,7 +33,10 @@ func (m *Machine) fork(t *Thread) sysret {
 	// Signal actions and the mask are inherited (a fork inside a handler
 	// returns from it in the child too); pending signals and the timer
 	// are not.
-	child.actions = p.actions
+	if p.actions != nil {
+		acts := *p.actions
+		child.actions = &acts
+	}
 	ct.sigMask, ct.sigFrames = t.sigMask, slices.Clone(t.sigFrames)
 	ct.savedMask, ct.hasSaved = t.savedMask, t.hasSaved
 	ct.altStack = t.altStack

@@ -112,7 +112,7 @@ func (m *Machine) post(from *Thread, q *Process, to *Thread, sig int, info sigIn
 	if t.sigMask.has(sig) {
 		return
 	}
-	act := q.actions[sig]
+	act := q.action(sig)
 	switch {
 	case act.handler == sigDFL && fatal(sig):
 		t.takeSignal(sig)
@@ -147,7 +147,7 @@ func (m *Machine) kill9(from *Thread, q *Process) {
 // dropped as it is sent: its action is to ignore it and no thread blocks
 // it or waits for it in sigwait.
 func (m *Machine) discarded(q *Process, to *Thread, sig int) bool {
-	act := q.actions[sig]
+	act := q.action(sig)
 	if !(act.handler == sigIGN || act.handler == sigDFL && defaultActionOf(sig) == actIgnore) {
 		return false
 	}
@@ -207,7 +207,7 @@ func (m *Machine) Signal(pid, sig int) error {
 // runs again, as on Linux — or else kills the process.
 func (m *Machine) fault(t *Thread, stop vm.Stop) {
 	sig := stop.Signal
-	act := t.proc.actions[sig]
+	act := t.proc.action(sig)
 	if act.handler > sigIGN && !t.sigMask.has(sig) && t.ctx != nil {
 		why := stop.Msg
 		if why.IsZero() {

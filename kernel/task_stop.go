@@ -64,7 +64,7 @@ func (m *Machine) notifyParent(c *Process, code, status int) {
 	if parent == nil || parent.IsInit() {
 		return
 	}
-	act := parent.actions[abi.SIGCHLD]
+	act := parent.action(abi.SIGCHLD)
 	stopCont := code == abi.CLD_STOPPED || code == abi.CLD_CONTINUED
 	if !(stopCont && act.flags&abi.SA_NOCLDSTOP != 0) && !m.discarded(parent, nil, abi.SIGCHLD) {
 		m.emit(Event{PID: c.PID, TID: c.PID, Kind: KindSignal, Other: parent.PID, Signal: abi.SIGCHLD})
@@ -82,6 +82,6 @@ func (m *Machine) notifyParent(c *Process, code, status int) {
 // autoReaps reports whether p's children are reaped as they exit, never
 // becoming zombies: p ignores SIGCHLD explicitly or set SA_NOCLDWAIT.
 func (p *Process) autoReaps() bool {
-	act := p.actions[abi.SIGCHLD]
+	act := p.action(abi.SIGCHLD)
 	return act.handler == sigIGN || act.flags&abi.SA_NOCLDWAIT != 0
 }

@@ -33,11 +33,11 @@ type Thread struct {
 	stackTop uint64      // the top of its stack region, above its errno (errnoSlot)
 	slot     int         // its stack's slot in the process's thread-stack area
 
-	errno      int                     // the error of its last failed system call
-	sigMask    sigSet                  // signals it blocks
-	sigPending sigSet                  // signals sent to it alone, not yet delivered
-	sigInfo    [abi.MaxSig + 1]sigInfo // what came with each
-	savedMask  sigSet                  // the mask sigsuspend replaced, restored after its handler
+	errno      int                      // the error of its last failed system call
+	sigMask    sigSet                   // signals it blocks
+	sigPending sigSet                   // signals sent to it alone, not yet delivered
+	sigInfo    *[abi.MaxSig + 1]sigInfo // what came with each; made with the first
+	savedMask  sigSet                   // the mask sigsuspend replaced, restored after its handler
 	hasSaved   bool
 	sigWait    sigSet            // the signals sigwait waits for, while it waits
 	sigFrames  []sigFrame        // handlers entered and not yet returned from, innermost last

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"osplay/kernel/cc"
+	"osplay/kernel/fs"
 	"osplay/kernel/libc"
 	"osplay/kernel/vm"
 )
@@ -20,6 +21,21 @@ var userland struct {
 	stubs [][]byte // what each one's file holds
 	err   error
 }
+
+// baseTree is the file tree every machine starts from, made once: the
+// standard directories (fs.New) and /bin with the built-in programs, as
+// they are at tick 0. A machine copies it (fs.Template.Copy).
+var baseTree = sync.OnceValue(func() *fs.Template {
+	t := fs.New(func() fs.Timespec { return fs.Timespec{Sec: Epoch} })
+	for i, name := range builtinNames() {
+		n, err := t.Create("/bin/"+name, userland.stubs[i], 0755, fs.RootUID)
+		if err != nil {
+			panic(err) // a fixed tree, far within the limits
+		}
+		n.Builtin = name
+	}
+	return t.Template()
+})
 
 func loadUserland() {
 	userland.once.Do(func() {

@@ -273,15 +273,9 @@ func (f *FS) walk(cwd, path string, uid int) (parent *Inode, last string, node *
 			return nil, "", nil, err
 		}
 	}
-	parts := strings.Split(path, "/")
 	trailingSlash := strings.HasSuffix(path, "/")
-	// Drop empty components ("a//b", leading and trailing slashes).
-	comps := parts[:0]
-	for _, p := range parts {
-		if p != "" {
-			comps = append(comps, p)
-		}
-	}
+	var buf [16]string
+	comps := components(buf[:0], path)
 	if len(comps) == 0 {
 		return dir, "", dir, nil
 	}
@@ -319,6 +313,19 @@ func (f *FS) walk(cwd, path string, uid int) (parent *Inode, last string, node *
 		dir = next
 	}
 	panic("unreachable")
+}
+
+// components appends the components of path to comps, without the empty
+// ones ("a//b", leading and trailing slashes).
+func components(comps []string, path string) []string {
+	for path != "" {
+		var name string
+		name, path, _ = strings.Cut(path, "/")
+		if name != "" {
+			comps = append(comps, name)
+		}
+	}
+	return comps
 }
 
 // Lookup returns the node that path names, relative to cwd.
@@ -402,10 +409,8 @@ func (f *FS) NewPipeInode(uid int) *Inode {
 // MkdirAll makes path and any missing parents, owned by uid.
 func (f *FS) MkdirAll(path string, mode uint32, uid int) (*Inode, error) {
 	dir := f.root
-	for _, name := range strings.Split(path, "/") {
-		if name == "" {
-			continue
-		}
+	var buf [16]string
+	for _, name := range components(buf[:0], path) {
 		_, next := dir.child(name)
 		if next == nil {
 			next = f.newInode(S_IFDIR|mode, uid)

@@ -73,15 +73,57 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 		return nil, fmt.Errorf("%s: undefined reference to `main'", p.Name)
 	}
 	a := newAddressSpace(lim.MemBytes, lim.VirtualBytes, lim.Memory)
-	a.regions = append(make([]region, 0, len(p.imageRegions())+4), p.imageRegions()...)
-	a.static = a.staticPages() // before the heap and the stack exist
+	if list := p.imageRegions(); p.regions.span.image != nil {
+		a.regions = append(make([]region, 0, 4), p.regions.span)
+	} else {
+		a.regions = append(make([]region, 0, len(list)+4), list...)
+	}
+	a.static = p.regions.static
 	if a.static > lim.VirtualBytes {
 		return nil, fmt.Errorf("%s: %d bytes of code and static data: %w", p.Name, a.static, ErrMemoryLimit)
 	}
+	if !a.mapImage(p) {
+		if err := a.mapImageByPage(p); err != nil {
+			return nil, err
+		}
+	}
+	heapStart := (p.End + pageMask) &^ pageMask
+	a.addRegion(region{name: "heap", start: heapStart, end: heapStart})
+	a.addRegion(region{name: "stack", start: abi.StackTop - lim.StackBytes, end: abi.StackTop, growsDown: true})
+
+	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 128), frames: make([]frame, 0, 16), pendingArgs: -1, libCallCost: 1}
+	return c.start(argv, envp)
+}
+
+// mapImage maps the pages of p's image at once, copying the chunks of
+// page-table entries the program made for them, when nothing can fail: no
+// limit is reached and the machine's memory has no bound. It reports
+// whether it did.
+func (a *AddressSpace) mapImage(p *Program) bool {
+	if a.phys.limit != 0 || a.pages.len() != 0 {
+		return false
+	}
+	var resident uint64 // as mapImageByPage counts, checks included
 	for i, s := range p.Segments {
-		if a.resident+uint64(len(s.Bytes)) > lim.MemBytes {
+		if resident+uint64(len(s.Bytes)) > a.limit {
+			return false
+		}
+		resident += uint64(len(p.imagePages(i))) * pageSize
+	}
+	a.pages = p.imageTable().clone()
+	a.resident = resident
+	a.phys.takeAllImage(p)
+	return true
+}
+
+// mapImageByPage maps the pages of p's image one by one, failing with the
+// limit that stops it.
+func (a *AddressSpace) mapImageByPage(p *Program) error {
+	lim := a.limit
+	for i, s := range p.Segments {
+		if a.resident+uint64(len(s.Bytes)) > lim {
 			a.Release()
-			return nil, fmt.Errorf("%s: %d bytes of initialised data: %w", p.Name, a.resident+uint64(len(s.Bytes)), ErrMemoryLimit)
+			return fmt.Errorf("%s: %d bytes of initialised data: %w", p.Name, a.resident+uint64(len(s.Bytes)), ErrMemoryLimit)
 		}
 		// Map the image's pages now (images start on a page), shared with
 		// every other process of the program until one writes to a page.
@@ -89,18 +131,20 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 			for !a.phys.takeImage(pg) {
 				if !a.phys.reclaim(a) {
 					a.Release()
-					return nil, fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
+					return fmt.Errorf("%s: %w", p.Name, ErrOutOfMemory)
 				}
 			}
-			a.pages[(s.Addr+uint64(k)*pageSize)>>pageShift] = pte{p: pg, readOnly: s.ReadOnly}
+			a.pages.set((s.Addr+uint64(k)*pageSize)>>pageShift, pte{p: pg, readOnly: s.ReadOnly})
 			a.resident += pageSize
 		}
 	}
-	heapStart := (p.End + pageMask) &^ pageMask
-	a.addRegion(region{name: "heap", start: heapStart, end: heapStart})
-	a.addRegion(region{name: "stack", start: abi.StackTop - lim.StackBytes, end: abi.StackTop, growsDown: true})
+	return nil
+}
 
-	c := &Context{prog: p, mem: a, lim: lim, vals: make([]uint64, 256), pendingArgs: -1, libCallCost: 1}
+// start copies argv and envp onto the new stack and prepares the call
+// __libc_start(argc, argv, envp, &main).
+func (c *Context) start(argv, envp []string) (*Context, error) {
+	a, p := c.mem, c.prog
 	fail := func(err error) (*Context, error) {
 		a.Release()
 		if f, ok := err.(*Fault); ok && f.OutOfMemory {
@@ -159,10 +203,14 @@ func NewContext(p *Program, argv, envp []string, lim Limits) (*Context, error) {
 	c.push(argvAddr)
 	c.push(envpAddr)
 	c.push(FuncAddr(p.Main))
-	c.fn = &Func{Name: "<start>", Code: []Instr{{Op: TRAP, A: abi.SIGSEGV}}, Lines: []int32{0}, Lib: true}
+	c.fn = startFunc
 	c.call(p.Funcs[p.Entry], 4)
 	return c, nil
 }
+
+// startFunc is the caller of a program's first function: returning to it
+// faults. Like a program's functions it is never changed, and shared.
+var startFunc = &Func{Name: "<start>", Code: []Instr{{Op: TRAP, A: abi.SIGSEGV}}, Lines: []int32{0}, Lib: true}
 
 // FuncAddr is the address of function i.
 func FuncAddr(i int) uint64 { return uint64(abi.TextBase + i*abi.FuncAlign) }
@@ -249,10 +297,10 @@ func (c *Context) stackLow() uint64 {
 func (c *Context) Fork() *Context {
 	d := *c
 	d.mem = c.mem.Clone()
-	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 256)
+	need := max(c.base+c.fn.NSlots+c.fn.MaxStack+8, c.sp+8, 128)
 	d.vals = make([]uint64, min(need, len(c.vals)))
 	copy(d.vals, c.vals[:c.sp])
-	d.frames = append([]frame(nil), c.frames...)
+	d.frames = append(make([]frame, 0, max(len(c.frames), 16)), c.frames...)
 	return &d
 }
 

@@ -29,9 +29,16 @@ type page struct {
 	// refs never change: each machine counts its mappings of it in its
 	// PhysicalMemory, and a write copies it.
 	image bool
+	// of and idx: a page of program of's image, its idx-th (counted in
+	// PhysicalMemory.progs); of is nil for every other page.
+	of  *Program
+	idx int32
 	// frozen: a private page made an image page when its machine was
 	// copied (clone.go); each machine counts its mappings of it.
 	frozen bool
+	// pooled: a frame of private memory (newFrame), given back to
+	// framePool when its last holder lets it go.
+	pooled bool
 	// writes: a shared memory object's page, its last writers
 	// (shmwrites.go); nil for every other page.
 	writes *sharedWrites
@@ -58,6 +65,12 @@ type region struct {
 	private   bool          // obj mapped copy-on-write (MAP_PRIVATE of a file)
 	mapped    bool          // made by MapShared or MapPrivate: in the mapping area
 	noAccess  bool          // PROT_NONE: every access faults
+	// image, when set, makes this one entry stand for the regions of
+	// image's text and segments (Program.imageRegions), shared by every
+	// process of the program and never changed: findRegion looks inside
+	// it. It spans them all, the pages between them included, and holds
+	// no other region.
+	image *Program
 }
 
 // Fault is a bad memory access: the address and what was tried.
@@ -105,7 +118,7 @@ type tlbEntry struct {
 // memory cgroup's bound stops a process on Linux. So malloc(100e6)
 // succeeds, and only what the program writes or reads counts.
 type AddressSpace struct {
-	pages   map[uint64]pte
+	pages   pageTable
 	regions []region // lazily mapped ranges, sorted by start
 	heap    int      // index of the heap region
 	stack   int      // index of the stack region
@@ -140,7 +153,7 @@ func newAddressSpace(limit, virtual uint64, phys *PhysicalMemory) *AddressSpace 
 	if phys == nil {
 		phys = NewPhysicalMemory(0)
 	}
-	a := &AddressSpace{pages: make(map[uint64]pte, 32), limit: limit, virtual: virtual, phys: phys}
+	a := &AddressSpace{limit: limit, virtual: virtual, phys: phys}
 	a.flush()
 	return a
 }
@@ -157,7 +170,7 @@ func (a *AddressSpace) flush() {
 // shared mappings shared.
 func (a *AddressSpace) Clone() *AddressSpace {
 	b := &AddressSpace{
-		pages:    make(map[uint64]pte, len(a.pages)),
+		pages:    a.pages.clone(),
 		regions:  append([]region(nil), a.regions...),
 		heap:     a.heap,
 		stack:    a.stack,
@@ -174,10 +187,7 @@ func (a *AddressSpace) Clone() *AddressSpace {
 			r.obj.mapped()
 		}
 	}
-	for vpn, e := range a.pages {
-		a.phys.share(e.p)
-		b.pages[vpn] = e
-	}
+	a.phys.shareAll(&a.pages)
 	// The parent's cached writable pages are now shared.
 	a.flush()
 	b.flush()
@@ -187,15 +197,13 @@ func (a *AddressSpace) Clone() *AddressSpace {
 // Release drops every page (exit, exec); the frames no other address
 // space maps are free again.
 func (a *AddressSpace) Release() {
-	for _, e := range a.pages {
-		a.phys.drop(e.p)
-	}
+	a.phys.dropAll(&a.pages)
 	for _, r := range a.regions {
 		if r.obj != nil {
 			r.obj.unmapped()
 		}
 	}
-	a.pages = nil
+	a.pages.release()
 	a.regions = nil
 	a.resident = 0
 	a.mappedBytes = 0
@@ -218,32 +226,43 @@ type Segment struct {
 func (a *AddressSpace) Segments() []Segment {
 	out := make([]Segment, 0, len(a.regions))
 	for _, r := range a.regions {
-		prot := "rw-"
-		if r.readOnly {
-			prot = "r--"
+		if r.image != nil {
+			for _, ir := range r.image.imageRegions() {
+				out = append(out, ir.segment(a))
+			}
+			continue
 		}
-		if r.noAccess {
-			prot = "---"
-		}
-		if r.execute {
-			prot = "r-x"
-		}
-		if r.obj != nil && !r.private {
-			prot += "s" // shared, as /proc/PID/maps marks it
-		}
-		start := r.start
-		if r.growsDown {
-			// Show the part of the stack in use, not the whole reservation.
-			start = a.lowestPage(r)
-		}
-		out = append(out, Segment{Name: r.name, Start: start, End: r.end, Prot: prot})
+		out = append(out, r.segment(a))
 	}
 	return out
 }
 
+// segment describes r for the memory-map view.
+func (r region) segment(a *AddressSpace) Segment {
+	prot := "rw-"
+	if r.readOnly {
+		prot = "r--"
+	}
+	if r.noAccess {
+		prot = "---"
+	}
+	if r.execute {
+		prot = "r-x"
+	}
+	if r.obj != nil && !r.private {
+		prot += "s" // shared, as /proc/PID/maps marks it
+	}
+	start := r.start
+	if r.growsDown {
+		// Show the part of the stack in use, not the whole reservation.
+		start = a.lowestPage(r)
+	}
+	return Segment{Name: r.name, Start: start, End: r.end, Prot: prot}
+}
+
 func (a *AddressSpace) lowestPage(r region) uint64 {
 	low := r.end
-	for vpn := range a.pages {
+	for vpn := range a.pages.all {
 		addr := vpn << pageShift
 		if addr >= r.start && addr < low {
 			low = addr
@@ -276,6 +295,9 @@ func (a *AddressSpace) findRegion(addr uint64) *region {
 	for i := range a.regions {
 		r := &a.regions[i]
 		if addr >= r.start && addr < r.end {
+			if r.image != nil {
+				return r.image.regionAt(addr)
+			}
 			return r
 		}
 	}
@@ -299,7 +321,7 @@ func (a *AddressSpace) SharedAt(addr uint64) (obj *SharedMemory, off uint64, ok 
 // set and changes nothing.
 func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault) {
 	vpn := addr >> pageShift
-	e, ok := a.pages[vpn]
+	e, ok := a.pages.get(vpn)
 	if ok && e.none {
 		return nil, &Fault{Addr: addr, Write: write, Msg: msg.New(msg.FaultNoAccess)}
 	}
@@ -333,10 +355,11 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			if !a.phys.take() {
 				return nil, &Fault{Addr: addr, Write: write, OutOfMemory: true}
 			}
-			pg = &page{refs: 1}
+			pg = newFrame()
+			clear(pg.data[:])
 		}
 		e = pte{p: pg, readOnly: r.readOnly || r.execute, shared: r.obj != nil && !r.private}
-		a.pages[vpn] = e
+		a.pages.set(vpn, e)
 		a.resident += pageSize
 	}
 	if write {
@@ -347,10 +370,10 @@ func (a *AddressSpace) lookup(addr uint64, write bool) (*[pageSize]byte, *Fault)
 			if !a.phys.copyFrame(e.p) {
 				return nil, &Fault{Addr: addr, Write: true, OutOfMemory: true}
 			}
-			cp := &page{refs: 1}
+			cp := newFrame()
 			cp.data = e.p.data
 			e.p = cp
-			a.pages[vpn] = e
+			a.pages.set(vpn, e)
 		}
 		if e.shared {
 			// Not cached: every store to a shared page comes here, to
@@ -444,7 +467,7 @@ func (a *AddressSpace) Peek(addr uint64, p []byte) error {
 		off := addr & pageMask
 		n := min(uint64(len(p)), pageSize-off)
 		r := a.findRegion(addr)
-		if e, ok := a.pages[addr>>pageShift]; ok {
+		if e, ok := a.pages.get(addr >> pageShift); ok {
 			copy(p[:n], e.p.data[off:])
 		} else if r == nil || addr < abi.NullLimit {
 			return a.fault(addr, false)
@@ -541,11 +564,11 @@ func (a *AddressSpace) Sbrk(incr int64) (uint64, error) {
 func (a *AddressSpace) dropPages(lo, hi uint64) {
 	drop := func(vpn uint64, e pte) {
 		a.phys.drop(e.p)
-		delete(a.pages, vpn)
+		a.pages.del(vpn)
 		a.resident -= pageSize
 	}
-	if hi-lo > uint64(len(a.pages)) {
-		for vpn, e := range a.pages { // fewer pages than the range
+	if hi-lo > uint64(a.pages.len()) {
+		for vpn, e := range a.pages.all { // fewer pages than the range
 			if vpn >= lo && vpn < hi {
 				drop(vpn, e)
 			}
@@ -553,7 +576,7 @@ func (a *AddressSpace) dropPages(lo, hi uint64) {
 		return
 	}
 	for vpn := lo; vpn < hi; vpn++ {
-		if e, ok := a.pages[vpn]; ok {
+		if e, ok := a.pages.get(vpn); ok {
 			drop(vpn, e)
 		}
 	}
@@ -562,9 +585,9 @@ func (a *AddressSpace) dropPages(lo, hi uint64) {
 // staticPages is the memory of the pages that the text and the static
 // data span (a page that two of them share counts once): what counts of
 // them against the limit.
-func (a *AddressSpace) staticPages() uint64 {
-	var n, covered uint64         // covered: the end of the last page counted
-	for _, r := range a.regions { // in address order
+func staticPages(regions []region) uint64 {
+	var n, covered uint64       // covered: the end of the last page counted
+	for _, r := range regions { // in address order
 		start, end := max(r.start&^pageMask, covered), (r.end+pageMask)&^pageMask
 		if end > start {
 			n += end - start

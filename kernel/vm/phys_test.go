@@ -12,7 +12,7 @@ import (
 func distinctFrames(spaces ...*AddressSpace) uint64 {
 	seen := map[*page]bool{}
 	for _, a := range spaces {
-		for _, e := range a.pages {
+		for _, e := range a.pages.all {
 			seen[e.p] = true
 		}
 	}

@@ -35,13 +35,18 @@ type Program struct {
 	image struct {
 		once  sync.Once
 		pages [][]*page // per segment of Segments
+		count int       // pages in all
+		table pageTable // the entries that map them, as an exec makes them
 	}
 	// regions are the text's and the segments' regions, in address order,
-	// made at the first exec: every exec starts its address space from a
-	// copy of them.
+	// made at the first exec. When no two overlap (as the linker lays them
+	// out), an address space holds one entry for them all (span), which
+	// looks inside list; otherwise it starts from a copy of list.
 	regions struct {
-		once sync.Once
-		list []region
+		once   sync.Once
+		list   []region
+		span   region // start, end and image set when the list is disjoint
+		static uint64 // staticPages(list)
 	}
 }
 
@@ -56,23 +61,59 @@ func (p *Program) imageRegions() []region {
 		}
 		slices.SortStableFunc(list, func(a, b region) int { return cmp.Compare(a.start, b.start) })
 		p.regions.list = list
+		p.regions.static = staticPages(list)
+		for i, r := range list {
+			if i > 0 && r.start < list[i-1].end {
+				return // overlapping: no span
+			}
+		}
+		p.regions.span = region{start: list[0].start, end: list[len(list)-1].end, image: p}
 	})
 	return p.regions.list
+}
+
+// regionAt is the region of the program's image that holds addr, or nil.
+// The region is the program's: the caller must not change it.
+func (p *Program) regionAt(addr uint64) *region {
+	list := p.regions.list
+	i := sort.Search(len(list), func(i int) bool { return list[i].start > addr }) - 1
+	if i >= 0 && addr < list[i].end {
+		return &list[i]
+	}
+	return nil
 }
 
 // imagePages is the pages of segment i's initial bytes, shared.
 func (p *Program) imagePages(i int) []*page {
 	p.image.once.Do(func() {
 		p.image.pages = make([][]*page, len(p.Segments))
+		n := int32(0)
 		for k, s := range p.Segments {
 			for off := 0; off < len(s.Bytes); off += pageSize {
-				pg := &page{image: true}
+				pg := &page{image: true, of: p, idx: n}
 				copy(pg.data[:], s.Bytes[off:])
 				p.image.pages[k] = append(p.image.pages[k], pg)
+				n++
 			}
+		}
+		p.image.count = int(n)
+		for k, s := range p.Segments {
+			for j, pg := range p.image.pages[k] {
+				p.image.table.set((s.Addr+uint64(j)*pageSize)>>pageShift, pte{p: pg, readOnly: s.ReadOnly})
+			}
+		}
+		for _, d := range p.image.table.dir {
+			d.c.fixed = true // before any machine sees it
 		}
 	})
 	return p.image.pages[i]
+}
+
+// imageTable is the page table of a process that has just mapped the
+// program's image: an exec starts from a copy of it.
+func (p *Program) imageTable() *pageTable {
+	p.imagePages(0)
+	return &p.image.table
 }
 
 // Image is a segment of the initial address space.

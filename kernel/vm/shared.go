@@ -204,9 +204,9 @@ func (a *AddressSpace) Protect(start, end uint64, readOnly, none bool) (ok, hole
 		}
 	}
 	for vpn := start >> pageShift; vpn < end>>pageShift; vpn++ {
-		if e, found := a.pages[vpn]; found {
+		if e, found := a.pages.get(vpn); found {
 			e.readOnly, e.none = readOnly, none
-			a.pages[vpn] = e
+			a.pages.set(vpn, e)
 		}
 	}
 	a.flush()

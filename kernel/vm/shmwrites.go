@@ -91,7 +91,7 @@ func (a *AddressSpace) noteShared(pg *page, addr, n uint64) {
 // wroteShared records a write of n bytes at addr, within one page, if
 // that page is shared.
 func (a *AddressSpace) wroteShared(addr, n uint64) {
-	if e, ok := a.pages[addr>>pageShift]; ok && e.shared {
+	if e, ok := a.pages.get(addr >> pageShift); ok && e.shared {
 		a.noteShared(e.p, addr, n)
 	}
 }
