@@ -14,7 +14,7 @@ import (
 type hiddenFS struct{ iofs.FS }
 
 // listTree describes the tree under dir of f: each name, inode, mode and
-// bytes.
+// bytes (each file opened first).
 func listTree(t *testing.T, f *fs.FS, dir string, b *strings.Builder) {
 	d, err := f.Lookup("/", dir, fs.RootUID)
 	if err != nil {
@@ -26,6 +26,13 @@ func listTree(t *testing.T, f *fs.FS, dir string, b *strings.Builder) {
 			return
 		}
 		n := e.Node()
+		if !n.IsDir() {
+			// Open it as the program would, so that a file whose bytes
+			// are read on first open shows them.
+			if _, err := f.Open("/", dir+"/"+e.Name, fs.O_RDONLY, 0, fs.RootUID); err != nil {
+				t.Fatal(err)
+			}
+		}
 		fmt.Fprintf(b, "%s/%s ino=%d mode=%o uid=%d data=%q source=%q\n", dir, e.Name, n.Ino, n.Mode, n.UID, n.Data, n.Source)
 		if n.IsDir() {
 			listTree(t, f, dir+"/"+e.Name, b)
