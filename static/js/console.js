@@ -103,7 +103,7 @@ export class Console {
 
   state(snap) {
     this.input.classList.toggle("wanted", snap.status === "input");
-    this.input.placeholder = t("console.input");
+    if (this.input.placeholder !== t("console.input")) this.input.placeholder = t("console.input");
   }
 
   render() {

@@ -135,7 +135,11 @@ export class ProcTree {
       let n = d.nodes.get(p.pid);
       if (!n || n.key !== key) {
         const el = this.node(p, where);
-        if (n) n.el.replaceWith(el);
+        if (n) {
+          const focused = document.activeElement === n.el; // the keyboard stays on the process
+          n.el.replaceWith(el);
+          if (focused) el.focus({preventScroll: true});
+        }
         n = {key, el};
         d.nodes.set(p.pid, n);
       }
