@@ -57,6 +57,8 @@ func TestBrowserConsoleKeepsLongOutputWhole(t *testing.T) {
 		t.Errorf("the console's bar says %q with %d lines held back", bar, hidden)
 	}
 
+	screenshot(t, ctx, "console-long-output")
+
 	// Copy all: the whole output, line by line, as printed.
 	eval[bool](t, ctx, `(() => { navigator.clipboard.writeText = async (s) => { window.copied = s; }; return true; })()`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="console-copy"]`)))
