@@ -64,9 +64,15 @@ func TestBrowserConsoleKeepsLongOutputWhole(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="console-copy"]`)))
 	waitFor(t, ctx, "the copy", `typeof window.copied === "string"`)
 	copied := eval[string](t, ctx, `window.copied`)
+	if said := eval[string](t, ctx, out+`.querySelector('.copied').textContent`); !strings.Contains(said, "3,001") {
+		t.Errorf("after Copy all the console says %q, not the 3,001 lines copied", said)
+	}
 	if !strings.HasPrefix(copied, strings.Join(want, "\n")+"\n[pid ") || strings.Count(copied, "\n") != 3001 {
 		t.Errorf("Copy all gave %d lines, starting %q", strings.Count(copied, "\n"), copied[:min(80, len(copied))])
 	}
+
+	eval[bool](t, ctx, out+`.scrollTop = 0, true`)
+	screenshot(t, ctx, "console-earlier-lines")
 
 	// The earlier lines come back by the keyboard, until all are shown:
 	// then every line is in the console, to read and to select.

@@ -228,6 +228,7 @@ export class Console {
       ok = document.execCommand("copy");
       area.remove();
     }
-    this.copied.textContent = t(ok ? "console.copied" : "console.copyFailed", {n: this.lines.length.toLocaleString()});
+    const n = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+    this.copied.textContent = t(ok ? "console.copied" : "console.copyFailed", {n: n.toLocaleString()});
   }
 }
