@@ -114,27 +114,31 @@ export class Controls {
     this.update();
   }
 
+  // update shows the state; it writes only what changed, so that a batch
+  // at full speed costs the page's layout no more than the tick.
   update() {
     const snap = this.snap;
     const status = !this.connected ? "offline" : this.compileError ? "compile" : snap ? snap.status : "connecting";
-    this.status.dataset.status = status;
-    this.status.textContent = t("status." + status);
+    const text = (el, s) => { if (el.textContent !== s) el.textContent = s; };
+    const prop = (el, k, v) => { if (el[k] !== v) el[k] = v; };
+    if (this.status.dataset.status !== status) this.status.dataset.status = status;
+    text(this.status, t("status." + status));
     const running = !!(snap && snap.running && this.connected);
     const btn = (a) => this.q(`[data-action="${a}"]`);
-    btn("run").disabled = !this.connected || (running && snap.status !== "done");
-    btn("pause").disabled = !running;
-    for (const a of ["step", "step-event", "step-syscall"]) btn(a).disabled = !this.connected;
-    btn("reset").disabled = !this.connected || !snap || snap.status === "empty";
-    this.root.dataset.status = status;
+    prop(btn("run"), "disabled", !this.connected || (running && snap.status !== "done"));
+    prop(btn("pause"), "disabled", !running);
+    for (const a of ["step", "step-event", "step-syscall"]) prop(btn(a), "disabled", !this.connected);
+    prop(btn("reset"), "disabled", !this.connected || !snap || snap.status === "empty");
+    if (this.root.dataset.status !== status) this.root.dataset.status = status;
     this.announce(status, snap);
-    btn("back").disabled = !this.connected || !snap || snap.tick === 0;
+    prop(btn("back"), "disabled", !this.connected || !snap || snap.tick === 0);
     if (!snap) return;
-    this.tick.textContent = String(snap.tick);
+    text(this.tick, String(snap.tick));
     if (!this.scrubbing) {
-      this.timeline.max = String(snap.horizon);
-      this.timeline.value = String(snap.tick);
-      this.timeline.disabled = !this.connected || snap.horizon === 0;
-      this.timelineOut.textContent = `${snap.tick} / ${snap.horizon}`;
+      prop(this.timeline, "max", String(snap.horizon));
+      prop(this.timeline, "value", String(snap.tick));
+      prop(this.timeline, "disabled", !this.connected || snap.horizon === 0);
+      text(this.timelineOut, `${snap.tick} / ${snap.horizon}`);
     }
   }
 

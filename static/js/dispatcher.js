@@ -9,9 +9,10 @@
 // it comes back into sight, and a view that took d ms to draw is drawn
 // again DRAW_SHARE × d ms later at the soonest, so that no view holds the
 // page (and the run) to its pace. Slower, every view is drawn in every
-// frame that has something new; when a fast run stops, the views in sight
-// are drawn at once and those left out of sight from the next frame on,
-// LATE_FRAME_MS of drawing a frame.
+// frame that has something new. When a fast run stops, the first frame
+// draws the views in sight, the quickest first, for LATE_FRAME_MS at most
+// (so that Pause shows at once); the rest, and those left out of sight,
+// follow from the next frame on, LATE_FRAME_MS of drawing a frame.
 const DRAW_SHARE = 4;
 const LATE_FRAME_MS = 12;
 const FAST_TICKS = 1000;
@@ -20,7 +21,9 @@ const FAST_TICKS = 1000;
 const viewElement = (v) => [v.canvas, v.el, v.out].find((e) => typeof Element !== "undefined" && e instanceof Element);
 
 export class Dispatcher {
-  // views: objects with reset(), event(e), state(snapshot, table), render();
+  // views: objects with reset(), event(e), state(snapshot, table), render(),
+  // and optionally every: the fewest milliseconds between two drawings
+  // while a fast run goes on;
   // table: the shared ProcessTable; onDrawn(seq): called after drawing.
   constructor(table, views, onDrawn) {
     this.table = table;
@@ -34,6 +37,11 @@ export class Dispatcher {
     this.hidden = new Set(); // views out of sight
     this.late = new Set(); // views left out of sight while running fast
     this.draining = false; // they are drawn in the next frame
+    this.cost = new Map(); // view → how long it took to draw last
+    this.wasFast = false;
+    // measure: when set (by a benchmark), each view's drawing is recorded
+    // as a performance measure named "draw <view>".
+    this.measure = false;
     if (typeof IntersectionObserver !== "undefined") {
       const byElement = new Map();
       const seen = new IntersectionObserver((entries) => {
@@ -129,14 +137,24 @@ export class Dispatcher {
       const fast = s && s.status === "running" && s.speed && s.speed.ticks > FAST_TICKS;
       const render = (v, start) => {
         v.render();
-        this.due.set(v, start + DRAW_SHARE * (performance.now() - start));
+        const end = performance.now();
+        this.cost.set(v, end - start);
+        this.due.set(v, start + Math.max(DRAW_SHARE * (end - start), v.every || 0));
+        if (this.measure) performance.measure(`draw ${v.name || v.constructor.name}`, {start, end});
       };
-      for (const v of this.views) {
+      // The first frame after a fast run: the quickest views first, until
+      // the frame's share is spent.
+      const stopping = !fast && this.wasFast;
+      this.wasFast = !!fast;
+      const order = stopping ? [...this.views].sort((a, b) => (this.cost.get(a) || 0) - (this.cost.get(b) || 0)) : this.views;
+      const until = performance.now() + LATE_FRAME_MS;
+      for (const v of order) {
         const start = performance.now();
         if (fast) {
           if (this.hidden.has(v)) { this.late.add(v); continue; }
           if (start < (this.due.get(v) || 0)) continue;
         } else if (this.late.has(v)) continue; // in the next frame (below)
+        else if (stopping && (this.hidden.has(v) || start > until)) { this.late.add(v); continue; }
         this.late.delete(v);
         render(v, start);
       }

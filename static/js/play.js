@@ -167,8 +167,10 @@ const ipc = new IPCView(canvas("ipc"));
 const msc = new MSC(canvas("msc"), (tick) => actions.seek(tick + 1));
 editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () => actions.run(),
   nonce: boot.nonce});
-// The editor's markers of where each process is, drawn as a view is.
-const markers = {reset() {}, event() {}, state(s) { this.procs = s.procs; },
+// The editor's markers of where each process is, drawn as a view is; at
+// full speed four times a second (each costs the editor a layout of the
+// page, and a marker that moves faster cannot be followed anyway).
+const markers = {name: "Markers", every: 250, reset() {}, event() {}, state(s) { this.procs = s.procs; },
   render() { if (this.procs) editor.markers(this.procs); this.procs = null; }};
 const races = new Races($('[data-view="races"]'), editor);
 

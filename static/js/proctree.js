@@ -22,6 +22,9 @@ export class ProcTree {
     this.table = null;
     this.dirty = true;
     this.cpus = new Map();
+    // A view resized (enlarged, the window) may need the roots brought
+    // back into view.
+    if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => { this.resized = true; }).observe(canvas);
   }
 
   reset() { this.dirty = true; }
@@ -61,13 +64,18 @@ export class ProcTree {
     return {pos, cols: Math.max(next, 1), rows: depthMax + 1};
   }
 
+  // render draws the tree. While its size stays the same (a run going on)
+  // only the nodes and edges that changed are drawn again, each compared
+  // by what it shows (its key).
   render() {
     if (!this.dirty || !this.table) return;
     this.dirty = false;
     const table = this.table;
-    const left = this.canvas.scrollLeft; // the new drawing keeps the scroll
-    clear(this.canvas);
-    if (table.list().length === 0) return;
+    if (table.list().length === 0) {
+      clear(this.canvas);
+      this.drawn = null;
+      return;
+    }
     const {pos, cols, rows} = this.layout(table);
     // Every node is as tall as the one with the most threads.
     let lines = 0;
@@ -78,34 +86,78 @@ export class ProcTree {
     this.H = H;
     const width = PAD * 2 + cols * W + (cols - 1) * GAPX;
     const height = PAD * 2 + rows * H + (rows - 1) * GAPY;
-    const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "proctree", role: "group",
-      "aria-label": t("view.proctree"), style: null});
-    // Drawn at its size, never shrunk: a wide tree scrolls, and the
-    // scroll keeps the first processes (init, the program) in view.
-    root.setAttribute("width", width);
-    root.setAttribute("height", height);
     const at = (pid) => {
       const p = pos.get(pid);
       return {x: PAD + p.x * (W + GAPX), y: PAD + p.y * (H + GAPY)};
     };
-    // Edges first, under the nodes.
-    for (const p of table.list()) {
-      if (!pos.has(p.pid) || !pos.has(p.creator)) continue;
-      const a = at(p.creator), b = at(p.pid);
-      const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
-      const my = (y1 + y2) / 2;
-      root.appendChild(svg("path", {
-        d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`,
-        class: p.orphan ? "edge orphan" : "edge",
-      }));
+    const size = `${width}x${height}/${H}`;
+    let d = this.drawn;
+    const fresh = !d || d.size !== size || d.root.parentNode !== this.canvas;
+    if (fresh) {
+      const left = this.canvas.scrollLeft; // the new drawing keeps the scroll
+      clear(this.canvas);
+      const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "proctree", role: "group",
+        "aria-label": t("view.proctree"), style: null});
+      // Drawn at its size, never shrunk: a wide tree scrolls, and the
+      // scroll keeps the first processes (init, the program) in view.
+      root.setAttribute("width", width);
+      root.setAttribute("height", height);
+      const edges = svg("g", {class: "edges"}); // under the nodes
+      root.appendChild(edges);
+      d = this.drawn = {size, root, edges, edgeKey: "", nodes: new Map()};
+      this.canvas.appendChild(root);
+      this.canvas.scrollLeft = left;
     }
+    // Edges.
+    const edgeList = table.list().filter((p) => pos.has(p.pid) && pos.has(p.creator));
+    const edgeKey = edgeList.map((p) => `${p.creator}-${p.pid}${p.orphan ? "o" : ""}@${pos.get(p.pid).x},${pos.get(p.creator).x}`).join(" ");
+    if (edgeKey !== d.edgeKey) {
+      d.edgeKey = edgeKey;
+      clear(d.edges);
+      for (const p of edgeList) {
+        const a = at(p.creator), b = at(p.pid);
+        const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
+        const my = (y1 + y2) / 2;
+        d.edges.appendChild(svg("path", {
+          d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`,
+          class: p.orphan ? "edge orphan" : "edge",
+        }));
+      }
+    }
+    // Nodes, in the table's order.
+    const seen = new Set();
+    let prev = d.edges;
     for (const p of table.list()) {
       if (!pos.has(p.pid)) continue;
-      root.appendChild(this.node(p, at(p.pid)));
+      seen.add(p.pid);
+      const where = at(p.pid);
+      const key = this.nodeKey(p, where);
+      let n = d.nodes.get(p.pid);
+      if (!n || n.key !== key) {
+        const el = this.node(p, where);
+        if (n) {
+          const focused = document.activeElement === n.el; // the keyboard stays on the process
+          n.el.replaceWith(el);
+          if (focused) el.focus({preventScroll: true});
+        }
+        n = {key, el};
+        d.nodes.set(p.pid, n);
+      }
+      if (n.el.previousSibling !== prev) prev.after(n.el);
+      prev = n.el;
     }
-    this.canvas.appendChild(root);
-    this.canvas.scrollLeft = left;
-    this.keepRootsInView(pos, at, width);
+    for (const [pid, n] of d.nodes) {
+      if (!seen.has(pid)) { n.el.remove(); d.nodes.delete(pid); }
+    }
+    if (fresh || this.resized) this.keepRootsInView(pos, at, width);
+    this.resized = false;
+  }
+
+  // nodeKey is everything a node shows: the same key, the same drawing.
+  nodeKey(p, {x, y}) {
+    const threads = this.table.multi(p) ? this.table.liveThreads(p).map((th) => [th.tid, th.state, th.cpu, th.cause]) : null;
+    return JSON.stringify([x, y, this.H, p.pid, p.ppid, p.name, p.state, displayState(p), this.cpus.get(p.pid),
+      this.halted, p.pid === this.selected, p.reaped, p.orphan, p.argv, p.cause, p.exitCause, threads]);
   }
 
   // keepRootsInView scrolls a tree wider than its view so that the

@@ -4,6 +4,7 @@ import {html, clear} from "./svg.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
 import {t, has} from "./i18n.js";
+import {Follow} from "./follow.js";
 
 const KEEP = 400;
 
@@ -46,7 +47,8 @@ export class Trace {
   constructor(canvas) {
     this.canvas = canvas;
     this.list = html("ol", {class: "trace", "aria-live": "off"});
-    canvas.appendChild(this.list);
+    this.follow = new Follow(canvas, this.list);
+    canvas.append(this.list, this.follow.end);
     this.reset();
   }
 
@@ -66,23 +68,36 @@ export class Trace {
 
   state() {}
 
+  // render adds the events that came since it last drew and removes the
+  // oldest past KEEP: the list is never drawn again whole while a run goes
+  // on.
   render() {
     if (this.total === this.shown) return;
-    const stick = this.canvas.scrollTop + this.canvas.clientHeight >= this.canvas.scrollHeight - 8;
-    clear(this.list);
-    for (const e of this.events.slice(-KEEP)) {
+    const fresh = this.total - this.shown;
+    if (this.shown < 0 || this.total < this.shown || fresh >= KEEP) {
+      clear(this.list);
+      this.list.appendChild(this.items(this.events.slice(-KEEP)));
+    } else {
+      this.list.appendChild(this.items(this.events.slice(-fresh)));
+      for (let extra = this.list.childElementCount - KEEP; extra > 0; extra--) this.list.firstChild.remove();
+    }
+    this.shown = this.total;
+  }
+
+  items(events) {
+    const out = document.createDocumentFragment();
+    for (const e of events) {
       if (e.k === "gap") {
-        this.list.appendChild(html("li", {class: "ev ev-gap", text: t("trace.gap", {n: e.count})}));
+        out.appendChild(html("li", {class: "ev ev-gap", text: t("trace.gap", {n: e.count})}));
         continue;
       }
-      this.list.appendChild(html("li", {class: `ev ev-${e.k}`, "data-n": e.n},
+      out.appendChild(html("li", {class: `ev ev-${e.k}`, "data-n": e.n},
         html("span", {class: "t", text: String(e.t)}),
         html("span", {class: "c", text: e.cpu >= 0 ? `cpu${e.cpu}` : ""}),
         html("span", {class: `p ${procClass(e.pid)}`, text: e.pid ? String(e.pid) + (e.tid ? ` T${e.tid}` : "") : "—"}),
         html("span", {class: "k", "data-kind": e.k, text: has(`trace.k.${e.k}`) ? t(`trace.k.${e.k}`) : e.k}),
         html("span", {class: "d", text: detail(e)})));
     }
-    this.shown = this.total;
-    if (stick) this.canvas.scrollTop = this.canvas.scrollHeight;
+    return out;
   }
 }
