@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"slices"
 	"sync"
@@ -149,9 +150,10 @@ int main(void)
 `
 
 // looper keeps a session running an endless loop at the highest speed,
-// acking every batch, until its connection closes. It signals running once
-// the session has sent three batches while running.
-func looper(t *testing.T, srv *httptest.Server, running chan<- struct{}) {
+// acking every batch, until its connection closes. It says nil on running
+// once the session has sent three batches while running, or why the
+// connection ended before that.
+func looper(t *testing.T, srv *httptest.Server, running chan<- error) {
 	c := dial(t, srv, nil)
 	c.next() // hello
 	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "loop.c", Text: endlessLoop}}}})
@@ -162,6 +164,9 @@ func looper(t *testing.T, srv *httptest.Server, running chan<- struct{}) {
 		for {
 			_, data, err := c.conn.ReadMessage()
 			if err != nil {
+				if batches < 3 {
+					running <- fmt.Errorf("the connection ended after %d batches while running: %w", batches, err)
+				}
 				return
 			}
 			if !bytes.HasPrefix(data, []byte(`{"type":"batch"`)) {
@@ -174,7 +179,7 @@ func looper(t *testing.T, srv *httptest.Server, running chan<- struct{}) {
 			c.conn.WriteJSON(map[string]any{"op": "ack", "seq": b.Seq})
 			if bytes.Contains(data, []byte(`"status":"running"`)) {
 				if batches++; batches == 3 {
-					running <- struct{}{}
+					running <- nil
 				}
 			}
 		}
@@ -207,12 +212,14 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 func TestNeighbourStepsBesideLoopingSessions(t *testing.T) {
 	const loopers = 20
 	_, srv := server(t, Limits{MaxTicks: 1 << 50, SessionsPerIP: loopers + 1})
-	running := make(chan struct{}, loopers)
+	running := make(chan error, loopers)
 	for range loopers {
 		looper(t, srv, running)
 	}
 	for range loopers {
-		<-running
+		if err := <-running; err != nil {
+			t.Fatalf("a looping session: %v", err)
+		}
 	}
 	neighbour := dial(t, srv, nil)
 	neighbour.next() // hello
