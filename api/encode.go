@@ -35,18 +35,7 @@ func appendBatchTo(buf []byte, b *Batch, base *stateBase) []byte {
 	buf = append(buf, `,"seq":`...)
 	buf = strconv.AppendInt(buf, b.Seq, 10)
 	buf = append(buf, `,"events":`...)
-	if b.Events == nil {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, '[')
-		for i := range b.Events {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendEvent(buf, &b.Events[i])
-		}
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, b.Events, appendEvent)
 	buf = appendIntField(buf, `,"dropped":`, int64(b.Dropped), true)
 	buf = appendIntField(buf, `,"skipped":`, int64(b.Skipped), true)
 	buf = append(buf, `,"state":`...)
@@ -168,85 +157,20 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	buf = appendIntField(buf, `,"interval":`, int64(st.Speed.Interval), false)
 	buf = append(buf, '}')
 	field("procs")
-	if st.Procs == nil {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, '[')
-		for i := range st.Procs {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendProc(buf, &st.Procs[i])
-		}
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, st.Procs, appendProc)
 	field("cpus")
-	if st.CPUs == nil {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, '[')
-		for i, c := range st.CPUs {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendIntField(buf, `{"id":`, int64(c.ID), false)
-			buf = appendIntField(buf, `,"pid":`, int64(c.PID), false)
-			buf = appendBoolField(buf, `,"switching":`, c.Switching, true)
-			buf = appendIntField(buf, `,"busy":`, c.Busy, false)
-			buf = appendIntField(buf, `,"switch":`, c.Switch, false)
-			buf = appendIntField(buf, `,"idle":`, c.Idle, false)
-			buf = append(buf, '}')
-		}
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, st.CPUs, appendCPU)
 	field("ready")
-	if st.Ready == nil {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, '[')
-		for i, q := range st.Ready {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendInts(buf, q)
-		}
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, st.Ready, func(buf []byte, q *[]int) []byte { return appendInts(buf, *q) })
 	field("jobs")
 	buf = appendInts(buf, st.Jobs)
 	field("swapped")
 	buf = appendInts(buf, st.Swapped)
 	field("devices")
-	if st.Devices == nil {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, '[')
-		for i, d := range st.Devices {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = append(buf, `{"name":`...)
-			buf = appendString(buf, d.Name)
-			buf = appendBoolField(buf, `,"serial":`, d.Serial, true)
-			buf = append(buf, `,"queue":`...)
-			buf = appendInts(buf, d.Queue)
-			buf = append(buf, '}')
-		}
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, st.Devices, appendDevice)
 	if len(st.Asking) > 0 {
 		field("asking")
-		buf = append(buf, '[')
-		for i, a := range st.Asking {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendIntField(buf, `{"cpu":`, int64(a.CPU), false)
-			buf = append(buf, `,"ready":`...)
-			buf = appendInts(buf, a.Ready)
-			buf = append(buf, '}')
-		}
-		buf = append(buf, ']')
+		buf = appendList(buf, st.Asking, appendAsk)
 	}
 	if st.PCB != nil {
 		field("pcb")
@@ -274,25 +198,11 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Sync) > 0 {
 		field("sync")
-		buf = append(buf, '[')
-		for i := range st.Sync {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendSync(buf, &st.Sync[i])
-		}
-		buf = append(buf, ']')
+		buf = appendList(buf, st.Sync, appendSync)
 	}
 	if len(st.Waits) > 0 {
 		field("waits")
-		buf = append(buf, '[')
-		for i := range st.Waits {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendWait(buf, &st.Waits[i])
-		}
-		buf = append(buf, ']')
+		buf = appendList(buf, st.Waits, appendWait)
 	}
 	if len(st.IPC) > 0 {
 		field("ipc")
@@ -319,18 +229,7 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Globals) > 0 {
 		field("globals")
-		buf = append(buf, '[')
-		for i, g := range st.Globals {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = appendIntField(buf, `{"pid":`, int64(g.PID), false)
-			buf = append(buf, `,"var":`...)
-			buf = appendString(buf, g.Var)
-			buf = appendIntField(buf, `,"value":`, g.Value, false)
-			buf = append(buf, '}')
-		}
-		buf = append(buf, ']')
+		buf = appendList(buf, st.Globals, appendGlobal)
 	}
 	return append(buf, '}')
 }
@@ -350,27 +249,63 @@ func appendProc(buf []byte, p *Proc) []byte {
 	buf = appendStringField(buf, `,"func":`, p.Func)
 	buf = appendIntField(buf, `,"cpuTicks":`, p.CPUTicks, false)
 	if len(p.Threads) > 0 {
-		buf = append(buf, `,"threads":[`...)
-		for i := range p.Threads {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			t := &p.Threads[i]
-			buf = appendIntField(buf, `{"tid":`, int64(t.TID), false)
-			buf = append(buf, `,"state":`...)
-			buf = appendString(buf, t.State)
-			buf = appendStringField(buf, `,"waitOn":`, t.WaitOn)
-			buf = appendUintField(buf, `,"waitAddr":`, t.WaitAddr, true)
-			buf = appendStringField(buf, `,"waitVar":`, t.WaitVar)
-			buf = appendIntField(buf, `,"cpu":`, int64(t.CPU), false)
-			buf = appendStringField(buf, `,"file":`, t.File)
-			buf = appendIntField(buf, `,"line":`, int64(t.Line), true)
-			buf = appendStringField(buf, `,"func":`, t.Func)
-			buf = appendIntField(buf, `,"cpuTicks":`, t.CPUTicks, false)
-			buf = append(buf, '}')
-		}
-		buf = append(buf, ']')
+		buf = append(buf, `,"threads":`...)
+		buf = appendList(buf, p.Threads, appendThread)
 	}
+	return append(buf, '}')
+}
+
+// appendCPU appends c as JSON.
+func appendCPU(buf []byte, c *CPU) []byte {
+	buf = appendIntField(buf, `{"id":`, int64(c.ID), false)
+	buf = appendIntField(buf, `,"pid":`, int64(c.PID), false)
+	buf = appendBoolField(buf, `,"switching":`, c.Switching, true)
+	buf = appendIntField(buf, `,"busy":`, c.Busy, false)
+	buf = appendIntField(buf, `,"switch":`, c.Switch, false)
+	buf = appendIntField(buf, `,"idle":`, c.Idle, false)
+	return append(buf, '}')
+}
+
+// appendDevice appends d as JSON.
+func appendDevice(buf []byte, d *Device) []byte {
+	buf = append(buf, `{"name":`...)
+	buf = appendString(buf, d.Name)
+	buf = appendBoolField(buf, `,"serial":`, d.Serial, true)
+	buf = append(buf, `,"queue":`...)
+	buf = appendInts(buf, d.Queue)
+	return append(buf, '}')
+}
+
+// appendAsk appends a as JSON.
+func appendAsk(buf []byte, a *Ask) []byte {
+	buf = appendIntField(buf, `{"cpu":`, int64(a.CPU), false)
+	buf = append(buf, `,"ready":`...)
+	buf = appendInts(buf, a.Ready)
+	return append(buf, '}')
+}
+
+// appendGlobal appends g as JSON.
+func appendGlobal(buf []byte, g *GlobalVar) []byte {
+	buf = appendIntField(buf, `{"pid":`, int64(g.PID), false)
+	buf = append(buf, `,"var":`...)
+	buf = appendString(buf, g.Var)
+	buf = appendIntField(buf, `,"value":`, g.Value, false)
+	return append(buf, '}')
+}
+
+// appendThread appends t as JSON.
+func appendThread(buf []byte, t *ThreadState) []byte {
+	buf = appendIntField(buf, `{"tid":`, int64(t.TID), false)
+	buf = append(buf, `,"state":`...)
+	buf = appendString(buf, t.State)
+	buf = appendStringField(buf, `,"waitOn":`, t.WaitOn)
+	buf = appendUintField(buf, `,"waitAddr":`, t.WaitAddr, true)
+	buf = appendStringField(buf, `,"waitVar":`, t.WaitVar)
+	buf = appendIntField(buf, `,"cpu":`, int64(t.CPU), false)
+	buf = appendStringField(buf, `,"file":`, t.File)
+	buf = appendIntField(buf, `,"line":`, int64(t.Line), true)
+	buf = appendStringField(buf, `,"func":`, t.Func)
+	buf = appendIntField(buf, `,"cpuTicks":`, t.CPUTicks, false)
 	return append(buf, '}')
 }
 
@@ -411,42 +346,36 @@ func appendWait(buf []byte, w *WaitEdge) []byte {
 
 // appendInstrs appends a list of watched instructions as JSON.
 func appendInstrs(buf []byte, list []Instr) []byte {
-	if list == nil {
-		return append(buf, "null"...)
-	}
-	buf = append(buf, '[')
-	for i := range list {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		in := &list[i]
-		buf = appendIntField(buf, `{"seq":`, in.Seq, false)
-		buf = appendIntField(buf, `,"t":`, in.Tick, false)
-		buf = appendIntField(buf, `,"cpu":`, int64(in.CPU), false)
-		buf = appendIntField(buf, `,"pid":`, int64(in.PID), false)
-		buf = appendIntField(buf, `,"tid":`, int64(in.TID), false)
-		buf = appendStringField(buf, `,"func":`, in.Func)
-		buf = appendStringField(buf, `,"file":`, in.File)
-		buf = appendIntField(buf, `,"line":`, int64(in.Line), true)
-		buf = append(buf, `,"op":`...)
-		buf = appendString(buf, in.Op)
-		buf = appendIntField(buf, `,"a":`, int64(in.A), true)
-		buf = appendIntField(buf, `,"b":`, in.B, true)
-		buf = appendUintField(buf, `,"addr":`, in.Addr, true)
-		buf = appendStringField(buf, `,"var":`, in.Var)
-		buf = appendIntField(buf, `,"size":`, int64(in.Size), true)
-		buf = appendBoolField(buf, `,"store":`, in.Store, true)
-		buf = appendIntField(buf, `,"value":`, in.Value, false)
-		buf = appendStringField(buf, `,"callee":`, in.Callee)
-		if in.Lost != nil {
-			buf = appendIntField(buf, `,"lost":{"load":`, in.Lost.Load, false)
-			buf = appendIntField(buf, `,"overwritten":`, in.Lost.Overwritten, false)
-			buf = appendIntField(buf, `,"other":`, int64(in.Lost.Other), false)
-			buf = append(buf, '}')
-		}
+	return appendList(buf, list, appendInstr)
+}
+
+// appendInstr appends one watched instruction as JSON.
+func appendInstr(buf []byte, in *Instr) []byte {
+	buf = appendIntField(buf, `{"seq":`, in.Seq, false)
+	buf = appendIntField(buf, `,"t":`, in.Tick, false)
+	buf = appendIntField(buf, `,"cpu":`, int64(in.CPU), false)
+	buf = appendIntField(buf, `,"pid":`, int64(in.PID), false)
+	buf = appendIntField(buf, `,"tid":`, int64(in.TID), false)
+	buf = appendStringField(buf, `,"func":`, in.Func)
+	buf = appendStringField(buf, `,"file":`, in.File)
+	buf = appendIntField(buf, `,"line":`, int64(in.Line), true)
+	buf = append(buf, `,"op":`...)
+	buf = appendString(buf, in.Op)
+	buf = appendIntField(buf, `,"a":`, int64(in.A), true)
+	buf = appendIntField(buf, `,"b":`, in.B, true)
+	buf = appendUintField(buf, `,"addr":`, in.Addr, true)
+	buf = appendStringField(buf, `,"var":`, in.Var)
+	buf = appendIntField(buf, `,"size":`, int64(in.Size), true)
+	buf = appendBoolField(buf, `,"store":`, in.Store, true)
+	buf = appendIntField(buf, `,"value":`, in.Value, false)
+	buf = appendStringField(buf, `,"callee":`, in.Callee)
+	if in.Lost != nil {
+		buf = appendIntField(buf, `,"lost":{"load":`, in.Lost.Load, false)
+		buf = appendIntField(buf, `,"overwritten":`, in.Lost.Overwritten, false)
+		buf = appendIntField(buf, `,"other":`, int64(in.Lost.Other), false)
 		buf = append(buf, '}')
 	}
-	return append(buf, ']')
+	return append(buf, '}')
 }
 
 // appendText appends a text of the catalogue: its arguments in the order
@@ -496,15 +425,21 @@ func appendText(buf []byte, t *Text) []byte {
 
 // appendInts appends a list of numbers (null for a nil one).
 func appendInts(buf []byte, list []int) []byte {
+	return appendList(buf, list, func(buf []byte, v *int) []byte { return strconv.AppendInt(buf, int64(*v), 10) })
+}
+
+// appendList appends list as a JSON array, each element by add (null for
+// a nil list, as encoding/json writes one).
+func appendList[T any](buf []byte, list []T, add func([]byte, *T) []byte) []byte {
 	if list == nil {
 		return append(buf, "null"...)
 	}
 	buf = append(buf, '[')
-	for i, v := range list {
+	for i := range list {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = strconv.AppendInt(buf, int64(v), 10)
+		buf = add(buf, &list[i])
 	}
 	return append(buf, ']')
 }
