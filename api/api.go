@@ -81,7 +81,12 @@ func (a *API) Limits() Limits { return a.lim }
 // Close ends every session (each is told the server is shutting down) and
 // waits for them, or for ctx.
 func (a *API) Close(ctx context.Context) error {
+	// Under the lock admit takes: a session is either counted in wg
+	// before the shutdown, or refused after it, so no wg.Add races the
+	// Wait below.
+	a.mu.Lock()
 	a.cancel()
+	a.mu.Unlock()
 	done := make(chan struct{})
 	go func() { a.wg.Wait(); close(done) }()
 	select {
@@ -99,7 +104,8 @@ func (a *API) Sessions() int {
 	return a.total
 }
 
-// admit counts a new session from ip, or says why it may not open.
+// admit counts a new session from ip, or says why it may not open; the
+// session counts in wg until release.
 func (a *API) admit(ip string) (release func(), code, msg string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -118,16 +124,18 @@ func (a *API) admit(ip string) (release func(), code, msg string) {
 	a.total++
 	a.byIP[ip]++
 	a.release.opened(a.total)
+	a.wg.Add(1) // Close waits for the session
 	once := sync.Once{}
 	return func() {
 		once.Do(func() {
 			a.mu.Lock()
-			defer a.mu.Unlock()
 			a.total--
 			if a.byIP[ip]--; a.byIP[ip] <= 0 {
 				delete(a.byIP, ip)
 			}
 			a.release.closed(a.total)
+			a.mu.Unlock()
+			a.wg.Done()
 		})
 	}, "", ""
 }

@@ -59,8 +59,6 @@ func (a *API) ServeWS(w http.ResponseWriter, r *http.Request) {
 		conn.Close()
 		return
 	}
-	a.wg.Add(1)
-	defer a.wg.Done()
 	defer release()
 	a.metrics.sessionOpened()
 	defer a.metrics.sessionClosed()

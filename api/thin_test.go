@@ -16,7 +16,12 @@ const loop2 = "#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tint
 // says from which tick (thinned) and how many (dropped), and runs its
 // whole batch; everything else — here every line printed — is sent.
 func TestThinningAtHighSpeed(t *testing.T) {
-	s, r := newTestSession()
+	// A batch's CPU budget as long as it takes: this test is of what a
+	// whole batch of 100,000 ticks sends, not of how many ticks the
+	// machine running it (under the race detector, beside other work)
+	// computes in 20 ms.
+	r := &recorder{}
+	s := NewSession("test", Limits{BatchCPU: time.Minute}, r.send, nil, nil)
 	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "a.c", Text: loop2}}}})
 	s.Handle(command{op: "speed", speed: Speed{Ticks: 100_000, Interval: 33}})
 	s.Handle(command{op: "run"})
