@@ -200,14 +200,18 @@ func (c *socket) guard(f func()) {
 func (c *socket) readLoop(in chan<- inbound) {
 	defer close(in)
 	var readBy time.Time // the read deadline this loop set last
+	var buf []byte       // the last message read, kept for the next when small
 	for {
 		typ, r, err := c.conn.NextReader()
 		if err != nil {
 			return
 		}
-		data, err := io.ReadAll(io.LimitReader(r, c.lim.MaxMessage+1))
+		data, err := readMessage(r, buf[:0], c.lim.MaxMessage+1)
 		if err != nil {
 			return // past MaxFrame: gorilla has closed with 1009
+		}
+		if cap(data) <= keepReadBuffer {
+			buf = data // decode copies what it keeps
 		}
 		if typ == websocket.TextMessage && int64(len(data)) <= c.lim.MaxMessage && !utf8.Valid(data) {
 			// RFC 6455 §8.1: a text frame that is not UTF-8 fails the
@@ -240,6 +244,29 @@ func (c *socket) readLoop(in chan<- inbound) {
 			c.s.Preempt()
 		}
 		in <- m
+	}
+}
+
+// keepReadBuffer is the largest buffer the reading loop keeps from one
+// message to the next: acknowledgements and commands fit, a program sent
+// with load does not, and is left to the collector.
+const keepReadBuffer = 1 << 10
+
+// readMessage appends what r has, up to limit bytes, to buf.
+func readMessage(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	r = io.LimitReader(r, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
 }
 

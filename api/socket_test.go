@@ -385,3 +385,26 @@ func TestRunWaitsForInputIsReported(t *testing.T) {
 		t.Errorf("with stdin: %q (halt %q)", r.Stdout, r.Halt)
 	}
 }
+
+// TestReadMessageReusesBuffer: a message read into the buffer of the one
+// before holds only its own bytes, and reading stops at the limit.
+func TestReadMessageReusesBuffer(t *testing.T) {
+	buf := make([]byte, 0, 8)
+	for _, tc := range []struct {
+		in    string
+		limit int64
+		want  string
+	}{
+		{`{"op":"ack","seq":12345}`, 100, `{"op":"ack","seq":12345}`},
+		{`{"op":"run"}`, 100, `{"op":"run"}`},
+		{"", 100, ""},
+		{strings.Repeat("x", 5000), 4097, strings.Repeat("x", 4097)},
+		{`{"op":"pause"}`, 100, `{"op":"pause"}`},
+	} {
+		got, err := readMessage(strings.NewReader(tc.in), buf[:0], tc.limit)
+		if err != nil || string(got) != tc.want {
+			t.Fatalf("readMessage(%.20q, limit %d) = %.20q (%d bytes), %v; want %.20q (%d bytes)", tc.in, tc.limit, got, len(got), err, tc.want, len(tc.want))
+		}
+		buf = got
+	}
+}
