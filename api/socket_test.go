@@ -13,7 +13,7 @@ import (
 )
 
 // server serves the API's WebSocket with the given limits.
-func server(t *testing.T, lim Limits) (*API, *httptest.Server) {
+func server(t testing.TB, lim Limits) (*API, *httptest.Server) {
 	t.Helper()
 	a := New(Options{Limits: lim})
 	mux := http.NewServeMux()
@@ -32,11 +32,11 @@ func server(t *testing.T, lim Limits) (*API, *httptest.Server) {
 
 // client is one WebSocket connection to the test server.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	conn *websocket.Conn
 }
 
-func dial(t *testing.T, srv *httptest.Server, header http.Header) *client {
+func dial(t testing.TB, srv *httptest.Server, header http.Header) *client {
 	t.Helper()
 	url := "ws" + strings.TrimPrefix(srv.URL, "http") + "/api/ws"
 	conn, resp, err := websocket.DefaultDialer.Dial(url, header)
