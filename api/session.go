@@ -168,6 +168,25 @@ func (s *Session) stuck() bool {
 	return s.m.WaitingForInput() || len(s.m.Asking()) > 0 || s.m.Stalled()
 }
 
+// ack takes the client's acknowledgement of the batches up to seq, and
+// sends what was held for it.
+func (s *Session) ack(seq int64) {
+	if seq > s.acked && seq <= s.seq {
+		s.acked = seq
+		if s.held > 0 && s.acked == s.seq {
+			s.flush(s.heldDue) // what was held for this ack
+		}
+	}
+}
+
+// WaitsForAck reports whether the session waits for the client's
+// acknowledgement to go on: to send what it holds, or to run past its
+// window. Any other acknowledgement may wait to be taken until the next
+// batch is due.
+func (s *Session) WaitsForAck() bool {
+	return s.held > 0 || s.running && s.seq-s.acked >= window
+}
+
 // Running reports whether the session is running (it may be waiting for
 // input or for the client's acks).
 func (s *Session) Running() bool { return s.running }
@@ -184,12 +203,7 @@ func (s *Session) Handle(c command) {
 	}
 	switch c.op {
 	case "ack":
-		if c.seq > s.acked && c.seq <= s.seq {
-			s.acked = c.seq
-			if s.held > 0 && s.acked == s.seq {
-				s.flush(s.heldDue) // what was held for this ack
-			}
-		}
+		s.ack(c.seq)
 		return
 	case "delta":
 		s.deltas = true

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -88,6 +89,13 @@ type socket struct {
 	// writeBy is the write deadline set last: it is moved only once less
 	// than three quarters of WriteWait is left, not at every message.
 	writeBy time.Time
+	// Acknowledgements, one per batch, do not wake serve unless the
+	// session waits for one (Session.WaitsForAck): readLoop leaves the
+	// last in ack, and serve takes it before the next batch. ackWake says
+	// the session waits; acked is the last taken.
+	ack     atomic.Int64
+	ackWake atomic.Bool
+	acked   int64
 }
 
 // renew reports whether a deadline at by, with wait the time a deadline
@@ -130,6 +138,12 @@ func (c *socket) serve() {
 	var due time.Time
 
 	for !c.broken {
+		c.takeAck()
+		wait := c.s.WaitsForAck()
+		c.ackWake.Store(wait)
+		if wait && c.ack.Load() != c.acked {
+			continue // it came meanwhile, and readLoop did not send it on
+		}
 		if want := c.s.Wants(); want && !paceOn {
 			due = c.s.NextDue()
 			if now := time.Now(); due.Before(now) {
@@ -157,6 +171,7 @@ func (c *socket) serve() {
 			}
 		case <-pace.C:
 			paceOn = false
+			c.takeAck()
 			c.guard(func() { c.s.Tick(due) })
 		case <-ping.C:
 			c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.lim.WriteWait))
@@ -177,8 +192,21 @@ func (c *socket) receive(m inbound) bool {
 		c.write(*m.bad)
 		return true
 	}
+	if m.cmd.op == "ack" {
+		c.takeAck()
+		return false
+	}
 	c.guard(func() { c.s.Handle(m.cmd) })
-	return m.cmd.op != "ack"
+	return true
+}
+
+// takeAck gives the session the last acknowledgement readLoop read, if it
+// has not had it.
+func (c *socket) takeAck() {
+	if a := c.ack.Load(); a != c.acked {
+		c.acked = a
+		c.guard(func() { c.s.Handle(command{op: "ack", seq: a}) })
+	}
 }
 
 // guard runs f; a panic is reported to this session only and logged, and
@@ -239,6 +267,13 @@ func (c *socket) readLoop(in chan<- inbound) {
 		if now := time.Now(); renew(readBy, now, c.lim.PongWait) {
 			readBy = now.Add(c.lim.PongWait)
 			c.conn.SetReadDeadline(readBy)
+		}
+		if m.bad == nil && m.cmd.op == "ack" {
+			c.ack.Store(m.cmd.seq)
+			if !c.ackWake.Load() {
+				c.api.metrics.message("in")
+				continue // serve takes it before the next batch
+			}
 		}
 		if m.bad == nil && m.cmd.op != "ack" {
 			c.s.Preempt()

@@ -408,3 +408,32 @@ func TestReadMessageReusesBuffer(t *testing.T) {
 		buf = got
 	}
 }
+
+// TestAckWakesSessionAtItsWindow: a running session that has sent as far
+// as its window ahead of the client waits for an acknowledgement, and goes
+// on when it comes (readLoop leaves other acknowledgements for serve to
+// take at the next batch, but not this one).
+func TestAckWakesSessionAtItsWindow(t *testing.T) {
+	_, srv := server(t, Limits{MaxTicks: 1 << 50})
+	c := dial(t, srv, nil)
+	c.next() // hello
+	c.send(map[string]any{"op": "load", "program": Program{Files: []File{{Name: "loop.c", Text: endlessLoop}}}})
+	c.next()
+	c.send(map[string]any{"op": "run"})
+	var seq float64
+	for got := 0; got < window; {
+		m := c.next()
+		if m["type"] == "batch" {
+			seq = m["seq"].(float64)
+			got++
+		}
+	}
+	for round := range 20 {
+		c.send(map[string]any{"op": "ack", "seq": seq})
+		m := c.next() // fails after a few seconds if the session still waits
+		if m["type"] != "batch" || m["seq"].(float64) != seq+1 {
+			t.Fatalf("round %d: after the ack of batch %v came %v", round, seq, m)
+		}
+		seq++
+	}
+}
