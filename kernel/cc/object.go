@@ -59,6 +59,7 @@ type object struct {
 	rodata  []byte
 	data    []byte
 	bss     int64
+	align   int64 // the largest alignment of a variable in data or bss (0: 1)
 	fixups  []fixup
 	relocs  []reloc
 }
@@ -96,33 +97,63 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	}
 	page := func(a uint64) uint64 { return (a + abi.PageSize - 1) &^ (abi.PageSize - 1) }
 
-	type placed struct{ rodata, data, bss uint64 }
-	places := make([]placed, len(objs))
+	places := make([]placement, len(objs))
 	firstFunc := make([]int, len(objs))
-	dataSeg := make([]int, len(objs)) // index of each object's data segment, or -1
 	var errs ErrorList
+	// The objects' read-only data go together, from a page on; then, from
+	// the next page, their data and after it their bss, as a linker packs
+	// the sections of the objects it links into one segment each: the
+	// library's hundred-odd objects take four pages, not one or two each,
+	// and a process that writes to a few of their variables copies one or
+	// two pages, not one per object.
+	// Each object's data and bss start at its largest alignment (at least
+	// 16, as gcc aligns large objects), its rodata (strings) at 16.
+	align := func(a uint64, o *object) uint64 {
+		n := uint64(min(max(o.align, 16), abi.PageSize))
+		return (a + n - 1) / n * n
+	}
+	addr = page(addr)
+	rodataStart := addr
 	for i, o := range objs {
-		var pl placed
-		addr = page(addr)
-		pl.rodata = addr
-		if len(o.rodata) > 0 {
-			p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: addr, Size: uint64(len(o.rodata)), Bytes: o.rodata, ReadOnly: true})
-			addr = page(addr + uint64(len(o.rodata)))
-		}
-		pl.data = addr
-		dataSeg[i] = -1
-		if len(o.data) > 0 {
-			dataSeg[i] = len(p.Segments)
-			p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: addr, Size: uint64(len(o.data))})
-			addr += uint64(len(o.data))
-		}
 		addr = (addr + 15) &^ 15
-		pl.bss = addr
-		if o.bss > 0 {
-			p.Segments = append(p.Segments, vm.Image{Name: "bss", Addr: addr, Size: uint64(o.bss)})
-			addr += uint64(o.bss)
+		places[i].rodata = addr
+		addr += uint64(len(o.rodata))
+	}
+	rodataEnd := addr
+	addr = page(addr)
+	dataStart := addr
+	for i, o := range objs {
+		addr = align(addr, o)
+		places[i].data = addr
+		addr += uint64(len(o.data))
+	}
+	dataEnd := addr
+	bssStart := uint64(0)
+	for i, o := range objs {
+		addr = align(addr, o)
+		if i == 0 {
+			bssStart = addr
 		}
-		places[i] = pl
+		places[i].bss = addr
+		addr += uint64(o.bss)
+	}
+	if rodataEnd > rodataStart {
+		rodata := make([]byte, rodataEnd-rodataStart)
+		for i, o := range objs {
+			copy(rodata[places[i].rodata-rodataStart:], o.rodata)
+		}
+		p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: rodataStart, Size: rodataEnd - rodataStart, Bytes: rodata, ReadOnly: true})
+	}
+	dataSeg := -1 // filled once the data's addresses are resolved
+	if dataEnd > dataStart {
+		dataSeg = len(p.Segments)
+		p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: dataStart, Size: dataEnd - dataStart})
+	}
+	if addr > bssStart {
+		p.Segments = append(p.Segments, vm.Image{Name: "bss", Addr: bssStart, Size: addr - bssStart})
+	}
+	for i, o := range objs {
+		pl := places[i]
 		firstFunc[i] = len(p.Funcs)
 		p.Funcs = append(p.Funcs, o.funcs...)
 		for _, s := range o.syms {
@@ -191,9 +222,10 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 				o.data[r.off+int64(k)] = byte(v >> (8 * k))
 			}
 		}
-		if d := dataSeg[i]; d >= 0 {
-			p.Segments[d].Bytes = dataImage(o.data)
-		}
+	}
+	if dataSeg >= 0 {
+		seg := &p.Segments[dataSeg]
+		seg.Bytes = dataImage(seg.Addr, objs, places)
 	}
 	if idx, ok := p.FuncIdx["__libc_start"]; ok {
 		p.Entry = idx
@@ -211,15 +243,31 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	return p, nil
 }
 
-// dataImage is the image of a data segment: the bytes up to the last
-// non-zero one, when that is much less than the segment. The rest is
-// zero-filled when touched, as bss is, so a large array initialised with a
-// few values costs no memory in the program or in a process running it.
-func dataImage(data []byte) []byte {
-	if used := bytes.TrimRight(data, "\x00"); len(used) < len(data)/2 {
-		return bytes.Clone(used)
+// dataImage is the image of the data segment at addr: the objects' data
+// up to the last non-zero byte. The rest is zero-filled when touched, as
+// bss is, so a large array initialised with a few values costs no memory
+// in the program or in a process running it. An object whose data is the
+// whole image, and mostly not zeros, is used as it is, not copied.
+func dataImage(addr uint64, objs []*object, places []placement) []byte {
+	end, with, n := uint64(0), 0, 0
+	for i, o := range objs {
+		if used := len(bytes.TrimRight(o.data, "\x00")); used > 0 {
+			end, with, n = places[i].data-addr+uint64(used), i, n+1
+		}
 	}
-	return data
+	if n == 0 {
+		return nil
+	}
+	if o := objs[with]; n == 1 && places[with].data == addr && end >= uint64(len(o.data))/2 {
+		return o.data[:end]
+	}
+	img := make([]byte, end)
+	for i, o := range objs {
+		if used := bytes.TrimRight(o.data, "\x00"); len(used) > 0 {
+			copy(img[places[i].data-addr:], used)
+		}
+	}
+	return img
 }
 
 func baseFunc(base *vm.Program, name string) (int, bool) {
@@ -230,7 +278,10 @@ func baseFunc(base *vm.Program, name string) (int, bool) {
 	return i, ok
 }
 
-func segAddr(pl struct{ rodata, data, bss uint64 }, s *symbol) uint64 {
+// placement is where an object's sections are in the linked program.
+type placement struct{ rodata, data, bss uint64 }
+
+func segAddr(pl placement, s *symbol) uint64 {
 	switch s.seg {
 	case segRodata:
 		return pl.rodata + uint64(s.off)

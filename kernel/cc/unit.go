@@ -158,6 +158,10 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	if size >= 16 && align < 16 {
 		align = 16 // gcc aligns large objects to 16
 	}
+	if d, ok := n.(*cc.Declarator); ok && int64(d.Alignas()) > align {
+		align = int64(d.Alignas()) // _Alignas on the declaration, not the type
+	}
+	u.obj.align = max(u.obj.align, align)
 	s.defined = true
 	s.size = size
 	if at, ok := t.(*cc.ArrayType); ok && at.Elem() != nil {

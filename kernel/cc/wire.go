@@ -56,6 +56,7 @@ type wireObject struct {
 	Data     []byte
 	DataSize int64
 	BSS      int64
+	Align    int64 // the largest alignment of its data and bss
 	Fixups   []wireFixup
 	Relocs   []wireReloc
 }
@@ -88,7 +89,7 @@ type wireReloc struct {
 // toWire flattens an object for the pipe.
 func toWire(o *object) *wireObject {
 	w := &wireObject{Name: o.name, Lib: o.lib, Funcs: o.funcs, Rodata: o.rodata,
-		Data: bytes.TrimRight(o.data, "\x00"), DataSize: int64(len(o.data)), BSS: o.bss}
+		Data: bytes.TrimRight(o.data, "\x00"), DataSize: int64(len(o.data)), BSS: o.bss, Align: o.align}
 	index := map[*symbol]int{}
 	add := func(s *symbol, global bool) int {
 		if i, ok := index[s]; ok {
@@ -136,7 +137,7 @@ func fromWire(w *wireObject, limit int64) (*object, error) {
 		copy(data, w.Data)
 	}
 	o := &object{name: w.Name, lib: w.Lib, funcs: w.Funcs, syms: map[string]*symbol{},
-		rodata: w.Rodata, data: data, bss: w.BSS}
+		rodata: w.Rodata, data: data, bss: w.BSS, align: w.Align}
 	syms := make([]*symbol, len(w.Symbols))
 	for i, s := range w.Symbols {
 		syms[i] = &symbol{name: s.Name, isFunc: s.IsFunc, static: s.Static, defined: s.Defined,

@@ -1,0 +1,53 @@
+/* Where the linker puts a program's variables: each at its alignment,
+ * initialised data with its values, bss zeroed, string literals read-only;
+ * and the C library's own variables (errno, stdio's state), which share
+ * pages in the image, stay each process's own after fork. */
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+char c1 = 'a';
+_Alignas(64) int data64[4] = {1, 2, 3, 4};
+char c2 = 'b';
+_Alignas(4096) char page[16] = "page";
+short s1 = 7;
+_Alignas(64) int bss64[4];
+char bssc;
+_Alignas(16) long bss16[3];
+static const char *motto = "read only";
+
+static int aligned(const void *p, uintptr_t n) { return ((uintptr_t)p % n) == 0; }
+
+int main(void)
+{
+	printf("data64 aligned to 64: %d, values %d %d %d %d\n", aligned(data64, 64), data64[0], data64[1], data64[2], data64[3]);
+	printf("page aligned to 4096: %d, text %s\n", aligned(page, 4096), page);
+	printf("bss64 aligned to 64: %d, zero %d\n", aligned(bss64, 64), bss64[0] | bss64[1] | bss64[2] | bss64[3]);
+	printf("bss16 aligned to 16: %d, zero %ld\n", aligned(bss16, 16), bss16[0] | bss16[1] | bss16[2]);
+	printf("chars %c %c %d, short %d\n", c1, c2, bssc, s1);
+	printf("motto %s\n", motto);
+	fflush(stdout);
+
+	errno = 0;
+	pid_t pid = fork();
+	if (pid == 0) {
+		errno = EINTR;          /* the library's data, copied on write */
+		setvbuf(stdout, NULL, _IONBF, 0);
+		printf("child: errno %d\n", errno);
+		char *lit = (char *)motto;
+		lit[0] = 'R';           /* a string literal is read-only: SIGSEGV */
+		printf("child: wrote a read-only string\n");
+		return 0;
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	printf("parent: errno %d after the child set its own\n", errno);
+	printf("parent: child killed by signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	printf("parent: motto %s\n", motto);
+	return 0;
+}
