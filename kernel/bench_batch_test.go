@@ -35,9 +35,10 @@ func BenchmarkBatches(b *testing.B) {
 		{"rr", Config{}, 1},
 		{"rr-seed", Config{Seed: 1}, 1},
 		{"2cpus", Config{CPUs: 2}, 1},
+		{"rr-watched", Config{}, 1}, // as a session at the default speed: the instructions view on
 		// Many machines in turn, as a loaded server has them: each
 		// batch finds little of its machine in the processor's caches.
-		{"rr-500machines", Config{}, 500},
+		{"rr-200machines", Config{}, 200},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var kept []Event
@@ -52,6 +53,9 @@ func BenchmarkBatches(b *testing.B) {
 					b.Fatal(err)
 				}
 				ms[i].RunTo(10_000 + int64(i)) // past the fork and the first lines
+				if bc.name == "rr-watched" {
+					ms[i].Watch(96)
+				}
 			}
 			const batch = 10
 			events := 0
