@@ -55,11 +55,12 @@ type Event struct {
 }
 
 // wireEvent converts the n-th kernel event.
-func wireEvent(n int64, e kernel.Event) Event { return wireEventWith(n, e, nil) }
+func wireEvent(n int64, e kernel.Event) Event { return wireEventWith(n, &e, nil) }
 
 // wireEventWith converts the n-th kernel event, its cause and message
-// through texts (nil: converted afresh).
-func wireEventWith(n int64, e kernel.Event, texts *textCache) Event {
+// through texts (nil: converted afresh). e is read, not kept: an event is
+// some 400 bytes, copied once more at every call that takes it by value.
+func wireEventWith(n int64, e *kernel.Event, texts *textCache) Event {
 	cause, causeText := texts.get(e.Cause)
 	message, msgText := texts.get(e.Msg)
 	w := Event{N: n, Tick: e.Tick, CPU: e.CPU, PID: e.PID, Kind: e.Kind.String(),

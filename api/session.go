@@ -504,7 +504,7 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.skipped += half
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
-	s.pending = append(s.pending, wireEventWith(n, e, &s.texts))
+	s.pending = append(s.pending, wireEventWith(n, &e, &s.texts))
 }
 
 // thinTicks is the speed (ticks a batch) beyond which a running session

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"osplay/kernel/msg"
 )
@@ -71,7 +73,10 @@ func wireText(t msg.Text) *Text {
 // things again and again ("quantum of 10 ticks expired"), and rendering
 // and converting each anew was a third of what an event cost. The wire
 // texts it returns are shared by the events that carry them, and never
-// changed.
+// changed. It keeps the kernel's texts as they come, not copies: the
+// kernel never changes a text once made (a policy's "quantum expired" is
+// one text, made once), so a text whose arguments are the very ones of a
+// memo is that memo.
 type textCache struct {
 	memo [8]textMemo
 	next int
@@ -92,14 +97,16 @@ func (c *textCache) get(t msg.Text) (string, *Text) {
 	if c == nil {
 		return t.String(), wireText(t)
 	}
-	for i := range c.memo {
-		if m := &c.memo[i]; m.wire != nil && sameText(m.src, t) {
+	// The newest first: an event's text is most often its predecessor's
+	// (a dispatch after the state change it caused).
+	for k := 1; k <= len(c.memo); k++ {
+		if m := &c.memo[(c.next+len(c.memo)-k)%len(c.memo)]; m.wire != nil && sameText(m.src, t) {
 			return m.en, m.wire
 		}
 	}
 	m := &c.memo[c.next]
 	c.next = (c.next + 1) % len(c.memo)
-	*m = textMemo{src: msg.Text{Code: t.Code, Args: slices.Clone(t.Args)}, en: t.String(), wire: wireText(t)}
+	*m = textMemo{src: t, en: english(t), wire: wireText(t)}
 	return m.en, m.wire
 }
 
@@ -107,6 +114,9 @@ func (c *textCache) get(t msg.Text) (string, *Text) {
 func sameText(a, b msg.Text) bool {
 	if a.Code != b.Code || len(a.Args) != len(b.Args) {
 		return false
+	}
+	if len(a.Args) == 0 || &a.Args[0] == &b.Args[0] {
+		return true // the same arguments: texts are never changed
 	}
 	for i := range a.Args {
 		x, y := &a.Args[i], &b.Args[i]
@@ -118,6 +128,89 @@ func sameText(a, b msg.Text) bool {
 	}
 	return true
 }
+
+// english is t.String(), made without the general renderer's
+// allocations for the texts events carry most (the scheduler's reasons,
+// whole numbers and names in a template of the catalogue): the template
+// comes cut at its arguments, and the text is written in one go. Any
+// other text (a nested one, a thread, a code the catalogue lacks) is
+// rendered by t.String().
+func english(t msg.Text) string {
+	parts, ok := englishTemplates()[t.Code]
+	if !ok {
+		return t.String()
+	}
+	var buf [160]byte
+	b := buf[:0]
+	for _, p := range parts {
+		if !p.arg {
+			b = append(b, p.lit...)
+			continue
+		}
+		a, found := t.Arg(p.key)
+		switch {
+		case !found:
+			b = append(b, p.lit...) // written as it stands, as render does
+		case a.Type == msg.TypeInt:
+			b = strconv.AppendInt(b, a.Int, 10)
+		case a.Type == msg.TypeName:
+			b = append(b, a.Name...)
+		case a.Type == msg.TypeAddr:
+			b = strconv.AppendUint(append(b, "0x"...), a.Addr, 16)
+		case a.Type == msg.TypeNum:
+			b = strconv.AppendFloat(b, a.Num, 'f', -1, 64) // as msg.FormatNum
+		case a.Type == msg.TypeTask && (a.TID == 0 || a.TID == a.Int):
+			b = strconv.AppendInt(b, a.Int, 10)
+		default:
+			return t.String()
+		}
+	}
+	return string(b)
+}
+
+// templatePart is a piece of a template: a literal, or an argument
+// ({key}, lit being the placeholder as it stands).
+type templatePart struct {
+	lit string
+	key string
+	arg bool
+}
+
+// englishTemplates is the catalogue's English templates cut at their
+// arguments, as msg's renderer reads them; a template with a particle
+// after an argument is left out (english renders it as t.String()).
+var englishTemplates = sync.OnceValue(func() map[msg.Code][]templatePart {
+	out := map[msg.Code][]templatePart{}
+templates:
+	for code, tmpl := range msg.Table(msg.English) {
+		var parts []templatePart
+		s := tmpl.Text
+		for {
+			i := strings.IndexByte(s, '{')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				break
+			}
+			key, particle, _ := strings.Cut(s[i+1:i+j], ":")
+			if particle != "" {
+				continue templates
+			}
+			if i > 0 {
+				parts = append(parts, templatePart{lit: s[:i]})
+			}
+			parts = append(parts, templatePart{lit: s[i : i+j+1], key: key, arg: true})
+			s = s[i+j+1:]
+		}
+		if s != "" {
+			parts = append(parts, templatePart{lit: s})
+		}
+		out[code] = parts
+	}
+	return out
+})
 
 // errorText is the text of a kernel error that stopped a machine (a
 // limit, a deadlock), or nil for another error.

@@ -29,11 +29,24 @@ func (q *queue) popFront() *Task {
 		return nil
 	}
 	t := q.tasks[0]
-	q.tasks[0] = nil
-	q.tasks = q.tasks[1:]
+	if n := len(q.tasks); n <= shortQueue {
+		// Move the rest up, keeping the array from its start, so that
+		// the next push finds room: a short queue (two processes taking
+		// turns keep one waiting) would otherwise make a new array at
+		// every switch.
+		copy(q.tasks, q.tasks[1:])
+		q.tasks[n-1] = nil
+		q.tasks = q.tasks[:n-1]
+	} else {
+		q.tasks[0] = nil
+		q.tasks = q.tasks[1:]
+	}
 	q.count(t, -1)
 	return t
 }
+
+// shortQueue is the longest queue popFront moves up rather than slices.
+const shortQueue = 16
 
 // popFor removes and returns the first task allowed on cpu, or nil.
 func (q *queue) popFor(cpu int) *Task {

@@ -22,6 +22,8 @@ type RR struct {
 	quantum int64
 	rng     *rand.Rand      // with a seed: draws the first slices
 	first   map[*Task]int64 // with a seed: the length of a new thread's first slice, until it ends
+	expired msg.Text        // why a quantum ends, made once: texts are never changed
+	args    argBlock        // for the reasons of dispatches
 }
 
 // NewRR returns a round-robin policy with the given quantum in ticks
@@ -30,7 +32,7 @@ func NewRR(q int64) *RR {
 	if q <= 0 {
 		q = DefaultQuantum
 	}
-	return &RR{quantum: q}
+	return &RR{quantum: q, expired: msg.New(msg.RRQuantum, msg.Int("q", q))}
 }
 
 // NewRRSeeded returns a round-robin policy whose new threads' first
@@ -79,7 +81,7 @@ func (p *RR) Pick(cpu int, now int64) (*Task, msg.Text) {
 	if t == nil {
 		return nil, msg.Text{}
 	}
-	return t, msg.New(msg.RRHead, msg.Int("since", t.ReadySince))
+	return t, p.args.text(msg.RRHead, msg.Int("since", t.ReadySince))
 }
 
 func (p *RR) Tick(t *Task, cpu int, now int64) msg.Text {
@@ -110,7 +112,7 @@ func (p *RR) Tick(t *Task, cpu int, now int64) msg.Text {
 		t.Slice = 0 // nobody waits: a fresh quantum
 		return msg.Text{}
 	}
-	return msg.New(msg.RRQuantum, msg.Int("q", p.quantum))
+	return p.expired
 }
 
 // Budget is the rest of the quantum; with nobody waiting, many quanta at

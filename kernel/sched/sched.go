@@ -352,3 +352,21 @@ func sortedCopy(ts []*Task, less func(a, b *Task) bool) []*Task {
 	})
 	return out
 }
+
+// argBlock hands out the argument lists of a policy's reasons from blocks
+// made now and then, instead of one allocation a reason: a policy gives
+// one at every dispatch. Each list is handed out once, and a text, once
+// made, is never changed, so the texts that share a block never see each
+// other.
+type argBlock []msg.Arg
+
+// text is the text code with the single argument a.
+func (b *argBlock) text(code msg.Code, a msg.Arg) msg.Text {
+	if len(*b) == 0 {
+		*b = make([]msg.Arg, 32)
+	}
+	args := (*b)[:1:1]
+	*b = (*b)[1:]
+	args[0] = a
+	return msg.Text{Code: code, Args: args}
+}
