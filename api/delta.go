@@ -30,6 +30,41 @@ type stateBase struct {
 	prev, cur           []byte
 	prevMarks, curMarks []fieldMark
 	valid               bool
+	// parts are the parts of the state sent last that a session keeps
+	// from batch to batch (parts.go): a state that has the very same
+	// slice has the same bytes there, copied from prev, not encoded.
+	parts sameParts
+}
+
+// sameParts are the slices of a state that a session reuses while they
+// are the same (snapshotParts): the same slice is the same part.
+type sameParts struct {
+	ready         [][]int
+	jobs, swapped []int
+	devices       []Device
+	sync          []SyncObject
+	waits         []WaitEdge
+	ipc           []IPCObject
+	globals       []GlobalVar
+}
+
+// partsOf are st's parts that a session may reuse.
+func partsOf(st *Snapshot) sameParts {
+	return sameParts{ready: st.Ready, jobs: st.Jobs, swapped: st.Swapped, devices: st.Devices, sync: st.Sync,
+		waits: st.Waits, ipc: st.IPC, globals: st.Globals}
+}
+
+// last is the encoded value of field name in the state sent last.
+func (d *stateBase) last(name string) ([]byte, bool) {
+	if !d.valid {
+		return nil, false
+	}
+	for i := range d.prevMarks {
+		if d.prevMarks[i].name == name {
+			return fieldValue(d.prev, d.prevMarks, i), true
+		}
+	}
+	return nil, false
 }
 
 // perBatch reports whether a snapshot's field tells what happened since
@@ -51,7 +86,7 @@ func fieldValue(buf []byte, marks []fieldMark, i int) []byte {
 // whole; st becomes the base.
 func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta bool, cleared []string) {
 	d.curMarks = d.curMarks[:0]
-	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks)
+	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks, d)
 	if !d.valid {
 		out = append(buf, d.cur...)
 	} else {
@@ -60,6 +95,7 @@ func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta boo
 	}
 	d.prev, d.cur = d.cur, d.prev
 	d.prevMarks, d.curMarks = d.curMarks, d.prevMarks
+	d.parts = partsOf(st)
 	d.valid = true
 	return out, delta, cleared
 }
@@ -85,7 +121,7 @@ func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
 						cleared = append(cleared, gone.name)
 					}
 				}
-				changed = string(fieldValue(d.prev, d.prevMarks, k)) != string(v)
+				changed = !f.same && string(fieldValue(d.prev, d.prevMarks, k)) != string(v)
 				j = k + 1
 				break
 			}

@@ -115,20 +115,24 @@ func appendEvent(buf []byte, e *Event) []byte {
 
 // appendSnapshot appends st as JSON.
 func appendSnapshot(buf []byte, st *Snapshot) []byte {
-	return appendSnapshotMarked(buf, st, nil)
+	return appendSnapshotMarked(buf, st, nil, nil)
 }
 
 // fieldMark is where a field of an encoded snapshot begins in the buffer:
 // at its comma (its name, for the first), val at its value. It ends where
-// the next begins, or at the closing brace.
+// the next begins, or at the closing brace. same: the field is the very
+// part the last state sent had, and its bytes are that one's (delta.go).
 type fieldMark struct {
 	name    string
 	at, val int
+	same    bool
 }
 
 // appendSnapshotMarked appends st as JSON and, unless marks is nil, where
-// each of its fields begins.
-func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
+// each of its fields begins. With a base (delta.go), a part that is the
+// very slice of the state sent last (sameParts) is written as the bytes
+// it had then, not encoded again.
+func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark, base *stateBase) []byte {
 	field := func(name string) {
 		at := len(buf)
 		if name != "status" {
@@ -140,6 +144,24 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 		if marks != nil {
 			*marks = append(*marks, fieldMark{name: name, at: at, val: len(buf)})
 		}
+	}
+	// again writes field name's value as the base has it, when same says
+	// it is the base's part, and reports whether it did.
+	again := func(name string, same bool) bool {
+		if !same || base == nil || marks == nil {
+			return false
+		}
+		v, ok := base.last(name)
+		if !ok {
+			return false
+		}
+		buf = append(buf, v...)
+		(*marks)[len(*marks)-1].same = true
+		return true
+	}
+	var was sameParts
+	if base != nil {
+		was = base.parts
 	}
 	buf = append(buf, '{')
 	field("status")
@@ -161,13 +183,21 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	field("cpus")
 	buf = appendList(buf, st.CPUs, appendCPU)
 	field("ready")
-	buf = appendList(buf, st.Ready, func(buf []byte, q *[]int) []byte { return appendInts(buf, *q) })
+	if !again("ready", sameSlice(st.Ready, was.ready)) {
+		buf = appendList(buf, st.Ready, func(buf []byte, q *[]int) []byte { return appendInts(buf, *q) })
+	}
 	field("jobs")
-	buf = appendInts(buf, st.Jobs)
+	if !again("jobs", sameSlice(st.Jobs, was.jobs)) {
+		buf = appendInts(buf, st.Jobs)
+	}
 	field("swapped")
-	buf = appendInts(buf, st.Swapped)
+	if !again("swapped", sameSlice(st.Swapped, was.swapped)) {
+		buf = appendInts(buf, st.Swapped)
+	}
 	field("devices")
-	buf = appendList(buf, st.Devices, appendDevice)
+	if !again("devices", sameSlice(st.Devices, was.devices)) {
+		buf = appendList(buf, st.Devices, appendDevice)
+	}
 	if len(st.Asking) > 0 {
 		field("asking")
 		buf = appendList(buf, st.Asking, appendAsk)
@@ -198,15 +228,21 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Sync) > 0 {
 		field("sync")
-		buf = appendList(buf, st.Sync, appendSync)
+		if !again("sync", sameSlice(st.Sync, was.sync)) {
+			buf = appendList(buf, st.Sync, appendSync)
+		}
 	}
 	if len(st.Waits) > 0 {
 		field("waits")
-		buf = appendList(buf, st.Waits, appendWait)
+		if !again("waits", sameSlice(st.Waits, was.waits)) {
+			buf = appendList(buf, st.Waits, appendWait)
+		}
 	}
 	if len(st.IPC) > 0 {
 		field("ipc")
-		buf = appendJSON(buf, st.IPC)
+		if !again("ipc", sameSlice(st.IPC, was.ipc)) {
+			buf = appendJSON(buf, st.IPC)
+		}
 	}
 	if st.IPCMore != 0 {
 		field("ipcMore")
@@ -229,7 +265,9 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Globals) > 0 {
 		field("globals")
-		buf = appendList(buf, st.Globals, appendGlobal)
+		if !again("globals", sameSlice(st.Globals, was.globals)) {
+			buf = appendList(buf, st.Globals, appendGlobal)
+		}
 	}
 	return append(buf, '}')
 }

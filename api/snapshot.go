@@ -7,10 +7,11 @@ import (
 	"osplay/kernel"
 )
 
-// procs lists every process not yet reaped, with its current source line.
-func procs(m *kernel.Machine, list []kernel.ProcBrief) []Proc {
-	out := make([]Proc, 0, len(list))
-	for _, b := range list {
+// appendProcs appends every process not yet reaped, with its current
+// source line, to out.
+func appendProcs(out []Proc, m *kernel.Machine, list []kernel.ProcBrief) []Proc {
+	for i := range list {
+		b := &list[i]
 		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
 			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
 			CPUTicks: b.CPUTicks, Threads: threads(m, b.PID, b.TCBs)})
@@ -70,26 +71,6 @@ const (
 	maxGlobalsSent  = 16
 	maxGlobalsProcs = 8
 )
-
-// globalsNow lists the integer globals of the live processes (init left
-// out), as they are now.
-func globalsNow(m *kernel.Machine, list []kernel.ProcBrief) []GlobalVar {
-	var out []GlobalVar
-	n := 0
-	for _, p := range list {
-		if p.PID == 1 || n == maxGlobalsProcs {
-			continue
-		}
-		gs := m.GlobalsNow(p.PID, maxGlobalsSent)
-		if len(gs) > 0 {
-			n++
-		}
-		for _, g := range gs {
-			out = append(out, GlobalVar{PID: p.PID, Var: g.Name, Value: g.Value})
-		}
-	}
-	return out
-}
 
 // byAddress reports whether a wait of kind k is for an object at an
 // address of the process's memory (a lock, a semaphore…), not for a pid,
@@ -198,23 +179,15 @@ func signalNames(sigs []int) []string {
 }
 
 // cpus reports the processors.
-func cpus(m *kernel.Machine) []CPU {
-	views := m.CPUs()
-	out := make([]CPU, len(views))
-	for i, c := range views {
-		out[i] = CPU{ID: c.ID, PID: c.PID, Switching: c.Switching, Busy: c.Busy, Switch: c.Switch, Idle: c.IdleFor}
-	}
-	return out
-}
+func cpus(m *kernel.Machine) []CPU { return appendCPUs(nil, m) }
 
-// readyQueues lists each CPU's ready queue.
-func readyQueues(m *kernel.Machine, n int) [][]int {
-	out := make([][]int, n)
-	for i := range out {
-		out[i] = m.ReadyQueue(i)
-		if out[i] == nil {
-			out[i] = []int{}
-		}
+// appendCPUs appends the processors to out.
+func appendCPUs(out []CPU, m *kernel.Machine) []CPU {
+	for _, c := range m.CPUs() {
+		out = append(out, CPU{ID: c.ID, PID: c.PID, Switching: c.Switching, Busy: c.Busy, Switch: c.Switch, Idle: c.IdleFor})
+	}
+	if out == nil {
+		out = []CPU{}
 	}
 	return out
 }
@@ -268,7 +241,7 @@ func orEmpty(s []int) []int {
 }
 
 // wireInstr converts a watched instruction.
-func wireInstr(in kernel.Instruction) Instr {
+func wireInstr(in *kernel.Instruction) Instr {
 	w := Instr{Seq: in.Seq, Tick: in.Tick, CPU: in.CPU, PID: in.PID, TID: in.TID, Func: in.Func, File: in.File,
 		Line: in.Line, Op: in.Op.String(), A: in.A, B: in.B, Addr: in.Addr, Var: in.Var, Size: in.Size,
 		Store: in.Store, Value: int64(in.Value), Callee: in.Callee}
