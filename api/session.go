@@ -604,7 +604,7 @@ func (s *Session) snapshot() Snapshot {
 		st.Procs = []Proc{}
 	}
 	st.Globals = c.globalsNow(m, c.briefs)
-	st.Sync, st.Waits = c.syncObjects(m), c.waits.get(m, m.WaitsNow())
+	st.Sync, st.Waits = c.syncObjects(m), c.waits.get(m)
 	st.IPC, st.IPCMore = c.ipcObjects(m)
 	st.Shared = sharedVars(m)
 	st.Instructions = s.instructions(instrs)

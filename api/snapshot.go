@@ -2,7 +2,6 @@ package api
 
 import (
 	"fmt"
-	"slices"
 
 	"osplay/kernel"
 )
@@ -101,28 +100,31 @@ func waitEdges(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 	return out
 }
 
-// waitsMemo is the wait edges of a session's last snapshot, as the kernel
-// gave them and on the wire: most batches of a running session have the
-// same (init waiting for its child), and their texts cost a dozen
-// allocations each time.
+// waitsMemo is the waits of a session's last snapshot, as the kernel gave
+// them (not yet in words) and on the wire: most batches of a running
+// session have the same (init waiting for its child), and their texts
+// cost a dozen allocations each time.
 type waitsMemo struct {
-	src  []kernel.WaitEdge
+	src  []kernel.Waiting
 	wire []WaitEdge
+	now  []kernel.Waiting // the machine's, read into it at each batch
 }
 
-// get is waitEdges(m, ws), the last one's when nothing changed: the same
-// edges with the same objects, waited on under the same variables' names.
-func (c *waitsMemo) get(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
+// get is the wait edges of m's blocked threads, the last ones when nothing
+// changed: the same threads waiting for the same objects at the same
+// lines, under the same variables' names.
+func (c *waitsMemo) get(m *kernel.Machine) []WaitEdge {
+	c.now = m.AppendWaiting(c.now[:0])
+	ws := c.now
 	if len(ws) == 0 {
+		c.src, c.wire = c.src[:0], nil
 		return nil
 	}
-	if len(ws) == len(c.src) {
+	if len(ws) == len(c.src) && len(c.wire) == len(ws) {
 		same := true
 		for i := range ws {
 			a, b := &ws[i], &c.src[i]
-			if a.PID != b.PID || a.TID != b.TID || a.Kind != b.Kind || a.Addr != b.Addr || a.Holder != b.Holder ||
-				a.File != b.File || a.Line != b.Line || !sameText(a.Object, b.Object) ||
-				byAddress(a.Kind) && m.VarName(a.PID, a.Addr) != c.wire[i].Var {
+			if *a != *b || byAddress(a.For.Kind) && m.VarName(a.PID, a.For.ID) != c.wire[i].Var {
 				same = false
 				break
 			}
@@ -132,10 +134,11 @@ func (c *waitsMemo) get(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 		}
 	}
 	c.src = append(c.src[:0], ws...)
-	for i := range c.src {
-		c.src[i].Object.Args = slices.Clone(c.src[i].Object.Args)
+	edges := make([]kernel.WaitEdge, len(ws))
+	for i, w := range ws {
+		edges[i] = w.Edge()
 	}
-	c.wire = waitEdges(m, ws)
+	c.wire = waitEdges(m, edges)
 	return c.wire
 }
 
