@@ -451,8 +451,12 @@ func (s *Session) replayTo(t int64) {
 // when there are none.
 func (s *Session) instructions(out []Instr) []Instr {
 	first, then := s.m.WatchedSpan(s.watchSent)
-	if len(first)+len(then) == 0 {
+	n := len(first) + len(then)
+	if n == 0 {
 		return nil
+	}
+	if cap(out) < n {
+		out = make([]Instr, 0, n)
 	}
 	for _, span := range [2][]kernel.Instruction{first, then} {
 		for i := range span {
