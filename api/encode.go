@@ -500,6 +500,9 @@ func appendIntField(buf []byte, name string, v int64, omitEmpty bool) []byte {
 		return buf
 	}
 	buf = append(buf, name...)
+	if uint64(v) < 10 { // most figures of a batch: a CPU, a flag, a size
+		return append(buf, byte('0'+v))
+	}
 	return strconv.AppendInt(buf, v, 10)
 }
 
@@ -536,7 +539,7 @@ func appendStringField(buf []byte, name, s string) []byte {
 // encoding/json.
 func appendString(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if !plain[s[i]] {
 			return appendJSON(buf, s)
 		}
 	}
@@ -544,6 +547,14 @@ func appendString(buf []byte, s string) []byte {
 	buf = append(buf, s...)
 	return append(buf, '"')
 }
+
+// plain marks the bytes appendString copies as they are.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // appendJSON appends v as encoding/json writes it.
 func appendJSON(buf []byte, v any) []byte {
