@@ -83,16 +83,16 @@ func fieldValue(buf []byte, marks []fieldMark, i int) []byte {
 
 // appendState appends st, as the fields that differ from the base when
 // there is one (delta true, cleared the fields no longer there), else
-// whole; st becomes the base.
+// whole; st becomes the base. The fields of the batch only go straight
+// into the message: the base never holds them.
 func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta bool, cleared []string) {
 	d.curMarks = d.curMarks[:0]
 	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks, d)
-	if !d.valid {
-		out = append(buf, d.cur...)
-	} else {
-		out, cleared = d.appendChanged(buf)
-		delta = true
+	if !d.valid { // whole: every field differs from none
+		d.prev, d.prevMarks = d.prev[:0], d.prevMarks[:0]
 	}
+	out, cleared = d.appendChanged(buf, st)
+	delta = d.valid
 	d.prev, d.cur = d.cur, d.prev
 	d.prevMarks, d.curMarks = d.curMarks, d.prevMarks
 	d.parts = partsOf(st)
@@ -100,10 +100,10 @@ func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta boo
 	return out, delta, cleared
 }
 
-// appendChanged appends the fields of cur that differ from prev, as one
-// object, and returns the names of prev's fields that cur has not. Both
-// list their fields in the order of Snapshot.
-func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
+// appendChanged appends the fields of cur (st, encoded) that differ from
+// prev, as one object, and returns the names of prev's fields that cur
+// has not. Both list their fields in the order of Snapshot.
+func (d *stateBase) appendChanged(buf []byte, st *Snapshot) ([]byte, []string) {
 	var cleared []string
 	buf = append(buf, '{')
 	first := true
@@ -136,7 +136,11 @@ func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
 		buf = append(buf, '"')
 		buf = append(buf, f.name...)
 		buf = append(buf, '"', ':')
-		buf = append(buf, v...)
+		if f.later {
+			buf = appendPerBatch(buf, st, f.name)
+		} else {
+			buf = append(buf, v...)
+		}
 	}
 	for _, gone := range d.prevMarks[j:] {
 		if !perBatch(gone.name) {

@@ -302,3 +302,29 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 const twoLoops = `#include <stdio.h>
 #include <unistd.h>
 int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 200; i++) ; printf("%d: %d\n", getpid(), n++); } }`
+
+// TestWholeStateOfABase: the first state a base writes (or the first
+// after it forgets) is the whole state, byte for byte as appendSnapshot
+// writes it, the fields of the batch only (never kept in the base)
+// included; the next, the same state again, is an empty delta but for
+// those.
+func TestWholeStateOfABase(t *testing.T) {
+	st := Snapshot{Status: "running", Tick: 9, Procs: []Proc{{PID: 2, Name: "a"}}, CPUs: []CPU{{}}, Ready: [][]int{{3}},
+		Jobs: []int{}, Swapped: []int{}, Devices: []Device{{Name: "disk", Queue: []int{}}}, Program: "a.c",
+		Instructions: []Instr{{Seq: 4, Op: "st32", Store: true, Var: "n"}, {Seq: 5, Op: "ret"}},
+		LostUpdate:   &LostUpdate{Count: 1, Instructions: []Instr{{Seq: 3, Lost: &LostInfo{Load: 1, Overwritten: 2, Other: 4}}}},
+		Globals:      []GlobalVar{{PID: 2, Var: "n", Value: 1}}}
+	var d stateBase
+	for round := 0; round < 2; round++ {
+		got, delta, cleared := d.appendState(nil, &st)
+		if want := appendSnapshot(nil, &st); delta || cleared != nil || string(got) != string(want) {
+			t.Fatalf("round %d: the base's first state (delta %v, cleared %v)\n%s\nwant\n%s", round, delta, cleared, got, want)
+		}
+		got, delta, _ = d.appendState(nil, &st)
+		want := `{"instructions":` + string(appendInstrs(nil, st.Instructions)) + `,"lostUpdate":` + string(appendLostUpdate(nil, st.LostUpdate)) + `}`
+		if !delta || string(got) != want {
+			t.Fatalf("round %d: the same state again (delta %v)\n%s\nwant\n%s", round, delta, got, want)
+		}
+		d.forget()
+	}
+}

@@ -122,10 +122,12 @@ func appendSnapshot(buf []byte, st *Snapshot) []byte {
 // at its comma (its name, for the first), val at its value. It ends where
 // the next begins, or at the closing brace. same: the field is the very
 // part the last state sent had, and its bytes are that one's (delta.go).
+// later: a field of the batch only (perBatch), left out of the buffer and
+// written straight into the message (delta.go), as it is never compared.
 type fieldMark struct {
-	name    string
-	at, val int
-	same    bool
+	name        string
+	at, val     int
+	same, later bool
 }
 
 // appendSnapshotMarked appends st as JSON and, unless marks is nil, where
@@ -157,6 +159,14 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark, base *st
 		}
 		buf = append(buf, v...)
 		(*marks)[len(*marks)-1].same = true
+		return true
+	}
+	// later leaves a field of the batch only out of a base's buffer.
+	later := func() bool {
+		if base == nil || marks == nil {
+			return false
+		}
+		(*marks)[len(*marks)-1].later = true
 		return true
 	}
 	var was sameParts
@@ -250,14 +260,15 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark, base *st
 	}
 	if len(st.Instructions) > 0 {
 		field("instructions")
-		buf = appendInstrs(buf, st.Instructions)
+		if !later() {
+			buf = appendInstrs(buf, st.Instructions)
+		}
 	}
 	if st.LostUpdate != nil {
 		field("lostUpdate")
-		buf = appendIntField(buf, `{"count":`, st.LostUpdate.Count, false)
-		buf = append(buf, `,"instructions":`...)
-		buf = appendInstrs(buf, st.LostUpdate.Instructions)
-		buf = append(buf, '}')
+		if !later() {
+			buf = appendLostUpdate(buf, st.LostUpdate)
+		}
 	}
 	if len(st.Shared) > 0 {
 		field("shared")
@@ -379,6 +390,23 @@ func appendWait(buf []byte, w *WaitEdge) []byte {
 		buf = append(buf, `,"text":`...)
 		buf = appendText(buf, w.Text)
 	}
+	return append(buf, '}')
+}
+
+// appendPerBatch appends the value of st's field name, one of the batch
+// only (perBatch).
+func appendPerBatch(buf []byte, st *Snapshot, name string) []byte {
+	if name == "lostUpdate" {
+		return appendLostUpdate(buf, st.LostUpdate)
+	}
+	return appendInstrs(buf, st.Instructions)
+}
+
+// appendLostUpdate appends l as JSON.
+func appendLostUpdate(buf []byte, l *LostUpdate) []byte {
+	buf = appendIntField(buf, `{"count":`, l.Count, false)
+	buf = append(buf, `,"instructions":`...)
+	buf = appendInstrs(buf, l.Instructions)
 	return append(buf, '}')
 }
 
