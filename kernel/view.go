@@ -380,6 +380,9 @@ type SyncView struct {
 func (m *Machine) SyncObjects() []SyncView {
 	var out []SyncView
 	for _, p := range m.procs {
+		if len(p.futexes) == 0 && len(p.threads) == 1 && p.threads[0].exited.Len() == 0 {
+			continue // most processes: no word waited on, no thread to join
+		}
 		addrs := make([]uint64, 0, len(p.futexes))
 		for a, q := range p.futexes {
 			if q.Len() > 0 {
