@@ -115,7 +115,7 @@ func (c *snapshotParts) syncObjects(m *kernel.Machine) []SyncObject {
 // same. A machine with none (most) costs a look at each kind.
 func (c *snapshotParts) ipcObjects(m *kernel.Machine) ([]IPCObject, int) {
 	list, more := ipcObjects(m)
-	if more == c.ipcMore && reflect.DeepEqual(list, c.ipc) {
+	if more == c.ipcMore && (len(list) == 0 && len(c.ipc) == 0 || reflect.DeepEqual(list, c.ipc)) {
 		return c.ipc, c.ipcMore
 	}
 	c.ipc, c.ipcMore = list, more
