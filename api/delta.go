@@ -30,6 +30,41 @@ type stateBase struct {
 	prev, cur           []byte
 	prevMarks, curMarks []fieldMark
 	valid               bool
+	// parts are the parts of the state sent last that a session keeps
+	// from batch to batch (parts.go): a state that has the very same
+	// slice has the same bytes there, copied from prev, not encoded.
+	parts sameParts
+}
+
+// sameParts are the slices of a state that a session reuses while they
+// are the same (snapshotParts): the same slice is the same part.
+type sameParts struct {
+	ready         [][]int
+	jobs, swapped []int
+	devices       []Device
+	sync          []SyncObject
+	waits         []WaitEdge
+	ipc           []IPCObject
+	globals       []GlobalVar
+}
+
+// partsOf are st's parts that a session may reuse.
+func partsOf(st *Snapshot) sameParts {
+	return sameParts{ready: st.Ready, jobs: st.Jobs, swapped: st.Swapped, devices: st.Devices, sync: st.Sync,
+		waits: st.Waits, ipc: st.IPC, globals: st.Globals}
+}
+
+// last is the encoded value of field name in the state sent last.
+func (d *stateBase) last(name string) ([]byte, bool) {
+	if !d.valid {
+		return nil, false
+	}
+	for i := range d.prevMarks {
+		if d.prevMarks[i].name == name {
+			return fieldValue(d.prev, d.prevMarks, i), true
+		}
+	}
+	return nil, false
 }
 
 // perBatch reports whether a snapshot's field tells what happened since
@@ -48,26 +83,27 @@ func fieldValue(buf []byte, marks []fieldMark, i int) []byte {
 
 // appendState appends st, as the fields that differ from the base when
 // there is one (delta true, cleared the fields no longer there), else
-// whole; st becomes the base.
+// whole; st becomes the base. The fields of the batch only go straight
+// into the message: the base never holds them.
 func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta bool, cleared []string) {
 	d.curMarks = d.curMarks[:0]
-	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks)
-	if !d.valid {
-		out = append(buf, d.cur...)
-	} else {
-		out, cleared = d.appendChanged(buf)
-		delta = true
+	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks, d)
+	if !d.valid { // whole: every field differs from none
+		d.prev, d.prevMarks = d.prev[:0], d.prevMarks[:0]
 	}
+	out, cleared = d.appendChanged(buf, st)
+	delta = d.valid
 	d.prev, d.cur = d.cur, d.prev
 	d.prevMarks, d.curMarks = d.curMarks, d.prevMarks
+	d.parts = partsOf(st)
 	d.valid = true
 	return out, delta, cleared
 }
 
-// appendChanged appends the fields of cur that differ from prev, as one
-// object, and returns the names of prev's fields that cur has not. Both
-// list their fields in the order of Snapshot.
-func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
+// appendChanged appends the fields of cur (st, encoded) that differ from
+// prev, as one object, and returns the names of prev's fields that cur
+// has not. Both list their fields in the order of Snapshot.
+func (d *stateBase) appendChanged(buf []byte, st *Snapshot) ([]byte, []string) {
 	var cleared []string
 	buf = append(buf, '{')
 	first := true
@@ -85,7 +121,7 @@ func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
 						cleared = append(cleared, gone.name)
 					}
 				}
-				changed = string(fieldValue(d.prev, d.prevMarks, k)) != string(v)
+				changed = !f.same && string(fieldValue(d.prev, d.prevMarks, k)) != string(v)
 				j = k + 1
 				break
 			}
@@ -100,7 +136,11 @@ func (d *stateBase) appendChanged(buf []byte) ([]byte, []string) {
 		buf = append(buf, '"')
 		buf = append(buf, f.name...)
 		buf = append(buf, '"', ':')
-		buf = append(buf, v...)
+		if f.later {
+			buf = appendPerBatch(buf, st, f.name)
+		} else {
+			buf = append(buf, v...)
+		}
 	}
 	for _, gone := range d.prevMarks[j:] {
 		if !perBatch(gone.name) {

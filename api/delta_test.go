@@ -46,13 +46,38 @@ func decodeMap(t *testing.T, data []byte) map[string]any {
 
 // deltaCheck reads what a session sends as a client that took deltas
 // would, and compares each message, its state merged, with the whole
-// message a client without deltas reads.
+// message a client without deltas reads, and with the state built anew,
+// none of the session's parts reused (parts.go).
 type deltaCheck struct {
 	t                    *testing.T
 	sock                 *socket
 	kept                 map[string]any
 	messages, deltas     int
 	wholeBytes, wireSize int
+	// The values of each part seen last, and how often a part changed
+	// from one message to the next.
+	last    map[string]string
+	changes map[string]int
+}
+
+// builtAnew is the state s's machine stands in, built with none of the
+// parts the session keeps: what the client must have, but for what
+// happened since the last batch (instructions, lostUpdate).
+func builtAnew(s *Session) map[string]any {
+	parts, watchSent, lostSent := s.parts, s.watchSent, s.lostSent
+	s.parts = snapshotParts{}
+	st := s.snapshot()
+	s.parts, s.watchSent, s.lostSent = parts, watchSent, lostSent
+	st.Instructions, st.LostUpdate = nil, nil
+	data, err := json.Marshal(st)
+	if err != nil {
+		panic(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		panic(err)
+	}
+	return m
 }
 
 func (d *deltaCheck) send(v any) {
@@ -86,23 +111,61 @@ func (d *deltaCheck) send(v any) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("merged state differs from the whole one:\n got %v\nwant %v\nwire %s", got["state"], want["state"], wire)
 	}
+	anew := builtAnew(d.sock.s)
+	merged := map[string]any{}
+	for k, v := range d.kept {
+		if !perBatch(k) {
+			merged[k] = v
+		}
+	}
+	if !reflect.DeepEqual(merged, anew) {
+		for k := range anew {
+			if !reflect.DeepEqual(merged[k], anew[k]) {
+				t.Errorf("%s: the session sent %v, the machine has %v", k, merged[k], anew[k])
+			}
+		}
+		t.Fatalf("merged state differs from the state built anew:\n got %v\nwant %v", merged, anew)
+	}
+	if d.last == nil {
+		d.last, d.changes = map[string]string{}, map[string]int{}
+	}
+	for _, k := range []string{"ready", "jobs", "swapped", "devices", "sync", "waits", "ipc", "globals"} {
+		v, _ := json.Marshal(anew[k])
+		if old, ok := d.last[k]; ok && old != string(v) {
+			d.changes[k]++
+		}
+		d.last[k] = string(v)
+	}
 }
 
 // TestDeltaMergesToWholeState drives sessions through every example at
 // several speeds, with steps, a PCB inspected and let go while running,
 // seeks back and input, and checks that a client merging the deltas has,
-// after every message, the state a client sent whole states has.
+// after every message, the state a client sent whole states has, and the
+// state the machine is in: every part the session keeps from batch to
+// batch (parts.go) is sent again when it changes, and only then. Some
+// examples run with a job queue and swapping, some with the session
+// reusing its slices as a page's does.
 func TestDeltaMergesToWholeState(t *testing.T) {
 	exs, err := LoadExamples(os.DirFS("../examples"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	total := &deltaCheck{}
-	for i, ex := range exs {
+	var progs []Program
+	for _, ex := range exs {
+		progs = append(progs, ex.Program())
+	}
+	// A workload whose jobs queue for devices.
+	progs = append(progs, Program{Workload: "A 0 5 io:3 2 io:4 3\nB 0 8 io:6 2\nC 1 3 io:printer:6 1 io:printer:2 1\ndevice printer serial\n"})
+	total := &deltaCheck{changes: map[string]int{}}
+	for i, p := range progs {
 		d := &deltaCheck{t: t}
 		s := NewSession("test", Limits{}, func(v any) { d.send(v) }, nil, nil)
 		d.sock = &socket{s: s}
-		p := ex.Program()
+		s.reuse = i%2 == 1 // the socket encodes each message at once
+		if i%3 == 0 {
+			p.Settings.Multiprogramming, p.Settings.Resident = 2, 1
+		}
 		s.Handle(command{op: "delta"})
 		s.Handle(command{op: "load", program: &p})
 		s.Handle(command{op: "step", by: "event"})
@@ -132,7 +195,16 @@ func TestDeltaMergesToWholeState(t *testing.T) {
 		total.deltas += d.deltas
 		total.wholeBytes += d.wholeBytes
 		total.wireSize += d.wireSize
+		for k, n := range d.changes {
+			total.changes[k] += n
+		}
 	}
+	for _, k := range []string{"ready", "jobs", "swapped", "devices", "sync", "waits", "ipc", "globals"} {
+		if total.changes[k] < 3 {
+			t.Errorf("%s changed %d times from one message to the next: too few to tell", k, total.changes[k])
+		}
+	}
+	t.Logf("changes of the parts: %v", total.changes)
 	if total.deltas < 300 || total.deltas*2 < total.messages {
 		t.Fatalf("%d deltas in %d messages: too few to tell", total.deltas, total.messages)
 	}
@@ -230,3 +302,29 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 const twoLoops = `#include <stdio.h>
 #include <unistd.h>
 int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 200; i++) ; printf("%d: %d\n", getpid(), n++); } }`
+
+// TestWholeStateOfABase: the first state a base writes (or the first
+// after it forgets) is the whole state, byte for byte as appendSnapshot
+// writes it, the fields of the batch only (never kept in the base)
+// included; the next, the same state again, is an empty delta but for
+// those.
+func TestWholeStateOfABase(t *testing.T) {
+	st := Snapshot{Status: "running", Tick: 9, Procs: []Proc{{PID: 2, Name: "a"}}, CPUs: []CPU{{}}, Ready: [][]int{{3}},
+		Jobs: []int{}, Swapped: []int{}, Devices: []Device{{Name: "disk", Queue: []int{}}}, Program: "a.c",
+		Instructions: []Instr{{Seq: 4, Op: "st32", Store: true, Var: "n"}, {Seq: 5, Op: "ret"}},
+		LostUpdate:   &LostUpdate{Count: 1, Instructions: []Instr{{Seq: 3, Lost: &LostInfo{Load: 1, Overwritten: 2, Other: 4}}}},
+		Globals:      []GlobalVar{{PID: 2, Var: "n", Value: 1}}}
+	var d stateBase
+	for round := 0; round < 2; round++ {
+		got, delta, cleared := d.appendState(nil, &st)
+		if want := appendSnapshot(nil, &st); delta || cleared != nil || string(got) != string(want) {
+			t.Fatalf("round %d: the base's first state (delta %v, cleared %v)\n%s\nwant\n%s", round, delta, cleared, got, want)
+		}
+		got, delta, _ = d.appendState(nil, &st)
+		want := `{"instructions":` + string(appendInstrs(nil, st.Instructions)) + `,"lostUpdate":` + string(appendLostUpdate(nil, st.LostUpdate)) + `}`
+		if !delta || string(got) != want {
+			t.Fatalf("round %d: the same state again (delta %v)\n%s\nwant\n%s", round, delta, got, want)
+		}
+		d.forget()
+	}
+}

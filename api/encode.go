@@ -115,20 +115,26 @@ func appendEvent(buf []byte, e *Event) []byte {
 
 // appendSnapshot appends st as JSON.
 func appendSnapshot(buf []byte, st *Snapshot) []byte {
-	return appendSnapshotMarked(buf, st, nil)
+	return appendSnapshotMarked(buf, st, nil, nil)
 }
 
 // fieldMark is where a field of an encoded snapshot begins in the buffer:
 // at its comma (its name, for the first), val at its value. It ends where
-// the next begins, or at the closing brace.
+// the next begins, or at the closing brace. same: the field is the very
+// part the last state sent had, and its bytes are that one's (delta.go).
+// later: a field of the batch only (perBatch), left out of the buffer and
+// written straight into the message (delta.go), as it is never compared.
 type fieldMark struct {
-	name    string
-	at, val int
+	name        string
+	at, val     int
+	same, later bool
 }
 
 // appendSnapshotMarked appends st as JSON and, unless marks is nil, where
-// each of its fields begins.
-func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
+// each of its fields begins. With a base (delta.go), a part that is the
+// very slice of the state sent last (sameParts) is written as the bytes
+// it had then, not encoded again.
+func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark, base *stateBase) []byte {
 	field := func(name string) {
 		at := len(buf)
 		if name != "status" {
@@ -140,6 +146,32 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 		if marks != nil {
 			*marks = append(*marks, fieldMark{name: name, at: at, val: len(buf)})
 		}
+	}
+	// again writes field name's value as the base has it, when same says
+	// it is the base's part, and reports whether it did.
+	again := func(name string, same bool) bool {
+		if !same || base == nil || marks == nil {
+			return false
+		}
+		v, ok := base.last(name)
+		if !ok {
+			return false
+		}
+		buf = append(buf, v...)
+		(*marks)[len(*marks)-1].same = true
+		return true
+	}
+	// later leaves a field of the batch only out of a base's buffer.
+	later := func() bool {
+		if base == nil || marks == nil {
+			return false
+		}
+		(*marks)[len(*marks)-1].later = true
+		return true
+	}
+	var was sameParts
+	if base != nil {
+		was = base.parts
 	}
 	buf = append(buf, '{')
 	field("status")
@@ -161,13 +193,21 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	field("cpus")
 	buf = appendList(buf, st.CPUs, appendCPU)
 	field("ready")
-	buf = appendList(buf, st.Ready, func(buf []byte, q *[]int) []byte { return appendInts(buf, *q) })
+	if !again("ready", sameSlice(st.Ready, was.ready)) {
+		buf = appendList(buf, st.Ready, func(buf []byte, q *[]int) []byte { return appendInts(buf, *q) })
+	}
 	field("jobs")
-	buf = appendInts(buf, st.Jobs)
+	if !again("jobs", sameSlice(st.Jobs, was.jobs)) {
+		buf = appendInts(buf, st.Jobs)
+	}
 	field("swapped")
-	buf = appendInts(buf, st.Swapped)
+	if !again("swapped", sameSlice(st.Swapped, was.swapped)) {
+		buf = appendInts(buf, st.Swapped)
+	}
 	field("devices")
-	buf = appendList(buf, st.Devices, appendDevice)
+	if !again("devices", sameSlice(st.Devices, was.devices)) {
+		buf = appendList(buf, st.Devices, appendDevice)
+	}
 	if len(st.Asking) > 0 {
 		field("asking")
 		buf = appendList(buf, st.Asking, appendAsk)
@@ -198,15 +238,21 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Sync) > 0 {
 		field("sync")
-		buf = appendList(buf, st.Sync, appendSync)
+		if !again("sync", sameSlice(st.Sync, was.sync)) {
+			buf = appendList(buf, st.Sync, appendSync)
+		}
 	}
 	if len(st.Waits) > 0 {
 		field("waits")
-		buf = appendList(buf, st.Waits, appendWait)
+		if !again("waits", sameSlice(st.Waits, was.waits)) {
+			buf = appendList(buf, st.Waits, appendWait)
+		}
 	}
 	if len(st.IPC) > 0 {
 		field("ipc")
-		buf = appendJSON(buf, st.IPC)
+		if !again("ipc", sameSlice(st.IPC, was.ipc)) {
+			buf = appendJSON(buf, st.IPC)
+		}
 	}
 	if st.IPCMore != 0 {
 		field("ipcMore")
@@ -214,14 +260,15 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Instructions) > 0 {
 		field("instructions")
-		buf = appendInstrs(buf, st.Instructions)
+		if !later() {
+			buf = appendInstrs(buf, st.Instructions)
+		}
 	}
 	if st.LostUpdate != nil {
 		field("lostUpdate")
-		buf = appendIntField(buf, `{"count":`, st.LostUpdate.Count, false)
-		buf = append(buf, `,"instructions":`...)
-		buf = appendInstrs(buf, st.LostUpdate.Instructions)
-		buf = append(buf, '}')
+		if !later() {
+			buf = appendLostUpdate(buf, st.LostUpdate)
+		}
 	}
 	if len(st.Shared) > 0 {
 		field("shared")
@@ -229,7 +276,9 @@ func appendSnapshotMarked(buf []byte, st *Snapshot, marks *[]fieldMark) []byte {
 	}
 	if len(st.Globals) > 0 {
 		field("globals")
-		buf = appendList(buf, st.Globals, appendGlobal)
+		if !again("globals", sameSlice(st.Globals, was.globals)) {
+			buf = appendList(buf, st.Globals, appendGlobal)
+		}
 	}
 	return append(buf, '}')
 }
@@ -341,6 +390,23 @@ func appendWait(buf []byte, w *WaitEdge) []byte {
 		buf = append(buf, `,"text":`...)
 		buf = appendText(buf, w.Text)
 	}
+	return append(buf, '}')
+}
+
+// appendPerBatch appends the value of st's field name, one of the batch
+// only (perBatch).
+func appendPerBatch(buf []byte, st *Snapshot, name string) []byte {
+	if name == "lostUpdate" {
+		return appendLostUpdate(buf, st.LostUpdate)
+	}
+	return appendInstrs(buf, st.Instructions)
+}
+
+// appendLostUpdate appends l as JSON.
+func appendLostUpdate(buf []byte, l *LostUpdate) []byte {
+	buf = appendIntField(buf, `{"count":`, l.Count, false)
+	buf = append(buf, `,"instructions":`...)
+	buf = appendInstrs(buf, l.Instructions)
 	return append(buf, '}')
 }
 
@@ -462,6 +528,9 @@ func appendIntField(buf []byte, name string, v int64, omitEmpty bool) []byte {
 		return buf
 	}
 	buf = append(buf, name...)
+	if uint64(v) < 10 { // most figures of a batch: a CPU, a flag, a size
+		return append(buf, byte('0'+v))
+	}
 	return strconv.AppendInt(buf, v, 10)
 }
 
@@ -498,7 +567,7 @@ func appendStringField(buf []byte, name, s string) []byte {
 // encoding/json.
 func appendString(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if !plain[s[i]] {
 			return appendJSON(buf, s)
 		}
 	}
@@ -506,6 +575,14 @@ func appendString(buf []byte, s string) []byte {
 	buf = append(buf, s...)
 	return append(buf, '"')
 }
+
+// plain marks the bytes appendString copies as they are.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // appendJSON appends v as encoding/json writes it.
 func appendJSON(buf []byte, v any) []byte {

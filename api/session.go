@@ -92,8 +92,8 @@ type Session struct {
 	paced   time.Time // when the last batch of running was due (or Run was pressed)
 	// deltas: the client asked for state deltas (op "delta", delta.go).
 	deltas bool
-	texts  textCache // the texts of the last events
-	waits  waitsMemo // the wait edges of the last snapshot
+	texts  textCache     // the texts of the last events
+	parts  snapshotParts // the last snapshot's parts, reused while the same (parts.go)
 	// reuse: send is done with a message when it returns (the socket
 	// encodes it at once), so the session may reuse the batch's slices.
 	reuse bool
@@ -460,18 +460,24 @@ func (s *Session) replayTo(t int64) {
 	}
 }
 
-// instructions are the instructions watched since the last batch that
-// carried some.
-func (s *Session) instructions() []Instr {
-	watched := s.m.WatchedSince(s.watchSent)
-	if len(watched) == 0 {
+// instructions appends to out the instructions watched since the last
+// batch that carried some, read in place from the machine's ring; nil
+// when there are none.
+func (s *Session) instructions(out []Instr) []Instr {
+	first, then := s.m.WatchedSpan(s.watchSent)
+	n := len(first) + len(then)
+	if n == 0 {
 		return nil
 	}
-	out := make([]Instr, 0, len(watched))
-	for _, in := range watched {
-		out = append(out, wireInstr(in))
-		s.watchSent = in.Seq + 1
+	if cap(out) < n {
+		out = make([]Instr, 0, n)
 	}
+	for _, span := range [2][]kernel.Instruction{first, then} {
+		for i := range span {
+			out = append(out, wireInstr(&span[i]))
+		}
+	}
+	s.watchSent = out[len(out)-1].Seq + 1
 	return out
 }
 
@@ -593,31 +599,41 @@ func (s *Session) snapshot() Snapshot {
 	if s.m == nil {
 		return st
 	}
-	m := s.m
+	m, c := s.m, &s.parts
 	st.Tick, st.Events = m.Now(), s.n
 	s.horizon = max(s.horizon, st.Tick)
 	st.Horizon = s.horizon
-	st.CPUs = cpus(m)
-	st.Ready = readyQueues(m, len(st.CPUs))
-	st.Jobs, st.Swapped = orEmpty(m.JobQueue()), orEmpty(m.SwapQueue())
-	st.Devices = devices(m)
+	// The parts that seldom change are the last snapshot's while they are
+	// the same (parts.go); those rebuilt at every batch reuse their slices
+	// while the session runs, each batch encoded before the next is built.
+	keep := s.reuse && s.running
+	procs, cpus, instrs := c.reusable(keep)
+	st.CPUs = appendCPUs(cpus, m)
+	st.Ready = c.readyQueues(m, len(st.CPUs))
+	c.jobs, c.swapped = sameInts(c.jobs, m.JobQueue()), sameInts(c.swapped, m.SwapQueue())
+	st.Jobs, st.Swapped = c.jobs, c.swapped
+	st.Devices = c.deviceQueues(m)
 	st.Asking = asking(m)
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
-	list := m.ProcessList()
-	st.Procs = procs(m, list)
-	st.Globals = globalsNow(m, list)
-	st.Sync, st.Waits = syncObjects(m), s.waits.get(m, m.WaitsNow())
-	st.IPC, st.IPCMore = ipcObjects(m)
+	c.briefs = m.AppendProcessList(c.briefs[:0])
+	st.Procs = appendProcs(procs, m, c.briefs)
+	if st.Procs == nil {
+		st.Procs = []Proc{}
+	}
+	st.Globals = c.globalsNow(m, c.briefs)
+	st.Sync, st.Waits = c.syncObjects(m), c.waits.get(m)
+	st.IPC, st.IPCMore = c.ipcObjects(m)
 	st.Shared = sharedVars(m)
-	st.Instructions = s.instructions()
+	st.Instructions = s.instructions(instrs)
 	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
 		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}
-		for _, in := range seq {
-			st.LostUpdate.Instructions = append(st.LostUpdate.Instructions, wireInstr(in))
+		for i := range seq {
+			st.LostUpdate.Instructions = append(st.LostUpdate.Instructions, wireInstr(&seq[i]))
 		}
 		s.lostSent = n
 	}
+	c.keep(keep, st.Procs, st.CPUs, st.Instructions)
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}

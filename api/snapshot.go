@@ -2,15 +2,15 @@ package api
 
 import (
 	"fmt"
-	"slices"
 
 	"osplay/kernel"
 )
 
-// procs lists every process not yet reaped, with its current source line.
-func procs(m *kernel.Machine, list []kernel.ProcBrief) []Proc {
-	out := make([]Proc, 0, len(list))
-	for _, b := range list {
+// appendProcs appends every process not yet reaped, with its current
+// source line, to out.
+func appendProcs(out []Proc, m *kernel.Machine, list []kernel.ProcBrief) []Proc {
+	for i := range list {
+		b := &list[i]
 		out = append(out, Proc{PID: b.PID, PPID: b.PPID, Name: b.Name, State: b.State.String(),
 			WaitOn: b.WaitOn, CPU: b.CPU, File: b.File, Line: b.Line, Func: b.Func,
 			CPUTicks: b.CPUTicks, Threads: threads(m, b.PID, b.TCBs)})
@@ -71,26 +71,6 @@ const (
 	maxGlobalsProcs = 8
 )
 
-// globalsNow lists the integer globals of the live processes (init left
-// out), as they are now.
-func globalsNow(m *kernel.Machine, list []kernel.ProcBrief) []GlobalVar {
-	var out []GlobalVar
-	n := 0
-	for _, p := range list {
-		if p.PID == 1 || n == maxGlobalsProcs {
-			continue
-		}
-		gs := m.GlobalsNow(p.PID, maxGlobalsSent)
-		if len(gs) > 0 {
-			n++
-		}
-		for _, g := range gs {
-			out = append(out, GlobalVar{PID: p.PID, Var: g.Name, Value: g.Value})
-		}
-	}
-	return out
-}
-
 // byAddress reports whether a wait of kind k is for an object at an
 // address of the process's memory (a lock, a semaphore…), not for a pid,
 // a tid or a device.
@@ -120,28 +100,31 @@ func waitEdges(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 	return out
 }
 
-// waitsMemo is the wait edges of a session's last snapshot, as the kernel
-// gave them and on the wire: most batches of a running session have the
-// same (init waiting for its child), and their texts cost a dozen
-// allocations each time.
+// waitsMemo is the waits of a session's last snapshot, as the kernel gave
+// them (not yet in words) and on the wire: most batches of a running
+// session have the same (init waiting for its child), and their texts
+// cost a dozen allocations each time.
 type waitsMemo struct {
-	src  []kernel.WaitEdge
+	src  []kernel.Waiting
 	wire []WaitEdge
+	now  []kernel.Waiting // the machine's, read into it at each batch
 }
 
-// get is waitEdges(m, ws), the last one's when nothing changed: the same
-// edges with the same objects, waited on under the same variables' names.
-func (c *waitsMemo) get(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
+// get is the wait edges of m's blocked threads, the last ones when nothing
+// changed: the same threads waiting for the same objects at the same
+// lines, under the same variables' names.
+func (c *waitsMemo) get(m *kernel.Machine) []WaitEdge {
+	c.now = m.AppendWaiting(c.now[:0])
+	ws := c.now
 	if len(ws) == 0 {
+		c.src, c.wire = c.src[:0], nil
 		return nil
 	}
-	if len(ws) == len(c.src) {
+	if len(ws) == len(c.src) && len(c.wire) == len(ws) {
 		same := true
 		for i := range ws {
 			a, b := &ws[i], &c.src[i]
-			if a.PID != b.PID || a.TID != b.TID || a.Kind != b.Kind || a.Addr != b.Addr || a.Holder != b.Holder ||
-				a.File != b.File || a.Line != b.Line || !sameText(a.Object, b.Object) ||
-				byAddress(a.Kind) && m.VarName(a.PID, a.Addr) != c.wire[i].Var {
+			if *a != *b || byAddress(a.For.Kind) && m.VarName(a.PID, a.For.ID) != c.wire[i].Var {
 				same = false
 				break
 			}
@@ -151,10 +134,11 @@ func (c *waitsMemo) get(m *kernel.Machine, ws []kernel.WaitEdge) []WaitEdge {
 		}
 	}
 	c.src = append(c.src[:0], ws...)
-	for i := range c.src {
-		c.src[i].Object.Args = slices.Clone(c.src[i].Object.Args)
+	edges := make([]kernel.WaitEdge, len(ws))
+	for i, w := range ws {
+		edges[i] = w.Edge()
 	}
-	c.wire = waitEdges(m, ws)
+	c.wire = waitEdges(m, edges)
 	return c.wire
 }
 
@@ -198,23 +182,15 @@ func signalNames(sigs []int) []string {
 }
 
 // cpus reports the processors.
-func cpus(m *kernel.Machine) []CPU {
-	views := m.CPUs()
-	out := make([]CPU, len(views))
-	for i, c := range views {
-		out[i] = CPU{ID: c.ID, PID: c.PID, Switching: c.Switching, Busy: c.Busy, Switch: c.Switch, Idle: c.IdleFor}
-	}
-	return out
-}
+func cpus(m *kernel.Machine) []CPU { return appendCPUs(nil, m) }
 
-// readyQueues lists each CPU's ready queue.
-func readyQueues(m *kernel.Machine, n int) [][]int {
-	out := make([][]int, n)
-	for i := range out {
-		out[i] = m.ReadyQueue(i)
-		if out[i] == nil {
-			out[i] = []int{}
-		}
+// appendCPUs appends the processors to out.
+func appendCPUs(out []CPU, m *kernel.Machine) []CPU {
+	for _, c := range m.CPUs() {
+		out = append(out, CPU{ID: c.ID, PID: c.PID, Switching: c.Switching, Busy: c.Busy, Switch: c.Switch, Idle: c.IdleFor})
+	}
+	if out == nil {
+		out = []CPU{}
 	}
 	return out
 }
@@ -268,7 +244,7 @@ func orEmpty(s []int) []int {
 }
 
 // wireInstr converts a watched instruction.
-func wireInstr(in kernel.Instruction) Instr {
+func wireInstr(in *kernel.Instruction) Instr {
 	w := Instr{Seq: in.Seq, Tick: in.Tick, CPU: in.CPU, PID: in.PID, TID: in.TID, Func: in.Func, File: in.File,
 		Line: in.Line, Op: in.Op.String(), A: in.A, B: in.B, Addr: in.Addr, Var: in.Var, Size: in.Size,
 		Store: in.Store, Value: int64(in.Value), Callee: in.Callee}

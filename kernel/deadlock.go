@@ -51,15 +51,49 @@ func (w WaitEdge) Text() msg.Text {
 }
 
 // edge is t's wait as a WaitEdge.
-func (m *Machine) edge(t *Thread) WaitEdge {
+func (m *Machine) edge(t *Thread) WaitEdge { return m.waiting(t).Edge() }
+
+// Waiting is a blocked thread's wait before it is put in words: thread
+// TID of process PID waits for For (its Holder as it stands now), at Line
+// of File. Its edge is a function of it alone (Edge): a view that shows
+// the waits at every batch compares these, and words only those that
+// changed.
+type Waiting struct {
+	PID, TID int
+	For      WaitObject
+	File     string
+	Line     int
+}
+
+// Edge is w as a WaitEdge.
+func (w Waiting) Edge() WaitEdge {
+	return WaitEdge{PID: w.PID, TID: w.TID, Kind: w.For.Kind, Addr: w.For.ID, Holder: w.For.Holder, File: w.File, Line: w.Line,
+		Object: w.For.Text()}
+}
+
+// waiting is t's wait.
+func (m *Machine) waiting(t *Thread) Waiting {
 	o := t.waitingOn()
 	o.Holder = m.holderNow(t.proc, o)
-	e := WaitEdge{PID: t.proc.PID, TID: t.TID, Kind: o.Kind, Addr: o.ID, Holder: o.Holder, Object: o.Text()}
+	w := Waiting{PID: t.proc.PID, TID: t.TID, For: o}
 	if t.ctx != nil {
 		r := t.ctx.Registers()
-		e.File, e.Line = r.File, r.Line
+		w.File, w.Line = r.File, r.Line
 	}
-	return e
+	return w
+}
+
+// AppendWaiting appends every blocked thread's wait to out, in the order
+// of WaitsNow, not yet in words.
+func (m *Machine) AppendWaiting(out []Waiting) []Waiting {
+	for _, p := range m.procs {
+		for _, t := range p.threads {
+			if t.State.blocked() && t.waiter.queue != nil {
+				out = append(out, m.waiting(t))
+			}
+		}
+	}
+	return out
 }
 
 // holderNow is the thread that holds o now and makes an edge of the

@@ -103,23 +103,44 @@ type GlobalValue struct {
 // no program. A name two variables share (static ones of different
 // functions) is left out: a reader could not tell which it is.
 func (m *Machine) GlobalsNow(pid, limit int) []GlobalValue {
+	return m.AppendGlobalsNow(nil, pid, limit)
+}
+
+// AppendGlobalsNow appends GlobalsNow(pid, limit) to out: a caller that
+// reads the globals at every batch reuses its slice.
+func (m *Machine) AppendGlobalsNow(out []GlobalValue, pid, limit int) []GlobalValue {
 	p := m.proc(pid)
 	if p == nil || p.mem == nil || p.prog == nil || p.State() == StateTerminated {
-		return nil
+		return out
 	}
-	names := map[string]int{}
-	for _, v := range p.prog.Vars {
-		names[v.Name]++
+	vars := p.prog.Vars
+	var names map[string]int // past a few variables, counted once rather than by a search for each
+	if len(vars) > 16 {
+		names = make(map[string]int, len(vars))
+		for _, v := range vars {
+			names[v.Name]++
+		}
 	}
-	var out []GlobalValue
+	shared := func(i int) bool {
+		if names != nil {
+			return names[vars[i].Name] > 1
+		}
+		for j := range vars {
+			if j != i && vars[j].Name == vars[i].Name {
+				return true
+			}
+		}
+		return false
+	}
 	var word [8]byte
-	for _, v := range p.prog.Vars {
-		if len(out) == limit {
+	first := len(out)
+	for i, v := range vars {
+		if len(out)-first == limit {
 			break
 		}
 		// Names with two leading underscores are the implementation's
 		// (the compiler's end-of-input marker), not the student's.
-		if v.Elem > 0 || names[v.Name] > 1 || strings.HasPrefix(v.Name, "__") || !slices.Contains([]uint64{1, 2, 4, 8}, v.Size) {
+		if v.Elem > 0 || v.Size != 1 && v.Size != 2 && v.Size != 4 && v.Size != 8 || strings.HasPrefix(v.Name, "__") || shared(i) {
 			continue
 		}
 		word = [8]byte{}

@@ -1,9 +1,12 @@
 package kernel
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"osplay/kernel/vm"
 )
 
 func TestFinalGlobal(t *testing.T) {
@@ -104,5 +107,38 @@ func TestGlobalsNow(t *testing.T) {
 	}
 	if g := m.GlobalsNow(42, 16); g != nil {
 		t.Errorf("no such process: %+v", g)
+	}
+}
+
+// GlobalsNow leaves out a name two variables share, whether the program
+// has a few variables or many, and lists the others in address order up
+// to the limit. (The test gives the program a second "a" itself.)
+func TestGlobalsNowSharedNames(t *testing.T) {
+	for _, extra := range []int{0, 20} {
+		src := "int a = 1;\n"
+		for i := 0; i < extra; i++ {
+			src += fmt.Sprintf("int x%d = %d;\n", i, i)
+		}
+		src += "int z = 3;\nint main(void) { for (;;) a++; }\n"
+		m := startMainArgs(t, Config{}, src)
+		m.RunTo(2000)
+		p := m.proc(m.ProcessList()[1].PID)
+		vars := slices.Clone(p.prog.Vars)
+		z := vars[len(vars)-2]
+		if z.Name != "z" {
+			t.Fatalf("the program's variables: %+v", vars)
+		}
+		// Only its variables: the machine does not run it again.
+		p.prog = &vm.Program{Vars: append(vars, vm.Var{Name: "a", Addr: z.Addr, Size: z.Size})}
+		var names []string
+		for _, g := range m.GlobalsNow(p.PID, 64) {
+			names = append(names, g.Name)
+		}
+		if slices.Contains(names, "a") || !slices.Contains(names, "z") || len(names) != extra+1 {
+			t.Errorf("%d more variables: GlobalsNow lists %v, want the %d and z, not a", extra, names, extra)
+		}
+		if got := m.AppendGlobalsNow([]GlobalValue{{Name: "before"}}, p.PID, 2); len(got) != 1+min(2, len(names)) || got[0].Name != "before" || got[1].Name != names[0] {
+			t.Errorf("%d more variables: AppendGlobalsNow(…, 2) gives %+v", extra, got)
+		}
 	}
 }

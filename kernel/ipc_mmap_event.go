@@ -157,6 +157,9 @@ func (m *Machine) releaseMappings(p *Process) {
 // anonShmObjects lists the anonymous shared memory objects, by number,
 // with who maps them; their bytes as the other shared memory's.
 func (m *Machine) anonShmObjects() []IPCObject {
+	if len(m.anonShm.ids) == 0 {
+		return nil
+	}
 	objs := make([]*vm.SharedMemory, 0, len(m.anonShm.ids))
 	for obj := range m.anonShm.ids {
 		objs = append(objs, obj)

@@ -129,6 +129,9 @@ func queue(key string, q *WaitQueue) []IPCQueue {
 
 // pipeObjects lists the pipes open in any process and the FIFOs.
 func (m *Machine) pipeObjects() []IPCObject {
+	if m.nextPipe == 0 { // no pipe was ever made (a FIFO's is made at its first open)
+		return nil
+	}
 	users := map[*pipe][]IPCUser{}
 	var pipes []*pipe
 	for _, p := range m.procs {
@@ -208,6 +211,9 @@ func pipeItems(p *pipe) ([]IPCItem, int) {
 // ones by name.
 func (m *Machine) msgObjects() []IPCObject {
 	ns := &m.ipc
+	if len(ns.msgs) == 0 && len(ns.mqs) == 0 {
+		return nil
+	}
 	var out []IPCObject
 	for _, id := range ns.ids(1) {
 		q := ns.msgs[id]
@@ -263,6 +269,9 @@ func (m *Machine) shmObjects() []IPCObject {
 		memory(&o, s.obj, s.size)
 		out = append(out, o)
 	}
+	if !m.ipc.sharedFiles {
+		return out
+	}
 	d, err := m.fs.Lookup("/", shmDir, 0)
 	if err != nil || d == nil {
 		return out
@@ -311,6 +320,9 @@ func init() { registerIPCKind((*Machine).semObjects) }
 
 // semObjects lists the named semaphores whose name is linked, by name.
 func (m *Machine) semObjects() []IPCObject {
+	if len(m.semNames) == 0 {
+		return nil
+	}
 	names := make([]string, 0, len(m.semNames))
 	for name := range m.semNames {
 		names = append(names, name)

@@ -16,6 +16,9 @@ func init() { registerIPCKind((*Machine).semSetObjects) }
 
 // semSetObjects lists the semaphore sets, in slot order.
 func (m *Machine) semSetObjects() []IPCObject {
+	if len(m.ipc.sem.sets) == 0 {
+		return nil
+	}
 	sets := make([]*semSet, 0, len(m.ipc.sem.sets))
 	for _, s := range m.ipc.sem.sets {
 		sets = append(sets, s)

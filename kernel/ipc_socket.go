@@ -68,6 +68,9 @@ func init() { registerIPCKind((*Machine).socketObjects) }
 
 // socketObjects lists the sockets, in the order they were made.
 func (m *Machine) socketObjects() []IPCObject {
+	if len(m.net.socks) == 0 {
+		return nil
+	}
 	views := m.Sockets()
 	if len(views) == 0 {
 		return nil

@@ -35,6 +35,7 @@ func (m *Machine) fileObject(n *fs.Inode) (*vm.SharedMemory, int) {
 	}
 	obj.Hold() // for the inode, until its last name goes (unlink)
 	m.fs.HoldInObject(n, obj, size)
+	m.ipc.sharedFiles = true
 	return obj, 0
 }
 

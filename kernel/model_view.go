@@ -66,6 +66,9 @@ func init() { registerIPCKind((*Machine).modelIPCObjects) }
 // direct links last (by pid). A condition is drawn in its monitor's box.
 func (m *Machine) modelIPCObjects() []IPCObject {
 	ms := &m.models
+	if len(ms.objs) == 0 && len(ms.links) == 0 {
+		return nil
+	}
 	var out []IPCObject
 	for _, id := range ms.ids() {
 		switch o := ms.objs[id].(type) {

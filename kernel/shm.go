@@ -75,6 +75,10 @@ type ipcSpace struct {
 	mqs      map[string]*mqueue  // POSIX message queues, by name
 	mqNext   int                 // the next POSIX queue's number (its wait queues' ID)
 	sem      semSpace            // System V semaphore sets (sem_sysv.go)
+	// sharedFiles: some file's bytes were held by shared memory (a
+	// shm_open, a file mapped shared), so /dev/shm may hold objects; until
+	// then the views need not look there.
+	sharedFiles bool
 }
 
 // slotFree returns the lowest slot no live object of the kind uses.
@@ -253,6 +257,9 @@ func (m *Machine) shmOf(obj *vm.SharedMemory) *shmSegment {
 // ids lists the ids of the segments (kind 0) or of the message queues
 // (kind 1) in slot order, as ipcs shows them.
 func (ns *ipcSpace) ids(kind int) []int {
+	if kind == 0 && len(ns.shms) == 0 || kind == 1 && len(ns.msgs) == 0 || kind == 2 && len(ns.sem.sets) == 0 {
+		return nil
+	}
 	slots := map[int]int{}
 	switch kind {
 	case 0:

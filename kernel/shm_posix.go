@@ -69,6 +69,7 @@ func sysShmOpen(m *Machine, t *Thread, a []uint64) sysret {
 		obj := vm.NewSharedMemory(m.phys, 0)
 		obj.Hold() // for the name
 		n.Object, n.Length = obj, 0
+		m.ipc.sharedFiles = true
 		m.ipcLife(nil, IPCRef{Kind: IPCPosixShm, ID: int64(n.Ino), Name: "/" + name}, OpCreate)
 	}
 	if flags&fs.O_TRUNC != 0 && o.Writable() {

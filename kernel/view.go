@@ -88,7 +88,12 @@ type ProcBrief struct {
 
 // ProcessList returns a brief of every process not yet reaped, by pid.
 func (m *Machine) ProcessList() []ProcBrief {
-	out := make([]ProcBrief, 0, len(m.procs))
+	return m.AppendProcessList(make([]ProcBrief, 0, len(m.procs)))
+}
+
+// AppendProcessList appends ProcessList's briefs to out: a caller that
+// lists the processes at every batch reuses its slice.
+func (m *Machine) AppendProcessList(out []ProcBrief) []ProcBrief {
 	for _, p := range m.procs {
 		t := p.rep()
 		w := t.waitingOn()
@@ -201,11 +206,13 @@ func threadView(t *Thread) ThreadView {
 
 // ReadyQueue lists the threads the policy would dispatch on cpu, in order,
 // by tid: the pid of a single-threaded process.
-func (m *Machine) ReadyQueue(cpu int) []int {
+func (m *Machine) ReadyQueue(cpu int) []int { return m.AppendReadyQueue(nil, cpu) }
+
+// AppendReadyQueue appends ReadyQueue(cpu) to out.
+func (m *Machine) AppendReadyQueue(out []int, cpu int) []int {
 	if m.policy == nil {
-		return nil
+		return out
 	}
-	var out []int
 	for _, t := range m.policy.Ready(cpu) {
 		out = append(out, t.ID())
 	}
@@ -373,6 +380,9 @@ type SyncView struct {
 func (m *Machine) SyncObjects() []SyncView {
 	var out []SyncView
 	for _, p := range m.procs {
+		if len(p.futexes) == 0 && len(p.threads) == 1 && p.threads[0].exited.Len() == 0 {
+			continue // most processes: no word waited on, no thread to join
+		}
 		addrs := make([]uint64, 0, len(p.futexes))
 		for a, q := range p.futexes {
 			if q.Len() > 0 {

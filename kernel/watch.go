@@ -114,6 +114,24 @@ func (m *Machine) WatchedSince(seq int64) []Instruction {
 	return out
 }
 
+// WatchedSpan is WatchedSince without a copy: the instructions watched
+// whose Seq is seq or later, the oldest first, as one or two stretches of
+// the machine's own ring (before, then after, its wrap). They are the
+// machine's: read them before it runs again, and never change them.
+func (m *Machine) WatchedSpan(seq int64) (first, then []Instruction) {
+	w := m.watch
+	if w == nil || seq >= w.next {
+		return nil, nil
+	}
+	n := int64(cap(w.ring))
+	seq = max(seq, w.next-int64(len(w.ring)))
+	from, to := int(seq%n), int((w.next-1)%n)+1
+	if from < to {
+		return w.ring[from:to], nil
+	}
+	return w.ring[from:], w.ring[:to]
+}
+
 // LastLostUpdate returns the instructions of the last lost update seen
 // while watching, from the load its store was computed from to that store,
 // every thread's, in the order they ran (nil when none was seen), and how

@@ -147,8 +147,9 @@ func TestWatchedTicksAcrossSlices(t *testing.T) {
 	}
 }
 
-// WatchedSince(seq) is Watched() from seq on: before the ring fills, once
-// it wraps, past its end and before its oldest instruction.
+// WatchedSince(seq) is Watched() from seq on, and WatchedSpan(seq) the
+// same without a copy: before the ring fills, once it wraps, past its end
+// and before its oldest instruction.
 func TestWatchedSince(t *testing.T) {
 	m := startMain(t, Config{Sched: "fcfs"}, `int main(void) { volatile long n = 0; for (long i = 0; i < 1000; i++) n++; return 0; }`)
 	m.Watch(16)
@@ -167,6 +168,10 @@ func TestWatchedSince(t *testing.T) {
 				}
 			}
 			got := m.WatchedSince(seq)
+			a, b := m.WatchedSpan(seq)
+			if span := append(a[:len(a):len(a)], b...); !reflect.DeepEqual(span, got) && len(got)+len(span) > 0 {
+				t.Fatalf("tick %d, since %d: WatchedSpan gives %d instructions unlike WatchedSince's %d", until, seq, len(span), len(got))
+			}
 			if len(got) != len(want) {
 				t.Fatalf("tick %d, since %d (kept %d–%d): %d instructions, want %d", until, seq, first, last, len(got), len(want))
 			}
