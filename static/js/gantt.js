@@ -5,7 +5,8 @@
 // process's colour. With "a row per thread" the chart has a row for each
 // thread (or process) that ran, labelled with its name, instead of one per
 // CPU.
-import {svg, html, clear, titled} from "./svg.js";
+import {svg, html, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
@@ -19,6 +20,12 @@ export class Gantt {
     this.onSelect = onSelect;
     this.snap = null;
     canvas.addEventListener("scroll", () => this.pinNames(), {passive: true});
+    // One listener for every segment (kept from one drawing to the next):
+    // a click on a process's turn selects it.
+    canvas.addEventListener("click", (ev) => {
+      const g = ev.target.closest && ev.target.closest(".seg.run");
+      if (g && canvas.contains(g)) this.onSelect(Number(g.dataset.pid));
+    });
     this.zoom = 1; // 1: the whole run in the view's width; 2, 4, …: wider, with a scroll bar
     this.reset();
   }
@@ -166,12 +173,17 @@ export class Gantt {
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    clear(this.canvas);
     const ncpu = Math.max(this.cpus.length, this.snap ? this.snap.cpus.length : 1);
     const end = Math.max(this.end, 1);
     this.px = 0;
+    // Drawn afresh off the page; the page keeps its nodes (lanes, each
+    // lane's segments in order, the axis) and takes only what changed:
+    // new segments, the last one grown, the ticks moved by a new scale.
+    const out = document.createDocumentFragment();
     if (this.cpus.length === 0) {
-      this.canvas.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
+      this.laneNames = null;
+      out.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
+      patch(this.canvas, out);
       if (this.statsEl) this.statsEl.textContent = "";
       if (this.legendEl) this.legendEl.replaceChildren();
       return;
@@ -227,7 +239,6 @@ export class Gantt {
           s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` :
           s.what === "mixed" ? t("gantt.mixed") : t("gantt.idle");
         titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
-        if (run) g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
       }
       root.appendChild(row);
@@ -255,14 +266,23 @@ export class Gantt {
       root.appendChild(g);
     }
     root.appendChild(names);
-    this.laneNames = names;
-    this.canvas.appendChild(root);
+    names.setAttribute("transform", `translate(${this.canvas.scrollLeft} 0)`); // as pinNames keeps it
+    out.appendChild(root);
+    patch(this.canvas, out);
+    this.laneNames = this.canvas.querySelector(".lane-names");
     if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
     this.pinNames();
     this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed,
       lanes.some((l) => l.segs.some((s) => s.what === "mixed")));
-    if (this.legendEl) this.legendEl.replaceChildren(...this.legend.map(legendHTML));
-    if (this.statsEl) this.statsEl.textContent = this.stats(end);
+    if (this.legendEl) {
+      const items = document.createDocumentFragment();
+      items.append(...this.legend.map(legendHTML));
+      patch(this.legendEl, items);
+    }
+    if (this.statsEl) {
+      const stats = this.stats(end);
+      if (this.statsEl.textContent !== stats) this.statsEl.textContent = stats;
+    }
     this.showZoom();
   }
 
