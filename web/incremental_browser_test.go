@@ -150,3 +150,48 @@ func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserPauseHoldsTheDrawing: at the fastest speed, a hold (what
+// Pause starts) draws none of the batches that come, and lets the drawing
+// go on by itself when no answer comes within its second; Pause itself is drawn
+// from the server's answer: the views show the paused tick, each as a
+// whole drawing of that state would, and nothing is held after it.
+func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
+	ctx, url := openPlay(t, "new=1")
+	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, twoProcesses))
+	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
+	status := `document.querySelector('[data-show="status"]').dataset.status`
+	waitFor(t, ctx, "the session", status+` === "paused"`)
+	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	// Count the batches and the drawings from the hold on.
+	eval[bool](t, ctx, `(() => {
+		const d = osplay.dispatcher, h = osplay.conn.handlers, batch = h.batch, drawn = d.onDrawn;
+		window.held = {batches: 0, draws: 0, drawnAt: 0, since: performance.now()};
+		h.batch = (b) => { held.batches++; batch(b); };
+		d.onDrawn = (seq) => { if (!held.draws++) held.drawnAt = performance.now(); drawn(seq); };
+		d.hold();
+		return true;
+	})()`)
+	// (The server sends two batches ahead of the page's acknowledgement at
+	// most, so that fewer may come.)
+	waitFor(t, ctx, "the drawing going on without an answer", `held.draws > 0`)
+	if ms := eval[float64](t, ctx, `held.drawnAt - held.since`); ms < 900 {
+		t.Errorf("the page drew %.0f ms into the hold, before its second (%d batches came)", ms, eval[int](t, ctx, `held.batches`))
+	}
+	if eval[string](t, ctx, status) != "running" {
+		t.Fatal("the run stopped by itself")
+	}
+	// Pause: the answer is drawn.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="pause"]`)))
+	waitFor(t, ctx, "the pause, drawn", status+` === "paused" && osplay.dispatcher.frame === 0`)
+	if eval[bool](t, ctx, `!!osplay.dispatcher.holding`) {
+		t.Error("the page still holds its drawing after the answer")
+	}
+	tick := eval[float64](t, ctx, `osplay.dispatcher.snapshot.tick`)
+	if stats := eval[string](t, ctx, `document.querySelector('[data-show="gantt-stats"]').textContent`); !strings.Contains(stats, fmt.Sprintf(": %.0f ", tick)) {
+		t.Errorf("the Gantt chart says %q, the machine paused at tick %.0f", stats, tick)
+	}
+	sameAsWhole(t, ctx, fmt.Sprintf("paused at tick %.0f", tick))
+}
