@@ -13,7 +13,15 @@
 // draws the views in sight, the quickest first, for LATE_FRAME_MS at most
 // (so that Pause shows at once); the rest, and those left out of sight,
 // follow from the next frame on, LATE_FRAME_MS of drawing a frame.
+//
+// Pause: from the moment it is pressed (hold) until the server's answer —
+// the first batch of a run that has stopped — the batches of the run
+// still under way are taken (their events and state, so that nothing is
+// lost) but not drawn: the page's time goes to the answer, which is then
+// drawn as any stop is, the quickest views first. An answer that does not
+// come within HOLD_MS (a connection lost) lets the drawing go on.
 const DRAW_SHARE = 4;
+const HOLD_MS = 1000;
 const LATE_FRAME_MS = 12;
 const FAST_TICKS = 1000;
 
@@ -39,6 +47,7 @@ export class Dispatcher {
     this.draining = false; // they are drawn in the next frame
     this.cost = new Map(); // view → how long it took to draw last
     this.wasFast = false;
+    this.holding = 0; // a timer while Pause waits for its answer
     // measure: when set (by a benchmark), each view's drawing is recorded
     // as a performance measure named "draw <view>".
     this.measure = false;
@@ -63,6 +72,7 @@ export class Dispatcher {
 
   // reset forgets the run (a new program is loaded).
   reset() {
+    this.release();
     this.log = [];
     this.table.reset();
     for (const v of this.views) v.reset();
@@ -71,6 +81,27 @@ export class Dispatcher {
   feed(e) {
     this.table.event(e);
     for (const v of this.views) v.event(e);
+  }
+
+  // hold stops drawing the run under way until it has stopped (Pause was
+  // pressed): a frame due is called off, and the batches that come before
+  // the answer are taken but not drawn.
+  hold() {
+    const s = this.snapshot;
+    if (!s || s.status !== "running") return;
+    clearTimeout(this.holding);
+    this.holding = setTimeout(() => { this.holding = 0; this.schedule(); }, HOLD_MS);
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
+  }
+
+  // release ends a hold.
+  release() {
+    if (!this.holding) return;
+    clearTimeout(this.holding);
+    this.holding = 0;
   }
 
   // batch takes a server batch: new events and the machine's state.
@@ -93,6 +124,8 @@ export class Dispatcher {
     }
     this.snapshot = b.state;
     this.seq = b.seq;
+    if (this.holding && b.state.status === "running") return; // not drawn: Pause waits for its answer
+    this.release();
     this.schedule();
   }
 
@@ -100,6 +133,7 @@ export class Dispatcher {
   // view with rewind(n, state) (the sequence chart, which keeps the run's
   // later events to show them as its future) is told instead.
   rewound(n, state) {
+    this.release();
     this.log.length = Math.min(this.log.length, n);
     this.table.reset();
     const again = this.views.filter((v) => !v.rewind);
@@ -126,7 +160,7 @@ export class Dispatcher {
   }
 
   schedule() {
-    if (this.frame) return;
+    if (this.frame || this.holding) return;
     const draw = () => {
       this.frame = 0;
       if (this.snapshot) {

@@ -5,7 +5,8 @@
 // process's colour. With "a row per thread" the chart has a row for each
 // thread (or process) that ran, labelled with its name, instead of one per
 // CPU.
-import {svg, html, clear, titled} from "./svg.js";
+import {svg, html, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
@@ -18,9 +19,55 @@ export class Gantt {
     this.canvas = canvas;
     this.onSelect = onSelect;
     this.snap = null;
-    canvas.addEventListener("scroll", () => this.pinNames(), {passive: true});
+    // Nothing here reads the page's layout while the chart draws (that
+    // would lay out the whole page in the middle of a frame): the view's
+    // width and scroll position are read when the browser has laid out —
+    // in the scroll event and by a ResizeObserver, which also scrolls a
+    // chart that follows its end, after layout and before paint.
+    this.width = null;
+    this.scrollX = 0;
+    this.atEnd = true;
+    this.following = false;
+    canvas.addEventListener("scroll", () => { this.readScroll(); this.pinNames(); }, {passive: true});
+    if (typeof ResizeObserver !== "undefined") {
+      this.sized = new ResizeObserver(() => this.laidOut());
+      this.sized.observe(canvas);
+    }
+    // One listener for every segment (kept from one drawing to the next):
+    // a click on a process's turn selects it.
+    canvas.addEventListener("click", (ev) => {
+      const g = ev.target.closest && ev.target.closest(".seg.run");
+      if (g && canvas.contains(g)) this.onSelect(Number(g.dataset.pid));
+    });
     this.zoom = 1; // 1: the whole run in the view's width; 2, 4, …: wider, with a scroll bar
     this.reset();
+  }
+
+  // readScroll notes where the view is scrolled to, and whether to its end.
+  readScroll() {
+    const c = this.canvas;
+    this.scrollX = c.scrollLeft;
+    this.atEnd = c.scrollLeft + c.clientWidth >= c.scrollWidth - 12;
+  }
+
+  // laidOut follows the chart's end when it should, and draws the chart
+  // again at the view's new width.
+  laidOut() {
+    const c = this.canvas;
+    if (this.following) {
+      this.following = false;
+      c.scrollLeft = c.scrollWidth;
+    }
+    this.readScroll();
+    this.pinNames();
+    const w = c.clientWidth;
+    if (w === this.width) return;
+    const drawn = this.width !== null && this.cpus.length > 0;
+    this.width = w;
+    if (drawn) {
+      this.dirty = true;
+      requestAnimationFrame(() => this.render()); // not in the observer: the chart's own size would call it again
+    }
   }
 
   // setByThread switches between a row per CPU and a row per thread.
@@ -133,6 +180,9 @@ export class Gantt {
     this.dirty = true;
     this.render();
     if (this.px) c.scrollLeft = Math.max(0, LABEL + middle * this.px - c.clientWidth / 2);
+    this.following = false; // the tick in the middle stays there
+    this.readScroll();
+    this.pinNames();
     this.showZoom();
   }
 
@@ -166,12 +216,17 @@ export class Gantt {
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    clear(this.canvas);
     const ncpu = Math.max(this.cpus.length, this.snap ? this.snap.cpus.length : 1);
     const end = Math.max(this.end, 1);
     this.px = 0;
+    // Drawn afresh off the page; the page keeps its nodes (lanes, each
+    // lane's segments in order, the axis) and takes only what changed:
+    // new segments, the last one grown, the ticks moved by a new scale.
+    const out = document.createDocumentFragment();
     if (this.cpus.length === 0) {
-      this.canvas.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
+      this.laneNames = null;
+      out.appendChild(Object.assign(document.createElement("p"), {className: "help", textContent: t("gantt.empty")}));
+      patch(this.canvas, out);
       if (this.statsEl) this.statsEl.textContent = "";
       if (this.legendEl) this.legendEl.replaceChildren();
       return;
@@ -179,14 +234,14 @@ export class Gantt {
     const lanes = this.lanes(ncpu);
     const laneBottom = TOP + lanes.length * (ROW + 6);
     const height = laneBottom + AXIS;
-    const avail = Math.max(this.canvas.clientWidth - 4, 300);
+    const avail = Math.max((this.width === null ? this.canvas.clientWidth : this.width) - 4, 300);
     const fitPx = (avail - LABEL - PAD) / end;
     this.maxZoom = 2 ** Math.max(0, Math.floor(Math.log2(Math.min(MAX_TICK_PX, MAX_SPAN / end) / fitPx)));
     if (this.zoom > this.maxZoom) this.zoom = Math.max(1, this.maxZoom);
     const px = fitPx * this.zoom;
     this.px = px;
     const W = LABEL + end * px + PAD;
-    const follow = this.zoom > 1 && this.canvas.scrollLeft + this.canvas.clientWidth >= this.canvas.scrollWidth - 12;
+    const follow = this.zoom > 1 && this.atEnd;
     const root = svg("svg", {viewBox: `0 0 ${W} ${height}`, width: W, height, class: "gantt", role: "group",
       "aria-label": t("view.gantt"), "data-zoom": this.zoom});
     root.appendChild(svg("defs", {}, svg("pattern", {id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
@@ -227,7 +282,6 @@ export class Gantt {
           s.what === "switch" ? `${t("gantt.switch")} → ${s.tid ? threadLabel(s.tid) : s.pid}` :
           s.what === "mixed" ? t("gantt.mixed") : t("gantt.idle");
         titled(g, `${what}: ${s.start}–${s.end ?? end}${s.cpu !== undefined ? ` (CPU${s.cpu})` : ""}`);
-        if (run) g.addEventListener("click", () => this.onSelect(s.pid));
         row.appendChild(g);
       }
       root.appendChild(row);
@@ -255,14 +309,33 @@ export class Gantt {
       root.appendChild(g);
     }
     root.appendChild(names);
-    this.laneNames = names;
-    this.canvas.appendChild(root);
-    if (follow) this.canvas.scrollLeft = this.canvas.scrollWidth;
+    names.setAttribute("transform", `translate(${this.scrollX} 0)`); // as pinNames keeps it
+    out.appendChild(root);
+    patch(this.canvas, out);
+    this.laneNames = this.canvas.querySelector(".lane-names");
+    // The chart's size is watched, to follow its end once laid out.
+    const chart = this.canvas.querySelector("svg.gantt");
+    if (this.sized && chart !== this.watched) {
+      if (this.watched) this.sized.unobserve(this.watched);
+      this.sized.observe(chart);
+      this.watched = chart;
+    }
+    if (follow) {
+      if (this.sized) this.following = true;
+      else this.canvas.scrollLeft = this.canvas.scrollWidth;
+    }
     this.pinNames();
     this.legend = this.legendItems(seen, lanes.some((l) => l.segs.some((s) => s.what === "switch")), summed,
       lanes.some((l) => l.segs.some((s) => s.what === "mixed")));
-    if (this.legendEl) this.legendEl.replaceChildren(...this.legend.map(legendHTML));
-    if (this.statsEl) this.statsEl.textContent = this.stats(end);
+    if (this.legendEl) {
+      const items = document.createDocumentFragment();
+      items.append(...this.legend.map(legendHTML));
+      patch(this.legendEl, items);
+    }
+    if (this.statsEl) {
+      const stats = this.stats(end);
+      if (this.statsEl.textContent !== stats) this.statsEl.textContent = stats;
+    }
     this.showZoom();
   }
 
@@ -298,7 +371,9 @@ export class Gantt {
 
   // pinNames keeps the lanes' names in sight as the chart scrolls.
   pinNames() {
-    if (this.laneNames) this.laneNames.setAttribute("transform", `translate(${this.canvas.scrollLeft} 0)`);
+    if (!this.laneNames) return;
+    const at = `translate(${this.scrollX} 0)`;
+    if (this.laneNames.getAttribute("transform") !== at) this.laneNames.setAttribute("transform", at);
   }
 
   // exportSVG is what an exported chart adds below itself, the legend, and

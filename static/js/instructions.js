@@ -7,7 +7,8 @@
 // thread's store ② and the losing store ③ marked by number as well as
 // colour. The server watches while the page steps or runs slowly
 // (api/doc.go, 1.3: instructions, lostUpdate).
-import {html, clear} from "./svg.js";
+import {html} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
@@ -91,20 +92,25 @@ export class Instructions {
     this.dirty = false;
     const old = this.canvas.querySelector(".instr-scroll");
     const stick = !old || old.scrollTop + old.clientHeight >= old.scrollHeight - 8;
-    clear(this.canvas);
-    if (this.fast) this.canvas.appendChild(html("p", {class: "help", "data-show": "instr-fast", text: t("instr.fast")}));
-    if (this.lost) this.canvas.appendChild(this.lostPanel(this.lost));
+    const was = old ? old.scrollTop : 0;
+    // Drawn afresh off the page; the page keeps its nodes (each row by its
+    // instruction's seq) and takes only what changed.
+    const out = document.createDocumentFragment();
+    if (this.fast) out.appendChild(html("p", {class: "help", "data-show": "instr-fast", text: t("instr.fast")}));
+    if (this.lost) out.appendChild(this.lostPanel(this.lost));
     if (!this.list.length) {
-      this.canvas.appendChild(html("p", {class: "help", text: t("instr.none")}));
+      out.appendChild(html("p", {class: "help", text: t("instr.none")}));
+      patch(this.canvas, out);
       return;
     }
     let rows = this.list;
     if (this.onlyMemory && this.onlyMemory.checked) rows = rows.filter((i) => i.size);
-    const scroll = html("div", {class: "instr-scroll", tabindex: 0, role: "region", "aria-label": t("view.instructions")},
-      this.grid(rows.slice(-SHOW), {}, "instr-live"));
-    this.canvas.appendChild(scroll);
+    out.appendChild(html("div", {class: "instr-scroll", tabindex: 0, role: "region", "aria-label": t("view.instructions")},
+      this.grid(rows.slice(-SHOW), {}, "instr-live")));
+    patch(this.canvas, out);
+    const scroll = this.canvas.querySelector(".instr-scroll");
     if (stick) scroll.scrollTop = scroll.scrollHeight;
-    else scroll.scrollTop = old.scrollTop;
+    else if (scroll !== old) scroll.scrollTop = was;
   }
 
   // grid is a table: tick, C line, then a column per thread; marks maps a

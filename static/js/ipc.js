@@ -12,7 +12,8 @@
 // was held — which it protects, which only partly — and the view ends
 // with every shared variable, its protecting lock or a ⚠ for none
 // (guards.js).
-import {svg, html, clear, titled} from "./svg.js";
+import {svg, html, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {guardsOf, guardList, sharedSummary, lockKey} from "./guards.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
@@ -93,20 +94,24 @@ export class IPCView {
     this.dirty = false;
     const active = document.activeElement;
     const focusKey = active && this.canvas.contains(active) ? active.dataset.object : null;
-    clear(this.canvas);
+    // Drawn afresh off the page; the page keeps its nodes (each object's
+    // card by its kind and id) and takes only what changed.
+    const out = document.createDocumentFragment();
     if (this.objects.length === 0) {
-      this.canvas.appendChild(html("p", {class: "help", "data-show": "ipc-none", text: t("ipc.none")}));
-      this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
+      out.appendChild(html("p", {class: "help", "data-show": "ipc-none", text: t("ipc.none")}));
+      out.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
+      patch(this.canvas, out);
       return;
     }
     const list = html("div", {class: "ipc-objects"});
     for (const o of this.objects) list.appendChild(this.card(o));
-    this.canvas.appendChild(list);
-    if (this.shared.length) this.canvas.appendChild(sharedSummary(this.shared));
-    if (this.more) this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-more", text: t("ipc.moreObjects", {n: this.more})}));
-    this.canvas.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
-    if (focusKey) {
-      const again = list.querySelector(`[data-object="${CSS.escape(focusKey)}"]`);
+    out.appendChild(list);
+    if (this.shared.length) out.appendChild(sharedSummary(this.shared));
+    if (this.more) out.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-more", text: t("ipc.moreObjects", {n: this.more})}));
+    out.appendChild(html("p", {class: "help", role: "note", "data-show": "ipc-locks", text: t("ipc.locksUntracked")}));
+    patch(this.canvas, out);
+    if (focusKey && !(document.activeElement && this.canvas.contains(document.activeElement))) {
+      const again = this.canvas.querySelector(`[data-object="${CSS.escape(focusKey)}"]`);
       if (again) again.focus();
     }
   }

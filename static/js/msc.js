@@ -12,7 +12,8 @@
 // Gantt chart marks it. Drawn from the events ("ipc" and "transfer" since api 1.4); after
 // a rewind the run's later events stay, faded, until the run reaches them
 // again. Only the last ROWS rows are drawn, and the view says so.
-import {svg, html, clear, titled} from "./svg.js";
+import {svg, html, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
 import {t} from "./i18n.js";
@@ -126,11 +127,28 @@ export class MSC {
     this.drawnAt = now;
     this.dirty = false;
     const focused = document.activeElement && this.canvas.contains(document.activeElement) ? document.activeElement.dataset.n : null;
-    clear(this.canvas);
+    // Drawn afresh off the page; the page keeps its nodes (each row by its
+    // event's number) and takes only what changed.
+    const out = document.createDocumentFragment();
+    const box = this.chart(out);
+    patch(this.canvas, out);
+    if (!box) return;
+    const live = this.canvas.querySelector(".msc-scroll");
+    if (focused) {
+      const again = live.querySelector(`[data-n="${focused}"]`);
+      if (again && again !== document.activeElement) again.focus();
+    } else {
+      live.scrollTop = live.scrollHeight;
+    }
+  }
+
+  // chart makes the chart, off the page, in out; it returns its scrolling
+  // box, or null when there is nothing to chart.
+  chart(out) {
     const rows = this.items.slice(-ROWS);
     if (rows.length === 0) {
-      this.canvas.appendChild(html("p", {class: "help", "data-show": "msc-none", text: t("msc.none")}));
-      return;
+      out.appendChild(html("p", {class: "help", "data-show": "msc-none", text: t("msc.none")}));
+      return null;
     }
     const capped = this.items.length - rows.length + this.dropped;
     // Lifelines in the order they appear; a process's threads after it.
@@ -220,21 +238,16 @@ export class MSC {
       root.appendChild(svg("text", {x: width - 4, y: ny + 11, "text-anchor": "end", class: "now-label", text: `▲ ${t("msc.now")}`}));
     }
     if (capped > 0) {
-      this.canvas.appendChild(html("p", {class: "help msc-capped", "data-show": "msc-capped", role: "note",
+      out.appendChild(html("p", {class: "help msc-capped", "data-show": "msc-capped", role: "note",
         text: t("msc.capped", {shown: rows.length, total: rows.length + capped})}));
     }
     if (lanes.length >= LANES) {
-      this.canvas.appendChild(html("p", {class: "help msc-capped", role: "note", text: t("msc.lanesCapped", {n: LANES})}));
+      out.appendChild(html("p", {class: "help msc-capped", role: "note", text: t("msc.lanesCapped", {n: LANES})}));
     }
     const box = html("div", {class: "msc-scroll"});
     box.appendChild(root);
-    this.canvas.appendChild(box);
-    if (focused) {
-      const again = root.querySelector(`[data-n="${focused}"]`);
-      if (again) again.focus();
-    } else {
-      box.scrollTop = box.scrollHeight;
-    }
+    out.appendChild(box);
+    return box;
   }
 
   // draw adds event e's arrow or mark, on row i, to g; false when it has

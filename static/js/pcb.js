@@ -3,7 +3,8 @@
 // the slide's "process in memory" (stack on top, text at the bottom). A
 // process with several threads lists its TCBs: each thread's id, state,
 // CPU, what it waits for and where it is in the program.
-import {svg, html, clear} from "./svg.js";
+import {svg, html} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass, glyph, stateLabel, displayState} from "./palette.js";
 import {describeStatus} from "./procs.js";
 import {t} from "./i18n.js";
@@ -77,18 +78,22 @@ export class PCB {
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    clear(this.canvas);
     this.signals.hidden = !(this.selected > 1 && this.alive);
-    if (!this.selected) {
-      this.canvas.appendChild(html("p", {class: "help", text: t("pcb.none")}));
-      return;
-    }
+    // Drawn afresh off the page; the page keeps its nodes and takes only
+    // what changed.
+    const out = document.createDocumentFragment();
+    out.appendChild(this.draw());
+    patch(this.canvas, out);
+  }
+
+  // draw is the inspector's content, off the page.
+  draw() {
+    if (!this.selected) return html("p", {class: "help", text: t("pcb.none")});
     const p = this.pcb;
     const known = this.table && this.table.get(this.selected);
     if (!p) {
       const line = known ? `pid ${known.pid} ${known.name}: ${t("pcb.gone")}` : t("pcb.gone");
-      this.canvas.appendChild(html("p", {class: "help", text: line}));
-      return;
+      return html("p", {class: "help", text: line});
     }
     const shown = displayState({state: p.state, reaped: false});
     const rows = [
@@ -137,7 +142,7 @@ export class PCB {
     side.appendChild(html("h3", {text: `${t("pcb.memory")} (${t("pcb.resident")} ${size(p.resident)})`}));
     side.appendChild(this.memory(p.segments));
     wrap.appendChild(side);
-    this.canvas.appendChild(wrap);
+    return wrap;
   }
 
   // tcbs is the table of the process's threads.

@@ -237,7 +237,10 @@ const actions = {
     if (!h) return;
     send(h.until ? {op: "run", until: h.until} : {op: "run"});
   },
-  pause() { send({op: "pause"}); },
+  pause() {
+    dispatcher.hold(); // until the answer, the page's time is the answer's
+    send({op: "pause"});
+  },
   step() { load(false); send({op: "step", by: "tick"}); },
   "step-event"() { load(false); send({op: "step", by: "event"}); },
   "step-syscall"() { load(false); send({op: "step", by: "syscall"}); },

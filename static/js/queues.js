@@ -7,7 +7,8 @@
 // sync): a mutex with its owner, a semaphore with its value, a barrier
 // with the threads arrived of how many, a condition variable, a join. A
 // cell of a thread shows its tid ("T3", data-tid) in its process's colour.
-import {svg, clear, titled} from "./svg.js";
+import {svg, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
@@ -42,6 +43,20 @@ export class Queues {
     this.onChoose = onChoose;
     this.snap = null;
     this.table = null;
+    // One listener for every cell (the cells are kept from one drawing to
+    // the next): a click or Enter selects its process, or chooses its
+    // thread to run when the ready queue is choosable.
+    const act = (ev) => {
+      const c = ev.target.closest && ev.target.closest(".cell");
+      if (!c || !canvas.contains(c)) return;
+      if (ev.type === "keydown" && ev.key !== "Enter") return;
+      const pid = Number(c.dataset.pid), tid = Number(c.dataset.tid) || 0;
+      const q = c.closest(".queue");
+      if (q && q.classList.contains("queue-ready") && q.classList.contains("choosable")) this.onChoose(tid || pid);
+      else this.onSelect(pid);
+    };
+    canvas.addEventListener("click", act);
+    canvas.addEventListener("keydown", act);
     this.reset();
   }
 
@@ -60,7 +75,6 @@ export class Queues {
   render() {
     if (!this.dirty || !this.snap) return;
     this.dirty = false;
-    clear(this.canvas);
     const snap = this.snap;
     const names = new Map(snap.procs.map((p) => [p.pid, p.name]));
     this.names = names;
@@ -184,7 +198,11 @@ export class Queues {
     const zy = firstWait + rows.length * rowH + 8;
     root.appendChild(svg("text", {x: QX, y: zy - 4, class: "q-label", text: t("queue.zombies")}));
     this.cells(root, zombies, names, QX, zy, QW, "zombie");
-    this.canvas.appendChild(root);
+    // Drawn afresh off the page; the page keeps its nodes and takes only
+    // what changed.
+    const fresh = document.createDocumentFragment();
+    fresh.appendChild(root);
+    patch(this.canvas, fresh);
   }
 
   // syncQueue draws a synchronisation object's queue: its waiters, and
@@ -239,9 +257,6 @@ export class Queues {
     g.appendChild(svg("rect", {x, y, width: CELL, height: CELL, rx: id.tid ? 1 : 5}));
     g.appendChild(svg("text", {x: x + CELL / 2, y: y + 20, "text-anchor": "middle", text: id.tid ? threadLabel(id.tid) : String(pid)}));
     titled(g, `${who} (${kind === "owner" ? t("sync.owner") : kind})`);
-    const act = () => (kind === "ready choosable" ? this.onChoose(id.tid || pid) : this.onSelect(pid));
-    g.addEventListener("click", act);
-    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") act(); });
     return g;
   }
 }

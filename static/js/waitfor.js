@@ -5,7 +5,8 @@
 // the object. A cycle of arrows is a deadlock: its threads and arrows are
 // drawn thick and dashed, marked ⟳ and listed in words, so that it reads
 // without colour. Drawn from the snapshot's "waits" (api/doc.go, 1.3).
-import {svg, html, clear, titled} from "./svg.js";
+import {svg, html, titled} from "./svg.js";
+import {patch} from "./patch.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
 import {threadLabel} from "./procs.js";
@@ -52,6 +53,19 @@ export class WaitFor {
     this.canvas = canvas;
     this.onSelect = onSelect;
     this.lineText = lineText || (() => "");
+    // One listener for every thread's node (kept from one drawing to the
+    // next): a click, Enter or Space selects its process.
+    const act = (ev) => {
+      const g = ev.target.closest && ev.target.closest(".wf-node");
+      if (!g || !canvas.contains(g)) return;
+      if (ev.type === "keydown") {
+        if (ev.key !== "Enter" && ev.key !== " ") return;
+        ev.preventDefault();
+      }
+      this.onSelect(Number(g.dataset.pid));
+    };
+    canvas.addEventListener("click", act);
+    canvas.addEventListener("keydown", act);
     this.reset();
   }
 
@@ -77,10 +91,17 @@ export class WaitFor {
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    clear(this.canvas);
+    // Drawn afresh off the page; the page keeps its nodes and takes only
+    // what changed.
+    const fresh = document.createDocumentFragment();
+    this.draw(fresh);
+    patch(this.canvas, fresh);
+  }
+
+  draw(out) {
     const waits = this.waits;
     if (waits.length === 0) {
-      this.canvas.appendChild(html("p", {class: "help", "data-show": "waitfor-none", text: t("wf.none")}));
+      out.appendChild(html("p", {class: "help", "data-show": "waitfor-none", text: t("wf.none")}));
       return;
     }
     const pidOf = new Map();
@@ -187,9 +208,6 @@ export class WaitFor {
       g.appendChild(svg("circle", {r: R, class: "disc"}));
       g.appendChild(svg("text", {y: 5, "text-anchor": "middle", class: "tid", text: threadLabel(tid)}));
       if (cyc) g.appendChild(svg("text", {x: R - 2, y: -R + 4, class: "mark", text: "⟳"}));
-      const act = () => this.onSelect(pid);
-      g.addEventListener("click", act);
-      g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); act(); } });
       titled(g, `${threadLabel(tid)} · pid ${pid} ${this.names.get(pid) || ""}`);
       root.appendChild(g);
     }
@@ -200,8 +218,8 @@ export class WaitFor {
       g.appendChild(svg("text", {x: ox + 8, y: y + 5, text: objectText(w)}));
       root.appendChild(g);
     });
-    this.canvas.appendChild(root);
-    this.canvas.appendChild(this.words(found, waits));
+    out.appendChild(root);
+    out.appendChild(this.words(found, waits));
   }
 
   // sentence says one wait in words: "T3 waits for mutex 0x64f028 held by T4, line 12".

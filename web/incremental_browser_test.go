@@ -1,0 +1,197 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The views that draw only what changed: each builds its drawing afresh
+// off the page and the page keeps its nodes, taking only what changed
+// (static/js/patch.js). What a run drawn frame by frame leaves on the page
+// must be what one whole drawing of the same state makes.
+var patchedViews = []string{"Gantt", "MSC", "Queues", "WaitFor", "IPCView", "Instructions", "PCB"}
+
+// canonJS reads a view's nodes as text: each element with its attributes
+// in order of name (a kept node's attributes may stand in another order
+// than a new one's), each text node quoted.
+const canonJS = `const canon = (n) => {
+	if (n.nodeType === 3) return JSON.stringify(n.nodeValue);
+	if (n.nodeType !== 1) return "";
+	const a = [...n.attributes].map((x) => x.name + "=" + JSON.stringify(x.value)).sort();
+	return "<" + n.localName + (a.length ? " " + a.join(" ") : "") + ">" + [...n.childNodes].map(canon).join("") + "</" + n.localName + ">";
+};
+const elements = (v) => [v.canvas, v.legendEl].filter(Boolean);
+const read = (v) => elements(v).map((e) => [...e.childNodes].map(canon).join("\n")).join("\n----\n");
+const views = () => osplay.dispatcher.views.filter((v) => %s.includes(v.constructor.name));
+`
+
+// tagJS marks every element the views show now, to tell later which
+// were kept.
+var tagJS = fmt.Sprintf(`(() => { %s
+	let n = 0;
+	for (const v of views()) for (const e of elements(v)) for (const x of e.querySelectorAll("*")) { x.keptFromEarlier = true; n++; }
+	return n;
+})()`, fmt.Sprintf(canonJS, jsList(patchedViews)))
+
+// redrawJS reads each view as drawn, then draws it whole into an empty
+// element and reads it again; "kept" is how many of the elements drawn
+// before tagJS the page still shows.
+var redrawJS = fmt.Sprintf(`(() => { %s
+	const out = {};
+	for (const v of views()) {
+		const drawn = read(v);
+		let kept = 0, all = 0;
+		for (const e of elements(v)) for (const x of e.querySelectorAll("*")) { all++; if (x.keptFromEarlier) kept++; }
+		for (const e of elements(v)) e.replaceChildren();
+		v.dirty = true;
+		v.drawnAt = 0;
+		v.render();
+		out[v.constructor.name] = {drawn, whole: read(v), kept, all};
+	}
+	return out;
+})()`, fmt.Sprintf(canonJS, jsList(patchedViews)))
+
+func jsList(names []string) string {
+	return `["` + strings.Join(names, `", "`) + `"]`
+}
+
+type viewDrawing struct {
+	Drawn string `json:"drawn"`
+	Whole string `json:"whole"`
+	Kept  int    `json:"kept"`
+	All   int    `json:"all"`
+}
+
+// sameAsWhole fails the test for each view whose drawing differs from a
+// whole drawing of the same state, and returns the drawings.
+func sameAsWhole(t *testing.T, ctx context.Context, when string) map[string]viewDrawing {
+	t.Helper()
+	got := eval[map[string]viewDrawing](t, ctx, redrawJS)
+	for _, name := range patchedViews {
+		d, ok := got[name]
+		if !ok {
+			t.Errorf("%s: view %s not found", when, name)
+			continue
+		}
+		if d.Drawn != d.Whole {
+			t.Errorf("%s: %s drawn frame by frame differs from its whole drawing:\n%s", when, name, firstDifference(d.Drawn, d.Whole))
+		}
+	}
+	return got
+}
+
+// firstDifference shows where two drawings part.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-200)
+	cut := func(s string) string { return s[from:min(len(s), i+300)] }
+	return fmt.Sprintf("at byte %d of %d/%d\nframe by frame: …%s…\nwhole:          …%s…", i, len(a), len(b), cut(a), cut(b))
+}
+
+// TestBrowserViewsDrawOnlyWhatChanged: an example run at a speed a
+// student follows (every batch drawn, the instructions watched), its
+// first process inspected; mid-run the views' elements are marked. At the
+// end each view is what a whole drawing of the final state is, and the
+// chart, the queues and the other views kept their elements rather than
+// drawing anew; moved back to the middle of the run, each view is again
+// what a whole drawing is.
+func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
+	for _, c := range []struct {
+		example string
+		speed   int // ticks a batch: the run lasts a few seconds
+		midway  int // a tick well inside the run
+	}{{"philosophers", 100, 600}, {"prodcons-shm-msg", 10, 300}, {"counter-race", 1000, 6000}} {
+		t.Run(c.example, func(t *testing.T) {
+			ctx, _ := openPlay(t, fmt.Sprintf("example=%s&speed=%d", c.example, c.speed))
+			status := `document.querySelector('[data-show="status"]').dataset.status`
+			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+			waitFor(t, ctx, "the run", status+` === "running" && osplay.dispatcher.table.firstPID > 0`)
+			eval[bool](t, ctx, `(osplay.select(osplay.dispatcher.table.firstPID), true)`)
+			pcbShown := `!!document.querySelector('[data-canvas="pcb"] .pcb-fields')`
+			waitFor(t, ctx, "the run under way", fmt.Sprintf(`(osplay.dispatcher.snapshot.tick > %d && %s) || `, c.midway, pcbShown)+status+` !== "running"`)
+			if eval[string](t, ctx, status) != "running" {
+				t.Fatalf("the run ended at tick %v before it could be watched", eval[float64](t, ctx, `osplay.dispatcher.snapshot.tick`))
+			}
+			if tagged := eval[int](t, ctx, tagJS); tagged == 0 {
+				t.Fatal("the views showed nothing mid-run")
+			}
+			if !eval[bool](t, ctx, pcbShown) {
+				t.Error("the PCB shows no process mid-run")
+			}
+			waitFor(t, ctx, "the run's end", status+` !== "running" && osplay.dispatcher.frame === 0`)
+			end := eval[float64](t, ctx, `osplay.dispatcher.snapshot.tick`)
+			got := sameAsWhole(t, ctx, fmt.Sprintf("at the end (tick %.0f)", end))
+			for _, name := range patchedViews {
+				t.Logf("%s: %d of its %d elements kept from mid-run", name, got[name].Kept, got[name].All)
+			}
+			for _, name := range []string{"Gantt", "Queues"} {
+				if d := got[name]; d.Kept == 0 {
+					t.Errorf("%s drew all of its %d elements anew (none kept from mid-run)", name, d.All)
+				}
+			}
+			if got["Instructions"].All < 10 {
+				t.Errorf("the instructions view showed %d elements: the run was not watched", got["Instructions"].All)
+			}
+			// Back to the middle of the run.
+			mid := int(end) / 2
+			eval[bool](t, ctx, fmt.Sprintf(`(osplay.seek(%d), true)`, mid))
+			waitFor(t, ctx, "the rewind", fmt.Sprintf(`osplay.dispatcher.snapshot.tick === %d && osplay.dispatcher.frame === 0`, mid))
+			back := sameAsWhole(t, ctx, fmt.Sprintf("moved back to tick %d", mid))
+			if back["Gantt"].Drawn == got["Gantt"].Drawn {
+				t.Errorf("the Gantt chart at tick %d is drawn as at tick %.0f", mid, end)
+			}
+		})
+	}
+}
+
+// TestBrowserPauseHoldsTheDrawing: at the fastest speed, a hold (what
+// Pause starts) draws none of the batches that come, and lets the drawing
+// go on by itself when no answer comes within its second; Pause itself is drawn
+// from the server's answer: the views show the paused tick, each as a
+// whole drawing of that state would, and nothing is held after it.
+func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
+	ctx, url := openPlay(t, "new=1")
+	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, twoProcesses))
+	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
+	status := `document.querySelector('[data-show="status"]').dataset.status`
+	waitFor(t, ctx, "the session", status+` === "paused"`)
+	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	// Count the batches and the drawings from the hold on.
+	eval[bool](t, ctx, `(() => {
+		const d = osplay.dispatcher, h = osplay.conn.handlers, batch = h.batch, drawn = d.onDrawn;
+		window.held = {batches: 0, draws: 0, drawnAt: 0, since: performance.now()};
+		h.batch = (b) => { held.batches++; batch(b); };
+		d.onDrawn = (seq) => { if (!held.draws++) held.drawnAt = performance.now(); drawn(seq); };
+		d.hold();
+		return true;
+	})()`)
+	// (The server sends two batches ahead of the page's acknowledgement at
+	// most, so that fewer may come.)
+	waitFor(t, ctx, "the drawing going on without an answer", `held.draws > 0`)
+	if ms := eval[float64](t, ctx, `held.drawnAt - held.since`); ms < 900 {
+		t.Errorf("the page drew %.0f ms into the hold, before its second (%d batches came)", ms, eval[int](t, ctx, `held.batches`))
+	}
+	if eval[string](t, ctx, status) != "running" {
+		t.Fatal("the run stopped by itself")
+	}
+	// Pause: the answer is drawn.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="pause"]`)))
+	waitFor(t, ctx, "the pause, drawn", status+` === "paused" && osplay.dispatcher.frame === 0`)
+	if eval[bool](t, ctx, `!!osplay.dispatcher.holding`) {
+		t.Error("the page still holds its drawing after the answer")
+	}
+	tick := eval[float64](t, ctx, `osplay.dispatcher.snapshot.tick`)
+	if stats := eval[string](t, ctx, `document.querySelector('[data-show="gantt-stats"]').textContent`); !strings.Contains(stats, fmt.Sprintf(": %.0f ", tick)) {
+		t.Errorf("the Gantt chart says %q, the machine paused at tick %.0f", stats, tick)
+	}
+	sameAsWhole(t, ctx, fmt.Sprintf("paused at tick %.0f", tick))
+}
