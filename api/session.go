@@ -95,8 +95,10 @@ type Session struct {
 	texts  textCache     // the texts of the last events
 	parts  snapshotParts // the last snapshot's parts, reused while the same (parts.go)
 	// reuse: send is done with a message when it returns (the socket
-	// encodes it at once), so the session may reuse the batch's slices.
+	// encodes it at once), so the session may reuse the batch's slices,
+	// and the batch itself: it sends a *Batch, always this one.
 	reuse bool
+	batch Batch
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -555,7 +557,13 @@ func matchStep(by, kind string) bool {
 func (s *Session) flush(due time.Time) {
 	s.seq++
 	s.held = 0
-	b := Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
+	// A session whose messages are done with when sent (reuse) writes its
+	// batch in place; any other sends each batch anew.
+	b := &Batch{}
+	if s.reuse {
+		b = &s.batch
+	}
+	*b = Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
 		State: s.snapshot(), Sent: due.UnixMicro()}
 	if s.thin > 0 {
 		b.Thinned = &TickRange{From: s.thinned, To: b.State.Tick}
@@ -570,7 +578,11 @@ func (s *Session) flush(due time.Time) {
 	if s.skipped > 0 {
 		s.metrics.error(codeEventsLimit)
 	}
-	s.out(b)
+	if s.reuse {
+		s.out(b)
+	} else {
+		s.out(*b)
+	}
 	s.pending, s.dropped, s.skipped, s.thin = nil, 0, 0, 0 // the batch keeps its slice
 	if s.reuse && s.running && cap(b.Events) <= reuseEvents {
 		clear(b.Events)

@@ -329,7 +329,10 @@ func (c *socket) write(v any) {
 // encode encodes one message: a batch by hand, anything else by
 // encoding/json.
 func (c *socket) encode(v any) ([]byte, error) {
-	if b, ok := v.(Batch); ok {
+	switch b := v.(type) {
+	case *Batch:
+		return c.encodeBatch(b), nil
+	case Batch:
 		return c.encodeBatch(&b), nil
 	}
 	if _, ok := v.(Rewound); ok && c.base != nil {
