@@ -46,6 +46,7 @@ int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; 
 				s := ss[i%len(ss)]
 				s.begin(s.lim.BatchCPU)
 				s.advanceInterval()
+				s.seat.give() // as sending the batch does
 				events += len(s.pending)
 				s.pending = s.pending[:0]
 			}
