@@ -105,9 +105,11 @@ func firstDifference(a, b string) string {
 func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 	for _, c := range []struct {
 		example string
-		speed   int // ticks a batch: the run lasts a few seconds
-		midway  int // a tick well inside the run
-	}{{"philosophers", 100, 600}, {"prodcons-shm-msg", 10, 300}, {"counter-race", 1000, 6000}} {
+		speed   int    // ticks a batch: the run lasts a few seconds
+		midway  int    // a tick well inside the run
+		then    string // what is clicked there: the Gantt chart by thread, zoomed in
+	}{{"philosophers", 100, 600, `[data-control="gantt-threads"]`}, {"prodcons-shm-msg", 10, 300, `[data-action="gantt-zoom-in"]`},
+		{"counter-race", 1000, 6000, ""}} {
 		t.Run(c.example, func(t *testing.T) {
 			ctx, _ := openPlay(t, fmt.Sprintf("example=%s&speed=%d", c.example, c.speed))
 			status := `document.querySelector('[data-show="status"]').dataset.status`
@@ -118,6 +120,9 @@ func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 			waitFor(t, ctx, "the run under way", fmt.Sprintf(`(osplay.dispatcher.snapshot.tick > %d && %s) || `, c.midway, pcbShown)+status+` !== "running"`)
 			if eval[string](t, ctx, status) != "running" {
 				t.Fatalf("the run ended at tick %v before it could be watched", eval[float64](t, ctx, `osplay.dispatcher.snapshot.tick`))
+			}
+			if c.then != "" {
+				do(t, ctx, chromedp.Click(chromedp.CSS(c.then)))
 			}
 			if tagged := eval[int](t, ctx, tagJS); tagged == 0 {
 				t.Fatal("the views showed nothing mid-run")

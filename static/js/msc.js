@@ -115,7 +115,9 @@ export class MSC {
   state(snap) {
     if (snap.events !== this.count) this.dirty = true;
     this.count = snap.events ?? Infinity;
-    this.running = !!snap.running;
+    // Throttled only while the run goes on: a stalled run (every thread
+    // waiting) sends nothing more, so its last events are drawn at once.
+    this.running = snap.status === "running";
   }
 
   render() {

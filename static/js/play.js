@@ -169,8 +169,9 @@ editor = new EditorPane($(".program"), program, {onChange: changed, onRun: () =>
   nonce: boot.nonce});
 // The editor's markers of where each process is, drawn as a view is; at
 // full speed four times a second (each costs the editor a layout of the
-// page, and a marker that moves faster cannot be followed anyway).
-const markers = {name: "Markers", every: 250, reset() {}, event() {}, state(s) { this.procs = s.procs; },
+// page, and a marker that moves faster cannot be followed anyway), and
+// not while the editor is out of sight.
+const markers = {name: "Markers", every: 250, el: $('[data-view="editor"]'), reset() {}, event() {}, state(s) { this.procs = s.procs; },
   render() { if (this.procs) editor.markers(this.procs); this.procs = null; }};
 const races = new Races($('[data-view="races"]'), editor);
 
