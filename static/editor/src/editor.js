@@ -33,7 +33,7 @@ class PidMarker extends GutterMarker {
   constructor(procs) { super(); this.procs = procs; }
   eq(other) {
     return other.procs.length === this.procs.length &&
-      other.procs.every((p, i) => p.pid === this.procs[i].pid && p.color === this.procs[i].color && p.state === this.procs[i].state);
+      other.procs.every((p, i) => p.pid === this.procs[i].pid && p.color === this.procs[i].color && p.state === this.procs[i].state && p.title === this.procs[i].title);
   }
   toDOM() {
     const span = document.createElement("span");
