@@ -51,6 +51,10 @@ func TestSizeLimits(t *testing.T) {
 			"big.c:2:7: array too large: 4 GiB; a process may use at most 64 MiB"},
 		{"compound literal", "int main(void) {\n\treturn ((char[1<<30]){1})[0];\n}",
 			"big.c:2:10: array too large: 1 GiB; a process may use at most 64 MiB"},
+		{"alignment beyond a page", "_Alignas(1<<28) char c = 1; int main(void){ return c; }",
+			"big.c:1:22: 'c' is aligned to 268435456 bytes; osplay aligns a variable to a page (4096 bytes) at most"},
+		{"padding to an alignment", "char a[(64<<20) - 2] = {1};\n_Alignas(4096) char b = 1;\nint main(void){ return a[0] + b; }",
+			"big.c:2:21: global and static variables too large: 64 MiB in all; a process may use at most 64 MiB"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

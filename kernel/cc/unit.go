@@ -148,9 +148,6 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 		size = init.Type().Size()
 		t = init.Type()
 	}
-	if !u.fitsStatic(n, t, size) {
-		return
-	}
 	align := int64(t.Align())
 	if align < 1 {
 		align = 1
@@ -160,6 +157,20 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	}
 	if d, ok := n.(*cc.Declarator); ok && int64(d.Alignas()) > align {
 		align = int64(d.Alignas()) // _Alignas on the declaration, not the type
+	}
+	if align > abi.PageSize {
+		u.errorf(n, "'%s' is aligned to %d bytes; osplay aligns a variable to a page (%d bytes) at most", s.name, align, abi.PageSize)
+		return
+	}
+	// The padding before the object counts against the limit with it: a
+	// program of many page-aligned bytes must not make the compiler
+	// allocate a page for each.
+	pad := (u.dataSize+align-1)&^(align-1) - u.dataSize
+	if init == nil {
+		pad = (u.obj.bss+align-1)&^(align-1) - u.obj.bss
+	}
+	if !u.fitsStatic(n, t, size+pad) {
+		return
 	}
 	u.obj.align = max(u.obj.align, align)
 	s.defined = true
