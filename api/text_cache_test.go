@@ -27,7 +27,7 @@ func TestEnglishIsTheRenderers(t *testing.T) {
 			case "name":
 				a = msg.Name(key, "명령 "+key)
 			case "task":
-				a = msg.Arg{Key: key, Type: msg.TypeTask, Int: 5, TID: 5}
+				args = append(args, msg.Arg{Key: key, Type: msg.TypeTask, Int: 5, TID: 5})
 				thread = append(thread, msg.Arg{Key: key, Type: msg.TypeTask, Int: 5, TID: 7})
 				continue
 			case "text":
