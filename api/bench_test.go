@@ -11,18 +11,9 @@ import (
 // client's acknowledgement, advance the machine, take the snapshot, encode
 // the message (the state as a delta, as to the page).
 func BenchmarkSessionBatch(b *testing.B) {
-	src := `#include <stdio.h>
-#include <unistd.h>
-int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
 	bytes := 0
-	var sock socket
-	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
-		data, _ := sock.encode(v)
-		bytes += len(data)
-	}, nil, nil)
-	sock.s, s.reuse, s.deltas = s, true, true // as a page's session
+	s := loadedPageSession(&bytes)
 	lim := s.lim
-	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})
 	s.Handle(command{op: "run"})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -40,19 +31,10 @@ int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; 
 // whose program is loaded and paused at tick 0, as when a class presses
 // Run together: the first interval, and its batch with the whole state.
 func BenchmarkRunFirstBatch(b *testing.B) {
-	src := `#include <stdio.h>
-#include <unistd.h>
-int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
 	bytes, sent := 0, 0
 	b.StopTimer()
 	for range b.N {
-		var sock socket
-		s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
-			data, _ := sock.encode(v)
-			bytes += len(data)
-		}, nil, nil)
-		sock.s, s.reuse, s.deltas = s, true, true // as a page's session
-		s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})
+		s := loadedPageSession(&bytes)
 		loaded := bytes
 		b.StartTimer()
 		s.Handle(command{op: "run"})
@@ -60,4 +42,21 @@ int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; 
 		sent += bytes - loaded
 	}
 	b.ReportMetric(float64(sent)/float64(b.N), "bytes/run")
+}
+
+// loadedPageSession is a session as a page's socket makes it (its
+// messages encoded at once, states as deltas), with the load benchmark's
+// two-process loop loaded; it adds the bytes it sends to *bytes.
+func loadedPageSession(bytes *int) *Session {
+	src := `#include <stdio.h>
+#include <unistd.h>
+int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
+	var sock socket
+	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
+		data, _ := sock.encode(v)
+		*bytes += len(data)
+	}, nil, nil)
+	sock.s, s.reuse, s.deltas = s, true, true
+	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})
+	return s
 }
