@@ -7,6 +7,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http/httptest"
@@ -192,6 +193,11 @@ func typeProgram(t *testing.T, ctx context.Context, src string) {
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: src}); err != nil {
 		t.Fatal(err)
 	}
+	// The editor reads what was typed from the page a moment later (a
+	// mutation observer): a click on Run or Check before then would send
+	// the text before it.
+	quoted, _ := json.Marshal(src)
+	waitFor(t, ctx, "the typed program", `osplay.program.file(osplay.editor.current).text === `+string(quoted))
 }
 
 const forkExecWait = `#include <stdio.h>
