@@ -559,9 +559,11 @@ func (s *Session) flush(due time.Time) {
 	s.held = 0
 	// A session whose messages are done with when sent (reuse) writes its
 	// batch in place; any other sends each batch anew.
-	b := &Batch{}
+	var b *Batch
 	if s.reuse {
 		b = &s.batch
+	} else {
+		b = new(Batch)
 	}
 	*b = Batch{Type: "batch", Seq: s.seq, Events: s.pending, Dropped: s.dropped, Skipped: s.skipped,
 		State: s.snapshot(), Sent: due.UnixMicro()}
