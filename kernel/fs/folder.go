@@ -55,28 +55,33 @@ func (f *Folder) Open(name string) (iofs.File, error) {
 	if name == "." {
 		return &folderDir{f: f}, nil
 	}
-	e, err := f.lookup("open", name)
+	e, data, err := f.read("open", name)
 	if err != nil {
 		return nil, err
-	}
-	data, err := e.Read()
-	if err != nil {
-		return nil, &iofs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return &folderFile{Reader: bytes.NewReader(data), info: fileInfo(*e, int64(len(data)))}, nil
 }
 
 // ReadFile returns a copy of a file's bytes.
 func (f *Folder) ReadFile(name string) ([]byte, error) {
-	e, err := f.lookup("read", name)
+	_, data, err := f.read("read", name)
 	if err != nil {
 		return nil, err
 	}
+	return bytes.Clone(data), nil
+}
+
+// read finds a file and reads its bytes, for op.
+func (f *Folder) read(op, name string) (*FolderFile, []byte, error) {
+	e, err := f.lookup(op, name)
+	if err != nil {
+		return nil, nil, err
+	}
 	data, err := e.Read()
 	if err != nil {
-		return nil, &iofs.PathError{Op: "read", Path: name, Err: err}
+		return nil, nil, &iofs.PathError{Op: op, Path: name, Err: err}
 	}
-	return bytes.Clone(data), nil
+	return e, data, nil
 }
 
 // Stat describes "." or a file as listed, without reading it.

@@ -118,32 +118,24 @@ func (pm *PhysicalMemory) drop(pg *page) {
 // dropAll lets go of every page t maps, as drop of each does, counting
 // the frames freed of the program's image once at the end.
 func (pm *PhysicalMemory) dropAll(t *pageTable) {
-	var prog *Program
-	var counts []int32
 	var freed uint64
-	for _, d := range t.dir {
-		c := d.c
-		for i := range c.e {
-			pg := c.e[i].p
-			switch {
-			case pg == nil:
-			case pg.of != nil:
-				if pg.of != prog {
-					prog, counts = pg.of, pm.countsOf(pg.of)
-				}
-				if counts[pg.idx]--; counts[pg.idx] == 0 {
-					freed++
-				}
-			default:
-				pm.drop(pg)
-			}
+	pm.eachPage(t, func(counts []int32, idx int32) {
+		if counts[idx]--; counts[idx] == 0 {
+			freed++
 		}
-	}
+	}, pm.drop)
 	pm.frames.Add(-freed)
 }
 
 // shareAll adds a mapping of every page t maps, as share of each does.
 func (pm *PhysicalMemory) shareAll(t *pageTable) {
+	pm.eachPage(t, func(counts []int32, idx int32) { counts[idx]++ }, pm.share)
+}
+
+// eachPage calls image for each page of a program's image that t maps,
+// with this memory's counts of the mappings of that program's pages, and
+// private for every other page t maps.
+func (pm *PhysicalMemory) eachPage(t *pageTable, image func(counts []int32, idx int32), private func(*page)) {
 	var prog *Program
 	var counts []int32
 	for _, d := range t.dir {
@@ -156,9 +148,9 @@ func (pm *PhysicalMemory) shareAll(t *pageTable) {
 				if pg.of != prog {
 					prog, counts = pg.of, pm.countsOf(pg.of)
 				}
-				counts[pg.idx]++
+				image(counts, pg.idx)
 			default:
-				pm.share(pg)
+				private(pg)
 			}
 		}
 	}
