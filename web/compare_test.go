@@ -144,6 +144,14 @@ func TestBrowserWorkloadAsksWhoRuns(t *testing.T) {
 		t.Errorf("the focus is on %q, not the first choice", f)
 	}
 	screenshot(t, ctx, "workload-manual-ask")
+	// A choice the server refuses (no process 99 is ready) brings the
+	// question back, with the reason.
+	eval[bool](t, ctx, `window.osplay.ask.choose(99), true`)
+	waitFor(t, ctx, "the question again", `!document.querySelector('[data-view="ask"]').hidden && document.querySelector('[data-show="notice"]').textContent.includes("99")`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-view="ask"] [data-action="choose"]').length`); n != 2 {
+		t.Fatalf("after a refused choice the question shows %d choices", n)
+	}
+	eval[bool](t, ctx, `document.querySelector('[data-view="ask"] [data-action="choose"]').focus(), true`)
 	eval[bool](t, ctx, `document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "2", bubbles: true})), true`) // B runs first
 	waitFor(t, ctx, "the end or the next question", `['done', 'choose'].includes(document.querySelector('[data-show="status"]').dataset.status)`)
 	for i := 0; i < 5 && eval[string](t, ctx, `document.querySelector('[data-show="status"]').dataset.status`) == "choose"; i++ {

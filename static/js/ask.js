@@ -2,6 +2,13 @@
 // (the snapshot's asking lists, per CPU, the ready processes), a panel
 // with one button per ready process; the first button takes the focus and
 // the digits 1–9 choose too. Answering sends {"op":"choose","pid":P}.
+//
+// An answered question stays hidden until the server's next state: a
+// drawing before it (another view's, or a batch sent before the server
+// took the choice) still holds the question just answered, and showing it
+// again would invite a second answer to a question no longer asked. A
+// question is the tick and the asking CPUs with their ready lists; a
+// refused answer (bad_choice) shows the question again.
 import {html, clear} from "./svg.js";
 import {procClass} from "./palette.js";
 import {t} from "./i18n.js";
@@ -12,12 +19,20 @@ export class AskPanel {
     this.onChoose = onChoose;
     this.key = "";
     this.asking = [];
+    this.question = ""; // the question in the state last taken
+    this.answered = ""; // the question answered last
     document.addEventListener("keydown", (ev) => this.keydown(ev));
   }
 
-  reset() { this.asking = []; this.snap = null; }
+  reset() { this.asking = []; this.snap = null; this.question = ""; this.answered = ""; }
   event() {}
-  state(snap) { this.snap = snap; this.asking = snap.asking || []; }
+  state(snap) {
+    this.snap = snap;
+    this.asking = snap.asking || [];
+    this.question = this.asking.length ? JSON.stringify([snap.tick, this.asking]) : "";
+    if (this.answered && this.question !== this.answered) this.answered = "";
+    if (this.answered) this.asking = []; // answered: hidden until the next question
+  }
 
   render() {
     if (!this.el) return;
@@ -46,9 +61,19 @@ export class AskPanel {
   }
 
   choose(pid) {
-    this.key = "";
-    this.el.hidden = true;
+    this.answered = this.question;
+    this.asking = [];
+    this.render();
     this.onChoose(pid);
+  }
+
+  // refused shows the question answered last again: the server did not
+  // take the answer.
+  refused() {
+    if (!this.answered || !this.snap) return;
+    this.answered = "";
+    this.state(this.snap);
+    this.render();
   }
 
   keydown(ev) {

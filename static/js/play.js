@@ -416,6 +416,7 @@ const conn = new Connection(boot.socket, {
       return;
     }
     if (e.code === "no_program" && compileFailed) return;
+    if (e.code === "bad_choice") ask.refused(); // and say why, below
     if (workload && e.code === "start") {
       workload.error(e.message);
       return;
@@ -455,6 +456,6 @@ exporter.install();
 }
 
 conn.connect();
-window.osplay = {exporter, program, dispatcher, conn, editor, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
+window.osplay = {exporter, program, dispatcher, conn, editor, ask, work: keep, select: (pid) => select(pid), seek: (tick) => actions.seek(tick),
   run: () => actions.run(), deltas: () => deltas};
 void selected;
