@@ -44,7 +44,7 @@ func (u *unit) fitsStatic(n cc.Node, t cc.Type, size int64) bool {
 		return false
 	}
 	o := u.obj
-	total := int64(len(o.rodata)) + u.dataSize + o.bss + size
+	total := int64(len(o.rodata)) + u.rodataSize + u.dataSize + o.bss + size
 	if total > u.limit {
 		u.errorf(n, "global and static variables too large: %s in all; a process may use at most %s", humanSize(total), humanSize(u.limit))
 		return false

@@ -2,6 +2,7 @@ package cc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	cc "modernc.org/cc/v4"
@@ -20,8 +21,11 @@ type unit struct {
 	// size so far, dataInits write the objects' initial values into it.
 	dataSize  int64
 	dataInits []func(img []byte)
-	strs      map[string]*symbol
-	funcDef   map[string]*cc.FunctionDefinition
+	// rodataSize is the most the const variables take in rodata, where
+	// writeData places them after the unit's string literals.
+	rodataSize int64
+	strs       map[string]*symbol
+	funcDef    map[string]*cc.FunctionDefinition
 	// blockStatics are static locals, keyed by their declarator.
 	blockStatics map[*cc.Declarator]*symbol
 }
@@ -169,6 +173,16 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	if init == nil {
 		pad = (u.obj.bss+align-1)&^(align-1) - u.obj.bss
 	}
+	// A const object with its value and no address in it is read-only
+	// data, as gcc places it (.rodata): writing to it faults. One that
+	// holds addresses stays in data: gcc's position-independent programs
+	// put it in .data.rel.ro, made read-only after the loader relocates
+	// it, which this linker does not model.
+	d, _ := n.(*cc.Declarator)
+	readOnly := init != nil && d != nil && d.IsConst() && !holdsPointer(t) && align <= 16
+	if readOnly {
+		pad = align - 1 // at most: its place in rodata is known once the unit is compiled
+	}
 	if !u.fitsStatic(n, t, size+pad) {
 		return
 	}
@@ -177,6 +191,23 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	s.size = size
 	if at, ok := t.(*cc.ArrayType); ok && at.Elem() != nil {
 		s.elem = at.Elem().Size()
+	}
+	if readOnly {
+		// Placed after the string literals by writeData, which writes
+		// its value into a copy (an initializer may add string literals).
+		s.seg = segRodata
+		u.rodataSize += size + align - 1
+		u.dataInits = append(u.dataInits, func([]byte) {
+			img, relocs := make([]byte, size), len(u.obj.relocs)
+			u.staticInit(img, 0, size, t, init)
+			if len(u.obj.relocs) > relocs { // an address cast to a number
+				u.obj.relocs = u.obj.relocs[:relocs]
+				u.errorf(n, "not supported: an address in the value of the const variable '%s' (drop the const)", s.name)
+			}
+			s.off = (int64(len(u.obj.rodata)) + align - 1) &^ (align - 1)
+			u.obj.rodata = append(append(u.obj.rodata, make([]byte, s.off-int64(len(u.obj.rodata)))...), img...)
+		})
+		return
 	}
 	if init == nil {
 		u.obj.bss = (u.obj.bss + align - 1) &^ (align - 1)
@@ -193,10 +224,11 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 // writeData allocates the data image, once and at its final size, and
 // writes the initial values of the objects placed in it.
 func (u *unit) writeData() {
-	if u.dataSize == 0 {
-		return
+	if u.dataSize > 0 {
+		u.obj.data = make([]byte, u.dataSize)
 	}
-	u.obj.data = make([]byte, u.dataSize)
+	// Room for the const variables in rodata, grown once.
+	u.obj.rodata = slices.Grow(u.obj.rodata, int(u.rodataSize))
 	for _, write := range u.dataInits {
 		write(u.obj.data)
 	}

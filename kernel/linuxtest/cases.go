@@ -137,7 +137,7 @@ var Cases = []Case{
 	// Feature by feature (kernel/testdata/linux/): the C language and libc.
 	{Dir: "kernel/testdata/linux/ints", Main: "ints", Order: InOrder, Note: "integer widths, limits, wrap-around, promotions, casts."},
 	{Dir: "kernel/testdata/linux/sizes", Main: "sizes", Order: InOrder, Note: "sizeof of types and expressions (LP64)."},
-	{Dir: "kernel/testdata/linux/layout", Main: "layout", Order: InOrder, Note: "the linked image: variables at their alignment (16, 64, a page) in data and bss, string literals read-only (SIGSEGV), the library's variables (errno, stdio) each process's own after fork though its objects share pages."},
+	{Dir: "kernel/testdata/linux/layout", Main: "layout", Order: InOrder, Note: "the linked image: variables at their alignment (16, 64, a page) in data and bss, string literals and const variables read-only (SIGSEGV: an array, a string, a structure; a const pointer to writable data stays writable through it), the library's variables (errno, stdio) each process's own after fork though its objects share pages."},
 	{Dir: "kernel/testdata/linux/bits", Main: "bits", Order: InOrder, Note: "bit operations and shifts."},
 	{Dir: "kernel/testdata/linux/chars", Main: "chars", Order: InOrder, Note: "char arithmetic, escapes, ctype.h."},
 	{Dir: "kernel/testdata/linux/pointers", Main: "pointers", Order: InOrder, Note: "pointer arithmetic, pointers to pointers, void*, byte order."},

@@ -1,5 +1,6 @@
 /* Where the linker puts a program's variables: each at its alignment,
- * initialised data with its values, bss zeroed, string literals read-only;
+ * initialised data with its values, bss zeroed, string literals and const
+ * variables read-only (a const pointer's target may be written);
  * and the C library's own variables (errno, stdio's state), which share
  * pages in the image, stay each process's own after fork. */
 #include <errno.h>
@@ -20,6 +21,12 @@ _Alignas(64) int bss64[4];
 char bssc;
 _Alignas(16) long bss16[3];
 static const char *motto = "read only";
+const int table[4] = {10, 20, 30, 40};
+static const char greeting[] = "hello";
+struct point { int x, y; };
+const struct point origin = {3, 4};
+char word[] = "word";
+char *const fixed = word; /* holds an address: data, as the target is */
 
 static int aligned(const void *p, uintptr_t n) { return ((uintptr_t)p % n) == 0; }
 
@@ -49,5 +56,24 @@ int main(void)
 	printf("parent: errno %d after the child set its own\n", errno);
 	printf("parent: child killed by signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	printf("parent: motto %s\n", motto);
+
+	printf("const: table %d %d %d %d, greeting %s, origin %d,%d\n", table[0], table[1], table[2], table[3], greeting, origin.x, origin.y);
+	fixed[0] = 'W';
+	printf("through a const pointer: %s\n", word);
+	fflush(stdout);
+	for (int which = 0; which < 3; which++) {
+		if ((pid = fork()) == 0) {
+			if (which == 0)
+				((int *)table)[1] = 99;          /* read-only: SIGSEGV */
+			else if (which == 1)
+				((char *)greeting)[0] = 'j';
+			else
+				((struct point *)&origin)->y = 0;
+			printf("child %d: wrote a const variable\n", which);
+			return 0;
+		}
+		waitpid(pid, &status, 0);
+		printf("writing const %d: signal %d\n", which, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	}
 	return 0;
 }
