@@ -26,13 +26,6 @@ package api
 
 // stateBase is the state sent last to a client that takes deltas,
 // encoded, with where its fields are.
-// stateRoom and marksRoom are the room a base makes for a state at
-// first (appendState).
-const (
-	stateRoom = 4 << 10
-	marksRoom = 64
-)
-
 type stateBase struct {
 	prev, cur           []byte
 	prevMarks, curMarks []fieldMark
@@ -93,14 +86,6 @@ func fieldValue(buf []byte, marks []fieldMark, i int) []byte {
 // whole; st becomes the base. The fields of the batch only go straight
 // into the message: the base never holds them.
 func (d *stateBase) appendState(buf []byte, st *Snapshot) (out []byte, delta bool, cleared []string) {
-	if d.cur == nil {
-		// A base's first state: room for a state of a small machine
-		// (two processes take about 2 KB, with forty fields), made once
-		// rather than grown by a dozen copies, as each session of a class
-		// pressing Run together would.
-		d.cur, d.prev = make([]byte, 0, stateRoom), make([]byte, 0, stateRoom)
-		d.curMarks, d.prevMarks = make([]fieldMark, 0, marksRoom), make([]fieldMark, 0, marksRoom)
-	}
 	d.curMarks = d.curMarks[:0]
 	d.cur = appendSnapshotMarked(d.cur[:0], st, &d.curMarks, d)
 	if !d.valid { // whole: every field differs from none

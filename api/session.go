@@ -512,9 +512,6 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.skipped += half
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
-	if s.pending == nil {
-		s.pending = make([]Event, 0, 16) // a batch's worth at the default speed, made once
-	}
 	s.pending = append(s.pending, wireEventWith(n, &e, &s.texts))
 }
 

@@ -85,7 +85,6 @@ type socket struct {
 	broken bool   // a write failed: the connection is gone
 	why    string // why the session ended, for the log
 	buf    []byte // the last batch encoded, kept for the next one
-	room   int    // the room the last batch took, for the first of the next run
 	base   *stateBase
 	// writeBy is the write deadline set last: it is moved only once less
 	// than three quarters of WriteWait is left, not at every message.
@@ -352,14 +351,8 @@ func (c *socket) encodeBatch(b *Batch) []byte {
 	if c.s != nil && c.s.deltas && c.base == nil {
 		c.base = &stateBase{}
 	}
-	if c.buf == nil {
-		// Room for the batch at once, the size the last one took (or
-		// stateRoom), not grown from nothing by a dozen copies.
-		c.buf = make([]byte, 0, max(c.room, stateRoom))
-	}
 	data := appendBatchTo(c.buf[:0], b, c.base)
 	c.buf = data
-	c.room = min(cap(data), keepBuffer)
 	if cap(c.buf) > keepBuffer || !b.State.Running {
 		c.buf = nil
 		if c.base != nil {
