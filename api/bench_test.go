@@ -1,6 +1,7 @@
 package api
 
 import (
+	"osplay/internal/loadprog"
 	"runtime"
 	"strconv"
 	"testing"
@@ -81,9 +82,7 @@ func BenchmarkRunStorm(b *testing.B) {
 // messages encoded at once, states as deltas), with the load benchmark's
 // two-process loop loaded; it adds the bytes it sends to *bytes.
 func loadedPageSession(bytes *int) *Session {
-	src := `#include <stdio.h>
-#include <unistd.h>
-int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
+	src := loadprog.TwoProcesses
 	var sock socket
 	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
 		data, _ := sock.encode(v)

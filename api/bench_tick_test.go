@@ -1,6 +1,7 @@
 package api
 
 import (
+	"osplay/internal/loadprog"
 	"testing"
 	"time"
 )
@@ -12,9 +13,7 @@ import (
 // encoding that follow. With a CPU share, as the server runs sessions,
 // the seat computes within its grace.
 func BenchmarkSessionInterval(b *testing.B) {
-	src := `#include <stdio.h>
-#include <unistd.h>
-int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; printf("%d: %d\n", getpid(), n++); } }`
+	src := loadprog.TwoProcesses
 	for _, bc := range []struct {
 		name     string
 		shared   bool
@@ -25,6 +24,7 @@ int main(void) { int n = 0; fork(); for (;;) { for (int i = 0; i < 2000; i++) ; 
 		// Sessions in turn, as a loaded server runs them: each batch
 		// finds little of its session in the processor's caches.
 		{"shared-500sessions", true, 500},
+		{"shared-2000sessions", true, 2000},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			share := newCPUShare(2, 10*time.Millisecond)

@@ -3,24 +3,9 @@ package kernel
 import (
 	"testing"
 	"testing/fstest"
+
+	"osplay/internal/loadprog"
 )
-
-// twoProcesses is the load benchmark's program: a parent and a child,
-// each computing and printing a line now and then, for ever.
-const twoProcesses = `#include <stdio.h>
-#include <unistd.h>
-
-int main(void)
-{
-	int n = 0;
-	fork();
-	for (;;) {
-		for (int i = 0; i < 2000; i++)
-			;
-		printf("%d: %d\n", getpid(), n++);
-	}
-}
-`
 
 // BenchmarkBatches is the kernel's share of a session running at the
 // default speed: the two-process loop advanced 10 ticks a call, as a
@@ -43,7 +28,7 @@ func BenchmarkBatches(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			var kept []Event
 			cfg := bc.cfg
-			cfg.Files = fstest.MapFS{"two.c": {Data: []byte(twoProcesses)}}
+			cfg.Files = fstest.MapFS{"two.c": {Data: []byte(loadprog.TwoProcesses)}}
 			cfg.MaxTicks = 1 << 40
 			cfg.OnEvent = func(e Event) { kept = append(kept, e) }
 			ms := make([]*Machine, bc.machines)

@@ -6,6 +6,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
+	"osplay/internal/loadprog"
 )
 
 // canonicalState is a page function that writes a state as JSON with its
@@ -29,7 +30,7 @@ func TestBrowserMergesDeltas(t *testing.T) {
 	_, srv := testServer(t, api.Limits{})
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1"), chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
-	typeProgram(t, ctx, twoProcesses)
+	typeProgram(t, ctx, loadprog.TwoProcesses)
 	eval[bool](t, ctx, `window.__canon = `+canonicalState+`; window.__batches = 0;
 		window.osplayHooks = {batch(b) { window.__batches++; window.__state = b.state; }}; true`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))

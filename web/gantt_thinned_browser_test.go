@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
+	"osplay/internal/loadprog"
 )
 
 // At the fastest speed the server leaves the scheduler's routine out of
@@ -16,7 +17,7 @@ func TestBrowserGanttDrawsAThinnedStretch(t *testing.T) {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{MaxTicks: 5_000_000})
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1"))
-	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, twoProcesses))
+	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play#code="+code))
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"osplay/internal/loadprog"
 )
 
 // The views that draw only what changed: each builds its drawing afresh
@@ -163,7 +164,7 @@ func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 // whole drawing of that state would, and nothing is held after it.
 func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
 	ctx, url := openPlay(t, "new=1")
-	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, twoProcesses))
+	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
 	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
 	status := `document.querySelector('[data-show="status"]').dataset.status`
 	waitFor(t, ctx, "the session", status+` === "paused"`)

@@ -34,6 +34,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"osplay/api"
+	"osplay/internal/loadprog"
 )
 
 var (
@@ -53,23 +54,6 @@ var hostilePrograms = []string{
 	"#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\nint main(void) { for (int i = 0; i < 31; i++) if (fork() == 0) break; for (;;) { char *p = malloc(64 << 20); if (p) memset(p, 1, 64 << 20); } }\n",
 	"#include <stdlib.h>\n#include <string.h>\nint main(void) { char *p = malloc(32 << 20); for (;;) memset(p, 1, 32 << 20); }\n",
 }
-
-// twoProcesses runs forever: a parent and a child, each computing and
-// printing a line now and then.
-const twoProcesses = `#include <stdio.h>
-#include <unistd.h>
-
-int main(void)
-{
-	int n = 0;
-	fork();
-	for (;;) {
-		for (int i = 0; i < 2000; i++)
-			;
-		printf("%d: %d\n", getpid(), n++);
-	}
-}
-`
 
 // serveForBenchmark is the child process: a server on a loopback port,
 // which it prints, serving until its standard input closes.
@@ -329,7 +313,7 @@ func loadOnce(b *testing.B, n int, d time.Duration) {
 	rss1, heap1 := serverMemory(b, addr)
 
 	// Load the program in every session: idle sessions with a machine.
-	load := fmt.Sprintf(`{"op":"load","program":{"files":[{"name":"two.c","text":%q}]}}`, twoProcesses)
+	load := fmt.Sprintf(`{"op":"load","program":{"files":[{"name":"two.c","text":%q}]}}`, loadprog.TwoProcesses)
 	hostiles := 0
 	for i, c := range clients {
 		msg := load

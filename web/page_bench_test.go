@@ -30,6 +30,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
+	"osplay/internal/loadprog"
 )
 
 // pauseTiming is one Pause as the page measured it (performance marks):
@@ -96,7 +97,7 @@ func BenchmarkPageAtFullSpeed(b *testing.B) {
 	}
 	_, srv := testServer(b, api.Limits{MaxTicks: 500_000_000})
 	do(b, ctx, chromedp.Navigate(srv.URL+"/play?new=1"))
-	code := eval[string](b, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, twoProcesses))
+	code := eval[string](b, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
 	do(b, ctx, chromedp.Navigate(srv.URL+"/play#code="+code))
 	waitFor(b, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	eval[bool](b, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
