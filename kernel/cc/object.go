@@ -138,9 +138,20 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		addr += uint64(o.bss)
 	}
 	if rodataEnd > rodataStart {
-		rodata := make([]byte, rodataEnd-rodataStart)
+		// The image holds the bytes up to the last that is not zero: the
+		// rest of the segment is zero when mapped, as bss is, so that a
+		// large const array costs the bytes its source gives it.
+		end := uint64(0)
 		for i, o := range objs {
-			copy(rodata[places[i].rodata-rodataStart:], o.rodata)
+			if used := len(bytes.TrimRight(o.rodata, "\x00")); used > 0 {
+				end = places[i].rodata - rodataStart + uint64(used)
+			}
+		}
+		rodata := make([]byte, end)
+		for i, o := range objs {
+			if at := places[i].rodata - rodataStart; at < end {
+				copy(rodata[at:], o.rodata[:min(uint64(len(o.rodata)), end-at)])
+			}
 		}
 		p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: rodataStart, Size: rodataEnd - rodataStart, Bytes: rodata, ReadOnly: true})
 	}

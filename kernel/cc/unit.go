@@ -193,19 +193,28 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 		s.elem = at.Elem().Size()
 	}
 	if readOnly {
-		// Placed after the string literals by writeData, which writes
-		// its value into a copy (an initializer may add string literals).
+		// Placed after the string literals by writeData, in the room it
+		// made for them all at once.
 		s.seg = segRodata
 		u.rodataSize += size + align - 1
 		u.dataInits = append(u.dataInits, func([]byte) {
-			img, relocs := make([]byte, size), len(u.obj.relocs)
-			u.staticInit(img, 0, size, t, init)
+			s.off = (int64(len(u.obj.rodata)) + align - 1) &^ (align - 1)
+			if was, need := len(u.obj.rodata), int(s.off+size); need <= cap(u.obj.rodata) {
+				u.obj.rodata = u.obj.rodata[:need]
+				clear(u.obj.rodata[was:])
+			} else {
+				u.obj.rodata = append(u.obj.rodata, make([]byte, need-was)...)
+			}
+			img, relocs := u.obj.rodata, len(u.obj.relocs)
+			u.staticInit(img, s.off, size, t, init)
+			if len(u.obj.rodata) > 0 && &img[0] != &u.obj.rodata[0] {
+				// A string literal added meanwhile moved rodata.
+				copy(u.obj.rodata[s.off:s.off+size], img[s.off:s.off+size])
+			}
 			if len(u.obj.relocs) > relocs { // an address cast to a number
 				u.obj.relocs = u.obj.relocs[:relocs]
 				u.errorf(n, "not supported: an address in the value of the const variable '%s' (drop the const)", s.name)
 			}
-			s.off = (int64(len(u.obj.rodata)) + align - 1) &^ (align - 1)
-			u.obj.rodata = append(append(u.obj.rodata, make([]byte, s.off-int64(len(u.obj.rodata)))...), img...)
 		})
 		return
 	}
