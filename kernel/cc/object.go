@@ -138,21 +138,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		addr += uint64(o.bss)
 	}
 	if rodataEnd > rodataStart {
-		// The image holds the bytes up to the last that is not zero: the
-		// rest of the segment is zero when mapped, as bss is, so that a
-		// large const array costs the bytes its source gives it.
-		end := uint64(0)
-		for i, o := range objs {
-			if used := len(bytes.TrimRight(o.rodata, "\x00")); used > 0 {
-				end = places[i].rodata - rodataStart + uint64(used)
-			}
-		}
-		rodata := make([]byte, end)
-		for i, o := range objs {
-			if at := places[i].rodata - rodataStart; at < end {
-				copy(rodata[at:], o.rodata[:min(uint64(len(o.rodata)), end-at)])
-			}
-		}
+		rodata := sectionImage(rodataStart, objs, func(i int) (uint64, []byte) { return places[i].rodata, objs[i].rodata })
 		p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: rodataStart, Size: rodataEnd - rodataStart, Bytes: rodata, ReadOnly: true})
 	}
 	dataSeg := -1 // filled once the data's addresses are resolved
@@ -236,7 +222,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	}
 	if dataSeg >= 0 {
 		seg := &p.Segments[dataSeg]
-		seg.Bytes = dataImage(seg.Addr, objs, places)
+		seg.Bytes = sectionImage(seg.Addr, objs, func(i int) (uint64, []byte) { return places[i].data, objs[i].data })
 	}
 	if idx, ok := p.FuncIdx["__libc_start"]; ok {
 		p.Entry = idx
@@ -254,28 +240,32 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 	return p, nil
 }
 
-// dataImage is the image of the data segment at addr: the objects' data
-// up to the last non-zero byte. The rest is zero-filled when touched, as
-// bss is, so a large array initialised with a few values costs no memory
-// in the program or in a process running it. An object whose data is the
-// whole image, and mostly not zeros, is used as it is, not copied.
-func dataImage(addr uint64, objs []*object, places []placement) []byte {
+// sectionImage is the image of the segment at addr made of one section of
+// each object (its data, or its read-only data: section gives where the
+// object's part starts and its bytes), up to the last non-zero byte. The
+// rest is zero-filled when touched, as bss is, so a large array
+// initialised with a few values costs no memory in the program or in a
+// process running it. An object whose part is the whole image, and mostly
+// not zeros, is used as it is, not copied.
+func sectionImage(addr uint64, objs []*object, section func(i int) (at uint64, b []byte)) []byte {
 	end, with, n := uint64(0), 0, 0
-	for i, o := range objs {
-		if used := len(bytes.TrimRight(o.data, "\x00")); used > 0 {
-			end, with, n = places[i].data-addr+uint64(used), i, n+1
+	for i := range objs {
+		at, b := section(i)
+		if used := len(bytes.TrimRight(b, "\x00")); used > 0 {
+			end, with, n = at-addr+uint64(used), i, n+1
 		}
 	}
 	if n == 0 {
 		return nil
 	}
-	if o := objs[with]; n == 1 && places[with].data == addr && end >= uint64(len(o.data))/2 {
-		return o.data[:end]
+	if at, b := section(with); n == 1 && at == addr && end >= uint64(len(b))/2 {
+		return b[:end]
 	}
 	img := make([]byte, end)
-	for i, o := range objs {
-		if used := bytes.TrimRight(o.data, "\x00"); len(used) > 0 {
-			copy(img[places[i].data-addr:], used)
+	for i := range objs {
+		at, b := section(i)
+		if used := bytes.TrimRight(b, "\x00"); len(used) > 0 {
+			copy(img[at-addr:], used)
 		}
 	}
 	return img

@@ -38,20 +38,17 @@ func holdsPointer(t cc.Type) bool {
 		return true
 	case *cc.ArrayType:
 		return holdsPointer(x.Elem())
-	case *cc.StructType:
-		for i := range x.NumFields() {
-			if f := x.FieldByIndex(i); f != nil && holdsPointer(f.Type()) {
-				return true
-			}
-		}
-	case *cc.UnionType:
+	case interface { // a structure or a union
+		NumFields() int
+		FieldByIndex(int) *cc.Field
+	}:
 		for i := range x.NumFields() {
 			if f := x.FieldByIndex(i); f != nil && holdsPointer(f.Type()) {
 				return true
 			}
 		}
 	}
-	return t.Kind() == cc.Ptr
+	return false
 }
 
 func isFloat(t cc.Type) bool {

@@ -159,7 +159,8 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	if size >= 16 && align < 16 {
 		align = 16 // gcc aligns large objects to 16
 	}
-	if d, ok := n.(*cc.Declarator); ok && int64(d.Alignas()) > align {
+	d, _ := n.(*cc.Declarator)
+	if d != nil && int64(d.Alignas()) > align {
 		align = int64(d.Alignas()) // _Alignas on the declaration, not the type
 	}
 	if align > abi.PageSize {
@@ -178,7 +179,6 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	// holds addresses stays in data: gcc's position-independent programs
 	// put it in .data.rel.ro, made read-only after the loader relocates
 	// it, which this linker does not model.
-	d, _ := n.(*cc.Declarator)
 	readOnly := init != nil && d != nil && d.IsConst() && !holdsPointer(t) && align <= 16
 	if readOnly {
 		pad = align - 1 // at most: its place in rodata is known once the unit is compiled
