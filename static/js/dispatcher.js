@@ -23,7 +23,11 @@
 const DRAW_SHARE = 4;
 const HOLD_MS = 1000;
 const LATE_FRAME_MS = 12;
-const FAST_TICKS = 1000;
+export const FAST_TICKS = 1000;
+
+// runsFast reports whether a snapshot is of a run going on too fast to
+// follow instruction by instruction.
+export const runsFast = (s) => !!(s && s.status === "running" && s.speed && s.speed.ticks > FAST_TICKS);
 
 // The element a view draws into, watched for being in sight.
 const viewElement = (v) => [v.canvas, v.el, v.out].find((e) => typeof Element !== "undefined" && e instanceof Element);
@@ -168,7 +172,7 @@ export class Dispatcher {
         for (const v of this.views) v.state(this.snapshot, this.table);
       }
       const s = this.snapshot;
-      const fast = s && s.status === "running" && s.speed && s.speed.ticks > FAST_TICKS;
+      const fast = runsFast(s);
       const render = (v, start) => {
         v.render();
         const end = performance.now();

@@ -5,8 +5,15 @@ import {procClass} from "./palette.js";
 import {kernelText} from "./kerneltext.js";
 import {t, has} from "./i18n.js";
 import {Follow} from "./follow.js";
+import {runsFast} from "./dispatcher.js";
 
+// KEEP is how many events the list holds for the reader to scroll back
+// through; TAIL, how many it holds while a run goes on too fast to read
+// and the box follows its end: more than the box shows, and a sixth of
+// the drawing. It fills up to KEEP again when the run stops or the reader
+// scrolls up.
 const KEEP = 400;
+const TAIL = 60;
 
 // pointer is a thread's value as C prints a pointer (Result is signed on
 // the wire).
@@ -52,7 +59,7 @@ export class Trace {
     this.reset();
   }
 
-  reset() { this.events = []; this.total = 0; this.shown = -1; }
+  reset() { this.events = []; this.total = 0; this.shown = -1; this.fast = false; }
 
   event(e) {
     this.total++;
@@ -66,20 +73,33 @@ export class Trace {
     this.events.push({k: "gap", n: -1, count: n});
   }
 
-  state() {}
+  state(s) { this.fast = runsFast(s); }
 
   // render adds the events that came since it last drew and removes the
-  // oldest past KEEP: the list is never drawn again whole while a run goes
-  // on.
+  // oldest past the lines the list holds now (KEEP, or TAIL while a fast
+  // run is followed), or adds older ones above when it may hold more: the
+  // list is never drawn again whole while a run goes on, unless more
+  // events came than it holds.
   render() {
-    if (this.total === this.shown) return;
+    const n = this.events.length;
+    const want = Math.min(this.fast && this.follow.on ? TAIL : KEEP, n);
+    if (this.total === this.shown && this.list.childElementCount === want) return;
     const fresh = this.total - this.shown;
-    if (this.shown < 0 || this.total < this.shown || fresh >= KEEP) {
+    if (this.shown < 0 || this.total < this.shown || fresh >= want) {
       clear(this.list);
-      this.list.appendChild(this.items(this.events.slice(-KEEP)));
+      this.list.appendChild(this.items(this.events.slice(n - want)));
     } else {
-      this.list.appendChild(this.items(this.events.slice(-fresh)));
-      for (let extra = this.list.childElementCount - KEEP; extra > 0; extra--) this.list.firstChild.remove();
+      if (fresh > 0) this.list.appendChild(this.items(this.events.slice(n - fresh)));
+      const have = this.list.childElementCount;
+      if (have > want) {
+        // The oldest lines go in one operation, not one by one.
+        const old = document.createRange();
+        old.setStartBefore(this.list.firstChild);
+        old.setEndBefore(this.list.children[have - want]);
+        old.deleteContents();
+      } else if (have < want) {
+        this.list.insertBefore(this.items(this.events.slice(n - want, n - have)), this.list.firstChild);
+      }
     }
     this.shown = this.total;
   }
