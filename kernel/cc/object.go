@@ -42,11 +42,13 @@ type fixup struct {
 	call bool // patch A with the function index instead of B with an address
 }
 
-// reloc patches 8 bytes of the data image with a symbol's address.
+// reloc patches 8 bytes of the data image, or of the read-only data
+// image, with a symbol's address.
 type reloc struct {
 	off    int64
 	sym    *symbol
 	addend int64
+	rodata bool // in read-only data: a const variable holding an address
 }
 
 // object is one compiled translation unit.
@@ -137,11 +139,14 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 		places[i].bss = addr
 		addr += uint64(o.bss)
 	}
+	// The images of read-only data and data are filled once the addresses
+	// in them are resolved: gcc's read-only data relocated at load
+	// (.data.rel.ro) is read-only here from the start.
+	rodataSeg, dataSeg := -1, -1
 	if rodataEnd > rodataStart {
-		rodata := sectionImage(rodataStart, objs, func(i int) (uint64, []byte) { return places[i].rodata, objs[i].rodata })
-		p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: rodataStart, Size: rodataEnd - rodataStart, Bytes: rodata, ReadOnly: true})
+		rodataSeg = len(p.Segments)
+		p.Segments = append(p.Segments, vm.Image{Name: "rodata", Addr: rodataStart, Size: rodataEnd - rodataStart, ReadOnly: true})
 	}
-	dataSeg := -1 // filled once the data's addresses are resolved
 	if dataEnd > dataStart {
 		dataSeg = len(p.Segments)
 		p.Segments = append(p.Segments, vm.Image{Name: "data", Addr: dataStart, Size: dataEnd - dataStart})
@@ -214,11 +219,16 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 				errs = appendOnce(errs, &Error{File: o.name, Msg: fmt.Sprintf("undefined reference to `%s'", r.sym.name)})
 				continue
 			}
-			v := a + uint64(r.addend)
-			for k := 0; k < 8; k++ {
-				o.data[r.off+int64(k)] = byte(v >> (8 * k))
+			img := o.data
+			if r.rodata {
+				img = o.rodata
 			}
+			putLE(img[r.off:], a+uint64(r.addend), 8)
 		}
+	}
+	if rodataSeg >= 0 {
+		seg := &p.Segments[rodataSeg]
+		seg.Bytes = sectionImage(seg.Addr, objs, func(i int) (uint64, []byte) { return places[i].rodata, objs[i].rodata })
 	}
 	if dataSeg >= 0 {
 		seg := &p.Segments[dataSeg]

@@ -30,27 +30,6 @@ func isAggregate(t cc.Type) bool {
 	return false
 }
 
-// holdsPointer reports whether a value of type t holds an address: a
-// pointer, or an array, structure or union with one inside.
-func holdsPointer(t cc.Type) bool {
-	switch x := t.(type) {
-	case *cc.PointerType:
-		return true
-	case *cc.ArrayType:
-		return holdsPointer(x.Elem())
-	case interface { // a structure or a union
-		NumFields() int
-		FieldByIndex(int) *cc.Field
-	}:
-		for i := range x.NumFields() {
-			if f := x.FieldByIndex(i); f != nil && holdsPointer(f.Type()) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func isFloat(t cc.Type) bool {
 	switch t.Kind() {
 	case cc.Float, cc.Double, cc.LongDouble:

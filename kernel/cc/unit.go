@@ -174,12 +174,11 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 	if init == nil {
 		pad = (u.obj.bss+align-1)&^(align-1) - u.obj.bss
 	}
-	// A const object with its value and no address in it is read-only
-	// data, as gcc places it (.rodata): writing to it faults. One that
-	// holds addresses stays in data: gcc's position-independent programs
-	// put it in .data.rel.ro, made read-only after the loader relocates
-	// it, which this linker does not model.
-	readOnly := init != nil && d != nil && d.IsConst() && !holdsPointer(t) && align <= 16
+	// A const object with its value is read-only data, as gcc places it
+	// (.rodata, or .data.rel.ro when it holds addresses, which the loader
+	// relocates and then makes read-only): writing to it faults. The
+	// addresses in it are put there by the linker.
+	readOnly := init != nil && d != nil && d.IsConst() && align <= 16
 	if readOnly {
 		pad = align - 1 // at most: its place in rodata is known once the unit is compiled
 	}
@@ -211,9 +210,8 @@ func (u *unit) place(s *symbol, t cc.Type, init *cc.Initializer, n cc.Node) {
 				// A string literal added meanwhile moved rodata.
 				copy(u.obj.rodata[s.off:s.off+size], img[s.off:s.off+size])
 			}
-			if len(u.obj.relocs) > relocs { // an address cast to a number
-				u.obj.relocs = u.obj.relocs[:relocs]
-				u.errorf(n, "not supported: an address in the value of the const variable '%s' (drop the const)", s.name)
+			for i := relocs; i < len(u.obj.relocs); i++ {
+				u.obj.relocs[i].rodata = true
 			}
 		})
 		return

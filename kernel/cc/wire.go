@@ -84,6 +84,7 @@ type wireReloc struct {
 	Off    int64
 	Sym    int
 	Addend int64
+	Rodata bool
 }
 
 // toWire flattens an object for the pipe.
@@ -119,7 +120,7 @@ func toWire(o *object) *wireObject {
 		w.Fixups = append(w.Fixups, wireFixup{Fn: funcIndex[f.fn], PC: f.pc, Sym: add(f.sym, false), Call: f.call})
 	}
 	for _, r := range o.relocs {
-		w.Relocs = append(w.Relocs, wireReloc{Off: r.off, Sym: add(r.sym, false), Addend: r.addend})
+		w.Relocs = append(w.Relocs, wireReloc{Off: r.off, Sym: add(r.sym, false), Addend: r.addend, Rodata: r.rodata})
 	}
 	return w
 }
@@ -177,10 +178,14 @@ func fromWire(w *wireObject, limit int64) (*object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if r.Off < 0 || r.Off+8 > int64(len(data)) {
-			return nil, fmt.Errorf("relocation at %d of %d bytes of data", r.Off, len(data))
+		section, name := data, "data"
+		if r.Rodata {
+			section, name = o.rodata, "read-only data"
 		}
-		o.relocs = append(o.relocs, reloc{off: r.Off, sym: s, addend: r.Addend})
+		if r.Off < 0 || r.Off+8 > int64(len(section)) {
+			return nil, fmt.Errorf("relocation at %d of %d bytes of %s", r.Off, len(section), name)
+		}
+		o.relocs = append(o.relocs, reloc{off: r.Off, sym: s, addend: r.Addend, rodata: r.Rodata})
 	}
 	return o, nil
 }

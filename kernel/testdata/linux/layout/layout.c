@@ -1,6 +1,7 @@
 /* Where the linker puts a program's variables: each at its alignment,
  * initialised data with its values, bss zeroed, string literals and const
- * variables read-only (a const pointer's target may be written);
+ * variables read-only, those holding addresses too, as gcc's relocated
+ * read-only data is (a const pointer's target may be written);
  * and the C library's own variables (errno, stdio's state), which share
  * pages in the image, stay each process's own after fork. */
 #include <errno.h>
@@ -26,7 +27,12 @@ static const char greeting[] = "hello";
 struct point { int x, y; };
 const struct point origin = {3, 4};
 char word[] = "word";
-char *const fixed = word; /* holds an address: data, as the target is */
+char *const fixed = word; /* holds an address: read-only once relocated */
+static int one(void) { return 1; }
+struct ops { int (*fn)(void); const char *name; };
+const struct ops ops = {one, "ops"};
+const char *const names[] = {"zero", "one"};
+const long where = (long)&c1;   /* an address as a number */
 
 static int aligned(const void *p, uintptr_t n) { return ((uintptr_t)p % n) == 0; }
 
@@ -60,15 +66,26 @@ int main(void)
 	printf("const: table %d %d %d %d, greeting %s, origin %d,%d\n", table[0], table[1], table[2], table[3], greeting, origin.x, origin.y);
 	fixed[0] = 'W';
 	printf("through a const pointer: %s\n", word);
+	printf("holding addresses: %s %d %s %s %d\n", fixed, ops.fn(), ops.name, names[1], where == (long)&c1);
 	fflush(stdout);
-	for (int which = 0; which < 3; which++) {
+	for (int which = 0; which < 7; which++) {
 		if ((pid = fork()) == 0) {
 			if (which == 0)
 				((int *)table)[1] = 99;          /* read-only: SIGSEGV */
 			else if (which == 1)
 				((char *)greeting)[0] = 'j';
-			else
+			else if (which == 2)
 				((struct point *)&origin)->y = 0;
+			else if (which == 3)
+				*(char **)&fixed = NULL;         /* addresses, read-only too */
+			else if (which == 4)
+				((struct ops *)&ops)->fn = NULL;
+			else if (which == 5)
+				((const char **)names)[1] = "two";
+			else {
+				static const char *const local[] = {"a"};
+				((const char **)local)[0] = "b";
+			}
 			printf("child %d: wrote a const variable\n", which);
 			return 0;
 		}
