@@ -1,13 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
-	"osplay/internal/loadprog"
 )
 
 // At the fastest speed the server leaves the scheduler's routine out of
@@ -17,10 +15,7 @@ func TestBrowserGanttDrawsAThinnedStretch(t *testing.T) {
 	ctx := browserTab(t)
 	_, srv := testServer(t, api.Limits{MaxTicks: 5_000_000})
 	do(t, ctx, chromedp.Navigate(srv.URL+"/play?new=1"))
-	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
-	do(t, ctx, chromedp.Navigate(srv.URL+"/play#code="+code))
-	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
-	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
+	openTwoProcesses(t, ctx, srv.URL, 0)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "a fast stretch", `osplay.dispatcher.snapshot && osplay.dispatcher.snapshot.tick > 300000`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="pause"]`)))

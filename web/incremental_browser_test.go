@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"osplay/internal/loadprog"
 )
 
 // The views that draw only what changed: each builds its drawing afresh
@@ -164,11 +163,8 @@ func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 // whole drawing of that state would, and nothing is held after it.
 func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
 	ctx, url := openPlay(t, "new=1")
-	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
-	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
+	openTwoProcesses(t, ctx, url, 0)
 	status := `document.querySelector('[data-show="status"]').dataset.status`
-	waitFor(t, ctx, "the session", status+` === "paused"`)
-	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
 	// Count the batches and the drawings from the hold on.

@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
+	"osplay/internal/loadprog"
 )
 
 // openPlay opens an empty playground at 1280×800, ready for a program.
@@ -19,6 +21,17 @@ func openPlay(t *testing.T, query string) (context.Context, string) {
 		chromedp.WaitVisible(chromedp.CSS(`[data-view="editor"] .cm-content`)))
 	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
 	return ctx, srv.URL
+}
+
+// openTwoProcesses opens the load benchmarks' two-process loop on the
+// server at url, as a link with its code, and sets the speed below the
+// fastest by slower steps of the slider (0: the fastest).
+func openTwoProcesses(t testing.TB, ctx context.Context, url string, slower int) {
+	t.Helper()
+	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
+	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
+	waitFor(t, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max - %d; s.dispatchEvent(new Event("input")); return true; })()`, slower))
 }
 
 // A monitor whose thread inside waits for input: one thread waits on the

@@ -30,7 +30,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"osplay/api"
-	"osplay/internal/loadprog"
 )
 
 // pauseTiming is one Pause as the page measured it (performance marks):
@@ -97,10 +96,7 @@ func BenchmarkPageAtFullSpeed(b *testing.B) {
 	}
 	_, srv := testServer(b, api.Limits{MaxTicks: 500_000_000})
 	do(b, ctx, chromedp.Navigate(srv.URL+"/play?new=1"))
-	code := eval[string](b, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
-	do(b, ctx, chromedp.Navigate(srv.URL+"/play#code="+code))
-	waitFor(b, ctx, "the session", `document.querySelector('[data-show="status"]').dataset.status === "paused"`)
-	eval[bool](b, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max; s.dispatchEvent(new Event("input")); return true; })()`)
+	openTwoProcesses(b, ctx, srv.URL, 0)
 
 	const status = `document.querySelector('[data-show="status"]').dataset.status`
 	const tick = `osplay.dispatcher.snapshot.tick`

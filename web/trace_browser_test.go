@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"osplay/internal/loadprog"
 )
 
 // TestBrowserTraceFollowsAFastRunByItsTail: while a run goes on too fast
@@ -16,11 +14,8 @@ import (
 // last KEEP events in order, as a whole drawing would.
 func TestBrowserTraceFollowsAFastRunByItsTail(t *testing.T) {
 	ctx, url := openPlay(t, "new=1")
-	code := eval[string](t, ctx, fmt.Sprintf(`btoa(%q).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")`, loadprog.TwoProcesses))
-	do(t, ctx, chromedp.Navigate(url+"/play#code="+code))
+	openTwoProcesses(t, ctx, url, 1) // 300,000 ticks a second: the run lasts seconds
 	status := `document.querySelector('[data-show="status"]').dataset.status`
-	waitFor(t, ctx, "the session", status+` === "paused"`)
-	eval[bool](t, ctx, `(() => { const s = document.querySelector('[data-control="speed"]'); s.value = s.max - 1; s.dispatchEvent(new Event("input")); return true; })()`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
 	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 20000`)
 
