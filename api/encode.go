@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
+
+	"osplay/kernel/msg"
 )
 
 // The batch encoder. A running session sends a batch about thirty times a
@@ -447,6 +450,9 @@ func appendInstr(buf []byte, in *Instr) []byte {
 // appendText appends a text of the catalogue: its arguments in the order
 // of their names, as encoding/json writes a map.
 func appendText(buf []byte, t *Text) []byte {
+	if t.Args == nil && !t.src.IsZero() {
+		return appendKernelText(buf, t.src)
+	}
 	buf = append(buf, `{"code":`...)
 	buf = appendString(buf, t.Code)
 	if len(t.Args) > 0 {
@@ -482,6 +488,59 @@ func appendText(buf []byte, t *Text) []byte {
 				buf = append(buf, '}')
 			default:
 				buf = appendJSON(buf, v)
+			}
+		}
+		buf = append(buf, '}')
+	}
+	return append(buf, '}')
+}
+
+// appendKernelText appends a kernel text as appendText appends its
+// conversion to the wire: each argument of the type the catalogue
+// declares (api.Text), in the order of their names.
+func appendKernelText(buf []byte, t msg.Text) []byte {
+	buf = append(buf, `{"code":`...)
+	buf = appendString(buf, string(t.Code))
+	if len(t.Args) > 0 {
+		var order [8]int
+		idx := order[:0]
+		for i := range t.Args {
+			idx = append(idx, i)
+		}
+		slices.SortFunc(idx, func(i, j int) int { return strings.Compare(t.Args[i].Key, t.Args[j].Key) })
+		buf = append(buf, `,"args":{`...)
+		for n, i := range idx {
+			a := &t.Args[i]
+			if n > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendString(buf, a.Key)
+			buf = append(buf, ':')
+			switch a.Type {
+			case msg.TypeInt:
+				buf = strconv.AppendInt(buf, a.Int, 10)
+			case msg.TypeNum:
+				buf = appendJSON(buf, a.Num)
+			case msg.TypeAddr:
+				buf = append(strconv.AppendUint(append(buf, `"0x`...), a.Addr, 16), '"')
+			case msg.TypeName:
+				buf = appendString(buf, a.Name)
+			case msg.TypeTask:
+				tid := a.TID
+				if tid == a.Int {
+					tid = 0
+				}
+				buf = appendIntField(buf, `{"pid":`, a.Int, false)
+				buf = appendIntField(buf, `,"tid":`, tid, true)
+				buf = append(buf, '}')
+			case msg.TypeText:
+				if a.Text == nil {
+					buf = append(buf, "null"...)
+				} else {
+					buf = appendKernelText(buf, *a.Text)
+				}
+			default:
+				buf = append(buf, "null"...)
 			}
 		}
 		buf = append(buf, '}')

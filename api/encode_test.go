@@ -95,7 +95,7 @@ func TestEncoderFields(t *testing.T) {
 		fields int
 	}{
 		{Batch{}, 11}, {Event{}, 30}, {Snapshot{}, 27}, {Speed{}, 2}, {Proc{}, 11}, {ThreadState{}, 10},
-		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 2}, {Task{}, 2}, {TickRange{}, 2},
+		{CPU{}, 6}, {Device{}, 3}, {Instr{}, 18}, {LostInfo{}, 3}, {LostUpdate{}, 2}, {Text{}, 3}, {Task{}, 2}, {TickRange{}, 2},
 		{SyncObject{}, 10}, {WaitEdge{}, 9}, {GlobalVar{}, 3}, {Ask{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {

@@ -23,8 +23,17 @@ import (
 //	{"code":"wait.for","args":{"obj":{"code":"obj.held","args":{"obj":{"code":"obj.mutex","args":{"addr":"0x601040"}},"tid":7}}}}
 type Text struct {
 	Code string         `json:"code"`
-	Args map[string]any `json:"args,omitempty"`
+	Args map[string]any `json:"args,omitempty"` // as a client decodes them
+	// src is the kernel's text this one was made from (wireText): its
+	// arguments are written from it (appendText), in the order and the
+	// form encoding/json gives Args, without making the map. A session's
+	// events carry a new text at every dispatch ("ready since tick 290"),
+	// and the map was most of what converting one cost.
+	src msg.Text
 }
+
+// MarshalJSON writes t as appendText does.
+func (t *Text) MarshalJSON() ([]byte, error) { return appendText(nil, t), nil }
 
 // Task is a thread as an argument of a Text.
 type Task struct {
@@ -37,35 +46,7 @@ func wireText(t msg.Text) *Text {
 	if t.IsZero() {
 		return nil
 	}
-	w := &Text{Code: string(t.Code)}
-	if len(t.Args) > 0 {
-		w.Args = make(map[string]any, len(t.Args))
-	}
-	for _, a := range t.Args {
-		var v any
-		switch a.Type {
-		case msg.TypeInt:
-			v = a.Int
-		case msg.TypeNum:
-			v = a.Num
-		case msg.TypeAddr:
-			v = "0x" + strconv.FormatUint(a.Addr, 16)
-		case msg.TypeName:
-			v = a.Name
-		case msg.TypeTask:
-			task := Task{PID: a.Int}
-			if a.TID != a.Int {
-				task.TID = a.TID
-			}
-			v = task
-		case msg.TypeText:
-			if a.Text != nil {
-				v = wireText(*a.Text)
-			}
-		}
-		w.Args[a.Key] = v
-	}
-	return w
+	return &Text{Code: string(t.Code), src: t}
 }
 
 // textCache remembers the last few texts a session's events carried, in

@@ -60,6 +60,87 @@ func fromWire(t *testing.T, w *Text) msg.Text {
 	return out
 }
 
+// mapText is a kernel text on the wire with its arguments in a map, as
+// encoding/json writes a map: what appendText writes from the kernel's
+// text itself, without the map.
+func mapText(t msg.Text) *Text {
+	w := &Text{Code: string(t.Code), Args: map[string]any{}}
+	for _, a := range t.Args {
+		var v any
+		switch a.Type {
+		case msg.TypeInt:
+			v = a.Int
+		case msg.TypeNum:
+			v = a.Num
+		case msg.TypeAddr:
+			v = "0x" + strconv.FormatUint(a.Addr, 16)
+		case msg.TypeName:
+			v = a.Name
+		case msg.TypeTask:
+			task := Task{PID: a.Int}
+			if a.TID != a.Int {
+				task.TID = a.TID
+			}
+			v = task
+		case msg.TypeText:
+			if a.Text != nil {
+				v = mapText(*a.Text)
+			}
+		}
+		w.Args[a.Key] = v
+	}
+	return w
+}
+
+// TestWireTextIsTheMap: every code of the catalogue, with arguments of
+// each type it declares (a name that needs escaping, a thread that is a
+// process's main thread and one that is not, a nested text), is written
+// from the kernel's text as encoding/json writes it with its arguments
+// in a map, by the batch encoder and by MarshalJSON alike; and it reads
+// back as the same text.
+func TestWireTextIsTheMap(t *testing.T) {
+	for code := range msg.Table(msg.English) {
+		keys, types, _ := msg.Params(code)
+		for variant := 0; variant < 2; variant++ {
+			x := msg.Text{Code: code}
+			for i, k := range keys {
+				switch types[i] {
+				case msg.TypeInt:
+					x.Args = append(x.Args, msg.Int(k, 300+variant))
+				case msg.TypeNum:
+					x.Args = append(x.Args, msg.Num(k, []float64{1.5e-7, 2.25}[variant]))
+				case msg.TypeAddr:
+					x.Args = append(x.Args, msg.Addr(k, 0x601040))
+				case msg.TypeName:
+					x.Args = append(x.Args, msg.Name(k, []string{`"quoted" <x>`, "name"}[variant]))
+				case msg.TypeTask:
+					x.Args = append(x.Args, msg.Task(k, 5, []int{5, 7}[variant]))
+				case msg.TypeText:
+					x.Args = append(x.Args, msg.Sub(k, msg.New(msg.RRHead, msg.Int("since", 290))))
+				}
+			}
+			want, err := json.Marshal(mapText(x))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := wireText(x)
+			if got := appendText(nil, w); string(got) != string(want) {
+				t.Errorf("%s: %s, encoding/json writes %s", code, got, want)
+			}
+			if got, _ := json.Marshal(w); string(got) != string(want) {
+				t.Errorf("%s: MarshalJSON %s, encoding/json writes %s", code, got, want)
+			}
+			var back Text
+			if err := json.Unmarshal(want, &back); err != nil {
+				t.Fatal(err)
+			}
+			if got := fromWire(t, &back); got.String() != x.String() {
+				t.Errorf("%s: read back as %q, not %q", code, got.String(), x.String())
+			}
+		}
+	}
+}
+
 // Every cause and message of an event comes as a code with its
 // arguments, which render to the English beside it; a halt of the
 // kernel's comes as one too.
