@@ -189,7 +189,10 @@ let snapshot = null;
 let deltas = 0; // batches whose state came as its changes
 // The program sent last did not compile: the commands sent after it (Run
 // sends load, then run) are refused for want of a program, which the
-// compile errors already say.
+// compile errors already say. It holds until a program is loaded (a batch
+// with one), not merely sent: a refusal of a command sent before the next
+// load may still be on its way (Run, then Step at once, on a slow
+// server).
 let compileFailed = false;
 // What the page keeps to resume its session on any server after the
 // connection drops: the program it loaded and the input log as the
@@ -216,7 +219,6 @@ function load(force) {
   $('[data-show="settings-changed"]').hidden = true;
   editor.setErrors([]);
   controls.setCompileError(false);
-  compileFailed = false;
   notice.hide(); // what was said of the last program is not said of this one
   dispatcher.reset();
   acked = 0;
@@ -378,6 +380,7 @@ const conn = new Connection(boot.socket, {
     if (hooks().batch) hooks().batch(b);
     if (b.log) inputLog = inputLog.slice(0, b.log.from).concat(b.log.inputs);
     snapshot = b.state;
+    if (b.state.status !== "empty") compileFailed = false;
     dispatcher.batch(b);
     // At high speed the server leaves the scheduler's routine out from
     // thinned.from on (api/doc.go): the Gantt chart shows that stretch as
