@@ -165,8 +165,15 @@ func (s *Session) ended() bool { return s.m.Done() || s.stopCode != "" }
 
 // stuck reports whether the machine can go on only once the user acts:
 // types input, chooses who runs (manual scheduler), or sends a signal to
-// threads that all wait (stalled).
+// threads that all wait (stalled). A replay with logged inputs still to
+// give is not stuck: each comes at its tick, and the machine may wait for
+// input some ticks before the one it was typed at, idling meanwhile, as
+// it did the first time (a batch cut short by its CPU time just as the
+// machine began to wait stopped the replay there for good).
 func (s *Session) stuck() bool {
+	if _, replaying := s.inputs.next(); replaying {
+		return false
+	}
 	return s.m.WaitingForInput() || len(s.m.Asking()) > 0 || s.m.Stalled()
 }
 
