@@ -51,6 +51,14 @@ type reloc struct {
 	rodata bool // in read-only data: a const variable holding an address
 }
 
+// image is the section of o that relocation r patches.
+func (o *object) image(r reloc) []byte {
+	if r.rodata {
+		return o.rodata
+	}
+	return o.data
+}
+
 // object is one compiled translation unit.
 type object struct {
 	name    string
@@ -219,11 +227,7 @@ func link(name string, base *vm.Program, objs []*object) (*vm.Program, error) {
 				errs = appendOnce(errs, &Error{File: o.name, Msg: fmt.Sprintf("undefined reference to `%s'", r.sym.name)})
 				continue
 			}
-			img := o.data
-			if r.rodata {
-				img = o.rodata
-			}
-			putLE(img[r.off:], a+uint64(r.addend), 8)
+			putLE(o.image(r)[r.off:], a+uint64(r.addend), 8)
 		}
 	}
 	if rodataSeg >= 0 {

@@ -178,14 +178,11 @@ func fromWire(w *wireObject, limit int64) (*object, error) {
 		if err != nil {
 			return nil, err
 		}
-		section, name := data, "data"
-		if r.Rodata {
-			section, name = o.rodata, "read-only data"
+		rel := reloc{off: r.Off, sym: s, addend: r.Addend, rodata: r.Rodata}
+		if img := o.image(rel); r.Off < 0 || r.Off+8 > int64(len(img)) {
+			return nil, fmt.Errorf("relocation at %d of %d bytes (read-only data: %v)", r.Off, len(img), r.Rodata)
 		}
-		if r.Off < 0 || r.Off+8 > int64(len(section)) {
-			return nil, fmt.Errorf("relocation at %d of %d bytes of %s", r.Off, len(section), name)
-		}
-		o.relocs = append(o.relocs, reloc{off: r.Off, sym: s, addend: r.Addend, rodata: r.Rodata})
+		o.relocs = append(o.relocs, rel)
 	}
 	return o, nil
 }

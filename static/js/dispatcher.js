@@ -23,7 +23,7 @@
 const DRAW_SHARE = 4;
 const HOLD_MS = 1000;
 const LATE_FRAME_MS = 12;
-export const FAST_TICKS = 1000;
+const FAST_TICKS = 1000;
 
 // runsFast reports whether a snapshot is of a run going on too fast to
 // follow instruction by instruction.
