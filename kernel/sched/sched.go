@@ -357,16 +357,22 @@ func sortedCopy(ts []*Task, less func(a, b *Task) bool) []*Task {
 // made now and then, instead of one allocation a reason: a policy gives
 // one at every dispatch. Each list is handed out once, and a text, once
 // made, is never changed, so the texts that share a block never see each
-// other.
-type argBlock []msg.Arg
+// other. The blocks grow from 4 lists to 32: a class pressing Run at
+// once starts a thousand machines, and their first dispatches should not
+// each take memory for 32.
+type argBlock struct {
+	free []msg.Arg
+	size int // of the last block made
+}
 
 // text is the text code with the single argument a.
 func (b *argBlock) text(code msg.Code, a msg.Arg) msg.Text {
-	if len(*b) == 0 {
-		*b = make([]msg.Arg, 32)
+	if len(b.free) == 0 {
+		b.size = min(max(2*b.size, 4), 32)
+		b.free = make([]msg.Arg, b.size)
 	}
-	args := (*b)[:1:1]
-	*b = (*b)[1:]
+	args := b.free[:1:1]
+	b.free = b.free[1:]
 	args[0] = a
 	return msg.Text{Code: code, Args: args}
 }

@@ -18,12 +18,6 @@ type frame struct {
 	va   uint64 // caller's variadic area
 }
 
-// funcRef is a function of the program and its executable form.
-type funcRef struct {
-	fn *Func
-	x  *execForm
-}
-
 // Context is one thread of execution: the registers of the simulated CPU
 // (function, PC, value stack, frame and stack pointers) and the address
 // space. fork copies it; exec replaces it.
@@ -43,7 +37,6 @@ type Context struct {
 	va     uint64   // variadic area of the current frame
 	nargs  int      // argument slots of the call being entered
 	frames []frame
-	funcs  []funcRef // the program's functions as calls find them, each filled at its first call; shared by the process's threads and forks
 
 	pendingArgs int // argument slots of the SYSCALL being served, -1 when none
 

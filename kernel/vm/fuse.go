@@ -85,6 +85,7 @@ const (
 
 // execForm is a function's executable form and the code it was made from.
 type execForm struct {
+	fn   *Func
 	code *Instr
 	n    int
 	x    []xop
@@ -124,7 +125,7 @@ func (f *Func) exec() *execForm {
 
 // makeExec makes f's executable form.
 func (f *Func) makeExec() *execForm {
-	e := &execForm{code: unsafe.SliceData(f.Code), n: len(f.Code), x: f.fuse(), base: f.baseCase()}
+	e := &execForm{fn: f, code: unsafe.SliceData(f.Code), n: len(f.Code), x: f.fuse(), base: f.baseCase()}
 	atomic.StorePointer(&f.exe, unsafe.Pointer(e))
 	return e
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"osplay/kernel/abi"
@@ -38,6 +39,14 @@ type Program struct {
 		count int       // pages in all
 		table pageTable // the entries that map them, as an exec makes them
 	}
+	// calls are the functions' executable forms as calls find them, by
+	// index, each filled at its first call: one table for every process
+	// of every machine that runs the program (a class running one
+	// program shares it), made at the first run.
+	calls struct {
+		once  sync.Once
+		table []atomic.Pointer[execForm]
+	}
 	// regions are the text's and the segments' regions, in address order,
 	// made at the first exec. When no two overlap (as the linker lays them
 	// out), an address space holds one entry for them all (span), which
@@ -48,6 +57,12 @@ type Program struct {
 		span   region // start, end and image set when the list is disjoint
 		static uint64 // staticPages(list)
 	}
+}
+
+// callTable is the program's table of the functions calls find.
+func (p *Program) callTable() []atomic.Pointer[execForm] {
+	p.calls.once.Do(func() { p.calls.table = make([]atomic.Pointer[execForm], len(p.Funcs)) })
+	return p.calls.table
 }
 
 // imageRegions is the regions of the program's text and segments, in

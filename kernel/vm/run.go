@@ -54,11 +54,7 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 	var cx *execForm // its executable form,
 	var nargs int    // and its argument slots
 	var rv uint64    // the value RET returns
-	funcs := c.funcs
-	if funcs == nil {
-		funcs = make([]funcRef, len(c.prog.Funcs))
-		c.funcs = funcs
-	}
+	calls := c.prog.callTable()
 
 	// No closure may capture the hot locals above: that would keep them in
 	// memory instead of registers. Exits go through the labels at the end.
@@ -648,13 +644,11 @@ func (c *Context) Run(budget int64) (ticks int64, stop Stop) {
 			stop = Stop{Kind: StopFault, Signal: abi.SIGSEGV, Msg: msg.New(msg.FaultStackDepth)}
 			goto fault
 		}
-		if r := &funcs[fi]; r.x != nil {
-			callee, cx = r.fn, r.x
-		} else {
-			callee = c.prog.Funcs[fi]
-			cx = callee.exec()
-			r.fn, r.x = callee, cx
+		if cx = calls[fi].Load(); cx == nil {
+			cx = c.prog.Funcs[fi].exec()
+			calls[fi].Store(cx)
 		}
+		callee = cx.fn
 		if bc := &cx.base; bc.W != 0 && callee.Lib == lib && left >= int64(bc.W) {
 			// A base case (fuse.go), run whole when its test does not
 			// jump, its instructions fit, and its ENTER would neither

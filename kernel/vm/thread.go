@@ -29,12 +29,7 @@ func (c *Context) NewThread(entry uint64, args []uint64, low, high uint64) (*Con
 	// abi.StackTop; a thread's stack ends lower, at low, so its limit
 	// reaches down to there. Running below low faults as a stack overflow.
 	lim.StackBytes = abi.StackTop - low
-	if c.funcs == nil {
-		c.funcs = make([]funcRef, len(c.prog.Funcs))
-	}
-	// The threads of a process share its table of the functions calls find.
-	t := &Context{prog: c.prog, mem: c.mem, lim: lim, vals: make([]uint64, 256), pendingArgs: -1, libCallCost: c.libCallCost,
-		funcs: c.funcs}
+	t := &Context{prog: c.prog, mem: c.mem, lim: lim, vals: make([]uint64, 256), pendingArgs: -1, libCallCost: c.libCallCost}
 	t.msp = high &^ 15
 	t.fp = t.msp
 	for _, a := range args {
