@@ -87,6 +87,7 @@ func loadedPageSession(bytes *int) *Session {
 	s := NewSession("bench", Limits{MaxTicks: 1 << 40}, func(v any) {
 		data, _ := sock.encode(v)
 		*bytes += len(data)
+		sock.written() // as a write does
 	}, nil, nil)
 	sock.s, s.reuse, s.deltas = s, true, true
 	s.Handle(command{op: "load", program: &Program{Files: []File{{Name: "two.c", Text: src}}}})

@@ -116,6 +116,41 @@ func TestCPUShareNewcomerPreemptsAHeavyHolder(t *testing.T) {
 	}
 }
 
+// Commands are counted server-wide from the moment they are read until
+// their session has handled them (commands go first, cpushare.go): acks
+// are not commands, and a session closed with commands unhandled, or
+// sent one after it closed, leaves none counted.
+func TestCommandsWaitingAreCountedServerWide(t *testing.T) {
+	share := newCPUShare(1, time.Millisecond)
+	lim := Limits{}.WithDefaults()
+	a, b := NewSession("a", lim, (&recorder{}).send, nil, nil), NewSession("b", lim, (&recorder{}).send, nil, nil)
+	a.share(share, nil)
+	b.share(share, nil)
+	count := func(want int64, when string) {
+		t.Helper()
+		if n := share.commands.Load(); n != want {
+			t.Errorf("%s: %d commands counted, want %d", when, n, want)
+		}
+	}
+	a.Preempt()
+	a.Preempt()
+	b.Preempt()
+	count(3, "three read")
+	a.Handle(command{op: "ack", seq: 0})
+	count(3, "after an ack")
+	a.Handle(command{op: "delta"})
+	count(2, "one handled")
+	b.Handle(command{op: "pause"}) // no program: refused, and handled
+	count(1, "two handled")
+	a.Close()
+	count(0, "the session with one left closed")
+	a.Preempt()
+	count(0, "a command read after the close")
+	b.Preempt()
+	b.Close()
+	count(0, "both closed")
+}
+
 // Use decays by half every cpuHalfLife.
 func TestCPUAccountDecays(t *testing.T) {
 	now := time.Now()

@@ -91,6 +91,7 @@ func (d *deltaCheck) send(v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer d.sock.written() // as a write does: its buffer is lent again
 	d.messages++
 	d.wholeBytes += len(whole)
 	d.wireSize += len(wire)
@@ -212,6 +213,55 @@ func TestDeltaMergesToWholeState(t *testing.T) {
 		t.Errorf("deltas sent %d bytes, whole states %d", total.wireSize, total.wholeBytes)
 	}
 	t.Logf("%d messages, %d deltas; %d bytes instead of %d", total.messages, total.deltas, total.wireSize, total.wholeBytes)
+}
+
+// TestSessionsLendingBuffersInTurn: sessions that borrow their batches'
+// buffers from the same lenders (lend.go), their batches built in turn,
+// each send at every message what a client sent whole states reads, and
+// the state their machine is in (deltaCheck): no batch sees another's
+// buffers, nor its own last one's.
+func TestSessionsLendingBuffersInTurn(t *testing.T) {
+	exs, err := LoadExamples(os.DirFS("../examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	messages := 0
+	for i := 0; i+1 < len(exs); i += 2 {
+		var ss []*Session
+		var ds []*deltaCheck
+		for _, ex := range exs[i : i+2] {
+			p := ex.Program()
+			d := &deltaCheck{t: t}
+			s := NewSession("test", Limits{}, func(v any) { d.send(v) }, nil, nil)
+			d.sock, s.reuse = &socket{s: s}, true
+			s.Handle(command{op: "delta"})
+			s.Handle(command{op: "load", program: &p})
+			ss, ds = append(ss, s), append(ds, d)
+		}
+		for _, sp := range []Speed{{Ticks: 10, Interval: 33}, {Ticks: 1000, Interval: 33}} {
+			for _, s := range ss {
+				s.Handle(command{op: "speed", speed: sp})
+				s.Handle(command{op: "run"})
+			}
+			for j := 0; j < 30; j++ {
+				for k, s := range ss {
+					if j == 7 {
+						s.Handle(command{op: "inspect", pid: 2 + k})
+					}
+					if s.Running() {
+						s.Handle(command{op: "ack", seq: s.seq})
+						s.Tick(time.Now())
+					}
+				}
+			}
+		}
+		for _, d := range ds {
+			messages += d.messages
+		}
+	}
+	if messages < 200 {
+		t.Fatalf("%d messages: too few to tell", messages)
+	}
 }
 
 // TestDeltaWithHostileAcks: over a WebSocket, a client that takes deltas

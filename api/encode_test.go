@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,15 +183,33 @@ func TestHeldBatchesCoalesce(t *testing.T) {
 	}
 }
 
-// TestHugeBatchLeavesNoBuffer: a socket keeps its encoding buffer between
-// batches only while it is small; after a crowded batch (here 20,000
-// events and 32 processes of 64 threads) an idle session holds none.
+// TestHugeBatchLeavesNoBuffer: the bytes of a written batch go back to
+// be lent again (lend.go) only while small; after a crowded batch (here
+// 20,000 events and 32 processes of 64 threads) none of its size is kept,
+// and a socket keeps no base of that size for its deltas.
 func TestHugeBatchLeavesNoBuffer(t *testing.T) {
+	keptAtMost := func(what string) {
+		t.Helper()
+		encodedBuffers.mu.Lock()
+		defer encodedBuffers.mu.Unlock()
+		for _, b := range encodedBuffers.free {
+			if cap(b) > lendsAtMost || len(b) != 0 {
+				t.Errorf("%s: a buffer of %d bytes (%d used) is kept to lend", what, cap(b), len(b))
+			}
+		}
+	}
 	c := &socket{}
 	small := Batch{Type: "batch", Seq: 1, Events: []Event{{Kind: "output", Data: "hi\n"}}, State: Snapshot{Status: StatusRunning, Running: true}}
 	c.encodeBatch(&small)
-	if c.buf == nil || cap(c.buf) > keepBuffer {
-		t.Fatalf("after a small batch the buffer holds %d bytes", cap(c.buf))
+	lent := c.lent
+	c.written()
+	if cap(lent) == 0 || c.lent != nil {
+		t.Fatalf("the small batch was encoded in %d lent bytes, %d still held after it was written", cap(lent), cap(c.lent))
+	}
+	if again := encodedBuffers.borrow(); cap(again) == 0 || len(again) != 0 || slices.ContainsFunc(again[:cap(again)], func(b byte) bool { return b != 0 }) {
+		t.Errorf("the buffer given back is lent again as %d bytes of %d, not emptied and zeroed", len(again), cap(again))
+	} else {
+		encodedBuffers.giveBack(again)
 	}
 	huge := Batch{Type: "batch", Seq: 2, Events: make([]Event, 20000)}
 	for i := range huge.Events {
@@ -207,20 +226,18 @@ func TestHugeBatchLeavesNoBuffer(t *testing.T) {
 	if len(data) < 2<<20 {
 		t.Fatalf("the huge batch is %d bytes", len(data))
 	}
-	if c.buf != nil {
-		t.Errorf("the socket keeps %d bytes after a huge batch", cap(c.buf))
-	}
 	sameAsJSON(t, "huge", huge)
-	if got := c.encodeBatch(&small); !bytes.Equal(got, appendBatch(nil, &small)) || cap(c.buf) > keepBuffer {
-		t.Errorf("the next small batch: %d bytes kept", cap(c.buf))
+	c.written()
+	keptAtMost("after a huge batch")
+	if got := c.encodeBatch(&small); !bytes.Equal(got, appendBatch(nil, &small)) {
+		t.Errorf("the next small batch is %q", got)
 	}
+	c.written()
+	keptAtMost("after the next small one")
 	paused := small
 	paused.State.Running = false
-	if c.encodeBatch(&paused); c.buf != nil {
-		t.Errorf("a paused session keeps %d bytes", cap(c.buf))
-	}
-	// A client that takes deltas: the base of the comparison goes with
-	// the buffer.
+	// A client that takes deltas: the base of the comparison is let go
+	// after a huge batch, and when the session pauses.
 	d := &socket{s: &Session{deltas: true}}
 	d.encodeBatch(&small)
 	if d.base == nil || !d.base.valid {

@@ -31,18 +31,11 @@ type snapshotParts struct {
 	ipcMore       int
 	globals       []GlobalVar
 
-	// Buffers the session reads the machine into at every batch, kept
-	// while it runs: never in a snapshot.
-	ints    []int
-	briefs  []kernel.ProcBrief
-	values  []kernel.GlobalValue
-	scratch []GlobalVar
-	// The slices of the parts rebuilt at every batch, reused from one
-	// snapshot to the next while the session runs and may (Session.reuse:
-	// a batch is encoded before the next is built).
-	procs  []Proc
-	cpus   []CPU
-	instrs []Instr
+	// b are the buffers the session reads the machine into and builds
+	// the parts rebuilt at every batch in (lend.go); lent says they are
+	// borrowed, to be given back once the batch is written.
+	b    *partBuffers
+	lent bool
 }
 
 // sameSlice reports whether a and b are the very same slice, not empty:
@@ -54,8 +47,8 @@ func sameSlice[T any](a, b []T) bool { return len(a) > 0 && len(a) == len(b) && 
 func (c *snapshotParts) readyQueues(m *kernel.Machine, n int) [][]int {
 	same := len(c.ready) == n
 	for i := 0; same && i < n; i++ {
-		c.ints = m.AppendReadyQueue(c.ints[:0], i)
-		same = slices.Equal(c.ints, c.ready[i])
+		c.b.ints = m.AppendReadyQueue(c.b.ints[:0], i)
+		same = slices.Equal(c.b.ints, c.ready[i])
 	}
 	if same {
 		return c.ready
@@ -125,21 +118,21 @@ func (c *snapshotParts) ipcObjects(m *kernel.Machine) ([]IPCObject, int) {
 // globalsNow lists the integer globals of the live processes (init left
 // out), as they are now: the last list while every value is the same.
 func (c *snapshotParts) globalsNow(m *kernel.Machine, list []kernel.ProcBrief) []GlobalVar {
-	out := c.scratch[:0]
+	out := c.b.scratch[:0]
 	n := 0
 	for _, p := range list {
 		if p.PID == 1 || n == maxGlobalsProcs {
 			continue
 		}
-		c.values = m.AppendGlobalsNow(c.values[:0], p.PID, maxGlobalsSent)
-		if len(c.values) > 0 {
+		c.b.values = m.AppendGlobalsNow(c.b.values[:0], p.PID, maxGlobalsSent)
+		if len(c.b.values) > 0 {
 			n++
 		}
-		for _, g := range c.values {
+		for _, g := range c.b.values {
 			out = append(out, GlobalVar{PID: p.PID, Var: g.Name, Value: g.Value})
 		}
 	}
-	c.scratch = out
+	c.b.scratch = out
 	if len(out) == 0 {
 		c.globals = nil
 		return nil
@@ -150,33 +143,28 @@ func (c *snapshotParts) globalsNow(m *kernel.Machine, list []kernel.ProcBrief) [
 	return c.globals
 }
 
-// reusable are the buffers of the parts rebuilt at every batch, for a
-// session that may reuse them (keep), nil (new ones) for one that may
-// not: each is kept up to a bound, so that a crowded batch leaves none.
-func (c *snapshotParts) reusable(keep bool) (procs []Proc, cpus []CPU, instrs []Instr) {
-	if !keep {
-		c.procs, c.cpus, c.instrs = nil, nil, nil
-		return nil, nil, nil
+// buffers are the buffers for a snapshot: for a session that may lend
+// them (Session.reuse) borrowed until giveBack, which the session calls
+// once the batch is written; for any other, new ones, which the batch
+// keeps.
+func (c *snapshotParts) buffers(lend bool) *partBuffers {
+	switch {
+	case !lend:
+		c.b, c.lent = &partBuffers{}, false
+	case !c.lent:
+		c.b, c.lent = partsBuffers.borrow(), true
+		if c.b == nil {
+			c.b = &partBuffers{}
+		}
 	}
-	return c.procs[:0], c.cpus[:0], c.instrs[:0]
+	return c.b
 }
 
-// keep keeps the buffers of this snapshot's parts for the next, or lets
-// go of every buffer (keep false: the session no longer runs); the
-// parts, a few small slices, stay.
-func (c *snapshotParts) keep(keep bool, procs []Proc, cpus []CPU, instrs []Instr) {
-	if !keep {
-		c.ints, c.briefs, c.values, c.scratch = nil, nil, nil, nil
-		c.procs, c.cpus, c.instrs = nil, nil, nil
-		return
+// giveBack gives the buffers back, their batch written.
+func (c *snapshotParts) giveBack() {
+	if c.lent {
+		c.b.clear()
+		partsBuffers.giveBack(c.b)
 	}
-	c.procs, c.cpus = procs, cpus
-	if instrs != nil && cap(instrs) <= keepInstrs {
-		c.instrs = instrs
-	}
+	c.b, c.lent = nil, false
 }
-
-// keepInstrs is the most watched instructions whose slice a running
-// session keeps from batch to batch: a batch at the default speed has a
-// few; one at a thousand ticks, up to watchKeep.
-const keepInstrs = 32

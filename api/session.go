@@ -73,6 +73,7 @@ type Session struct {
 	seat    *cpuSeat
 	budget  time.Duration                  // slot time the batch or command in progress may use
 	waiting atomic.Int64                   // commands received (Preempt) and not yet handled
+	closed  atomic.Bool                    // Close was called: a command that comes now is never handled
 	wake    chan struct{}                  // signalled by Preempt, for a wait for a CPU slot
 	live    atomic.Pointer[kernel.Machine] // m, for Preempt
 	memory  machineMemory
@@ -125,6 +126,12 @@ func (s *Session) share(cpu *cpuShare, memory *memoryBudget) {
 // from any goroutine; Handle counts the command as arrived.
 func (s *Session) Preempt() {
 	s.waiting.Add(1)
+	if share := s.seat.share; share != nil {
+		share.commands.Add(1)
+		if s.closed.Load() {
+			s.uncount() // closed meanwhile: it will not be handled
+		}
+	}
 	if m := s.live.Load(); m != nil {
 		m.Interrupt()
 	}
@@ -134,10 +141,20 @@ func (s *Session) Preempt() {
 	}
 }
 
-// Close takes the session's machine out of the server's count.
+// Close takes the session's machine and its commands not handled out of
+// the server's counts.
 func (s *Session) Close() {
+	s.closed.Store(true)
+	s.uncount()
 	s.seat.give()
 	s.memory.close()
+}
+
+// uncount takes the commands not handled out of the server's count.
+func (s *Session) uncount() {
+	if n := s.waiting.Swap(0); n > 0 && s.seat.share != nil {
+		s.seat.share.commands.Add(-n)
+	}
 }
 
 // Hello is the first message of a session.
@@ -204,6 +221,9 @@ func (s *Session) Running() bool { return s.running }
 func (s *Session) Handle(c command) {
 	if c.op != "ack" && s.waiting.Load() > 0 {
 		s.waiting.Add(-1)
+		if s.seat.share != nil {
+			s.seat.share.commands.Add(-1)
+		}
 	}
 	s.begin(s.lim.RunTimeout)
 	defer s.seat.give()
@@ -294,6 +314,9 @@ func (s *Session) Handle(c command) {
 func (s *Session) Tick(due time.Time) {
 	if !s.Wants() || s.waiting.Load() > 0 {
 		return // a command first
+	}
+	if s.seat.share != nil {
+		s.seat.share.giveWay() // commands first (cpushare.go)
 	}
 	start := time.Now()
 	// The server is behind when the timer's batch starts late: the
@@ -519,6 +542,9 @@ func (s *Session) onEvent(e kernel.Event) {
 		s.skipped += half
 		s.pending = append(s.pending[:0], s.pending[half:]...)
 	}
+	if s.pending == nil && s.reuse {
+		s.pending = eventBuffers.borrow() // given back once the batch is written (flush)
+	}
 	s.pending = append(s.pending, wireEventWith(n, &e, &s.texts))
 }
 
@@ -593,15 +619,16 @@ func (s *Session) flush(due time.Time) {
 		s.out(*b)
 	}
 	s.pending, s.dropped, s.skipped, s.thin = nil, 0, 0, 0 // the batch keeps its slice
-	if s.reuse && s.running && cap(b.Events) <= reuseEvents {
-		clear(b.Events)
-		s.pending = b.Events[:0]
+	if s.reuse {
+		// The batch is written: its buffers go back to be lent again
+		// (lend.go), and nothing reads it any more.
+		if events := cleared(b.Events); events != nil {
+			eventBuffers.giveBack(events)
+		}
+		s.parts.giveBack()
+		*b = Batch{}
 	}
 }
-
-// reuseEvents is the most events a running session's slice of pending
-// events may hold to be reused from batch to batch (reuse).
-const reuseEvents = 1024
 
 // fail reports an error about a command, with the values its message
 // carries (nil: none).
@@ -627,9 +654,8 @@ func (s *Session) snapshot() Snapshot {
 	// The parts that seldom change are the last snapshot's while they are
 	// the same (parts.go); those rebuilt at every batch reuse their slices
 	// while the session runs, each batch encoded before the next is built.
-	keep := s.reuse && s.running
-	procs, cpus, instrs := c.reusable(keep)
-	st.CPUs = appendCPUs(cpus, m)
+	b := c.buffers(s.reuse)
+	st.CPUs = appendCPUs(b.cpus[:0], m)
 	st.Ready = c.readyQueues(m, len(st.CPUs))
 	c.jobs, c.swapped = sameInts(c.jobs, m.JobQueue()), sameInts(c.swapped, m.SwapQueue())
 	st.Jobs, st.Swapped = c.jobs, c.swapped
@@ -637,16 +663,16 @@ func (s *Session) snapshot() Snapshot {
 	st.Asking = asking(m)
 	// Every batch lists the processes: the brief list is cheap, and only
 	// the inspected process's PCB walks a memory map.
-	c.briefs = m.AppendProcessList(c.briefs[:0])
-	st.Procs = appendProcs(procs, m, c.briefs)
+	b.briefs = m.AppendProcessList(b.briefs[:0])
+	st.Procs = appendProcs(b.procs[:0], m, b.briefs)
 	if st.Procs == nil {
 		st.Procs = []Proc{}
 	}
-	st.Globals = c.globalsNow(m, c.briefs)
+	st.Globals = c.globalsNow(m, b.briefs)
 	st.Sync, st.Waits = c.syncObjects(m), c.waits.get(m)
 	st.IPC, st.IPCMore = c.ipcObjects(m)
 	st.Shared = sharedVars(m)
-	st.Instructions = s.instructions(instrs)
+	st.Instructions = s.instructions(b.instrs[:0])
 	if seq, n := m.LastLostUpdate(); n != s.lostSent && len(seq) > 0 {
 		st.LostUpdate = &LostUpdate{Count: n, Instructions: make([]Instr, 0, len(seq))}
 		for i := range seq {
@@ -654,7 +680,10 @@ func (s *Session) snapshot() Snapshot {
 		}
 		s.lostSent = n
 	}
-	c.keep(keep, st.Procs, st.CPUs, st.Instructions)
+	b.procs, b.cpus = st.Procs, st.CPUs
+	if st.Instructions != nil {
+		b.instrs = st.Instructions
+	}
 	if s.inspect > 0 {
 		st.PCB = pcb(m, s.inspect)
 	}

@@ -84,7 +84,7 @@ type socket struct {
 	s      *Session
 	broken bool   // a write failed: the connection is gone
 	why    string // why the session ended, for the log
-	buf    []byte // the last batch encoded, kept for the next one
+	lent   []byte // the batch encoded last, borrowed (lend.go) until it is written
 	base   *stateBase
 	// writeBy is the write deadline set last: it is moved only once less
 	// than three quarters of WriteWait is left, not at every message.
@@ -104,9 +104,9 @@ type socket struct {
 // session would pay it twice per batch.
 func renew(by, now time.Time, wait time.Duration) bool { return by.Sub(now) < wait-wait/4 }
 
-// keepBuffer is the largest encoding buffer a socket keeps between
-// batches: a larger one (a crowded batch) is left to the collector, so an
-// idle session holds little.
+// keepBuffer is the most a socket keeps between batches of the state it
+// sent last (the base of its deltas): a larger one (a crowded batch) is
+// left to the collector, so an idle session holds little.
 const keepBuffer = 64 << 10
 
 // inbound is one command from the client, or what was wrong with its
@@ -319,7 +319,9 @@ func (c *socket) write(v any) {
 		c.writeBy = now.Add(c.lim.WriteWait)
 		c.conn.SetWriteDeadline(c.writeBy)
 	}
-	if err := c.conn.WriteMessage(websocket.TextMessage, data); err != nil {
+	err = c.conn.WriteMessage(websocket.TextMessage, data)
+	c.written()
+	if err != nil {
 		c.broken = true
 		return
 	}
@@ -341,28 +343,32 @@ func (c *socket) encode(v any) ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// encodeBatch encodes b by hand (encode.go) into the socket's buffer,
-// which it keeps for the next batch while the session runs, unless it grew
-// past keepBuffer: a paused session holds none. To a client that takes
-// deltas the state goes as what changed since the last one (delta.go);
-// the base of the comparison is let go with the buffer, and the next
-// state then goes whole.
+// encodeBatch encodes b by hand (encode.go) into a buffer borrowed
+// until the batch is written (lend.go). To a client that takes deltas the
+// state goes as what changed since the last one (delta.go); the base of
+// the comparison is let go when the session stops running, or grows past
+// keepBuffer, and the next state then goes whole.
 func (c *socket) encodeBatch(b *Batch) []byte {
 	if c.s != nil && c.s.deltas && c.base == nil {
 		c.base = &stateBase{}
 	}
-	data := appendBatchTo(c.buf[:0], b, c.base)
-	c.buf = data
-	if cap(c.buf) > keepBuffer || !b.State.Running {
-		c.buf = nil
-		if c.base != nil {
-			c.base.forget()
-		}
+	data := appendBatchTo(encodedBuffers.borrow(), b, c.base)
+	c.lent = data
+	if !b.State.Running && c.base != nil {
+		c.base.forget()
 	}
 	if c.base != nil && cap(c.base.prev)+cap(c.base.cur) > keepBuffer {
 		c.base.forget()
 	}
 	return data
+}
+
+// written gives back the buffer of the batch just written.
+func (c *socket) written() {
+	if buf := cleared(c.lent); buf != nil {
+		encodedBuffers.giveBack(buf)
+	}
+	c.lent = nil
 }
 
 // bye sends an error, then closes with code and the message as reason.

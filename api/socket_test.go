@@ -99,7 +99,7 @@ func status(m map[string]any) string {
 }
 
 func TestWebSocketRunsAProgram(t *testing.T) {
-	_, srv := server(t, Limits{})
+	a, srv := server(t, Limits{})
 	c := dial(t, srv, nil)
 	hello := c.next()
 	if hello["type"] != "hello" || hello["v"] != float64(Version) {
@@ -120,6 +120,10 @@ func TestWebSocketRunsAProgram(t *testing.T) {
 	})
 	if !strings.Contains(out.String(), "child Complete") {
 		t.Errorf("console: %q", out.String())
+	}
+	// Every command was handled before the batch that ended the run.
+	if n := a.cpu.commands.Load(); n != 0 {
+		t.Errorf("%d commands still counted as waiting", n)
 	}
 }
 
