@@ -31,16 +31,16 @@ import (
 // step then waits microseconds for a CPU, not the rest of a slice.
 
 // Commands go first. A session's command (Run, Pause, Step, …) is
-// counted from the moment it is read off the socket until its session has
-// handled it (Session.Preempt to Handle), and while any session has one,
-// a batch of running gives way before it computes: it yields the
-// processor once, so that the goroutines of the commands run first. The
-// batches within the grace take no slot, and without this the Go
-// scheduler would serve them and the commands in turn: when a class
+// counted from the moment it is read off the socket until its session
+// takes it up (Session.Preempt to Handle), and while any session has one, a batch of running gives way before it computes: it
+// yields the processor once, so that the goroutines of the commands run
+// first. The batches within the grace take no slot, and without this the
+// Go scheduler would serve them and the commands in turn: when a class
 // presses Run together, the sessions answered first would start their
 // batches of running, thirty a second each, and the last Runs would wait
-// behind them (run→first event p99 138–147 ms at 1,000 sessions here,
-// 84–98 ms giving way; README).
+// behind them. A batch already an interval late does not give way: a
+// storm of commands delays the batches of running by an interval at
+// most. (The README has the figures.)
 
 // cpuHalfLife is how fast past use is forgiven.
 const cpuHalfLife = time.Second
@@ -61,7 +61,7 @@ type cpuShare struct {
 	floor   cpuAccount // the use of the account served last from the line
 	yield   bool       // the slots are all the processors: let others run at each hand-over
 
-	commands atomic.Int64 // commands read from clients and not yet handled, server-wide
+	commands atomic.Int64 // commands read from clients and not yet taken up, server-wide
 }
 
 // cpuAccount is the CPU one session or one run has used lately.

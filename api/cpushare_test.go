@@ -117,7 +117,7 @@ func TestCPUShareNewcomerPreemptsAHeavyHolder(t *testing.T) {
 }
 
 // Commands are counted server-wide from the moment they are read until
-// their session has handled them (commands go first, cpushare.go): acks
+// their session takes them up (commands go first, cpushare.go): acks
 // are not commands, and a session closed with commands unhandled, or
 // sent one after it closed, leaves none counted.
 func TestCommandsWaitingAreCountedServerWide(t *testing.T) {

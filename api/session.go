@@ -315,8 +315,8 @@ func (s *Session) Tick(due time.Time) {
 	if !s.Wants() || s.waiting.Load() > 0 {
 		return // a command first
 	}
-	if s.seat.share != nil {
-		s.seat.share.giveWay() // commands first (cpushare.go)
+	if s.seat.share != nil && time.Since(due) < s.Interval() {
+		s.seat.share.giveWay() // commands first (cpushare.go), unless already late
 	}
 	start := time.Now()
 	// The server is behind when the timer's batch starts late: the

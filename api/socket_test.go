@@ -121,7 +121,7 @@ func TestWebSocketRunsAProgram(t *testing.T) {
 	if !strings.Contains(out.String(), "child Complete") {
 		t.Errorf("console: %q", out.String())
 	}
-	// Every command was handled before the batch that ended the run.
+	// Every command was taken up before the batch that ended the run.
 	if n := a.cpu.commands.Load(); n != 0 {
 		t.Errorf("%d commands still counted as waiting", n)
 	}
