@@ -100,6 +100,13 @@ type Session struct {
 	// and the batch itself: it sends a *Batch, always this one.
 	reuse bool
 	batch Batch
+	// runAhead: the session computes the first interval of Run as soon
+	// as a program loads, and holds it (ahead.go); ahead says it holds
+	// one, aheadRunning that the run goes on after it.
+	runAhead     bool
+	ahead        bool
+	aheadRunning bool
+	aheadFrom    aheadMark
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -229,6 +236,9 @@ func (s *Session) Handle(c command) {
 	defer s.seat.give()
 	if c.op != "ack" {
 		s.held = 0 // what was held goes with the command's answer (or a rewind drops it)
+	}
+	if s.takeAhead(c) {
+		return
 	}
 	switch c.op {
 	case "ack":
@@ -417,6 +427,7 @@ func (s *Session) load(p *Program) {
 	}
 	s.metrics.run("session", "ok")
 	s.flush(time.Now())
+	s.runAheadOfRun()
 }
 
 // rebuild starts the program afresh on a new machine.

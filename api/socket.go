@@ -65,7 +65,8 @@ func (a *API) ServeWS(w http.ResponseWriter, r *http.Request) {
 	defer a.metrics.sessionClosed()
 	c := &socket{api: a, conn: conn, lim: a.lim}
 	c.s = NewSession(newID(), a.lim, c.write, a.metrics, a.log)
-	c.s.reuse = true // write encodes each message before it returns
+	c.s.reuse = true    // write encodes each message before it returns
+	c.s.runAhead = true // a class presses Run together (ahead.go)
 	c.s.share(a.cpu, &a.memory)
 	defer c.s.Close()
 	a.log.Info("session open", "session", c.s.ID, "ip", clientIP(r))

@@ -1,0 +1,77 @@
+package api
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// TestRunAheadChangesNothingButTheTime: a session that runs ahead of Run
+// (ahead.go) sends, whatever the student does after the load, the very
+// messages a session that does not run ahead sends: Run answered from the
+// interval held, any other command after it is dropped, and the commands
+// that do not look at the machine over it.
+func TestRunAheadChangesNothingButTheTime(t *testing.T) {
+	two := &Program{Files: []File{{Name: "two.c", Text: twoLoops}}}
+	other := &Program{Files: []File{{Name: "other.c", Text: "int main(void) { return 3; }\n"}}}
+	load := func(p *Program) command { return command{op: "load", program: p} }
+	for _, tc := range []struct {
+		name   string
+		prog   *Program
+		before []command
+		run    string
+		held   bool // the session holds the interval when Run comes
+	}{
+		{name: "run", prog: two, held: true},
+		{name: "a lecture's example", prog: example(t, "forkexecl"), held: true},
+		{name: "delta and ack over it", prog: two, before: []command{{op: "delta"}, {op: "ack", seq: 1}}, held: true},
+		{name: "steps", prog: two, before: []command{cmd(t, `{"op":"step","by":"event"}`), cmd(t, `{"op":"step","by":"tick"}`)}},
+		{name: "a PCB inspected", prog: two, before: []command{{op: "inspect", pid: 2}}},
+		{name: "another speed", prog: two, before: []command{cmd(t, `{"op":"speed","ticks":1000,"interval":33}`)}},
+		{name: "a line typed", prog: &resumeProgram, before: []command{{op: "input", data: "hello\n"}}},
+		{name: "a seek to 0", prog: two, before: []command{{op: "seek", tick: 0}}},
+		{name: "reset", prog: two, before: []command{{op: "reset"}}},
+		{name: "pause", prog: two, before: []command{{op: "pause"}}},
+		{name: "another program", prog: two, before: []command{load(other)}, held: true},
+		{name: "run until a tick", prog: two, run: `{"op":"run","until":7}`, held: true},
+	} {
+		var streams [2]string
+		for i, ahead := range []bool{false, true} {
+			s, r := newTestSession()
+			s.runAhead = ahead
+			s.Handle(load(tc.prog))
+			if ahead && (!s.ahead || s.m.Now() != s.speed.Ticks) {
+				t.Fatalf("%s: after the load the session holds no interval (tick %d)", tc.name, s.m.Now())
+			}
+			for _, c := range tc.before {
+				s.Handle(c)
+			}
+			if ahead && s.ahead != tc.held {
+				t.Errorf("%s: holds an interval %v before Run, want %v", tc.name, s.ahead, tc.held)
+			}
+			run := tc.run
+			if run == "" {
+				run = `{"op":"run"}`
+			}
+			s.Handle(cmd(t, run))
+			for j := 0; j < 40 && s.Running() && !s.stuck(); j++ {
+				s.Handle(command{op: "ack", seq: s.seq})
+				s.Tick(time.Now())
+			}
+			for _, m := range r.msgs {
+				if b, ok := m.(Batch); ok {
+					b.Sent = 0 // the only field that tells the time
+					m = b
+				}
+				data, err := json.Marshal(m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				streams[i] += string(data) + "\n"
+			}
+		}
+		if streams[0] != streams[1] {
+			t.Errorf("%s: running ahead changed what the session sends:\n%s\nwithout:\n%s", tc.name, streams[1], streams[0])
+		}
+	}
+}
