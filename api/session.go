@@ -663,8 +663,8 @@ func (s *Session) snapshot() Snapshot {
 	s.horizon = max(s.horizon, st.Tick)
 	st.Horizon = s.horizon
 	// The parts that seldom change are the last snapshot's while they are
-	// the same (parts.go); those rebuilt at every batch reuse their slices
-	// while the session runs, each batch encoded before the next is built.
+	// the same (parts.go); those rebuilt at every batch are built in
+	// buffers lent for the batch, where the session may lend (lend.go).
 	b := c.buffers(s.reuse)
 	st.CPUs = appendCPUs(b.cpus[:0], m)
 	st.Ready = c.readyQueues(m, len(st.CPUs))
