@@ -9,13 +9,13 @@ import (
 // Buffers lent for one batch. A running session builds a batch about
 // thirty times a second — its events, the snapshot's process list, CPUs
 // and instructions, the encoded bytes — and each of these buffers is dead
-// once the batch is written. A session that kept its own (as it did)
-// held them all between batches, a class's thousand sessions a thousand
+// once the batch is written. Sessions that each kept their own would
+// hold them all between batches, a class's thousand sessions a thousand
 // sets, each out of the processor's caches by the session's next batch;
-// and when a class pressed Run together, each session's first batch took
-// fresh memory from the system for them, a page fault at each new page.
-// Borrowed from a pool for the batch and given back once it is written,
-// a few sets serve every session, and stay warm.
+// and when a class presses Run together, each session's first batch
+// would take fresh memory from the system for them, a page fault at each
+// new page. Borrowed for the batch and given back once it is written, a
+// few sets serve every session, and stay warm.
 //
 // Only a session whose messages are done with when sent (Session.reuse:
 // the socket encodes and writes each before send returns) borrows: any
