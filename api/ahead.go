@@ -37,7 +37,6 @@ func (s *Session) runAheadOfRun() {
 	s.watchPolicy() // as Run watches
 	s.begin(s.lim.BatchCPU)
 	s.advanceInterval()
-	s.aheadRunning = s.running // the interval may have ended the run
 	s.running = false
 	s.ahead = true
 	if s.m.Now() < target && !s.ended() && !s.stuck() {
@@ -48,8 +47,8 @@ func (s *Session) runAheadOfRun() {
 // runHeldInterval answers Run with the interval computed ahead.
 func (s *Session) runHeldInterval() {
 	s.ahead = false
-	s.running = s.aheadRunning
-	s.acked = s.seq // a fresh start of the pacing
+	s.running = !s.ended() // the interval may have ended the run
+	s.acked = s.seq        // a fresh start of the pacing
 	s.paced = time.Now()
 	s.watchPolicy()
 	s.flush(s.paced)
@@ -66,7 +65,7 @@ type aheadMark struct {
 // program starts again, emitting the events of its start once more: the
 // client has them, from the load's batch, and they are not sent again.
 func (s *Session) dropAhead() {
-	s.ahead, s.aheadRunning = false, false
+	s.ahead = false
 	s.chunk = 1
 	if s.rebuild() != nil {
 		return
@@ -90,7 +89,7 @@ func (s *Session) takeAhead(c command) bool {
 		s.runHeldInterval()
 		return true
 	case c.op == "load" || c.op == "resume":
-		s.ahead, s.aheadRunning = false, false // a new machine anyway
+		s.ahead = false // a new machine anyway
 	default:
 		s.dropAhead()
 	}

@@ -206,10 +206,18 @@ func (s *cpuShare) charge(a *cpuAccount, used time.Duration) {
 	a.charge(used, time.Now())
 }
 
-// giveWay lets the goroutines of the commands waiting to be handled run
+// countCommands adds n to the commands waiting to be taken up (n < 0:
+// taken up, or never to be). A nil share (a session alone) counts none.
+func (s *cpuShare) countCommands(n int64) {
+	if s != nil {
+		s.commands.Add(n)
+	}
+}
+
+// giveWay lets the goroutines of the commands waiting to be taken up run
 // first, if there are any.
 func (s *cpuShare) giveWay() {
-	if s.commands.Load() > 0 {
+	if s != nil && s.commands.Load() > 0 {
 		runtime.Gosched()
 	}
 }

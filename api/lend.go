@@ -59,6 +59,13 @@ func (l *lender[T]) giveBack(v T) {
 // crowded with events or processes leaves its buffers to the collector.
 const lendsAtMost = 64 << 10
 
+// lendAgain gives s back to l, emptied (cleared), unless it is too large.
+func lendAgain[E any](l *lender[[]E], s []E) {
+	if s = cleared(s); s != nil {
+		l.giveBack(s)
+	}
+}
+
 // cleared is s emptied for another borrower, its elements zeroed so that
 // it holds nothing of the last batch alive, or nil when s is none or
 // larger than lendsAtMost.

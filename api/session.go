@@ -102,11 +102,10 @@ type Session struct {
 	batch Batch
 	// runAhead: the session computes the first interval of Run as soon
 	// as a program loads, and holds it (ahead.go); ahead says it holds
-	// one, aheadRunning that the run goes on after it.
-	runAhead     bool
-	ahead        bool
-	aheadRunning bool
-	aheadFrom    aheadMark
+	// one.
+	runAhead  bool
+	ahead     bool
+	aheadFrom aheadMark
 }
 
 // NewSession makes an empty session that sends its messages through send.
@@ -133,11 +132,9 @@ func (s *Session) share(cpu *cpuShare, memory *memoryBudget) {
 // from any goroutine; Handle counts the command as arrived.
 func (s *Session) Preempt() {
 	s.waiting.Add(1)
-	if share := s.seat.share; share != nil {
-		share.commands.Add(1)
-		if s.closed.Load() {
-			s.uncount() // closed meanwhile: it will not be handled
-		}
+	s.seat.share.countCommands(1)
+	if s.closed.Load() {
+		s.uncount() // closed meanwhile: it will not be handled
 	}
 	if m := s.live.Load(); m != nil {
 		m.Interrupt()
@@ -159,8 +156,8 @@ func (s *Session) Close() {
 
 // uncount takes the commands not handled out of the server's count.
 func (s *Session) uncount() {
-	if n := s.waiting.Swap(0); n > 0 && s.seat.share != nil {
-		s.seat.share.commands.Add(-n)
+	if n := s.waiting.Swap(0); n > 0 {
+		s.seat.share.countCommands(-n)
 	}
 }
 
@@ -228,9 +225,7 @@ func (s *Session) Running() bool { return s.running }
 func (s *Session) Handle(c command) {
 	if c.op != "ack" && s.waiting.Load() > 0 {
 		s.waiting.Add(-1)
-		if s.seat.share != nil {
-			s.seat.share.commands.Add(-1)
-		}
+		s.seat.share.countCommands(-1)
 	}
 	s.begin(s.lim.RunTimeout)
 	defer s.seat.give()
@@ -325,7 +320,7 @@ func (s *Session) Tick(due time.Time) {
 	if !s.Wants() || s.waiting.Load() > 0 {
 		return // a command first
 	}
-	if s.seat.share != nil && time.Since(due) < s.Interval() {
+	if time.Since(due) < s.Interval() {
 		s.seat.share.giveWay() // commands first (cpushare.go), unless already late
 	}
 	start := time.Now()
@@ -633,9 +628,7 @@ func (s *Session) flush(due time.Time) {
 	if s.reuse {
 		// The batch is written: its buffers go back to be lent again
 		// (lend.go), and nothing reads it any more.
-		if events := cleared(b.Events); events != nil {
-			eventBuffers.giveBack(events)
-		}
+		lendAgain(&eventBuffers, b.Events)
 		s.parts.giveBack()
 		*b = Batch{}
 	}

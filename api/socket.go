@@ -366,9 +366,7 @@ func (c *socket) encodeBatch(b *Batch) []byte {
 
 // written gives back the buffer of the batch just written.
 func (c *socket) written() {
-	if buf := cleared(c.lent); buf != nil {
-		encodedBuffers.giveBack(buf)
-	}
+	lendAgain(&encodedBuffers, c.lent)
 	c.lent = nil
 }
 
