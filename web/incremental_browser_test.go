@@ -197,3 +197,74 @@ func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
 	}
 	sameAsWhole(t, ctx, fmt.Sprintf("paused at tick %.0f", tick))
 }
+
+// TestBrowserPauseDrawsWhatFitsFirst: when a fast run stops, the first
+// frame draws only the views whose last drawing fits in the frame's share,
+// so that a costly view (here the editor's markers, made to take 30 ms)
+// does not hold the frame that shows Pause; it follows in a later frame,
+// and every view is drawn at the paused state in the end.
+func TestBrowserPauseDrawsWhatFitsFirst(t *testing.T) {
+	ctx, url := openPlay(t, "new=1")
+	openTwoProcesses(t, ctx, url, 0)
+	status := `document.querySelector('[data-show="status"]').dataset.status`
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	// Every drawing logged with the frame it was in and the status it drew;
+	// the markers made slow.
+	eval[bool](t, ctx, `(() => {
+		const d = osplay.dispatcher, drawn = d.onDrawn;
+		window.drawings = [];
+		window.frames = 0;
+		d.onDrawn = (seq) => { frames++; drawn(seq); };
+		for (const v of d.views) {
+			const render = v.render.bind(v), name = v.name || v.constructor.name;
+			v.render = () => {
+				if (name === "Markers") for (const until = performance.now() + 30; performance.now() < until;) {}
+				drawings.push({frame: frames, name, status: d.snapshot.status});
+				render();
+			};
+		}
+		window.markers = d.views.find((v) => v.name === "Markers");
+		return true;
+	})()`)
+	waitFor(t, ctx, "the markers drawn slowly", `osplay.dispatcher.cost.get(markers) >= 30`)
+	if eval[bool](t, ctx, `osplay.dispatcher.hidden.has(markers)`) {
+		t.Fatal("the editor is out of sight: its markers would be left for later anyway")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="pause"]`)))
+	waitFor(t, ctx, "the pause, drawn", status+` === "paused" && osplay.dispatcher.frame === 0 && !osplay.dispatcher.drawing()`)
+	type drawing struct {
+		Frame  int
+		Name   string
+		Status string
+	}
+	var first []string
+	stop, markersAt := -1, -1
+	for _, d := range eval[[]drawing](t, ctx, `drawings`) {
+		if d.Status != "paused" {
+			continue
+		}
+		if stop < 0 {
+			stop = d.Frame
+		}
+		if d.Frame == stop {
+			first = append(first, d.Name)
+		}
+		if d.Name == "Markers" && markersAt < 0 {
+			markersAt = d.Frame
+		}
+	}
+	if stop < 0 {
+		t.Fatal("no view drew the paused state")
+	}
+	t.Logf("the first frame after the pause drew %v; the markers came in frame %d after it", first, markersAt-stop)
+	if markersAt == stop {
+		t.Errorf("the first frame after the pause drew the markers (30 ms) with %v", first)
+	}
+	if markersAt < 0 {
+		t.Error("the markers were never drawn at the paused state")
+	}
+	if len(first) < 3 {
+		t.Errorf("the first frame after the pause drew only %v", first)
+	}
+}

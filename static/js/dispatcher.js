@@ -10,9 +10,10 @@
 // again DRAW_SHARE × d ms later at the soonest, so that no view holds the
 // page (and the run) to its pace. Slower, every view is drawn in every
 // frame that has something new. When a fast run stops, the first frame
-// draws the views in sight, the quickest first, for LATE_FRAME_MS at most
-// (so that Pause shows at once); the rest, and those left out of sight,
-// follow from the next frame on, LATE_FRAME_MS of drawing a frame.
+// draws the views in sight, the quickest first, those whose last drawing
+// fits in LATE_FRAME_MS (so that Pause shows at once); the rest, and those
+// left out of sight, follow from the next frame on, LATE_FRAME_MS of
+// drawing a frame (one view at least).
 //
 // Pause: from the moment it is pressed (hold) until the server's answer —
 // the first batch of a run that has stopped — the batches of the run
@@ -49,7 +50,7 @@ export class Dispatcher {
     this.hidden = new Set(); // views out of sight
     this.late = new Set(); // views left out of sight while running fast
     this.draining = false; // they are drawn in the next frame
-    this.cost = new Map(); // view → how long it took to draw last
+    this.cost = new Map(); // view → what its drawing may cost (render, below)
     this.wasFast = false;
     this.holding = 0; // a timer while Pause waits for its answer
     // measure: when set (by a benchmark), each view's drawing is recorded
@@ -176,10 +177,16 @@ export class Dispatcher {
       const render = (v, start) => {
         v.render();
         const end = performance.now();
-        this.cost.set(v, end - start);
+        // What the view may cost next time: a view that found nothing new
+        // costs little once (the markers, unchanged) and as much as before
+        // the next, so that a costly drawing is forgotten only by halves.
+        this.cost.set(v, Math.max(end - start, (this.cost.get(v) || 0) / 2));
         this.due.set(v, start + Math.max(DRAW_SHARE * (end - start), v.every || 0));
         if (this.measure) performance.measure(`draw ${v.name || v.constructor.name}`, {start, end});
       };
+      // fits reports whether a view is likely to be drawn by the end of the
+      // frame's share of drawing.
+      const fits = (v, now, until) => now + (this.cost.get(v) || 0) <= until;
       // The first frame after a fast run: the quickest views first, until
       // the frame's share is spent.
       const stopping = !fast && this.wasFast;
@@ -192,7 +199,7 @@ export class Dispatcher {
           if (this.hidden.has(v)) { this.late.add(v); continue; }
           if (start < (this.due.get(v) || 0)) continue;
         } else if (this.late.has(v)) continue; // in the next frame (below)
-        else if (stopping && (this.hidden.has(v) || start > until)) { this.late.add(v); continue; }
+        else if (stopping && (this.hidden.has(v) || !fits(v, start, until))) { this.late.add(v); continue; }
         this.late.delete(v);
         render(v, start);
       }
@@ -201,11 +208,14 @@ export class Dispatcher {
         // sight follow in the next frame.
         if (this.draining) {
           // A frame's worth at a time, so that the page still answers.
+          // At least one view a frame, the next only if it fits.
           const until = performance.now() + LATE_FRAME_MS;
+          let drawn = 0;
           for (const v of this.late) {
-            render(v, performance.now());
+            const start = performance.now();
+            if (drawn++ && !fits(v, start, until)) break;
+            render(v, start);
             this.late.delete(v);
-            if (performance.now() > until) break;
           }
           this.draining = this.late.size > 0;
           if (this.draining) this.schedule();
