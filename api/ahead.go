@@ -11,14 +11,16 @@ import (
 // class waits. Yet which interval each will ask for is known as soon as
 // the program is loaded: a run is a pure function of the program, its
 // settings and the inputs, and Run from tick 0 runs one interval at the
-// session's speed. So a session whose program has just loaded computes
-// that interval at once, after the loaded state has gone out, and holds
-// it: its events and its machine wait, unsent, for the Run, which then
-// only takes a snapshot and writes the batch. Any other command first
-// puts the machine back at tick 0 (it starts the program again, as Reset
-// does), and is handled as it would have been; so are a Run with a tick
-// to pause at, and the acknowledgements and the delta request, which do
-// not look at the machine, are handled over the interval held.
+// session's speed. So a session whose program has just loaded, or has
+// just been reset (a class told to start over presses Reset, then Run),
+// computes that interval at once, after the state at tick 0 has gone
+// out, and holds it: its events and its machine wait, unsent, for the
+// Run, which then only takes a snapshot and writes the batch. Any other
+// command first puts the machine back at tick 0 (it starts the program
+// again, as Reset does), and is handled as it would have been; so are a
+// Run with a tick to pause at, and the acknowledgements and the delta
+// request, which do not look at the machine, are handled over the
+// interval held.
 //
 // Only a page's session runs ahead (Session.runAhead), and only at the
 // speeds a person follows (watchTicks a batch at most): a faster first
@@ -26,7 +28,7 @@ import (
 // guess, and a class starts at the default speed.
 
 // runAheadOfRun computes the first interval of the Run the session
-// expects, if it may: its program just loaded, at tick 0.
+// expects, if it may: its program just loaded or reset, at tick 0.
 func (s *Session) runAheadOfRun() {
 	if !s.runAhead || s.replay || s.m == nil || s.m.Now() != 0 || s.ended() || s.stuck() || s.speed.Ticks > watchTicks {
 		return

@@ -10,7 +10,8 @@ import (
 // (ahead.go) sends, whatever the student does after the load, the very
 // messages a session that does not run ahead sends: Run answered from the
 // interval held, any other command after it is dropped, and the commands
-// that do not look at the machine over it.
+// that do not look at the machine over it. Reset runs ahead again, as a
+// load does: a class told to start over presses Reset and Run together.
 func TestRunAheadChangesNothingButTheTime(t *testing.T) {
 	two := &Program{Files: []File{{Name: "two.c", Text: twoLoops}}}
 	other := &Program{Files: []File{{Name: "other.c", Text: "int main(void) { return 3; }\n"}}}
@@ -30,7 +31,10 @@ func TestRunAheadChangesNothingButTheTime(t *testing.T) {
 		{name: "another speed", prog: two, before: []command{cmd(t, `{"op":"speed","ticks":1000,"interval":33}`)}},
 		{name: "a line typed", prog: &resumeProgram, before: []command{{op: "input", data: "hello\n"}}},
 		{name: "a seek to 0", prog: two, before: []command{{op: "seek", tick: 0}}},
-		{name: "reset", prog: two, before: []command{{op: "reset"}}},
+		{name: "reset", prog: two, before: []command{{op: "reset"}}, held: true},
+		{name: "a run, reset, run again", prog: two, before: []command{cmd(t, `{"op":"run"}`), {op: "ack", seq: 2}, {op: "reset"}}, held: true},
+		{name: "reset, then a step", prog: two, before: []command{{op: "reset"}, cmd(t, `{"op":"step","by":"event"}`)}},
+		{name: "reset while the input waits", prog: &resumeProgram, before: []command{cmd(t, `{"op":"run"}`), {op: "reset"}, {op: "input", data: "hi\n"}}},
 		{name: "pause", prog: two, before: []command{{op: "pause"}}},
 		{name: "another program", prog: two, before: []command{load(other)}, held: true},
 		{name: "run until a tick", prog: two, run: `{"op":"run","until":7}`, held: true},

@@ -312,6 +312,9 @@ func (s *Session) Handle(c command) {
 		}
 	}
 	s.flush(time.Now())
+	if c.op == "reset" {
+		s.runAheadOfRun() // back at tick 0, as after a load: Run again comes next
+	}
 }
 
 // Tick advances a running session by one batch and sends it; due is when
