@@ -83,3 +83,43 @@ func TestRunAheadChangesNothingButTheTime(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchEndsWhereverTheChunksFall: a batch computes in chunks sized by
+// the host's clock (advanceBatch); where a batch that comes to wait for
+// input ends — and so the tick a line typed next is given at, and the run
+// after it — is the same whatever the chunks.
+func TestBatchEndsWhereverTheChunksFall(t *testing.T) {
+	var streams []string
+	for _, chunk := range []int64{1, 3, 8, 1 << 20} {
+		r := &recorder{}
+		s := NewSession("test", Limits{BatchCPU: time.Minute}, r.send, nil, nil)
+		s.Handle(command{op: "load", program: &resumeProgram})
+		s.chunk = chunk
+		s.Handle(cmd(t, `{"op":"run"}`))
+		waits := s.m.Now()
+		if !s.stuck() {
+			t.Fatalf("chunks of %d: the first interval did not come to wait for input (tick %d)", chunk, waits)
+		}
+		s.Handle(command{op: "input", data: "hi\n"})
+		for j := 0; j < 40 && s.Running() && !s.stuck(); j++ {
+			s.Handle(command{op: "ack", seq: s.seq})
+			s.Tick(time.Now())
+		}
+		stream := ""
+		for _, m := range r.msgs {
+			if b, ok := m.(Batch); ok {
+				b.Sent = 0
+				m = b
+			}
+			data, err := json.Marshal(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stream += string(data) + "\n"
+		}
+		streams = append(streams, stream)
+		if len(streams) > 1 && stream != streams[0] {
+			t.Errorf("chunks of %d: the session sent another stream than with chunks of 1 (the first interval ended at tick %d)", chunk, waits)
+		}
+	}
+}

@@ -728,9 +728,13 @@ func (s *Session) snapshot() Snapshot {
 // chunk computes for a fraction of a CPU slice (between chunks the session
 // looks at the clock and gives its slot up on time): a chunk that produced
 // few events quickly doubles, one that produced many or took long halves.
+// A machine that comes to wait for the user within the batch (for input)
+// idles to the batch's end, as one RunTo to it would: where the batch
+// ends must not depend on the chunks, which follow the host's clock, for
+// the tick a line typed next is given at follows from it.
 func (s *Session) advanceBatch(ticks int64) {
 	target := s.m.Now() + ticks
-	for s.m.Now() < target && !s.ended() && !s.stuck() {
+	for s.m.Now() < target && !s.ended() {
 		before, from, start := len(s.pending), s.m.Now(), time.Now()
 		if !s.advance(min(target, s.m.Now()+s.chunk)) {
 			break // a command waits, or the batch has had its CPU time
