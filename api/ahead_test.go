@@ -123,3 +123,54 @@ func TestBatchEndsWhereverTheChunksFall(t *testing.T) {
 		}
 	}
 }
+
+// TestIntervalsEndWhereTheSpeedPutsThem: at a speed whose intervals carry
+// more events than a batch may (MaxEventsSent), batches are cut where the
+// events overflow, at a chunk's end; the rest of the interval goes with
+// the next batch, so that a machine that comes to wait for input waits
+// from the end of an interval whatever the chunks, and a line typed then
+// is given at the same tick.
+func TestIntervalsEndWhereTheSpeedPutsThem(t *testing.T) {
+	prog := &Program{Files: []File{{Name: "lines.c", Text: `#include <stdio.h>
+int main(void) {
+	char b[64];
+	for (int i = 0; i < 40; i++)
+		printf("line %d\n", i);
+	fgets(b, sizeof b, stdin);
+	printf("%s", b);
+	return 0;
+}
+`}}}
+	var first int64 = -1
+	allCuts := 0
+	for _, chunk := range []int64{1, 3, 8, 100, 1 << 20} {
+		r := &recorder{}
+		s := NewSession("test", Limits{BatchCPU: time.Minute, MaxEventsSent: 8}, r.send, nil, nil)
+		s.Handle(command{op: "load", program: prog})
+		s.Handle(cmd(t, `{"op":"speed","ticks":500,"interval":33}`))
+		s.chunk = chunk
+		s.Handle(cmd(t, `{"op":"run"}`))
+		cuts := 0
+		for j := 0; j < 400 && s.Running() && !s.stuck(); j++ {
+			if s.m.Now()%500 != 0 {
+				cuts++
+			}
+			s.Handle(command{op: "ack", seq: s.seq})
+			s.Tick(time.Now())
+		}
+		if !s.stuck() {
+			t.Fatalf("chunks of %d: the program did not come to wait for input (tick %d)", chunk, s.m.Now())
+		}
+		allCuts += cuts
+		if first < 0 {
+			first = s.m.Now()
+		}
+		if s.m.Now() != first {
+			t.Errorf("chunks of %d: the machine waits for input from tick %d, with chunks of 1 from tick %d", chunk, s.m.Now(), first)
+		}
+	}
+	t.Logf("the machine waits from tick %d; %d batches cut short in all", first, allCuts)
+	if allCuts == 0 {
+		t.Error("no batch was cut short: the test tests nothing")
+	}
+}

@@ -402,7 +402,12 @@
 // following one, or when an ack that moves forward comes: a batch may then
 // cover two intervals, its "sent" being when the first of them was due. Commands (step, pause, seek,
 // load…) are answered with a batch at once; run's carries the first
-// interval's events.
+// interval's events. Intervals end where the speed puts them, counted
+// from the tick Run was pressed at: a batch cut short (by its CPU time,
+// or by the events a batch may carry) leaves the rest of its interval to
+// the next, and a machine that comes to wait for input idles to the end
+// of the interval it began to wait in. So where it waits, and the tick
+// a line typed then is given at, do not depend on the server's load.
 //
 // Rewind: "seek" rebuilds the machine from the start, replaying the
 // program, its settings and the log of inputs (typed lines, end of input,

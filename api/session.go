@@ -83,9 +83,14 @@ type Session struct {
 	until   int64 // a run pauses at this tick (0: runs on)
 	speed   Speed
 	chunk   int64 // ticks per machine call within a batch, adapted to the event rate
-	seq     int64 // last batch sent
-	acked   int64
-	inspect int
+	// intervalEnd is where the interval of running under way ends: a batch
+	// cut short (by its CPU time, or by the events a batch carries) leaves
+	// the rest of its interval to the next, so that intervals end where the
+	// speed puts them, whatever the host's clock (advanceInterval).
+	intervalEnd int64
+	seq         int64 // last batch sent
+	acked       int64
+	inspect     int
 	// held counts the intervals computed but not sent while the client
 	// is behind (maxHeld); heldDue is when the first of them was due.
 	held    int
@@ -231,6 +236,9 @@ func (s *Session) Handle(c command) {
 	defer s.seat.give()
 	if c.op != "ack" {
 		s.held = 0 // what was held goes with the command's answer (or a rewind drops it)
+		if c.op != "delta" {
+			s.intervalEnd = 0 // a command starts the intervals afresh
+		}
 	}
 	if s.takeAhead(c) {
 		return
@@ -351,15 +359,19 @@ func (s *Session) Tick(due time.Time) {
 	s.flush(due)
 }
 
-// advanceInterval runs one interval of a running session at its speed,
-// no further than the tick a run until pauses at, and stops the run at
-// the end or at that tick.
+// advanceInterval runs one interval of a running session at its speed
+// (or what is left of one a batch cut short), no further than the tick a
+// run until pauses at, and stops the run at the end or at that tick.
 func (s *Session) advanceInterval() {
-	ticks := s.speed.Ticks
-	if s.until > 0 {
-		ticks = min(ticks, s.until-s.m.Now())
+	target := s.m.Now() + s.speed.Ticks
+	if s.intervalEnd > s.m.Now() && s.intervalEnd < target {
+		target = s.intervalEnd // the rest of an interval cut short
 	}
-	s.advanceBatch(ticks)
+	if s.until > 0 {
+		target = min(target, s.until)
+	}
+	s.intervalEnd = target
+	s.advanceBatch(target - s.m.Now())
 	if s.ended() || s.until > 0 && s.m.Now() >= s.until {
 		s.running, s.until = false, 0
 	}
@@ -752,6 +764,11 @@ func (s *Session) advanceBatch(ticks int64) {
 		if len(s.pending) >= s.lim.MaxEventsSent {
 			break
 		}
+	}
+	if s.m.Now() < target && s.stuck() && s.waiting.Load() == 0 {
+		// The machine came to wait for the user in a batch cut short: it
+		// idles to the batch's end all the same (nothing runs: no CPU time).
+		s.m.RunTo(target)
 	}
 }
 
