@@ -156,17 +156,25 @@ func TestBrowserViewsDrawOnlyWhatChanged(t *testing.T) {
 	}
 }
 
+// twoProcessesAtSpeed opens the play page on the two-process loop and runs
+// it at the fastest speed past its first million ticks; status reads the
+// status the page shows.
+func twoProcessesAtSpeed(t *testing.T) (ctx context.Context, status string) {
+	ctx, url := openPlay(t, "new=1")
+	openTwoProcesses(t, ctx, url, 0)
+	status = `document.querySelector('[data-show="status"]').dataset.status`
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
+	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	return ctx, status
+}
+
 // TestBrowserPauseHoldsTheDrawing: at the fastest speed, a hold (what
 // Pause starts) draws none of the batches that come, and lets the drawing
 // go on by itself when no answer comes within its second; Pause itself is drawn
 // from the server's answer: the views show the paused tick, each as a
 // whole drawing of that state would, and nothing is held after it.
 func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
-	ctx, url := openPlay(t, "new=1")
-	openTwoProcesses(t, ctx, url, 0)
-	status := `document.querySelector('[data-show="status"]').dataset.status`
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
-	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	ctx, status := twoProcessesAtSpeed(t)
 	// Count the batches and the drawings from the hold on.
 	eval[bool](t, ctx, `(() => {
 		const d = osplay.dispatcher, h = osplay.conn.handlers, batch = h.batch, drawn = d.onDrawn;
@@ -204,11 +212,7 @@ func TestBrowserPauseHoldsTheDrawing(t *testing.T) {
 // does not hold the frame that shows Pause; it follows in a later frame,
 // and every view is drawn at the paused state in the end.
 func TestBrowserPauseDrawsWhatFitsFirst(t *testing.T) {
-	ctx, url := openPlay(t, "new=1")
-	openTwoProcesses(t, ctx, url, 0)
-	status := `document.querySelector('[data-show="status"]').dataset.status`
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="run"]`)))
-	waitFor(t, ctx, "the run at speed", status+` === "running" && osplay.dispatcher.snapshot.tick > 1000000`)
+	ctx, status := twoProcessesAtSpeed(t)
 	// Every drawing logged with the frame it was in and the status it drew;
 	// the markers made slow.
 	eval[bool](t, ctx, `(() => {
