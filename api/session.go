@@ -768,7 +768,9 @@ func (s *Session) advanceBatch(ticks int64) {
 	if s.m.Now() < target && s.stuck() && s.waiting.Load() == 0 {
 		// The machine came to wait for the user in a batch cut short: it
 		// idles to the batch's end all the same (nothing runs: no CPU time).
+		from := s.m.Now()
 		s.m.RunTo(target)
+		s.metrics.addTicks(s.m.Now() - from)
 	}
 }
 
