@@ -271,4 +271,5 @@ func TestBrowserPauseDrawsWhatFitsFirst(t *testing.T) {
 	if len(first) < 3 {
 		t.Errorf("the first frame after the pause drew only %v", first)
 	}
+	screenshot(t, ctx, "paused-at-speed")
 }
