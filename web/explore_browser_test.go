@@ -227,14 +227,25 @@ func TestBrowserPredictsForkAndOutput(t *testing.T) {
 		if eval[string](t, ctx, `document.querySelector('[data-show="status"]').dataset.status`) == "done" {
 			break
 		}
+		// Each click is made only if the run is not over, in the same
+		// script that looks (a batch cannot come in between): a step or an
+		// answer's step after the end starts the program afresh, and a
+		// fresh run's score starts at nothing.
+		clickUnlessDone := func(action string) bool {
+			return eval[bool](t, ctx, `document.querySelector('[data-show="status"]').dataset.status !== "done" && (document.querySelector('[data-action="`+action+`"]').click(), true)`)
+		}
 		if state == "asking" {
 			asked[eval[string](t, ctx, `document.querySelector('[data-show="predict-question"]').textContent`)] = true
+			if !clickUnlessDone("predict-answer") {
+				break
+			}
 			answers++
-			do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="predict-answer"]`)))
 			continue
 		}
 		tick := eval[string](t, ctx, `document.querySelector('[data-show="tick"]').textContent`)
-		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-action="step-event"]`)))
+		if !clickUnlessDone("step-event") {
+			break
+		}
 		waitFor(t, ctx, "the step or a question", `document.querySelector('[data-view="predict"]').dataset.state === "asking" || document.querySelector('[data-show="tick"]').textContent !== "`+tick+`" || document.querySelector('[data-show="status"]').dataset.status === "done"`)
 	}
 	for _, q := range []string{"How many processes exist after this fork?", "Which line prints next?"} {
