@@ -62,26 +62,41 @@ func TestRunAheadChangesNothingButTheTime(t *testing.T) {
 				run = `{"op":"run"}`
 			}
 			s.Handle(cmd(t, run))
-			for j := 0; j < 40 && s.Running() && !s.stuck(); j++ {
-				s.Handle(command{op: "ack", seq: s.seq})
-				s.Tick(time.Now())
-			}
-			for _, m := range r.msgs {
-				if b, ok := m.(Batch); ok {
-					b.Sent = 0 // the only field that tells the time
-					m = b
-				}
-				data, err := json.Marshal(m)
-				if err != nil {
-					t.Fatal(err)
-				}
-				streams[i] += string(data) + "\n"
-			}
+			runOn(s, 40)
+			streams[i] = timeless(t, r)
 		}
 		if streams[0] != streams[1] {
 			t.Errorf("%s: running ahead changed what the session sends:\n%s\nwithout:\n%s", tc.name, streams[1], streams[0])
 		}
 	}
+}
+
+// runOn takes up to n batches of a running session, each acknowledged as
+// a page does, until it stops or waits for the user.
+func runOn(s *Session, n int) {
+	for j := 0; j < n && s.Running() && !s.stuck(); j++ {
+		s.Handle(command{op: "ack", seq: s.seq})
+		s.Tick(time.Now())
+	}
+}
+
+// timeless is what r recorded, a message a line, the batches' "sent" (the
+// only field that tells the time) left out.
+func timeless(t *testing.T, r *recorder) string {
+	t.Helper()
+	stream := ""
+	for _, m := range r.msgs {
+		if b, ok := m.(Batch); ok {
+			b.Sent = 0
+			m = b
+		}
+		data, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream += string(data) + "\n"
+	}
+	return stream
 }
 
 // TestBatchEndsWhereverTheChunksFall: a batch computes in chunks sized by
@@ -101,22 +116,8 @@ func TestBatchEndsWhereverTheChunksFall(t *testing.T) {
 			t.Fatalf("chunks of %d: the first interval did not come to wait for input (tick %d)", chunk, waits)
 		}
 		s.Handle(command{op: "input", data: "hi\n"})
-		for j := 0; j < 40 && s.Running() && !s.stuck(); j++ {
-			s.Handle(command{op: "ack", seq: s.seq})
-			s.Tick(time.Now())
-		}
-		stream := ""
-		for _, m := range r.msgs {
-			if b, ok := m.(Batch); ok {
-				b.Sent = 0
-				m = b
-			}
-			data, err := json.Marshal(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			stream += string(data) + "\n"
-		}
+		runOn(s, 40)
+		stream := timeless(t, r)
 		streams = append(streams, stream)
 		if len(streams) > 1 && stream != streams[0] {
 			t.Errorf("chunks of %d: the session sent another stream than with chunks of 1 (the first interval ended at tick %d)", chunk, waits)
